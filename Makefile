@@ -1,0 +1,135 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Tide's build. `make` configures (defconfig) if needed and builds
+# $(O)/tide; `make V=1` shows the commands. See README for run/check/bench.
+
+SHELL := /bin/bash
+O ?= build
+V ?= 0
+srctree := $(CURDIR)
+objtree := $(abspath $(O))
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+CC := gcc
+LD := ld
+NM := nm
+OBJCOPY := objcopy
+PYTHON := /usr/bin/python3
+
+KCONFIG_ENV := srctree=$(srctree) KCONFIG_CONFIG=.config
+
+# Directories whose Makefile lists objects in Linux's obj-y style.
+dirs := arch/x86/boot arch/x86/kernel arch/x86/mm init kernel mm lib \
+	lib/kunit drivers/tty/serial
+
+-include $(objtree)/include/config/auto.conf
+
+all-objs :=
+define include_dir
+obj-y :=
+-include $(1)/Makefile
+all-objs += $$(addprefix $(1)/,$$(obj-y))
+endef
+$(foreach d,$(dirs),$(eval $(call include_dir,$(d))))
+
+objs := $(addprefix $(objtree)/,$(all-objs))
+
+CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-common \
+	-mcmodel=kernel -mno-red-zone -mgeneral-regs-only -mno-sse -mno-mmx \
+	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
+	-fno-stack-protector -fno-strict-aliasing -fno-asynchronous-unwind-tables \
+	-fcf-protection=none -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-sign-compare -Wno-missing-field-initializers \
+	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-I$(srctree)/include -I$(srctree)/arch/x86/include \
+	-I$(objtree)/include -include $(srctree)/include/linux/kconfig.h \
+	-MMD -MP
+AFLAGS := -D__ASSEMBLY__ $(filter-out -std=gnu11,$(CFLAGS))
+LDFLAGS := -n -nostdlib -z max-page-size=0x1000 -z noexecstack \
+	--no-warn-rwx-segments
+
+.PHONY: all defconfig olddefconfig menuconfig savedefconfig clean run \
+	check bench deps FORCE
+
+all: $(objtree)/tide
+
+$(objtree)/.config:
+	$(Q)mkdir -p $(objtree)
+	$(Q)cd $(objtree) && $(KCONFIG_ENV) kconfig-conf -s \
+		--defconfig=$(srctree)/arch/x86/configs/tide_defconfig \
+		$(srctree)/Kconfig
+
+$(objtree)/include/config/auto.conf: $(objtree)/.config $(shell find $(srctree) -name 'Kconfig*' -not -path '$(objtree)/*')
+	$(Q)mkdir -p $(objtree)/include/config $(objtree)/include/generated
+	$(Q)cd $(objtree) && $(KCONFIG_ENV) kconfig-conf -s --silentoldconfig \
+		$(srctree)/Kconfig
+
+defconfig:
+	$(Q)rm -f $(objtree)/.config
+	$(Q)$(MAKE) -s $(objtree)/.config
+	@echo "  CONFIG  $(O)/.config (defconfig)"
+
+olddefconfig: $(objtree)/.config
+	$(Q)cd $(objtree) && $(KCONFIG_ENV) kconfig-conf -s --olddefconfig \
+		$(srctree)/Kconfig
+
+menuconfig: $(objtree)/.config
+	$(Q)cd $(objtree) && $(KCONFIG_ENV) kconfig-mconf $(srctree)/Kconfig
+
+savedefconfig: $(objtree)/.config
+	$(Q)cd $(objtree) && $(KCONFIG_ENV) kconfig-conf \
+		--savedefconfig=defconfig $(srctree)/Kconfig
+
+$(objtree)/%.o: $(srctree)/%.c $(objtree)/include/config/auto.conf
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $*.o")
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(objtree)/%.o: $(srctree)/%.S $(objtree)/include/config/auto.conf
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  AS      $*.o")
+	$(Q)$(CC) $(AFLAGS) -c $< -o $@
+
+$(objtree)/tide.lds: $(srctree)/arch/x86/kernel/tide.lds.S $(objtree)/include/config/auto.conf
+	$(Q)$(CC) -E -P $(AFLAGS) -o $@ $<
+
+# Two links: the first finds the text symbols, the second carries their
+# table (kallsyms) for backtraces. The table sits after all code and
+# data, so adding it moves no symbol.
+$(objtree)/tide: $(objs) $(objtree)/tide.lds $(srctree)/scripts/kallsyms.py
+	@$(if $(Q),echo "  LD      tide")
+	$(Q)$(PYTHON) $(srctree)/scripts/kallsyms.py /dev/null > $(objtree)/kallsyms0.S
+	$(Q)$(CC) $(AFLAGS) -c $(objtree)/kallsyms0.S -o $(objtree)/kallsyms0.o
+	$(Q)$(LD) $(LDFLAGS) -T $(objtree)/tide.lds -o $@.tmp $(objs) $(objtree)/kallsyms0.o
+	$(Q)$(NM) -n $@.tmp > $(objtree)/tide.tmp.map
+	$(Q)$(PYTHON) $(srctree)/scripts/kallsyms.py $(objtree)/tide.tmp.map > $(objtree)/kallsyms.S
+	$(Q)$(CC) $(AFLAGS) -c $(objtree)/kallsyms.S -o $(objtree)/kallsyms.o
+	$(Q)$(LD) $(LDFLAGS) -T $(objtree)/tide.lds -o $@ $(objs) $(objtree)/kallsyms.o
+	$(Q)$(NM) -n $@ > $(objtree)/System.map
+	$(Q)cmp -s <(grep -i ' t ' $(objtree)/tide.tmp.map) <(grep -i ' t ' $(objtree)/System.map) \
+		|| { echo "kallsyms: text moved between links"; rm -f $@; exit 1; }
+
+clean:
+	rm -rf $(objtree)
+
+# The commands the README names; each installs what it needs first.
+deps:
+	$(Q)$(srctree)/scripts/install-deps.sh
+
+run: deps all
+	$(Q)$(srctree)/scripts/run-qemu.sh $(objtree)/tide $(RUNARGS)
+
+check: deps
+	$(Q)$(MAKE) -s all
+	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_check.py --build $(objtree)
+
+bench: deps
+	$(Q)$(MAKE) -s all
+	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_bench.py --build $(objtree)
+
+-include $(objs:.o=.d) $(objtree)/tide.d

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Exception vectors and the expected-fault hook tests use. */
+#ifndef _ASM_X86_TRAPS_H
+#define _ASM_X86_TRAPS_H
+
+#include <linux/types.h>
+
+#define X86_TRAP_UD	6
+#define X86_TRAP_GP	13
+#define X86_TRAP_PF	14
+
+#define X86_PF_PROT	(1UL << 0)
+#define X86_PF_WRITE	(1UL << 1)
+#define X86_PF_INSTR	(1UL << 4)
+
+struct fault_expect {
+	unsigned long resume;	/* rip to continue at after the fault */
+	bool hit;
+	unsigned long addr;
+	unsigned long error_code;
+};
+
+void trap_init(void);
+void fault_expect_arm(struct fault_expect *fe);
+void fault_expect_disarm(void);
+
+#endif /* _ASM_X86_TRAPS_H */

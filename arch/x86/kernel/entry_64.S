@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Exception entry: one stub per vector pushes a dummy error code where the
+ * CPU does not, then the vector; the common path saves the registers as a
+ * struct pt_regs and calls do_trap(regs).
+ */
+	.text
+
+.macro TRAP_STUB vec, has_error
+	.balign 16
+	.if \has_error == 0
+	pushq $0
+	.endif
+	pushq $\vec
+	jmp trap_common
+.endm
+
+	.balign 16
+	.globl trap_stubs
+trap_stubs:
+	TRAP_STUB 0, 0
+	TRAP_STUB 1, 0
+	TRAP_STUB 2, 0
+	TRAP_STUB 3, 0
+	TRAP_STUB 4, 0
+	TRAP_STUB 5, 0
+	TRAP_STUB 6, 0
+	TRAP_STUB 7, 0
+	TRAP_STUB 8, 1
+	TRAP_STUB 9, 0
+	TRAP_STUB 10, 1
+	TRAP_STUB 11, 1
+	TRAP_STUB 12, 1
+	TRAP_STUB 13, 1
+	TRAP_STUB 14, 1
+	TRAP_STUB 15, 0
+	TRAP_STUB 16, 0
+	TRAP_STUB 17, 1
+	TRAP_STUB 18, 0
+	TRAP_STUB 19, 0
+	TRAP_STUB 20, 0
+	TRAP_STUB 21, 1
+	TRAP_STUB 22, 0
+	TRAP_STUB 23, 0
+	TRAP_STUB 24, 0
+	TRAP_STUB 25, 0
+	TRAP_STUB 26, 0
+	TRAP_STUB 27, 0
+	TRAP_STUB 28, 0
+	TRAP_STUB 29, 1
+	TRAP_STUB 30, 1
+	TRAP_STUB 31, 0
+
+trap_common:
+	pushq %rdi
+	pushq %rsi
+	pushq %rdx
+	pushq %rcx
+	pushq %rax
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %rbx
+	pushq %rbp
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	cld
+	movq %rsp, %rdi
+	/* A frame record so backtraces continue into the interrupted code. */
+	pushq 17*8(%rsp)		/* rip */
+	pushq %rbp
+	movq %rsp, %rbp
+	call do_trap
+	addq $16, %rsp
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbp
+	popq %rbx
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rax
+	popq %rcx
+	popq %rdx
+	popq %rsi
+	popq %rdi
+	addq $16, %rsp			/* vector, error code */
+	iretq

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * setup_arch: from the firmware's description of the machine to memblock,
+ * Tide's own page tables and the sparse memmap.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <asm/bootparam.h>
+#include <asm/e820.h>
+#include <asm/pgtable.h>
+#include <asm/traps.h>
+
+extern char _text[], _end[];
+
+void tsc_init(void);
+
+/* Memory below 1 MiB holds firmware data (EBDA, BIOS tables); keep it. */
+#define LOW_RESERVE	SZ_1M
+
+static void reserve_boot_data(void)
+{
+	struct boot_info *bi = &boot_info;
+
+	memblock_reserve(0, LOW_RESERVE);
+	memblock_reserve(__pa_symbol(_text), PAGE_ALIGN(__pa_symbol(_end)) -
+			 __pa_symbol(_text));
+	memblock_reserve(bi->start_info_pa, sizeof(struct hvm_start_info));
+	if (bi->cmdline_size)
+		memblock_reserve(bi->cmdline_pa, bi->cmdline_size);
+	if (bi->memmap_size)
+		memblock_reserve(bi->memmap_pa, bi->memmap_size);
+	if (bi->modlist_size)
+		memblock_reserve(bi->modlist_pa, bi->modlist_size);
+	if (bi->initrd_size) {
+		memblock_reserve(bi->initrd_start, bi->initrd_size);
+		pr_info("initrd: [mem %#018llx-%#018llx]\n", bi->initrd_start,
+			bi->initrd_start + bi->initrd_size - 1);
+	}
+}
+
+void setup_arch(void)
+{
+	trap_init();
+	tsc_init();
+	e820__print_table("BIOS-e820");
+	if (boot_info.rsdp_pa)
+		pr_info("ACPI: RSDP at %#llx\n", boot_info.rsdp_pa);
+
+	e820__memblock_setup();
+	reserve_boot_data();
+	/* Early allocations sit just above the kernel, in the early map. */
+	memblock_set_bottom_up(true);
+	init_mem_mapping();
+	memblock_set_bottom_up(false);
+	memblock_dump_all();
+	sparse_init();
+	free_area_init();
+}

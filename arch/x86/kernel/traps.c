@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The IDT and CPU exceptions. Every exception in kernel mode is fatal for
+ * now: it prints the registers and a backtrace, then panics. A test may
+ * arm a one-shot "expected fault" to check that a mapping really faults.
+ */
+#include <linux/kernel.h>
+#include <linux/kallsyms.h>
+#include <asm/ptrace.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
+
+struct idt_entry {
+	u16 offset_low;
+	u16 selector;
+	u8 ist;
+	u8 type_attr;
+	u16 offset_mid;
+	u32 offset_high;
+	u32 reserved;
+} __packed;
+
+#define IDT_INTERRUPT_GATE	0x8e	/* present, DPL 0, 64-bit interrupt gate */
+#define KERNEL_CS		0x08
+#define TRAP_STUB_SIZE		16
+
+static struct idt_entry idt[256] __aligned(16);
+extern const char trap_stubs[];
+
+static const char *const trap_names[32] = {
+	"divide error", "debug", "NMI", "breakpoint", "overflow",
+	"bound range", "invalid opcode", "device not available",
+	"double fault", "coprocessor segment", "invalid TSS",
+	"segment not present", "stack segment", "general protection",
+	"page fault", "reserved", "x87 FPU error", "alignment check",
+	"machine check", "SIMD exception", "virtualization",
+	"control protection",
+};
+
+static struct fault_expect *armed;
+
+/**
+ * fault_expect_arm - let the next kernel page fault be survived
+ * @fe: filled in by the fault: address, error code; fe->resume is where
+ *      execution continues
+ *
+ * For tests that check a mapping's protection. Single CPU, one at a time.
+ */
+void fault_expect_arm(struct fault_expect *fe)
+{
+	fe->hit = false;
+	WRITE_ONCE(armed, fe);
+}
+
+void fault_expect_disarm(void)
+{
+	WRITE_ONCE(armed, NULL);
+}
+
+static void show_regs(struct pt_regs *r)
+{
+	unsigned long off;
+	const char *sym = kallsyms_lookup(r->rip, &off);
+
+	printk(KERN_EMERG "RIP: %04lx:%016lx %s+0x%lx\n", r->cs, r->rip,
+	       sym ? sym : "?", sym ? off : 0);
+	printk(KERN_EMERG "RSP: %016lx EFLAGS: %08lx ERR: %lx\n",
+	       r->rsp, r->rflags, r->error_code);
+	printk(KERN_EMERG "RAX: %016lx RBX: %016lx RCX: %016lx\n", r->rax, r->rbx, r->rcx);
+	printk(KERN_EMERG "RDX: %016lx RSI: %016lx RDI: %016lx\n", r->rdx, r->rsi, r->rdi);
+	printk(KERN_EMERG "RBP: %016lx R08: %016lx R09: %016lx\n", r->rbp, r->r8, r->r9);
+	printk(KERN_EMERG "R10: %016lx R11: %016lx R12: %016lx\n", r->r10, r->r11, r->r12);
+	printk(KERN_EMERG "R13: %016lx R14: %016lx R15: %016lx\n", r->r13, r->r14, r->r15);
+	printk(KERN_EMERG "CR2: %016lx CR3: %016lx CR4: %016lx\n",
+	       read_cr2(), read_cr3(), read_cr4());
+}
+
+void do_trap(struct pt_regs *regs)
+{
+	struct fault_expect *fe = READ_ONCE(armed);
+	const char *name = regs->vector < 32 && trap_names[regs->vector] ?
+			   trap_names[regs->vector] : "interrupt";
+
+	if (regs->vector == X86_TRAP_PF && fe) {
+		fe->hit = true;
+		fe->addr = read_cr2();
+		fe->error_code = regs->error_code;
+		armed = NULL;
+		regs->rip = fe->resume;
+		return;
+	}
+	printk(KERN_EMERG "Oops: %s (vector %lu)\n", name, regs->vector);
+	if (regs->vector == X86_TRAP_PF)
+		printk(KERN_EMERG "BUG: unable to handle page fault at %016lx (%s, %s%s)\n",
+		       read_cr2(), regs->error_code & 1 ? "protection" : "not present",
+		       regs->error_code & 2 ? "write" : "read",
+		       regs->error_code & 16 ? ", instruction fetch" : "");
+	show_regs(regs);
+	show_backtrace(regs->rbp);
+	/* Print the faulting function itself first: it may have no frame. */
+	panic("Fatal exception: %s", name);
+}
+
+void trap_init(void)
+{
+	struct {
+		u16 limit;
+		u64 base;
+	} __packed idtr = { sizeof(idt) - 1, (u64)idt };
+	int v;
+
+	for (v = 0; v < 32; v++) {
+		u64 addr = (u64)trap_stubs + v * TRAP_STUB_SIZE;
+
+		idt[v].offset_low = addr & 0xffff;
+		idt[v].selector = KERNEL_CS;
+		idt[v].ist = 0;
+		idt[v].type_attr = IDT_INTERRUPT_GATE;
+		idt[v].offset_mid = (addr >> 16) & 0xffff;
+		idt[v].offset_high = addr >> 32;
+	}
+	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+}

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Building Tide's own page tables at boot (direct map and kernel image),
+ * and backing the vmemmap with memory, at boot and at hot-add.
+ */
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/string.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include "../../../mm/internal.h"
+
+extern char _text[], _etext[], __start_rodata[], __end_rodata[];
+extern char _sdata[], _end[];
+
+/* Bytes of the direct map per leaf level (index = PG_LEVEL_*). */
+static unsigned long direct_map_bytes[4];
+
+static void map_or_panic(unsigned long va, phys_addr_t pa, unsigned long size,
+			 pgprot_t prot, unsigned int flags)
+{
+	int ret = kernel_map_range(va, pa, size, prot, flags);
+
+	if (ret)
+		panic("%s: mapping %#lx+%#lx failed (%d)", __func__, va, size, ret);
+}
+
+static void count_direct_map(phys_addr_t start, phys_addr_t end)
+{
+	while (start < end) {
+		int level;
+		pgentry_t *e = lookup_address((unsigned long)__va(start), &level);
+		unsigned long step;
+
+		if (!e)
+			break;
+		step = pg_level_size(level) - (start & (pg_level_size(level) - 1));
+		direct_map_bytes[level] += min_t(phys_addr_t, step, end - start);
+		start += step;
+	}
+}
+
+/**
+ * arch_map_direct - add [@start, @end) of RAM to the direct map
+ *
+ * Used at boot and by memory hot-add. Large pages where alignment allows.
+ * Return: 0 or the error of kernel_map_range().
+ */
+int arch_map_direct(phys_addr_t start, phys_addr_t end)
+{
+	int ret = kernel_map_range((unsigned long)__va(start), start, end - start,
+				   PAGE_KERNEL, KMAP_LARGE);
+
+	if (!ret && direct_map_ready)
+		count_direct_map(start, end);
+	return ret;
+}
+
+void direct_map_sizes(unsigned long bytes[4])
+{
+	memcpy(bytes, direct_map_bytes, sizeof(direct_map_bytes));
+}
+
+/**
+ * init_mem_mapping - switch from the early tables to Tide's own
+ *
+ * Maps the kernel image with per-section permissions (text RX, rodata R,
+ * data and bss RW, all but text NX) and every memblock RAM region in the
+ * direct map, then loads CR3. The first-GiB identity map is gone after.
+ */
+void init_mem_mapping(void)
+{
+	struct memblock_region *r;
+	phys_addr_t pml4;
+
+	memblock_set_current_limit(SZ_1G);
+	pml4 = memblock_phys_alloc_range(PAGE_SIZE, PAGE_SIZE, 0, SZ_1G);
+	if (!pml4)
+		panic("%s: no memory for the PML4", __func__);
+	kernel_pml4 = boot_phys_to_virt(pml4);
+	memset(kernel_pml4, 0, PAGE_SIZE);
+
+	map_or_panic((unsigned long)_text, __pa_symbol(_text),
+		     PAGE_ALIGN((unsigned long)_etext) - (unsigned long)_text,
+		     PAGE_KERNEL_RX, 0);
+	map_or_panic((unsigned long)__start_rodata, __pa_symbol(__start_rodata),
+		     PAGE_ALIGN((unsigned long)__end_rodata) - (unsigned long)__start_rodata,
+		     PAGE_KERNEL_RO, 0);
+	map_or_panic((unsigned long)_sdata, __pa_symbol(_sdata),
+		     PAGE_ALIGN((unsigned long)_end) - (unsigned long)_sdata,
+		     PAGE_KERNEL, 0);
+
+	for_each_mem_region(r) {
+		if (r->flags & MEMBLOCK_NOMAP)
+			continue;
+		if (arch_map_direct(r->base, memblock_region_end(r)))
+			panic("%s: cannot map RAM %#llx-%#llx", __func__, r->base,
+			      memblock_region_end(r));
+	}
+
+	write_cr4(read_cr4() | X86_CR4_PGE);
+	write_cr3(pml4);
+	direct_map_ready = true;
+	kernel_pml4 = __va(pml4);
+	memblock_set_current_limit(MEMBLOCK_ALLOC_ANYWHERE);
+	for_each_mem_region(r)
+		if (!(r->flags & MEMBLOCK_NOMAP))
+			count_direct_map(r->base, memblock_region_end(r));
+	pr_info("x86/mm: direct map %lluM in 1G:%luM 2M:%luM 4k:%luK\n",
+		memblock_phys_mem_size() >> 20, direct_map_bytes[PG_LEVEL_1G] >> 20,
+		direct_map_bytes[PG_LEVEL_2M] >> 20, direct_map_bytes[PG_LEVEL_4K] >> 10);
+}
+
+/*
+ * 2 MiB of memory for the memmap, preferably on @nid: from memblock at
+ * boot, from the buddy allocator later. Returns PHYS_ADDR_MAX if none.
+ */
+static phys_addr_t vmemmap_alloc_block(int nid)
+{
+	struct page *page;
+	unsigned long i;
+
+	if (!page_alloc_ready()) {
+		phys_addr_t pa = memblock_phys_alloc_try_nid(PMD_SIZE, PMD_SIZE, nid);
+
+		return pa ? pa : PHYS_ADDR_MAX;
+	}
+	page = __alloc_pages(GFP_KERNEL | __GFP_NOWARN, PMD_SHIFT - PAGE_SHIFT, nid);
+	if (!page)
+		return PHYS_ADDR_MAX;
+	for (i = 0; i < PMD_SIZE / PAGE_SIZE; i++)
+		page[i].type = PGTY_MEMMAP;
+	return page_to_phys(page);
+}
+
+static void vmemmap_free_block(phys_addr_t pa)
+{
+	struct page *page = phys_to_page(pa);
+	unsigned long i;
+
+	if (!page_alloc_ready()) {
+		memblock_phys_free(pa, PMD_SIZE);
+		return;
+	}
+	if (PageReserved(page)) {
+		for (i = 0; i < PMD_SIZE / PAGE_SIZE; i++)
+			free_reserved_page(page + i);
+		return;
+	}
+	for (i = 0; i < PMD_SIZE / PAGE_SIZE; i++)
+		page[i].type = PGTY_NONE;
+	__free_pages(page, PMD_SHIFT - PAGE_SHIFT);
+}
+
+/**
+ * vmemmap_populate - back [@start, @end) of the vmemmap with memory
+ *
+ * Whole 2 MiB leaves (one section's memmap each); parts already backed
+ * are left alone. On failure, what this call mapped is freed again.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int vmemmap_populate(unsigned long start, unsigned long end, int nid)
+{
+	unsigned long va;
+	int level;
+
+	start = ALIGN_DOWN(start, PMD_SIZE);
+	end = ALIGN(end, PMD_SIZE);
+	for (va = start; va < end; va += PMD_SIZE) {
+		phys_addr_t pa;
+
+		if (lookup_address(va, &level))
+			continue;
+		pa = vmemmap_alloc_block(nid);
+		if (pa == PHYS_ADDR_MAX ||
+		    kernel_map_range(va, pa, PMD_SIZE, PAGE_KERNEL,
+				     KMAP_LARGE | KMAP_NO_1G)) {
+			if (pa != PHYS_ADDR_MAX)
+				vmemmap_free_block(pa);
+			if (va > start)
+				vmemmap_free(start, va);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/**
+ * vmemmap_free - unmap [@start, @end) of the vmemmap and free its memory
+ */
+void vmemmap_free(unsigned long start, unsigned long end)
+{
+	unsigned long va;
+	int level;
+
+	start = ALIGN_DOWN(start, PMD_SIZE);
+	end = ALIGN(end, PMD_SIZE);
+	for (va = start; va < end; va += PMD_SIZE) {
+		pgentry_t *e = lookup_address(va, &level);
+		phys_addr_t pa;
+
+		if (!e)
+			continue;
+		pa = pgentry_addr(*e);
+		kernel_unmap_range(va, PMD_SIZE);
+		vmemmap_free_block(pa);
+	}
+}

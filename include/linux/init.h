@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Boot options. early_param("name", fn) registers fn next to the code that
+ * uses the option; parse_early_params() calls it with the text after '='
+ * (or NULL for a bare word). A handler returns 0, or -EINVAL to have the
+ * option reported as malformed; the default then stays in force.
+ */
+#ifndef _LINUX_INIT_H
+#define _LINUX_INIT_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+#define __init
+#define __initdata
+
+struct obs_kernel_param {
+	const char *name;
+	int (*setup)(char *val);
+};
+
+#define early_param(str, fn) \
+	static const struct obs_kernel_param __setup_##fn \
+	__used __section(".init.setup") __aligned(8) = { str, fn }
+
+extern const struct obs_kernel_param __setup_start[], __setup_end[];
+
+extern char boot_command_line[];
+
+/* Split @cmdline in place and run each option's handler; see above. */
+int parse_boot_params(char *cmdline, const struct obs_kernel_param *start,
+		      const struct obs_kernel_param *end);
+void parse_early_params(void);
+
+#endif /* _LINUX_INIT_H */

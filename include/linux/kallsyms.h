@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Symbol names for kernel text addresses (the table scripts/kallsyms.py makes). */
+#ifndef _LINUX_KALLSYMS_H
+#define _LINUX_KALLSYMS_H
+
+#include <linux/types.h>
+
+/*
+ * Finds the function containing @addr. Returns its name and sets *@offset,
+ * or returns NULL when @addr is not in kernel text.
+ */
+const char *kallsyms_lookup(unsigned long addr, unsigned long *offset);
+
+/* Prints a frame-pointer backtrace starting at frame @rbp. */
+void show_backtrace(unsigned long rbp);
+void dump_stack(void);
+
+#endif /* _LINUX_KALLSYMS_H */

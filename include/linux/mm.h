@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The page allocator's interface and struct page helpers.
+ *
+ * pfn_to_page() and page_to_pfn() are O(1): the memmap is one virtually
+ * contiguous array at VMEMMAP_START indexed by pfn; only the parts for
+ * present sections are backed by memory.
+ */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <linux/kernel.h>
+#include <linux/gfp.h>
+#include <linux/mm_types.h>
+#include <linux/mmzone.h>
+#include <asm/page.h>
+
+#define vmemmap			((struct page *)VMEMMAP_START)
+#define pfn_to_page(pfn)	(vmemmap + (pfn))
+#define page_to_pfn(page)	((unsigned long)((page) - vmemmap))
+#define page_to_phys(page)	PFN_PHYS(page_to_pfn(page))
+#define phys_to_page(pa)	pfn_to_page(PHYS_PFN(pa))
+
+/* page->flags: low bits are PG_*, top bits hold node and zone. */
+enum pageflags {
+	PG_reserved,		/* not managed by the buddy allocator */
+	PG_poisoned,		/* freed and poisoned (CONFIG_DEBUG_VM) */
+	PG_isolated_free,	/* free block counted in NR_ISOLATED_FREE */
+	__NR_PAGEFLAGS
+};
+
+#define ZONES_SHIFT		2
+#define NODES_SHIFT		CONFIG_NODES_SHIFT
+#define ZONES_PGSHIFT		(64 - ZONES_SHIFT)
+#define NODES_PGSHIFT		(ZONES_PGSHIFT - NODES_SHIFT)
+
+static inline bool PageReserved(const struct page *p)
+{
+	return p->flags & (1UL << PG_reserved);
+}
+
+static inline void SetPageReserved(struct page *p)
+{
+	p->flags |= 1UL << PG_reserved;
+}
+
+static inline void ClearPageReserved(struct page *p)
+{
+	p->flags &= ~(1UL << PG_reserved);
+}
+
+static inline bool PageBuddy(const struct page *p)
+{
+	return p->type == PGTY_BUDDY;
+}
+
+static inline bool PageSlab(const struct page *p)
+{
+	return p->type == PGTY_SLAB;
+}
+
+static inline unsigned int buddy_order(const struct page *p)
+{
+	return p->private;
+}
+
+static inline enum zone_type page_zonenum(const struct page *p)
+{
+	return p->flags >> ZONES_PGSHIFT;
+}
+
+static inline int page_to_nid(const struct page *p)
+{
+	return (p->flags >> NODES_PGSHIFT) & ((1UL << NODES_SHIFT) - 1);
+}
+
+static inline struct zone *page_zone(const struct page *p)
+{
+	return &NODE_DATA(page_to_nid(p))->node_zones[page_zonenum(p)];
+}
+
+static inline void set_page_links(struct page *p, enum zone_type zone, int nid)
+{
+	p->flags &= (1UL << NODES_PGSHIFT) - 1;
+	p->flags |= ((unsigned long)zone << ZONES_PGSHIFT) |
+		    ((unsigned long)nid << NODES_PGSHIFT);
+}
+
+static inline int page_count(const struct page *p)
+{
+	return READ_ONCE(p->_refcount);
+}
+
+static inline void get_page(struct page *p)
+{
+	__atomic_add_fetch(&p->_refcount, 1, __ATOMIC_RELAXED);
+}
+
+/* ---- page allocator (mm/page_alloc.c) ---- */
+
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid);
+void __free_pages(struct page *page, unsigned int order);
+void put_page(struct page *page);
+/* Hands a boot-reserved page (PG_reserved) to the allocator. */
+void free_reserved_page(struct page *page);
+/* Initial handover of a free range from memblock; no poisoning. */
+void __free_pages_core(struct page *page, unsigned int order);
+bool page_alloc_ready(void);
+
+static inline struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	return __alloc_pages(gfp, order, 0);
+}
+
+static inline struct page *alloc_page(gfp_t gfp)
+{
+	return __alloc_pages(gfp, 0, 0);
+}
+
+static inline void __free_page(struct page *page)
+{
+	__free_pages(page, 0);
+}
+
+int get_pageblock_migratetype(const struct page *page);
+int set_migratetype_isolate(struct page *page);
+void unset_migratetype_isolate(struct page *page, int migratetype);
+int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn);
+void set_pageblock_migratetype(struct page *page, int migratetype);
+
+/* Free pages in all zones (excluding isolated pageblocks). */
+unsigned long nr_free_pages(void);
+/* Pages managed by the buddy allocator in all zones. */
+unsigned long totalram_pages(void);
+
+/* ---- boot (mm/mm_init.c) ---- */
+void free_area_init(void);
+void mm_core_init(void);
+void memmap_init_range(unsigned long start_pfn, unsigned long end_pfn,
+		       int nid, enum zone_type zone, bool reserved);
+void show_mem_info(void);
+void show_zoneinfo(void);
+
+/* ---- sparse (mm/sparse.c) ---- */
+void sparse_init(void);
+int sparse_add_section(int nid, unsigned long start_pfn, unsigned long nr_pages);
+void sparse_remove_section(unsigned long start_pfn, unsigned long nr_pages);
+unsigned long sparse_present_sections(void);
+
+#endif /* _LINUX_MM_H */

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * struct page: one per 4 KiB page frame, in the virtually mapped memmap
+ * (vmemmap). It must stay within 64 bytes: the memmap of a 128 MiB section
+ * is then exactly one 2 MiB page.
+ */
+#ifndef _LINUX_MM_TYPES_H
+#define _LINUX_MM_TYPES_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+struct kmem_cache;
+
+/* What a page is being used for (page->type). */
+enum page_type {
+	PGTY_NONE = 0,		/* allocated, owner decides */
+	PGTY_BUDDY,		/* head of a free block in the buddy allocator */
+	PGTY_SLAB,		/* a slab page (head page of a slab) */
+	PGTY_KHEAP,		/* part of a kernel heap mapping (large kmalloc, tail of a slab) */
+	PGTY_VMALLOC,		/* mapped in the vmalloc range */
+	PGTY_PGTABLE,		/* kernel page table */
+	PGTY_MEMMAP,		/* backs part of the memmap itself */
+};
+
+struct page {
+	unsigned long flags;		/* PG_* bits; zone and node in the top bits */
+	struct list_head lru;		/* free lists; slab partial/full lists */
+	union {
+		unsigned long private;	/* buddy: order of the free block */
+		struct kmem_cache *slab_cache;	/* slab: its cache */
+	};
+	void *freelist;			/* slab: first free object */
+	/*
+	 * The one kernel mapping mm made for this page (kernel heap or
+	 * vmalloc), or 0. Moving the page means rewriting that entry.
+	 */
+	unsigned long virtual;
+	int _refcount;
+	u8 type;			/* enum page_type */
+	u8 order;			/* kheap: order of the mapping this page heads */
+	u16 inuse;			/* slab: objects in use */
+	void *owner;			/* who can move this page (migration, later) */
+};
+
+#endif /* _LINUX_MM_TYPES_H */

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Monotonic time since boot, from the calibrated TSC. */
+#ifndef _LINUX_TIME_H
+#define _LINUX_TIME_H
+
+#include <linux/types.h>
+
+#define NSEC_PER_USEC	1000ULL
+#define NSEC_PER_MSEC	1000000ULL
+#define NSEC_PER_SEC	1000000000ULL
+
+/* Nanoseconds since the TSC was calibrated; 0 before that. */
+u64 ktime_get_ns(void);
+void udelay(unsigned long usecs);
+
+#endif /* _LINUX_TIME_H */

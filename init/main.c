@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * start_kernel: the order in which Tide comes up, from the first C code
+ * with a console to "Tide ready".
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/mm.h>
+#include <linux/reboot.h>
+#include <linux/time.h>
+#include <kunit/test.h>
+#include <asm/processor.h>
+
+void setup_arch(void);
+void bench_run(void);
+
+static bool poweroff_when_ready;
+
+static int __init tide_poweroff_setup(char *val)
+{
+	if (!val)
+		val = "1";
+	return kstrtobool(val, &poweroff_when_ready);
+}
+early_param("tide.poweroff", tide_poweroff_setup);
+
+void __noreturn start_kernel(void)
+{
+	u64 ready_ns;
+
+	pr_notice("Tide kernel (x86-64), PVH boot\n");
+	pr_notice("Command line: %s\n", boot_command_line);
+	parse_early_params();
+
+	setup_arch();
+	mm_core_init();
+
+	show_mem_info();
+	show_zoneinfo();
+	ready_ns = ktime_get_ns();
+	pr_notice("Tide ready in %llu.%06llu s\n", ready_ns / NSEC_PER_SEC,
+		  (ready_ns % NSEC_PER_SEC) / NSEC_PER_USEC);
+
+	bench_run();
+	if (kunit_run_all_tests() || poweroff_when_ready)
+		machine_power_off();
+	for (;;)
+		__asm__ __volatile__("hlt");
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Declarations shared inside mm/ only. */
+#ifndef _MM_INTERNAL_H
+#define _MM_INTERNAL_H
+
+#include <linux/mm.h>
+
+/*
+ * mm's own metadata (section roots, node data, free-slot stacks): zeroed,
+ * from memblock before the buddy allocator runs and from it afterwards,
+ * addressed through the direct map. Returns NULL when out of memory.
+ */
+void *mm_meta_alloc(size_t size, int nid);
+void mm_meta_free(void *p, size_t size);
+
+/* The direct-map address of a page: for mm's own use, never handed out. */
+static inline void *page_dm_address(const struct page *page)
+{
+	return __va(page_to_phys(page));
+}
+
+static inline unsigned int get_order(unsigned long size)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
+/* arch/x86/mm: back and unback the memmap for [start, end) of vmemmap. */
+int vmemmap_populate(unsigned long start, unsigned long end, int nid);
+void vmemmap_free(unsigned long start, unsigned long end);
+
+enum zone_type zone_for_pfn(int nid, unsigned long pfn);
+void memblock_free_all(void);
+void setup_per_zone_wmarks(void);
+void build_all_zonelists(void);
+
+extern bool __page_alloc_ready;
+
+#endif /* _MM_INTERNAL_H */

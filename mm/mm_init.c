@@ -1,0 +1,446 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Bringing memory management up at boot: nodes and zones from memblock,
+ * the memmap initialised, free memory handed from memblock to the buddy
+ * allocator, watermarks and zonelists computed, and the summary printed.
+ *
+ * DOC: memory initialisation
+ *
+ * memblock -> sections (sparse_init) -> zones (free_area_init) -> buddy
+ * (memblock_free_all). Zones: ZONE_DMA32 holds pages below 4 GiB,
+ * ZONE_NORMAL the rest, ZONE_MOVABLE nothing until an option sizes it.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <linux/string.h>
+#include <asm/pgtable.h>
+#include "internal.h"
+
+struct pglist_data *node_data[MAX_NUMNODES];
+
+static const char *const zone_names[MAX_NR_ZONES] = {
+	"DMA32", "Normal", "Movable",
+};
+
+#define DMA32_END_PFN	PHYS_PFN(SZ_4G)
+
+/* First pfn of ZONE_MOVABLE per node; 0 means the node has none. */
+unsigned long zone_movable_pfn[MAX_NUMNODES];
+
+/**
+ * zone_for_pfn - the zone a boot page of node @nid belongs to
+ */
+enum zone_type zone_for_pfn(int nid, unsigned long pfn)
+{
+	if (zone_movable_pfn[nid] && pfn >= zone_movable_pfn[nid])
+		return ZONE_MOVABLE;
+	return pfn < DMA32_END_PFN ? ZONE_DMA32 : ZONE_NORMAL;
+}
+
+void *mm_meta_alloc(size_t size, int nid)
+{
+	struct page *page;
+
+	if (!page_alloc_ready()) {
+		phys_addr_t pa = memblock_phys_alloc_try_nid(size, PAGE_SIZE, nid);
+		void *va;
+
+		if (!pa)
+			return NULL;
+		va = boot_phys_to_virt(pa);
+		memset(va, 0, PAGE_ALIGN(size));
+		return va;
+	}
+	page = __alloc_pages(GFP_KERNEL | __GFP_ZERO, get_order(size), nid);
+	return page ? page_dm_address(page) : NULL;
+}
+
+void mm_meta_free(void *p, size_t size)
+{
+	struct page *page = phys_to_page(__pa(p));
+
+	if (PageReserved(page)) {
+		unsigned long i;
+
+		for (i = 0; i < PFN_UP(size); i++)
+			free_reserved_page(page + i);
+		return;
+	}
+	__free_pages(page, get_order(size));
+}
+
+/**
+ * memmap_init_range - initialise the struct pages of [@start_pfn, @end_pfn)
+ * @reserved: mark them PG_reserved (not in the allocator)
+ *
+ * Writes every field of every struct page; the memmap may hold garbage.
+ */
+void memmap_init_range(unsigned long start_pfn, unsigned long end_pfn,
+		       int nid, enum zone_type zone, bool reserved)
+{
+	unsigned long links = ((unsigned long)zone << ZONES_PGSHIFT) |
+			      ((unsigned long)nid << NODES_PGSHIFT) |
+			      (reserved ? 1UL << PG_reserved : 0);
+	struct page *page = pfn_to_page(start_pfn);
+	struct page *end = pfn_to_page(end_pfn);
+
+	for (; page < end; page++) {
+		*page = (struct page) { .flags = links };
+		INIT_LIST_HEAD(&page->lru);
+	}
+}
+
+static pg_data_t *alloc_node_data(int nid)
+{
+	pg_data_t *pgdat = mm_meta_alloc(sizeof(*pgdat), nid);
+	int z;
+
+	if (!pgdat)
+		panic("%s: no memory for node %d", __func__, nid);
+	pgdat->node_id = nid;
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &pgdat->node_zones[z];
+		int o, t;
+
+		spin_lock_init(&zone->lock);
+		zone->name = zone_names[z];
+		zone->zone_pgdat = pgdat;
+		for (o = 0; o < NR_PAGE_ORDERS; o++)
+			for (t = 0; t < MIGRATE_TYPES; t++)
+				INIT_LIST_HEAD(&zone->free_area[o].free_list[t]);
+	}
+	node_data[nid] = pgdat;
+	return pgdat;
+}
+
+/* Grows @zone's span to include [start, end) and counts @present pages. */
+static void zone_grow(struct zone *zone, unsigned long start, unsigned long end,
+		      unsigned long present)
+{
+	unsigned long zend = zone_end_pfn(zone);
+
+	if (!zone->spanned_pages) {
+		zone->zone_start_pfn = start;
+		zend = end;
+	} else {
+		zone->zone_start_pfn = min(zone->zone_start_pfn, start);
+		zend = max(zend, end);
+	}
+	zone->spanned_pages = zend - zone->zone_start_pfn;
+	zone->present_pages += present;
+}
+
+static void node_update_span(pg_data_t *pgdat)
+{
+	unsigned long start = ULONG_MAX, end = 0, present = 0;
+	int z;
+
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &pgdat->node_zones[z];
+
+		if (!zone->spanned_pages)
+			continue;
+		start = min(start, zone->zone_start_pfn);
+		end = max(end, zone_end_pfn(zone));
+		present += zone->present_pages;
+	}
+	pgdat->node_start_pfn = start == ULONG_MAX ? 0 : start;
+	pgdat->node_spanned_pages = end > start ? end - start : 0;
+	pgdat->node_present_pages = present;
+}
+
+/* Calls @fn for each part of [start, end) that lies in one zone. */
+static void for_each_zone_part(int nid, unsigned long start, unsigned long end,
+			       void (*fn)(int nid, enum zone_type z,
+					  unsigned long s, unsigned long e))
+{
+	while (start < end) {
+		enum zone_type z = zone_for_pfn(nid, start);
+		unsigned long stop = end;
+
+		if (z == ZONE_DMA32)
+			stop = min(stop, DMA32_END_PFN);
+		if (z != ZONE_MOVABLE && zone_movable_pfn[nid] > start)
+			stop = min(stop, zone_movable_pfn[nid]);
+		fn(nid, z, start, stop);
+		start = stop;
+	}
+}
+
+static void span_part(int nid, enum zone_type z, unsigned long s, unsigned long e)
+{
+	zone_grow(&NODE_DATA(nid)->node_zones[z], s, e, e - s);
+}
+
+static void memmap_part(int nid, enum zone_type z, unsigned long s, unsigned long e)
+{
+	memmap_init_range(s, e, nid, z, true);
+}
+
+/**
+ * free_area_init - nodes, zones and initialised memmap for boot RAM
+ *
+ * Every struct page of a present section starts PG_reserved: RAM, holes
+ * and firmware areas alike; memblock_free_all() then releases the free
+ * ones. Holes take the zone of the pfn they sit at.
+ */
+void free_area_init(void)
+{
+	struct memblock_region *r;
+	unsigned long nr;
+	int nid;
+
+	for_each_mem_region(r) {
+		nid = r->nid;
+		if (!NODE_DATA(nid))
+			alloc_node_data(nid);
+		if (r->flags & MEMBLOCK_NOMAP)
+			continue;
+		for_each_zone_part(nid, PFN_UP(r->base),
+				   PFN_DOWN(memblock_region_end(r)), span_part);
+	}
+	for (nr = 0; nr < NR_MEM_SECTIONS; nr++) {
+		struct mem_section *ms = __nr_to_section(nr);
+
+		if (!valid_section(ms)) {
+			/* Skip a whole root that was never allocated. */
+			if (!mem_section[nr / SECTIONS_PER_ROOT])
+				nr = ALIGN(nr + 1, SECTIONS_PER_ROOT) - 1;
+			continue;
+		}
+		for_each_zone_part(ms->nid, section_nr_to_pfn(nr),
+				   section_nr_to_pfn(nr + 1), memmap_part);
+	}
+	for_each_online_node(nid)
+		node_update_span(NODE_DATA(nid));
+}
+
+static void free_range_to_buddy(phys_addr_t start, phys_addr_t end, int nid,
+				void *arg)
+{
+	unsigned long pfn = PFN_UP(start), epfn = PFN_DOWN(end);
+	unsigned long *freed = arg;
+
+	while (pfn < epfn) {
+		/* Largest aligned block that fits and stays in one zone. */
+		unsigned int order = min_t(unsigned int, MAX_PAGE_ORDER,
+					   pfn ? __builtin_ctzl(pfn) : MAX_PAGE_ORDER);
+		enum zone_type z = zone_for_pfn(nid, pfn);
+
+		while (pfn + (1UL << order) > epfn ||
+		       zone_for_pfn(nid, pfn + (1UL << order) - 1) != z)
+			order--;
+		__free_pages_core(pfn_to_page(pfn), order);
+		*freed += 1UL << order;
+		pfn += 1UL << order;
+	}
+}
+
+/**
+ * memblock_free_all - the buddy allocator takes over free memory
+ *
+ * After this, memblock allocations fail; the reserved regions stay as
+ * PG_reserved pages.
+ */
+void memblock_free_all(void)
+{
+	unsigned long freed = 0;
+
+	__page_alloc_ready = true;
+	memblock_walk_free(free_range_to_buddy, &freed);
+	memblock_set_current_limit(0);
+	pr_info("Memory: %luK/%luK available (%luK reserved)\n",
+		freed << (PAGE_SHIFT - 10),
+		(unsigned long)(memblock_phys_mem_size() >> 10),
+		(unsigned long)((memblock_phys_mem_size() >> 10) -
+				(freed << (PAGE_SHIFT - 10))));
+}
+
+static unsigned long int_sqrt(unsigned long x)
+{
+	unsigned long r = 0, bit = 1UL << 62;
+
+	while (bit > x)
+		bit >>= 2;
+	while (bit) {
+		if (x >= r + bit) {
+			x -= r + bit;
+			r = (r >> 1) + bit;
+		} else {
+			r >>= 1;
+		}
+		bit >>= 2;
+	}
+	return r;
+}
+
+/* min_free_kbytes, as Linux sizes it: sqrt(16 * lowmem in KiB). */
+static unsigned long min_free_kbytes;
+
+/**
+ * setup_per_zone_wmarks - recompute every zone's watermarks
+ *
+ * The min reserve is split between zones by managed size; ZONE_MOVABLE
+ * gets only a token reserve, since nothing that must succeed comes from
+ * it. low and high sit 1/4 and 1/2 of min above it (at least 0.1% of the
+ * zone). Call after managed page counts change.
+ */
+void setup_per_zone_wmarks(void)
+{
+	unsigned long lowmem = 0, min_pages;
+	int nid, z;
+
+	for_each_online_node(nid)
+		for (z = 0; z < ZONE_MOVABLE; z++)
+			lowmem += NODE_DATA(nid)->node_zones[z].managed_pages;
+	min_free_kbytes = clamp(int_sqrt((lowmem << (PAGE_SHIFT - 10)) * 16),
+				128UL, 262144UL);
+	min_pages = min_free_kbytes >> (PAGE_SHIFT - 10);
+
+	for_each_online_node(nid) {
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
+			unsigned long min, gap, flags;
+
+			spin_lock_irqsave(&zone->lock, flags);
+			if (z == ZONE_MOVABLE)
+				min = clamp(zone->managed_pages / 1024, 0UL, 128UL);
+			else
+				min = lowmem ? min_pages * zone->managed_pages / lowmem : 0;
+			gap = max(min / 4, zone->managed_pages / 1000);
+			zone->_watermark[WMARK_MIN] = min;
+			zone->_watermark[WMARK_LOW] = min + gap;
+			zone->_watermark[WMARK_HIGH] = min + 2 * gap;
+			spin_unlock_irqrestore(&zone->lock, flags);
+		}
+	}
+}
+
+/**
+ * build_all_zonelists - each node's fallback order for allocations
+ *
+ * Nodes by distance (only node order for now), within a node from the
+ * highest zone down, so that an allocation allowed into ZONE_MOVABLE
+ * uses it first and DMA32 is kept for last. Empty zones are left out.
+ */
+void build_all_zonelists(void)
+{
+	int nid, other, z, n;
+
+	for_each_online_node(nid) {
+		struct zonelist *zl = &NODE_DATA(nid)->node_zonelist;
+
+		n = 0;
+		for (other = 0; other < MAX_NUMNODES; other++) {
+			int node = (nid + other) % MAX_NUMNODES;
+
+			if (!NODE_DATA(node))
+				continue;
+			for (z = MAX_NR_ZONES - 1; z >= 0; z--) {
+				struct zone *zone = &NODE_DATA(node)->node_zones[z];
+
+				if (populated_zone(zone))
+					zl->zones[n++] = zone;
+			}
+		}
+		zl->zones[n] = NULL;
+	}
+}
+
+/**
+ * mm_core_init - from memblock to a working kernel heap
+ */
+void mm_core_init(void)
+{
+	build_all_zonelists();
+	memblock_free_all();
+	setup_per_zone_wmarks();
+	kmem_cache_init();
+	vmalloc_init();
+}
+
+static unsigned long zone_free_total(enum zone_type z)
+{
+	unsigned long n = 0;
+	int nid;
+
+	for_each_online_node(nid)
+		n += NODE_DATA(nid)->node_zones[z].vm_stat[NR_FREE_PAGES];
+	return n;
+}
+
+#define K(pages) ((pages) << (PAGE_SHIFT - 10))
+
+static void meminfo_line(const char *name, unsigned long kb)
+{
+	pr_info("%-16s%8lu kB\n", name, kb);
+}
+
+/**
+ * show_mem_info - the memory summary, in /proc/meminfo's format
+ */
+void show_mem_info(void)
+{
+	unsigned long total = totalram_pages(), free = nr_free_pages();
+	unsigned long slab = slab_pages(), vm_used = vmalloc_nr_pages();
+	unsigned long dm[4] = { 0 };
+
+	direct_map_sizes(dm);
+	meminfo_line("MemTotal:", K(total));
+	meminfo_line("MemFree:", K(free));
+	meminfo_line("MemAvailable:", K(free));
+	meminfo_line("Buffers:", 0);
+	meminfo_line("Cached:", 0);
+	meminfo_line("SwapCached:", 0);
+	meminfo_line("Active:", 0);
+	meminfo_line("Inactive:", 0);
+	meminfo_line("SwapTotal:", 0);
+	meminfo_line("SwapFree:", 0);
+	meminfo_line("Slab:", K(slab));
+	meminfo_line("SReclaimable:", 0);
+	meminfo_line("SUnreclaim:", K(slab));
+	meminfo_line("KernelStack:", K(kernel_stack_pages()));
+	meminfo_line("PageTables:", K(pgtable_pages_in_use()));
+	meminfo_line("VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
+	meminfo_line("VmallocUsed:", K(vm_used));
+	meminfo_line("VmallocChunk:", 0);
+	meminfo_line("HugePages_Total:", 0);
+	meminfo_line("DirectMap4k:", dm[1] >> 10);
+	meminfo_line("DirectMap2M:", dm[2] >> 10);
+	meminfo_line("DirectMap1G:", dm[3] >> 10);
+	/* Tide's own lines, after Linux's. */
+	meminfo_line("MovableFree:", K(zone_free_total(ZONE_MOVABLE)));
+}
+
+/**
+ * show_zoneinfo - a /proc/zoneinfo-like dump, at KERN_DEBUG
+ */
+void show_zoneinfo(void)
+{
+	int nid, z, o;
+
+	for_each_online_node(nid) {
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
+
+			pr_debug("Node %d, zone %8s\n", nid, zone->name);
+			pr_debug("  pages free     %lu\n", zone->vm_stat[NR_FREE_PAGES]);
+			pr_debug("        min      %lu\n", min_wmark_pages(zone));
+			pr_debug("        low      %lu\n", low_wmark_pages(zone));
+			pr_debug("        high     %lu\n", high_wmark_pages(zone));
+			pr_debug("        spanned  %lu\n", zone->spanned_pages);
+			pr_debug("        present  %lu\n", zone->present_pages);
+			pr_debug("        managed  %lu\n", zone->managed_pages);
+			pr_debug("        isolated %lu\n", zone->vm_stat[NR_ISOLATED_FREE]);
+			pr_debug("  start_pfn:     %lu\n", zone->zone_start_pfn);
+			pr_debug("  free blocks:");
+			for (o = 0; o < NR_PAGE_ORDERS; o++)
+				pr_cont(" %lu", zone->free_area[o].nr_free);
+			pr_cont("\n");
+		}
+	}
+}

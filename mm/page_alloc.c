@@ -1,0 +1,579 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The buddy page allocator.
+ *
+ * DOC: page allocator
+ *
+ * Each zone keeps free blocks of 2^order pages (order 0 to MAX_PAGE_ORDER)
+ * on lists per order and per migratetype. A free block's head page is
+ * PageBuddy with its order in page->private. Freeing merges a block with
+ * its buddy (pfn ^ (1 << order)) while the buddy is free, of the same
+ * order, in the same zone, and not across an isolation boundary.
+ *
+ * Anti-fragmentation: physical memory is divided into 2 MiB pageblocks,
+ * each labelled with a migratetype. Allocations take from their own type
+ * first; only when it is empty do they fall back to another type, taking
+ * the largest block there is and, when it is big enough, claiming its
+ * whole pageblock, so that unmovable and movable pages do not end up
+ * scattered through each other's pageblocks. MIGRATE_ISOLATE pageblocks
+ * are never allocated from: their free pages are counted apart, which is
+ * how a range is drained before it goes offline.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/mm.h>
+#include <linux/string.h>
+#include "internal.h"
+
+const char *const migratetype_names[MIGRATE_TYPES] = {
+	"Unmovable", "Movable", "Reclaimable", "Isolate",
+};
+
+/* Fallback order when a migratetype's own lists are empty. */
+static const int fallbacks[MIGRATE_PCPTYPES][MIGRATE_PCPTYPES - 1] = {
+	[MIGRATE_UNMOVABLE]	= { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE },
+	[MIGRATE_MOVABLE]	= { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE },
+	[MIGRATE_RECLAIMABLE]	= { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE },
+};
+
+#define PAGE_POISON	0xaa
+
+bool __page_alloc_ready;
+
+bool page_alloc_ready(void)
+{
+	return __page_alloc_ready;
+}
+
+/* ---- pageblock migratetypes (kept in the section table) ---- */
+
+static u8 *pageblock_slot(const struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page);
+	struct mem_section *ms = __pfn_to_section(pfn);
+
+	return &ms->pageblock_mt[(pfn & ~PAGE_SECTION_MASK) >> pageblock_order];
+}
+
+int get_pageblock_migratetype(const struct page *page)
+{
+	return *pageblock_slot(page);
+}
+
+void set_pageblock_migratetype(struct page *page, int migratetype)
+{
+	if (WARN_ON_ONCE(migratetype < 0 || migratetype >= MIGRATE_TYPES))
+		migratetype = MIGRATE_UNMOVABLE;
+	*pageblock_slot(page) = migratetype;
+}
+
+static bool is_migrate_isolate(int mt)
+{
+	return mt == MIGRATE_ISOLATE;
+}
+
+/* ---- free lists; zone->lock held ---- */
+
+static void account_free(struct zone *zone, long nr, int mt)
+{
+	zone->vm_stat[is_migrate_isolate(mt) ? NR_ISOLATED_FREE : NR_FREE_PAGES] += nr;
+}
+
+static void add_to_free_list(struct page *page, struct zone *zone,
+			     unsigned int order, int mt, bool tail)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	page->type = PGTY_BUDDY;
+	page->private = order;
+	if (tail)
+		list_add_tail(&page->lru, &area->free_list[mt]);
+	else
+		list_add(&page->lru, &area->free_list[mt]);
+	area->nr_free++;
+	account_free(zone, 1L << order, mt);
+}
+
+/* @mt is the list the block is on: the type of its pageblock. */
+static void del_from_free_list(struct page *page, struct zone *zone,
+			       unsigned int order, int mt)
+{
+	list_del(&page->lru);
+	page->type = PGTY_NONE;
+	page->private = 0;
+	zone->free_area[order].nr_free--;
+	account_free(zone, -(1L << order), mt);
+}
+
+static bool page_is_buddy(struct page *page, struct page *buddy,
+			  unsigned int order)
+{
+	if (!PageBuddy(buddy) || buddy_order(buddy) != order)
+		return false;
+	return page_zone(buddy) == page_zone(page);
+}
+
+/*
+ * Puts a block on its free list, merging with free buddies. @mt is the
+ * migratetype of the block's pageblock.
+ */
+static void __free_one_page(struct page *page, unsigned long pfn,
+			    struct zone *zone, unsigned int order, int mt)
+{
+	while (order < MAX_PAGE_ORDER) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy;
+		int buddy_mt;
+
+		if (!pfn_valid(buddy_pfn) || !zone_spans_pfn(zone, buddy_pfn))
+			break;
+		buddy = pfn_to_page(buddy_pfn);
+		if (!page_is_buddy(page, buddy, order))
+			break;
+		buddy_mt = get_pageblock_migratetype(buddy);
+		/* Isolated and normal pageblocks never merge. */
+		if (order >= pageblock_order &&
+		    is_migrate_isolate(mt) != is_migrate_isolate(buddy_mt))
+			break;
+		del_from_free_list(buddy, zone, order, buddy_mt);
+		pfn &= buddy_pfn;
+		page = pfn_to_page(pfn);
+		order++;
+	}
+	add_to_free_list(page, zone, order, mt, false);
+}
+
+/*
+ * Splits a block of @high order down to @low, returning the upper halves
+ * to the free lists of @mt.
+ */
+static void expand(struct zone *zone, struct page *page, unsigned int low,
+		   unsigned int high, int mt)
+{
+	while (high > low) {
+		high--;
+		add_to_free_list(page + (1UL << high), zone, high, mt, false);
+	}
+}
+
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
+				       int mt)
+{
+	unsigned int o;
+
+	for (o = order; o <= MAX_PAGE_ORDER; o++) {
+		struct page *page = list_first_entry_or_null(
+			&zone->free_area[o].free_list[mt], struct page, lru);
+
+		if (!page)
+			continue;
+		del_from_free_list(page, zone, o, mt);
+		expand(zone, page, order, o, mt);
+		return page;
+	}
+	return NULL;
+}
+
+/*
+ * Moves the free blocks of the pageblock holding @page onto @mt's lists
+ * and relabels the pageblock. Returns how many free pages moved.
+ */
+static unsigned long move_freepages_block(struct zone *zone, struct page *page,
+					  int old_mt, int mt)
+{
+	unsigned long pfn = ALIGN_DOWN(page_to_pfn(page), pageblock_nr_pages);
+	unsigned long end = pfn + pageblock_nr_pages, moved = 0;
+
+	if (!zone_spans_pfn(zone, pfn) || !zone_spans_pfn(zone, end - 1))
+		return 0;
+	while (pfn < end) {
+		struct page *p = pfn_to_page(pfn);
+		unsigned int order;
+
+		if (!pfn_valid(pfn) || !PageBuddy(p)) {
+			pfn++;
+			continue;
+		}
+		order = buddy_order(p);
+		del_from_free_list(p, zone, order, old_mt);
+		add_to_free_list(p, zone, order, mt, true);
+		moved += 1UL << order;
+		pfn += 1UL << order;
+	}
+	set_pageblock_migratetype(pfn_to_page(end - pageblock_nr_pages), mt);
+	return moved;
+}
+
+/*
+ * Takes a block from another migratetype: the largest available, so the
+ * foreign pageblock is used as a whole rather than nibbled at. If the
+ * block is at least half a pageblock, or the request is not movable (an
+ * unmovable page in a movable pageblock is what we least want to spread),
+ * the whole pageblock changes hands.
+ */
+static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order,
+				       int start_mt)
+{
+	int o, i;
+
+	for (o = MAX_PAGE_ORDER; o >= (int)order; o--) {
+		for (i = 0; i < MIGRATE_PCPTYPES - 1; i++) {
+			int mt = fallbacks[start_mt][i];
+			struct page *page = list_first_entry_or_null(
+				&zone->free_area[o].free_list[mt], struct page, lru);
+			unsigned long pfn;
+
+			if (!page)
+				continue;
+			zone->vm_stat[NR_FALLBACK]++;
+			pfn = page_to_pfn(page);
+			if (o >= pageblock_order) {
+				unsigned long b;
+
+				for (b = 0; b < (1UL << o); b += pageblock_nr_pages)
+					set_pageblock_migratetype(pfn_to_page(pfn + b),
+								  start_mt);
+				zone->vm_stat[NR_PAGEBLOCK_STEAL] += 1UL << (o - pageblock_order);
+				del_from_free_list(page, zone, o, mt);
+				expand(zone, page, order, o, start_mt);
+				return page;
+			}
+			if (o >= pageblock_order / 2 || start_mt != MIGRATE_MOVABLE) {
+				move_freepages_block(zone, page, mt, start_mt);
+				zone->vm_stat[NR_PAGEBLOCK_STEAL]++;
+				mt = start_mt;
+			}
+			del_from_free_list(page, zone, o, mt);
+			expand(zone, page, order, o, mt);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+static struct page *rmqueue(struct zone *zone, unsigned int order, int mt)
+{
+	struct page *page = __rmqueue_smallest(zone, order, mt);
+
+	if (!page)
+		page = __rmqueue_fallback(zone, order, mt);
+	return page;
+}
+
+/* ---- zone choice ---- */
+
+static enum zone_type gfp_zone(gfp_t gfp)
+{
+	if (gfp & __GFP_DMA32)
+		return ZONE_DMA32;
+	if (gfp & __GFP_MOVABLE)
+		return ZONE_MOVABLE;
+	return ZONE_NORMAL;
+}
+
+static int gfp_migratetype(gfp_t gfp)
+{
+	if (gfp & __GFP_MOVABLE)
+		return MIGRATE_MOVABLE;
+	if (gfp & __GFP_RECLAIMABLE)
+		return MIGRATE_RECLAIMABLE;
+	return MIGRATE_UNMOVABLE;
+}
+
+/*
+ * Would taking 2^order pages leave the zone above its min watermark?
+ * __GFP_HIGH requests may use half of the reserve below it.
+ */
+static bool zone_watermark_ok(struct zone *z, unsigned int order, gfp_t gfp)
+{
+	long free = z->vm_stat[NR_FREE_PAGES] - (1L << order) + 1;
+	long min = min_wmark_pages(z);
+
+	if (gfp & __GFP_HIGH)
+		min -= min / 2;
+	return free > min;
+}
+
+#ifdef CONFIG_DEBUG_VM
+static void check_new_page(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++) {
+		struct page *p = page + i;
+		u64 *first = page_dm_address(p);
+
+		if (PageReserved(p) || p->_refcount || PageBuddy(p))
+			panic("%s: bad page pfn %#lx: flags %#lx count %d type %u",
+			      __func__, page_to_pfn(p), p->flags, p->_refcount,
+			      p->type);
+		/* A freed page keeps its poison until it is handed out again. */
+		if ((p->flags & (1UL << PG_poisoned)) &&
+		    *first != 0xaaaaaaaaaaaaaaaaULL)
+			panic("%s: pfn %#lx written after free: %#llx",
+			      __func__, page_to_pfn(p), *first);
+		p->flags &= ~(1UL << PG_poisoned);
+	}
+}
+
+static void poison_pages(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++) {
+		memset(page_dm_address(page + i), PAGE_POISON, PAGE_SIZE);
+		page[i].flags |= 1UL << PG_poisoned;
+	}
+}
+#else /* !CONFIG_DEBUG_VM */
+static inline void check_new_page(struct page *page, unsigned int order) { }
+static inline void poison_pages(struct page *page, unsigned int order) { }
+#endif /* CONFIG_DEBUG_VM */
+
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	check_new_page(page, order);
+	page->_refcount = 1;
+	page->order = order;
+	if (gfp & __GFP_ZERO)
+		memset(page_dm_address(page), 0, PAGE_SIZE << order);
+}
+
+/**
+ * __alloc_pages - allocate 2^@order contiguous pages
+ * @gfp: zone modifiers, migratetype, __GFP_ZERO, __GFP_HIGH, ...
+ * @preferred_nid: node whose zonelist is walked first
+ *
+ * Walks the zonelist, skipping zones above what @gfp allows and zones at
+ * their min watermark. Never sleeps, never reclaims.
+ *
+ * Return: the first page with a reference count of 1, or NULL.
+ */
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
+{
+	enum zone_type highest = gfp_zone(gfp);
+	int mt = gfp_migratetype(gfp);
+	struct zonelist *zl;
+	struct zone **zp;
+
+	if (WARN_ON_ONCE(order > MAX_PAGE_ORDER) || !page_alloc_ready())
+		return NULL;
+	if (preferred_nid < 0 || preferred_nid >= MAX_NUMNODES ||
+	    !NODE_DATA(preferred_nid))
+		preferred_nid = 0;
+	zl = &NODE_DATA(preferred_nid)->node_zonelist;
+	for (zp = zl->zones; *zp; zp++) {
+		struct zone *zone = *zp;
+		unsigned long flags;
+		struct page *page;
+
+		if (zone_idx(zone) > highest)
+			continue;
+		if ((gfp & __GFP_THISNODE) &&
+		    zone->zone_pgdat->node_id != preferred_nid)
+			continue;
+		spin_lock_irqsave(&zone->lock, flags);
+		if (!zone_watermark_ok(zone, order, gfp)) {
+			spin_unlock_irqrestore(&zone->lock, flags);
+			continue;
+		}
+		page = rmqueue(zone, order, mt);
+		if (page)
+			zone->vm_stat[NR_ALLOC]++;
+		spin_unlock_irqrestore(&zone->lock, flags);
+		if (page) {
+			prep_new_page(page, order, gfp);
+			return page;
+		}
+	}
+	if (!(gfp & __GFP_NOWARN))
+		pr_warn("page allocation failure: order:%u, mode:%#x\n", order, gfp);
+	return NULL;
+}
+
+static void free_pages_to_zone(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long pfn = page_to_pfn(page), flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	zone->vm_stat[NR_FREE_EVENTS]++;
+	__free_one_page(page, pfn, zone, order, get_pageblock_migratetype(page));
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/**
+ * __free_pages - return 2^@order pages that __alloc_pages() handed out
+ *
+ * Drops the reference; the pages go back when it was the last one.
+ * Freed pages are poisoned with CONFIG_DEBUG_VM.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (!page)
+		return;
+	if (WARN_ON_ONCE(PageReserved(page) || PageBuddy(page)))
+		return;
+	if (__atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL))
+		return;
+	if (WARN_ON_ONCE(page->_refcount < 0))
+		return;
+	page->type = PGTY_NONE;
+	page->virtual = 0;
+	page->owner = NULL;
+	poison_pages(page, order);
+	free_pages_to_zone(page, order);
+}
+
+void put_page(struct page *page)
+{
+	__free_pages(page, page->order);
+}
+
+/**
+ * __free_pages_core - hand boot memory to the allocator
+ *
+ * For pages that memblock owned: clears PG_reserved on each, adds them to
+ * the zone's managed count and frees them without poisoning.
+ */
+void __free_pages_core(struct page *page, unsigned int order)
+{
+	unsigned long i, n = 1UL << order;
+	struct zone *zone = page_zone(page);
+
+	for (i = 0; i < n; i++) {
+		page[i].flags &= ~(1UL << PG_reserved);
+		page[i]._refcount = 0;
+	}
+	zone->managed_pages += n;
+	free_pages_to_zone(page, order);
+}
+
+/**
+ * free_reserved_page - give one PG_reserved page to the allocator
+ *
+ * For memory memblock reserved at boot and mm frees later (early page
+ * tables, early memmap).
+ */
+void free_reserved_page(struct page *page)
+{
+	page->type = PGTY_NONE;
+	__free_pages_core(page, 0);
+}
+
+unsigned long nr_free_pages(void)
+{
+	unsigned long n = 0;
+	int nid, z;
+
+	for_each_online_node(nid)
+		for (z = 0; z < MAX_NR_ZONES; z++)
+			n += NODE_DATA(nid)->node_zones[z].vm_stat[NR_FREE_PAGES];
+	return n;
+}
+
+unsigned long totalram_pages(void)
+{
+	unsigned long n = 0;
+	int nid, z;
+
+	for_each_online_node(nid)
+		for (z = 0; z < MAX_NR_ZONES; z++)
+			n += NODE_DATA(nid)->node_zones[z].managed_pages;
+	return n;
+}
+
+/* ---- pageblock isolation ---- */
+
+/*
+ * If the pageblock holding @pfn sits inside a free block larger than a
+ * pageblock, breaks that block into pageblock-sized ones, each on the
+ * list of its own pageblock's type. zone->lock held.
+ */
+static void split_large_free_block(struct zone *zone, unsigned long pfn)
+{
+	unsigned int o;
+
+	for (o = pageblock_order + 1; o <= MAX_PAGE_ORDER; o++) {
+		unsigned long head = pfn & ~((1UL << o) - 1), i;
+		struct page *hp;
+		unsigned int order;
+
+		if (!pfn_valid(head) || !zone_spans_pfn(zone, head))
+			return;
+		hp = pfn_to_page(head);
+		if (!PageBuddy(hp) || buddy_order(hp) < o)
+			continue;
+		order = buddy_order(hp);
+		del_from_free_list(hp, zone, order, get_pageblock_migratetype(hp));
+		for (i = 0; i < (1UL << order); i += pageblock_nr_pages) {
+			struct page *p = pfn_to_page(head + i);
+
+			add_to_free_list(p, zone, pageblock_order,
+					 get_pageblock_migratetype(p), false);
+		}
+		return;
+	}
+}
+
+/**
+ * set_migratetype_isolate - stop allocations from @page's pageblock
+ *
+ * Its free pages move to the isolate lists and stop counting as free.
+ * Pages in use are not touched; when they are freed they stay isolated.
+ *
+ * Return: 0, or -EBUSY if the pageblock is already isolated.
+ */
+int set_migratetype_isolate(struct page *page)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long flags;
+	int mt, ret = 0;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	mt = get_pageblock_migratetype(page);
+	if (is_migrate_isolate(mt)) {
+		ret = -EBUSY;
+	} else {
+		split_large_free_block(zone, page_to_pfn(page));
+		move_freepages_block(zone, page, mt, MIGRATE_ISOLATE);
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return ret;
+}
+
+/**
+ * unset_migratetype_isolate - give @page's pageblock back as @mt
+ */
+void unset_migratetype_isolate(struct page *page, int mt)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	if (is_migrate_isolate(get_pageblock_migratetype(page))) {
+		split_large_free_block(zone, page_to_pfn(page));
+		move_freepages_block(zone, page, MIGRATE_ISOLATE, mt);
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/**
+ * test_pages_isolated - is all of [@start_pfn, @end_pfn) free and isolated?
+ * Return: 0 if so, -EBUSY if any page is in use or its block not isolated.
+ */
+int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn = start_pfn;
+
+	while (pfn < end_pfn) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (!pfn_valid(pfn) ||
+		    !is_migrate_isolate(get_pageblock_migratetype(page)) ||
+		    !PageBuddy(page))
+			return -EBUSY;
+		pfn += 1UL << buddy_order(page);
+	}
+	return 0;
+}
