@@ -10,9 +10,8 @@
 #include <linux/time.h>
 #include <kunit/test.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
 
-void setup_arch(void);
-void bench_run(void);
 
 static bool poweroff_when_ready;
 
@@ -24,7 +23,7 @@ static int __init tide_poweroff_setup(char *val)
 }
 early_param("tide.poweroff", tide_poweroff_setup);
 
-void __noreturn start_kernel(void)
+void start_kernel(void)
 {
 	u64 ready_ns;
 

@@ -8,6 +8,7 @@
 #include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/time.h>
+#include <asm/setup.h>
 
 static bool bench_page_alloc;
 

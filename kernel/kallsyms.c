@@ -5,12 +5,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
+#include <asm/sections.h>
 
-extern const u64 kallsyms_num;
-extern const u64 kallsyms_addrs[];
-extern const u32 kallsyms_offsets[];
-extern const char kallsyms_names[];
-extern const char _text[], _etext[];
 
 const char *kallsyms_lookup(unsigned long addr, unsigned long *offset)
 {

@@ -153,10 +153,12 @@ static void node_update_span(pg_data_t *pgdat)
 	pgdat->node_present_pages = present;
 }
 
+typedef void zone_part_fn(int nid, enum zone_type z, unsigned long s,
+			  unsigned long e);
+
 /* Calls @fn for each part of [start, end) that lies in one zone. */
-static void for_each_zone_part(int nid, unsigned long start, unsigned long end,
-			       void (*fn)(int nid, enum zone_type z,
-					  unsigned long s, unsigned long e))
+static void walk_zone_parts(int nid, unsigned long start, unsigned long end,
+			       zone_part_fn *fn)
 {
 	while (start < end) {
 		enum zone_type z = zone_for_pfn(nid, start);
@@ -200,7 +202,7 @@ void free_area_init(void)
 			alloc_node_data(nid);
 		if (r->flags & MEMBLOCK_NOMAP)
 			continue;
-		for_each_zone_part(nid, PFN_UP(r->base),
+		walk_zone_parts(nid, PFN_UP(r->base),
 				   PFN_DOWN(memblock_region_end(r)), span_part);
 	}
 	for (nr = 0; nr < NR_MEM_SECTIONS; nr++) {
@@ -212,7 +214,7 @@ void free_area_init(void)
 				nr = ALIGN(nr + 1, SECTIONS_PER_ROOT) - 1;
 			continue;
 		}
-		for_each_zone_part(ms->nid, section_nr_to_pfn(nr),
+		walk_zone_parts(ms->nid, section_nr_to_pfn(nr),
 				   section_nr_to_pfn(nr + 1), memmap_part);
 	}
 	for_each_online_node(nid)

@@ -3,7 +3,6 @@
 #ifndef _LINUX_COMPILER_H
 #define _LINUX_COMPILER_H
 
-#define __always_inline inline __attribute__((__always_inline__))
 #define noinline __attribute__((__noinline__))
 #define __noreturn __attribute__((__noreturn__))
 #define __packed __attribute__((__packed__))
@@ -18,7 +17,10 @@
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
-#define barrier() __asm__ __volatile__("" ::: "memory")
+static inline void barrier(void)
+{
+	__asm__ __volatile__("" ::: "memory");
+}
 #define READ_ONCE(x) (*(const volatile typeof(x) *)&(x))
 #define WRITE_ONCE(x, val) (*(volatile typeof(x) *)&(x) = (val))
 

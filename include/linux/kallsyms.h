@@ -5,6 +5,12 @@
 
 #include <linux/types.h>
 
+/* The table itself, emitted by scripts/kallsyms.py into .kallsyms. */
+extern const u64 kallsyms_num;
+extern const u64 kallsyms_addrs[];
+extern const u32 kallsyms_offsets[];
+extern const char kallsyms_names[];
+
 /*
  * Finds the function containing @addr. Returns its name and sets *@offset,
  * or returns NULL when @addr is not in kernel text.

@@ -127,8 +127,17 @@ static inline unsigned long zone_page_state(const struct zone *z,
 #define low_wmark_pages(z)	wmark_pages(z, WMARK_LOW)
 #define high_wmark_pages(z)	wmark_pages(z, WMARK_HIGH)
 
+/* The first node at or after @nid that has a pg_data_t, or MAX_NUMNODES. */
+static inline int next_online_node_from(int nid)
+{
+	while (nid < MAX_NUMNODES && !NODE_DATA(nid))
+		nid++;
+	return nid;
+}
+
 #define for_each_online_node(nid) \
-	for (nid = 0; nid < MAX_NUMNODES; nid++) if (NODE_DATA(nid))
+	for (nid = next_online_node_from(0); nid < MAX_NUMNODES; \
+	     nid = next_online_node_from(nid + 1))
 
 /* ---- sparse memory model ---- */
 

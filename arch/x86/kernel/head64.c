@@ -10,11 +10,10 @@
 #include <asm/bootparam.h>
 #include <asm/e820.h>
 #include <asm/page.h>
+#include <asm/setup.h>
 
 struct boot_info boot_info;
 
-void serial_console_init(void);
-void start_kernel(void);
 
 /* Physical memory below 1 GiB, through the early kernel-image mapping. */
 static void *early_phys(phys_addr_t pa)

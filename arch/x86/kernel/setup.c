@@ -10,11 +10,10 @@
 #include <asm/bootparam.h>
 #include <asm/e820.h>
 #include <asm/pgtable.h>
+#include <asm/sections.h>
+#include <asm/setup.h>
 #include <asm/traps.h>
 
-extern char _text[], _end[];
-
-void tsc_init(void);
 
 /* Memory below 1 MiB holds firmware data (EBDA, BIOS tables); keep it. */
 #define LOW_RESERVE	SZ_1M

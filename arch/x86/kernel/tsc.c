@@ -7,6 +7,7 @@
 #include <linux/time.h>
 #include <asm/io.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
 
 #define PIT_HZ			1193182UL
 #define PIT_CH2			0x42

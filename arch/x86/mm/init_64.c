@@ -9,10 +9,9 @@
 #include <linux/string.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/sections.h>
 #include "../../../mm/internal.h"
 
-extern char _text[], _etext[], __start_rodata[], __end_rodata[];
-extern char _sdata[], _end[];
 
 /* Bytes of the direct map per leaf level (index = PG_LEVEL_*). */
 static unsigned long direct_map_bytes[4];

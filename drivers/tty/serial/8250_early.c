@@ -8,6 +8,7 @@
 #include <linux/console.h>
 #include <linux/string.h>
 #include <asm/io.h>
+#include <asm/setup.h>
 
 #define UART_TX		0	/* transmit holding register */
 #define UART_RX		0	/* receive buffer */

@@ -36,6 +36,7 @@ extern struct e820_table e820_table;
 void e820__range_add(u64 start, u64 size, enum e820_type type);
 void e820__print_table(const char *who);
 void e820__memblock_setup(void);
+void e820__table_to_memblock(const struct e820_table *t);
 u64 e820__end_of_ram(void);
 
 #endif /* _ASM_X86_E820_H */
