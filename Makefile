@@ -126,7 +126,7 @@ run: deps all
 
 check: deps
 	$(Q)$(MAKE) -s all
-	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_check.py --build $(objtree)
+	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_check.py --build $(objtree) $(CHECKARGS)
 
 bench: deps
 	$(Q)$(MAKE) -s all

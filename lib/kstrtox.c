@@ -66,8 +66,12 @@ int kstrtoint(const char *s, unsigned int base, int *res)
 {
 	unsigned long long v;
 	bool neg = *s == '-';
-	int ret = kstrtoull(s + neg, base, &v);
+	int ret;
 
+	/* One sign only: kstrtoull() would take the '+' of "-+1". */
+	if (neg && s[1] == '+')
+		return -EINVAL;
+	ret = kstrtoull(s + neg, base, &v);
 	if (ret)
 		return ret;
 	if (v > (unsigned long long)INT_MAX + neg)
@@ -116,7 +120,7 @@ unsigned long long memparse(const char *ptr, char **retptr)
 	const char *p = ptr;
 	unsigned int base = 10, shift = 0;
 
-	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') ) {
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
 		base = 16;
 		p += 2;
 	}
@@ -139,12 +143,29 @@ unsigned long long memparse(const char *ptr, char **retptr)
 		return 0;
 	}
 	switch (*p) {
-	case 'E': case 'e': shift += 10; /* fall through */
-	case 'P': case 'p': shift += 10; /* fall through */
-	case 'T': case 't': shift += 10; /* fall through */
-	case 'G': case 'g': shift += 10; /* fall through */
-	case 'M': case 'm': shift += 10; /* fall through */
-	case 'K': case 'k': shift += 10;
+	case 'E':
+	case 'e':
+		shift += 10;
+		/* fall through */
+	case 'P':
+	case 'p':
+		shift += 10;
+		/* fall through */
+	case 'T':
+	case 't':
+		shift += 10;
+		/* fall through */
+	case 'G':
+	case 'g':
+		shift += 10;
+		/* fall through */
+	case 'M':
+	case 'm':
+		shift += 10;
+		/* fall through */
+	case 'K':
+	case 'k':
+		shift += 10;
 		p++;
 	}
 	if (retptr)

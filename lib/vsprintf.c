@@ -59,7 +59,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 	for (; *fmt; fmt++) {
 		bool left = false, zero = false, upper = false, neg = false;
 		bool alt = false;
-		int width = 0, prec = -1, lng = 0;
+		int width = 0, prec = -1, lng = 0, half = 0;
 		unsigned long long v;
 		unsigned int base = 10;
 		const char *s;
@@ -91,9 +91,12 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			for (; *fmt >= '0' && *fmt <= '9'; fmt++)
 				prec = prec * 10 + (*fmt - '0');
 		}
-		for (; *fmt == 'l' || *fmt == 'z' || *fmt == 'h'; fmt++)
-			if (*fmt != 'h')
+		for (; *fmt == 'l' || *fmt == 'z' || *fmt == 'h'; fmt++) {
+			if (*fmt == 'h')
+				half++;
+			else
 				lng++;
+		}
 
 		switch (*fmt) {
 		case 'c':
@@ -127,6 +130,11 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			long long sv = lng >= 2 ? va_arg(args, long long) :
 				       lng ? va_arg(args, long) : va_arg(args, int);
 
+			/* h and hh: the int passed holds a short or a char. */
+			if (half == 1)
+				sv = (short)sv;
+			else if (half > 1)
+				sv = (signed char)sv;
 			neg = sv < 0;
 			v = neg ? -(unsigned long long)sv : (unsigned long long)sv;
 			break;
@@ -145,6 +153,10 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 unsigned_arg:
 			v = lng >= 2 ? va_arg(args, unsigned long long) :
 			    lng ? va_arg(args, unsigned long) : va_arg(args, unsigned int);
+			if (half == 1)
+				v = (unsigned short)v;
+			else if (half > 1)
+				v = (unsigned char)v;
 			break;
 		default:
 			put(&o, '%');

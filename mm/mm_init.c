@@ -196,6 +196,10 @@ void free_area_init(void)
 	unsigned long nr;
 	int nid;
 
+	/* A section's memmap is then exactly one 2 MiB vmemmap leaf. */
+	BUILD_BUG_ON(sizeof(struct page) > 64);
+	BUILD_BUG_ON(PAGES_PER_SECTION * 64 != PMD_SIZE);
+
 	for_each_mem_region(r) {
 		nid = r->nid;
 		if (!NODE_DATA(nid))
@@ -250,10 +254,19 @@ static void free_range_to_buddy(phys_addr_t start, phys_addr_t end, int nid,
  */
 void memblock_free_all(void)
 {
-	unsigned long freed = 0;
+	unsigned long freed = 0, nr;
 
 	__page_alloc_ready = true;
 	memblock_walk_free(free_range_to_buddy, &freed);
+	/* Boot sections are online from here on: their pages are managed. */
+	for (nr = 0; nr < NR_MEM_SECTIONS; nr++) {
+		struct mem_section *ms = __nr_to_section(nr);
+
+		if (!mem_section[nr / SECTIONS_PER_ROOT])
+			nr = ALIGN(nr + 1, SECTIONS_PER_ROOT) - 1;
+		else if (present_section(ms))
+			ms->flags |= SECTION_IS_ONLINE;
+	}
 	memblock_set_current_limit(0);
 	pr_info("Memory: %luK/%luK available (%luK reserved)\n",
 		freed << (PAGE_SHIFT - 10),

@@ -10,6 +10,14 @@
 #include <linux/compiler.h>
 
 void __warn(const char *file, int line, const char *func, const char *cond);
+
+/*
+ * While warn_expect_depth is non-zero (tests that provoke a warning on
+ * purpose, see KUNIT_EXPECT_WARN()), warnings are counted in
+ * warn_expect_hits instead of being reported, and WARN_ON_ONCE() stays
+ * armed for the real thing.
+ */
+extern unsigned int warn_expect_depth, warn_expect_hits;
 void __noreturn __bug(const char *file, int line, const char *func,
 		      const char *cond);
 
@@ -26,7 +34,9 @@ void __noreturn __bug(const char *file, int line, const char *func,
 #define WARN_ON_ONCE(cond) ({ \
 	static bool __warned; \
 	bool __c = !!(cond); \
-	if (unlikely(__c) && !__warned) { \
+	if (unlikely(__c) && warn_expect_depth) { \
+		warn_expect_hits++; \
+	} else if (unlikely(__c) && !__warned) { \
 		__warned = true; \
 		__warn(__FILE__, __LINE__, __func__, #cond); \
 	} \

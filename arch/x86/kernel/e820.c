@@ -86,7 +86,8 @@ void e820__table_to_memblock(const struct e820_table *t)
 			pr_warn("e820: entry %u wraps around, skipped\n", i);
 			continue;
 		}
-		if (end > start)
+		/* start is 0 if rounding up went past the top: nothing. */
+		if (end > start && start >= e->addr)
 			memblock_add(start, end - start);
 	}
 	for (i = 0; i < t->nr_entries; i++) {

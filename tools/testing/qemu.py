@@ -1,0 +1,178 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Boot Tide under QEMU and capture its serial console.
+
+One place builds the QEMU command line, so that `make check`, `make bench`
+and a person at a shell all boot the same machine. Tide leaves QEMU with
+status 0 when it powers off and 3 when it panics (isa-debug-exit); anything
+else, or no exit before the timeout, is a failure.
+"""
+
+import os
+import re
+import selectors
+import shlex
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+
+QEMU = "qemu-system-x86_64"
+DEBUG_EXIT = "isa-debug-exit,iobase=0xf4,iosize=0x04"
+
+# -cpu max gives NX, 1 GiB pages and the rest under TCG without warnings
+# (checked with QEMU 7.2); qemu64 lacks 1 GiB pages.
+CPU = "max"
+
+EXIT_POWEROFF = 0
+EXIT_PANIC = 3
+
+# Console text that means the kernel went wrong even if it exited cleanly.
+FAILURE_MARKS = ("Kernel panic", "Oops:", "WARNING:")
+
+READY_MARK = "Tide ready in"
+
+
+def qemu_command(kernel, memory="512M", machine="pc", cmdline="",
+                 extra_args=(), cpu=CPU):
+    """Return the QEMU argv that boots @kernel with the console on stdout."""
+    cmd = [QEMU, "-M", machine, "-m", memory, "-kernel", kernel]
+    if cmdline:
+        cmd += ["-append", cmdline]
+    cmd += ["-nographic", "-no-reboot", "-serial", "stdio",
+            "-monitor", "none", "-display", "none", "-net", "none",
+            "-device", DEBUG_EXIT, "-cpu", cpu]
+    cmd += list(extra_args)
+    return cmd
+
+
+@dataclass
+class BootResult:
+    """What one boot did."""
+    command: list
+    status: int = None          # QEMU's exit status; None if it was killed
+    output: str = ""            # serial console and QEMU's own messages
+    elapsed: float = 0.0        # seconds from start to exit (or kill)
+    timed_out: bool = False
+    log_path: str = None
+    marks: dict = field(default_factory=dict)   # mark -> seconds to its line
+
+    @property
+    def lines(self):
+        return self.output.splitlines()
+
+    def tail(self, n=40):
+        return self.lines[-n:]
+
+
+def boot(kernel, memory="512M", machine="pc", cmdline="", extra_args=(),
+         timeout=120.0, log_path=None, marks=()):
+    """Boot @kernel and wait for QEMU to exit, or kill it after @timeout s.
+
+    The console (and QEMU's own messages) go to @log_path as they arrive.
+    @marks: strings; the time from QEMU's start until the first complete
+    console line containing each is recorded in BootResult.marks.
+    """
+    cmd = qemu_command(kernel, memory, machine, cmdline, extra_args)
+    result = BootResult(command=cmd, log_path=log_path)
+    log = open(log_path, "wb") if log_path else None
+    if log:
+        log.write(("# " + shlex.join(cmd) + "\n").encode())
+
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    deadline = start + timeout
+    chunks = []
+    partial = b""
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                result.timed_out = True
+                break
+            if not sel.select(min(left, 1.0)):
+                continue
+            data = os.read(proc.stdout.fileno(), 65536)
+            if not data:
+                break
+            now = time.monotonic() - start
+            chunks.append(data)
+            if log:
+                log.write(data)
+                log.flush()
+            partial += data
+            *complete, partial = partial.split(b"\n")
+            for raw in complete:
+                line = raw.decode("utf-8", "replace")
+                for mark in marks:
+                    if mark not in result.marks and mark in line:
+                        result.marks[mark] = now
+    finally:
+        sel.close()
+        if result.timed_out:
+            _kill(proc)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            _kill(proc)
+            proc.wait()
+        result.elapsed = time.monotonic() - start
+        proc.stdout.close()
+        if log:
+            log.close()
+
+    if not result.timed_out:
+        result.status = proc.returncode
+    result.output = b"".join(chunks).decode("utf-8", "replace").replace("\r", "")
+    return result
+
+
+def _kill(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def problems(result, need_ready=False):
+    """Return a list of reasons @result is a failed boot (empty if it is fine).
+
+    A boot is fine when QEMU exited with status 0 (power off) before the
+    timeout and the console shows no panic, Oops or WARNING; with
+    @need_ready it must also have printed "Tide ready in".
+    """
+    reasons = []
+    if result.timed_out:
+        reasons.append(f"timed out after {result.elapsed:.1f} s")
+    elif result.status == EXIT_PANIC:
+        reasons.append("kernel panicked (exit status 3)")
+    elif result.status != EXIT_POWEROFF:
+        reasons.append(f"QEMU exit status {result.status}")
+    for mark in FAILURE_MARKS:
+        for line in result.lines:
+            if mark in line:
+                reasons.append(f"console: {strip_stamp(line).strip()}")
+                break
+    if need_ready and not any(READY_MARK in line for line in result.lines):
+        reasons.append(f'no "{READY_MARK}" line')
+    return reasons
+
+
+_STAMP = re.compile(r"^\[\s*\d+\.\d+\] ?")
+
+
+def strip_stamp(line):
+    """Drop printk's "[    1.234567] " prefix, if any."""
+    return _STAMP.sub("", line, count=1)
+
+
+def parse_size(text):
+    """Parse a size like "512M", "3G" or "1024K" into bytes (bare: MiB, as -m)."""
+    m = re.fullmatch(r"\s*(\d+)\s*([KMGTkmgt]?)(?:i?B)?\s*", text)
+    if not m:
+        raise ValueError(f"bad size {text!r}")
+    shift = {"": 20, "K": 10, "M": 20, "G": 30, "T": 40}[m.group(2).upper()]
+    return int(m.group(1)) << shift

@@ -1,0 +1,155 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Unit tests for the host side of `make check`: KTAP counting, the boot
+verdicts and the QEMU command line. Run with /usr/bin/python3 -m pytest."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ktap           # noqa: E402
+import qemu           # noqa: E402
+import tide_check     # noqa: E402
+
+PASSING = """\
+[    0.100000] Tide ready in 0.100000 s
+[    0.167518] KTAP version 1
+[    0.167606] 1..2
+[    0.167758]     KTAP version 1
+[    0.167851]     # Subtest: alpha
+[    0.168022]     1..3
+[    0.168491]     ok 1 one
+[    0.169007]     ok 2 two # SKIP not today
+[    0.169543]         KTAP version 1
+[    0.169617]         # Subtest: three
+[    0.170142]         ok 1 first param
+[    0.170326]         ok 2 param-1
+[    0.170817]     # three: pass:2 fail:0 skip:0 total:2
+[    0.170949]     ok 3 three
+[    0.172012] # alpha: pass:2 fail:0 skip:1 total:3
+[    0.172141] # Totals: pass:3 fail:0 skip:1 total:4
+[    0.172248] ok 1 alpha
+[    0.172341]     KTAP version 1
+[    0.172406]     # Subtest: beta
+[    0.172475]     1..1
+[    0.172553]     ok 1 only
+[    0.174147] ok 2 beta
+[    0.174232] # Totals: pass:4 fail:0 skip:1 total:5
+[    0.174358] reboot: Power down
+"""
+
+FAILING = """\
+[    0.107208] KTAP version 1
+[    0.107269] 1..1
+[    0.107341]     KTAP version 1
+[    0.107400]     # Subtest: demo
+[    0.107492]     1..3
+[    0.107777]     # expect: EXPECTATION FAILED at lib/kunit/x.c:10
+[    0.107941]     Expected got == 5, but
+[    0.108063]         got == 4 (0x4)
+[    0.108237]     not ok 1 expect
+[    0.108911]     ok 2 after
+[    0.109025]         KTAP version 1
+[    0.109085]         # Subtest: params
+[    0.109232]         ok 1 param-0
+[    0.109332]     # params: EXPECTATION FAILED at lib/kunit/x.c:20
+[    0.109604]         not ok 2 param-1
+[    0.109677]         ok 3 param-2 # SKIP odd one
+[    0.109885]     not ok 3 params
+[    0.110181] not ok 1 demo
+[    0.110264] # Totals: pass:2 fail:2 skip:1 total:5
+"""
+
+
+def test_passing_counts_leaves():
+    r = ktap.parse(PASSING)
+    assert r.problems == []
+    assert [leaf.name for leaf in r.leaves] == [
+        "alpha.one", "alpha.two", "alpha.three.first param",
+        "alpha.three.param-1", "beta.only"]
+    assert (r.passed, r.failed, r.skipped) == (4, 0, 1)
+    assert r.totals_line == (4, 0, 1, 5)
+    assert r.by_name()["alpha.two"].reason == "not today"
+
+
+def test_failing_counts_params_and_keeps_diagnostics():
+    r = ktap.parse(FAILING)
+    assert r.problems == []
+    status = {leaf.name: leaf.status for leaf in r.leaves}
+    assert status == {
+        "demo.expect": ktap.FAIL,
+        "demo.after": ktap.PASS,
+        "demo.params.param-0": ktap.PASS,
+        "demo.params.param-1": ktap.FAIL,
+        "demo.params.param-2": ktap.SKIP,
+    }
+    expect = r.by_name()["demo.expect"]
+    assert "        got == 4 (0x4)" in expect.log
+    assert any("EXPECTATION FAILED" in x for x in expect.log)
+
+
+def test_cut_short_output_is_a_problem():
+    cut = "\n".join(FAILING.splitlines()[:11])     # dies inside "demo"
+    r = ktap.parse(cut)
+    assert r.problems
+    assert any("planned" in p for p in r.problems)
+
+
+def test_suite_without_cases_is_one_leaf():
+    text = ("KTAP version 1\n1..1\n"
+            "    # broken: failed to initialize (-12)\n"
+            "not ok 1 broken\n")
+    r = ktap.parse(text)
+    assert [(x.name, x.status) for x in r.leaves] == [("broken", ktap.FAIL)]
+    assert r.problems == []
+
+
+def test_no_ktap_at_all():
+    r = ktap.parse("[    0.1] Tide ready in 0.1 s\n")
+    assert not r.found
+    assert r.problems == ["no KTAP output"]
+
+
+def test_memtotal_bounds():
+    assert tide_check.memtotal_problem(500000, "512M") is None
+    assert tide_check.memtotal_problem(8256044, "8G") is None
+    assert "exceeds" in tide_check.memtotal_problem(600000, "512M")
+    assert "under half" in tide_check.memtotal_problem(100000, "512M")
+    assert tide_check.memtotal_problem(250000, "512M", "256M") is None
+    assert "exceeds" in tide_check.memtotal_problem(500000, "512M", "256M")
+    assert tide_check.memtotal_problem(None, "512M") == "no MemTotal line"
+
+
+def test_boot_verdicts():
+    ok = qemu.BootResult(command=[], status=0,
+                         output="[ 0.1] Tide ready in 0.1 s\n")
+    assert qemu.problems(ok, need_ready=True) == []
+    panic = qemu.BootResult(command=[], status=3,
+                            output="[ 0.2] Kernel panic - not syncing: x\n")
+    assert len(qemu.problems(panic)) == 2
+    warn = qemu.BootResult(command=[], status=0,
+                           output="[ 0.2] WARNING: mm/x.c:1 f: cond\n")
+    assert qemu.problems(warn) == ["console: WARNING: mm/x.c:1 f: cond"]
+    hung = qemu.BootResult(command=[], timed_out=True, elapsed=60)
+    assert qemu.problems(hung, need_ready=True)[0].startswith("timed out")
+
+
+def test_qemu_command_line():
+    cmd = qemu.qemu_command("build/tide", "3G", "q35", "mem=1G", ["-smp", "1"])
+    assert cmd[:7] == ["qemu-system-x86_64", "-M", "q35", "-m", "3G",
+                       "-kernel", "build/tide"]
+    assert cmd[cmd.index("-append") + 1] == "mem=1G"
+    assert "isa-debug-exit,iobase=0xf4,iosize=0x04" in cmd
+    assert cmd[-2:] == ["-smp", "1"]
+
+
+def test_parse_size():
+    assert qemu.parse_size("512M") == 512 << 20
+    assert qemu.parse_size("3G") == 3 << 30
+    assert qemu.parse_size("128") == 128 << 20
+
+
+def test_job_selection():
+    assert tide_check.selected("boot:pc-8G", ["pc-8G"])
+    assert tide_check.selected("boot:pc-8G", ["boot:*"])
+    assert not tide_check.selected("kunit", ["boot:*"])
+    assert tide_check.selected("anything", [])

@@ -1,0 +1,427 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0
+"""`make check`: boot Tide under QEMU and count what passed.
+
+  (a) the KUnit boot: every built-in suite; each KUnit leaf result is one
+      test, plus the boot itself and Linux's kunit.py verdict on its log;
+  (b) the fail-demo boot: the framework must report the failures that the
+      kunit-fail-demo suite makes on purpose;
+  (c) a boot matrix: machine types, memory sizes and boot options, each
+      boot one test;
+  (d) the runner's own unit tests (pytest).
+
+Prints "PASS name", "FAIL name: reason" or "SKIP name: reason" per test and
+ends with "N passed, N failed[, N skipped]"; exits 1 if anything failed.
+"""
+
+import argparse
+import fnmatch
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ktap   # noqa: E402
+import qemu   # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PYTHON = "/usr/bin/python3"
+TAIL_LINES = 40
+
+PASS, FAIL, SKIP = "PASS", "FAIL", "SKIP"
+
+
+@dataclass
+class Outcome:
+    name: str
+    status: str
+    reason: str = ""
+    detail: list = None     # lines to show under a failure
+
+
+class Job:
+    """One unit of work (mostly one boot) that yields Outcomes."""
+
+    def __init__(self, name, fn):
+        self.name = name
+        self.fn = fn
+
+
+def _memtotal_kib(result):
+    for line in result.lines:
+        m = re.search(r"MemTotal:\s+(\d+) kB", line)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _log_path(ctx, name):
+    safe = re.sub(r"[^A-Za-z0-9_.=-]+", "_", name)
+    return os.path.join(ctx.log_dir, safe + ".log")
+
+
+def _boot(ctx, name, **kw):
+    kw.setdefault("timeout", ctx.timeout)
+    return qemu.boot(ctx.kernel, log_path=_log_path(ctx, name), **kw)
+
+
+_ESCAPES = re.compile(r"\x1b(\[[0-9;?]*[A-Za-z]|[()][0-9A-Za-z]|c)|[\x00-\x08\x0b-\x1f]")
+
+
+def _tail(result):
+    """What to show under a failed boot: the end of its console, and first
+    the lines around its first panic/Oops/WARNING if it has one."""
+    lines = [_ESCAPES.sub("", line).rstrip() for line in result.lines]
+    n, half = len(lines), TAIL_LINES // 2
+    chosen = lines[-TAIL_LINES:]
+    for i, line in enumerate(lines):
+        if any(mark in line for mark in qemu.FAILURE_MARKS):
+            lo, hi = max(0, i - 5), i + 15
+            if hi >= n - half:
+                chosen = lines[lo:]
+            else:
+                chosen = lines[lo:hi] + ["..."] + lines[n - half:]
+            break
+    return [f"| {line}" for line in chosen]
+
+
+# (a) ------------------------------------------------------------------ KUnit
+
+def kunit_job(ctx):
+    name = "kunit"
+    cmdline = "kunit.enable=1"
+    if ctx.kunit_glob:
+        cmdline += f" kunit.filter_glob={ctx.kunit_glob}"
+    result = _boot(ctx, name, memory="512M", machine="pc", cmdline=cmdline)
+    report = ktap.parse(result.output)
+    out = []
+
+    reasons = qemu.problems(result)
+    reasons += report.problems
+    if report.found and report.totals_line and report.totals_line != (
+            report.passed, report.failed, report.skipped, len(report.leaves)):
+        reasons.append(f"kernel's # Totals {report.totals_line} disagree "
+                       f"with the results counted")
+    if report.found and not report.leaves:
+        reasons.append("no KUnit results")
+    out.append(Outcome("kunit:boot", FAIL if reasons else PASS,
+                       "; ".join(reasons), _tail(result) if reasons else None))
+
+    for leaf in report.leaves:
+        test = f"kunit:{leaf.name}"
+        if leaf.status == ktap.PASS:
+            out.append(Outcome(test, PASS))
+        elif leaf.status == ktap.SKIP:
+            out.append(Outcome(test, SKIP, leaf.reason))
+        else:
+            out.append(Outcome(test, FAIL, "KUnit reported not ok",
+                               [f"| {line}" for line in leaf.log]))
+
+    out.append(_kunit_tool_outcome(ctx, "kunit:kunit.py-parse", result,
+                                   report, want_success=True))
+    return out
+
+
+_extract_lock = threading.Lock()
+
+
+def _kunit_tool_outcome(ctx, test, result, report, want_success):
+    """Linux's kunit.py on the same log: it must agree with our count."""
+    try:
+        with _extract_lock:
+            tool = ktap.kunit_tool(ctx.build)
+    except (OSError, subprocess.CalledProcessError) as e:
+        return Outcome(test, FAIL, f"cannot extract kunit.py: {e}")
+    verdict = ktap.kunit_parse(tool, result.log_path, python=PYTHON)
+    reasons = []
+    if verdict.total < 0:
+        reasons.append("kunit.py printed no summary")
+    elif verdict.total != len(report.leaves):
+        reasons.append(f"kunit.py counted {verdict.total} tests, we counted "
+                       f"{len(report.leaves)}")
+    if verdict.errors:
+        reasons.append(f"kunit.py found {verdict.errors} KTAP errors")
+    if want_success and verdict.status != 0:
+        reasons.append(f"kunit.py parse exited {verdict.status}")
+    if not want_success and verdict.status == 0:
+        reasons.append("kunit.py parse accepted a failing run")
+    summary = verdict.summary or "no summary"
+    if reasons:
+        detail = [f"| {line}" for line in verdict.output.splitlines()[-TAIL_LINES:]]
+        return Outcome(test, FAIL, "; ".join(reasons) + f" ({summary})", detail)
+    return Outcome(test, PASS, summary)
+
+
+# (b) -------------------------------------------------------------- fail demo
+
+FAIL_DEMO_EXPECTED = {
+    "kunit-fail-demo.fail_demo_expect": ktap.FAIL,
+    "kunit-fail-demo.fail_demo_assert": ktap.FAIL,
+    "kunit-fail-demo.fail_demo_after_assert": ktap.PASS,
+    "kunit-fail-demo.fail_demo_params.param-0": ktap.PASS,
+    "kunit-fail-demo.fail_demo_params.param-1": ktap.FAIL,
+    "kunit-fail-demo.fail_demo_params.param-2": ktap.PASS,
+}
+
+FAIL_DEMO_TEXT = (
+    "# fail_demo_expect: EXPECTATION FAILED at lib/kunit/",
+    "Expected got == 5, but",
+    "got == 4 (0x4)",
+    "# fail_demo_assert: ASSERTION FAILED at lib/kunit/",
+    "deliberate failure",
+    "not ok 4 fail_demo_params",
+    "not ok 1 kunit-fail-demo",
+)
+
+
+def fail_demo_job(ctx):
+    name = "fail-demo"
+    result = _boot(ctx, name, memory="512M", machine="pc",
+                   cmdline="kunit.enable=1 kunit.filter_glob=kunit-fail-demo "
+                           "kunit.fail_demo=1")
+    report = ktap.parse(result.output)
+    reasons = qemu.problems(result) + report.problems
+    got = {leaf.name: leaf.status for leaf in report.leaves}
+    if got != FAIL_DEMO_EXPECTED:
+        reasons.append(f"results {got} != expected {FAIL_DEMO_EXPECTED}")
+    text = "\n".join(qemu.strip_stamp(line) for line in result.lines)
+    for needle in FAIL_DEMO_TEXT:
+        if needle not in text:
+            reasons.append(f'no "{needle}" in the output')
+    out = [Outcome("fail-demo", FAIL if reasons else PASS, "; ".join(reasons),
+                   _tail(result) if reasons else None)]
+    out.append(_kunit_tool_outcome(ctx, "fail-demo:kunit.py-parse", result,
+                                   report, want_success=False))
+    return out
+
+
+# (c) ------------------------------------------------------------ boot matrix
+
+@dataclass
+class BootCase:
+    name: str
+    machine: str
+    memory: str
+    cmdline: str = ""
+    max_mem: str = None         # MemTotal upper bound, default -m
+    expect_text: str = None     # a console line must contain this
+
+
+BOOT_MATRIX = (
+    BootCase("boot:pc-128M", "pc", "128M"),
+    BootCase("boot:pc-512M", "pc", "512M"),
+    BootCase("boot:pc-3G", "pc", "3G"),
+    BootCase("boot:pc-8G", "pc", "8G"),
+    BootCase("boot:q35-512M", "q35", "512M"),
+    BootCase("boot:q35-3G", "q35", "3G"),
+    BootCase("boot:pc-512M-mem=256M", "pc", "512M", "mem=256M", max_mem="256M"),
+    BootCase("boot:pc-3G-mem=1G", "pc", "3G", "mem=1G", max_mem="1G"),
+    BootCase("boot:malformed-option", "pc", "512M", "mem=banana",
+             expect_text="Malformed boot option"),
+    BootCase("boot:unknown-option", "pc", "512M", "foo=bar",
+             expect_text="Unknown kernel command line parameter"),
+)
+
+
+def memtotal_problem(kib, memory, max_mem=None):
+    """Why MemTotal @kib is implausible for -m @memory, or None.
+
+    MemTotal counts usable RAM, so it cannot exceed the machine's RAM (or
+    mem=), and firmware, the kernel image and the memory map take far
+    less than half of it. The PCI hole moves RAM above 4 GiB rather than
+    removing it, so the bounds hold for every size on pc and q35.
+    """
+    if kib is None:
+        return "no MemTotal line"
+    ram = qemu.parse_size(memory)
+    limit = min(ram, qemu.parse_size(max_mem)) if max_mem else ram
+    got = kib * 1024
+    if got > limit:
+        return f"MemTotal {kib} kB exceeds {limit >> 10} kB"
+    if got < limit // 2:
+        return f"MemTotal {kib} kB is under half of {limit >> 10} kB"
+    return None
+
+
+def boot_job(ctx, case):
+    cmdline = " ".join(x for x in (case.cmdline, "tide.poweroff=1") if x)
+    result = _boot(ctx, case.name, memory=case.memory, machine=case.machine,
+                   cmdline=cmdline)
+    reasons = qemu.problems(result, need_ready=True)
+    problem = memtotal_problem(_memtotal_kib(result), case.memory, case.max_mem)
+    if problem:
+        reasons.append(problem)
+    if case.expect_text and not any(case.expect_text in line
+                                    for line in result.lines):
+        reasons.append(f'no "{case.expect_text}" warning')
+    status = FAIL if reasons else PASS
+    note = "; ".join(reasons) if reasons else \
+        f"MemTotal {_memtotal_kib(result)} kB, {result.elapsed:.2f} s"
+    return [Outcome(case.name, status, note, _tail(result) if reasons else None)]
+
+
+# (d) ----------------------------------------------------------------- pytest
+
+_PYTEST_LINE = re.compile(r"^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\s+"
+                          r"(\S+?)(?:\s+-\s+(.*))?$")
+_PYTEST_SUMMARY = re.compile(r"(\d+) (passed|failed|skipped|error|errors)\b")
+
+
+def pytest_job(ctx):
+    cmd = [PYTHON, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider",
+           os.path.join(HERE, "test_runner_selftest.py")]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, cwd=HERE)
+    out = []
+    for line in proc.stdout.splitlines():
+        m = _PYTEST_LINE.match(line)
+        if not m:
+            continue
+        kind, nodeid, why = m.group(1), m.group(2), m.group(3) or ""
+        test = "pytest:" + nodeid.split("::", 1)[-1]
+        if kind in ("PASSED", "XFAIL"):
+            out.append(Outcome(test, PASS))
+        elif kind == "SKIPPED":
+            out.append(Outcome(test, SKIP, why))
+        else:
+            out.append(Outcome(test, FAIL, why or kind.lower(),
+                               [f"| {x}" for x in proc.stdout.splitlines()[-TAIL_LINES:]]))
+    counted = {}
+    for n, what in _PYTEST_SUMMARY.findall(proc.stdout.splitlines()[-1]
+                                          if proc.stdout else ""):
+        counted[what] = int(n)
+    if not out or (proc.returncode != 0 and
+                   not any(o.status == FAIL for o in out)):
+        out.append(Outcome("pytest", FAIL, f"pytest exited {proc.returncode} "
+                           f"({counted or 'no summary'})",
+                           [f"| {x}" for x in proc.stdout.splitlines()[-TAIL_LINES:]]))
+    return out
+
+
+# ----------------------------------------------------------------- driver
+
+class Context:
+    def __init__(self, args, log_dir):
+        self.build = os.path.abspath(args.build)
+        self.kernel = os.path.join(self.build, "tide")
+        self.timeout = args.timeout
+        self.log_dir = log_dir
+        self.kunit_glob = args.kunit_glob
+
+
+def all_jobs(args):
+    jobs = [Job("kunit", kunit_job)]
+    if not args.quick:
+        jobs.append(Job("fail-demo", fail_demo_job))
+        for case in BOOT_MATRIX:
+            jobs.append(Job(case.name, lambda ctx, c=case: boot_job(ctx, c)))
+        jobs.append(Job("pytest", pytest_job))
+    return jobs
+
+
+def selected(name, patterns):
+    """-k: a glob if it has wildcards, else a substring; any one matches."""
+    if not patterns:
+        return True
+    for pat in patterns:
+        if any(ch in pat for ch in "*?["):
+            if fnmatch.fnmatchcase(name, pat):
+                return True
+        elif pat in name:
+            return True
+    return False
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--build", default="build",
+                    help="build directory holding tide (default: build)")
+    ap.add_argument("--quick", action="store_true",
+                    help="the KUnit boot only")
+    ap.add_argument("-k", dest="patterns", action="append", default=[],
+                    metavar="PATTERN",
+                    help="run only jobs whose name matches (substring or "
+                         "glob; repeatable): kunit, fail-demo, boot:pc-8G, "
+                         "pytest, ...; kunit:GLOB runs the KUnit boot with "
+                         "kunit.filter_glob=GLOB")
+    ap.add_argument("--keep-logs", action="store_true",
+                    help="keep serial logs in BUILD/test-logs/")
+    ap.add_argument("-j", "--jobs", type=int, default=2,
+                    help="boots run at once (default 2)")
+    ap.add_argument("--timeout", type=float, default=180.0,
+                    help="seconds one boot may take (default 180)")
+    ap.add_argument("--list", action="store_true", help="list jobs and exit")
+    args = ap.parse_args(argv)
+
+    # -k kunit:GLOB runs the KUnit boot with kunit.filter_glob=GLOB.
+    args.kunit_glob = None
+    for pat in list(args.patterns):
+        if pat.startswith("kunit:") and len(pat) > len("kunit:"):
+            args.kunit_glob = pat[len("kunit:"):]
+            args.patterns.remove(pat)
+            args.patterns.append("kunit")
+    jobs = [j for j in all_jobs(args) if selected(j.name, args.patterns)]
+    if args.list:
+        for j in jobs:
+            print(j.name)
+        return 0
+
+    kernel = os.path.join(args.build, "tide")
+    if not os.path.exists(kernel):
+        print(f"{kernel} does not exist; run make first", file=sys.stderr)
+        print("0 passed, 1 failed")
+        return 1
+
+    tmp = None
+    if args.keep_logs:
+        log_dir = os.path.join(args.build, "test-logs")
+        os.makedirs(log_dir, exist_ok=True)
+    else:
+        tmp = tempfile.TemporaryDirectory(prefix="tide-check-")
+        log_dir = tmp.name
+    ctx = Context(args, log_dir)
+
+    counts = {PASS: 0, FAIL: 0, SKIP: 0}
+    lock = threading.Lock()
+
+    def run(job):
+        try:
+            outcomes = job.fn(ctx)
+        except Exception as e:      # a runner bug must not hide the others
+            outcomes = [Outcome(job.name, FAIL, f"{type(e).__name__}: {e}")]
+        with lock:
+            for o in outcomes:
+                counts[o.status] += 1
+                if o.status == PASS:
+                    print(f"PASS {o.name}")
+                elif o.status == SKIP:
+                    print(f"SKIP {o.name}" + (f": {o.reason}" if o.reason else ""))
+                else:
+                    print(f"FAIL {o.name}: {o.reason}")
+                    for line in o.detail or []:
+                        print(f"    {line}")
+            sys.stdout.flush()
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            list(pool.map(run, jobs))
+    finally:
+        if tmp:
+            tmp.cleanup()
+
+    if args.keep_logs:
+        print(f"(serial logs in {log_dir})")
+    summary = f"{counts[PASS]} passed, {counts[FAIL]} failed"
+    if counts[SKIP]:
+        summary += f", {counts[SKIP]} skipped"
+    print(summary)
+    return 1 if counts[FAIL] or not sum(counts.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
