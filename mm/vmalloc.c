@@ -152,6 +152,10 @@ void *__vmalloc_node(unsigned long size, gfp_t gfp, int nid,
 
 	if (!size || size > VMALLOC_END - VMALLOC_START)
 		return NULL;
+	/* More pages than RAM never fit, nor would vm->nr_pages hold them. */
+	if (PAGE_ALIGN(size) >> PAGE_SHIFT > min_t(unsigned long,
+						   totalram_pages(), UINT_MAX))
+		return NULL;
 	vm = get_vm_area(size, vm_flags | VM_ALLOC, caller);
 	if (!vm)
 		return NULL;
@@ -211,8 +215,9 @@ void vfree(const void *addr)
 	vm = find_vm_area(addr);
 	if (WARN_ON_ONCE(!vm || !(vm->flags & VM_ALLOC)))
 		return;
-	remove_vm_area(vm);
+	/* Unmap first: once removed, the range can be handed out again. */
 	kernel_unmap_range(vm_start(vm), vm->nr_pages * PAGE_SIZE);
+	remove_vm_area(vm);
 	account(vm, -1);
 	for (i = 0; i < vm->nr_pages; i++) {
 		vm->pages[i]->type = PGTY_NONE;
@@ -249,14 +254,18 @@ void *vmap(struct page **pages, unsigned int count)
 	return (void *)vm_start(vm);
 }
 
+/* Removes a vmap() mapping; NULL is ignored. */
 void vunmap(const void *addr)
 {
-	struct vm_struct *vm = find_vm_area(addr);
+	struct vm_struct *vm;
 
+	if (!addr)
+		return;
+	vm = find_vm_area(addr);
 	if (WARN_ON_ONCE(!vm || !(vm->flags & VM_MAP)))
 		return;
-	remove_vm_area(vm);
 	kernel_unmap_range(vm_start(vm), vm->nr_pages * PAGE_SIZE);
+	remove_vm_area(vm);
 	kfree(vm);
 }
 
