@@ -48,6 +48,7 @@ CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-common \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-I$(srctree)/include -I$(srctree)/arch/x86/include \
 	-I$(objtree)/include -include $(srctree)/include/linux/kconfig.h \
+	-fmacro-prefix-map=$(srctree)/= \
 	-MMD -MP
 AFLAGS := -D__ASSEMBLY__ $(filter-out -std=gnu11,$(CFLAGS))
 LDFLAGS := -n -nostdlib -z max-page-size=0x1000 -z noexecstack \

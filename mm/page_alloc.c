@@ -105,6 +105,15 @@ static void del_from_free_list(struct page *page, struct zone *zone,
 	account_free(zone, -(1L << order), mt);
 }
 
+/* Labels every pageblock of the 2^@order block at @page as @mt. */
+static void set_block_migratetype(struct page *page, unsigned int order, int mt)
+{
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i += pageblock_nr_pages)
+		set_pageblock_migratetype(page + i, mt);
+}
+
 static bool page_is_buddy(struct page *page, struct page *buddy,
 			  unsigned int order)
 {
@@ -136,6 +145,9 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 		    is_migrate_isolate(mt) != is_migrate_isolate(buddy_mt))
 			break;
 		del_from_free_list(buddy, zone, order, buddy_mt);
+		/* The merged block goes on @mt's list: all of it is @mt now. */
+		if (order >= pageblock_order && buddy_mt != mt)
+			set_block_migratetype(buddy, order, mt);
 		pfn &= buddy_pfn;
 		page = pfn_to_page(pfn);
 		order++;
@@ -238,8 +250,9 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order,
 				expand(zone, page, order, o, start_mt);
 				return page;
 			}
-			if (o >= pageblock_order / 2 || start_mt != MIGRATE_MOVABLE) {
-				move_freepages_block(zone, page, mt, start_mt);
+			/* A pageblock reaching out of the zone is not claimed. */
+			if ((o >= pageblock_order / 2 || start_mt != MIGRATE_MOVABLE) &&
+			    move_freepages_block(zone, page, mt, start_mt)) {
 				zone->vm_stat[NR_PAGEBLOCK_STEAL]++;
 				mt = start_mt;
 			}
@@ -412,11 +425,10 @@ void __free_pages(struct page *page, unsigned int order)
 {
 	if (!page)
 		return;
-	if (WARN_ON_ONCE(PageReserved(page) || PageBuddy(page)))
+	if (WARN_ON_ONCE(PageReserved(page) || PageBuddy(page) ||
+			 page_count(page) <= 0))
 		return;
 	if (__atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL))
-		return;
-	if (WARN_ON_ONCE(page->_refcount < 0))
 		return;
 	page->type = PGTY_NONE;
 	page->virtual = 0;
@@ -522,17 +534,20 @@ static void split_large_free_block(struct zone *zone, unsigned long pfn)
  * Its free pages move to the isolate lists and stop counting as free.
  * Pages in use are not touched; when they are freed they stay isolated.
  *
- * Return: 0, or -EBUSY if the pageblock is already isolated.
+ * Return: 0, or -EBUSY if the pageblock is already isolated or reaches
+ * outside @page's zone.
  */
 int set_migratetype_isolate(struct page *page)
 {
 	struct zone *zone = page_zone(page);
+	unsigned long start = ALIGN_DOWN(page_to_pfn(page), pageblock_nr_pages);
 	unsigned long flags;
 	int mt, ret = 0;
 
 	spin_lock_irqsave(&zone->lock, flags);
 	mt = get_pageblock_migratetype(page);
-	if (is_migrate_isolate(mt)) {
+	if (is_migrate_isolate(mt) || !zone_spans_pfn(zone, start) ||
+	    !zone_spans_pfn(zone, start + pageblock_nr_pages - 1)) {
 		ret = -EBUSY;
 	} else {
 		split_large_free_block(zone, page_to_pfn(page));
@@ -542,8 +557,29 @@ int set_migratetype_isolate(struct page *page)
 	return ret;
 }
 
+/*
+ * A pageblock that was isolated while wholly free could not merge with its
+ * buddy; once it is back as @mt, frees it again so that it does.
+ * zone->lock held.
+ */
+static void merge_unisolated_pageblock(struct zone *zone, struct page *page,
+				       int mt)
+{
+	unsigned long pfn = ALIGN_DOWN(page_to_pfn(page), pageblock_nr_pages);
+	struct page *head = pfn_to_page(pfn);
+	unsigned int order;
+
+	if (!PageBuddy(head) || buddy_order(head) < pageblock_order)
+		return;
+	order = buddy_order(head);
+	del_from_free_list(head, zone, order, mt);
+	__free_one_page(head, pfn, zone, order, mt);
+}
+
 /**
  * unset_migratetype_isolate - give @page's pageblock back as @mt
+ *
+ * Its free pages go to @mt's lists, merged with free buddies outside it.
  */
 void unset_migratetype_isolate(struct page *page, int mt)
 {
@@ -554,6 +590,7 @@ void unset_migratetype_isolate(struct page *page, int mt)
 	if (is_migrate_isolate(get_pageblock_migratetype(page))) {
 		split_large_free_block(zone, page_to_pfn(page));
 		move_freepages_block(zone, page, MIGRATE_ISOLATE, mt);
+		merge_unisolated_pageblock(zone, page, mt);
 	}
 	spin_unlock_irqrestore(&zone->lock, flags);
 }

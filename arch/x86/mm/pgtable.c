@@ -100,6 +100,8 @@ static bool level_allowed(int level, unsigned int flags)
 	return level == PG_LEVEL_2M || !(flags & KMAP_NO_1G);
 }
 
+static bool table_empty(const pgentry_t *table);
+
 static int map_level(pgentry_t *table, int level, unsigned long va,
 		     unsigned long end, phys_addr_t pa, pgprot_t prot,
 		     unsigned int flags, unsigned long *done)
@@ -118,20 +120,35 @@ static int map_level(pgentry_t *table, int level, unsigned long va,
 			}
 			*e = mk_leaf(pa, prot, level);
 		} else {
+			bool fresh = false;
+
 			if (!pgentry_present(*e)) {
 				phys_addr_t t = pgtable_alloc();
 
 				if (!t)
 					return -ENOMEM;
 				*e = mk_table(t);
+				fresh = true;
 			} else if (pgentry_leaf(*e, level)) {
 				WARN_ON_ONCE(1);
 				return -EEXIST;
 			}
 			ret = map_level(table_va(*e), level - 1, va, next, pa,
 					prot, flags, done);
-			if (ret)
+			if (ret) {
+				/*
+				 * A table this call added and left empty would
+				 * outlive the failure: the rollback only walks
+				 * what was mapped.
+				 */
+				if (fresh && table_empty(table_va(*e))) {
+					phys_addr_t t = pgentry_addr(*e);
+
+					*e = 0;
+					pgtable_free(t);
+				}
 				return ret;
+			}
 		}
 		pa += next - va;
 		va = next;
