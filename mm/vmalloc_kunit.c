@@ -12,25 +12,6 @@
 #include <asm/traps.h>
 #include <kunit/test.h>
 
-/*
- * Reads one byte at @addr with a page fault armed; returns true if it
- * faulted, with the address and error code in @fe. After a fault the
- * handler resumes at label 1 with every register as it was.
- */
-static noinline bool probe_read(struct fault_expect *fe, const void *addr)
-{
-	fault_expect_arm(fe);
-	asm volatile("leaq 1f(%%rip), %%rax\n\t"
-		     "movq %%rax, %[resume]\n\t"
-		     "movb (%[p]), %%al\n"
-		     "1:\n"
-		     : [resume] "=m" (fe->resume)
-		     : [p] "r" (addr)
-		     : "rax", "memory");
-	fault_expect_disarm();
-	return fe->hit;
-}
-
 static bool is_mapped(unsigned long va)
 {
 	int level;
@@ -143,12 +124,12 @@ static void vmalloc_guard_pages(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, is_mapped((unsigned long)p + size));
 	KUNIT_EXPECT_FALSE(test, is_mapped((unsigned long)q - PAGE_SIZE));
 
-	KUNIT_EXPECT_FALSE(test, probe_read(&fe, p));
-	KUNIT_EXPECT_FALSE(test, probe_read(&fe, p + size - 1));
-	KUNIT_EXPECT_TRUE(test, probe_read(&fe, p - 1));
+	KUNIT_EXPECT_FALSE(test, fault_probe_read(&fe, p));
+	KUNIT_EXPECT_FALSE(test, fault_probe_read(&fe, p + size - 1));
+	KUNIT_EXPECT_TRUE(test, fault_probe_read(&fe, p - 1));
 	KUNIT_EXPECT_EQ(test, fe.addr, (unsigned long)p - 1);
 	KUNIT_EXPECT_EQ(test, fe.error_code & X86_PF_PROT, 0);
-	KUNIT_EXPECT_TRUE(test, probe_read(&fe, p + size));
+	KUNIT_EXPECT_TRUE(test, fault_probe_read(&fe, p + size));
 	KUNIT_EXPECT_EQ(test, fe.addr, (unsigned long)p + size);
 	vfree(q);
 	vfree(p);
@@ -330,7 +311,7 @@ static void vmalloc_thread_stack(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)s, PAGE_SIZE));
 	KUNIT_EXPECT_EQ(test, fill_and_check(s, THREAD_SIZE, 0x33), 0);
 	KUNIT_EXPECT_FALSE(test, is_mapped((unsigned long)s - PAGE_SIZE));
-	KUNIT_EXPECT_TRUE(test, probe_read(&fe, s - 8));
+	KUNIT_EXPECT_TRUE(test, fault_probe_read(&fe, s - 8));
 	KUNIT_EXPECT_EQ(test, fe.addr, (unsigned long)s - 8);
 	KUNIT_EXPECT_EQ(test, kernel_stack_pages(),
 			before + THREAD_SIZE / PAGE_SIZE);

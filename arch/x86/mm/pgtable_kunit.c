@@ -33,60 +33,6 @@ static const u64 pgtable_ro_word = 0x5ca1ab1e0ddba11ULL;
 /* In .data: the exec probe must fault here. */
 static u8 pgtable_data_buf[64] __aligned(64) = { 1 };
 
-/*
- * The probes touch @addr once with a page fault armed and report whether
- * it faulted; @fe then holds the faulting address and error code. After a
- * fault the handler resumes at the local label 1, with every register as
- * it was at the fault.
- */
-static noinline bool probe_read(struct fault_expect *fe, const void *addr)
-{
-	fault_expect_arm(fe);
-	asm volatile("leaq 1f(%%rip), %%rax\n\t"
-		     "movq %%rax, %[resume]\n\t"
-		     "movb (%[p]), %%al\n"
-		     "1:\n"
-		     : [resume] "=m" (fe->resume)
-		     : [p] "r" (addr)
-		     : "rax", "memory");
-	fault_expect_disarm();
-	return fe->hit;
-}
-
-/* Writes back the byte it reads, so a write that succeeds changes nothing. */
-static noinline bool probe_write(struct fault_expect *fe, const void *addr)
-{
-	fault_expect_arm(fe);
-	asm volatile("leaq 1f(%%rip), %%rax\n\t"
-		     "movq %%rax, %[resume]\n\t"
-		     "movb (%[p]), %%cl\n\t"
-		     "movb %%cl, (%[p])\n"
-		     "1:\n"
-		     : [resume] "=m" (fe->resume)
-		     : [p] "r" (addr)
-		     : "rax", "rcx", "memory");
-	fault_expect_disarm();
-	return fe->hit;
-}
-
-/*
- * Jumps to @addr, which must hold jmp_rax: if the fetch does not fault,
- * that instruction jumps straight back to the label.
- */
-static noinline bool probe_exec(struct fault_expect *fe, const void *addr)
-{
-	fault_expect_arm(fe);
-	asm volatile("leaq 1f(%%rip), %%rax\n\t"
-		     "movq %%rax, %[resume]\n\t"
-		     "jmp *%[p]\n"
-		     "1:\n"
-		     : [resume] "=m" (fe->resume)
-		     : [p] "r" (addr)
-		     : "rax", "memory");
-	fault_expect_disarm();
-	return fe->hit;
-}
-
 static void free_page_action(void *page)
 {
 	__free_page(page);
@@ -550,19 +496,19 @@ static void pgtable_rodata_write_faults(struct kunit *test)
 
 	KUNIT_ASSERT_TRUE(test, (char *)p >= __start_rodata &&
 			  (char *)p < __end_rodata);
-	KUNIT_EXPECT_FALSE(test, probe_read(&fe, p));
-	KUNIT_EXPECT_TRUE(test, probe_write(&fe, p));
+	KUNIT_EXPECT_FALSE(test, fault_probe_read(&fe, p));
+	KUNIT_EXPECT_TRUE(test, fault_probe_write(&fe, p));
 	KUNIT_EXPECT_EQ(test, fe.addr, (unsigned long)p);
 	KUNIT_EXPECT_EQ(test, fe.error_code & (X86_PF_WRITE | X86_PF_PROT),
 			X86_PF_WRITE | X86_PF_PROT);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(pgtable_ro_word), 0x5ca1ab1e0ddba11ULL);
 
 	/* Text is read-only too. */
-	KUNIT_EXPECT_TRUE(test, probe_write(&fe, (void *)probe_write));
+	KUNIT_EXPECT_TRUE(test, fault_probe_write(&fe, (void *)fault_probe_write));
 	KUNIT_EXPECT_EQ(test, fe.error_code & (X86_PF_WRITE | X86_PF_PROT),
 			X86_PF_WRITE | X86_PF_PROT);
 	/* And data is writable. */
-	KUNIT_EXPECT_FALSE(test, probe_write(&fe, pgtable_data_buf));
+	KUNIT_EXPECT_FALSE(test, fault_probe_write(&fe, pgtable_data_buf));
 }
 
 /*
@@ -579,23 +525,23 @@ static void pgtable_nx_enforced(struct kunit *test)
 	memcpy(dm, jmp_rax, sizeof(jmp_rax));
 	KUNIT_ASSERT_EQ(test, kernel_map_range(SCRATCH_BASE, page_to_phys(page),
 					       PAGE_SIZE, PAGE_KERNEL_RX, 0), 0);
-	KUNIT_EXPECT_FALSE(test, probe_exec(&fe, (void *)SCRATCH_BASE));
+	KUNIT_EXPECT_FALSE(test, fault_probe_exec(&fe, (void *)SCRATCH_BASE));
 	kernel_unmap_range(SCRATCH_BASE, PAGE_SIZE);
 
 	KUNIT_ASSERT_EQ(test, kernel_map_range(SCRATCH_BASE, page_to_phys(page),
 					       PAGE_SIZE, PAGE_KERNEL, 0), 0);
-	KUNIT_EXPECT_TRUE(test, probe_exec(&fe, (void *)SCRATCH_BASE));
+	KUNIT_EXPECT_TRUE(test, fault_probe_exec(&fe, (void *)SCRATCH_BASE));
 	KUNIT_EXPECT_EQ(test, fe.addr, SCRATCH_BASE);
 	KUNIT_EXPECT_EQ(test, fe.error_code & (X86_PF_INSTR | X86_PF_PROT),
 			X86_PF_INSTR | X86_PF_PROT);
 	kernel_unmap_range(SCRATCH_BASE, PAGE_SIZE);
 
-	KUNIT_EXPECT_TRUE(test, probe_exec(&fe, dm));
+	KUNIT_EXPECT_TRUE(test, fault_probe_exec(&fe, dm));
 	KUNIT_EXPECT_EQ(test, fe.addr, (unsigned long)dm);
 	KUNIT_EXPECT_TRUE(test, fe.error_code & X86_PF_INSTR);
 
 	memcpy(pgtable_data_buf, jmp_rax, sizeof(jmp_rax));
-	KUNIT_EXPECT_TRUE(test, probe_exec(&fe, pgtable_data_buf));
+	KUNIT_EXPECT_TRUE(test, fault_probe_exec(&fe, pgtable_data_buf));
 	KUNIT_EXPECT_TRUE(test, fe.error_code & X86_PF_INSTR);
 }
 

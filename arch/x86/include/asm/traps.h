@@ -24,4 +24,13 @@ void trap_init(void);
 void fault_expect_arm(struct fault_expect *fe);
 void fault_expect_disarm(void);
 
+/*
+ * Probes (CONFIG_KUNIT): read @addr, write back the byte read, or jump to
+ * @addr (which must hold "jmp *%rax"); true if that faulted, with the
+ * fault's address and error code in @fe.
+ */
+bool fault_probe_read(struct fault_expect *fe, const void *addr);
+bool fault_probe_write(struct fault_expect *fe, const void *addr);
+bool fault_probe_exec(struct fault_expect *fe, const void *addr);
+
 #endif /* _ASM_X86_TRAPS_H */
