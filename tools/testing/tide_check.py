@@ -210,6 +210,7 @@ class BootCase:
     cmdline: str = ""
     max_mem: str = None         # MemTotal upper bound, default -m
     expect_text: str = None     # a console line must contain this
+    initrd_kib: int = 0         # boot with an initrd of this size
 
 
 BOOT_MATRIX = (
@@ -225,7 +226,24 @@ BOOT_MATRIX = (
              expect_text="Malformed boot option"),
     BootCase("boot:unknown-option", "pc", "512M", "foo=bar",
              expect_text="Unknown kernel command line parameter"),
+    BootCase("boot:bad-console", "pc", "512M", "console=tty0",
+             expect_text="Malformed boot option 'console=tty0'"),
+    BootCase("boot:initrd", "pc", "512M", initrd_kib=1536,
+             expect_text="initrd: [mem "),
+    BootCase("boot:memblock-debug", "pc", "512M", "memblock=debug",
+             expect_text="memblock_reserve: ["),
+    BootCase("boot:zoneinfo", "pc", "512M", "loglevel=8",
+             expect_text="Node 0, zone    DMA32"),
 )
+
+
+def _initrd(ctx, kib):
+    """A file of @kib KiB in the build directory, made once."""
+    path = os.path.join(ctx.build, f"test-initrd-{kib}k.bin")
+    if not os.path.exists(path):
+        with open(path, "wb") as f:
+            f.write(bytes(range(256)) * (kib * 4))
+    return path
 
 
 def memtotal_problem(kib, memory, max_mem=None):
@@ -250,15 +268,16 @@ def memtotal_problem(kib, memory, max_mem=None):
 
 def boot_job(ctx, case):
     cmdline = " ".join(x for x in (case.cmdline, "tide.poweroff=1") if x)
+    extra = ("-initrd", _initrd(ctx, case.initrd_kib)) if case.initrd_kib else ()
     result = _boot(ctx, case.name, memory=case.memory, machine=case.machine,
-                   cmdline=cmdline)
+                   cmdline=cmdline, extra_args=extra)
     reasons = qemu.problems(result, need_ready=True)
     problem = memtotal_problem(_memtotal_kib(result), case.memory, case.max_mem)
     if problem:
         reasons.append(problem)
     if case.expect_text and not any(case.expect_text in line
                                     for line in result.lines):
-        reasons.append(f'no "{case.expect_text}" warning')
+        reasons.append(f'no line containing "{case.expect_text}"')
     status = FAIL if reasons else PASS
     note = "; ".join(reasons) if reasons else \
         f"MemTotal {_memtotal_kib(result)} kB, {result.elapsed:.2f} s"
