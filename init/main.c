@@ -5,6 +5,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/kallsyms.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
 #include <linux/time.h>
@@ -23,6 +24,25 @@ static int __init tide_poweroff_setup(char *val)
 }
 early_param("tide.poweroff", tide_poweroff_setup);
 
+/**
+ * do_initcalls - run every registered initcall, level by level
+ */
+void do_initcalls(void)
+{
+	const initcall_t *call;
+
+	for (call = __initcall_start; call < __initcall_end; call++) {
+		int ret = (*call)();
+
+		if (ret) {
+			unsigned long off;
+			const char *name = kallsyms_lookup((unsigned long)*call, &off);
+
+			pr_warn("initcall %s returned %d\n", name ? name : "?", ret);
+		}
+	}
+}
+
 void start_kernel(void)
 {
 	u64 ready_ns;
@@ -33,6 +53,7 @@ void start_kernel(void)
 
 	setup_arch();
 	mm_core_init();
+	do_initcalls();
 
 	show_mem_info();
 	show_zoneinfo();

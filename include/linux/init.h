@@ -27,6 +27,35 @@ extern const struct obs_kernel_param __setup_start[], __setup_end[];
 
 extern char boot_command_line[];
 
+/*
+ * Initcalls: functions run once, in level order, after the memory
+ * allocators are up (do_initcalls() in init/main.c). Within a level the
+ * order is link order. A non-zero return is reported and boot goes on.
+ *
+ *   core     - scheduler and core kernel services
+ *   arch     - interrupt controllers, timers, per-CPU areas
+ *   subsys   - SMP bring-up, workqueues, buses
+ *   fs       - (file systems, later)
+ *   device   - ACPI namespace, drivers
+ *   late     - whatever needs everything else
+ */
+typedef int (*initcall_t)(void);
+
+#define __define_initcall(fn, level) \
+	static const initcall_t __initcall_##fn##_##level \
+	__used __section(".initcall" #level ".init") __aligned(8) = fn
+
+#define core_initcall(fn)	__define_initcall(fn, 1)
+#define arch_initcall(fn)	__define_initcall(fn, 3)
+#define subsys_initcall(fn)	__define_initcall(fn, 4)
+#define fs_initcall(fn)		__define_initcall(fn, 5)
+#define device_initcall(fn)	__define_initcall(fn, 6)
+#define late_initcall(fn)	__define_initcall(fn, 7)
+
+extern const initcall_t __initcall_start[], __initcall_end[];
+
+void do_initcalls(void);
+
 /* Split @cmdline in place and run each option's handler; see above. */
 int parse_boot_params(char *cmdline, const struct obs_kernel_param *start,
 		      const struct obs_kernel_param *end);

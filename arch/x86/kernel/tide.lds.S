@@ -35,6 +35,15 @@ SECTIONS {
 		KEEP(*(.init.setup))
 		__setup_end = .;
 		. = ALIGN(8);
+		__initcall_start = .;
+		KEEP(*(.initcall1.init))
+		KEEP(*(.initcall3.init))
+		KEEP(*(.initcall4.init))
+		KEEP(*(.initcall5.init))
+		KEEP(*(.initcall6.init))
+		KEEP(*(.initcall7.init))
+		__initcall_end = .;
+		. = ALIGN(8);
 		__kunit_suites_start = .;
 		KEEP(*(.kunit_test_suites))
 		__kunit_suites_end = .;

@@ -4,6 +4,7 @@
  * paging, 48-bit virtual addresses:
  *
  *   ffff888000000000 - ffffc87fffffffff  64 TiB  direct map of all RAM (mm only)
+ *   ffffc88000000000 - ffffc8ffffffffff 512 GiB  ioremap/memremap (MMIO, firmware tables)
  *   ffffc90000000000 - ffffe8ffffffffff  32 TiB  vmalloc and kernel stacks
  *   ffffe90000000000 - ffffe9ffffffffff   1 TiB  kernel heap (slab pages)
  *   ffffea0000000000 - ffffeaffffffffff   1 TiB  vmemmap (struct page array)
@@ -34,6 +35,8 @@
 #define __START_KERNEL_map	_AC(0xffffffff80000000, UL)
 #define PAGE_OFFSET		_AC(0xffff888000000000, UL)
 #define DIRECT_MAP_SIZE		(_AC(64, UL) << 40)
+#define IOREMAP_START		_AC(0xffffc88000000000, UL)
+#define IOREMAP_END		_AC(0xffffc90000000000, UL)
 #define VMALLOC_START		_AC(0xffffc90000000000, UL)
 #define VMALLOC_END		_AC(0xffffe90000000000, UL)
 #define KHEAP_START		_AC(0xffffe90000000000, UL)
