@@ -67,7 +67,7 @@ $(objtree)/.config:
 
 $(objtree)/include/config/auto.conf: $(objtree)/.config $(shell find $(srctree) -name 'Kconfig*' -not -path '$(objtree)/*')
 	$(Q)mkdir -p $(objtree)/include/config $(objtree)/include/generated
-	$(Q)cd $(objtree) && $(KCONFIG_ENV) kconfig-conf -s --silentoldconfig \
+	$(Q)cd $(objtree) && $(KCONFIG_ENV) kconfig-conf -s --olddefconfig \
 		$(srctree)/Kconfig
 
 defconfig:

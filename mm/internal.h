@@ -36,7 +36,21 @@ enum zone_type zone_for_pfn(int nid, unsigned long pfn);
 void memblock_free_all(void);
 void setup_per_zone_wmarks(void);
 void build_all_zonelists(void);
+int node_order_by_distance(int nid, int *order);
 
 extern bool __page_alloc_ready;
+
+/* Boot options that size ZONE_MOVABLE (mm/zone_movable.c). */
+struct movable_opts {
+	bool movable_node;
+	bool mirror;			/* kernelcore=mirror: reported, ignored */
+	bool kernelcore_set, movablecore_set;
+	unsigned long long kernelcore_bytes, movablecore_bytes;
+	unsigned int kernelcore_pct, movablecore_pct;	/* 0: bytes apply */
+};
+
+extern struct movable_opts movable_opts;
+extern unsigned long zone_movable_pfn[MAX_NUMNODES];
+void find_zone_movable_pfns(const struct movable_opts *o, unsigned long *mp);
 
 #endif /* _MM_INTERNAL_H */

@@ -17,10 +17,13 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/string.h>
+#include <linux/memory_hotplug.h>
+#include <linux/topology.h>
 #include <asm/pgtable.h>
 #include "internal.h"
 
 struct pglist_data *node_data[MAX_NUMNODES];
+int nr_node_ids = 1;
 
 static const char *const zone_names[MAX_NR_ZONES] = {
 	"DMA32", "Normal", "Movable",
@@ -196,9 +199,22 @@ void free_area_init(void)
 	unsigned long nr;
 	int nid;
 
+	struct movable_opts opts = movable_opts;
+
 	/* A section's memmap is then exactly one 2 MiB vmemmap leaf. */
 	BUILD_BUG_ON(sizeof(struct page) > 64);
 	BUILD_BUG_ON(PAGES_PER_SECTION * 64 != PMD_SIZE);
+
+	opts.movable_node = movable_node_is_enabled();
+	find_zone_movable_pfns(&opts, zone_movable_pfn);
+	for (nid = 0; nid < MAX_NUMNODES; nid++)
+		if (zone_movable_pfn[nid])
+			pr_info("Movable zone start for node %d at %#llx\n", nid,
+				PFN_PHYS(zone_movable_pfn[nid]));
+	/* Every node gets its pg_data_t, memory-less ones included. */
+	for (nid = 0; nid < nr_node_ids; nid++)
+		if (!NODE_DATA(nid))
+			alloc_node_data(nid);
 
 	for_each_mem_region(r) {
 		nid = r->nid;
@@ -336,27 +352,53 @@ void setup_per_zone_wmarks(void)
 }
 
 /**
+ * node_order_by_distance - nodes as seen from @nid, nearest first
+ * @order: out, filled with the node ids that have a pg_data_t
+ *
+ * Ties go to the node after @nid first (wrapping around), so that equally
+ * distant nodes share the load from different starting points.
+ * Return: how many nodes were written.
+ */
+int node_order_by_distance(int nid, int *order)
+{
+	int n = 0, i, j, other;
+
+	for (i = 0; i < MAX_NUMNODES; i++) {
+		other = (nid + i) % MAX_NUMNODES;
+		if (NODE_DATA(other))
+			order[n++] = other;
+	}
+	/* Insertion sort, stable, so the tie order above is kept. */
+	for (i = 1; i < n; i++) {
+		int node = order[i], d = node_distance(nid, node);
+
+		for (j = i; j > 0 && node_distance(nid, order[j - 1]) > d; j--)
+			order[j] = order[j - 1];
+		order[j] = node;
+	}
+	return n;
+}
+
+/**
  * build_all_zonelists - each node's fallback order for allocations
  *
- * Nodes by distance (only node order for now), within a node from the
- * highest zone down, so that an allocation allowed into ZONE_MOVABLE
- * uses it first and DMA32 is kept for last. Empty zones are left out.
+ * Nodes nearest first (node_order_by_distance()), within a node from the
+ * highest zone down, so that an allocation allowed into ZONE_MOVABLE uses
+ * it first and DMA32 is kept for last. Empty zones are left out.
  */
 void build_all_zonelists(void)
 {
-	int nid, other, z, n;
+	int order[MAX_NUMNODES];
+	int nid, i, z, n, nr;
 
 	for_each_online_node(nid) {
 		struct zonelist *zl = &NODE_DATA(nid)->node_zonelist;
 
 		n = 0;
-		for (other = 0; other < MAX_NUMNODES; other++) {
-			int node = (nid + other) % MAX_NUMNODES;
-
-			if (!NODE_DATA(node))
-				continue;
+		nr = node_order_by_distance(nid, order);
+		for (i = 0; i < nr; i++) {
 			for (z = MAX_NR_ZONES - 1; z >= 0; z--) {
-				struct zone *zone = &NODE_DATA(node)->node_zones[z];
+				struct zone *zone = &NODE_DATA(order[i])->node_zones[z];
 
 				if (populated_zone(zone))
 					zl->zones[n++] = zone;
@@ -367,12 +409,42 @@ void build_all_zonelists(void)
 }
 
 /**
+ * show_zone_layout - one line per populated zone of every node
+ *
+ * A node without memory (a hotplug area, say) is listed as such.
+ */
+void show_zone_layout(void)
+{
+	int nid, z;
+
+	for_each_online_node(nid) {
+		pg_data_t *pgdat = NODE_DATA(nid);
+
+		if (!pgdat->node_present_pages) {
+			pr_info("Node %d: no memory\n", nid);
+			continue;
+		}
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			struct zone *zone = &pgdat->node_zones[z];
+
+			if (!populated_zone(zone))
+				continue;
+			pr_info("Node %d: %-7s [mem %#018llx-%#018llx] present %lu managed %lu\n",
+				nid, zone->name, PFN_PHYS(zone->zone_start_pfn),
+				PFN_PHYS(zone_end_pfn(zone)) - 1, zone->present_pages,
+				zone->managed_pages);
+		}
+	}
+}
+
+/**
  * mm_core_init - from memblock to a working kernel heap
  */
 void mm_core_init(void)
 {
 	build_all_zonelists();
 	memblock_free_all();
+	show_zone_layout();
 	setup_per_zone_wmarks();
 	kmem_cache_init();
 	vmalloc_init();

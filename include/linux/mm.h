@@ -140,6 +140,7 @@ void memmap_init_range(unsigned long start_pfn, unsigned long end_pfn,
 		       int nid, enum zone_type zone, bool reserved);
 void show_mem_info(void);
 void show_zoneinfo(void);
+void show_zone_layout(void);
 
 /* ---- sparse (mm/sparse.c) ---- */
 void sparse_init(void);

@@ -94,6 +94,8 @@ typedef struct pglist_data {
 } pg_data_t;
 
 extern struct pglist_data *node_data[MAX_NUMNODES];
+/* Node ids in use are 0 .. nr_node_ids - 1 (memory-less ones included). */
+extern int nr_node_ids;
 #define NODE_DATA(nid)		(node_data[nid])
 
 static inline unsigned long zone_end_pfn(const struct zone *z)

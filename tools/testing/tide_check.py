@@ -234,6 +234,21 @@ BOOT_MATRIX = (
              expect_text="memblock_reserve: ["),
     BootCase("boot:zoneinfo", "pc", "512M", "loglevel=8",
              expect_text="Node 0, zone    DMA32"),
+    # ZONE_MOVABLE sizing on 8 GiB (3 GiB below the PCI hole, 5 GiB above)
+    BootCase("boot:kernelcore=50%", "pc", "8G", "kernelcore=50%",
+             expect_text="Movable zone start for node 0 at 0x140400000"),
+    BootCase("boot:movablecore=1G", "pc", "8G", "movablecore=1G",
+             expect_text="Movable zone start for node 0 at 0x200000000"),
+    BootCase("boot:kernelcore+movablecore", "pc", "8G",
+             "kernelcore=2G movablecore=7G",
+             expect_text="Movable zone start for node 0 at 0x100000000"),
+    BootCase("boot:kernelcore=mirror", "pc", "512M", "kernelcore=mirror",
+             expect_text="kernelcore=mirror is not supported"),
+    BootCase("boot:bad-kernelcore", "pc", "512M", "kernelcore=150%",
+             expect_text="Malformed boot option 'kernelcore=150%'"),
+    BootCase("boot:bad-online-policy", "pc", "512M",
+             "memory_hotplug.online_policy=sideways",
+             expect_text="Malformed boot option"),
 )
 
 

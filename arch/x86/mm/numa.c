@@ -15,8 +15,11 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
+#include <linux/memory_hotplug.h>
+#include <linux/mmzone.h>
 #include <linux/string.h>
 #include <asm/numa.h>
+#include <asm/sections.h>
 
 struct numa_memblk {
 	u64 start, end;
@@ -146,6 +149,37 @@ static void numa_reset(void)
 	apicid_node_init = false;
 }
 
+/*
+ * The node holding the kernel image can never be unplugged: whatever the
+ * SRAT says, none of its memory is treated as hotpluggable.
+ */
+static void numa_clear_kernel_node_hotplug(void)
+{
+	phys_addr_t kernel = __pa_symbol(_text);
+	struct memblock_region *r;
+	int nid = NUMA_NO_NODE;
+
+	for_each_mem_region(r)
+		if (kernel >= r->base && kernel < memblock_region_end(r))
+			nid = r->nid;
+	/* Clearing can merge regions, so look again after each change. */
+	for (;;) {
+		bool cleared = false;
+
+		for_each_mem_region(r) {
+			if (r->nid != nid || !(r->flags & MEMBLOCK_HOTPLUG))
+				continue;
+			pr_warn("NUMA: node %d holds the kernel; [mem %#llx-%#llx] is not hotpluggable\n",
+				nid, r->base, memblock_region_end(r) - 1);
+			memblock_clear_hotplug(r->base, r->size);
+			cleared = true;
+			break;
+		}
+		if (!cleared)
+			return;
+	}
+}
+
 int x86_numa_init(void)
 {
 	int i, ret = 0;
@@ -166,5 +200,10 @@ int x86_numa_init(void)
 	}
 	if (!nr_nodes_mapped)
 		pr_info("NUMA: no SRAT, all memory on node 0\n");
+	nr_node_ids = max(nr_nodes_mapped, 1);
+	numa_clear_kernel_node_hotplug();
+	/* From here on, boot allocations stay out of hotpluggable memory. */
+	if (movable_node_is_enabled())
+		memblock_set_skip_hotplug(true);
 	return ret;
 }

@@ -8,10 +8,9 @@
 #define _ASM_X86_NUMA_H
 
 #include <linux/types.h>
+#include <linux/topology.h>
 
 #define NUMA_MAX_MEMBLKS	64
-#define LOCAL_DISTANCE		10
-#define REMOTE_DISTANCE		20
 
 /* Hooks for the SRAT/SLIT parser; entries it found invalid never get here. */
 void numa_add_memblk(int pxm, u64 start, u64 end, bool hotpluggable);
@@ -26,7 +25,6 @@ void numa_set_distance(int from_pxm, int to_pxm, u8 distance);
 int x86_numa_init(void);
 
 int pxm_to_node(int pxm);
-int node_distance(int from, int to);
 /* Node of the CPU with this APIC id, or NUMA_NO_NODE. */
 int apicid_to_node(u32 apic_id);
 
