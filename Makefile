@@ -69,6 +69,8 @@ $(objtree)/include/config/auto.conf: $(objtree)/.config $(shell find $(srctree) 
 	$(Q)mkdir -p $(objtree)/include/config $(objtree)/include/generated
 	$(Q)cd $(objtree) && $(KCONFIG_ENV) kconfig-conf -s --olddefconfig \
 		$(srctree)/Kconfig
+	$(Q)cd $(objtree) && $(KCONFIG_ENV) kconfig-conf -s --silentoldconfig \
+		$(srctree)/Kconfig
 
 defconfig:
 	$(Q)rm -f $(objtree)/.config
@@ -77,6 +79,8 @@ defconfig:
 
 olddefconfig: $(objtree)/.config
 	$(Q)cd $(objtree) && $(KCONFIG_ENV) kconfig-conf -s --olddefconfig \
+		$(srctree)/Kconfig
+	$(Q)cd $(objtree) && $(KCONFIG_ENV) kconfig-conf -s --silentoldconfig \
 		$(srctree)/Kconfig
 
 menuconfig: $(objtree)/.config
