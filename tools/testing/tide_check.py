@@ -211,6 +211,8 @@ class BootCase:
     max_mem: str = None         # MemTotal upper bound, default -m
     expect_text: str = None     # a console line must contain this
     initrd_kib: int = 0         # boot with an initrd of this size
+    qemu_args: tuple = ()       # more QEMU arguments (-smp, -numa, ...)
+    expect_all: tuple = ()      # console lines must contain each of these
 
 
 BOOT_MATRIX = (
@@ -283,16 +285,19 @@ def memtotal_problem(kib, memory, max_mem=None):
 
 def boot_job(ctx, case):
     cmdline = " ".join(x for x in (case.cmdline, "tide.poweroff=1") if x)
-    extra = ("-initrd", _initrd(ctx, case.initrd_kib)) if case.initrd_kib else ()
+    extra = tuple(case.qemu_args)
+    if case.initrd_kib:
+        extra += ("-initrd", _initrd(ctx, case.initrd_kib))
     result = _boot(ctx, case.name, memory=case.memory, machine=case.machine,
                    cmdline=cmdline, extra_args=extra)
     reasons = qemu.problems(result, need_ready=True)
     problem = memtotal_problem(_memtotal_kib(result), case.memory, case.max_mem)
     if problem:
         reasons.append(problem)
-    if case.expect_text and not any(case.expect_text in line
-                                    for line in result.lines):
-        reasons.append(f'no line containing "{case.expect_text}"')
+    for text in ((case.expect_text,) if case.expect_text else ()) + \
+            tuple(case.expect_all):
+        if not any(text in line for line in result.lines):
+            reasons.append(f'no line containing "{text}"')
     status = FAIL if reasons else PASS
     note = "; ".join(reasons) if reasons else \
         f"MemTotal {_memtotal_kib(result)} kB, {result.elapsed:.2f} s"
