@@ -90,9 +90,13 @@ static void size_from_kernelcore(unsigned long kernel, unsigned long usable_star
 	struct memblock_region *r;
 	int nid, usable = 0;
 
-	for_each_mem_region(r)
-		if (region_usable(r))
-			has_mem[r->nid] = true;
+	/* A node the shares never reach is movable from its first pfn. */
+	for_each_mem_region(r) {
+		if (!region_usable(r) || has_mem[r->nid])
+			continue;
+		has_mem[r->nid] = true;
+		kernel_end[r->nid] = PFN_UP(r->base);
+	}
 	for (nid = 0; nid < MAX_NUMNODES; nid++)
 		usable += has_mem[nid];
 
