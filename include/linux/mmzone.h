@@ -137,6 +137,17 @@ static inline int next_online_node_from(int nid)
 	return nid;
 }
 
+/* Nodes with a pg_data_t, memory-less ones included. */
+static inline unsigned int num_online_nodes(void)
+{
+	unsigned int n = 0;
+	int nid;
+
+	for (nid = 0; nid < MAX_NUMNODES; nid++)
+		n += NODE_DATA(nid) != NULL;
+	return n;
+}
+
 #define for_each_online_node(nid) \
 	for (nid = next_online_node_from(0); nid < MAX_NUMNODES; \
 	     nid = next_online_node_from(nid + 1))

@@ -6,6 +6,7 @@
  * one kernel_pml4; memory hot-add and hot-remove use the same calls.
  */
 #include <linux/kernel.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -13,6 +14,13 @@
 #include <asm/processor.h>
 
 pgentry_t *kernel_pml4;
+
+/*
+ * pgtable_lock serialises changes to kernel_pml4 and every table below it
+ * (lookups do not take it). Lock order: pgtable_lock, then zone->lock.
+ * Never held across a TLB flush, which waits for the other CPUs.
+ */
+static DEFINE_SPINLOCK(pgtable_lock);
 bool direct_map_ready;
 
 /* Page-table pages allocated and not yet freed, for leak checks. */
@@ -101,6 +109,8 @@ static bool level_allowed(int level, unsigned int flags)
 }
 
 static bool table_empty(const pgentry_t *table);
+static void unmap_level(pgentry_t *table, int level, unsigned long va,
+			unsigned long end);
 
 static int map_level(pgentry_t *table, int level, unsigned long va,
 		     unsigned long end, phys_addr_t pa, pgprot_t prot,
@@ -170,15 +180,19 @@ static int map_level(pgentry_t *table, int level, unsigned long va,
 int kernel_map_range(unsigned long va, phys_addr_t pa, unsigned long size,
 		     pgprot_t prot, unsigned int flags)
 {
-	unsigned long done = va;
+	unsigned long done = va, irqflags;
 	int ret;
 
 	if (!size || !IS_ALIGNED(va | pa | size, PAGE_SIZE))
 		return -EINVAL;
+	spin_lock_irqsave(&pgtable_lock, irqflags);
 	ret = map_level(kernel_pml4, PG_LEVEL_PML4, va, va + size, pa, prot,
 			flags, &done);
 	if (ret && done != va)
-		kernel_unmap_range(va, done - va);
+		unmap_level(kernel_pml4, PG_LEVEL_PML4, va, done);
+	spin_unlock_irqrestore(&pgtable_lock, irqflags);
+	if (ret && done != va)
+		flush_tlb_kernel_range(va, done);
 	return ret;
 }
 
@@ -254,9 +268,13 @@ next:
  */
 void kernel_unmap_range(unsigned long va, unsigned long size)
 {
+	unsigned long irqflags;
+
 	if (!size || WARN_ON(!IS_ALIGNED(va | size, PAGE_SIZE)))
 		return;
+	spin_lock_irqsave(&pgtable_lock, irqflags);
 	unmap_level(kernel_pml4, PG_LEVEL_PML4, va, va + size);
+	spin_unlock_irqrestore(&pgtable_lock, irqflags);
 	flush_tlb_kernel_range(va, va + size);
 }
 
@@ -297,30 +315,4 @@ phys_addr_t kernel_virt_to_phys(unsigned long va)
 	if (!e)
 		return PHYS_ADDR_MAX;
 	return pgentry_addr(*e) + (va & (pg_level_size(level) - 1));
-}
-
-void flush_tlb_all(void)
-{
-	unsigned long cr4 = read_cr4();
-
-	/* Toggling PGE drops global entries too. */
-	write_cr4(cr4 & ~X86_CR4_PGE);
-	write_cr4(cr4);
-}
-
-/**
- * flush_tlb_kernel_range - drop TLB entries for [@start, @end)
- *
- * This CPU only, for now; SMP will turn this into a shootdown.
- */
-void flush_tlb_kernel_range(unsigned long start, unsigned long end)
-{
-	unsigned long va;
-
-	if ((end - start) >> PAGE_SHIFT > 64) {
-		flush_tlb_all();
-		return;
-	}
-	for (va = start; va < end; va += PAGE_SIZE)
-		invlpg(va);
 }

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Per-CPU areas. CPU 0 uses the static per-CPU section itself (GS base 0,
+ * offset 0), so per-CPU data works from the first instruction; every other
+ * possible CPU gets a copy of the section, made before any initcall but
+ * this one has run, and its GS base is set to the copy's offset.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+#include <asm/processor.h>
+#include <asm/smp.h>
+
+unsigned long __per_cpu_offset[NR_CPUS];
+DEFINE_PER_CPU(unsigned long, this_cpu_off);
+DEFINE_PER_CPU(int, cpu_number);
+
+static bool areas_ready;
+
+bool per_cpu_areas_ready(void)
+{
+	return READ_ONCE(areas_ready);
+}
+
+/**
+ * setup_per_cpu_areas - give each possible CPU but 0 its per-CPU copy
+ *
+ * Runs as the first core initcall (arch/x86/kernel links before kernel/).
+ * A copy starts as CPU 0's section looks at that moment, i.e. with the
+ * variables' initial values as long as nothing wrote them earlier (only
+ * setup_arch() could have). Pointers into the per-CPU section that a
+ * variable holds are not adjusted: initialise those per CPU.
+ *
+ * Return: 0, or -ENOMEM (the CPUs without a copy are then not possible).
+ */
+int setup_per_cpu_areas(void)
+{
+	unsigned long size = __stop_tide_percpu - __start_tide_percpu;
+	int cpu;
+
+	smp_enumerate_cpus();
+	/* CPU 0 may never have had its GS base set by anyone: make sure. */
+	wrmsr(MSR_GS_BASE, 0);
+	for_each_possible_cpu(cpu) {
+		char *area;
+
+		if (cpu == 0)
+			continue;
+		area = vmalloc(size ? size : 1);
+		if (!area) {
+			pr_err("percpu: no memory for CPU %d\n", cpu);
+			cpumask_clear_cpu(cpu, &__cpu_possible_mask);
+			cpumask_clear_cpu(cpu, &__cpu_present_mask);
+			continue;
+		}
+		memcpy(area, __start_tide_percpu, size);
+		__per_cpu_offset[cpu] = (unsigned long)area -
+					(unsigned long)__start_tide_percpu;
+		per_cpu(this_cpu_off, cpu) = __per_cpu_offset[cpu];
+		per_cpu(cpu_number, cpu) = cpu;
+	}
+	WRITE_ONCE(areas_ready, true);
+	pr_info("percpu: %lu bytes per CPU, %u possible CPUs\n", size,
+		num_possible_cpus());
+	return 0;
+}
+core_initcall(setup_per_cpu_areas);

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * stop_machine(): every online CPU is pulled in with interrupts off, one
+ * runs the function, the others spin until it is done. The others still
+ * answer cross calls while they spin, so the function may change kernel
+ * mappings and shoot down TLBs.
+ */
+#include <linux/kernel.h>
+#include <linux/smp.h>
+#include <linux/stop_machine.h>
+#include <asm/processor.h>
+
+struct stop_state {
+	cpu_stop_fn_t fn;
+	void *data;
+	int runner;		/* CPU that runs fn */
+	unsigned int nr;	/* CPUs taking part */
+	unsigned int arrived;	/* CPUs spinning with interrupts off */
+	unsigned int left;	/* CPUs done with this state */
+	bool done;		/* fn returned */
+	int ret;
+};
+
+/* One stop_machine() at a time; taken with interrupts on (see below). */
+static unsigned int stop_busy;
+/*
+ * Own cross-call slots, under stop_busy: the CPUs stay in stop_cpu() for
+ * all of fn, and fn's own cross calls need the ordinary slots meanwhile.
+ */
+static struct call_single_data stop_csd[NR_CPUS];
+
+/* Every CPU, interrupts off: meet, run or wait, leave. */
+static void stop_cpu(void *info)
+{
+	struct stop_state *st = info;
+
+	__atomic_fetch_add(&st->arrived, 1, __ATOMIC_ACQ_REL);
+	while (__atomic_load_n(&st->arrived, __ATOMIC_ACQUIRE) < st->nr) {
+		smp_process_call_queue();
+		cpu_relax();
+	}
+	if (smp_processor_id() == st->runner) {
+		st->ret = st->fn(st->data);
+		__atomic_store_n(&st->done, true, __ATOMIC_RELEASE);
+	} else {
+		while (!__atomic_load_n(&st->done, __ATOMIC_ACQUIRE)) {
+			smp_process_call_queue();
+			cpu_relax();
+		}
+	}
+	/* After this the caller's stack frame holding @st may go. */
+	__atomic_fetch_add(&st->left, 1, __ATOMIC_RELEASE);
+}
+
+int stop_machine(cpu_stop_fn_t fn, void *data, const struct cpumask *cpus)
+{
+	struct stop_state st = { .fn = fn, .data = data };
+	struct cpumask others;
+	unsigned long flags;
+	int self, cpu;
+
+	/*
+	 * Spin for the lock with interrupts on, so that a stop_machine() in
+	 * progress elsewhere can pull this CPU in meanwhile.
+	 */
+	while (__atomic_exchange_n(&stop_busy, 1, __ATOMIC_ACQUIRE))
+		cpu_relax();
+
+	local_irq_save(flags);
+	self = smp_processor_id();
+	if (cpus) {
+		struct cpumask m;
+
+		st.runner = cpumask_and(&m, cpus, cpu_online_mask) ?
+			    cpumask_first(&m) : -1;
+	} else {
+		st.runner = self;
+	}
+	if (st.runner < 0) {
+		local_irq_restore(flags);
+		__atomic_store_n(&stop_busy, 0, __ATOMIC_RELEASE);
+		return -EINVAL;
+	}
+	cpumask_copy(&others, cpu_online_mask);
+	cpumask_clear_cpu(self, &others);
+	st.nr = cpumask_weight(&others) + 1;
+
+	for_each_cpu(cpu, &others) {
+		struct call_single_data *csd = &stop_csd[cpu];
+
+		/* The previous stop's call may still be returning. */
+		while (smp_load_acquire(&csd->busy))
+			cpu_relax();
+		csd->func = stop_cpu;
+		csd->info = &st;
+		if (smp_call_function_single_async(cpu, csd))
+			st.nr--;	/* went offline: cannot happen at present */
+	}
+	stop_cpu(&st);
+	while (__atomic_load_n(&st.left, __ATOMIC_ACQUIRE) < st.nr)
+		cpu_relax();
+
+	local_irq_restore(flags);
+	__atomic_store_n(&stop_busy, 0, __ATOMIC_RELEASE);
+	return st.ret;
+}
