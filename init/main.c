@@ -8,6 +8,7 @@
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
+#include <linux/sched.h>
 #include <linux/time.h>
 #include <kunit/test.h>
 #include <asm/processor.h>
@@ -64,6 +65,9 @@ void start_kernel(void)
 	bench_run();
 	if (kunit_run_all_tests() || poweroff_when_ready)
 		machine_power_off();
-	for (;;)
-		__asm__ __volatile__("hlt");
+	/* The boot task's work is done: sleep for good, CPU 0 idles. */
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		schedule();
+	}
 }

@@ -21,6 +21,7 @@
 #define ERANGE		34
 #define ENOSYS		38
 #define ENOTSUPP	524
+#define ETIME		62
 #define ETIMEDOUT	110
 
 #define MAX_ERRNO	4095

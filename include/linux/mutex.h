@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Mutexes: sleeping locks with an owner. A contended mutex_lock() sleeps;
+ * mutex_unlock() hands the lock to the longest waiter, so waiters are
+ * served in arrival order. Task context only.
+ */
+#ifndef _LINUX_MUTEX_H
+#define _LINUX_MUTEX_H
+
+#include <linux/list.h>
+#include <linux/spinlock.h>
+
+struct task_struct;
+
+/* @wait_lock protects @owner and @wait_list; taken with interrupts off. */
+struct mutex {
+	spinlock_t wait_lock;
+	struct task_struct *owner;
+	struct list_head wait_list;
+};
+
+#define __MUTEX_INITIALIZER(name) {					\
+	.wait_lock = __SPIN_LOCK_UNLOCKED,				\
+	.owner = NULL,							\
+	.wait_list = LIST_HEAD_INIT((name).wait_list),			\
+}
+#define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
+
+void mutex_init(struct mutex *lock);
+void mutex_lock(struct mutex *lock);
+int mutex_lock_interruptible(struct mutex *lock);
+int mutex_trylock(struct mutex *lock);
+void mutex_unlock(struct mutex *lock);
+bool mutex_is_locked(struct mutex *lock);
+bool mutex_is_owner(struct mutex *lock);
+
+#endif /* _LINUX_MUTEX_H */

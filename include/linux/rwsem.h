@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Read-write semaphores: many readers or one writer. Waiters queue in
+ * arrival order; a reader that arrives while a writer waits queues behind
+ * it, so writers are not starved. Task context only.
+ */
+#ifndef _LINUX_RWSEM_H
+#define _LINUX_RWSEM_H
+
+#include <linux/list.h>
+#include <linux/spinlock.h>
+
+struct task_struct;
+
+/*
+ * @count: readers holding it, or -1 while a writer does. @lock protects
+ * every field; taken with interrupts off.
+ */
+struct rw_semaphore {
+	spinlock_t lock;
+	long count;
+	struct task_struct *owner;	/* the writer, for debugging */
+	struct list_head wait_list;
+};
+
+#define __RWSEM_INITIALIZER(name) {					\
+	.lock = __SPIN_LOCK_UNLOCKED,					\
+	.count = 0,							\
+	.owner = NULL,							\
+	.wait_list = LIST_HEAD_INIT((name).wait_list),			\
+}
+#define DECLARE_RWSEM(name) struct rw_semaphore name = __RWSEM_INITIALIZER(name)
+
+void init_rwsem(struct rw_semaphore *sem);
+void down_read(struct rw_semaphore *sem);
+int down_read_trylock(struct rw_semaphore *sem);
+void up_read(struct rw_semaphore *sem);
+void down_write(struct rw_semaphore *sem);
+int down_write_trylock(struct rw_semaphore *sem);
+void up_write(struct rw_semaphore *sem);
+void downgrade_write(struct rw_semaphore *sem);
+bool rwsem_is_locked(struct rw_semaphore *sem);
+
+#endif /* _LINUX_RWSEM_H */

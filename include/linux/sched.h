@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Tasks and the scheduler: struct task_struct, `current`, task states,
+ * schedule()/wake_up_process() and sleeping with a timeout. The design is
+ * in Documentation/scheduler/design.rst.
+ */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/preempt.h>
+#include <linux/time.h>
+#include <linux/jiffies.h>
+
+/*
+ * Task states. A task that is RUNNING is on a run queue (or running); the
+ * others sleep until wake_up_state() with a matching mask. Tide has no
+ * signals, so INTERRUPTIBLE and UNINTERRUPTIBLE sleep alike; both exist so
+ * that code reads as it does in Linux.
+ */
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001
+#define TASK_UNINTERRUPTIBLE	0x0002
+#define TASK_DEAD		0x0080	/* exited; its stack is freed soon */
+#define TASK_NEW		0x0800	/* created, never woken */
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* task_struct.flags */
+#define PF_IDLE		0x0002	/* a CPU's idle task */
+#define PF_KTHREAD	0x0004	/* made by kthread_create() */
+#define PF_BOOT		0x0008	/* the boot context (start_kernel) */
+
+#define TASK_COMM_LEN	16
+
+/* Registers a sleeping task needs back: the rest is on its stack. */
+struct thread_struct {
+	unsigned long sp;	/* saved by __switch_to_asm; must stay first */
+};
+
+struct kthread;
+
+/**
+ * struct task_struct - a schedulable context: a kernel stack and its state
+ *
+ * Lock rules: @__state changes to RUNNING only under @pi_lock (wake-up);
+ * @on_rq, @run_list and @cpu change under the run queue lock of @cpu, and
+ * @cpu only while @pi_lock is held too. Lock order: pi_lock, then rq lock.
+ */
+struct task_struct {
+	struct thread_struct thread;
+	long __state;		/* read with task_state() */
+	unsigned int flags;
+	int preempt_count;
+	bool need_resched;	/* switch at the next preemption point */
+	bool irqs_late;		/* born before interrupts worked: see core.c */
+
+	int on_rq;		/* runnable: queued or running */
+	int on_cpu;		/* its registers are live on a CPU */
+	int cpu;		/* the run queue it is (or was last) on */
+	int bound_cpu;		/* -1, or the only CPU it may run on */
+	struct list_head run_list;
+	u64 slice_start_ns;	/* when it last got the CPU */
+	u64 switches;		/* times it was switched in */
+
+	spinlock_t pi_lock;	/* serialises wake-ups of this task */
+	int usage;		/* references; freed at 0 (put_task_struct) */
+
+	/* A timed sleep: on the timer list while @timer_armed. */
+	struct list_head timer_node;
+	u64 timer_deadline_ns;
+	bool timer_armed;
+
+	void *stack;		/* lowest address; NULL for boot-time stacks */
+	struct kthread *kthread;
+	struct list_head tasks;	/* every task, under tasklist_lock */
+	int pid;
+	char comm[TASK_COMM_LEN];
+};
+
+/*
+ * `current`: the task running on this CPU (its run queue's curr). Valid
+ * from the first instruction on CPU 0 and, once sched_init() ran, on
+ * every CPU as it comes up.
+ */
+struct task_struct *sched_get_current(void);
+#define current sched_get_current()
+
+#define set_current_state(state_value) \
+	__atomic_store_n(&current->__state, (state_value), __ATOMIC_SEQ_CST)
+#define __set_current_state(state_value) \
+	WRITE_ONCE(current->__state, (state_value))
+
+static inline long task_state(struct task_struct *p)
+{
+	return READ_ONCE(p->__state);
+}
+
+/*
+ * Timeouts are in nanoseconds; sched_jiffies_to_ns() converts Linux-style
+ * jiffies (HZ per second) for the APIs whose Linux form takes jiffies.
+ */
+#define MAX_SCHEDULE_TIMEOUT	((long)(~0UL >> 1))
+static inline u64 sched_jiffies_to_ns(long j)
+{
+	return (u64)j * (NSEC_PER_SEC / HZ);
+}
+
+/* The time slice a task runs for before the tick rotates it out. */
+#define SCHED_SLICE_NS		(10 * NSEC_PER_MSEC)
+
+void schedule(void);
+void cond_resched(void);
+void yield(void);
+bool need_resched(void);
+int wake_up_process(struct task_struct *p);
+int wake_up_state(struct task_struct *p, unsigned int state);
+void scheduler_tick(void);
+void irq_exit_resched(void);
+void scheduler_ipi(void);
+void cpu_idle_loop(void) __noreturn;
+
+/*
+ * schedule_timeout_ns - sleep in the state set before the call until woken
+ * or @timeout_ns passed. Return: the nanoseconds left (0 if it timed out).
+ */
+u64 schedule_timeout_ns(u64 timeout_ns);
+long schedule_timeout(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+
+struct task_struct *sched_task_alloc(const char *name);
+void get_task_struct(struct task_struct *p);
+void put_task_struct(struct task_struct *p);
+void __noreturn do_task_exit(void);
+unsigned int sched_nr_running(int cpu);
+int sched_bind_task(struct task_struct *p, int cpu);
+bool sched_tick_running(void);
+unsigned int sched_nr_cpus(void);
+int sched_init(void);
+
+/* The arch half: an initial stack frame and the switch itself. */
+void arch_thread_setup(struct task_struct *p, void (*entry)(void));
+struct task_struct *__switch_to_asm(struct task_struct *prev,
+				    struct task_struct *next);
+
+#endif /* _LINUX_SCHED_H */
