@@ -25,7 +25,8 @@ KCONFIG_ENV := srctree=$(srctree) KCONFIG_CONFIG=.config
 
 # Directories whose Makefile lists objects in Linux's obj-y style.
 dirs := arch/x86/boot arch/x86/kernel arch/x86/mm init kernel kernel/sched \
-	kernel/locking mm lib lib/kunit drivers/tty/serial drivers/acpi
+	kernel/locking mm lib lib/kunit drivers/tty/serial drivers/acpi \
+	arch/x86/kernel/acpi
 
 -include $(objtree)/include/config/auto.conf
 
@@ -102,6 +103,66 @@ $(objtree)/%.o: $(srctree)/%.S $(objtree)/include/config/auto.conf
 
 $(objtree)/tide.lds: $(srctree)/arch/x86/kernel/tide.lds.S $(objtree)/include/config/auto.conf
 	$(Q)$(CC) -E -P $(AFLAGS) -o $@ $<
+
+# ACPICA: Intel's ACPI interpreter, taken at build time from Debian's
+# linux-source-6.12 (include/acpi and drivers/acpi/acpica only) into
+# $(O)/acpica/, never committed. Tide's own headers come first on the
+# include path, so <acpi/platform/aclinux.h> is Tide's shim to actide.h.
+# ACPICA is compiled with -O1 and its own warnings relaxed: it is not
+# Tide's code and is built as it comes.
+ifeq ($(CONFIG_ACPI),y)
+LINUX_TARBALL := /usr/src/linux-source-6.12.tar.xz
+acpica_dir := $(objtree)/acpica
+acpica_stamp := $(acpica_dir)/.extracted
+acpica_srcdir := drivers/acpi/acpica
+acpica_names := \
+	dsargs dscontrol dsdebug dsfield dsinit dsmethod dsmthdat dsobject \
+	dsopcode dspkginit dsutils dswexec dswload dswload2 dswscope dswstate \
+	evevent evgpe evgpeblk evgpeinit evgpeutil evglock evhandler evmisc \
+	evregion evrgnini evsci evxface evxfevnt evxfgpe evxfregn \
+	exconcat exconfig exconvrt excreate exdebug exdump exfield exfldio \
+	exmisc exmutex exnames exoparg1 exoparg2 exoparg3 exoparg6 exprep \
+	exregion exresnte exresolv exresop exserial exstore exstoren exstorob \
+	exsystem extrace exutils \
+	hwacpi hwesleep hwgpe hwregs hwsleep hwvalid hwxface hwxfsleep hwpci \
+	nsaccess nsalloc nsarguments nsconvert nsdump nseval nsinit nsload \
+	nsnames nsobject nsparse nspredef nsprepkg nsrepair nsrepair2 \
+	nssearch nsutils nswalk nsxfeval nsxfname nsxfobj \
+	psargs psloop psobject psopcode psopinfo psparse psscope pstree \
+	psutils pswalk psxface \
+	rsaddr rscalc rscreate rsdumpinfo rsinfo rsio rsirq rslist rsmemory \
+	rsmisc rsserial rsutils rsxface \
+	tbdata tbfadt tbfind tbinstal tbprint tbutils tbxface tbxfload tbxfroot \
+	utaddress utalloc utascii utbuffer utcksum utcopy utexcep utdebug \
+	utdecode utdelete uterror uteval utglobal uthex utids utinit utlock \
+	utmath utmisc utmutex utnonansi utobject utosi utownerid utpredef \
+	utresdecode utresrc utstate utstring utstrsuppt utstrtoul64 utxface \
+	utxfinit utxferror utxfmutex
+acpica_objs := $(patsubst %,$(acpica_dir)/$(acpica_srcdir)/%.o,$(acpica_names))
+CFLAGS += -I$(acpica_dir)/include
+ACPICA_CFLAGS := $(filter-out -O2 -g -Wall -Wextra -Werror,$(CFLAGS)) -O1 \
+	-I$(acpica_dir)/$(acpica_srcdir) -I$(srctree)/drivers/acpi/acpica-shim \
+	-DBUILDING_ACPICA -w
+objs += $(acpica_objs)
+
+$(acpica_stamp): $(LINUX_TARBALL)
+	@$(if $(Q),echo "  EXTRACT acpica")
+	$(Q)rm -rf $(acpica_dir) && mkdir -p $(acpica_dir)
+	$(Q)tar -xJf $(LINUX_TARBALL) --strip-components=1 -C $(acpica_dir) \
+		linux-source-6.12/include/acpi linux-source-6.12/$(acpica_srcdir)
+	$(Q)touch $@
+
+$(LINUX_TARBALL):
+	$(Q)$(srctree)/scripts/install-deps.sh
+
+$(acpica_objs): $(acpica_dir)/%.o: $(acpica_stamp) $(objtree)/include/config/auto.conf
+	@$(if $(Q),echo "  CC      acpica/$(notdir $*).o")
+	$(Q)$(CC) $(ACPICA_CFLAGS) -c $(acpica_dir)/$*.c -o $@
+
+# Tide's ACPI code includes ACPICA's headers: extract them first.
+$(filter $(objtree)/drivers/acpi/% $(objtree)/arch/x86/kernel/acpi/%,$(objs)): \
+	| $(acpica_stamp)
+endif # CONFIG_ACPI
 
 # Two links: the first finds the text symbols, the second carries their
 # table (kallsyms) for backtraces. The table sits after all code and

@@ -27,7 +27,11 @@ else
 fi
 
 status=0
-qemu-system-x86_64 -M pc -m 512M -smp 1 -cpu max \
+# Two CPUs on node 0 and a memory-less node 1 holding the hotplug area,
+# with eight DIMM slots (QEMU's ACPI then describes them as PNP0C80).
+qemu-system-x86_64 -M pc -m 512M,slots=8,maxmem=8G -smp 2 -cpu max \
+	-object memory-backend-ram,id=r0,size=512M \
+	-numa node,nodeid=0,cpus=0-1,memdev=r0 -numa node,nodeid=1 \
 	-kernel "$kernel" -append "$cmdline" \
 	-nographic -no-reboot -net none -serial mon:stdio \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \

@@ -4,11 +4,14 @@
  * Tide's own page tables and the sparse memmap.
  */
 #include <linux/kernel.h>
+#include <linux/acpi.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <asm/acpi.h>
 #include <asm/bootparam.h>
 #include <asm/e820.h>
+#include <asm/numa.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
@@ -44,14 +47,16 @@ void setup_arch(void)
 	trap_init();
 	tsc_init();
 	e820__print_table("BIOS-e820");
-	if (boot_info.rsdp_pa)
-		pr_info("ACPI: RSDP at %#llx\n", boot_info.rsdp_pa);
-
 	e820__memblock_setup();
 	reserve_boot_data();
 	/* Early allocations sit just above the kernel, in the early map. */
 	memblock_set_bottom_up(true);
 	init_mem_mapping();
+	/* Firmware tables, then the nodes the SRAT describes. */
+	acpi_table_init_early();
+	acpi_parse_madt();
+	acpi_numa_init();
+	x86_numa_init();
 	memblock_set_bottom_up(false);
 	memblock_dump_all();
 	sparse_init();

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Shared between Tide's ACPI files (drivers/acpi, arch/x86/kernel/acpi):
+ * table checks, the boot-time table list, the FADT summary and the
+ * OS services layer's hooks. Includes ACPICA's headers.
+ */
+#ifndef _DRIVERS_ACPI_INTERNAL_H
+#define _DRIVERS_ACPI_INTERNAL_H
+
+#include <linux/acpi.h>
+#include <acpi/acpi.h>
+
+/* Room for the tables of any QEMU machine and then some. */
+#define ACPI_MAX_EARLY_TABLES	64
+/* A table longer than this is taken to be corrupt. */
+#define ACPI_MAX_TABLE_LEN	(16u << 20)
+
+union acpi_subtable_headers {
+	struct acpi_subtable_header common;
+};
+
+/* Validation, usable on any buffer (tables.c, tested by tables_kunit.c). */
+u8 acpi_checksum(const void *buf, size_t len);
+int acpi_rsdp_check(const struct acpi_table_rsdp *rsdp, size_t avail);
+int acpi_table_check(const struct acpi_table_header *table, size_t avail);
+
+/* The boot-time table list (tables.c). */
+void *acpi_early_table_va(phys_addr_t pa, size_t size);
+bool acpi_early_table_owns(const void *va);
+int acpi_early_table_count(void);
+
+/**
+ * struct acpi_fadt_info - what Tide uses from the FADT
+ * @present: a valid FADT was found
+ * @sci_irq: SCI interrupt (ISA IRQ)
+ * @smi_cmd: SMI command port, 0 if ACPI mode is fixed
+ * @pm1a_cnt: PM1a control register (I/O port or memory address)
+ * @pm1b_cnt: PM1b control register, 0 if none
+ * @pm1_cnt_mmio: the PM1 control blocks are in memory, not I/O space
+ * @hw_reduced: HW_REDUCED_ACPI: no PM1 blocks, S5 through the sleep register
+ * @s5_typa: SLP_TYPa for S5 (from \_S5 once the namespace is loaded)
+ * @s5_typb: SLP_TYPb for S5
+ */
+struct acpi_fadt_info {
+	bool present;
+	u16 sci_irq;
+	u32 smi_cmd;
+	u64 pm1a_cnt;
+	u64 pm1b_cnt;
+	bool pm1_cnt_mmio;
+	bool hw_reduced;
+	u8 s5_typa;
+	u8 s5_typb;
+};
+
+extern struct acpi_fadt_info acpi_fadt;
+int acpi_parse_fadt(void);
+
+/* osl.c: deferred-work threads; the SCI handler run by hand (tests). */
+int acpi_os_initialize_queues(void);
+u32 acpi_sci_poll(void);
+
+/* 16-bit port read; <asm/io.h> has no inw() yet. */
+static inline u16 acpi_inw(u16 port)
+{
+	u16 v;
+
+	__asm__ __volatile__("inw %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+/* acpi.debug=1: list tables and devices at boot (tables.c). */
+extern bool acpi_debug;
+
+/* Set once ACPICA has loaded the namespace (bus.c). */
+extern bool acpi_namespace_loaded;
+
+#endif /* _DRIVERS_ACPI_INTERNAL_H */
