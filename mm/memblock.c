@@ -33,7 +33,7 @@ struct memblock memblock = {
 		.max = MEMBLOCK_INIT_REGIONS,
 		.name = "reserved",
 	},
-	.current_limit = MEMBLOCK_ALLOC_ANYWHERE,
+	.current_limit = PHYS_ADDR_MAX,	/* no limit until setup_arch sets one */
 };
 
 static bool memblock_debug;

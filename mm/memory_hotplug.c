@@ -19,20 +19,19 @@ struct memhp_config memhp = {
 	.memmap_on_memory = false,
 };
 
+/* Spellings, indexed by enum mmop and enum online_policy (Linux's ABI). */
 static const char *const mmop_names[] = {
-	[MMOP_OFFLINE] = "offline",
-	[MMOP_ONLINE] = "online",
-	[MMOP_ONLINE_KERNEL] = "online_kernel",
-	[MMOP_ONLINE_MOVABLE] = "online_movable",
+	"offline", "online", "online_kernel", "online_movable",
 };
 
 static const char *const online_policy_names[] = {
-	[ONLINE_POLICY_CONTIG_ZONES] = "contig-zones",
-	[ONLINE_POLICY_AUTO_MOVABLE] = "auto-movable",
+	"contig-zones", "auto-movable",
 };
 
 const char *mmop_name(enum mmop type)
 {
+	BUILD_BUG_ON(ARRAY_SIZE(mmop_names) != MMOP_ONLINE_MOVABLE + 1);
+	BUILD_BUG_ON(ARRAY_SIZE(online_policy_names) != ONLINE_POLICY_AUTO_MOVABLE + 1);
 	return type < ARRAY_SIZE(mmop_names) ? mmop_names[type] : "?";
 }
 

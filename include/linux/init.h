@@ -41,16 +41,17 @@ extern char boot_command_line[];
  */
 typedef int (*initcall_t)(void);
 
-#define __define_initcall(fn, level) \
-	static const initcall_t __initcall_##fn##_##level \
-	__used __section(".initcall" #level ".init") __aligned(8) = fn
+/* Puts a pointer to @fn in the section the linker sorts by @lvl. */
+#define tide_initcall_at(lvl, fn) \
+	static const initcall_t __initcall_##fn##_##lvl \
+	__used __section(".initcall" #lvl ".init") __aligned(8) = fn
 
-#define core_initcall(fn)	__define_initcall(fn, 1)
-#define arch_initcall(fn)	__define_initcall(fn, 3)
-#define subsys_initcall(fn)	__define_initcall(fn, 4)
-#define fs_initcall(fn)		__define_initcall(fn, 5)
-#define device_initcall(fn)	__define_initcall(fn, 6)
-#define late_initcall(fn)	__define_initcall(fn, 7)
+#define core_initcall(fn)	tide_initcall_at(1, fn)
+#define arch_initcall(fn)	tide_initcall_at(3, fn)
+#define subsys_initcall(fn)	tide_initcall_at(4, fn)
+#define fs_initcall(fn)		tide_initcall_at(5, fn)
+#define device_initcall(fn)	tide_initcall_at(6, fn)
+#define late_initcall(fn)	tide_initcall_at(7, fn)
 
 extern const initcall_t __initcall_start[], __initcall_end[];
 

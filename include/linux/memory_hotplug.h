@@ -9,7 +9,10 @@
 
 #include <linux/types.h>
 
-/* What a newly added memory block becomes (memhp_default_state=). */
+/*
+ * What a newly added memory block becomes (memhp_default_state=). The
+ * order matches mmop_names[] in mm/memory_hotplug.c.
+ */
 enum mmop {
 	MMOP_OFFLINE = 0,
 	MMOP_ONLINE,		/* "online": zone chosen by the online policy */

@@ -22,18 +22,33 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu   # noqa: E402
 
-READY_TARGETS = (("512M", 0.4), ("8G", 0.6))     # -m, seconds
+# Four CPUs, two nodes of 256 MiB each: the machine issue 3 measures on.
+SMP4_2NODES = ("-smp", "4",
+               "-object", "memory-backend-ram,id=r0,size=256M",
+               "-object", "memory-backend-ram,id=r1,size=256M",
+               "-numa", "node,nodeid=0,cpus=0-1,memdev=r0",
+               "-numa", "node,nodeid=1,cpus=2-3,memdev=r1")
+
+# label, -m, more QEMU arguments, target seconds
+READY_TARGETS = (
+    ("512M (-M pc)", "512M", (), 0.4),
+    ("8G (-M pc)", "8G", (), 0.6),
+    ("512M, ACPI, -smp 4, 2 nodes (-M pc)", "512M", SMP4_2NODES, 0.6),
+)
 _READY = re.compile(r"Tide ready in (\d+\.\d+) s")
 _PAGE_ALLOC = re.compile(r"bench: page_alloc: (\d+) pairs/s")
+_NAMESPACE = re.compile(r"ACPI: namespace loaded in (\d+) us")
+_IPI = re.compile(r"bench: ipi: (\d+) ns round trip")
 
 
 class BenchError(Exception):
     pass
 
 
-def _checked_boot(kernel, memory, cmdline, timeout):
+def _checked_boot(kernel, memory, cmdline, timeout, extra_args=()):
     result = qemu.boot(kernel, memory=memory, machine="pc", cmdline=cmdline,
-                       timeout=timeout, marks=(qemu.READY_MARK,))
+                       timeout=timeout, marks=(qemu.READY_MARK,),
+                       extra_args=extra_args)
     reasons = qemu.problems(result, need_ready=True)
     if reasons:
         tail = "\n".join("    | " + line for line in result.tail(20))
@@ -41,16 +56,29 @@ def _checked_boot(kernel, memory, cmdline, timeout):
     return result
 
 
-def ready_time(kernel, memory, runs, timeout):
-    """Median host seconds to "Tide ready", and median of Tide's own figure."""
-    host, own = [], []
+def ready_time(kernel, memory, runs, timeout, extra_args=()):
+    """Host seconds to "Tide ready", Tide's own figures, namespace load us."""
+    host, own, namespace = [], [], []
     for _ in range(runs):
-        result = _checked_boot(kernel, memory, "tide.poweroff=1", timeout)
+        result = _checked_boot(kernel, memory, "tide.poweroff=1", timeout,
+                               extra_args)
         host.append(result.marks[qemu.READY_MARK])
         m = _READY.search(result.output)
         if m:
             own.append(float(m.group(1)))
-    return host, own
+        m = _NAMESPACE.search(result.output)
+        if m:
+            namespace.append(int(m.group(1)))
+    return host, own, namespace
+
+
+def ipi_round_trip(kernel, timeout):
+    result = _checked_boot(kernel, "512M", "bench.ipi=1 tide.poweroff=1",
+                           timeout, ("-smp", "2"))
+    m = _IPI.search(result.output)
+    if not m:
+        raise BenchError('no "bench: ipi: <N> ns round trip" line')
+    return int(m.group(1))
 
 
 def page_alloc_rate(kernel, timeout):
@@ -79,20 +107,35 @@ def main(argv=None):
         return 1
 
     failed = False
-    for memory, target in READY_TARGETS:
-        label = f"ready at {memory} (-M pc)"
+    namespace = []
+    for name, memory, extra, target in READY_TARGETS:
+        label = f"ready at {name}"
         try:
-            host, own = ready_time(kernel, memory, args.runs, args.timeout)
+            host, own, ns = ready_time(kernel, memory, args.runs, args.timeout,
+                                       extra)
         except BenchError as e:
             print(f"{label}: boot failed: {e}")
             failed = True
             continue
+        namespace += ns
         med = statistics.median(host)
         own_text = f"{statistics.median(own):.3f} s" if own else "not printed"
         print(f"{label}: {med:.3f} s QEMU start to \"Tide ready\" (median of "
               f"{len(host)}: {', '.join(f'{t:.3f}' for t in sorted(host))}); "
               f"Tide's own clock {own_text}; target < {target} s, "
               f"ratio {med / target:.2f}")
+
+    if namespace:
+        print(f"acpi namespace load: {statistics.median(namespace) / 1000:.1f} ms "
+              f"(median of {len(namespace)} boots); no target set")
+    else:
+        print("acpi namespace load: not printed (CONFIG_ACPI off?)")
+    try:
+        print(f"ipi: {ipi_round_trip(kernel, args.timeout)} ns round trip "
+              f"(CPU 0 -> 1, -smp 2); no target set")
+    except BenchError as e:
+        print(f"ipi: boot failed: {e}")
+        failed = True
 
     try:
         rate = page_alloc_rate(kernel, args.timeout)

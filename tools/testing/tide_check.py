@@ -18,6 +18,7 @@ import argparse
 import fnmatch
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -97,7 +98,9 @@ def kunit_job(ctx):
     cmdline = "kunit.enable=1"
     if ctx.kunit_glob:
         cmdline += f" kunit.filter_glob={ctx.kunit_glob}"
-    result = _boot(ctx, name, memory="512M", machine="pc", cmdline=cmdline)
+    # Four CPUs, so that the cross-CPU cases (IPIs, TLB shootdown) run.
+    result = _boot(ctx, name, memory="512M", machine="pc", cmdline=cmdline,
+                   extra_args=("-smp", "4"))
     report = ktap.parse(result.output)
     out = []
 
@@ -213,6 +216,8 @@ class BootCase:
     initrd_kib: int = 0         # boot with an initrd of this size
     qemu_args: tuple = ()       # more QEMU arguments (-smp, -numa, ...)
     expect_all: tuple = ()      # console lines must contain each of these
+    forbid: tuple = ()          # no console line may contain any of these
+    acpitable: str = None       # mk_acpi_table.py arguments: boot with it
 
 
 BOOT_MATRIX = (
@@ -251,7 +256,73 @@ BOOT_MATRIX = (
     BootCase("boot:bad-online-policy", "pc", "512M",
              "memory_hotplug.online_policy=sideways",
              expect_text="Malformed boot option"),
+    # SMP: every CPU the MADT lists comes up
+    *(BootCase(f"boot:{m}-smp{n}", m, "512M", qemu_args=("-smp", str(n)),
+               expect_text=f"Brought up 1 node, {n} CPU")
+      for m in ("pc", "q35") for n in (1, 2, 4, 8)),
+    # make run's machine: 2 CPUs on node 0, memory-less hotplug node 1, slots
+    BootCase("boot:2cpu-2node-slots", "pc", "512M,slots=8,maxmem=8G",
+             qemu_args=("-smp", "2", "-object",
+                        "memory-backend-ram,id=r0,size=512M", "-numa",
+                        "node,nodeid=0,cpus=0-1,memdev=r0", "-numa",
+                        "node,nodeid=1"),
+             expect_all=("smp: Brought up 2 nodes, 2 CPUs", "Node 1: no memory",
+                         "NUMA: node 1 [mem 0x0000000100000000-0x00000004dfffffff] hotplug",
+                         "\\_SB_.MHPC.MP07")),
+    # ACPI: tables, namespace, QEMU's memory hotplug slots
+    BootCase("boot:acpi-tables", "pc", "512M", "acpi.debug=1",
+             expect_all=("ACPI: FACP 0x", "ACPI: MADT: LAPIC 0xfee00000",
+                         "ACPI: namespace loaded")),
+    BootCase("boot:q35-acpi", "q35", "512M", "acpi.debug=1",
+             expect_text="ACPI: namespace loaded"),
+    BootCase("boot:acpi-pnp0c80", "pc", "512M,slots=8,maxmem=8G", "acpi.debug=1",
+             expect_all=("\\_SB_.MHPC.MP00", "\\_SB_.MHPC.MP07",
+                         "_HID PNP0C80")),
+    BootCase("boot:acpi=off", "pc", "512M", "acpi=off",
+             expect_text="NUMA: no SRAT"),
+    # Crafted SRATs (QEMU makes none of its own without -numa or slots=)
+    BootCase("boot:srat-2node-hotplug", "pc", "512M",
+             acpitable="srat --preset two-node-hotplug --ram 512M",
+             expect_text="NUMA: node 1 [mem 0x0000000010000000-0x000000001fffffff] hotplug"),
+    BootCase("boot:srat-overrun", "pc", "512M",
+             acpitable="srat --preset two-node --corrupt overrun",
+             expect_text="SRAT is corrupt and ignored"),
+    BootCase("boot:srat-zero-length", "pc", "512M",
+             acpitable="srat --preset two-node --corrupt zero-length",
+             expect_text="has length 0, table ignored"),
+    BootCase("boot:srat-truncated", "pc", "512M",
+             acpitable="srat --preset two-node --corrupt truncated",
+             expect_text="truncated entry at offset"),
+    BootCase("boot:srat-unknown-type", "pc", "512M",
+             acpitable="srat --preset two-node --corrupt unknown-type",
+             expect_text="unknown entry type 127"),
+    BootCase("boot:srat-overlap", "pc", "512M",
+             acpitable="srat --preset two-node --corrupt overlap",
+             expect_text="overlaps [mem"),
+    # movable_node on a crafted SRAT whose node 1 boot RAM is hotpluggable
+    BootCase("boot:movable_node-srat", "pc", "512M",
+             "movable_node kunit.enable=1 kunit.filter_glob=movable_placement",
+             acpitable="srat --preset two-node-hotplug --ram 512M",
+             expect_all=("Movable zone start for node 1 at 0x10000000",
+                         "ok 1 movable_no_reservation_in_hotplug",
+                         "ok 4 movable_zone_holds_no_kernel_page"),
+             forbid=("not ok", "SKIP no hotpluggable", "SKIP boot without")),
+    BootCase("boot:srat-hotplug-no-movable_node", "pc", "512M",
+             "kunit.enable=1 kunit.filter_glob=movable_placement",
+             acpitable="srat --preset two-node-hotplug --ram 512M",
+             expect_text="ok 3 movable_hotplug_kernel_zone_without_option",
+             forbid=("not ok", "SKIP no hotpluggable", "Movable zone start")),
 )
+
+
+def _acpitable(ctx, args):
+    """The crafted table mk_acpi_table.py writes for @args, in the build dir."""
+    name = re.sub(r"[^A-Za-z0-9]+", "-", args).strip("-")
+    path = os.path.join(ctx.build, f"test-acpi-{name}.dat")
+    subprocess.run([PYTHON, os.path.join(HERE, "mk_acpi_table.py")] +
+                   shlex.split(args) + [path], check=True,
+                   stdout=subprocess.DEVNULL)
+    return path
 
 
 def _initrd(ctx, kib):
@@ -286,18 +357,25 @@ def memtotal_problem(kib, memory, max_mem=None):
 def boot_job(ctx, case):
     cmdline = " ".join(x for x in (case.cmdline, "tide.poweroff=1") if x)
     extra = tuple(case.qemu_args)
+    if case.acpitable:
+        extra += ("-acpitable", "file=" + _acpitable(ctx, case.acpitable))
     if case.initrd_kib:
         extra += ("-initrd", _initrd(ctx, case.initrd_kib))
     result = _boot(ctx, case.name, memory=case.memory, machine=case.machine,
                    cmdline=cmdline, extra_args=extra)
     reasons = qemu.problems(result, need_ready=True)
-    problem = memtotal_problem(_memtotal_kib(result), case.memory, case.max_mem)
+    problem = memtotal_problem(_memtotal_kib(result), case.memory.split(",")[0],
+                               case.max_mem)
     if problem:
         reasons.append(problem)
     for text in ((case.expect_text,) if case.expect_text else ()) + \
             tuple(case.expect_all):
         if not any(text in line for line in result.lines):
             reasons.append(f'no line containing "{text}"')
+    for text in case.forbid:
+        bad = [line for line in result.lines if text in line]
+        if bad:
+            reasons.append(f'forbidden "{text}": {bad[0].strip()}')
     status = FAIL if reasons else PASS
     note = "; ".join(reasons) if reasons else \
         f"MemTotal {_memtotal_kib(result)} kB, {result.elapsed:.2f} s"

@@ -133,7 +133,9 @@ int node_distance(int from, int to)
 		return d;
 	if (numa_distance[from][to])
 		return numa_distance[from][to];
-	return from == to ? LOCAL_DISTANCE : REMOTE_DISTANCE;
+	if (from != to)
+		return REMOTE_DISTANCE;
+	return LOCAL_DISTANCE;
 }
 
 /* Does any recorded range cover boot RAM? */
