@@ -508,8 +508,15 @@ void show_mem_info(void)
  */
 void show_zoneinfo(void)
 {
+	struct zone **zp;
 	int nid, z, o;
 
+	for_each_online_node(nid) {
+		pr_debug("Node %d zonelist:", nid);
+		for (zp = NODE_DATA(nid)->node_zonelist.zones; *zp; zp++)
+			pr_cont(" %d:%s", (*zp)->zone_pgdat->node_id, (*zp)->name);
+		pr_cont("\n");
+	}
 	for_each_online_node(nid) {
 		for (z = 0; z < MAX_NR_ZONES; z++) {
 			struct zone *zone = &NODE_DATA(nid)->node_zones[z];

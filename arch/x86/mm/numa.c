@@ -18,7 +18,10 @@
 #include <linux/memory_hotplug.h>
 #include <linux/mmzone.h>
 #include <linux/string.h>
+#include <linux/cpumask.h>
+#include <linux/mm.h>
 #include <asm/numa.h>
+#include <asm/smp.h>
 #include <asm/sections.h>
 
 struct numa_memblk {
@@ -137,6 +140,68 @@ int node_distance(int from, int to)
 		return REMOTE_DISTANCE;
 	return LOCAL_DISTANCE;
 }
+
+int cpu_to_node(int cpu)
+{
+	int nid;
+
+	if (cpu < 0 || cpu >= NR_CPUS)
+		return 0;
+	nid = apicid_to_node(x86_cpu_to_apicid[cpu]);
+	return nid == NUMA_NO_NODE ? 0 : nid;
+}
+
+void node_cpumask(int nid, struct cpumask *mask)
+{
+	int cpu;
+
+	cpumask_clear(mask);
+	for_each_present_cpu(cpu)
+		if (cpu_to_node(cpu) == nid)
+			cpumask_set_cpu(cpu, mask);
+}
+
+int cpumask_print_list(char *buf, size_t size, const struct cpumask *mask)
+{
+	int cpu, len = 0, start = -1, prev = -2;
+
+	buf[0] = '\0';
+	for (cpu = 0; cpu <= NR_CPUS; cpu++) {
+		bool set = cpu < NR_CPUS && cpumask_test_cpu(cpu, mask);
+
+		if (set && start < 0)
+			start = cpu;
+		if (set) {
+			prev = cpu;
+			continue;
+		}
+		if (start < 0)
+			continue;
+		len += scnprintf(buf + len, size - len, "%s%d", len ? "," : "", start);
+		if (prev > start)
+			len += scnprintf(buf + len, size - len, "-%d", prev);
+		start = -1;
+	}
+	return len;
+}
+
+/* After SMP bring-up: which CPUs and how much memory each node has. */
+static int numa_report_nodes(void)
+{
+	struct cpumask mask;
+	char list[64];
+	int nid;
+
+	for_each_online_node(nid) {
+		node_cpumask(nid, &mask);
+		cpumask_print_list(list, sizeof(list), &mask);
+		pr_info("NUMA: node %d: CPUs %s, %lu MiB present\n", nid,
+			list[0] ? list : "none",
+			NODE_DATA(nid)->node_present_pages >> (20 - PAGE_SHIFT));
+	}
+	return 0;
+}
+late_initcall(numa_report_nodes);
 
 /* Does any recorded range cover boot RAM? */
 static bool numa_covers_ram(void)
