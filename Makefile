@@ -5,6 +5,11 @@
 
 SHELL := /bin/bash
 O ?= build
+
+# Build on every CPU unless the command line says how many jobs to run.
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc)
+endif
 V ?= 0
 srctree := $(CURDIR)
 objtree := $(abspath $(O))
