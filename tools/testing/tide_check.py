@@ -332,6 +332,12 @@ BOOT_MATRIX = (
                          "ok 1 movable_no_reservation_in_hotplug",
                          "ok 4 movable_zone_holds_no_kernel_page"),
              forbid=("not ok", "SKIP no hotpluggable", "SKIP boot without")),
+    # kernelcore=: boot memory stays out of ZONE_MOVABLE too
+    BootCase("boot:kernelcore-placement", "pc", "8G",
+             "kernelcore=50% kunit.enable=1 kunit.filter_glob=movable_placement",
+             expect_all=("ok 4 movable_zone_holds_no_kernel_page",
+                         "ok 6 movable_allocation_prefers_movable_zone"),
+             forbid=("not ok", "SKIP no ZONE_MOVABLE", "SKIP no free")),
     BootCase("boot:srat-hotplug-no-movable_node", "pc", "512M",
              "kunit.enable=1 kunit.filter_glob=movable_placement",
              acpitable="srat --preset two-node-hotplug --ram 512M",

@@ -49,7 +49,12 @@ void setup_arch(void)
 	e820__print_table("BIOS-e820");
 	e820__memblock_setup();
 	reserve_boot_data();
-	/* Early allocations sit just above the kernel, in the early map. */
+	/*
+	 * Boot allocations go bottom-up, just above the kernel image: first
+	 * because only the first GiB is mapped yet, and for good because low
+	 * memory next to the kernel is what is least likely to be unplugged
+	 * or to end up in ZONE_MOVABLE (Tide has no ZONE_DMA to keep free).
+	 */
 	memblock_set_bottom_up(true);
 	init_mem_mapping();
 	/* Firmware tables, then the nodes the SRAT describes. */
@@ -57,7 +62,6 @@ void setup_arch(void)
 	acpi_parse_madt();
 	acpi_numa_init();
 	x86_numa_init();
-	memblock_set_bottom_up(false);
 	memblock_dump_all();
 	sparse_init();
 	free_area_init();
