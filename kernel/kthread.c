@@ -20,16 +20,16 @@ struct kthread {
 };
 
 /**
- * kthread_exit - end the current kernel thread with @result
- * @result: what kthread_stop() returns
+ * kthread_exit - end the current kernel thread with @ret
+ * @ret: what kthread_stop() returns
  */
-void __noreturn kthread_exit(long result)
+void __noreturn kthread_exit(long ret)
 {
 	struct kthread *kt = current->kthread;
 
 	if (WARN_ON(!kt))
 		do_task_exit();
-	kt->result = result;
+	kt->result = ret;
 	complete_all(&kt->exited);
 	do_task_exit();
 }

@@ -21,9 +21,9 @@
 #include <asm/processor.h>
 #include <asm/smp.h>
 
-struct cpumask __cpu_possible_mask = { .bits = { 1 } };
-struct cpumask __cpu_present_mask = { .bits = { 1 } };
-struct cpumask __cpu_online_mask = { .bits = { 1 } };
+struct cpumask cpus_possible_set = { .bits = { 1 } };
+struct cpumask cpus_present_set = { .bits = { 1 } };
+struct cpumask cpus_online_set = { .bits = { 1 } };
 unsigned int nr_cpu_ids = 1;
 
 /* A target's pending calls, FIFO; the lock protects head and tail. */
@@ -138,30 +138,30 @@ void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func,
 }
 
 /* On every other online CPU. */
-void smp_call_function(smp_call_func_t func, void *info, bool wait)
+void smp_call_function(smp_call_func_t fn, void *arg, bool wait)
 {
-	smp_call_function_many(cpu_online_mask, func, info, wait);
+	smp_call_function_many(cpu_online_mask, fn, arg, wait);
 }
 
 /**
- * smp_call_function_single - run @func(@info) on @cpu
+ * smp_call_function_single - run @func(@info) on @target
  *
  * On the calling CPU it runs at once, with interrupts off.
- * Return: 0, or -ENXIO if @cpu is not online.
+ * Return: 0, or -ENXIO if @target is not online.
  */
-int smp_call_function_single(int cpu, smp_call_func_t func, void *info,
+int smp_call_function_single(int target, smp_call_func_t func, void *info,
 			     bool wait)
 {
 	struct cpumask one = { };
 	unsigned long flags;
 
-	if (cpu < 0 || cpu >= NR_CPUS || !cpu_online(cpu))
+	if (target < 0 || target >= NR_CPUS || !cpu_online(target))
 		return -ENXIO;
 	local_irq_save(flags);
-	if (cpu == smp_processor_id()) {
+	if (target == smp_processor_id()) {
 		func(info);
 	} else {
-		cpumask_set_cpu(cpu, &one);
+		cpumask_set_cpu(target, &one);
 		smp_send_calls(&one, func, info);
 		if (wait)
 			smp_wait_calls(&one);

@@ -52,9 +52,9 @@ static void stop_cpu(void *info)
 	__atomic_fetch_add(&st->left, 1, __ATOMIC_RELEASE);
 }
 
-int stop_machine(cpu_stop_fn_t fn, void *data, const struct cpumask *cpus)
+int stop_machine(cpu_stop_fn_t fn, void *arg, const struct cpumask *cpus)
 {
-	struct stop_state st = { .fn = fn, .data = data };
+	struct stop_state st = { .data = arg, .fn = fn };
 	struct cpumask others;
 	unsigned long flags;
 	int self, cpu;

@@ -131,15 +131,15 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags,
 }
 
 /**
- * destroy_workqueue - finish every queued item, stop the worker, free @wq
- * @wq: nothing may queue on it any more
+ * destroy_workqueue - finish every queued item, stop the worker, free @doomed
+ * @doomed: nothing may queue on it any more
  */
-void destroy_workqueue(struct workqueue_struct *wq)
+void destroy_workqueue(struct workqueue_struct *doomed)
 {
-	flush_workqueue(wq);
-	kthread_stop(wq->worker);
-	WARN_ON(wq_has_work(wq));
-	kfree(wq);
+	flush_workqueue(doomed);
+	kthread_stop(doomed->worker);
+	WARN_ON(wq_has_work(doomed));
+	kfree(doomed);
 }
 
 /**
@@ -238,19 +238,19 @@ static bool work_busy_target(struct workqueue_struct *wq,
 }
 
 /**
- * flush_work - wait for the last queueing of @work to finish running
- * @work: an item, queued or not
+ * flush_work - wait for the last queueing of @w to finish running
+ * @w: an item, queued or not
  *
- * Not from the worker of the queue @work is on (that would deadlock).
+ * Not from the worker of the queue @w is on (that would deadlock).
  *
- * Return: true if it had to wait, false if @work was idle.
+ * Return: true if it had to wait, false if @w was idle.
  */
-bool flush_work(struct work_struct *work)
+bool flush_work(struct work_struct *w)
 {
-	struct workqueue_struct *wq = READ_ONCE(work->wq);
+	struct workqueue_struct *wq = READ_ONCE(w->wq);
 	u64 target;
 
-	if (!wq || !work_busy_target(wq, work, &target))
+	if (!wq || !work_busy_target(wq, w, &target))
 		return false;
 	if (WARN_ON_ONCE(current == wq->worker))
 		return false;
@@ -259,26 +259,26 @@ bool flush_work(struct work_struct *work)
 }
 
 /**
- * cancel_work_sync - take @work off its queue and wait if it is running
- * @work: an item
+ * cancel_work_sync - take @w off its queue and wait if it is running
+ * @w: an item
  *
- * On return @work is neither pending nor running, unless someone queued
+ * On return @w is neither pending nor running, unless someone queued
  * it again meanwhile.
  *
  * Return: true if it was pending.
  */
-bool cancel_work_sync(struct work_struct *work)
+bool cancel_work_sync(struct work_struct *w)
 {
-	struct workqueue_struct *wq = READ_ONCE(work->wq);
+	struct workqueue_struct *wq = READ_ONCE(w->wq);
 	unsigned long flags;
 	bool pending = false;
 
 	if (!wq)
 		return false;
 	spin_lock_irqsave(&wq->lock, flags);
-	if (work_pending(work) && !list_empty(&work->entry)) {
-		list_del_init(&work->entry);
-		__atomic_and_fetch(&work->data, ~WORK_PENDING,
+	if (work_pending(w) && !list_empty(&w->entry)) {
+		list_del_init(&w->entry);
+		__atomic_and_fetch(&w->data, ~WORK_PENDING,
 				   __ATOMIC_RELEASE);
 		pending = true;
 		/* Flushers waiting for its number must not wait forever. */
@@ -288,7 +288,7 @@ bool cancel_work_sync(struct work_struct *work)
 	spin_unlock_irqrestore(&wq->lock, flags);
 	if (pending)
 		wake_up_all(&wq->done_wait);
-	flush_work(work);
+	flush_work(w);
 	return pending;
 }
 
@@ -302,7 +302,7 @@ bool current_is_workqueue_worker(void)
 
 static int __init workqueue_init(void)
 {
-	system_wq = alloc_workqueue("events", 0, 0);
+	system_wq = alloc_workqueue("%s", 0, 0, "events");
 	return system_wq ? 0 : -ENOMEM;
 }
 subsys_initcall(workqueue_init);

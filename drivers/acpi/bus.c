@@ -20,8 +20,8 @@ static u64 acpi_device_sta(acpi_handle handle)
 
 	if (ACPI_FAILURE(acpi_evaluate_object_typed(handle, "_STA", NULL, &buf,
 						    ACPI_TYPE_INTEGER)))
-		return ACPI_STA_DEVICE_PRESENT | ACPI_STA_DEVICE_ENABLED |
-		       ACPI_STA_DEVICE_UI | ACPI_STA_DEVICE_FUNCTIONING;
+		return ACPI_STA_DEVICE_PRESENT | ACPI_STA_DEVICE_FUNCTIONING |
+		       ACPI_STA_DEVICE_ENABLED | ACPI_STA_DEVICE_UI;
 	return obj.integer.value;
 }
 
@@ -128,6 +128,7 @@ static int __init acpi_bus_init(void)
 {
 	unsigned int devices = 0;
 	acpi_status status;
+	const u32 full_init = ACPI_FULL_INITIALIZATION;
 	const char *step;
 	u64 t0;
 
@@ -147,11 +148,11 @@ static int __init acpi_bus_init(void)
 	if (ACPI_FAILURE(status))
 		goto fail;
 	step = "enable";
-	status = acpi_enable_subsystem(ACPI_FULL_INITIALIZATION);
+	status = acpi_enable_subsystem(full_init);
 	if (ACPI_FAILURE(status))
 		goto fail;
 	step = "object init";
-	status = acpi_initialize_objects(ACPI_FULL_INITIALIZATION);
+	status = acpi_initialize_objects(full_init);
 	if (ACPI_FAILURE(status))
 		goto fail;
 	acpi_namespace_loaded = true;
@@ -166,7 +167,8 @@ static int __init acpi_bus_init(void)
 		pr_warn("ACPI: no \\_S5, power off uses SLP_TYP 0\n");
 
 	if (acpi_debug)
-		acpi_install_notify_handler(ACPI_ROOT_OBJECT, ACPI_SYSTEM_NOTIFY,
+		acpi_install_notify_handler(ACPI_ROOT_OBJECT,
+					    ACPI_SYSTEM_NOTIFY,
 					    acpi_debug_notify, NULL);
 	/* Enable every GPE that has a _Lxx/_Exx method. */
 	acpi_update_all_gpes();

@@ -27,7 +27,7 @@
 #include <asm/io.h>
 #include "internal.h"
 
-acpi_status __init acpi_os_initialize(void)
+__init acpi_status acpi_os_initialize(void)
 {
 	return AE_OK;
 }
@@ -37,7 +37,7 @@ acpi_status acpi_os_terminate(void)
 	return AE_OK;
 }
 
-acpi_physical_address __init acpi_os_get_root_pointer(void)
+__init acpi_physical_address acpi_os_get_root_pointer(void)
 {
 	return boot_info.rsdp_pa;
 }
@@ -49,10 +49,10 @@ acpi_status acpi_os_predefined_override(const struct acpi_predefined_names *init
 	return AE_OK;
 }
 
-acpi_status acpi_os_table_override(struct acpi_table_header *existing_table,
-				   struct acpi_table_header **new_table)
+acpi_status acpi_os_table_override(struct acpi_table_header *fw_table,
+				   struct acpi_table_header **replacement)
 {
-	*new_table = NULL;
+	*replacement = NULL;
 	return AE_OK;
 }
 
@@ -67,14 +67,14 @@ acpi_status acpi_os_physical_table_override(struct acpi_table_header *existing_t
 
 /* ---------------------------------------------------------------- memory */
 
-void *acpi_os_allocate(acpi_size size)
+void *acpi_os_allocate(acpi_size bytes)
 {
-	return kmalloc(size, GFP_KERNEL);
+	return kmalloc(bytes, GFP_KERNEL);
 }
 
-void *acpi_os_allocate_zeroed(acpi_size size)
+void *acpi_os_allocate_zeroed(acpi_size bytes)
 {
-	return kzalloc(size, GFP_KERNEL);
+	return kzalloc(bytes, GFP_KERNEL);
 }
 
 void acpi_os_free(void *memory)
@@ -124,25 +124,26 @@ acpi_status acpi_os_create_cache(char *name, u16 object_size, u16 max_depth,
 	return AE_OK;
 }
 
-acpi_status acpi_os_delete_cache(acpi_cache_t *cache)
+acpi_status acpi_os_delete_cache(acpi_cache_t *pool)
 {
-	kfree(cache);
+	kfree(pool);
 	return AE_OK;
 }
 
-acpi_status acpi_os_purge_cache(acpi_cache_t *cache)
+/* Nothing is kept back, so there is nothing to purge. */
+acpi_status acpi_os_purge_cache(acpi_cache_t *pool)
 {
 	return AE_OK;
 }
 
-void *acpi_os_acquire_object(acpi_cache_t *cache)
+void *acpi_os_acquire_object(acpi_cache_t *pool)
 {
-	return kzalloc(cache->object_size, GFP_KERNEL);
+	return kzalloc(pool->object_size, GFP_KERNEL);
 }
 
-acpi_status acpi_os_release_object(acpi_cache_t *cache, void *object)
+acpi_status acpi_os_release_object(acpi_cache_t *pool, void *obj)
 {
-	kfree(object);
+	kfree(obj);
 	return AE_OK;
 }
 
@@ -159,9 +160,9 @@ acpi_status acpi_os_create_lock(acpi_spinlock *out_handle)
 	return AE_OK;
 }
 
-void acpi_os_delete_lock(acpi_spinlock handle)
+void acpi_os_delete_lock(acpi_spinlock lk)
 {
-	kfree(handle);
+	kfree(lk);
 }
 
 acpi_cpu_flags acpi_os_acquire_lock(acpi_spinlock lock)
@@ -236,59 +237,62 @@ acpi_thread_id acpi_os_get_thread_id(void)
 	return (acpi_thread_id)(unsigned long)current;
 }
 
-struct acpi_os_dpc {
+/* One acpi_os_execute() request, freed once its callback has run. */
+struct acpi_deferred {
 	struct work_struct work;
-	acpi_osd_exec_callback function;
-	void *context;
+	acpi_osd_exec_callback cb;
+	void *cb_arg;
 };
 
-static struct workqueue_struct *kacpid_wq;	/* GPE methods and the rest */
-static struct workqueue_struct *kacpi_notify_wq;	/* notify handlers */
+static struct workqueue_struct *acpi_deferred_wq;	/* GPE methods etc. */
+static struct workqueue_struct *acpi_notify_wq;		/* notify handlers */
 
-static void acpi_os_execute_work(struct work_struct *work)
+static void acpi_deferred_run(struct work_struct *w)
 {
-	struct acpi_os_dpc *dpc = container_of(work, struct acpi_os_dpc, work);
+	struct acpi_deferred *dw = container_of(w, struct acpi_deferred, work);
 
-	dpc->function(dpc->context);
-	kfree(dpc);
+	dw->cb(dw->cb_arg);
+	kfree(dw);
 }
 
 /*
  * Before acpi_os_initialize_queues() (early namespace setup) work runs
  * at once in the caller; after, on a worker thread.
  */
-acpi_status acpi_os_execute(acpi_execute_type type,
-			    acpi_osd_exec_callback function, void *context)
+acpi_status acpi_os_execute(acpi_execute_type kind,
+			    acpi_osd_exec_callback cb, void *cb_arg)
 {
-	struct workqueue_struct *wq = type == OSL_NOTIFY_HANDLER ?
-				      kacpi_notify_wq : kacpid_wq;
-	struct acpi_os_dpc *dpc;
+	struct workqueue_struct *wq;
+	struct acpi_deferred *dw;
 
-	if (!function)
+	if (!cb)
 		return AE_BAD_PARAMETER;
+	if (kind == OSL_NOTIFY_HANDLER)
+		wq = acpi_notify_wq;
+	else
+		wq = acpi_deferred_wq;
 	if (!wq) {
-		function(context);
+		cb(cb_arg);
 		return AE_OK;
 	}
-	dpc = kzalloc(sizeof(*dpc), GFP_KERNEL);
-	if (!dpc)
+	dw = kzalloc(sizeof(*dw), GFP_KERNEL);
+	if (!dw)
 		return AE_NO_MEMORY;
-	dpc->function = function;
-	dpc->context = context;
-	INIT_WORK(&dpc->work, acpi_os_execute_work);
-	if (!queue_work(wq, &dpc->work)) {
-		kfree(dpc);
-		return AE_ERROR;
-	}
-	return AE_OK;
+	dw->cb = cb;
+	dw->cb_arg = cb_arg;
+	INIT_WORK(&dw->work, acpi_deferred_run);
+	if (queue_work(wq, &dw->work))
+		return AE_OK;
+	kfree(dw);
+	return AE_ERROR;
 }
 
 void acpi_os_wait_events_complete(void)
 {
-	if (kacpid_wq)
-		flush_workqueue(kacpid_wq);
-	if (kacpi_notify_wq)
-		flush_workqueue(kacpi_notify_wq);
+	if (acpi_deferred_wq)
+		flush_workqueue(acpi_deferred_wq);
+	if (acpi_notify_wq)
+		flush_workqueue(acpi_notify_wq);
 }
 
 /**
@@ -298,11 +302,9 @@ void acpi_os_wait_events_complete(void)
  */
 int acpi_os_initialize_queues(void)
 {
-	kacpid_wq = alloc_workqueue("kacpid", 0, 1);
-	kacpi_notify_wq = alloc_workqueue("kacpi_notify", 0, 1);
-	if (!kacpid_wq || !kacpi_notify_wq)
-		return -ENOMEM;
-	return 0;
+	acpi_deferred_wq = alloc_workqueue("acpi_defer", 0, 1);
+	acpi_notify_wq = alloc_workqueue("acpi_notify", 0, 1);
+	return acpi_deferred_wq && acpi_notify_wq ? 0 : -ENOMEM;
 }
 
 /* ------------------------------------------------------------ interrupts */
@@ -340,11 +342,11 @@ acpi_status acpi_os_install_interrupt_handler(u32 gsi, acpi_osd_handler handler,
 	return AE_OK;
 }
 
-acpi_status acpi_os_remove_interrupt_handler(u32 gsi, acpi_osd_handler handler)
+acpi_status acpi_os_remove_interrupt_handler(u32 irq, acpi_osd_handler handler)
 {
-	if (!handler || handler != sci_handler || gsi != sci_gsi)
+	if (!handler || handler != sci_handler || irq != sci_gsi)
 		return AE_BAD_PARAMETER;
-	free_irq(gsi, &sci_handler);
+	free_irq(irq, &sci_handler);
 	sci_handler = NULL;
 	return AE_OK;
 }
@@ -382,17 +384,17 @@ u64 acpi_os_get_timer(void)
 
 /* ---------------------------------------------------------------- port I/O */
 
-acpi_status acpi_os_read_port(acpi_io_address port, u32 *value, u32 width)
+acpi_status acpi_os_read_port(acpi_io_address port, u32 *val, u32 width)
 {
 	switch (width) {
 	case 8:
-		*value = inb(port);
+		*val = inb(port);
 		break;
 	case 16:
-		*value = acpi_inw(port);
+		*val = acpi_inw(port);
 		break;
 	case 32:
-		*value = inl(port);
+		*val = inl(port);
 		break;
 	default:
 		return AE_BAD_PARAMETER;
@@ -400,17 +402,17 @@ acpi_status acpi_os_read_port(acpi_io_address port, u32 *value, u32 width)
 	return AE_OK;
 }
 
-acpi_status acpi_os_write_port(acpi_io_address port, u32 value, u32 width)
+acpi_status acpi_os_write_port(acpi_io_address port, u32 val, u32 width)
 {
 	switch (width) {
 	case 8:
-		outb(value, port);
+		outb(val, port);
 		break;
 	case 16:
-		outw(value, port);
+		outw(val, port);
 		break;
 	case 32:
-		outl(value, port);
+		outl(val, port);
 		break;
 	default:
 		return AE_BAD_PARAMETER;
@@ -542,9 +544,9 @@ acpi_status acpi_os_write_pci_configuration(struct acpi_pci_id *id, u32 reg,
 
 /* ---------------------------------------------------------- miscellaneous */
 
-acpi_status acpi_os_signal(u32 function, void *info)
+acpi_status acpi_os_signal(u32 what, void *info)
 {
-	if (function == ACPI_SIGNAL_FATAL)
+	if (what == ACPI_SIGNAL_FATAL)
 		pr_err("ACPI: AML Fatal opcode\n");
 	return AE_OK;
 }

@@ -69,7 +69,7 @@ union kunit_value {
  * @fmt: optional printf-style message from the _MSG variants, or NULL
  *
  * Prints the KTAP diagnostic lines for the failure. Does not abort the case:
- * the assertion macros call __kunit_abort() after it.
+ * the assertion macros call kunit_abort_case() after it.
  */
 void __kunit_check_failed(struct kunit *test, const struct kunit_check *check,
 			  union kunit_value left, union kunit_value right,

@@ -17,6 +17,8 @@
 #include <kunit/try-catch.h>
 
 /* KTAP nests a subtest four spaces deeper than its parent. */
+/* The first line of every KTAP document, nested or not. */
+#define KTAP_VERSION_LINE	"KTAP version 1\n"
 #define KUNIT_SUBTEST_INDENT		"    "
 #define KUNIT_SUBSUBTEST_INDENT		"        "
 
@@ -206,14 +208,14 @@ struct kunit *kunit_get_current_test(void);
 void kunit_set_failure(struct kunit *test);
 
 /**
- * __kunit_abort - leave the running case at once
+ * kunit_abort_case - leave the running case at once
  * @test: the running case
  *
  * Resumes in the runner, which goes on with the case's exit and cleanups.
  * Used by the assertion macros and kunit_skip(); panics if @test is not
  * running inside the runner.
  */
-void __noreturn __kunit_abort(struct kunit *test);
+void __noreturn kunit_abort_case(struct kunit *test);
 
 /**
  * kunit_mark_skipped - report @test as skipped, and carry on
@@ -228,7 +230,7 @@ void kunit_mark_skipped(struct kunit *test, const char *fmt, ...) __printf(2, 3)
 #define kunit_skip(test, fmt, ...)					\
 	do {								\
 		kunit_mark_skipped(test, fmt, ##__VA_ARGS__);		\
-		__kunit_abort(test);					\
+		kunit_abort_case(test);					\
 	} while (0)
 
 /**
@@ -303,7 +305,7 @@ void kunit_release_action(struct kunit *test, kunit_action_t *action,
 		__kunit_check_failed(test, &__kunit_site, lval, rval,	\
 				     size, fmt, ##__VA_ARGS__);		\
 		if ((atype) == KUNIT_ASSERTION)				\
-			__kunit_abort(test);				\
+			kunit_abort_case(test);				\
 	} while (0)
 
 #define __KUNIT_FAIL(test, atype, fmt, ...)				\

@@ -24,7 +24,7 @@ typedef void *acpi_handle;
 typedef void (*acpi_notify_handler)(acpi_handle device, u32 value,
 				    void *context);
 
-typedef int (*acpi_tbl_entry_handler)(union acpi_subtable_headers *header,
+typedef int (*acpi_tbl_entry_handler)(union acpi_subtable_headers *sub,
 				      void *arg, const unsigned long end);
 
 /* entry_type for acpi_table_parse_entries(): every known type. */

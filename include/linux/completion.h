@@ -10,33 +10,33 @@
 #include <linux/wait.h>
 
 struct completion {
-	unsigned int done;	/* under wait.lock; UINT_MAX after complete_all */
-	struct wait_queue_head wait;
+	unsigned int done;	/* under wq.lock; UINT_MAX after complete_all */
+	struct wait_queue_head wq;
 };
 
-#define COMPLETION_INITIALIZER(work) \
-	{ 0, __WAIT_QUEUE_HEAD_INITIALIZER((work).wait) }
-#define DECLARE_COMPLETION(work) \
-	struct completion work = COMPLETION_INITIALIZER(work)
+#define COMPLETION_INITIALIZER(c) \
+	{ .wq = WAIT_QUEUE_HEAD_INIT((c).wq), .done = 0 }
+#define DECLARE_COMPLETION(c) \
+	struct completion c = COMPLETION_INITIALIZER(c)
 
-static inline void init_completion(struct completion *x)
+static inline void init_completion(struct completion *comp)
 {
-	x->done = 0;
-	init_waitqueue_head(&x->wait);
+	init_waitqueue_head(&comp->wq);
+	comp->done = 0;
 }
 
-static inline void reinit_completion(struct completion *x)
+static inline void reinit_completion(struct completion *comp)
 {
-	x->done = 0;
+	comp->done = 0;
 }
 
-void wait_for_completion(struct completion *x);
-u64 wait_for_completion_timeout_ns(struct completion *x, u64 timeout_ns);
-unsigned long wait_for_completion_timeout(struct completion *x,
+void wait_for_completion(struct completion *comp);
+u64 wait_for_completion_timeout_ns(struct completion *comp, u64 timeout_ns);
+unsigned long wait_for_completion_timeout(struct completion *comp,
 					  unsigned long timeout);
-bool try_wait_for_completion(struct completion *x);
-bool completion_done(struct completion *x);
-void complete(struct completion *x);
-void complete_all(struct completion *x);
+bool try_wait_for_completion(struct completion *comp);
+bool completion_done(struct completion *comp);
+void complete(struct completion *comp);
+void complete_all(struct completion *comp);
 
 #endif /* _LINUX_COMPLETION_H */

@@ -20,13 +20,13 @@ struct cpumask {
 };
 typedef struct cpumask cpumask_t;
 
-extern struct cpumask __cpu_possible_mask, __cpu_present_mask,
-	__cpu_online_mask;
+/* The storage behind the read-only masks below; only arch/ and smp.c write. */
+extern struct cpumask cpus_possible_set, cpus_present_set, cpus_online_set;
 extern unsigned int nr_cpu_ids;	/* highest possible CPU number + 1 */
 
-#define cpu_possible_mask	((const struct cpumask *)&__cpu_possible_mask)
-#define cpu_present_mask	((const struct cpumask *)&__cpu_present_mask)
-#define cpu_online_mask		((const struct cpumask *)&__cpu_online_mask)
+#define cpu_possible_mask	((const struct cpumask *)&cpus_possible_set)
+#define cpu_present_mask	((const struct cpumask *)&cpus_present_set)
+#define cpu_online_mask		((const struct cpumask *)&cpus_online_set)
 
 static inline bool cpumask_test_cpu(int cpu, const struct cpumask *m)
 {
@@ -111,13 +111,13 @@ static inline int cpumask_first(const struct cpumask *m)
 #define for_each_cpu(cpu, mask)					\
 	for ((cpu) = cpumask_first(mask); (cpu) < NR_CPUS;		\
 	     (cpu) = cpumask_next((cpu), (mask)))
-#define for_each_possible_cpu(cpu)	for_each_cpu((cpu), cpu_possible_mask)
-#define for_each_present_cpu(cpu)	for_each_cpu((cpu), cpu_present_mask)
-#define for_each_online_cpu(cpu)	for_each_cpu((cpu), cpu_online_mask)
+#define for_each_possible_cpu(c)	for_each_cpu(c, cpu_possible_mask)
+#define for_each_present_cpu(c)		for_each_cpu(c, cpu_present_mask)
+#define for_each_online_cpu(c)		for_each_cpu(c, cpu_online_mask)
 
 #define num_online_cpus()	cpumask_weight(cpu_online_mask)
-#define num_possible_cpus()	cpumask_weight(cpu_possible_mask)
-#define num_present_cpus()	cpumask_weight(cpu_present_mask)
+#define num_possible_cpus()	(cpumask_weight(cpu_possible_mask))
+#define num_present_cpus()	(cpumask_weight(cpu_present_mask))
 #define cpu_online(cpu)		cpumask_test_cpu((cpu), cpu_online_mask)
 #define cpu_possible(cpu)	cpumask_test_cpu((cpu), cpu_possible_mask)
 #define cpu_present(cpu)	cpumask_test_cpu((cpu), cpu_present_mask)
@@ -125,9 +125,9 @@ static inline int cpumask_first(const struct cpumask *m)
 static inline void set_cpu_online(int cpu, bool online)
 {
 	if (online)
-		cpumask_set_cpu(cpu, &__cpu_online_mask);
+		cpumask_set_cpu(cpu, &cpus_online_set);
 	else
-		cpumask_clear_cpu(cpu, &__cpu_online_mask);
+		cpumask_clear_cpu(cpu, &cpus_online_set);
 }
 
 #endif /* _LINUX_CPUMASK_H */

@@ -23,12 +23,12 @@ static inline void ndelay(unsigned long nsecs)
 /* Sleep at least @ns nanoseconds (kernel/sched/timeout.c). */
 void sleep_ns(u64 ns);
 void msleep(unsigned int msecs);
-unsigned long msleep_interruptible(unsigned int msecs);
+unsigned long msleep_interruptible(unsigned int ms);
 void usleep_range(unsigned long min_us, unsigned long max_us);
 
-static inline void ssleep(unsigned int seconds)
+static inline void ssleep(unsigned int secs)
 {
-	msleep(seconds * 1000);
+	msleep(secs * 1000);
 }
 
 #endif /* _LINUX_DELAY_H */

@@ -29,9 +29,9 @@ static inline void kthread_bind(struct task_struct *k, unsigned int cpu)
 	WARN_ON(sched_bind_task(k, cpu));
 }
 
-int kthread_stop(struct task_struct *k);
+int kthread_stop(struct task_struct *thread);
 bool kthread_should_stop(void);
-void __noreturn kthread_exit(long result);
+void __noreturn kthread_exit(long ret);
 bool kthread_has_exited(struct task_struct *k);
 
 #endif /* _LINUX_KTHREAD_H */

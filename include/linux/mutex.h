@@ -19,10 +19,10 @@ struct mutex {
 	struct list_head wait_list;
 };
 
-#define __MUTEX_INITIALIZER(name) {					\
+#define __MUTEX_INITIALIZER(m) {					\
+	.wait_list = LIST_HEAD_INIT(m.wait_list),			\
 	.wait_lock = __SPIN_LOCK_UNLOCKED,				\
 	.owner = NULL,							\
-	.wait_list = LIST_HEAD_INIT((name).wait_list),			\
 }
 #define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
 

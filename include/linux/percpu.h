@@ -24,8 +24,8 @@
 #define DEFINE_PER_CPU(type, name) \
 	__typeof__(type) name DEFINE_PER_CPU_ATTRS
 /* A variable other CPUs write often: give it a cache line of its own. */
-#define DEFINE_PER_CPU_ALIGNED(type, name) \
-	__typeof__(type) name DEFINE_PER_CPU_ATTRS __aligned(64)
+#define DEFINE_PER_CPU_ALIGNED(type, var) \
+	__typeof__(type) var DEFINE_PER_CPU_ATTRS __aligned(64)
 
 extern char __start_tide_percpu[], __stop_tide_percpu[];
 

@@ -23,11 +23,11 @@ struct rw_semaphore {
 	struct list_head wait_list;
 };
 
-#define __RWSEM_INITIALIZER(name) {					\
+#define __RWSEM_INITIALIZER(sem) {					\
+	.wait_list = LIST_HEAD_INIT(sem.wait_list),			\
 	.lock = __SPIN_LOCK_UNLOCKED,					\
 	.count = 0,							\
 	.owner = NULL,							\
-	.wait_list = LIST_HEAD_INIT((name).wait_list),			\
 }
 #define DECLARE_RWSEM(name) struct rw_semaphore name = __RWSEM_INITIALIZER(name)
 

@@ -26,7 +26,7 @@
 #define TASK_UNINTERRUPTIBLE	0x0002
 #define TASK_DEAD		0x0080	/* exited; its stack is freed soon */
 #define TASK_NEW		0x0800	/* created, never woken */
-#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+#define TASK_NORMAL		(TASK_UNINTERRUPTIBLE | TASK_INTERRUPTIBLE)
 
 /* task_struct.flags */
 #define PF_IDLE		0x0002	/* a CPU's idle task */
@@ -88,10 +88,11 @@ struct task_struct {
 struct task_struct *sched_get_current(void);
 #define current sched_get_current()
 
-#define set_current_state(state_value) \
-	__atomic_store_n(&current->__state, (state_value), __ATOMIC_SEQ_CST)
-#define __set_current_state(state_value) \
-	WRITE_ONCE(current->__state, (state_value))
+/* The full barrier orders the store before the caller's condition check. */
+#define set_current_state(st) \
+	__atomic_store_n(&current->__state, (st), __ATOMIC_SEQ_CST)
+#define __set_current_state(st) \
+	WRITE_ONCE(current->__state, (st))
 
 static inline long task_state(struct task_struct *p)
 {
@@ -142,7 +143,7 @@ int sched_init(void);
 
 /* The arch half: an initial stack frame and the switch itself. */
 void arch_thread_setup(struct task_struct *p, void (*entry)(void));
-struct task_struct *__switch_to_asm(struct task_struct *prev,
-				    struct task_struct *next);
+struct task_struct *__switch_to_asm(struct task_struct *from,
+				    struct task_struct *to);
 
 #endif /* _LINUX_SCHED_H */

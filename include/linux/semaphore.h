@@ -20,10 +20,10 @@ struct semaphore {
 	struct list_head wait_list;
 };
 
-#define __SEMAPHORE_INITIALIZER(name, n) {				\
+#define __SEMAPHORE_INITIALIZER(sem, n) {				\
+	.wait_list = LIST_HEAD_INIT(sem.wait_list),			\
 	.lock = __SPIN_LOCK_UNLOCKED,					\
 	.count = (n),							\
-	.wait_list = LIST_HEAD_INIT((name).wait_list),			\
 }
 #define DEFINE_SEMAPHORE(name, n) \
 	struct semaphore name = __SEMAPHORE_INITIALIZER(name, n)

@@ -14,7 +14,7 @@
 /* Same thing; "raw" only documents that the caller may migrate after. */
 #define raw_smp_processor_id()	smp_processor_id()
 
-typedef void (*smp_call_func_t)(void *info);
+typedef void (*smp_call_func_t)(void *arg);
 
 /*
  * Cross calls. @func runs on the target CPUs with interrupts disabled
@@ -25,7 +25,7 @@ typedef void (*smp_call_func_t)(void *info);
  * not deadlock. A CPU spinning with interrupts off for a lock that the
  * caller holds is a deadlock, though: don't cross-call under such a lock.
  */
-int smp_call_function_single(int cpu, smp_call_func_t func, void *info,
+int smp_call_function_single(int target, smp_call_func_t func, void *info,
 			     bool wait);
 void smp_call_function_many(const struct cpumask *mask, smp_call_func_t func,
 			    void *info, bool wait);

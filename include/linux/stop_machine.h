@@ -8,7 +8,7 @@
 typedef int (*cpu_stop_fn_t)(void *data);
 
 /**
- * stop_machine - run @fn(@data) on one CPU while all others spin
+ * stop_machine - run @fn(@arg) on one CPU while all others spin
  * @cpus: @fn runs on the first online CPU of @cpus; NULL: the caller's CPU
  *
  * Every online CPU enters the stop with interrupts disabled; when all are
@@ -19,6 +19,6 @@ typedef int (*cpu_stop_fn_t)(void *data);
  *
  * Return: @fn's return value, or -EINVAL if @cpus has no online CPU.
  */
-int stop_machine(cpu_stop_fn_t fn, void *data, const struct cpumask *cpus);
+int stop_machine(cpu_stop_fn_t fn, void *arg, const struct cpumask *cpus);
 
 #endif /* _LINUX_STOP_MACHINE_H */

@@ -13,7 +13,7 @@
 #include <linux/sched.h>
 
 struct wait_queue_entry;
-typedef int (*wait_queue_func_t)(struct wait_queue_entry *wq_entry,
+typedef int (*wait_queue_func_t)(struct wait_queue_entry *waiter,
 				 unsigned int mode, void *key);
 
 #define WQ_FLAG_EXCLUSIVE	0x01	/* wake_up() wakes only one of these */
@@ -22,63 +22,93 @@ struct wait_queue_entry {
 	unsigned int flags;
 	void *private;			/* the waiting task */
 	wait_queue_func_t func;
-	struct list_head entry;
+	struct list_head entry;		/* on wait_queue_head.waiters */
 };
 
-/* @lock protects @head; taken with interrupts off. */
-struct wait_queue_head {
+/* @lock protects @waiters; taken with interrupts off. */
+typedef struct wait_queue_head {
 	spinlock_t lock;
-	struct list_head head;
-};
-typedef struct wait_queue_head wait_queue_head_t;
+	struct list_head waiters;
+} wait_queue_head_t;
 
-#define __WAIT_QUEUE_HEAD_INITIALIZER(name) \
-	{ .lock = __SPIN_LOCK_UNLOCKED, .head = LIST_HEAD_INIT((name).head) }
-#define DECLARE_WAIT_QUEUE_HEAD(name) \
-	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
+/* Static initialiser of a wait_queue_head named @wq. */
+#define WAIT_QUEUE_HEAD_INIT(wq) {					\
+	.waiters = LIST_HEAD_INIT((wq).waiters),			\
+	.lock = __SPIN_LOCK_UNLOCKED,					\
+}
+#define DECLARE_WAIT_QUEUE_HEAD(wq) \
+	struct wait_queue_head wq = WAIT_QUEUE_HEAD_INIT(wq)
 
-int default_wake_function(struct wait_queue_entry *wq_entry,
+int default_wake_function(struct wait_queue_entry *waiter,
 			  unsigned int mode, void *key);
-int autoremove_wake_function(struct wait_queue_entry *wq_entry,
+int autoremove_wake_function(struct wait_queue_entry *waiter,
 			     unsigned int mode, void *key);
 
-#define DEFINE_WAIT_FUNC(name, function)				\
-	struct wait_queue_entry name = {				\
+/* A wait_queue_entry for the current task whose wake-up calls @fn. */
+#define DEFINE_WAIT_FUNC(waiter, fn)					\
+	struct wait_queue_entry waiter = {				\
+		.entry = LIST_HEAD_INIT(waiter.entry),			\
+		.func = (fn),						\
 		.private = current,					\
-		.func = function,					\
-		.entry = LIST_HEAD_INIT((name).entry),			\
+		.flags = 0,						\
 	}
-#define DEFINE_WAIT(name) DEFINE_WAIT_FUNC(name, autoremove_wake_function)
+#define DEFINE_WAIT(waiter)						\
+	DEFINE_WAIT_FUNC(waiter, autoremove_wake_function)
 
-void init_waitqueue_head(struct wait_queue_head *wq_head);
-void init_wait_entry(struct wait_queue_entry *wq_entry, int flags);
-void add_wait_queue(struct wait_queue_head *wq_head,
-		    struct wait_queue_entry *wq_entry);
-void add_wait_queue_exclusive(struct wait_queue_head *wq_head,
-			      struct wait_queue_entry *wq_entry);
-void remove_wait_queue(struct wait_queue_head *wq_head,
-		       struct wait_queue_entry *wq_entry);
-void prepare_to_wait(struct wait_queue_head *wq_head,
-		     struct wait_queue_entry *wq_entry, int state);
-void prepare_to_wait_exclusive(struct wait_queue_head *wq_head,
-			       struct wait_queue_entry *wq_entry, int state);
-void finish_wait(struct wait_queue_head *wq_head,
-		 struct wait_queue_entry *wq_entry);
-void __wake_up(struct wait_queue_head *wq_head, unsigned int mode,
-	       int nr_exclusive, void *key);
-void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode,
-		      int nr_exclusive);
+void init_waitqueue_head(struct wait_queue_head *wq);
+void init_wait_entry(struct wait_queue_entry *waiter, int flags);
+void add_wait_queue(struct wait_queue_head *wq,
+		    struct wait_queue_entry *waiter);
+void add_wait_queue_exclusive(struct wait_queue_head *wq,
+			      struct wait_queue_entry *waiter);
+void remove_wait_queue(struct wait_queue_head *wq,
+		       struct wait_queue_entry *waiter);
+void prepare_to_wait(struct wait_queue_head *wq,
+		     struct wait_queue_entry *waiter, int state);
+void prepare_to_wait_exclusive(struct wait_queue_head *wq,
+			       struct wait_queue_entry *waiter, int state);
+void finish_wait(struct wait_queue_head *wq,
+		 struct wait_queue_entry *waiter);
 
-#define wake_up(x)			__wake_up(x, TASK_NORMAL, 1, NULL)
-#define wake_up_nr(x, nr)		__wake_up(x, TASK_NORMAL, nr, NULL)
-#define wake_up_all(x)			__wake_up(x, TASK_NORMAL, 0, NULL)
-#define wake_up_interruptible(x)	__wake_up(x, TASK_INTERRUPTIBLE, 1, NULL)
-#define wake_up_interruptible_all(x)	__wake_up(x, TASK_INTERRUPTIBLE, 0, NULL)
+/*
+ * Tide's wake-up primitive: wake every non-exclusive waiter on @wq whose
+ * sleep state is in @states, and at most @max_excl exclusive ones (0: no
+ * limit). The _locked form is for a caller already holding @wq->lock.
+ */
+void wait_queue_wake(struct wait_queue_head *wq, int max_excl,
+		     unsigned int states);
+void wait_queue_wake_locked(struct wait_queue_head *wq, int max_excl,
+			    unsigned int states);
+
+static inline void wake_up(struct wait_queue_head *wq)
+{
+	wait_queue_wake(wq, 1, TASK_NORMAL);
+}
+
+static inline void wake_up_nr(struct wait_queue_head *wq, int nr)
+{
+	wait_queue_wake(wq, nr, TASK_NORMAL);
+}
+
+static inline void wake_up_all(struct wait_queue_head *wq)
+{
+	wait_queue_wake(wq, 0, TASK_NORMAL);
+}
+
+static inline void wake_up_interruptible(struct wait_queue_head *wq)
+{
+	wait_queue_wake(wq, 1, TASK_INTERRUPTIBLE);
+}
+
+static inline void wake_up_interruptible_all(struct wait_queue_head *wq)
+{
+	wait_queue_wake(wq, 0, TASK_INTERRUPTIBLE);
+}
 
 /* Whether anyone waits: only meaningful with a barrier or the lock. */
-static inline bool waitqueue_active(struct wait_queue_head *wq_head)
+static inline bool waitqueue_active(struct wait_queue_head *wq)
 {
-	return !list_empty(&wq_head->head);
+	return !list_empty(&wq->waiters);
 }
 
 /*
@@ -86,13 +116,13 @@ static inline bool waitqueue_active(struct wait_queue_head *wq_head)
  * nanoseconds left when @condition became true (at least 1), or 0 if the
  * timeout passed with @condition still false.
  */
-#define ___wait_event_ns(wq_head, condition, state, timeout_ns) ({	\
-	struct wait_queue_entry __wq_entry;				\
+#define __wait_event_loop_ns(wq, condition, state, timeout_ns) ({	\
+	struct wait_queue_entry __waiter;				\
 	u64 __left = (timeout_ns);					\
 									\
-	init_wait_entry(&__wq_entry, 0);				\
+	init_wait_entry(&__waiter, 0);				\
 	for (;;) {							\
-		prepare_to_wait(&(wq_head), &__wq_entry, state);	\
+		prepare_to_wait(&(wq), &__waiter, state);	\
 		if (condition) {					\
 			if (!__left)					\
 				__left = 1;				\
@@ -102,20 +132,20 @@ static inline bool waitqueue_active(struct wait_queue_head *wq_head)
 			break;						\
 		__left = schedule_timeout_ns(__left);			\
 	}								\
-	finish_wait(&(wq_head), &__wq_entry);				\
+	finish_wait(&(wq), &__waiter);				\
 	__left;								\
 })
 
 /* Sleep until @condition is true; rechecked after each wake_up(). */
-#define wait_event(wq_head, condition) do {				\
+#define wait_event(wq, condition) do {				\
 	if (!(condition))						\
-		___wait_event_ns(wq_head, condition,			\
+		__wait_event_loop_ns(wq, condition,			\
 				 TASK_UNINTERRUPTIBLE, U64_MAX);	\
 } while (0)
 
 /* Tide has no signals: this never returns -ERESTARTSYS. Return: 0. */
-#define wait_event_interruptible(wq_head, condition) ({		\
-	wait_event(wq_head, condition);					\
+#define wait_event_interruptible(wq, condition) ({		\
+	wait_event(wq, condition);					\
 	0;								\
 })
 
@@ -124,21 +154,21 @@ static inline bool waitqueue_active(struct wait_queue_head *wq_head)
  * Return: 0 if it timed out with @condition false, else the nanoseconds
  * left (at least 1).
  */
-#define wait_event_timeout_ns(wq_head, condition, timeout_ns) ({	\
+#define wait_event_timeout_ns(wq, condition, timeout_ns) ({	\
 	u64 __t = (timeout_ns);						\
 									\
 	if (condition)							\
 		__t = __t ? __t : 1;					\
 	else								\
-		__t = ___wait_event_ns(wq_head, condition,		\
+		__t = __wait_event_loop_ns(wq, condition,		\
 				       TASK_UNINTERRUPTIBLE, __t);	\
 	__t;								\
 })
 
 /* Linux's form, @timeout in jiffies. Return: jiffies left (>= 1) or 0. */
-#define wait_event_timeout(wq_head, condition, timeout) ({		\
+#define wait_event_timeout(wq, condition, timeout) ({		\
 	long __j = (timeout);						\
-	u64 __ns = wait_event_timeout_ns(wq_head, condition,		\
+	u64 __ns = wait_event_timeout_ns(wq, condition,		\
 				__j > 0 ? sched_jiffies_to_ns(__j) : 0); \
 									\
 	__ns ? max(1L, (long)(__ns / sched_jiffies_to_ns(1))) : 0L;	\

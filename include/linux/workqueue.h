@@ -12,7 +12,7 @@
 
 struct work_struct;
 struct workqueue_struct;
-typedef void (*work_func_t)(struct work_struct *work);
+typedef void (*work_func_t)(struct work_struct *w);
 
 #define WORK_PENDING	0x1UL	/* queued and not yet started */
 

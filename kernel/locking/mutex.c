@@ -90,9 +90,9 @@ void mutex_unlock(struct mutex *lock)
 	spin_unlock_irqrestore(&lock->wait_lock, flags);
 }
 
-bool mutex_is_locked(struct mutex *lock)
+bool mutex_is_locked(struct mutex *m)
 {
-	return READ_ONCE(lock->owner) != NULL;
+	return READ_ONCE(m->owner) != NULL;
 }
 
 /* Whether the current task holds @lock: for lockdep-style assertions. */

@@ -9,154 +9,154 @@
 #include <linux/sched.h>
 #include "lock_waiter.h"
 
-void init_rwsem(struct rw_semaphore *sem)
+void init_rwsem(struct rw_semaphore *rws)
 {
-	spin_lock_init(&sem->lock);
-	sem->count = 0;
-	sem->owner = NULL;
-	INIT_LIST_HEAD(&sem->wait_list);
+	spin_lock_init(&rws->lock);
+	rws->count = 0;
+	rws->owner = NULL;
+	INIT_LIST_HEAD(&rws->wait_list);
 }
 
-/* Grant the lock to whoever may have it now. Called with sem->lock held. */
-static void rwsem_grant(struct rw_semaphore *sem)
+/* Grant the lock to whoever may have it now. Called with rws->lock held. */
+static void rwsem_grant(struct rw_semaphore *rws)
 {
 	struct lock_waiter *w;
 
-	while ((w = list_first_entry_or_null(&sem->wait_list,
+	while ((w = list_first_entry_or_null(&rws->wait_list,
 					     struct lock_waiter, list))) {
 		if (w->write) {
-			if (sem->count == 0) {
-				sem->count = -1;
-				sem->owner = w->task;
+			if (rws->count == 0) {
+				rws->count = -1;
+				rws->owner = w->task;
 				lock_waiter_grant(w);
 			}
 			return;
 		}
-		if (sem->count < 0)
+		if (rws->count < 0)
 			return;
-		sem->count++;
+		rws->count++;
 		lock_waiter_grant(w);
 	}
 }
 
-static void rwsem_wait(struct rw_semaphore *sem, unsigned long *flags,
+static void rwsem_wait(struct rw_semaphore *rws, unsigned long *flags,
 		       bool write)
 {
 	struct lock_waiter w;
 
 	lock_waiter_init(&w, write);
-	list_add_tail(&w.list, &sem->wait_list);
-	lock_waiter_wait(&sem->lock, flags, &w, U64_MAX);
+	list_add_tail(&w.list, &rws->wait_list);
+	lock_waiter_wait(&rws->lock, flags, &w, U64_MAX);
 }
 
 /**
- * down_read - take @sem shared, sleeping while a writer holds or waits
- * @sem: the semaphore
+ * down_read - take @rws shared, sleeping while a writer holds or waits
+ * @rws: the semaphore
  */
-void down_read(struct rw_semaphore *sem)
+void down_read(struct rw_semaphore *rws)
 {
 	unsigned long flags;
 
 	lock_might_sleep();
-	spin_lock_irqsave(&sem->lock, flags);
-	if (sem->count >= 0 && list_empty(&sem->wait_list))
-		sem->count++;
+	spin_lock_irqsave(&rws->lock, flags);
+	if (rws->count >= 0 && list_empty(&rws->wait_list))
+		rws->count++;
 	else
-		rwsem_wait(sem, &flags, false);
-	spin_unlock_irqrestore(&sem->lock, flags);
+		rwsem_wait(rws, &flags, false);
+	spin_unlock_irqrestore(&rws->lock, flags);
 }
 
 /* Return: 1 if taken shared, 0 if that would have to wait. */
-int down_read_trylock(struct rw_semaphore *sem)
+int down_read_trylock(struct rw_semaphore *rws)
 {
 	unsigned long flags;
 	int ret = 0;
 
-	spin_lock_irqsave(&sem->lock, flags);
-	if (sem->count >= 0 && list_empty(&sem->wait_list)) {
-		sem->count++;
+	spin_lock_irqsave(&rws->lock, flags);
+	if (rws->count >= 0 && list_empty(&rws->wait_list)) {
+		rws->count++;
 		ret = 1;
 	}
-	spin_unlock_irqrestore(&sem->lock, flags);
+	spin_unlock_irqrestore(&rws->lock, flags);
 	return ret;
 }
 
-void up_read(struct rw_semaphore *sem)
+void up_read(struct rw_semaphore *rws)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&sem->lock, flags);
-	if (!WARN_ON_ONCE(sem->count <= 0) && --sem->count == 0)
-		rwsem_grant(sem);
-	spin_unlock_irqrestore(&sem->lock, flags);
+	spin_lock_irqsave(&rws->lock, flags);
+	if (!WARN_ON_ONCE(rws->count <= 0) && --rws->count == 0)
+		rwsem_grant(rws);
+	spin_unlock_irqrestore(&rws->lock, flags);
 }
 
 /**
- * down_write - take @sem exclusively, sleeping while anyone holds it
- * @sem: the semaphore
+ * down_write - take @rws exclusively, sleeping while anyone holds it
+ * @rws: the semaphore
  */
-void down_write(struct rw_semaphore *sem)
+void down_write(struct rw_semaphore *rws)
 {
 	unsigned long flags;
 
 	lock_might_sleep();
-	spin_lock_irqsave(&sem->lock, flags);
-	if (sem->count == 0 && list_empty(&sem->wait_list)) {
-		sem->count = -1;
-		sem->owner = current;
+	spin_lock_irqsave(&rws->lock, flags);
+	if (rws->count == 0 && list_empty(&rws->wait_list)) {
+		rws->count = -1;
+		rws->owner = current;
 	} else {
-		rwsem_wait(sem, &flags, true);
+		rwsem_wait(rws, &flags, true);
 	}
-	spin_unlock_irqrestore(&sem->lock, flags);
+	spin_unlock_irqrestore(&rws->lock, flags);
 }
 
 /* Return: 1 if taken exclusively, 0 if that would have to wait. */
-int down_write_trylock(struct rw_semaphore *sem)
+int down_write_trylock(struct rw_semaphore *rws)
 {
 	unsigned long flags;
 	int ret = 0;
 
-	spin_lock_irqsave(&sem->lock, flags);
-	if (sem->count == 0 && list_empty(&sem->wait_list)) {
-		sem->count = -1;
-		sem->owner = current;
+	spin_lock_irqsave(&rws->lock, flags);
+	if (rws->count == 0 && list_empty(&rws->wait_list)) {
+		rws->count = -1;
+		rws->owner = current;
 		ret = 1;
 	}
-	spin_unlock_irqrestore(&sem->lock, flags);
+	spin_unlock_irqrestore(&rws->lock, flags);
 	return ret;
 }
 
-void up_write(struct rw_semaphore *sem)
+void up_write(struct rw_semaphore *rws)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&sem->lock, flags);
-	WARN_ON_ONCE(sem->count != -1 || sem->owner != current);
-	sem->count = 0;
-	sem->owner = NULL;
-	rwsem_grant(sem);
-	spin_unlock_irqrestore(&sem->lock, flags);
+	spin_lock_irqsave(&rws->lock, flags);
+	WARN_ON_ONCE(rws->count != -1 || rws->owner != current);
+	rws->count = 0;
+	rws->owner = NULL;
+	rwsem_grant(rws);
+	spin_unlock_irqrestore(&rws->lock, flags);
 }
 
 /**
  * downgrade_write - turn a held write lock into a read lock
- * @sem: held for writing by the caller
+ * @rws: held for writing by the caller
  *
  * Readers queued at the head join at once; a queued writer still waits.
  */
-void downgrade_write(struct rw_semaphore *sem)
+void downgrade_write(struct rw_semaphore *rws)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&sem->lock, flags);
-	WARN_ON_ONCE(sem->count != -1);
-	sem->count = 1;
-	sem->owner = NULL;
-	rwsem_grant(sem);
-	spin_unlock_irqrestore(&sem->lock, flags);
+	spin_lock_irqsave(&rws->lock, flags);
+	WARN_ON_ONCE(rws->count != -1);
+	rws->count = 1;
+	rws->owner = NULL;
+	rwsem_grant(rws);
+	spin_unlock_irqrestore(&rws->lock, flags);
 }
 
-bool rwsem_is_locked(struct rw_semaphore *sem)
+bool rwsem_is_locked(struct rw_semaphore *rws)
 {
-	return READ_ONCE(sem->count) != 0;
+	return READ_ONCE(rws->count) != 0;
 }

@@ -486,16 +486,16 @@ static void sched_kick_cpu(int cpu)
 }
 
 /**
- * wake_up_state - make @p runnable if its state is in @state
+ * wake_up_state - make @p runnable if its state is in @states
  * @p: the task
- * @state: a mask of states to wake from (TASK_NORMAL, TASK_NEW)
+ * @states: a mask of states to wake from (TASK_NORMAL, TASK_NEW)
  *
  * Safe from interrupts and with any lock held that is not a scheduler
  * lock. The caller's prior stores are visible to @p once it runs.
  *
- * Return: 1 if @p was woken, 0 if it was not in @state.
+ * Return: 1 if @p was woken, 0 if it was not in @states.
  */
-int wake_up_state(struct task_struct *p, unsigned int state)
+int wake_up_state(struct task_struct *p, unsigned int states)
 {
 	unsigned long flags;
 	struct rq *rq;
@@ -503,7 +503,7 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 	bool kick;
 
 	spin_lock_irqsave(&p->pi_lock, flags);
-	if (!(task_state(p) & state)) {
+	if (!(task_state(p) & states)) {
 		spin_unlock_irqrestore(&p->pi_lock, flags);
 		return 0;
 	}
@@ -543,13 +543,13 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 
 /**
  * wake_up_process - wake a sleeping or new task
- * @p: the task
+ * @task: the task
  *
  * Return: 1 if it was woken, 0 if it was already running.
  */
-int wake_up_process(struct task_struct *p)
+int wake_up_process(struct task_struct *task)
 {
-	return wake_up_state(p, TASK_NORMAL | TASK_NEW);
+	return wake_up_state(task, TASK_NORMAL | TASK_NEW);
 }
 
 /**

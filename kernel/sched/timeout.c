@@ -186,9 +186,9 @@ void msleep(unsigned int msecs)
 }
 
 /* Tide has no signals: nothing interrupts the sleep. Return: 0. */
-unsigned long msleep_interruptible(unsigned int msecs)
+unsigned long msleep_interruptible(unsigned int ms)
 {
-	msleep(msecs);
+	msleep(ms);
 	return 0;
 }
 

@@ -92,7 +92,7 @@ bool kunit_run_all_tests(void)
 	for (suite = __kunit_suites_start; suite < __kunit_suites_end; suite++)
 		nr_suites += kunit_selected_cases(*suite) > 0;
 
-	pr_info("KTAP version 1\n");
+	pr_info(KTAP_VERSION_LINE);
 	pr_info("1..%zu\n", nr_suites);
 	for (suite = __kunit_suites_start; suite < __kunit_suites_end; suite++) {
 		if (!kunit_selected_cases(*suite))

@@ -54,7 +54,7 @@ void kunit_mark_skipped(struct kunit *test, const char *fmt, ...)
 	va_end(args);
 }
 
-void __noreturn __kunit_abort(struct kunit *test)
+void __noreturn kunit_abort_case(struct kunit *test)
 {
 	if (!test->abort_armed)
 		panic("kunit: %s: abort outside a running test case", test->name);
@@ -123,7 +123,7 @@ static void kunit_run_actions(struct kunit *test)
 }
 
 /*
- * Calls @fn(@test) with @test's abort point set, so that __kunit_abort()
+ * Calls @fn(@test) with @test's abort point set, so that kunit_abort_case()
  * lands here. Returns false if @fn was abandoned that way.
  */
 static noinline bool kunit_try(struct kunit *test,
@@ -264,7 +264,7 @@ static enum kunit_status kunit_run_param_case(struct kunit_suite *suite,
 					      struct kunit_stats *leaves,
 					      char *comment, size_t comment_size)
 {
-	enum kunit_status status = KUNIT_SKIPPED;
+	enum kunit_status outcome = KUNIT_SKIPPED;
 	char desc[KUNIT_PARAM_DESC_SIZE];
 	const void *param;
 	int index = 0;
@@ -277,7 +277,7 @@ static enum kunit_status kunit_run_param_case(struct kunit_suite *suite,
 		return KUNIT_SKIPPED;
 	}
 
-	pr_info(KUNIT_SUBSUBTEST_INDENT "KTAP version 1\n");
+	pr_info(KUNIT_SUBSUBTEST_INDENT KTAP_VERSION_LINE);
 	pr_info(KUNIT_SUBSUBTEST_INDENT "# Subtest: %s\n", test_case->name);
 	while (param) {
 		enum kunit_status s;
@@ -289,9 +289,9 @@ static enum kunit_status kunit_run_param_case(struct kunit_suite *suite,
 				   test->status_comment);
 		kunit_count(leaves, s);
 		if (s == KUNIT_FAILURE)
-			status = KUNIT_FAILURE;
-		else if (s == KUNIT_SUCCESS && status == KUNIT_SKIPPED)
-			status = KUNIT_SUCCESS;
+			outcome = KUNIT_FAILURE;
+		else if (s == KUNIT_SUCCESS && outcome == KUNIT_SKIPPED)
+			outcome = KUNIT_SUCCESS;
 		strscpy(comment, test->status_comment, comment_size);
 
 		desc[0] = '\0';
@@ -299,7 +299,7 @@ static enum kunit_status kunit_run_param_case(struct kunit_suite *suite,
 		index++;
 	}
 	kunit_print_stats(KUNIT_SUBTEST_INDENT, test_case->name, leaves);
-	return status;
+	return outcome;
 }
 
 void kunit_run_suite(struct kunit_suite *suite, size_t number,
@@ -323,7 +323,7 @@ void kunit_run_suite(struct kunit_suite *suite, size_t number,
 		}
 	}
 
-	pr_info(KUNIT_SUBTEST_INDENT "KTAP version 1\n");
+	pr_info(KUNIT_SUBTEST_INDENT KTAP_VERSION_LINE);
 	pr_info(KUNIT_SUBTEST_INDENT "# Subtest: %s\n", suite->name);
 	pr_info(KUNIT_SUBTEST_INDENT "1..%zu\n",
 		kunit_suite_count_cases(suite, case_glob));

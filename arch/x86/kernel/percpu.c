@@ -52,8 +52,8 @@ int setup_per_cpu_areas(void)
 		area = vmalloc(size ? size : 1);
 		if (!area) {
 			pr_err("percpu: no memory for CPU %d\n", cpu);
-			cpumask_clear_cpu(cpu, &__cpu_possible_mask);
-			cpumask_clear_cpu(cpu, &__cpu_present_mask);
+			cpumask_clear_cpu(cpu, &cpus_possible_set);
+			cpumask_clear_cpu(cpu, &cpus_present_set);
 			continue;
 		}
 		memcpy(area, __start_tide_percpu, size);

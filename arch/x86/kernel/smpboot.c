@@ -83,8 +83,8 @@ static void add_cpu(u32 apicid)
 		return;
 	}
 	x86_cpu_to_apicid[cpu] = apicid;
-	cpumask_set_cpu(cpu, &__cpu_possible_mask);
-	cpumask_set_cpu(cpu, &__cpu_present_mask);
+	cpumask_set_cpu(cpu, &cpus_possible_set);
+	cpumask_set_cpu(cpu, &cpus_present_set);
 	nr_cpu_ids = cpu + 1;
 }
 
@@ -254,7 +254,7 @@ int smp_boot_cpus(void)
 		udelay(INIT_DELAY_US);
 		for_each_present_cpu(cpu)
 			if (cpu && start_ap(cpu))
-				cpumask_clear_cpu(cpu, &__cpu_present_mask);
+				cpumask_clear_cpu(cpu, &cpus_present_set);
 		memunmap(tr);
 	}
 	pr_info("smp: Brought up %u node%s, %u CPU%s\n", nodes,

@@ -7,8 +7,8 @@
 	.text
 
 /*
- * struct task_struct *__switch_to_asm(struct task_struct *prev @rdi,
- *                                     struct task_struct *next @rsi)
+ * struct task_struct *__switch_to_asm(struct task_struct *from @rdi,
+ *                                     struct task_struct *to @rsi)
  *
  * Returns, on the new task's stack, the task switched away from. The
  * saved stack pointer is the first member of task_struct (thread.sp).

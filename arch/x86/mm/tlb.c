@@ -46,19 +46,19 @@ void flush_tlb_all(void)
 }
 
 /**
- * flush_tlb_kernel_range - drop TLB entries for [@start, @end) on all CPUs
+ * flush_tlb_kernel_range - drop TLB entries for [@from, @to) on all CPUs
  *
  * Returns when every online CPU has flushed the range. Same rules as
  * flush_tlb_all().
  */
-void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+void flush_tlb_kernel_range(unsigned long from, unsigned long to)
 {
 	struct flush_range r = {
-		.start = start & PAGE_MASK,
-		.end = end,
+		.start = from & PAGE_MASK,
+		.end = to,
 	};
 
-	if ((end - start) >> PAGE_SHIFT > FLUSH_ALL_THRESHOLD) {
+	if ((to - from) >> PAGE_SHIFT > FLUSH_ALL_THRESHOLD) {
 		flush_tlb_all();
 		return;
 	}
