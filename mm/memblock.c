@@ -57,7 +57,9 @@ static void memblock_dbg_call(const char *fn, phys_addr_t base,
 /* Clamp [base, base+size) so it cannot wrap; returns the new size. */
 static phys_addr_t memblock_cap_size(phys_addr_t base, phys_addr_t *size)
 {
-	return *size = min(*size, PHYS_ADDR_MAX - base);
+	if (*size > PHYS_ADDR_MAX - base)
+		*size = PHYS_ADDR_MAX - base;
+	return *size;
 }
 
 static void memblock_remove_region(struct memblock_type *type, unsigned long i)
@@ -99,8 +101,8 @@ static void memblock_merge_regions(struct memblock_type *type)
 			continue;
 		}
 		this->size += next->size;
-		memmove(next, next + 1, (type->cnt - (i + 2)) * sizeof(*next));
 		type->cnt--;
+		memmove(next, next + 1, (type->cnt - i - 1) * sizeof(*next));
 	}
 }
 
@@ -429,7 +431,8 @@ static phys_addr_t memblock_find_in_range(phys_addr_t size, phys_addr_t align,
 
 	end = min(end, memblock.current_limit);
 	/* Address 0 doubles as "not found"; never hand out page 0. */
-	start = max_t(phys_addr_t, start, PAGE_SIZE);
+	if (start < PAGE_SIZE)
+		start = PAGE_SIZE;
 	for (n = 0; n < mem->cnt; n++) {
 		unsigned long i = memblock.bottom_up ? n : mem->cnt - 1 - n;
 		struct memblock_region *m = &mem->regions[i];
@@ -632,7 +635,7 @@ static void memblock_dump(struct memblock_type *type)
 {
 	unsigned long i;
 
-	pr_info(" %s.cnt  = 0x%lx\n", type->name, type->cnt);
+	pr_info(" %s: %lu regions\n", type->name, type->cnt);
 	for (i = 0; i < type->cnt; i++) {
 		struct memblock_region *r = &type->regions[i];
 

@@ -51,7 +51,7 @@ static int memblock_test_init(struct kunit *test)
 	memblock = (struct memblock) {
 		.bottom_up = false,
 		.skip_hotplug = false,
-		.current_limit = MEMBLOCK_ALLOC_ANYWHERE,
+		.current_limit = PHYS_ADDR_MAX,
 		.memory = {
 			.regions = mb_test_memory,
 			.max = MB_TEST_REGIONS,

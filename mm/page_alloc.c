@@ -29,11 +29,16 @@ const char *const migratetype_names[MIGRATE_TYPES] = {
 	"Unmovable", "Movable", "Reclaimable", "Isolate",
 };
 
-/* Fallback order when a migratetype's own lists are empty. */
+/*
+ * Where an allocation looks when its own migratetype's lists are empty,
+ * in order. Reclaimable pages are the nearest thing to either of the
+ * others, so they are tried first; unmovable and reclaimable requests
+ * take movable blocks last.
+ */
 static const int fallbacks[MIGRATE_PCPTYPES][MIGRATE_PCPTYPES - 1] = {
-	[MIGRATE_UNMOVABLE]	= { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE },
-	[MIGRATE_MOVABLE]	= { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE },
-	[MIGRATE_RECLAIMABLE]	= { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE },
+	/* unmovable   */ { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE },
+	/* movable     */ { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE },
+	/* reclaimable */ { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE },
 };
 
 #define PAGE_POISON	0xaa
@@ -50,9 +55,9 @@ bool page_alloc_ready(void)
 static u8 *pageblock_slot(const struct page *page)
 {
 	unsigned long pfn = page_to_pfn(page);
-	struct mem_section *ms = __pfn_to_section(pfn);
+	struct mem_section *sec = __pfn_to_section(pfn);
 
-	return &ms->pageblock_mt[(pfn & ~PAGE_SECTION_MASK) >> pageblock_order];
+	return &sec->pageblock_mt[(pfn & ~PAGE_SECTION_MASK) >> pageblock_order];
 }
 
 int get_pageblock_migratetype(const struct page *page)
@@ -82,15 +87,15 @@ static void account_free(struct zone *zone, long nr, int mt)
 static void add_to_free_list(struct page *page, struct zone *zone,
 			     unsigned int order, int mt, bool tail)
 {
-	struct free_area *area = &zone->free_area[order];
+	struct free_area *fa = &zone->free_area[order];
 
 	page->type = PGTY_BUDDY;
 	page->private = order;
 	if (tail)
-		list_add_tail(&page->lru, &area->free_list[mt]);
+		list_add_tail(&page->lru, &fa->free_list[mt]);
 	else
-		list_add(&page->lru, &area->free_list[mt]);
-	area->nr_free++;
+		list_add(&page->lru, &fa->free_list[mt]);
+	fa->nr_free++;
 	account_free(zone, 1L << order, mt);
 }
 

@@ -3,16 +3,18 @@
 #ifndef _LINUX_COMPILER_H
 #define _LINUX_COMPILER_H
 
-#define noinline __attribute__((__noinline__))
-#define __noreturn __attribute__((__noreturn__))
-#define __packed __attribute__((__packed__))
-#define __aligned(x) __attribute__((__aligned__(x)))
-#define __section(s) __attribute__((__section__(s)))
-#define __used __attribute__((__used__))
-#define __maybe_unused __attribute__((__unused__))
-#define __printf(a, b) __attribute__((__format__(printf, a, b)))
-#define __weak __attribute__((__weak__))
-#define __must_check __attribute__((__warn_unused_result__))
+/* GCC attributes under the short names the kernel uses everywhere. */
+#define noinline	__attribute__((noinline))
+#define __noreturn	__attribute__((noreturn))
+#define __packed	__attribute__((packed))
+#define __aligned(n)	__attribute__((aligned(n)))
+#define __section(name)	__attribute__((section(name)))
+#define __used		__attribute__((used))
+#define __maybe_unused	__attribute__((unused))
+#define __printf(fmt_arg, first_arg) \
+	__attribute__((format(printf, fmt_arg, first_arg)))
+#define __weak		__attribute__((weak))
+#define __must_check	__attribute__((warn_unused_result))
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

@@ -6,7 +6,7 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 
-#define LIST_HEAD_INIT(name) { &(name), &(name) }
+#define LIST_HEAD_INIT(name) { .next = &(name), .prev = &(name) }
 #define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
 
 static inline void INIT_LIST_HEAD(struct list_head *l)
@@ -72,17 +72,22 @@ static inline bool list_empty(const struct list_head *head)
 #define list_first_entry(head, type, member) list_entry((head)->next, type, member)
 #define list_first_entry_or_null(head, type, member) \
 	(list_empty(head) ? NULL : list_first_entry(head, type, member))
+/* The entry after @pos on its list (the head's container at the end). */
 #define list_next_entry(pos, member) \
-	list_entry((pos)->member.next, typeof(*(pos)), member)
+	container_of((pos)->member.next, typeof(*(pos)), member)
 
 #define list_for_each(pos, head) \
 	for (pos = (head)->next; pos != (head); pos = pos->next)
+/* Visits every entry; @pos must not be removed inside the loop. */
 #define list_for_each_entry(pos, head, member) \
-	for (pos = list_first_entry(head, typeof(*pos), member); \
-	     &pos->member != (head); pos = list_next_entry(pos, member))
+	for (pos = container_of((head)->next, typeof(*pos), member); \
+	     &pos->member != (head); \
+	     pos = container_of(pos->member.next, typeof(*pos), member))
+/* As above, but @pos may be removed: @n already holds the next one. */
 #define list_for_each_entry_safe(pos, n, head, member) \
-	for (pos = list_first_entry(head, typeof(*pos), member), \
-	     n = list_next_entry(pos, member); &pos->member != (head); \
-	     pos = n, n = list_next_entry(n, member))
+	for (pos = container_of((head)->next, typeof(*pos), member), \
+	     n = container_of(pos->member.next, typeof(*pos), member); \
+	     &pos->member != (head); \
+	     pos = n, n = container_of(n->member.next, typeof(*n), member))
 
 #endif /* _LINUX_LIST_H */

@@ -17,9 +17,9 @@
 #include <asm/page.h>
 
 #define MAX_PAGE_ORDER		CONFIG_PAGE_ORDER_MAX
-#define NR_PAGE_ORDERS		(MAX_PAGE_ORDER + 1)
+#define NR_PAGE_ORDERS		(1 + MAX_PAGE_ORDER)
 #define pageblock_order		9
-#define pageblock_nr_pages	(1UL << pageblock_order)
+#define pageblock_nr_pages	((unsigned long)1 << pageblock_order)
 
 #define MAX_NUMNODES		(1 << CONFIG_NODES_SHIFT)
 
@@ -35,7 +35,7 @@ enum migratetype {
 extern const char *const migratetype_names[MIGRATE_TYPES];
 
 struct free_area {
-	struct list_head free_list[MIGRATE_TYPES];
+	struct list_head free_list[MIGRATE_TYPES];	/* per migratetype */
 	unsigned long nr_free;		/* blocks of this order, all types */
 };
 
@@ -75,7 +75,7 @@ struct zone {
 	unsigned long present_pages;	/* RAM pages in the span */
 	unsigned long managed_pages;	/* pages the buddy allocator owns */
 	unsigned long _watermark[NR_WMARK];
-	struct free_area free_area[NR_PAGE_ORDERS];
+	struct free_area free_area[NR_PAGE_ORDERS];	/* per order */
 	unsigned long vm_stat[NR_ZONE_STAT_ITEMS];
 };
 
@@ -156,8 +156,8 @@ static inline unsigned int num_online_nodes(void)
 
 #define SECTION_SIZE_BITS	CONFIG_SECTION_SIZE_BITS
 #define MAX_PHYSMEM_BITS	CONFIG_MAX_PHYSMEM_BITS
-#define PFN_SECTION_SHIFT	(SECTION_SIZE_BITS - PAGE_SHIFT)
-#define PAGES_PER_SECTION	(1UL << PFN_SECTION_SHIFT)
+#define PFN_SECTION_SHIFT	(CONFIG_SECTION_SIZE_BITS - PAGE_SHIFT)
+#define PAGES_PER_SECTION	(_AC(1, UL) << PFN_SECTION_SHIFT)
 #define PAGE_SECTION_MASK	(~(PAGES_PER_SECTION - 1))
 #define NR_MEM_SECTIONS		(1UL << (MAX_PHYSMEM_BITS - SECTION_SIZE_BITS))
 #define PAGEBLOCKS_PER_SECTION	(PAGES_PER_SECTION / pageblock_nr_pages)
@@ -205,7 +205,7 @@ static inline struct mem_section *__nr_to_section(unsigned long nr)
 
 static inline struct mem_section *__pfn_to_section(unsigned long pfn)
 {
-	return __nr_to_section(pfn_to_section_nr(pfn));
+	return __nr_to_section(pfn >> PFN_SECTION_SHIFT);
 }
 
 static inline bool present_section(const struct mem_section *ms)

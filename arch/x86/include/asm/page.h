@@ -50,8 +50,8 @@
 
 #define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
-#define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
-#define PHYS_PFN(x)	((unsigned long)((x) >> PAGE_SHIFT))
+#define PFN_PHYS(pfn)	(((phys_addr_t)(pfn)) << PAGE_SHIFT)
+#define PHYS_PFN(pa)	((unsigned long)((pa) >> PAGE_SHIFT))
 #define PAGE_ALIGN(x)	(((x) + PAGE_SIZE - 1) & PAGE_MASK)
 
 /*
