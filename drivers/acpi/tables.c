@@ -26,10 +26,12 @@
 
 bool acpi_disabled;
 
+/* acpi=off is the only value Tide knows; anything else is reported. */
 static int __init acpi_off_setup(char *val)
 {
-	if (val && !strcmp(val, "off"))
-		acpi_disabled = true;
+	if (!val || strcmp(val, "off"))
+		return -EINVAL;
+	acpi_disabled = true;
 	return 0;
 }
 early_param("acpi", acpi_off_setup);

@@ -304,7 +304,10 @@ BOOT_MATRIX = (
              expect_all=("\\_SB_.MHPC.MP00", "\\_SB_.MHPC.MP07",
                          "_HID PNP0C80")),
     BootCase("boot:acpi=off", "pc", "512M", "acpi=off",
-             expect_text="NUMA: no SRAT"),
+             expect_text="NUMA: no SRAT", forbid=("ACPI: namespace loaded",)),
+    BootCase("boot:bad-acpi-option", "pc", "512M", "acpi=strict",
+             expect_all=("Malformed boot option 'acpi=strict'",
+                         "ACPI: namespace loaded")),
     # Crafted SRATs (QEMU makes none of its own without -numa or slots=)
     BootCase("boot:srat-2node-hotplug", "pc", "512M",
              acpitable="srat --preset two-node-hotplug --ram 512M",
