@@ -69,13 +69,7 @@ void idt_setup_irq_gates(void)
 		u64 addr = (u64)irq_entry_stubs +
 			   (v - FIRST_EXTERNAL_VECTOR) * IRQ_STUB_SIZE;
 
-		idt[v].offset_low = addr & 0xffff;
-		idt[v].selector = GDT_KERNEL_CS;
-		idt[v].ist = 0;
-		idt[v].type_attr = GATE_INTERRUPT;
-		idt[v].offset_mid = (addr >> 16) & 0xffff;
-		idt[v].offset_high = addr >> 32;
-		idt[v].reserved = 0;
+		set_intr_gate(&idt[v], addr);
 	}
 }
 

@@ -5,6 +5,7 @@
  * registers as a struct pt_regs (the same frame exceptions build) and
  * calls do_irq(regs). Interrupt gates: interrupts stay off throughout.
  */
+#include <asm/entry.h>
 #include <asm/hw_irq.h>
 
 	.text
@@ -22,43 +23,4 @@ irq_entry_stubs:
 
 	.balign 16
 irq_common:
-	pushq %rdi
-	pushq %rsi
-	pushq %rdx
-	pushq %rcx
-	pushq %rax
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %rbx
-	pushq %rbp
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
-	cld
-	movq %rsp, %rdi
-	/* A frame record so backtraces continue into the interrupted code. */
-	pushq 17*8(%rsp)		/* rip */
-	pushq %rbp
-	movq %rsp, %rbp
-	call do_irq
-	addq $16, %rsp
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %rbp
-	popq %rbx
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rax
-	popq %rcx
-	popq %rdx
-	popq %rsi
-	popq %rdi
-	addq $16, %rsp			/* vector, error code */
-	iretq
+	PT_REGS_ENTRY do_irq

@@ -7,24 +7,13 @@
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
 #include <asm/ptrace.h>
+#include <asm/desc.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 
-struct idt_entry {
-	u16 offset_low;
-	u16 selector;
-	u8 ist;
-	u8 type_attr;
-	u16 offset_mid;
-	u32 offset_high;
-	u32 reserved;
-} __packed;
-
-#define IDT_INTERRUPT_GATE	0x8e	/* present, DPL 0, 64-bit interrupt gate */
-#define KERNEL_CS		0x08
 #define TRAP_STUB_SIZE		16
 
-static struct idt_entry idt[256] __aligned(16);
+static struct gate_desc idt[256] __aligned(16);
 extern const char trap_stubs[];
 
 static const char *const trap_names[32] = {
@@ -103,21 +92,10 @@ void do_trap(struct pt_regs *regs)
 
 void trap_init(void)
 {
-	struct {
-		u16 limit;
-		u64 base;
-	} __packed idtr = { sizeof(idt) - 1, (u64)idt };
+	struct desc_ptr idtr = { sizeof(idt) - 1, (u64)idt };
 	int v;
 
-	for (v = 0; v < 32; v++) {
-		u64 addr = (u64)trap_stubs + v * TRAP_STUB_SIZE;
-
-		idt[v].offset_low = addr & 0xffff;
-		idt[v].selector = KERNEL_CS;
-		idt[v].ist = 0;
-		idt[v].type_attr = IDT_INTERRUPT_GATE;
-		idt[v].offset_mid = (addr >> 16) & 0xffff;
-		idt[v].offset_high = addr >> 32;
-	}
-	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+	for (v = 0; v < 32; v++)
+		set_intr_gate(&idt[v], (unsigned long)trap_stubs + v * TRAP_STUB_SIZE);
+	load_idt(&idtr);
 }

@@ -20,6 +20,18 @@ struct gate_desc {
 
 #define GATE_INTERRUPT		0x8e	/* present, DPL 0, 64-bit interrupt gate */
 
+/* Points @g at @handler: a kernel-mode interrupt gate, no IST stack. */
+static inline void set_intr_gate(struct gate_desc *g, unsigned long handler)
+{
+	g->offset_low = handler & 0xffff;
+	g->selector = GDT_KERNEL_CS;
+	g->ist = 0;
+	g->type_attr = GATE_INTERRUPT;
+	g->offset_mid = (handler >> 16) & 0xffff;
+	g->offset_high = handler >> 32;
+	g->reserved = 0;
+}
+
 struct desc_ptr {
 	u16 limit;
 	u64 base;
