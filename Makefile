@@ -6,8 +6,9 @@
 SHELL := /bin/bash
 O ?= build
 
-# Build on every CPU unless the command line says how many jobs to run.
-ifeq ($(filter -j%,$(MAKEFLAGS)),)
+# Build on every CPU unless the command line says how many jobs to run
+# (only at the top level: a sub-make shares its parent's job slots).
+ifeq ($(MAKELEVEL)$(filter -j%,$(MAKEFLAGS)),0)
 MAKEFLAGS += -j$(shell nproc)
 endif
 V ?= 0
