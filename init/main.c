@@ -10,6 +10,7 @@
 #include <linux/reboot.h>
 #include <linux/sched.h>
 #include <linux/time.h>
+#include <linux/tsh.h>
 #include <kunit/test.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -65,6 +66,7 @@ void start_kernel(void)
 	bench_run();
 	if (kunit_run_all_tests() || poweroff_when_ready)
 		machine_power_off();
+	tsh_start();
 	/* The boot task's work is done: sleep for good, CPU 0 idles. */
 	for (;;) {
 		set_current_state(TASK_UNINTERRUPTIBLE);

@@ -128,6 +128,19 @@ void register_console(struct console *con, bool replay)
 	spin_unlock_irqrestore(&log_lock, flags);
 }
 
+struct console *console_find_input(void)
+{
+	struct console *c, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&log_lock, flags);
+	for (c = consoles; c && !found; c = c->next)
+		if (c->read)
+			found = c;
+	spin_unlock_irqrestore(&log_lock, flags);
+	return found;
+}
+
 void unregister_console(struct console *con)
 {
 	struct console **pp;

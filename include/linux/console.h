@@ -17,5 +17,7 @@ struct console {
 /* Starts sending printk output to @con, replaying the log first if asked. */
 void register_console(struct console *con, bool replay);
 void unregister_console(struct console *con);
+/* The first registered console that can read input, or NULL. */
+struct console *console_find_input(void);
 
 #endif /* _LINUX_CONSOLE_H */

@@ -9,6 +9,7 @@
 #define EIO		5
 #define ENXIO		6
 #define E2BIG		7
+#define EBADF		9
 #define EAGAIN		11
 #define ENOMEM		12
 #define EACCES		13
@@ -16,9 +17,12 @@
 #define EBUSY		16
 #define EEXIST		17
 #define ENODEV		19
+#define ENOTDIR		20
+#define EISDIR		21
 #define EINVAL		22
 #define ENOSPC		28
 #define ERANGE		34
+#define ENAMETOOLONG	36
 #define ENOSYS		38
 #define ENOTSUPP	524
 #define ETIME		62

@@ -21,6 +21,8 @@ typedef unsigned long uintptr_t;
 typedef _Bool bool;
 
 typedef u64 phys_addr_t;
+typedef unsigned short umode_t;	/* file type and permission bits */
+typedef long long loff_t;	/* a file offset */
 typedef unsigned int gfp_t;
 
 #define true 1

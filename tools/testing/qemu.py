@@ -65,12 +65,16 @@ class BootResult:
 
 
 def boot(kernel, memory="512M", machine="pc", cmdline="", extra_args=(),
-         timeout=120.0, log_path=None, marks=()):
+         timeout=120.0, log_path=None, marks=(), script=()):
     """Boot @kernel and wait for QEMU to exit, or kill it after @timeout s.
 
     The console (and QEMU's own messages) go to @log_path as they arrive.
     @marks: strings; the time from QEMU's start until the first complete
     console line containing each is recorded in BootResult.marks.
+    @script: (prompt, line) pairs typed on the serial console in order:
+    each line is sent once its prompt has appeared since the last one (a
+    prompt need not end a line). Input sent before the guest listens is
+    lost, which is why it waits for prompts rather than sending at once.
     """
     cmd = qemu_command(kernel, memory, machine, cmdline, extra_args)
     result = BootResult(command=cmd, log_path=log_path)
@@ -79,12 +83,14 @@ def boot(kernel, memory="512M", machine="pc", cmdline="", extra_args=(),
         log.write(("# " + shlex.join(cmd) + "\n").encode())
 
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if script else
+                            subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             start_new_session=True)
     deadline = start + timeout
     chunks = []
     partial = b""
+    step, since_send = 0, b""
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
     try:
@@ -103,6 +109,14 @@ def boot(kernel, memory="512M", machine="pc", cmdline="", extra_args=(),
             if log:
                 log.write(data)
                 log.flush()
+            since_send += data
+            if step < len(script) and script[step][0].encode() in since_send:
+                proc.stdin.write(script[step][1].encode() + b"\r")
+                proc.stdin.flush()
+                since_send = b""
+                step += 1
+                if step == len(script):
+                    proc.stdin.close()
             partial += data
             *complete, partial = partial.split(b"\n")
             for raw in complete:

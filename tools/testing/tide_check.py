@@ -218,7 +218,10 @@ class BootCase:
     expect_all: tuple = ()      # console lines must contain each of these
     forbid: tuple = ()          # no console line may contain any of these
     acpitable: str = None       # mk_acpi_table.py arguments: boot with it
+    shell: tuple = ()           # commands typed at the console shell's prompt
 
+
+SHELL_PROMPT = "tide# "
 
 BOOT_MATRIX = (
     BootCase("boot:pc-128M", "pc", "128M"),
@@ -269,6 +272,14 @@ BOOT_MATRIX = (
              expect_all=("smp: Brought up 2 nodes, 2 CPUs", "Node 1: no memory",
                          "NUMA: node 1 [mem 0x0000000100000000-0x00000004dfffffff] hotplug",
                          "\\_SB_.MHPC.MP07")),
+    # The console shell, driven through the serial port
+    BootCase("boot:shell", "pc", "512M",
+             shell=("ls /sys/devices/system/", "free -m", "echo hi > /sys/nope",
+                    "cat /sys/devices/system", "frobnicate", "echo $?",
+                    "poweroff"),
+             expect_all=("memory  node", "Mem:", "/sys/nope: Permission denied",
+                         "cat: /sys/devices/system: Is a directory",
+                         "tsh: frobnicate: command not found", "127")),
     # 3 and 4 nodes from QEMU's SRAT, with a SLIT on the 3-node machine:
     # each node's zonelist must follow the distances.
     BootCase("boot:q35-3node-slit", "q35", "512M", "loglevel=8",
@@ -389,14 +400,17 @@ def memtotal_problem(kib, memory, max_mem=None):
 
 
 def boot_job(ctx, case):
-    cmdline = " ".join(x for x in (case.cmdline, "tide.poweroff=1") if x)
+    # A shell session ends with its own poweroff instead.
+    cmdline = " ".join(x for x in (case.cmdline,
+                                   None if case.shell else "tide.poweroff=1") if x)
+    script = tuple((SHELL_PROMPT, line) for line in case.shell)
     extra = tuple(case.qemu_args)
     if case.acpitable:
         extra += ("-acpitable", "file=" + _acpitable(ctx, case.acpitable))
     if case.initrd_kib:
         extra += ("-initrd", _initrd(ctx, case.initrd_kib))
     result = _boot(ctx, case.name, memory=case.memory, machine=case.machine,
-                   cmdline=cmdline, extra_args=extra)
+                   cmdline=cmdline, extra_args=extra, script=script)
     reasons = qemu.problems(result, need_ready=True)
     problem = memtotal_problem(_memtotal_kib(result), case.memory.split(",")[0],
                                case.max_mem)

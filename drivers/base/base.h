@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the files of the driver core (drivers/base) call in each other.
+ */
+#ifndef _DRIVERS_BASE_BASE_H
+#define _DRIVERS_BASE_BASE_H
+
+struct device;
+
+int bus_add_device(struct device *dev);
+void bus_remove_device(struct device *dev);
+
+#endif /* _DRIVERS_BASE_BASE_H */

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The VFS-like entry points: open, read, write, readdir, stat, readlink
+ * by path. The console shell uses them now and system calls will later;
+ * the errors are the ones open(2), read(2) and write(2) give on Linux.
+ */
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <asm/page.h>
+#include "kernfs.h"
+
+static bool vfs_may_read(struct kernfs_node *kn)
+{
+	return (kn->mode & 0444) && kn->ops && kn->ops->show;
+}
+
+static bool vfs_may_write(struct kernfs_node *kn)
+{
+	return (kn->mode & 0222) && kn->ops && kn->ops->store;
+}
+
+/* The parent of the last component exists and is a directory? */
+static bool vfs_parent_is_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct kernfs_node *dir;
+	char *parent;
+	bool ret;
+
+	if (!slash)
+		return false;
+	parent = kmalloc(slash - path + 2, GFP_KERNEL);
+	if (!parent)
+		return false;
+	memcpy(parent, path, slash - path + 1);
+	parent[slash - path + 1] = '\0';
+	dir = kernfs_walk_and_get(parent, true);
+	kfree(parent);
+	if (IS_ERR(dir))
+		return false;
+	ret = dir->type == VFS_DT_DIR;
+	kernfs_put(dir);
+	return ret;
+}
+
+/**
+ * vfs_open - open a file or directory by absolute path
+ * @path: e.g. "/sys/devices/system/memory/block_size_bytes"
+ * @flags: O_RDONLY, O_WRONLY or O_RDWR, optionally O_CREAT and O_TRUNC
+ * @filp: where the open file goes; vfs_close() it
+ *
+ * Nothing can be created in sysfs: O_CREAT of a missing file in an
+ * existing directory fails with -EACCES, as on Linux.
+ *
+ * Return: 0, -ENOENT, -ENOTDIR, -ENAMETOOLONG (path walk), -EISDIR (a
+ * directory opened for writing), -EACCES (no permission bit or no
+ * show/store for the access asked), -EINVAL (bad flags), -ENOMEM.
+ */
+int vfs_open(const char *path, unsigned int flags, struct vfs_file **filp)
+{
+	unsigned int acc = flags & O_ACCMODE;
+	struct kernfs_node *kn;
+	struct vfs_file *f;
+	int err;
+
+	if (acc == O_ACCMODE)
+		return -EINVAL;
+	kn = kernfs_walk_and_get(path, true);
+	if (IS_ERR(kn)) {
+		err = PTR_ERR(kn);
+		if (err == -ENOENT && (flags & O_CREAT) && vfs_parent_is_dir(path))
+			err = -EACCES;
+		return err;
+	}
+	if (kn->type == VFS_DT_DIR && acc != O_RDONLY) {
+		err = -EISDIR;
+		goto put;
+	}
+	if (kn->type == VFS_DT_REG &&
+	    (((acc == O_RDONLY || acc == O_RDWR) && !vfs_may_read(kn)) ||
+	     ((acc == O_WRONLY || acc == O_RDWR) && !vfs_may_write(kn)))) {
+		err = -EACCES;
+		goto put;
+	}
+	f = kzalloc(sizeof(*f), GFP_KERNEL);
+	if (!f) {
+		err = -ENOMEM;
+		goto put;
+	}
+	f->kn = kn;
+	f->flags = flags;
+	*filp = f;
+	return 0;
+put:
+	kernfs_put(kn);
+	return err;
+}
+
+/**
+ * vfs_close - close a file from vfs_open()
+ * @file: the file, or NULL
+ */
+void vfs_close(struct vfs_file *file)
+{
+	if (!file)
+		return;
+	kernfs_put(file->kn);
+	kfree(file);
+}
+
+/**
+ * vfs_read - read from the current position and advance it
+ * @file: open for reading
+ * @buf: destination
+ * @size: bytes wanted
+ *
+ * Each read runs the file's show into a fresh page and copies from the
+ * position, so reading in small pieces sees one consistent text only if
+ * the value does not change in between.
+ *
+ * Return: bytes read (0 at the end), -EBADF if not open for reading,
+ * -EISDIR for a directory, -ENODEV if the file was removed since it was
+ * opened, -ENOMEM, or the -errno its show returned.
+ */
+ssize_t vfs_read(struct vfs_file *file, char *buf, size_t size)
+{
+	struct kernfs_node *kn = file->kn;
+	ssize_t len;
+	char *page;
+
+	if ((file->flags & O_ACCMODE) == O_WRONLY)
+		return -EBADF;
+	if (kn->type == VFS_DT_DIR)
+		return -EISDIR;
+	page = kzalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	if (!kernfs_get_active(kn)) {
+		kfree(page);
+		return -ENODEV;
+	}
+	len = kn->ops->show(kn, page);
+	kernfs_put_active(kn);
+	if (len > (ssize_t)PAGE_SIZE) {
+		WARN_ON_ONCE(1);
+		len = PAGE_SIZE;
+	}
+	if (len >= 0) {
+		if (file->pos >= len) {
+			len = 0;
+		} else {
+			len = min_t(size_t, len - file->pos, size);
+			memcpy(buf, page + file->pos, len);
+			file->pos += len;
+		}
+	}
+	kfree(page);
+	return len;
+}
+
+/**
+ * vfs_write - hand bytes to the file's store
+ * @file: open for writing
+ * @buf: the bytes; need not be NUL-terminated
+ * @len: how many; more than PAGE_SIZE - 1 are cut to that, as on Linux
+ *
+ * The store gets a NUL-terminated copy.
+ *
+ * Return: what the store returned: bytes consumed or its -errno (the
+ * value write(2) gives the writer); -EBADF if not open for writing,
+ * -ENODEV if the file was removed since it was opened, -ENOMEM.
+ */
+ssize_t vfs_write(struct vfs_file *file, const char *buf, size_t len)
+{
+	struct kernfs_node *kn = file->kn;
+	ssize_t ret;
+	char *page;
+
+	if ((file->flags & O_ACCMODE) == O_RDONLY)
+		return -EBADF;
+	if (len >= PAGE_SIZE)
+		len = PAGE_SIZE - 1;
+	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	memcpy(page, buf, len);
+	page[len] = '\0';
+	if (!kernfs_get_active(kn)) {
+		kfree(page);
+		return -ENODEV;
+	}
+	ret = kn->ops->store(kn, page, len);
+	kernfs_put_active(kn);
+	if (ret > 0)
+		file->pos += ret;
+	kfree(page);
+	return ret;
+}
+
+/**
+ * vfs_read_path - open @path, read up to @size bytes from its start, close
+ * @path: absolute path
+ * @buf: destination (not NUL-terminated)
+ * @size: size of @buf
+ *
+ * Return: bytes read, or a -errno of vfs_open() or vfs_read().
+ */
+ssize_t vfs_read_path(const char *path, char *buf, size_t size)
+{
+	struct vfs_file *f;
+	ssize_t ret;
+
+	ret = vfs_open(path, O_RDONLY, &f);
+	if (ret)
+		return ret;
+	ret = vfs_read(f, buf, size);
+	vfs_close(f);
+	return ret;
+}
+
+/**
+ * vfs_write_path - open @path for writing, write @buf once, close
+ * @path: absolute path
+ * @buf: bytes
+ * @len: their count
+ *
+ * Return: what vfs_write() returned, or a -errno of vfs_open() (opened
+ * as a shell's '>' does: O_WRONLY | O_CREAT | O_TRUNC).
+ */
+ssize_t vfs_write_path(const char *path, const char *buf, size_t len)
+{
+	struct vfs_file *f;
+	ssize_t ret;
+
+	ret = vfs_open(path, O_WRONLY | O_CREAT | O_TRUNC, &f);
+	if (ret)
+		return ret;
+	ret = vfs_write(f, buf, len);
+	vfs_close(f);
+	return ret;
+}
+
+/**
+ * vfs_readdir_path - list a directory, in name order
+ * @path: absolute path; a symlink to a directory is followed
+ * @fill: called per entry, under the tree lock (see kernfs_iterate())
+ * @ctx: passed to @fill
+ *
+ * Return: 0, a path walk -errno, -ENOTDIR, or what @fill returned.
+ */
+int vfs_readdir_path(const char *path, vfs_filldir_t fill, void *ctx)
+{
+	struct kernfs_node *kn = kernfs_walk_and_get(path, true);
+	int ret;
+
+	if (IS_ERR(kn))
+		return PTR_ERR(kn);
+	ret = kernfs_iterate(kn, fill, ctx);
+	kernfs_put(kn);
+	return ret;
+}
+
+/**
+ * vfs_stat_path - the type and mode of @path
+ * @path: absolute path
+ * @follow: stat the target of a final symlink (stat), or the link (lstat)
+ * @st: filled in
+ *
+ * Return: 0 or a path walk -errno.
+ */
+int vfs_stat_path(const char *path, bool follow, struct vfs_stat *st)
+{
+	struct kernfs_node *kn = kernfs_walk_and_get(path, follow);
+
+	if (IS_ERR(kn))
+		return PTR_ERR(kn);
+	st->type = kn->type;
+	st->mode = kn->mode;
+	kernfs_put(kn);
+	return 0;
+}
+
+/**
+ * vfs_readlink_path - the text of a symlink
+ * @path: absolute path of the link
+ * @buf: destination, NUL-terminated
+ * @size: size of @buf
+ *
+ * Return: the text's length, a path walk -errno, -EINVAL if @path is not
+ * a symlink, -ENAMETOOLONG if @buf is too small.
+ */
+int vfs_readlink_path(const char *path, char *buf, size_t size)
+{
+	struct kernfs_node *kn = kernfs_walk_and_get(path, false);
+	int ret;
+
+	if (IS_ERR(kn))
+		return PTR_ERR(kn);
+	ret = kernfs_link_path(kn, buf, size);
+	kernfs_put(kn);
+	return ret;
+}

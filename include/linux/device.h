@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The device model, minimal: devices with a kobject, attribute groups and
+ * a parent; buses; and system subsystems under /sys/devices/system.
+ */
+#ifndef _LINUX_DEVICE_H
+#define _LINUX_DEVICE_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/kobject.h>
+
+struct device;
+
+/**
+ * struct bus_type - a bus or system subsystem: /sys/bus/<name>
+ * @name: its name
+ * @dev_name: devices without a name are called "<dev_name><id>"
+ * @dev_groups: attributes every device on it gets
+ * @bus_groups: attributes of /sys/bus/<name> itself
+ * @dev_root: for a subsystem, its /sys/devices/system/<name> device,
+ *            the default parent of its devices
+ *
+ * The fields below are the driver core's (drivers/base/bus.c); @lock
+ * protects @devices.
+ */
+struct bus_type {
+	const char *name;
+	const char *dev_name;
+	const struct attribute_group **dev_groups;
+	const struct attribute_group **bus_groups;
+	struct device *dev_root;
+
+	struct kobject *bus_kobj;
+	struct kobject *devices_kobj;
+	struct mutex lock;
+	struct list_head devices;
+};
+
+/**
+ * struct device - a device: a kobject directory with attributes
+ * @kobj: its directory (kobject_name() is dev_name())
+ * @parent: parent device, or NULL (the bus's dev_root, else /sys/devices)
+ * @init_name: name to use at device_add(), if not named by the bus
+ * @bus: the bus it is on, or NULL
+ * @groups: its own attributes, or NULL
+ * @release: frees it when the last reference goes; required
+ * @id: its number on the bus
+ * @driver_data: for its driver (dev_get_drvdata())
+ * @bus_node: on @bus->devices, under @bus->lock
+ */
+struct device {
+	struct kobject kobj;
+	struct device *parent;
+	const char *init_name;
+	struct bus_type *bus;
+	const struct attribute_group **groups;
+	void (*release)(struct device *dev);
+	u32 id;
+	void *driver_data;
+	struct list_head bus_node;
+};
+
+/* A device attribute; show/store return a byte count or -errno. */
+struct device_attribute {
+	struct attribute attr;
+	ssize_t (*show)(struct device *dev, struct device_attribute *attr,
+			char *buf);
+	ssize_t (*store)(struct device *dev, struct device_attribute *attr,
+			 const char *buf, size_t count);
+};
+
+#define DEVICE_ATTR(_name, _mode, _show, _store) \
+	struct device_attribute dev_attr_##_name = \
+		__ATTR(_name, _mode, _show, _store)
+#define DEVICE_ATTR_RO(_name) \
+	struct device_attribute dev_attr_##_name = __ATTR_RO(_name)
+#define DEVICE_ATTR_RW(_name) \
+	struct device_attribute dev_attr_##_name = __ATTR_RW(_name)
+#define DEVICE_ATTR_WO(_name) \
+	struct device_attribute dev_attr_##_name = __ATTR_WO(_name)
+
+/* ATTRIBUTE_GROUPS(foo): foo_group and foo_groups from foo_attrs[]. */
+#define ATTRIBUTE_GROUPS(_name)						\
+static const struct attribute_group _name##_group = {			\
+	.attrs = _name##_attrs,						\
+};									\
+static const struct attribute_group *_name##_groups[] = {		\
+	&_name##_group,							\
+	NULL,								\
+}
+
+static inline struct device *kobj_to_dev(struct kobject *kobj)
+{
+	return container_of(kobj, struct device, kobj);
+}
+
+static inline const char *dev_name(const struct device *dev)
+{
+	return kobject_name(&dev->kobj);
+}
+
+static inline void *dev_get_drvdata(const struct device *dev)
+{
+	return dev->driver_data;
+}
+
+static inline void dev_set_drvdata(struct device *dev, void *data)
+{
+	dev->driver_data = data;
+}
+
+/* /sys/devices and /sys/devices/system */
+extern struct kobject *devices_kobj;
+extern struct kobject *system_kobj;
+
+int dev_set_name(struct device *dev, const char *fmt, ...) __printf(2, 3);
+void device_initialize(struct device *dev);
+int device_add(struct device *dev);
+int device_register(struct device *dev);
+void device_del(struct device *dev);
+void device_unregister(struct device *dev);
+struct device *get_device(struct device *dev);
+void put_device(struct device *dev);
+int device_create_file(struct device *dev, const struct device_attribute *attr);
+void device_remove_file(struct device *dev, const struct device_attribute *attr);
+
+int bus_register(struct bus_type *bus);
+void bus_unregister(struct bus_type *bus);
+/* Called per device by bus_walk_devices(); non-zero stops the walk. */
+typedef int (*bus_dev_fn_t)(struct device *dev, void *data);
+int bus_walk_devices(struct bus_type *bus, void *data, bus_dev_fn_t fn);
+/* Linux's name (without its @start argument) */
+#define bus_for_each_dev(bus, data, fn) bus_walk_devices(bus, data, fn)
+struct device *subsys_find_device_by_id(struct bus_type *bus, u32 id);
+int subsys_system_register(struct bus_type *subsys,
+			   const struct attribute_group **groups);
+void subsys_system_unregister(struct bus_type *subsys);
+
+/*
+ * /sys/devices/system/memory and /sys/devices/system/node, registered by
+ * drivers/base/bus.c until the memory block and node code own them.
+ */
+extern struct bus_type memory_subsys;
+extern struct bus_type node_subsys;
+
+#endif /* _LINUX_DEVICE_H */
