@@ -1,0 +1,629 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Page migration: move pages in use to other pages, for movable pages that
+ * have an owner and for kernel heap, slab and vmalloc pages.
+ *
+ * DOC: page migration
+ *
+ * Two kinds of page can move. A page allocated with __GFP_MOVABLE whose
+ * owner registered a struct movable_owner: the owner is asked to switch
+ * its reference from the old page to the new one. A kernel page of the
+ * heap, of a slab or of a vmalloc area: such a page has exactly one kernel
+ * mapping, at page->virtual (Tide never hands out direct-map addresses of
+ * those), so moving it means rewriting that one entry; the address the
+ * kernel uses, and so every pointer into the page, stays the same.
+ *
+ * migrate_pages() works in chunks of MIGRATE_CHUNK_PAGES. For a chunk it
+ * allocates the targets first (nothing can fail later for lack of memory),
+ * then does all the copying and switching under one stop_machine(): every
+ * CPU sits with interrupts off, so nobody writes to a page between its
+ * copy and its switch. Page by page, the runner checks that the page is
+ * still what it was (one reference, same owner, same mapping), copies it
+ * through the direct map, switches the owner or rewrites the entry and
+ * flushes its own TLB entry for it at once, so that its own later writes
+ * (say, an owner's callback updating an array that lives in a page moved
+ * just before) reach the new page. The other CPUs only spin, touching the
+ * stop state, their per-CPU areas and the kernel image; once the chunk is
+ * done the runner shoots down their TLB entries before they go on. After
+ * the stop the old pages are freed, and the unused targets of the pages
+ * that could not move. A page that cannot move is left exactly as it
+ * was.
+ *
+ * Not moved (-EBUSY): pages with more than one reference, pages of order
+ * above 0, kernel stacks and per-CPU areas (the stopped CPUs write to
+ * those while the chunk is copied), page tables, the memmap and reserved
+ * pages. Slab pages whose slab is between lists (being set up or torn
+ * down) and pages whose mapping is changing give -EAGAIN and are retried
+ * up to MIGRATE_MAX_PASSES times.
+ *
+ * Caller's side: the caller keeps the pages allocated for the whole call
+ * (their owners must not free them meanwhile); to keep targets out of a
+ * range being emptied, it isolates that range's pageblocks first.
+ */
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/migrate.h>
+#include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/stop_machine.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include "internal.h"
+
+/* Past this many rewritten entries one full flush beats a ranged one. */
+#define MIGRATE_FLUSH_ALL	8
+
+struct migrate_item {
+	struct page *old;
+	struct page *new;		/* target, or NULL */
+	int ret;			/* 0 once moved, else why not (or 1: to do) */
+};
+
+struct migrate_chunk {
+	struct migrate_item item[MIGRATE_CHUNK_PAGES];
+	unsigned int nr;
+	unsigned long va[MIGRATE_FLUSH_ALL];	/* entries rewritten */
+	unsigned int nr_va;
+};
+
+static unsigned long nr_succeeded, nr_failed_total;
+
+/**
+ * set_page_movable_owner - make @owner the one to ask when @page moves
+ * @page: an order-0 page from __alloc_pages() with __GFP_MOVABLE
+ *
+ * The owner keeps the page until it frees it (freeing clears the owner).
+ */
+void set_page_movable_owner(struct page *page, struct movable_owner *owner)
+{
+	WRITE_ONCE(page->owner, owner);
+}
+
+/**
+ * clear_page_movable_owner - @page can no longer move
+ */
+void clear_page_movable_owner(struct page *page)
+{
+	WRITE_ONCE(page->owner, NULL);
+}
+
+/**
+ * page_movable_owner - the owner set_page_movable_owner() gave @page
+ * Return: the owner, or NULL.
+ */
+struct movable_owner *page_movable_owner(const struct page *page)
+{
+	return READ_ONCE(page->owner);
+}
+
+/**
+ * movable_page_address - where the owner of a movable page reaches its data
+ *
+ * The direct-map address of @page. Only valid while the owner's reference
+ * names @page: after its migrate callback switched to a new page, the
+ * owner must use the new page's address.
+ *
+ * Return: the address.
+ */
+void *movable_page_address(const struct page *page)
+{
+	return page_dm_address(page);
+}
+
+static bool is_kernel_mapped_type(const struct page *page)
+{
+	return page->type == PGTY_KHEAP || page->type == PGTY_SLAB ||
+	       page->type == PGTY_VMALLOC;
+}
+
+/**
+ * page_is_migratable - could migrate_pages() move @page at all?
+ *
+ * A quick unlocked look, for scanners deciding what to try: an order-0
+ * page in use, with an owner or a kernel mapping at page->virtual. The
+ * real checks are repeated when the page is moved.
+ *
+ * Return: true if it is worth trying.
+ */
+bool page_is_migratable(const struct page *page)
+{
+	if (PageReserved(page) || PageBuddy(page) || page_count(page) != 1)
+		return false;
+	if (page_movable_owner(page))
+		return page->type == PGTY_NONE && page->order == 0;
+	return is_kernel_mapped_type(page) && page->virtual;
+}
+
+/**
+ * alloc_migration_target - default target allocator for migrate_pages()
+ * @old: the page to move
+ * @private: a struct migration_target_control *, or 0 for the defaults
+ *
+ * Owned pages get a movable page; kernel pages an unmovable (or, if their
+ * pageblock is reclaimable, a reclaimable) one, so that kernel data never
+ * lands in ZONE_MOVABLE. Isolated pageblocks are never used.
+ *
+ * Return: the page, or NULL when out of memory.
+ */
+struct page *alloc_migration_target(struct page *old, unsigned long private)
+{
+	const struct migration_target_control *mtc = (void *)private;
+	int nid = mtc && mtc->nid != NUMA_NO_NODE ? mtc->nid : page_to_nid(old);
+	gfp_t gfp = (mtc ? mtc->gfp : 0) | __GFP_NOWARN;
+
+	if (page_movable_owner(old))
+		gfp |= __GFP_MOVABLE;
+	else if (get_pageblock_migratetype(old) == MIGRATE_RECLAIMABLE)
+		gfp |= __GFP_RECLAIMABLE;
+	return __alloc_pages(gfp, 0, nid);
+}
+
+/* The first CPU's per-CPU copy is in the image; the others are vmalloc. */
+static bool is_percpu_addr(unsigned long va)
+{
+	unsigned long size = __stop_tide_percpu - __start_tide_percpu;
+	unsigned long base;
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		if (!cpu)
+			continue;
+		base = (unsigned long)__start_tide_percpu + per_cpu_offset(cpu);
+		if (va >= ALIGN_DOWN(base, PAGE_SIZE) && va < base + size)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The vmalloc area holding @va. Every area starts with an unmapped guard
+ * page and is mapped without holes after it, so the first unmapped page
+ * below @va is the guard. Stopped machine only.
+ */
+static struct vm_struct *vm_area_of(unsigned long va)
+{
+	unsigned long a = va;
+	int level;
+
+	while (a > VMALLOC_START && lookup_address(a - PAGE_SIZE, &level))
+		a -= PAGE_SIZE;
+	return find_vm_area((void *)a);
+}
+
+/* Is @head on one of its cache's lists or its spare? Stopped machine. */
+static bool slab_is_listed(struct kmem_cache *s, struct page *head)
+{
+	struct page *p;
+
+	if (s->empty == head)
+		return true;
+	list_for_each_entry(p, &s->partial, lru)
+		if (p == head)
+			return true;
+	list_for_each_entry(p, &s->full, lru)
+		if (p == head)
+			return true;
+	return false;
+}
+
+/*
+ * Checks that kernel page @old can move now and returns its entry, or NULL
+ * with *ret set. For vmalloc pages also finds the slot naming the page.
+ */
+static pgentry_t *kernel_page_check(struct page *old, struct page ***slot,
+				    int *ret)
+{
+	unsigned long va = old->virtual;
+	pgentry_t *pte;
+	int level;
+
+	*ret = -EAGAIN;
+	pte = lookup_address(va, &level);
+	if (!pte || level != PG_LEVEL_4K ||
+	    pgentry_addr(*pte) != page_to_phys(old))
+		return NULL;
+
+	*ret = -EBUSY;
+	if (old->type == PGTY_VMALLOC) {
+		struct vm_struct *vm;
+		unsigned long idx;
+
+		if (is_percpu_addr(va))
+			return NULL;
+		vm = vm_area_of(va);
+		if (!vm || !(vm->flags & VM_ALLOC) || (vm->flags & VM_STACK))
+			return NULL;
+		idx = (va - vm->addr) / PAGE_SIZE - 1;	/* guard page first */
+		if (idx >= vm->nr_pages || vm->pages[idx] != old) {
+			*ret = -EAGAIN;
+			return NULL;
+		}
+		*slot = &vm->pages[idx];
+	} else if (old->type == PGTY_SLAB) {
+		struct kmem_cache *s = old->slab_cache;
+
+		/*
+		 * Every other CPU is stopped, so a held lock stays held: give
+		 * up rather than touch the lists under its holder.
+		 */
+		*ret = -EAGAIN;
+		if (!s || spin_is_locked(&s->lock) || !slab_is_listed(s, old))
+			return NULL;
+	}
+	*ret = 0;
+	return pte;
+}
+
+/* Gives @new the state a slab head or heap page keeps in its struct page. */
+static void transfer_kernel_page_state(struct kmem_cache *s, struct page *old,
+				       struct page *new)
+{
+	new->type = old->type;
+	new->order = old->order;
+	new->virtual = old->virtual;
+	if (old->type != PGTY_SLAB)
+		return;
+	new->slab_cache = old->slab_cache;
+	new->freelist = old->freelist;
+	new->inuse = old->inuse;
+	if (s->empty == old) {
+		s->empty = new;
+		INIT_LIST_HEAD(&new->lru);
+	} else {
+		new->lru = old->lru;
+		new->lru.next->prev = &new->lru;
+		new->lru.prev->next = &new->lru;
+	}
+	INIT_LIST_HEAD(&old->lru);
+}
+
+/* Moves one kernel page; stopped machine, the runner CPU. */
+static int move_kernel_page(struct migrate_chunk *c, struct page *old,
+			    struct page *new)
+{
+	struct page **slot = NULL;
+	pgentry_t *pte;
+	int ret;
+
+	if (page_count(old) != 1 || old->type == PGTY_NONE)
+		return -EBUSY;
+	pte = kernel_page_check(old, &slot, &ret);
+	if (!pte)
+		return ret;
+
+	memcpy(page_dm_address(new), page_dm_address(old), PAGE_SIZE);
+	transfer_kernel_page_state(old->slab_cache, old, new);
+	if (slot)
+		*slot = new;
+	WRITE_ONCE(*pte, mk_leaf(page_to_phys(new), pgentry_prot(*pte),
+				 PG_LEVEL_4K));
+	/* From here on this CPU's accesses to the address reach @new. */
+	invlpg(old->virtual);
+	if (c->nr_va < MIGRATE_FLUSH_ALL)
+		c->va[c->nr_va] = old->virtual;
+	c->nr_va++;
+	return 0;
+}
+
+/* Moves one owned page; stopped machine, the runner CPU. */
+static int move_owned_page(struct page *old, struct page *new)
+{
+	struct movable_owner *owner = page_movable_owner(old);
+	int ret;
+
+	if (!owner || page_count(old) != 1 || old->type != PGTY_NONE ||
+	    old->order)
+		return -EBUSY;
+	memcpy(page_dm_address(new), page_dm_address(old), PAGE_SIZE);
+	new->private = old->private;
+	ret = owner->migrate(owner, old, new);
+	if (ret) {
+		new->private = 0;
+		return ret == -EAGAIN ? -EAGAIN : -EBUSY;
+	}
+	new->owner = owner;
+	old->owner = NULL;
+	return 0;
+}
+
+static int migrate_chunk_stopped(void *arg)
+{
+	struct migrate_chunk *c = arg;
+	unsigned int i;
+
+	c->nr_va = 0;
+	for (i = 0; i < c->nr; i++) {
+		struct migrate_item *it = &c->item[i];
+
+		if (it->ret != 1)
+			continue;
+		if (page_movable_owner(it->old))
+			it->ret = move_owned_page(it->old, it->new);
+		else if (is_kernel_mapped_type(it->old) && it->old->virtual)
+			it->ret = move_kernel_page(c, it->old, it->new);
+		else
+			it->ret = -EBUSY;
+	}
+	/* The other CPUs may still hold the old translations: drop them. */
+	if (c->nr_va > MIGRATE_FLUSH_ALL) {
+		flush_tlb_all();
+	} else {
+		for (i = 0; i < c->nr_va; i++)
+			flush_tlb_kernel_range(c->va[i], c->va[i] + PAGE_SIZE);
+	}
+	return 0;
+}
+
+/* An old page that moved: forget what it was, then free it. */
+static void release_old_page(struct page *old)
+{
+	old->type = PGTY_NONE;
+	old->virtual = 0;
+	old->owner = NULL;
+	old->private = 0;
+	old->freelist = NULL;
+	old->inuse = 0;
+	old->order = 0;
+	__free_page(old);
+}
+
+/* One pass over the pending items of @c. Returns how many moved. */
+static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
+				       new_page_t get_new, unsigned long private)
+{
+	unsigned int i, moved = 0, todo = 0;
+
+	for (i = 0; i < c->nr; i++) {
+		struct migrate_item *it = &c->item[i];
+
+		if (it->ret != -EAGAIN && it->ret != 1)
+			continue;
+		if (!page_is_migratable(it->old)) {
+			it->ret = -EBUSY;
+			continue;
+		}
+		if (!it->new)
+			it->new = get_new(it->old, private);
+		if (!it->new) {
+			it->ret = -ENOMEM;
+			continue;
+		}
+		it->ret = 1;
+		todo++;
+	}
+	if (!todo)
+		return 0;
+
+	stop_machine(migrate_chunk_stopped, c, NULL);
+
+	for (i = 0; i < c->nr; i++) {
+		struct migrate_item *it = &c->item[i];
+
+		if (!it->new)
+			continue;
+		if (it->ret == 0) {
+			release_old_page(it->old);
+			it->old = it->new;
+			it->new = NULL;
+			moved++;
+		} else if (it->ret != -EAGAIN) {
+			__free_page(it->new);
+			it->new = NULL;
+		}
+	}
+	return moved;
+}
+
+/**
+ * migrate_pages - move each page of @pages to a page from @get_new
+ * @pages: order-0 pages in use; on return each moved entry names the new
+ *	   page, the others are unchanged
+ * @nr: entries in @pages
+ * @get_new: target allocator, e.g. alloc_migration_target()
+ * @private: passed to @get_new
+ * @nr_failed: if not NULL, set to the number of pages that did not move
+ *
+ * Copies each page, switches its owner's reference (or rewrites its kernel
+ * mapping), flushes the TLBs of every CPU and frees the old page. Works
+ * in chunks of MIGRATE_CHUNK_PAGES, each under one stop_machine(), and may
+ * reschedule between chunks. Pages failing with -EAGAIN are tried again,
+ * at most MIGRATE_MAX_PASSES times in all. A page that does not move is
+ * left intact. Must be called from a task, with interrupts on.
+ *
+ * Return: 0 if every page moved; otherwise the error of the first page
+ * that did not: -ENOMEM (no target), -EBUSY (the page cannot move: pinned,
+ * not movable, or its owner refused), -EAGAIN (it kept changing).
+ */
+int migrate_pages(struct page **pages, unsigned int nr, new_page_t get_new,
+		  unsigned long private, unsigned int *nr_failed)
+{
+	struct migrate_chunk *c;
+	unsigned int base, i, pass, failed = 0;
+	int ret = 0;
+
+	c = kmalloc(sizeof(*c), GFP_KERNEL);
+	if (!c)
+		return -ENOMEM;
+	for (base = 0; base < nr; base += c->nr) {
+		c->nr = min_t(unsigned int, nr - base, MIGRATE_CHUNK_PAGES);
+		for (i = 0; i < c->nr; i++) {
+			c->item[i].old = pages[base + i];
+			c->item[i].new = NULL;
+			c->item[i].ret = 1;
+		}
+		for (pass = 0; pass < MIGRATE_MAX_PASSES; pass++) {
+			migrate_chunk_pass(c, get_new, private);
+			for (i = 0; i < c->nr; i++)
+				if (c->item[i].ret == -EAGAIN)
+					break;
+			if (i == c->nr)
+				break;
+			cond_resched();
+		}
+		for (i = 0; i < c->nr; i++) {
+			struct migrate_item *it = &c->item[i];
+
+			if (it->new) {	/* still -EAGAIN after the last pass */
+				__free_page(it->new);
+				it->new = NULL;
+			}
+			pages[base + i] = it->old;
+			if (!it->ret)
+				continue;
+			failed++;
+			if (!ret)
+				ret = it->ret;
+		}
+		cond_resched();
+	}
+	kfree(c);
+	__atomic_add_fetch(&nr_succeeded, nr - failed, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&nr_failed_total, failed, __ATOMIC_RELAXED);
+	if (nr_failed)
+		*nr_failed = failed;
+	return ret;
+}
+
+/*
+ * If @pfn lies in a free buddy block, the pfn after that block, else 0.
+ * Unlocked: the answer may be stale, and only decides what to skip.
+ */
+static unsigned long free_block_end(unsigned long pfn)
+{
+	unsigned int o;
+
+	for (o = 0; o <= MAX_PAGE_ORDER; o++) {
+		unsigned long head = ALIGN_DOWN(pfn, 1UL << o);
+		struct page *hp;
+		unsigned int order;
+
+		if (!pfn_valid(head))
+			return 0;
+		hp = pfn_to_page(head);
+		if (!PageBuddy(hp))
+			continue;
+		order = READ_ONCE(hp->private);
+		if (order <= MAX_PAGE_ORDER && head + (1UL << order) > pfn)
+			return head + (1UL << order);
+	}
+	return 0;
+}
+
+/**
+ * migrate_pfn_range - move every page in use out of [@start_pfn, @end_pfn)
+ * @get_new: target allocator, e.g. alloc_migration_target()
+ * @private: passed to @get_new
+ * @bad_pfn: if not NULL, set to the first page that cannot move when
+ *	     -EBUSY is returned for one
+ *
+ * The scan for offlining: free blocks are skipped, every other page must
+ * be migratable (page_is_migratable()) and is moved, MIGRATE_CHUNK_PAGES
+ * at a time. The caller isolates the range's pageblocks first, so that
+ * targets come from elsewhere and nothing new is allocated inside.
+ * Holes (pfns without a memmap) are skipped. Stops at the first page that
+ * cannot move; pages moved before it stay moved.
+ *
+ * Return: 0 when no page in use is left to move; -EBUSY (a page that is
+ * not movable, pinned or refused), -ENOMEM or -EAGAIN otherwise.
+ */
+int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
+		      new_page_t get_new, unsigned long private,
+		      unsigned long *bad_pfn)
+{
+	struct page *batch[MIGRATE_CHUNK_PAGES];
+	unsigned long pfn = start_pfn;
+	unsigned int n = 0;
+	int ret = 0;
+
+	while (pfn < end_pfn && !ret) {
+		struct page *page;
+		unsigned long end;
+
+		if (!pfn_valid(pfn)) {
+			pfn++;
+			continue;
+		}
+		page = pfn_to_page(pfn);
+		end = free_block_end(pfn);
+		if (end) {
+			pfn = end;
+			continue;
+		}
+		if (!page_is_migratable(page)) {
+			if (bad_pfn)
+				*bad_pfn = pfn;
+			ret = -EBUSY;
+			break;
+		}
+		batch[n++] = page;
+		pfn++;
+		if (n == MIGRATE_CHUNK_PAGES) {
+			ret = migrate_pages(batch, n, get_new, private, NULL);
+			n = 0;
+		}
+	}
+	if (n && !ret)
+		ret = migrate_pages(batch, n, get_new, private, NULL);
+	return ret;
+}
+
+/**
+ * migrate_page - move one page, owned or kernel, to a page of node @nid
+ * @nid: the preferred node, or NUMA_NO_NODE for the page's own
+ *
+ * See migrate_pages(). The page itself is gone when this succeeds; an
+ * owner learns the new page through its callback, a kernel page keeps its
+ * address.
+ *
+ * Return: 0, -ENOMEM, -EBUSY or -EAGAIN (see migrate_pages()).
+ */
+int migrate_page(struct page *page, int nid)
+{
+	struct migration_target_control mtc = { .nid = nid };
+
+	return migrate_pages(&page, 1, alloc_migration_target,
+			     (unsigned long)&mtc, NULL);
+}
+
+/**
+ * migrate_kernel_page - move a kernel heap, slab or vmalloc page
+ *
+ * The page's contents go to a new page and its one mapping (page->virtual)
+ * is rewritten, under stop_machine() so that nobody writes meanwhile; all
+ * TLBs are flushed and the old page freed. Every address into the page,
+ * and with it every kmalloc() object and vmalloc() buffer, stays valid
+ * with the same contents. Does not move kernel stacks or per-CPU areas.
+ *
+ * Return: 0; -EINVAL if @page is not such a page; -EBUSY, -EAGAIN or
+ * -ENOMEM as migrate_pages().
+ */
+int migrate_kernel_page(struct page *page)
+{
+	if (!is_kernel_mapped_type(page) || !page->virtual ||
+	    page_movable_owner(page))
+		return -EINVAL;
+	return migrate_page(page, NUMA_NO_NODE);
+}
+
+/**
+ * migrate_nr_succeeded - pages moved since boot
+ * Return: the count.
+ */
+unsigned long migrate_nr_succeeded(void)
+{
+	return READ_ONCE(nr_succeeded);
+}
+
+/**
+ * migrate_nr_failed - pages migrate_pages() could not move since boot
+ * Return: the count.
+ */
+unsigned long migrate_nr_failed(void)
+{
+	return READ_ONCE(nr_failed_total);
+}
