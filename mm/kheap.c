@@ -112,21 +112,30 @@ static void unmap_and_free(unsigned long va, unsigned long nr)
 	struct page *pages[16];
 	unsigned long batch;
 
-	/* Look the pages up before the entries go away. */
+	/*
+	 * Look the pages up before the entries go away, and mark them as no
+	 * longer kernel-mapped while interrupts are off: migration runs under
+	 * stop_machine(), which cannot start until this CPU takes interrupts
+	 * again, and it never moves a page so marked. So the pages freed
+	 * below are the ones mapped here, not ones it moved away meanwhile.
+	 */
 	for (i = 0; i < nr; i += batch) {
-		unsigned long j;
+		unsigned long j, flags;
 
 		batch = min(nr - i, ARRAY_SIZE(pages));
-		for (j = 0; j < batch; j++)
-			pages[j] = kheap_virt_to_page((void *)(va + (i + j) * PAGE_SIZE));
-		kernel_unmap_range(va + i * PAGE_SIZE, batch * PAGE_SIZE);
+		local_irq_save(flags);
 		for (j = 0; j < batch; j++) {
+			pages[j] = kheap_virt_to_page((void *)(va + (i + j) * PAGE_SIZE));
 			if (!pages[j])
 				continue;
 			pages[j]->type = PGTY_NONE;
 			pages[j]->virtual = 0;
-			__free_page(pages[j]);
 		}
+		local_irq_restore(flags);
+		kernel_unmap_range(va + i * PAGE_SIZE, batch * PAGE_SIZE);
+		for (j = 0; j < batch; j++)
+			if (pages[j])
+				__free_page(pages[j]);
 	}
 }
 

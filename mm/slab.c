@@ -236,18 +236,24 @@ again:
 void kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	struct page *head, *discard = NULL;
-	unsigned long flags, off;
+	unsigned long flags;
 
 	if (!obj)
 		return;
-	head = obj_to_head(obj);
-	if (WARN_ON_ONCE(!head || !PageSlab(head) || head->slab_cache != s))
-		return;
-	off = (char *)obj - (char *)slab_base(head);
-	if (WARN_ON_ONCE(off % s->size || off / s->size >= s->objects))
-		return;
-
+	/*
+	 * Find the slab with the lock held and interrupts off: migration
+	 * (under stop_machine()) may move a slab's head page, but not while
+	 * any CPU is in here.
+	 */
 	spin_lock_irqsave(&s->lock, flags);
+	head = obj_to_head(obj);
+	if (!head || !PageSlab(head) || head->slab_cache != s ||
+	    ((char *)obj - (char *)slab_base(head)) % s->size ||
+	    ((char *)obj - (char *)slab_base(head)) / s->size >= s->objects) {
+		spin_unlock_irqrestore(&s->lock, flags);
+		WARN_ON_ONCE(1);
+		return;
+	}
 	if (IS_ENABLED(CONFIG_DEBUG_VM) && on_freelist(head, obj)) {
 		spin_unlock_irqrestore(&s->lock, flags);
 		pr_err("%s: double free of %p in %s\n", __func__, obj, s->name);
