@@ -1,14 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Memory hotplug policy knobs, set at boot: movable_node,
- * memhp_default_state= and the memory_hotplug.* options. Values, spellings
- * and defaults are Linux 6.12's (memhp_default_state defaults to offline,
- * as with Linux's CONFIG_MHP_DEFAULT_ONLINE_TYPE_OFFLINE).
+ * Memory hotplug: the policy knobs set at boot (movable_node,
+ * memhp_default_state= and the memory_hotplug.* options, with Linux
+ * 6.12's values, spellings and defaults: memhp_default_state defaults to
+ * offline, as with Linux's CONFIG_MHP_DEFAULT_ONLINE_TYPE_OFFLINE), the
+ * hotplug lock, and add_memory()/remove_memory().
+ *
+ * DOC: hot-add and hot-remove
+ *
+ * add_memory() checks its arguments, then under the hotplug lock claims
+ * the range as "System RAM" in the resource tree, creates the node if it
+ * has no pg_data_t yet, and calls arch_add_memory(): the range gets its
+ * direct map, then __add_pages() gives its sections a memmap, initialised
+ * PG_reserved (offline: no page of it is in the buddy allocator). Last,
+ * the node's span grows to cover it. remove_memory() undoes exactly that,
+ * in reverse order, for a range add_memory() added and nobody onlined.
+ *
+ * With MHP_MEMMAP_ON_MEMORY (what memory_hotplug.memmap_on_memory=1 asks
+ * callers to pass) each 128 MiB block's 2 MiB memmap lives in the block's
+ * own first pageblock instead of coming from memory already online; those
+ * MHP_VMEMMAP_PAGES pages are typed PGTY_MEMMAP and never onlined.
  */
 #include <linux/kernel.h>
+#include <linux/err.h>
 #include <linux/init.h>
+#include <linux/ioport.h>
+#include <linux/mm.h>
+#include <linux/rwsem.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/memory_hotplug.h>
+#include "internal.h"
 
 struct memhp_config memhp = {
 	.movable_node = false,
@@ -127,3 +149,373 @@ static int __init memmap_on_memory_setup(char *val)
 	return bool_option(val, &memhp.memmap_on_memory);
 }
 early_param("memory_hotplug.memmap_on_memory", memmap_on_memory_setup);
+
+/* ---- the hotplug lock ---- */
+
+/*
+ * Held for writing across add, remove, online and offline; for reading by
+ * those who need the sections to stay as they are. Taken before
+ * resource_lock, pgtable_lock and any zone->lock.
+ */
+static DECLARE_RWSEM(mem_hotplug_lock);
+
+/**
+ * mem_hotplug_begin - start an add, remove, online or offline
+ *
+ * Sleeps until no other hotplug operation and no get_online_mems() reader
+ * runs. Return: nothing; pair it with mem_hotplug_done().
+ */
+void mem_hotplug_begin(void)
+{
+	down_write(&mem_hotplug_lock);
+}
+
+/**
+ * mem_hotplug_done - end what mem_hotplug_begin() started
+ */
+void mem_hotplug_done(void)
+{
+	up_write(&mem_hotplug_lock);
+}
+
+/**
+ * get_online_mems - keep the present and online sections as they are
+ *
+ * Readers run concurrently with each other, never with a hotplug
+ * operation. Sleeps. Pair it with put_online_mems().
+ */
+void get_online_mems(void)
+{
+	down_read(&mem_hotplug_lock);
+}
+
+/**
+ * put_online_mems - end what get_online_mems() started
+ */
+void put_online_mems(void)
+{
+	up_read(&mem_hotplug_lock);
+}
+
+/* ---- hot-add and hot-remove ---- */
+
+/**
+ * memory_block_size_bytes - the hotplug granularity
+ *
+ * Return: the size of a memory block, MIN_MEMORY_BLOCK_SIZE (128 MiB).
+ */
+unsigned long memory_block_size_bytes(void)
+{
+	return MIN_MEMORY_BLOCK_SIZE;
+}
+
+/* Non-empty and block aligned at both ends, as Linux requires. */
+static int check_hotplug_memory_range(u64 start, u64 size)
+{
+	if (!size || !IS_ALIGNED(start, memory_block_size_bytes()) ||
+	    !IS_ALIGNED(size, memory_block_size_bytes())) {
+		pr_err("Block size [%#lx] unaligned hotplug range: start %#llx, size %#llx\n",
+		       memory_block_size_bytes(), start, size);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * mhp_range_allowed - whether [@start, @start + @size) can be hot-added
+ * @start: first physical address
+ * @size: length in bytes
+ *
+ * The range must lie below 2^MAX_PHYSMEM_BITS, the limit of both the
+ * section table and the direct map.
+ *
+ * Return: true if it does.
+ */
+bool mhp_range_allowed(u64 start, u64 size)
+{
+	u64 limit = 1ULL << MAX_PHYSMEM_BITS;
+
+	if (start + size < start || start + size > limit) {
+		pr_warn("Hotplugged memory exceeds maximum addressable address, range=%#llx-%#llx, maximum=%#llx\n",
+			start, start + size, limit);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Gives node @nid a pg_data_t if it has none, with empty zones, and
+ * rebuilds the zonelists so that allocations for the node fall back to
+ * the others. The pg_data_t stays when the node's memory goes (as in
+ * Linux): other CPUs may look at NODE_DATA() without a lock.
+ */
+static int hotadd_init_pgdat(int nid)
+{
+	pg_data_t *pgdat, *model;
+	int other, z, o, t;
+
+	if (NODE_DATA(nid))
+		return 0;
+	other = next_online_node_from(0);
+	if (WARN_ON_ONCE(other >= MAX_NUMNODES))
+		return -EINVAL;
+	model = NODE_DATA(other);
+	pgdat = mm_meta_alloc(sizeof(*pgdat), nid);
+	if (!pgdat)
+		return -ENOMEM;
+	pgdat->node_id = nid;
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &pgdat->node_zones[z];
+
+		spin_lock_init(&zone->lock);
+		zone->name = model->node_zones[z].name;
+		zone->zone_pgdat = pgdat;
+		for (o = 0; o < NR_PAGE_ORDERS; o++)
+			for (t = 0; t < MIGRATE_TYPES; t++)
+				INIT_LIST_HEAD(&zone->free_area[o].free_list[t]);
+	}
+	/* Fully initialised before anyone can find it. */
+	smp_store_release(&node_data[nid], pgdat);
+	if (nid >= nr_node_ids)
+		nr_node_ids = nid + 1;
+	build_all_zonelists();
+	pr_info("Initmem setup node %d (hot-add)\n", nid);
+	return 0;
+}
+
+/*
+ * Sets @pgdat's span to the union of its zones' spans and of its
+ * hot-added sections (boot sections are covered by the zones already).
+ * Present pages are not touched: offline memory is not present.
+ */
+static void node_span_update(pg_data_t *pgdat)
+{
+	unsigned long start = ULONG_MAX, end = 0, root, i;
+	int z;
+
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &pgdat->node_zones[z];
+
+		if (!zone->spanned_pages)
+			continue;
+		start = min(start, zone->zone_start_pfn);
+		end = max(end, zone_end_pfn(zone));
+	}
+	for (root = 0; root < NR_SECTION_ROOTS; root++) {
+		if (!mem_section[root])
+			continue;
+		for (i = 0; i < SECTIONS_PER_ROOT; i++) {
+			struct mem_section *ms = &mem_section[root][i];
+			unsigned long pfn = section_nr_to_pfn(root * SECTIONS_PER_ROOT + i);
+
+			if (!valid_section(ms) || (ms->flags & SECTION_IS_EARLY) ||
+			    ms->nid != pgdat->node_id)
+				continue;
+			start = min(start, pfn);
+			end = max(end, pfn + PAGES_PER_SECTION);
+		}
+	}
+	if (end <= start) {
+		pgdat->node_start_pfn = 0;
+		pgdat->node_spanned_pages = 0;
+		return;
+	}
+	pgdat->node_start_pfn = start;
+	pgdat->node_spanned_pages = end - start;
+}
+
+/* The zone offline pages are labelled with until online picks theirs. */
+static enum zone_type offline_zone_for_pfn(unsigned long pfn)
+{
+	return pfn < PHYS_PFN(SZ_4G) ? ZONE_DMA32 : ZONE_NORMAL;
+}
+
+/**
+ * __add_pages - sections and an initialised memmap for a pfn range
+ * @nid: the node the range belongs to
+ * @start_pfn: first pfn, section aligned
+ * @nr_pages: a multiple of PAGES_PER_SECTION
+ * @params: with memmap_on_memory, the architecture has already backed
+ *	each section's memmap with the section's own first pages
+ *
+ * Hotplug lock held. Every struct page of the range is written, marked
+ * PG_reserved, and carries @nid and a kernel zone; the sections are
+ * present but not online. With memmap_on_memory the first
+ * MHP_VMEMMAP_PAGES pages of each section get type PGTY_MEMMAP: they hold
+ * the memmap and must never be onlined. Does not touch the direct map or
+ * any zone.
+ *
+ * Return: 0, or sparse_add_section()'s error (-EINVAL, -EEXIST,
+ * -ENOMEM), in which case nothing was added.
+ */
+int __add_pages(int nid, unsigned long start_pfn, unsigned long nr_pages,
+		const struct mhp_params *params)
+{
+	unsigned long pfn, i, end_pfn = start_pfn + nr_pages;
+	int ret;
+
+	ret = sparse_add_section(nid, start_pfn, nr_pages);
+	if (ret)
+		return ret;
+	for (pfn = start_pfn; pfn < end_pfn; pfn += PAGES_PER_SECTION) {
+		memmap_init_range(pfn, pfn + PAGES_PER_SECTION, nid,
+				  offline_zone_for_pfn(pfn), true);
+		if (!params->memmap_on_memory)
+			continue;
+		for (i = 0; i < MHP_VMEMMAP_PAGES; i++)
+			pfn_to_page(pfn + i)->type = PGTY_MEMMAP;
+	}
+	return 0;
+}
+
+/**
+ * __remove_pages - free the memmap of an offline pfn range
+ * @start_pfn: first pfn, section aligned
+ * @nr_pages: a multiple of PAGES_PER_SECTION
+ *
+ * Hotplug lock held; no section of the range is online. The struct pages
+ * are gone when this returns. Return: nothing.
+ */
+void __remove_pages(unsigned long start_pfn, unsigned long nr_pages)
+{
+	sparse_remove_section(start_pfn, nr_pages);
+}
+
+/**
+ * add_memory - hot-add a physical range, offline
+ * @nid: its node; a node without a pg_data_t gets one
+ * @start: first physical address, memory block aligned
+ * @size: length, a non-zero multiple of the memory block size
+ * @mhp_flags: MHP_MEMMAP_ON_MEMORY to place each block's memmap in the
+ *	block's own first MHP_VMEMMAP_PAGES pages (the memory must exist:
+ *	the memmap is written there), else MHP_NONE
+ *
+ * Registers the range as "System RAM", maps it in the direct map, gives
+ * it a memmap (every page PG_reserved) and grows the node's span. The
+ * memory stays offline: no page goes to the buddy allocator and no zone
+ * changes. On failure everything done is undone (a pg_data_t created for
+ * a new node stays). Takes the hotplug lock; sleeps.
+ *
+ * Return: 0; -EINVAL for a bad alignment, size, node or flag; -E2BIG when
+ * the range reaches past 2^MAX_PHYSMEM_BITS (as Linux); -EEXIST when it
+ * overlaps a resource (boot RAM, an earlier add) or an existing memmap;
+ * -ENOMEM.
+ */
+int add_memory(int nid, u64 start, u64 size, mhp_t mhp_flags)
+{
+	struct mhp_params params = {
+		.memmap_on_memory = mhp_flags & MHP_MEMMAP_ON_MEMORY,
+	};
+	struct resource *res;
+	int ret;
+
+	ret = check_hotplug_memory_range(start, size);
+	if (ret)
+		return ret;
+	if (nid < 0 || nid >= MAX_NUMNODES) {
+		pr_warn("%s: node %d is not a valid node\n", __func__, nid);
+		return -EINVAL;
+	}
+	if (mhp_flags & ~MHP_MEMMAP_ON_MEMORY)
+		return -EINVAL;
+	if (!mhp_range_allowed(start, size))
+		return -E2BIG;
+
+	mem_hotplug_begin();
+	res = iomem_request_region(start, size, "System RAM",
+				   IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY);
+	if (IS_ERR(res)) {
+		pr_debug("Unable to reserve System RAM region: %016llx->%016llx\n",
+			 start, start + size);
+		ret = PTR_ERR(res);
+		goto out_unlock;
+	}
+	ret = hotadd_init_pgdat(nid);
+	if (ret)
+		goto out_release;
+	ret = arch_add_memory(nid, start, size, &params);
+	if (ret)
+		goto out_release;
+	node_span_update(NODE_DATA(nid));
+	mem_hotplug_done();
+	return 0;
+
+out_release:
+	WARN_ON(__release_region(&iomem_resource, start, size));
+out_unlock:
+	mem_hotplug_done();
+	return ret;
+}
+
+/* Hotplug lock held. Whether any section of the range is online. */
+static bool range_has_online_section(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn += PAGES_PER_SECTION)
+		if (online_section(__pfn_to_section(pfn)))
+			return true;
+	return false;
+}
+
+/* Hotplug lock held. Whether every section is hot-added (not boot) memory. */
+static bool range_is_hotadded(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn += PAGES_PER_SECTION) {
+		struct mem_section *ms = __pfn_to_section(pfn);
+
+		if (!valid_section(ms) || (ms->flags & SECTION_IS_EARLY))
+			return false;
+	}
+	return true;
+}
+
+/**
+ * remove_memory - hot-remove a range that add_memory() added
+ * @start: first physical address, as given to add_memory()
+ * @size: length, as given to add_memory()
+ *
+ * Frees the memmap and the vmemmap page tables, unmaps the direct map
+ * and frees its page tables, releases the "System RAM" resource and
+ * shrinks the node's span. The range must be exactly one earlier
+ * add_memory() range; splitting one is not supported. Takes the hotplug
+ * lock; sleeps.
+ *
+ * Return: 0; -EINVAL for a bad alignment or a range that is not exactly
+ * one hot-added range; -EBUSY when any of its sections is online (boot
+ * RAM always is).
+ */
+int remove_memory(u64 start, u64 size)
+{
+	unsigned long start_pfn = PHYS_PFN(start), end_pfn = PHYS_PFN(start + size);
+	struct resource *res;
+	int ret, nid;
+
+	ret = check_hotplug_memory_range(start, size);
+	if (ret)
+		return ret;
+	if (!mhp_range_allowed(start, size))
+		return -EINVAL;
+
+	mem_hotplug_begin();
+	if (range_has_online_section(start_pfn, end_pfn)) {
+		ret = -EBUSY;
+		goto out_unlock;
+	}
+	res = lookup_resource(&iomem_resource, start);
+	if (!res || res->end != start + size - 1 ||
+	    (res->flags & IORESOURCE_SYSTEM_RAM) != IORESOURCE_SYSTEM_RAM ||
+	    !range_is_hotadded(start_pfn, end_pfn)) {
+		ret = -EINVAL;
+		goto out_unlock;
+	}
+	nid = __pfn_to_section(start_pfn)->nid;
+	arch_remove_memory(start, size);
+	WARN_ON(__release_region(&iomem_resource, start, size));
+	node_span_update(NODE_DATA(nid));
+out_unlock:
+	mem_hotplug_done();
+	return ret;
+}

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Memory hotplug: boot options and policies (Linux 6.12's names, values
- * and defaults). The hot-add/remove and online/offline paths build on
- * these.
+ * and defaults), the hotplug lock, and hot-add and hot-remove of physical
+ * ranges. Online and offline build on these.
  */
 #ifndef _LINUX_MEMORY_HOTPLUG_H
 #define _LINUX_MEMORY_HOTPLUG_H
 
 #include <linux/types.h>
+#include <linux/mm_types.h>
+#include <linux/mmzone.h>
 
 /*
  * What a newly added memory block becomes (memhp_default_state=). The
@@ -47,5 +49,67 @@ const char *mmop_name(enum mmop type);
 const char *online_policy_name(enum online_policy policy);
 /* Parses a memhp_default_state= / sysfs value; -EINVAL if unknown. */
 int mmop_parse(const char *s);
+
+/* ---- hot-add and hot-remove (mm/memory_hotplug.c) ---- */
+
+/*
+ * The granularity of hot-add and hot-remove: one memory block, which in
+ * Tide is always one 128 MiB section (Linux's x86 default below 64 GiB).
+ */
+#define MIN_MEMORY_BLOCK_SIZE	(1UL << CONFIG_SECTION_SIZE_BITS)
+
+unsigned long memory_block_size_bytes(void);
+
+/*
+ * mem_hotplug_begin()/mem_hotplug_done() hold the hotplug lock for
+ * writing: add, remove, online and offline run one at a time inside it.
+ * get_online_mems()/put_online_mems() hold it for reading, so that the
+ * set of present and online sections does not change meanwhile. It sleeps:
+ * task context only. It is taken before any zone or page-table lock.
+ */
+void mem_hotplug_begin(void);
+void mem_hotplug_done(void);
+void get_online_mems(void);
+void put_online_mems(void);
+
+/* add_memory() flags (Linux's values). */
+typedef int mhp_t;
+#define MHP_NONE		((mhp_t)0)
+/* Each memory block's first pages back its own memmap (memmap_on_memory). */
+#define MHP_MEMMAP_ON_MEMORY	((mhp_t)(1 << 1))
+
+/*
+ * Pages at the start of each memory block that back its memmap when it
+ * was added with MHP_MEMMAP_ON_MEMORY: one 2 MiB pageblock per 128 MiB.
+ * Their struct pages have type PGTY_MEMMAP; they are never onlined.
+ */
+#define MHP_VMEMMAP_PAGES	(PAGES_PER_SECTION * sizeof(struct page) / PAGE_SIZE)
+
+/* memory_hotplug.memmap_on_memory: callers pass MHP_MEMMAP_ON_MEMORY. */
+static inline bool mhp_memmap_on_memory(void)
+{
+	return memhp.memmap_on_memory;
+}
+
+bool mhp_range_allowed(u64 start, u64 size);
+int add_memory(int nid, u64 start, u64 size, mhp_t mhp_flags);
+int remove_memory(u64 start, u64 size);
+
+struct mhp_params {
+	bool memmap_on_memory;	/* memmap inside the range (MHP_MEMMAP_ON_MEMORY) */
+};
+
+/* Hotplug lock held: sections and their memmap for a pfn range. */
+int __add_pages(int nid, unsigned long start_pfn, unsigned long nr_pages,
+		const struct mhp_params *params);
+void __remove_pages(unsigned long start_pfn, unsigned long nr_pages);
+
+/*
+ * Architecture hooks (arch/x86/mm/init_64.c), hotplug lock held: the
+ * direct map and the memmap of a range, built and torn down.
+ */
+
+int arch_add_memory(int nid, u64 start, u64 size, const struct mhp_params *params);
+void arch_remove_memory(u64 start, u64 size);
 
 #endif /* _LINUX_MEMORY_HOTPLUG_H */

@@ -272,6 +272,19 @@ BOOT_MATRIX = (
              expect_all=("smp: Brought up 2 nodes, 2 CPUs", "Node 1: no memory",
                          "NUMA: node 1 [mem 0x0000000100000000-0x00000004dfffffff] hotplug",
                          "\\_SB_.MHPC.MP07")),
+    # memory_hotplug cases that need a particular machine: RAM Tide does not
+    # use (mem= below -m) for memmap_on_memory, and a memory-less node
+    # (the whole suite runs, as in the KUnit boot; the case must not skip)
+    BootCase("boot:hotplug-memmap-on-memory", "pc", "1G",
+             "mem=512M kunit.enable=1 kunit.filter_glob=memory_hotplug",
+             max_mem="512M", expect_text="mhp_memmap_self_hosted",
+             forbid=("not ok", "mhp_memmap_self_hosted # SKIP")),
+    BootCase("boot:hotplug-memoryless-node", "pc", "512M,slots=8,maxmem=8G",
+             "kunit.enable=1 kunit.filter_glob=memory_hotplug",
+             qemu_args=("-object", "memory-backend-ram,id=r0,size=512M",
+                        "-numa", "node,nodeid=0,memdev=r0", "-numa", "node,nodeid=1"),
+             expect_text="mhp_memoryless_node",
+             forbid=("not ok", "mhp_memoryless_node # SKIP")),
     # The console shell, driven through the serial port
     BootCase("boot:shell", "pc", "512M",
              shell=("ls /sys/devices/system/", "free -m", "echo hi > /sys/nope",

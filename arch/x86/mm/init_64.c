@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Building Tide's own page tables at boot (direct map and kernel image),
- * and backing the vmemmap with memory, at boot and at hot-add.
+ * backing the vmemmap with memory, at boot and at hot-add, and the
+ * arch_add_memory()/arch_remove_memory() hooks of memory hotplug.
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/memory_hotplug.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/pgtable.h>
@@ -206,4 +208,130 @@ void vmemmap_free(unsigned long start, unsigned long end)
 		kernel_unmap_range(va, PMD_SIZE);
 		vmemmap_free_block(pa);
 	}
+}
+
+/* Takes [@start, @end) out of the DirectMap counts, before it is unmapped. */
+static void uncount_direct_map(phys_addr_t start, phys_addr_t end)
+{
+	while (start < end) {
+		int level;
+		pgentry_t *e = lookup_address((unsigned long)__va(start), &level);
+		unsigned long step;
+
+		if (!e)
+			break;
+		step = pg_level_size(level) - (start & (pg_level_size(level) - 1));
+		direct_map_bytes[level] -= min_t(phys_addr_t, step, end - start);
+		start += step;
+	}
+}
+
+/* The vmemmap address of the memmap of the section starting at @pfn. */
+static unsigned long section_memmap_va(unsigned long pfn)
+{
+	return (unsigned long)pfn_to_page(pfn);
+}
+
+/* Whether the section at @pfn backs its own memmap (memmap_on_memory). */
+static bool memmap_self_hosted(unsigned long pfn)
+{
+	int level;
+	pgentry_t *e = lookup_address(section_memmap_va(pfn), &level);
+
+	return e && level == PG_LEVEL_2M && pgentry_addr(*e) == PFN_PHYS(pfn);
+}
+
+/*
+ * Maps the memmap of the section at @pfn onto the section's own first
+ * 2 MiB; sparse_add_section() then finds it backed and leaves it be.
+ */
+static int memmap_map_self(unsigned long pfn)
+{
+	BUILD_BUG_ON(MHP_VMEMMAP_PAGES * PAGE_SIZE != PMD_SIZE);
+	return kernel_map_range(section_memmap_va(pfn), PFN_PHYS(pfn), PMD_SIZE,
+				PAGE_KERNEL, KMAP_LARGE | KMAP_NO_1G);
+}
+
+/*
+ * Frees the memmap of [@start_pfn, @end_pfn): self-hosted leaves are
+ * unmapped first (that memory is not the allocator's to take back), so
+ * that __remove_pages() frees only memmap that came from elsewhere.
+ */
+static void remove_sections(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn += PAGES_PER_SECTION)
+		if (memmap_self_hosted(pfn))
+			kernel_unmap_range(section_memmap_va(pfn), PMD_SIZE);
+	__remove_pages(start_pfn, end_pfn - start_pfn);
+}
+
+/**
+ * arch_add_memory - direct map and memmap for a hot-added range
+ * @nid: the range's node (its memmap is allocated there if possible)
+ * @start: first physical address, section aligned
+ * @size: a multiple of the section size
+ * @params: memmap_on_memory: back each section's memmap with the
+ *	section's own first 2 MiB instead of allocating it
+ *
+ * Hotplug lock held. Maps the range in the direct map with the largest
+ * leaves alignment allows, then __add_pages(). Does not touch the memory
+ * itself unless the memmap lives in it. On failure nothing stays mapped.
+ *
+ * Return: 0, -EEXIST if part of the range is mapped already, or -ENOMEM
+ * (or __add_pages()'s error).
+ */
+int arch_add_memory(int nid, u64 start, u64 size, const struct mhp_params *params)
+{
+	unsigned long start_pfn = PHYS_PFN(start), end_pfn = PHYS_PFN(start + size);
+	unsigned long pfn = start_pfn;
+	int ret;
+
+	ret = arch_map_direct(start, start + size);
+	if (ret)
+		return ret;
+	if (!params->memmap_on_memory) {
+		ret = __add_pages(nid, start_pfn, end_pfn - start_pfn, params);
+		if (ret)
+			goto out_unmap_direct;
+		return 0;
+	}
+	/* A section at a time, so that a failure knows what to undo. */
+	for (; pfn < end_pfn; pfn += PAGES_PER_SECTION) {
+		ret = memmap_map_self(pfn);
+		if (ret)
+			goto out_remove_sections;
+		ret = __add_pages(nid, pfn, PAGES_PER_SECTION, params);
+		if (ret) {
+			kernel_unmap_range(section_memmap_va(pfn), PMD_SIZE);
+			goto out_remove_sections;
+		}
+	}
+	return 0;
+
+out_remove_sections:
+	if (pfn > start_pfn)
+		remove_sections(start_pfn, pfn);
+out_unmap_direct:
+	uncount_direct_map(start, start + size);
+	kernel_unmap_range((unsigned long)__va(start), size);
+	return ret;
+}
+
+/**
+ * arch_remove_memory - undo arch_add_memory()
+ * @start: first physical address of the range
+ * @size: its length
+ *
+ * Hotplug lock held; no page of the range is online or in use. Frees the
+ * memmap (__remove_pages(); a memmap held in the range itself is only
+ * unmapped), then unmaps the direct map, which frees the page tables that
+ * empties and flushes the TLB. Return: nothing.
+ */
+void arch_remove_memory(u64 start, u64 size)
+{
+	remove_sections(PHYS_PFN(start), PHYS_PFN(start + size));
+	uncount_direct_map(start, start + size);
+	kernel_unmap_range((unsigned long)__va(start), size);
 }

@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The resource tree of physical address space (iomem_resource): requests
+ * with overlap checks, releases, queries, and the boot "System RAM"
+ * entries that memory hot-add must not overlap.
+ *
+ * DOC: resource tree
+ *
+ * Every node is a struct resource [start, end]. A node's children lie
+ * inside it, sorted and disjoint. request_resource() places a range
+ * directly under a given parent; __request_region() looks for the deepest
+ * free spot, descending into resources that contain the range and are not
+ * IORESOURCE_BUSY (a window that others may subdivide). A busy resource is
+ * owned outright: nothing is placed inside it by __request_region().
+ */
+#include <linux/kernel.h>
+#include <linux/err.h>
+#include <linux/init.h>
+#include <linux/ioport.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+
+/*
+ * resource_lock protects the parent/sibling/child links of every resource
+ * in any tree. It is a leaf lock: nothing else is taken under it, and no
+ * allocation or callback runs while it is held.
+ */
+static DEFINE_SPINLOCK(resource_lock);
+
+struct resource iomem_resource = {
+	.name	= "PCI mem",
+	.start	= 0,
+	.end	= (1ULL << MAX_PHYSMEM_BITS) - 1,
+	.flags	= IORESOURCE_MEM,
+};
+
+/* The resource after @p in a depth-first walk below @root, or NULL. */
+static struct resource *next_resource(struct resource *p, struct resource *root)
+{
+	if (p->child)
+		return p->child;
+	while (!p->sibling && p->parent != root)
+		p = p->parent;
+	return p->sibling;
+}
+
+/* resource_lock held. Links @new under @root, or returns what is in the way. */
+static struct resource *__request_resource(struct resource *root,
+					   struct resource *new)
+{
+	struct resource **pp = &root->child;
+
+	if (new->end < new->start || new->start < root->start ||
+	    new->end > root->end)
+		return root;
+	for (;;) {
+		struct resource *tmp = *pp;
+
+		if (!tmp || tmp->start > new->end) {
+			new->sibling = tmp;
+			new->child = NULL;
+			new->parent = root;
+			*pp = new;
+			return NULL;
+		}
+		if (tmp->end >= new->start)
+			return tmp;
+		pp = &tmp->sibling;
+	}
+}
+
+/**
+ * request_resource_conflict - place @new directly under @root
+ * @root: the parent, e.g. &iomem_resource
+ * @new: the range; its links are set on success
+ *
+ * Return: NULL on success; otherwise the resource in the way: a child of
+ * @root that overlaps @new, or @root itself when @new is empty or not
+ * inside it.
+ */
+struct resource *request_resource_conflict(struct resource *root,
+					   struct resource *new)
+{
+	struct resource *conflict;
+	unsigned long flags;
+
+	spin_lock_irqsave(&resource_lock, flags);
+	conflict = __request_resource(root, new);
+	spin_unlock_irqrestore(&resource_lock, flags);
+	return conflict;
+}
+
+/**
+ * request_resource - place @new directly under @root
+ * @root: the parent
+ * @new: the range
+ *
+ * Return: 0, or -EBUSY if @new overlaps a child of @root or is not inside
+ * @root.
+ */
+int request_resource(struct resource *root, struct resource *new)
+{
+	return request_resource_conflict(root, new) ? -EBUSY : 0;
+}
+
+/* resource_lock held. Unlinks @old from its parent (no children allowed). */
+static int __release_resource(struct resource *old)
+{
+	struct resource **pp;
+
+	if (!old->parent)
+		return -EINVAL;
+	if (old->child)
+		return -EBUSY;
+	for (pp = &old->parent->child; *pp; pp = &(*pp)->sibling) {
+		if (*pp == old) {
+			*pp = old->sibling;
+			old->parent = NULL;
+			old->sibling = NULL;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+/**
+ * release_resource - take @old out of its tree
+ * @old: a resource placed by request_resource() or __request_region()
+ *
+ * Does not free @old: it belongs to the caller.
+ *
+ * Return: 0; -EINVAL if @old is not in a tree; -EBUSY if it still has
+ * children (release those first).
+ */
+int release_resource(struct resource *old)
+{
+	unsigned long flags;
+	int ret;
+
+	spin_lock_irqsave(&resource_lock, flags);
+	ret = __release_resource(old);
+	spin_unlock_irqrestore(&resource_lock, flags);
+	return ret;
+}
+
+/*
+ * Claims [@start, @start + @n) at the deepest free spot under @parent (see
+ * __request_region()). Return: the new resource, or ERR_PTR(-EINVAL) for
+ * an empty or wrapping range, ERR_PTR(-ENOMEM), ERR_PTR(-EEXIST) when
+ * something is in the way.
+ */
+static struct resource *request_region_err(struct resource *parent,
+					   resource_size_t start,
+					   resource_size_t n, const char *name,
+					   unsigned long flags)
+{
+	struct resource *res, *conflict;
+	unsigned long irqflags;
+
+	if (!n || start + n - 1 < start)
+		return ERR_PTR(-EINVAL);
+	res = kzalloc(sizeof(*res), GFP_KERNEL);
+	if (!res)
+		return ERR_PTR(-ENOMEM);
+	res->start = start;
+	res->end = start + n - 1;
+	res->name = name;
+	res->flags = flags;
+
+	spin_lock_irqsave(&resource_lock, irqflags);
+	for (;;) {
+		conflict = __request_resource(parent, res);
+		if (!conflict)
+			break;
+		if (conflict == parent || (conflict->flags & IORESOURCE_BUSY) ||
+		    conflict->start > res->start || conflict->end < res->end)
+			break;
+		parent = conflict;
+	}
+	spin_unlock_irqrestore(&resource_lock, irqflags);
+	if (conflict) {
+		kfree(res);
+		return ERR_PTR(-EEXIST);
+	}
+	return res;
+}
+
+/**
+ * __request_region - claim [@start, @start + @n) at the deepest free spot
+ * @parent: where to start looking, e.g. &iomem_resource
+ * @start: first address
+ * @n: length in bytes
+ * @name: kept by pointer; must outlive the resource
+ * @flags: the new resource's flags (IORESOURCE_BUSY to own it outright)
+ *
+ * Descends into resources that contain the whole range and are not busy.
+ * Fails when anything overlaps the range only partly or is busy.
+ *
+ * Return: the new resource (allocated here; give it back with
+ * __release_region()), or NULL on overlap, an empty or wrapping range, or
+ * no memory (iomem_request_region() tells these apart).
+ */
+struct resource *__request_region(struct resource *parent,
+				  resource_size_t start, resource_size_t n,
+				  const char *name, unsigned long flags)
+{
+	struct resource *res = request_region_err(parent, start, n, name, flags);
+
+	return IS_ERR(res) ? NULL : res;
+}
+
+/**
+ * iomem_request_region - __request_region() in iomem_resource, with errnos
+ * @start: first address
+ * @n: length in bytes
+ * @name: kept by pointer; must outlive the resource
+ * @flags: the new resource's flags
+ *
+ * Return: the new resource (give it back with __release_region() on
+ * &iomem_resource); ERR_PTR(-EEXIST) when the range overlaps a busy
+ * resource or straddles the edge of another; ERR_PTR(-EINVAL) for an empty
+ * or wrapping range or one past the root; ERR_PTR(-ENOMEM).
+ */
+struct resource *iomem_request_region(resource_size_t start, resource_size_t n,
+				      const char *name, unsigned long flags)
+{
+	if (n && (start > iomem_resource.end || n - 1 > iomem_resource.end - start))
+		return ERR_PTR(-EINVAL);
+	return request_region_err(&iomem_resource, start, n, name, flags);
+}
+
+/**
+ * __release_region - give back a range claimed with __request_region()
+ * @parent: where the search starts, as given to __request_region()
+ * @start: first address of the region
+ * @n: its length; the region must match exactly
+ *
+ * Return: 0 (the resource is freed); -EINVAL if no such region exists;
+ * -EBUSY if it has children.
+ */
+int __release_region(struct resource *parent, resource_size_t start,
+		     resource_size_t n)
+{
+	resource_size_t end = start + n - 1;
+	struct resource *p, *found = NULL;
+	unsigned long flags;
+	int ret = -EINVAL;
+
+	if (!n)
+		return -EINVAL;
+	spin_lock_irqsave(&resource_lock, flags);
+	p = parent->child;
+	while (p) {
+		if (p->start == start && p->end == end) {
+			found = p;
+			break;
+		}
+		if (p->start <= start && p->end >= end &&
+		    !(p->flags & IORESOURCE_BUSY))
+			p = p->child;
+		else if (p->end < start)
+			p = p->sibling;
+		else
+			break;
+	}
+	if (found)
+		ret = __release_resource(found);
+	spin_unlock_irqrestore(&resource_lock, flags);
+	if (!ret)
+		kfree(found);
+	return ret;
+}
+
+/**
+ * lookup_resource - the child of @root that starts at @start
+ * @root: the parent whose children are searched (not their children)
+ * @start: the first address looked for
+ *
+ * The result stays valid only while nobody releases it: callers keep
+ * their own lock around the lookup and its use (the hotplug lock for
+ * "System RAM" of hot-added memory).
+ *
+ * Return: the resource, or NULL.
+ */
+struct resource *lookup_resource(struct resource *root, resource_size_t start)
+{
+	struct resource *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&resource_lock, flags);
+	for (p = root->child; p && p->start < start; p = p->sibling)
+		;
+	if (p && p->start != start)
+		p = NULL;
+	spin_unlock_irqrestore(&resource_lock, flags);
+	return p;
+}
+
+/*
+ * The lowest part of [@start, @end] covered by a resource of iomem_resource
+ * carrying all of @flags, clipped to the range, in *@s..*@e. Nested matches
+ * are fine: the one starting lowest (and then reaching furthest) wins.
+ * Return: true if there is one.
+ */
+static bool find_next_iomem(resource_size_t start, resource_size_t end,
+			    unsigned long flags, resource_size_t *s,
+			    resource_size_t *e)
+{
+	struct resource *p, *best = NULL;
+	unsigned long irqflags;
+
+	spin_lock_irqsave(&resource_lock, irqflags);
+	for (p = iomem_resource.child; p; p = next_resource(p, &iomem_resource)) {
+		if ((p->flags & flags) != flags || p->end < start || p->start > end)
+			continue;
+		if (!best || p->start < best->start ||
+		    (p->start == best->start && p->end > best->end))
+			best = p;
+	}
+	if (best) {
+		*s = max(best->start, start);
+		*e = min(best->end, end);
+	}
+	spin_unlock_irqrestore(&resource_lock, irqflags);
+	return best;
+}
+
+/**
+ * region_intersects - how [@start, @start + @size) meets resources with @flags
+ * @start: first address
+ * @size: length in bytes
+ * @flags: all of these must be set, e.g. IORESOURCE_SYSTEM_RAM
+ *
+ * Return: REGION_INTERSECTS if such resources cover the whole range,
+ * REGION_DISJOINT if they cover none of it, REGION_MIXED otherwise (and
+ * for an empty range, REGION_DISJOINT).
+ */
+int region_intersects(resource_size_t start, resource_size_t size,
+		      unsigned long flags)
+{
+	resource_size_t end = start + size - 1, pos = start, s = 0, e = 0;
+	bool covered_some = false, gap = false;
+
+	if (!size)
+		return REGION_DISJOINT;
+	if (end < start)
+		end = ~(resource_size_t)0;
+	while (find_next_iomem(pos, end, flags, &s, &e)) {
+		if (s > pos)
+			gap = true;
+		covered_some = true;
+		if (e == end)
+			break;
+		pos = e + 1;
+	}
+	if (!covered_some)
+		return REGION_DISJOINT;
+	if (gap || e != end)
+		return REGION_MIXED;
+	return REGION_INTERSECTS;
+}
+
+/**
+ * walk_system_ram_range - call @func on each System RAM part of a pfn range
+ * @start_pfn: first pfn
+ * @nr_pages: length
+ * @arg: passed to @func
+ * @func: called with the whole pages of each part, lowest first, without
+ *	  resource_lock held; a non-zero return stops the walk
+ *
+ * Return: the first non-zero value @func returned, 0 if every call
+ * returned 0, or -EINVAL if the range holds no System RAM page.
+ */
+int walk_system_ram_range(unsigned long start_pfn, unsigned long nr_pages,
+			  void *arg, int (*func)(unsigned long start_pfn,
+						 unsigned long nr_pages,
+						 void *arg))
+{
+	resource_size_t pos = PFN_PHYS(start_pfn);
+	resource_size_t end = PFN_PHYS(start_pfn + nr_pages) - 1, s, e;
+	int ret = -EINVAL;
+
+	if (!nr_pages)
+		return -EINVAL;
+	while (pos <= end &&
+	       find_next_iomem(pos, end, IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY,
+			       &s, &e)) {
+		unsigned long pfn = PFN_UP(s), epfn = PFN_DOWN(e + 1);
+
+		if (pfn < epfn) {
+			ret = func(pfn, epfn - pfn, arg);
+			if (ret)
+				break;
+		}
+		if (e == end)
+			break;
+		pos = e + 1;
+	}
+	return ret;
+}
+
+/**
+ * iomem_format_tree - a resource tree as /proc/iomem shows it
+ * @root: the tree's root, which is not itself listed
+ * @buf: output, always NUL-terminated when @size > 0
+ * @size: its size; the text is cut short if it does not fit
+ *
+ * One line per resource below @root, "start-end : name", two spaces of
+ * indentation per level, addresses in at least eight hex digits.
+ *
+ * Return: the number of characters written, excluding the NUL.
+ */
+int iomem_format_tree(struct resource *root, char *buf, size_t size)
+{
+	struct resource *p, *q;
+	unsigned long flags;
+	int len = 0;
+
+	if (!size)
+		return 0;
+	buf[0] = '\0';
+	spin_lock_irqsave(&resource_lock, flags);
+	for (p = root->child; p; p = next_resource(p, root)) {
+		int depth = 0;
+
+		for (q = p->parent; q && q != root; q = q->parent)
+			depth++;
+		len += scnprintf(buf + len, size - len, "%*s%08llx-%08llx : %s\n",
+				 depth * 2, "", (unsigned long long)p->start,
+				 (unsigned long long)p->end, p->name ? p->name : "<BAD>");
+	}
+	spin_unlock_irqrestore(&resource_lock, flags);
+	return len;
+}
+
+/**
+ * iomem_format - /proc/iomem: iomem_format_tree() of iomem_resource
+ * @buf: output, always NUL-terminated when @size > 0
+ * @size: its size
+ *
+ * Return: the number of characters written, excluding the NUL.
+ */
+int iomem_format(char *buf, size_t size)
+{
+	return iomem_format_tree(&iomem_resource, buf, size);
+}
+
+/*
+ * Boot RAM becomes "System RAM", one busy resource per run of touching
+ * memblock regions (nodes and flags do not split a run).
+ */
+static int __init iomem_init_system_ram(void)
+{
+	struct memblock_region *r;
+	phys_addr_t start = 0, end = 0;
+	int failed = 0;
+
+	for_each_mem_region(r) {
+		if (end && r->base == end) {
+			end = memblock_region_end(r);
+			continue;
+		}
+		if (end && !__request_region(&iomem_resource, start, end - start,
+					     "System RAM", IORESOURCE_SYSTEM_RAM |
+					     IORESOURCE_BUSY))
+			failed++;
+		start = r->base;
+		end = memblock_region_end(r);
+	}
+	if (end && !__request_region(&iomem_resource, start, end - start,
+				     "System RAM", IORESOURCE_SYSTEM_RAM |
+				     IORESOURCE_BUSY))
+		failed++;
+	return failed ? -ENOMEM : 0;
+}
+core_initcall(iomem_init_system_ram);
