@@ -495,7 +495,7 @@ void show_mem_info(void)
 	meminfo_line("VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
 	meminfo_line("VmallocUsed:", K(vm_used));
 	meminfo_line("VmallocChunk:", 0);
-	meminfo_line("HugePages_Total:", 0);
+	pr_info("%-16s%8u\n", "HugePages_Total:", 0);	/* a count, not kB */
 	meminfo_line("DirectMap4k:", dm[1] >> 10);
 	meminfo_line("DirectMap2M:", dm[2] >> 10);
 	meminfo_line("DirectMap1G:", dm[3] >> 10);
