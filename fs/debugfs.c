@@ -83,23 +83,23 @@ static const struct kernfs_ops debugfs_no_ops;
 
 /**
  * debugfs_create_file - add a file
- * @name: its name
+ * @fname: its name
  * @mode: permission bits; reading needs a read bit and @ops->show,
  *        writing a write bit and @ops->store (else -EACCES at open)
- * @parent: directory, or NULL for /sys/kernel/debug
+ * @dir: directory, or NULL for /sys/kernel/debug
  * @data: passed to @ops
  * @ops: show and store; lives until the file is removed
  *
  * Return: as debugfs_create_dir().
  */
-struct dentry *debugfs_create_file(const char *name, umode_t mode,
-				   struct dentry *parent, void *data,
+struct dentry *debugfs_create_file(const char *fname, umode_t mode,
+				   struct dentry *dir, void *data,
 				   const struct debugfs_file_ops *ops)
 {
 	const struct kernfs_ops *kops = &debugfs_no_ops;
 
-	if (IS_ERR(parent))
-		return parent;
+	if (IS_ERR(dir))
+		return dir;
 	if (!debugfs_root)
 		return ERR_PTR(-ENODEV);
 	if (!ops)
@@ -110,7 +110,7 @@ struct dentry *debugfs_create_file(const char *name, umode_t mode,
 		kops = &debugfs_ro_ops;
 	else if (ops->store)
 		kops = &debugfs_wo_ops;
-	return kn_d(kernfs_create_file(debugfs_parent(parent), name, mode,
+	return kn_d(kernfs_create_file(debugfs_parent(dir), fname, mode,
 				       kops, data, (void *)ops));
 }
 
@@ -248,30 +248,30 @@ static const struct debugfs_file_ops debugfs_errno_ops = {
 
 /**
  * debugfs_create_u32 - a file showing and setting *@value in decimal
- * @name: its name
+ * @fname: its name
  * @mode: permission bits
- * @parent: directory, or NULL
+ * @dir: directory, or NULL
  * @value: the variable; lives until the file is removed
  *
  * Writes take decimal, 0x hex or 0 octal; above U32_MAX is -ERANGE.
  */
-void debugfs_create_u32(const char *name, umode_t mode, struct dentry *parent,
+void debugfs_create_u32(const char *fname, umode_t mode, struct dentry *dir,
 			u32 *value)
 {
-	debugfs_create_file(name, mode, parent, value, &debugfs_u32_ops);
+	debugfs_create_file(fname, mode, dir, value, &debugfs_u32_ops);
 }
 
 /**
  * debugfs_create_u64 - a file showing and setting *@value in decimal
- * @name: its name
+ * @fname: its name
  * @mode: permission bits
- * @parent: directory, or NULL
+ * @dir: directory, or NULL
  * @value: the variable; lives until the file is removed
  */
-void debugfs_create_u64(const char *name, umode_t mode, struct dentry *parent,
+void debugfs_create_u64(const char *fname, umode_t mode, struct dentry *dir,
 			u64 *value)
 {
-	debugfs_create_file(name, mode, parent, value, &debugfs_u64_ops);
+	debugfs_create_file(fname, mode, dir, value, &debugfs_u64_ops);
 }
 
 /**

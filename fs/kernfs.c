@@ -236,14 +236,14 @@ struct kernfs_node *kernfs_create_file(struct kernfs_node *parent,
 
 /**
  * kernfs_create_link - add a symlink to @target
- * @parent: directory to add it to
+ * @dir: directory to add it to
  * @name: its name
  * @target: the node it points to; the link holds a reference on it, and a
  *          lookup through it fails with -ENOENT once @target is removed
  *
  * Return: as kernfs_create_dir().
  */
-struct kernfs_node *kernfs_create_link(struct kernfs_node *parent,
+struct kernfs_node *kernfs_create_link(struct kernfs_node *dir,
 				       const char *name,
 				       struct kernfs_node *target)
 {
@@ -251,7 +251,7 @@ struct kernfs_node *kernfs_create_link(struct kernfs_node *parent,
 
 	if (!target || target->type == VFS_DT_LNK)
 		return ERR_PTR(-EINVAL);
-	kn = kernfs_new(parent, name, VFS_DT_LNK, 0777);
+	kn = kernfs_new(dir, name, VFS_DT_LNK, 0777);
 	if (IS_ERR(kn))
 		return kn;
 	down_write(&kernfs_rwsem);

@@ -53,16 +53,16 @@ struct kernfs_node *kernfs_create_file(struct kernfs_node *parent,
 				       const char *name, umode_t mode,
 				       const struct kernfs_ops *ops,
 				       void *priv, void *owner);
-struct kernfs_node *kernfs_create_link(struct kernfs_node *parent,
+struct kernfs_node *kernfs_create_link(struct kernfs_node *dir,
 				       const char *name,
 				       struct kernfs_node *target);
-void kernfs_remove(struct kernfs_node *kn);
+void kernfs_remove(struct kernfs_node *node);
 int kernfs_remove_by_name(struct kernfs_node *parent, const char *name);
 struct kernfs_node *kernfs_find_and_get(struct kernfs_node *parent,
 					const char *name);
 struct kernfs_node *kernfs_walk_and_get(const char *path, bool follow);
-void kernfs_get(struct kernfs_node *kn);
-void kernfs_put(struct kernfs_node *kn);
+void kernfs_get(struct kernfs_node *node);
+void kernfs_put(struct kernfs_node *node);
 bool kernfs_get_active(struct kernfs_node *kn);
 void kernfs_put_active(struct kernfs_node *kn);
 int kernfs_iterate(struct kernfs_node *dir, vfs_filldir_t fill, void *ctx);

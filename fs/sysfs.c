@@ -78,12 +78,12 @@ void sysfs_remove_dir(struct kobject *kobj)
 }
 
 static int sysfs_add_file(struct kernfs_node *dir, struct kobject *kobj,
-			  const struct attribute *attr, umode_t mode)
+			  const struct attribute *a, umode_t perm)
 {
 	struct kernfs_node *kn;
 
-	kn = kernfs_create_file(dir, attr->name, mode, sysfs_ops_for(mode),
-				(void *)attr, kobj);
+	kn = kernfs_create_file(dir, a->name, perm, sysfs_ops_for(perm),
+				(void *)a, kobj);
 	return IS_ERR(kn) ? PTR_ERR(kn) : 0;
 }
 
@@ -237,16 +237,16 @@ int sysfs_create_groups(struct kobject *kobj,
 
 /**
  * sysfs_remove_groups - remove several groups
- * @kobj: object
- * @groups: NULL-terminated array, or NULL
+ * @obj: object
+ * @grps: NULL-terminated array, or NULL
  */
-void sysfs_remove_groups(struct kobject *kobj,
-			 const struct attribute_group **groups)
+void sysfs_remove_groups(struct kobject *obj,
+			 const struct attribute_group **grps)
 {
 	int i;
 
-	for (i = 0; groups && groups[i]; i++)
-		sysfs_remove_group(kobj, groups[i]);
+	for (i = 0; grps && grps[i]; i++)
+		sysfs_remove_group(obj, grps[i]);
 }
 
 /**
@@ -328,25 +328,25 @@ int sysfs_emit(char *buf, const char *fmt, ...)
 
 /**
  * sysfs_streq - compare what was written with a keyword
- * @s1: one string
- * @s2: the other
+ * @a: one string
+ * @b: the other
  *
  * A single trailing newline on either side is ignored ("online\n" from
  * echo equals "online").
  *
  * Return: true if equal in that sense.
  */
-bool sysfs_streq(const char *s1, const char *s2)
+bool sysfs_streq(const char *a, const char *b)
 {
-	while (*s1 && *s1 == *s2) {
-		s1++;
-		s2++;
+	while (*a && *a == *b) {
+		a++;
+		b++;
 	}
-	if (*s1 == *s2)
+	if (*a == *b)
 		return true;
-	if (!*s1 && *s2 == '\n' && !s2[1])
+	if (!*a && *b == '\n' && !b[1])
 		return true;
-	if (*s1 == '\n' && !s1[1] && !*s2)
+	if (*a == '\n' && !a[1] && !*b)
 		return true;
 	return false;
 }

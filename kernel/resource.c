@@ -47,7 +47,7 @@ static struct resource *next_resource(struct resource *p, struct resource *root)
 }
 
 /* resource_lock held. Links @new under @root, or returns what is in the way. */
-static struct resource *__request_resource(struct resource *root,
+static struct resource *resource_insert_locked(struct resource *root,
 					   struct resource *new)
 {
 	struct resource **pp = &root->child;
@@ -72,53 +72,53 @@ static struct resource *__request_resource(struct resource *root,
 }
 
 /**
- * request_resource_conflict - place @new directly under @root
- * @root: the parent, e.g. &iomem_resource
- * @new: the range; its links are set on success
+ * request_resource_conflict - place @res directly under @tree
+ * @tree: the parent, e.g. &iomem_resource
+ * @res: the range; its links are set on success
  *
  * Return: NULL on success; otherwise the resource in the way: a child of
- * @root that overlaps @new, or @root itself when @new is empty or not
+ * @tree that overlaps @res, or @tree itself when @res is empty or not
  * inside it.
  */
-struct resource *request_resource_conflict(struct resource *root,
-					   struct resource *new)
+struct resource *request_resource_conflict(struct resource *tree,
+					   struct resource *res)
 {
 	struct resource *conflict;
 	unsigned long flags;
 
 	spin_lock_irqsave(&resource_lock, flags);
-	conflict = __request_resource(root, new);
+	conflict = resource_insert_locked(tree, res);
 	spin_unlock_irqrestore(&resource_lock, flags);
 	return conflict;
 }
 
 /**
- * request_resource - place @new directly under @root
- * @root: the parent
- * @new: the range
+ * request_resource - place @res directly under @tree
+ * @tree: the parent
+ * @res: the range
  *
- * Return: 0, or -EBUSY if @new overlaps a child of @root or is not inside
- * @root.
+ * Return: 0, or -EBUSY if @res overlaps a child of @tree or is not inside
+ * @tree.
  */
-int request_resource(struct resource *root, struct resource *new)
+int request_resource(struct resource *tree, struct resource *res)
 {
-	return request_resource_conflict(root, new) ? -EBUSY : 0;
+	return request_resource_conflict(tree, res) ? -EBUSY : 0;
 }
 
-/* resource_lock held. Unlinks @old from its parent (no children allowed). */
-static int __release_resource(struct resource *old)
+/* resource_lock held. Unlinks @res from its parent (no children allowed). */
+static int resource_unlink_locked(struct resource *res)
 {
 	struct resource **pp;
 
-	if (!old->parent)
+	if (!res->parent)
 		return -EINVAL;
-	if (old->child)
+	if (res->child)
 		return -EBUSY;
-	for (pp = &old->parent->child; *pp; pp = &(*pp)->sibling) {
-		if (*pp == old) {
-			*pp = old->sibling;
-			old->parent = NULL;
-			old->sibling = NULL;
+	for (pp = &res->parent->child; *pp; pp = &(*pp)->sibling) {
+		if (*pp == res) {
+			*pp = res->sibling;
+			res->parent = NULL;
+			res->sibling = NULL;
 			return 0;
 		}
 	}
@@ -126,72 +126,72 @@ static int __release_resource(struct resource *old)
 }
 
 /**
- * release_resource - take @old out of its tree
- * @old: a resource placed by request_resource() or __request_region()
+ * release_resource - take @res out of its tree
+ * @res: a resource placed by request_resource() or __request_region()
  *
- * Does not free @old: it belongs to the caller.
+ * Does not free @res: it belongs to the caller.
  *
- * Return: 0; -EINVAL if @old is not in a tree; -EBUSY if it still has
+ * Return: 0; -EINVAL if @res is not in a tree; -EBUSY if it still has
  * children (release those first).
  */
-int release_resource(struct resource *old)
+int release_resource(struct resource *res)
 {
 	unsigned long flags;
 	int ret;
 
 	spin_lock_irqsave(&resource_lock, flags);
-	ret = __release_resource(old);
+	ret = resource_unlink_locked(res);
 	spin_unlock_irqrestore(&resource_lock, flags);
 	return ret;
 }
 
 /*
- * Claims [@start, @start + @n) at the deepest free spot under @parent (see
+ * Claims [@start, @start + @n) at the deepest free spot below @under (see
  * __request_region()). Return: the new resource, or ERR_PTR(-EINVAL) for
  * an empty or wrapping range, ERR_PTR(-ENOMEM), ERR_PTR(-EEXIST) when
  * something is in the way.
  */
-static struct resource *request_region_err(struct resource *parent,
+static struct resource *request_region_err(struct resource *under,
 					   resource_size_t start,
 					   resource_size_t n, const char *name,
 					   unsigned long flags)
 {
-	struct resource *res, *conflict;
+	struct resource *claim, *conflict;
 	unsigned long irqflags;
 
 	if (!n || start + n - 1 < start)
 		return ERR_PTR(-EINVAL);
-	res = kzalloc(sizeof(*res), GFP_KERNEL);
-	if (!res)
+	claim = kzalloc(sizeof(*claim), GFP_KERNEL);
+	if (!claim)
 		return ERR_PTR(-ENOMEM);
-	res->start = start;
-	res->end = start + n - 1;
-	res->name = name;
-	res->flags = flags;
+	claim->start = start;
+	claim->end = start + n - 1;
+	claim->name = name;
+	claim->flags = flags;
 
 	spin_lock_irqsave(&resource_lock, irqflags);
 	for (;;) {
-		conflict = __request_resource(parent, res);
+		conflict = resource_insert_locked(under, claim);
 		if (!conflict)
 			break;
-		if (conflict == parent || (conflict->flags & IORESOURCE_BUSY) ||
-		    conflict->start > res->start || conflict->end < res->end)
+		if (conflict == under || (conflict->flags & IORESOURCE_BUSY) ||
+		    conflict->start > claim->start || conflict->end < claim->end)
 			break;
-		parent = conflict;
+		under = conflict;
 	}
 	spin_unlock_irqrestore(&resource_lock, irqflags);
 	if (conflict) {
-		kfree(res);
+		kfree(claim);
 		return ERR_PTR(-EEXIST);
 	}
-	return res;
+	return claim;
 }
 
 /**
- * __request_region - claim [@start, @start + @n) at the deepest free spot
- * @parent: where to start looking, e.g. &iomem_resource
+ * __request_region - claim [@start, @start + @len) at the deepest free spot
+ * @root: where to start looking, e.g. &iomem_resource
  * @start: first address
- * @n: length in bytes
+ * @len: length in bytes
  * @name: kept by pointer; must outlive the resource
  * @flags: the new resource's flags (IORESOURCE_BUSY to own it outright)
  *
@@ -202,11 +202,11 @@ static struct resource *request_region_err(struct resource *parent,
  * __release_region()), or NULL on overlap, an empty or wrapping range, or
  * no memory (iomem_request_region() tells these apart).
  */
-struct resource *__request_region(struct resource *parent,
-				  resource_size_t start, resource_size_t n,
+struct resource *__request_region(struct resource *root,
+				  resource_size_t start, resource_size_t len,
 				  const char *name, unsigned long flags)
 {
-	struct resource *res = request_region_err(parent, start, n, name, flags);
+	struct resource *res = request_region_err(root, start, len, name, flags);
 
 	return IS_ERR(res) ? NULL : res;
 }
@@ -266,7 +266,7 @@ int __release_region(struct resource *parent, resource_size_t start,
 			break;
 	}
 	if (found)
-		ret = __release_resource(found);
+		ret = resource_unlink_locked(found);
 	spin_unlock_irqrestore(&resource_lock, flags);
 	if (!ret)
 		kfree(found);
@@ -274,9 +274,9 @@ int __release_region(struct resource *parent, resource_size_t start,
 }
 
 /**
- * lookup_resource - the child of @root that starts at @start
- * @root: the parent whose children are searched (not their children)
- * @start: the first address looked for
+ * lookup_resource - the child of @tree that starts at @addr
+ * @tree: the parent whose children are searched (not their children)
+ * @addr: the first address looked for
  *
  * The result stays valid only while nobody releases it: callers keep
  * their own lock around the lookup and its use (the hotplug lock for
@@ -284,15 +284,15 @@ int __release_region(struct resource *parent, resource_size_t start,
  *
  * Return: the resource, or NULL.
  */
-struct resource *lookup_resource(struct resource *root, resource_size_t start)
+struct resource *lookup_resource(struct resource *tree, resource_size_t addr)
 {
 	struct resource *p;
 	unsigned long flags;
 
 	spin_lock_irqsave(&resource_lock, flags);
-	for (p = root->child; p && p->start < start; p = p->sibling)
+	for (p = tree->child; p && p->start < addr; p = p->sibling)
 		;
-	if (p && p->start != start)
+	if (p && p->start != addr)
 		p = NULL;
 	spin_unlock_irqrestore(&resource_lock, flags);
 	return p;
@@ -364,8 +364,8 @@ int region_intersects(resource_size_t start, resource_size_t size,
 
 /**
  * walk_system_ram_range - call @func on each System RAM part of a pfn range
- * @start_pfn: first pfn
- * @nr_pages: length
+ * @first_pfn: first pfn
+ * @npages: length
  * @arg: passed to @func
  * @func: called with the whole pages of each part, lowest first, without
  *	  resource_lock held; a non-zero return stops the walk
@@ -373,16 +373,16 @@ int region_intersects(resource_size_t start, resource_size_t size,
  * Return: the first non-zero value @func returned, 0 if every call
  * returned 0, or -EINVAL if the range holds no System RAM page.
  */
-int walk_system_ram_range(unsigned long start_pfn, unsigned long nr_pages,
-			  void *arg, int (*func)(unsigned long start_pfn,
-						 unsigned long nr_pages,
+int walk_system_ram_range(unsigned long first_pfn, unsigned long npages,
+			  void *arg, int (*func)(unsigned long first_pfn,
+						 unsigned long npages,
 						 void *arg))
 {
-	resource_size_t pos = PFN_PHYS(start_pfn);
-	resource_size_t end = PFN_PHYS(start_pfn + nr_pages) - 1, s, e;
+	resource_size_t pos = PFN_PHYS(first_pfn);
+	resource_size_t end = PFN_PHYS(first_pfn + npages) - 1, s, e;
 	int ret = -EINVAL;
 
-	if (!nr_pages)
+	if (!npages)
 		return -EINVAL;
 	while (pos <= end &&
 	       find_next_iomem(pos, end, IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY,

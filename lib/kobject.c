@@ -36,50 +36,50 @@ char *kvasprintf(gfp_t gfp, const char *fmt, va_list args)
 
 /**
  * kasprintf - format into a new kmalloc'ed string
- * @gfp: allocation flags
+ * @flags: allocation flags
  * @fmt: format and arguments
  *
  * Return: the string (kfree() it), or NULL without memory.
  */
-char *kasprintf(gfp_t gfp, const char *fmt, ...)
+char *kasprintf(gfp_t flags, const char *fmt, ...)
 {
 	va_list args;
 	char *s;
 
 	va_start(args, fmt);
-	s = kvasprintf(gfp, fmt, args);
+	s = kvasprintf(flags, fmt, args);
 	va_end(args);
 	return s;
 }
 
 /**
- * kobject_init - prepare @kobj for kobject_add(); holds one reference
- * @kobj: zeroed or fresh object
- * @ktype: its type; must have a release function
+ * kobject_init - prepare @obj for kobject_add(); holds one reference
+ * @obj: zeroed or fresh object
+ * @type: its type; must have a release function
  */
-void kobject_init(struct kobject *kobj, const struct kobj_type *ktype)
+void kobject_init(struct kobject *obj, const struct kobj_type *type)
 {
-	WARN_ON_ONCE(!ktype || !ktype->release);
-	memset(kobj, 0, sizeof(*kobj));
-	kobj->ktype = ktype;
-	kobj->refcount = 1;
-	kobj->state_initialized = true;
+	WARN_ON_ONCE(!type || !type->release);
+	memset(obj, 0, sizeof(*obj));
+	obj->ktype = type;
+	obj->refcount = 1;
+	obj->state_initialized = true;
 }
 
 /**
  * kobject_set_name_vargs - set the name from a format
- * @kobj: object not yet in sysfs (renaming one in sysfs is not supported)
+ * @obj: object not yet in sysfs (renaming one in sysfs is not supported)
  * @fmt: format
  * @vargs: its arguments
  *
  * Return: 0, -EINVAL for an empty name or one in sysfs, -ENOMEM.
  */
-int kobject_set_name_vargs(struct kobject *kobj, const char *fmt,
+int kobject_set_name_vargs(struct kobject *obj, const char *fmt,
 			   va_list vargs)
 {
 	char *name;
 
-	if (kobj->state_in_sysfs)
+	if (obj->state_in_sysfs)
 		return -EINVAL;
 	name = kvasprintf(GFP_KERNEL, fmt, vargs);
 	if (!name)
@@ -88,233 +88,237 @@ int kobject_set_name_vargs(struct kobject *kobj, const char *fmt,
 		kfree(name);
 		return -EINVAL;
 	}
-	kfree(kobj->name);
-	kobj->name = name;
+	kfree(obj->name);
+	obj->name = name;
 	return 0;
 }
 
 /**
  * kobject_set_name - set the name from a format
- * @kobj: object not yet in sysfs
+ * @obj: object not yet in sysfs
  * @fmt: format and arguments
  *
  * Return: as kobject_set_name_vargs().
  */
-int kobject_set_name(struct kobject *kobj, const char *fmt, ...)
+int kobject_set_name(struct kobject *obj, const char *fmt, ...)
 {
 	va_list args;
 	int ret;
 
 	va_start(args, fmt);
-	ret = kobject_set_name_vargs(kobj, fmt, args);
+	ret = kobject_set_name_vargs(obj, fmt, args);
 	va_end(args);
 	return ret;
 }
 
 /**
  * kobject_get - take a reference
- * @kobj: object, or NULL
+ * @obj: object, or NULL
  *
- * Return: @kobj.
+ * Return: @obj.
  */
-struct kobject *kobject_get(struct kobject *kobj)
+struct kobject *kobject_get(struct kobject *obj)
 {
-	if (kobj) {
-		WARN_ON_ONCE(!kobj->state_initialized);
-		__atomic_add_fetch(&kobj->refcount, 1, __ATOMIC_RELAXED);
+	if (obj) {
+		WARN_ON_ONCE(!obj->state_initialized);
+		__atomic_add_fetch(&obj->refcount, 1, __ATOMIC_RELAXED);
 	}
-	return kobj;
+	return obj;
 }
 
-static int kobject_add_vargs(struct kobject *kobj, struct kobject *parent,
+static int kobject_add_vargs(struct kobject *obj, struct kobject *parent_obj,
 			     const char *fmt, va_list vargs)
 {
 	int err;
 
-	if (!kobj || WARN_ON_ONCE(!kobj->state_initialized))
+	if (!obj || WARN_ON_ONCE(!obj->state_initialized))
 		return -EINVAL;
-	if (kobj->state_in_sysfs)
+	if (obj->state_in_sysfs)
 		return -EEXIST;
 	if (fmt) {
-		err = kobject_set_name_vargs(kobj, fmt, vargs);
+		err = kobject_set_name_vargs(obj, fmt, vargs);
 		if (err)
 			return err;
 	}
-	if (!kobj->name)
+	if (!obj->name)
 		return -EINVAL;
-	kobj->parent = kobject_get(parent);
-	err = sysfs_create_dir(kobj);
+	obj->parent = kobject_get(parent_obj);
+	err = sysfs_create_dir(obj);
 	if (err)
 		goto put_parent;
-	kobj->state_in_sysfs = true;
-	if (kobj->ktype->default_groups) {
-		err = sysfs_create_groups(kobj, kobj->ktype->default_groups);
+	obj->state_in_sysfs = true;
+	if (obj->ktype->default_groups) {
+		err = sysfs_create_groups(obj, obj->ktype->default_groups);
 		if (err)
 			goto remove_dir;
 	}
 	return 0;
 
 remove_dir:
-	kobj->state_in_sysfs = false;
-	sysfs_remove_dir(kobj);
+	obj->state_in_sysfs = false;
+	sysfs_remove_dir(obj);
 put_parent:
-	kobject_put(kobj->parent);
-	kobj->parent = NULL;
+	kobject_put(obj->parent);
+	obj->parent = NULL;
 	return err;
 }
 
 /**
- * kobject_add - name @kobj and create its directory under @parent
- * @kobj: object from kobject_init()
- * @parent: parent object, or NULL for /sys itself
+ * kobject_add - name @obj and create its directory under @parent_obj
+ * @obj: object from kobject_init()
+ * @parent_obj: parent object, or NULL for /sys itself
  * @fmt: the name's format and arguments, or NULL to keep the name set
  *
  * The default groups of its type are created with it. On failure the
  * caller still owns its reference and must kobject_put() it.
  *
  * Return: 0, -EEXIST (already added, or a sibling has the name), -EINVAL
- * (no or bad name), -ENOENT (@parent removed meanwhile), -ENOMEM.
+ * (no or bad name), -ENOENT (@parent_obj removed meanwhile), -ENOMEM.
  */
-int kobject_add(struct kobject *kobj, struct kobject *parent,
+int kobject_add(struct kobject *obj, struct kobject *parent_obj,
 		const char *fmt, ...)
 {
 	va_list args;
 	int ret;
 
 	va_start(args, fmt);
-	ret = kobject_add_vargs(kobj, parent, fmt, args);
+	ret = kobject_add_vargs(obj, parent_obj, fmt, args);
 	va_end(args);
 	return ret;
 }
 
 /**
  * kobject_init_and_add - kobject_init() then kobject_add()
- * @kobj: object
- * @ktype: its type
- * @parent: parent object or NULL
+ * @obj: object
+ * @type: its type
+ * @parent_obj: parent object or NULL
  * @fmt: the name's format and arguments
  *
- * Return: as kobject_add(); on failure kobject_put() @kobj.
+ * Return: as kobject_add(); on failure kobject_put() @obj.
  */
-int kobject_init_and_add(struct kobject *kobj, const struct kobj_type *ktype,
-			 struct kobject *parent, const char *fmt, ...)
+int kobject_init_and_add(struct kobject *obj, const struct kobj_type *type,
+			 struct kobject *parent_obj, const char *fmt, ...)
 {
 	va_list args;
 	int ret;
 
-	kobject_init(kobj, ktype);
+	kobject_init(obj, type);
 	va_start(args, fmt);
-	ret = kobject_add_vargs(kobj, parent, fmt, args);
+	ret = kobject_add_vargs(obj, parent_obj, fmt, args);
 	va_end(args);
 	return ret;
 }
 
 /**
- * kobject_del - take @kobj's directory (and all below it) out of sysfs
- * @kobj: object, or NULL
+ * kobject_del - take @obj's directory (and all below it) out of sysfs
+ * @obj: object, or NULL
  *
  * Waits for show/store calls in flight on its attributes. The object
  * itself stays until its last reference goes.
  */
-void kobject_del(struct kobject *kobj)
+void kobject_del(struct kobject *obj)
 {
-	struct kobject *parent;
+	struct kobject *parent_obj;
 
-	if (!kobj || !kobj->state_in_sysfs)
+	if (!obj || !obj->state_in_sysfs)
 		return;
-	sysfs_remove_dir(kobj);
-	kobj->state_in_sysfs = false;
-	parent = kobj->parent;
-	kobj->parent = NULL;
-	kobject_put(parent);
+	sysfs_remove_dir(obj);
+	obj->state_in_sysfs = false;
+	parent_obj = obj->parent;
+	obj->parent = NULL;
+	kobject_put(parent_obj);
 }
 
 /**
  * kobject_put - drop a reference; the last one releases the object
- * @kobj: object, or NULL
+ * @obj: object, or NULL
  *
  * The release removes it from sysfs if still there, frees the name and
  * calls its type's release. Task context.
  */
-void kobject_put(struct kobject *kobj)
+void kobject_put(struct kobject *obj)
 {
-	const struct kobj_type *ktype;
+	const struct kobj_type *type;
 	const char *name;
 
-	if (!kobj)
+	if (!obj)
 		return;
-	WARN_ON_ONCE(!kobj->state_initialized);
-	if (__atomic_sub_fetch(&kobj->refcount, 1, __ATOMIC_ACQ_REL))
+	WARN_ON_ONCE(!obj->state_initialized);
+	if (__atomic_sub_fetch(&obj->refcount, 1, __ATOMIC_ACQ_REL))
 		return;
-	kobject_del(kobj);
-	ktype = kobj->ktype;
-	name = kobj->name;
-	if (ktype && ktype->release)
-		ktype->release(kobj);
+	kobject_del(obj);
+	type = obj->ktype;
+	name = obj->name;
+	if (type && type->release)
+		type->release(obj);
 	kfree(name);
 }
 
-static void dynamic_kobj_release(struct kobject *kobj)
+static void plain_kobj_release(struct kobject *obj)
 {
-	kfree(kobj);
+	kfree(obj);
 }
 
-static const struct kobj_type dynamic_kobj_ktype = {
-	.release = dynamic_kobj_release,
+static const struct kobj_type plain_kobj_type = {
+	.release = plain_kobj_release,
 	.sysfs_ops = &kobj_sysfs_ops,
 };
 
 /**
- * kobject_create_and_add - a plain directory object under @parent
+ * kobject_create_and_add - a plain directory object under @parent_obj
  * @name: its name
- * @parent: parent object, or NULL for /sys
+ * @parent_obj: parent object, or NULL for /sys
  *
  * Its attributes are struct kobj_attribute. kobject_put() removes it.
  *
  * Return: the object, or NULL on failure.
  */
 struct kobject *kobject_create_and_add(const char *name,
-				       struct kobject *parent)
+				       struct kobject *parent_obj)
 {
-	struct kobject *kobj = kzalloc(sizeof(*kobj), GFP_KERNEL);
+	struct kobject *obj = kzalloc(sizeof(*obj), GFP_KERNEL);
 
-	if (!kobj)
+	if (!obj)
 		return NULL;
-	kobject_init(kobj, &dynamic_kobj_ktype);
-	if (kobject_add(kobj, parent, "%s", name)) {
-		kobject_put(kobj);
+	kobject_init(obj, &plain_kobj_type);
+	if (kobject_add(obj, parent_obj, "%s", name)) {
+		kobject_put(obj);
 		return NULL;
 	}
-	return kobj;
+	return obj;
 }
 
-static ssize_t kobj_attr_show(struct kobject *kobj, struct attribute *attr,
-			      char *buf)
+static ssize_t kattr_show(struct kobject *obj, struct attribute *attr,
+			  char *buf)
 {
 	struct kobj_attribute *ka = container_of(attr, struct kobj_attribute,
 						 attr);
 
-	return ka->show ? ka->show(kobj, ka, buf) : -EIO;
+	return ka->show ? ka->show(obj, ka, buf) : -EIO;
 }
 
-static ssize_t kobj_attr_store(struct kobject *kobj, struct attribute *attr,
-			       const char *buf, size_t count)
+static ssize_t kattr_store(struct kobject *obj, struct attribute *attr,
+			   const char *buf, size_t count)
 {
 	struct kobj_attribute *ka = container_of(attr, struct kobj_attribute,
 						 attr);
 
-	return ka->store ? ka->store(kobj, ka, buf, count) : -EIO;
+	return ka->store ? ka->store(obj, ka, buf, count) : -EIO;
 }
 
 const struct sysfs_ops kobj_sysfs_ops = {
-	.show = kobj_attr_show,
-	.store = kobj_attr_store,
+	.show = kattr_show,
+	.store = kattr_store,
 };
 
 /* /sys/kernel: core_initcall, before debugfs and any subsystem. */
-static int __init ksysfs_init(void)
+static int __init kernel_kobj_init(void)
 {
-	kernel_kobj = kobject_create_and_add("kernel", NULL);
-	return kernel_kobj ? 0 : -ENOMEM;
+	struct kobject *k = kobject_create_and_add("kernel", NULL);
+
+	if (!k)
+		return -ENOMEM;
+	kernel_kobj = k;
+	return 0;
 }
-core_initcall(ksysfs_init);
+core_initcall(kernel_kobj_init);

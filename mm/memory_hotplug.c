@@ -210,12 +210,14 @@ unsigned long memory_block_size_bytes(void)
 }
 
 /* Non-empty and block aligned at both ends, as Linux requires. */
-static int check_hotplug_memory_range(u64 start, u64 size)
+static int mhp_check_range(u64 start, u64 size)
 {
-	if (!size || !IS_ALIGNED(start, memory_block_size_bytes()) ||
-	    !IS_ALIGNED(size, memory_block_size_bytes())) {
+	unsigned long block = memory_block_size_bytes();
+
+	/* block is a power of two: both ends aligned iff their OR is */
+	if (!size || !IS_ALIGNED(start | size, block)) {
 		pr_err("Block size [%#lx] unaligned hotplug range: start %#llx, size %#llx\n",
-		       memory_block_size_bytes(), start, size);
+		       block, start, size);
 		return -EINVAL;
 	}
 	return 0;
@@ -265,14 +267,14 @@ static int hotadd_init_pgdat(int nid)
 		return -ENOMEM;
 	pgdat->node_id = nid;
 	for (z = 0; z < MAX_NR_ZONES; z++) {
-		struct zone *zone = &pgdat->node_zones[z];
+		struct zone *zn = &pgdat->node_zones[z];
 
-		spin_lock_init(&zone->lock);
-		zone->name = model->node_zones[z].name;
-		zone->zone_pgdat = pgdat;
+		spin_lock_init(&zn->lock);
+		zn->name = model->node_zones[z].name;
+		zn->zone_pgdat = pgdat;
 		for (o = 0; o < NR_PAGE_ORDERS; o++)
 			for (t = 0; t < MIGRATE_TYPES; t++)
-				INIT_LIST_HEAD(&zone->free_area[o].free_list[t]);
+				INIT_LIST_HEAD(&zn->free_area[o].free_list[t]);
 	}
 	/* Fully initialised before anyone can find it. */
 	smp_store_release(&node_data[nid], pgdat);
@@ -294,12 +296,12 @@ static void node_span_update(pg_data_t *pgdat)
 	int z;
 
 	for (z = 0; z < MAX_NR_ZONES; z++) {
-		struct zone *zone = &pgdat->node_zones[z];
+		struct zone *zn = &pgdat->node_zones[z];
 
-		if (!zone->spanned_pages)
+		if (!zn->spanned_pages)
 			continue;
-		start = min(start, zone->zone_start_pfn);
-		end = max(end, zone_end_pfn(zone));
+		start = min(start, zn->zone_start_pfn);
+		end = max(end, zone_end_pfn(zn));
 	}
 	for (root = 0; root < NR_SECTION_ROOTS; root++) {
 		if (!mem_section[root])
@@ -351,19 +353,19 @@ static enum zone_type offline_zone_for_pfn(unsigned long pfn)
 int __add_pages(int nid, unsigned long start_pfn, unsigned long nr_pages,
 		const struct mhp_params *params)
 {
-	unsigned long pfn, i, end_pfn = start_pfn + nr_pages;
+	unsigned long sec_pfn, i, end_pfn = start_pfn + nr_pages;
 	int ret;
 
 	ret = sparse_add_section(nid, start_pfn, nr_pages);
 	if (ret)
 		return ret;
-	for (pfn = start_pfn; pfn < end_pfn; pfn += PAGES_PER_SECTION) {
-		memmap_init_range(pfn, pfn + PAGES_PER_SECTION, nid,
-				  offline_zone_for_pfn(pfn), true);
+	for (sec_pfn = start_pfn; sec_pfn < end_pfn; sec_pfn += PAGES_PER_SECTION) {
+		memmap_init_range(sec_pfn, sec_pfn + PAGES_PER_SECTION, nid,
+				  offline_zone_for_pfn(sec_pfn), true);
 		if (!params->memmap_on_memory)
 			continue;
 		for (i = 0; i < MHP_VMEMMAP_PAGES; i++)
-			pfn_to_page(pfn + i)->type = PGTY_MEMMAP;
+			pfn_to_page(sec_pfn + i)->type = PGTY_MEMMAP;
 	}
 	return 0;
 }
@@ -386,7 +388,7 @@ void __remove_pages(unsigned long start_pfn, unsigned long nr_pages)
  * @nid: its node; a node without a pg_data_t gets one
  * @start: first physical address, memory block aligned
  * @size: length, a non-zero multiple of the memory block size
- * @mhp_flags: MHP_MEMMAP_ON_MEMORY to place each block's memmap in the
+ * @flags: MHP_MEMMAP_ON_MEMORY to place each block's memmap in the
  *	block's own first MHP_VMEMMAP_PAGES pages (the memory must exist:
  *	the memmap is written there), else MHP_NONE
  *
@@ -401,22 +403,22 @@ void __remove_pages(unsigned long start_pfn, unsigned long nr_pages)
  * overlaps a resource (boot RAM, an earlier add) or an existing memmap;
  * -ENOMEM.
  */
-int add_memory(int nid, u64 start, u64 size, mhp_t mhp_flags)
+int add_memory(int nid, u64 start, u64 size, mhp_t flags)
 {
-	struct mhp_params params = {
-		.memmap_on_memory = mhp_flags & MHP_MEMMAP_ON_MEMORY,
+	struct mhp_params cfg = {
+		.memmap_on_memory = flags & MHP_MEMMAP_ON_MEMORY,
 	};
 	struct resource *res;
 	int ret;
 
-	ret = check_hotplug_memory_range(start, size);
+	ret = mhp_check_range(start, size);
 	if (ret)
 		return ret;
 	if (nid < 0 || nid >= MAX_NUMNODES) {
 		pr_warn("%s: node %d is not a valid node\n", __func__, nid);
 		return -EINVAL;
 	}
-	if (mhp_flags & ~MHP_MEMMAP_ON_MEMORY)
+	if (flags & ~MHP_MEMMAP_ON_MEMORY)
 		return -EINVAL;
 	if (!mhp_range_allowed(start, size))
 		return -E2BIG;
@@ -425,15 +427,15 @@ int add_memory(int nid, u64 start, u64 size, mhp_t mhp_flags)
 	res = iomem_request_region(start, size, "System RAM",
 				   IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY);
 	if (IS_ERR(res)) {
-		pr_debug("Unable to reserve System RAM region: %016llx->%016llx\n",
-			 start, start + size);
+		pr_debug("add_memory: [%#llx-%#llx] overlaps a resource\n",
+			 start, start + size - 1);
 		ret = PTR_ERR(res);
 		goto out_unlock;
 	}
 	ret = hotadd_init_pgdat(nid);
 	if (ret)
 		goto out_release;
-	ret = arch_add_memory(nid, start, size, &params);
+	ret = arch_add_memory(nid, start, size, &cfg);
 	if (ret)
 		goto out_release;
 	node_span_update(NODE_DATA(nid));
@@ -450,10 +452,10 @@ out_unlock:
 /* Hotplug lock held. Whether any section of the range is online. */
 static bool range_has_online_section(unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long pfn;
+	unsigned long sec_pfn;
 
-	for (pfn = start_pfn; pfn < end_pfn; pfn += PAGES_PER_SECTION)
-		if (online_section(__pfn_to_section(pfn)))
+	for (sec_pfn = start_pfn; sec_pfn < end_pfn; sec_pfn += PAGES_PER_SECTION)
+		if (online_section(__pfn_to_section(sec_pfn)))
 			return true;
 	return false;
 }
@@ -461,10 +463,10 @@ static bool range_has_online_section(unsigned long start_pfn, unsigned long end_
 /* Hotplug lock held. Whether every section is hot-added (not boot) memory. */
 static bool range_is_hotadded(unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long pfn;
+	unsigned long sec_pfn;
 
-	for (pfn = start_pfn; pfn < end_pfn; pfn += PAGES_PER_SECTION) {
-		struct mem_section *ms = __pfn_to_section(pfn);
+	for (sec_pfn = start_pfn; sec_pfn < end_pfn; sec_pfn += PAGES_PER_SECTION) {
+		struct mem_section *ms = __pfn_to_section(sec_pfn);
 
 		if (!valid_section(ms) || (ms->flags & SECTION_IS_EARLY))
 			return false;
@@ -493,7 +495,7 @@ int remove_memory(u64 start, u64 size)
 	struct resource *res;
 	int ret, nid;
 
-	ret = check_hotplug_memory_range(start, size);
+	ret = mhp_check_range(start, size);
 	if (ret)
 		return ret;
 	if (!mhp_range_allowed(start, size))

@@ -267,7 +267,7 @@ static void migrate_avoids_isolated_block(struct kunit *test)
 	struct page *page = owned_page(test, &t, 4);
 	unsigned long pfn = page_to_pfn(page);
 	unsigned long block = ALIGN_DOWN(pfn, pageblock_nr_pages);
-	int mt = get_pageblock_migratetype(page);
+	int saved_mt = get_pageblock_migratetype(page);
 
 	if (set_migratetype_isolate(page)) {
 		clear_page_movable_owner(page);
@@ -279,7 +279,7 @@ static void migrate_avoids_isolated_block(struct kunit *test)
 			  page_to_pfn(t.page) >= block + pageblock_nr_pages);
 	KUNIT_EXPECT_EQ(test, check(movable_page_address(t.page), PAGE_SIZE, 4),
 			(size_t)0);
-	unset_migratetype_isolate(pfn_to_page(block), mt);
+	unset_migratetype_isolate(pfn_to_page(block), saved_mt);
 	clear_page_movable_owner(t.page);
 	__free_page(t.page);
 }

@@ -7,7 +7,7 @@
 
 struct device;
 
-int bus_add_device(struct device *dev);
-void bus_remove_device(struct device *dev);
+int bus_attach_device(struct device *device);
+void bus_detach_device(struct device *device);
 
 #endif /* _DRIVERS_BASE_BASE_H */

@@ -64,47 +64,47 @@ void bus_unregister(struct bus_type *bus)
 }
 
 /**
- * bus_add_device - put @dev on its bus (called by device_add())
- * @dev: device with its directory; nothing happens without a bus
+ * bus_attach_device - put @device on its bus (called by device_add())
+ * @device: device with its directory; nothing happens without a bus
  *
  * Return: 0 or the -errno of a link.
  */
-int bus_add_device(struct device *dev)
+int bus_attach_device(struct device *device)
 {
-	struct bus_type *bus = dev->bus;
+	struct bus_type *bus = device->bus;
 	int err;
 
 	if (!bus || !bus->devices_kobj)
 		return 0;
-	err = sysfs_create_link(bus->devices_kobj, &dev->kobj, dev_name(dev));
+	err = sysfs_create_link(bus->devices_kobj, &device->kobj, dev_name(device));
 	if (err)
 		return err;
-	err = sysfs_create_link(&dev->kobj, bus->bus_kobj, "subsystem");
+	err = sysfs_create_link(&device->kobj, bus->bus_kobj, "subsystem");
 	if (err) {
-		sysfs_remove_link(bus->devices_kobj, dev_name(dev));
+		sysfs_remove_link(bus->devices_kobj, dev_name(device));
 		return err;
 	}
 	mutex_lock(&bus->lock);
-	list_add_tail(&dev->bus_node, &bus->devices);
+	list_add_tail(&device->bus_node, &bus->devices);
 	mutex_unlock(&bus->lock);
 	return 0;
 }
 
 /**
- * bus_remove_device - take @dev off its bus (called by device_del())
- * @dev: device
+ * bus_detach_device - take @device off its bus (called by device_del())
+ * @device: device
  */
-void bus_remove_device(struct device *dev)
+void bus_detach_device(struct device *device)
 {
-	struct bus_type *bus = dev->bus;
+	struct bus_type *bus = device->bus;
 
-	if (!bus || list_empty(&dev->bus_node))
+	if (!bus || list_empty(&device->bus_node))
 		return;
 	mutex_lock(&bus->lock);
-	list_del_init(&dev->bus_node);
+	list_del_init(&device->bus_node);
 	mutex_unlock(&bus->lock);
-	sysfs_remove_link(&dev->kobj, "subsystem");
-	sysfs_remove_link(bus->devices_kobj, dev_name(dev));
+	sysfs_remove_link(&device->kobj, "subsystem");
+	sysfs_remove_link(bus->devices_kobj, dev_name(device));
 }
 
 /**
@@ -118,12 +118,12 @@ void bus_remove_device(struct device *dev)
  */
 int bus_walk_devices(struct bus_type *bus, void *data, bus_dev_fn_t fn)
 {
-	struct device *dev;
+	struct device *device;
 	int ret = 0;
 
 	mutex_lock(&bus->lock);
-	list_for_each_entry(dev, &bus->devices, bus_node) {
-		ret = fn(dev, data);
+	list_for_each_entry(device, &bus->devices, bus_node) {
+		ret = fn(device, data);
 		if (ret)
 			break;
 	}
@@ -140,12 +140,12 @@ int bus_walk_devices(struct bus_type *bus, void *data, bus_dev_fn_t fn)
  */
 struct device *subsys_find_device_by_id(struct bus_type *bus, u32 id)
 {
-	struct device *dev, *found = NULL;
+	struct device *device, *found = NULL;
 
 	mutex_lock(&bus->lock);
-	list_for_each_entry(dev, &bus->devices, bus_node) {
-		if (dev->id == id) {
-			found = get_device(dev);
+	list_for_each_entry(device, &bus->devices, bus_node) {
+		if (device->id == id) {
+			found = get_device(device);
 			break;
 		}
 	}
@@ -153,9 +153,9 @@ struct device *subsys_find_device_by_id(struct bus_type *bus, u32 id)
 	return found;
 }
 
-static void subsys_root_release(struct device *dev)
+static void subsys_root_release(struct device *device)
 {
-	kfree(dev);
+	kfree(device);
 }
 
 /**
@@ -170,29 +170,29 @@ static void subsys_root_release(struct device *dev)
 int subsys_system_register(struct bus_type *subsys,
 			   const struct attribute_group **groups)
 {
-	struct device *dev;
+	struct device *device;
 	int err;
 
 	err = bus_register(subsys);
 	if (err)
 		return err;
 	err = -ENOMEM;
-	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
-	if (!dev)
+	device = kzalloc(sizeof(*device), GFP_KERNEL);
+	if (!device)
 		goto unregister;
-	device_initialize(dev);
-	dev->release = subsys_root_release;
-	err = kobject_add(&dev->kobj, system_kobj, "%s", subsys->name);
+	device_initialize(device);
+	device->release = subsys_root_release;
+	err = kobject_add(&device->kobj, system_kobj, "%s", subsys->name);
 	if (err)
 		goto put;
-	err = sysfs_create_groups(&dev->kobj, groups);
+	err = sysfs_create_groups(&device->kobj, groups);
 	if (err)
 		goto put;
-	subsys->dev_root = dev;
+	subsys->dev_root = device;
 	return 0;
 
 put:
-	put_device(dev);
+	put_device(device);
 unregister:
 	bus_unregister(subsys);
 	return err;

@@ -12,17 +12,17 @@
 struct kobject *devices_kobj;
 struct kobject *system_kobj;
 
-static void device_release(struct kobject *kobj)
+static void device_kobj_release(struct kobject *kobj)
 {
-	struct device *dev = kobj_to_dev(kobj);
+	struct device *device = kobj_to_dev(kobj);
 
-	if (dev->release)
-		dev->release(dev);
+	if (device->release)
+		device->release(device);
 	else
 		WARN_ON_ONCE(1);	/* a device must say how it is freed */
 }
 
-static ssize_t dev_attr_show(struct kobject *kobj, struct attribute *attr,
+static ssize_t device_attr_show(struct kobject *kobj, struct attribute *attr,
 			     char *buf)
 {
 	struct device_attribute *da = container_of(attr,
@@ -32,7 +32,7 @@ static ssize_t dev_attr_show(struct kobject *kobj, struct attribute *attr,
 	return da->show ? da->show(kobj_to_dev(kobj), da, buf) : -EIO;
 }
 
-static ssize_t dev_attr_store(struct kobject *kobj, struct attribute *attr,
+static ssize_t device_attr_store(struct kobject *kobj, struct attribute *attr,
 			      const char *buf, size_t count)
 {
 	struct device_attribute *da = container_of(attr,
@@ -42,47 +42,47 @@ static ssize_t dev_attr_store(struct kobject *kobj, struct attribute *attr,
 	return da->store ? da->store(kobj_to_dev(kobj), da, buf, count) : -EIO;
 }
 
-static const struct sysfs_ops dev_sysfs_ops = {
-	.show = dev_attr_show,
-	.store = dev_attr_store,
+static const struct sysfs_ops device_attr_ops = {
+	.show = device_attr_show,
+	.store = device_attr_store,
 };
 
-static const struct kobj_type device_ktype = {
-	.release = device_release,
-	.sysfs_ops = &dev_sysfs_ops,
+static const struct kobj_type device_kobj_type = {
+	.release = device_kobj_release,
+	.sysfs_ops = &device_attr_ops,
 };
 
 /**
  * dev_set_name - name a device before device_add()
- * @dev: device
+ * @device: device
  * @fmt: format and arguments
  *
  * Return: 0, -EINVAL (empty name or already added), -ENOMEM.
  */
-int dev_set_name(struct device *dev, const char *fmt, ...)
+int dev_set_name(struct device *device, const char *fmt, ...)
 {
 	va_list args;
 	int ret;
 
 	va_start(args, fmt);
-	ret = kobject_set_name_vargs(&dev->kobj, fmt, args);
+	ret = kobject_set_name_vargs(&device->kobj, fmt, args);
 	va_end(args);
 	return ret;
 }
 
 /**
  * device_initialize - first half of device_register(): holds a reference
- * @dev: zeroed device; set @release before the last put_device()
+ * @device: zeroed device; set @release before the last put_device()
  */
-void device_initialize(struct device *dev)
+void device_initialize(struct device *device)
 {
-	kobject_init(&dev->kobj, &device_ktype);
-	INIT_LIST_HEAD(&dev->bus_node);
+	kobject_init(&device->kobj, &device_kobj_type);
+	INIT_LIST_HEAD(&device->bus_node);
 }
 
 /**
  * device_add - second half of device_register(): show it in sysfs
- * @dev: initialized device
+ * @device: initialized device
  *
  * Names it (@init_name, or the bus's dev_name and @id), creates its
  * directory under its parent, its bus's and its own attribute groups, and
@@ -92,134 +92,134 @@ void device_initialize(struct device *dev)
  *
  * Return: 0, -EINVAL (no name), -EEXIST (name taken), -ENOMEM.
  */
-int device_add(struct device *dev)
+int device_add(struct device *device)
 {
 	struct kobject *parent;
 	int err;
 
-	if (!dev)
+	if (!device)
 		return -EINVAL;
-	if (dev->init_name)
-		err = dev_set_name(dev, "%s", dev->init_name);
-	else if (!dev->kobj.name && dev->bus && dev->bus->dev_name)
-		err = dev_set_name(dev, "%s%u", dev->bus->dev_name, dev->id);
+	if (device->init_name)
+		err = dev_set_name(device, "%s", device->init_name);
+	else if (!device->kobj.name && device->bus && device->bus->dev_name)
+		err = dev_set_name(device, "%s%u", device->bus->dev_name, device->id);
 	else
-		err = dev->kobj.name ? 0 : -EINVAL;
+		err = device->kobj.name ? 0 : -EINVAL;
 	if (err)
 		return err;
-	dev->init_name = NULL;
+	device->init_name = NULL;
 
-	if (dev->parent)
-		parent = &dev->parent->kobj;
-	else if (dev->bus && dev->bus->dev_root)
-		parent = &dev->bus->dev_root->kobj;
+	if (device->parent)
+		parent = &device->parent->kobj;
+	else if (device->bus && device->bus->dev_root)
+		parent = &device->bus->dev_root->kobj;
 	else
 		parent = devices_kobj;
-	err = kobject_add(&dev->kobj, parent, NULL);
+	err = kobject_add(&device->kobj, parent, NULL);
 	if (err)
 		return err;
-	if (dev->bus) {
-		err = sysfs_create_groups(&dev->kobj, dev->bus->dev_groups);
+	if (device->bus) {
+		err = sysfs_create_groups(&device->kobj, device->bus->dev_groups);
 		if (err)
 			goto del_kobj;
 	}
-	err = sysfs_create_groups(&dev->kobj, dev->groups);
+	err = sysfs_create_groups(&device->kobj, device->groups);
 	if (err)
 		goto remove_bus_groups;
-	err = bus_add_device(dev);
+	err = bus_attach_device(device);
 	if (err)
 		goto remove_groups;
 	return 0;
 
 remove_groups:
-	sysfs_remove_groups(&dev->kobj, dev->groups);
+	sysfs_remove_groups(&device->kobj, device->groups);
 remove_bus_groups:
-	if (dev->bus)
-		sysfs_remove_groups(&dev->kobj, dev->bus->dev_groups);
+	if (device->bus)
+		sysfs_remove_groups(&device->kobj, device->bus->dev_groups);
 del_kobj:
-	kobject_del(&dev->kobj);
+	kobject_del(&device->kobj);
 	return err;
 }
 
 /**
  * device_register - device_initialize() and device_add()
- * @dev: zeroed device
+ * @device: zeroed device
  *
- * Return: as device_add(); on failure put_device() @dev.
+ * Return: as device_add(); on failure put_device() @device.
  */
-int device_register(struct device *dev)
+int device_register(struct device *device)
 {
-	device_initialize(dev);
-	return device_add(dev);
+	device_initialize(device);
+	return device_add(device);
 }
 
 /**
- * device_del - take @dev out of sysfs and off its bus
- * @dev: added device
+ * device_del - take @device out of sysfs and off its bus
+ * @device: added device
  *
  * Waits for show/store calls in flight on its attributes; must not be
  * called from one of them.
  */
-void device_del(struct device *dev)
+void device_del(struct device *device)
 {
-	bus_remove_device(dev);
-	kobject_del(&dev->kobj);
+	bus_detach_device(device);
+	kobject_del(&device->kobj);
 }
 
 /**
  * device_unregister - device_del() and drop the registration reference
- * @dev: registered device
+ * @device: registered device
  */
-void device_unregister(struct device *dev)
+void device_unregister(struct device *device)
 {
-	device_del(dev);
-	put_device(dev);
+	device_del(device);
+	put_device(device);
 }
 
 /**
  * get_device - take a reference
- * @dev: device, or NULL
+ * @device: device, or NULL
  *
- * Return: @dev.
+ * Return: @device.
  */
-struct device *get_device(struct device *dev)
+struct device *get_device(struct device *device)
 {
-	if (dev)
-		kobject_get(&dev->kobj);
-	return dev;
+	if (device)
+		kobject_get(&device->kobj);
+	return device;
 }
 
 /**
- * put_device - drop a reference; the last calls @dev->release
- * @dev: device, or NULL
+ * put_device - drop a reference; the last calls @device->release
+ * @device: device, or NULL
  */
-void put_device(struct device *dev)
+void put_device(struct device *device)
 {
-	if (dev)
-		kobject_put(&dev->kobj);
+	if (device)
+		kobject_put(&device->kobj);
 }
 
 /**
  * device_create_file - add one attribute file to a device
- * @dev: added device
+ * @device: added device
  * @attr: the attribute
  *
  * Return: as sysfs_create_file().
  */
-int device_create_file(struct device *dev, const struct device_attribute *attr)
+int device_create_file(struct device *device, const struct device_attribute *attr)
 {
-	return dev ? sysfs_create_file(&dev->kobj, &attr->attr) : -EINVAL;
+	return device ? sysfs_create_file(&device->kobj, &attr->attr) : -EINVAL;
 }
 
 /**
  * device_remove_file - remove an attribute file of a device
- * @dev: device
+ * @device: device
  * @attr: the attribute
  */
-void device_remove_file(struct device *dev, const struct device_attribute *attr)
+void device_remove_file(struct device *device, const struct device_attribute *attr)
 {
-	if (dev)
-		sysfs_remove_file(&dev->kobj, &attr->attr);
+	if (device)
+		sysfs_remove_file(&device->kobj, &attr->attr);
 }
 
 /* /sys/devices and /sys/devices/system, before any subsystem registers. */

@@ -22,22 +22,22 @@ struct debugfs_file_ops {
 	ssize_t (*store)(void *data, const char *buf, size_t len);
 };
 
-struct dentry *debugfs_create_dir(const char *name, struct dentry *parent);
-struct dentry *debugfs_create_file(const char *name, umode_t mode,
-				   struct dentry *parent, void *data,
+struct dentry *debugfs_create_dir(const char *fname, struct dentry *dir);
+struct dentry *debugfs_create_file(const char *fname, umode_t mode,
+				   struct dentry *dir, void *data,
 				   const struct debugfs_file_ops *ops);
-struct dentry *debugfs_lookup(const char *name, struct dentry *parent);
-void debugfs_remove(struct dentry *dentry);
-void dput(struct dentry *dentry);
-void debugfs_lookup_and_remove(const char *name, struct dentry *parent);
-void debugfs_create_u32(const char *name, umode_t mode, struct dentry *parent,
+struct dentry *debugfs_lookup(const char *fname, struct dentry *dir);
+void debugfs_remove(struct dentry *entry);
+void dput(struct dentry *entry);
+void debugfs_lookup_and_remove(const char *fname, struct dentry *dir);
+void debugfs_create_u32(const char *fname, umode_t mode, struct dentry *dir,
 			u32 *value);
-void debugfs_create_u64(const char *name, umode_t mode, struct dentry *parent,
+void debugfs_create_u64(const char *fname, umode_t mode, struct dentry *dir,
 			u64 *value);
-void debugfs_create_bool(const char *name, umode_t mode,
-			 struct dentry *parent, bool *value);
-void debugfs_create_errno(const char *name, umode_t mode,
-			  struct dentry *parent, int *value);
+void debugfs_create_bool(const char *fname, umode_t mode,
+			 struct dentry *dir, bool *value);
+void debugfs_create_errno(const char *fname, umode_t mode,
+			  struct dentry *dir, int *value);
 bool debugfs_initialized(void);
 
 #endif /* _LINUX_DEBUGFS_H */

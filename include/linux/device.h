@@ -28,8 +28,7 @@ struct device;
 struct bus_type {
 	const char *name;
 	const char *dev_name;
-	const struct attribute_group **dev_groups;
-	const struct attribute_group **bus_groups;
+	const struct attribute_group **dev_groups, **bus_groups;
 	struct device *dev_root;
 
 	struct kobject *bus_kobj;
@@ -65,29 +64,30 @@ struct device {
 /* A device attribute; show/store return a byte count or -errno. */
 struct device_attribute {
 	struct attribute attr;
-	ssize_t (*show)(struct device *dev, struct device_attribute *attr,
+	ssize_t (*show)(struct device *device, struct device_attribute *attr,
 			char *buf);
-	ssize_t (*store)(struct device *dev, struct device_attribute *attr,
+	ssize_t (*store)(struct device *device, struct device_attribute *attr,
 			 const char *buf, size_t count);
 };
 
-#define DEVICE_ATTR(_name, _mode, _show, _store) \
-	struct device_attribute dev_attr_##_name = \
-		__ATTR(_name, _mode, _show, _store)
-#define DEVICE_ATTR_RO(_name) \
-	struct device_attribute dev_attr_##_name = __ATTR_RO(_name)
-#define DEVICE_ATTR_RW(_name) \
-	struct device_attribute dev_attr_##_name = __ATTR_RW(_name)
-#define DEVICE_ATTR_WO(_name) \
-	struct device_attribute dev_attr_##_name = __ATTR_WO(_name)
+/* DEVICE_ATTR*(foo, ...) define the struct device_attribute dev_attr_foo. */
+#define DEVICE_ATTR(fname, fmode, show_fn, store_fn)			\
+	struct device_attribute dev_attr_##fname =			\
+		__ATTR(fname, fmode, show_fn, store_fn)
+#define DEVICE_ATTR_RO(fname)						\
+	struct device_attribute dev_attr_##fname = __ATTR_RO(fname)
+#define DEVICE_ATTR_RW(fname)						\
+	struct device_attribute dev_attr_##fname = __ATTR_RW(fname)
+#define DEVICE_ATTR_WO(fname)						\
+	struct device_attribute dev_attr_##fname = __ATTR_WO(fname)
 
 /* ATTRIBUTE_GROUPS(foo): foo_group and foo_groups from foo_attrs[]. */
-#define ATTRIBUTE_GROUPS(_name)						\
-static const struct attribute_group _name##_group = {			\
-	.attrs = _name##_attrs,						\
+#define ATTRIBUTE_GROUPS(set)						\
+static const struct attribute_group set##_group = {			\
+	.attrs = set##_attrs,						\
 };									\
-static const struct attribute_group *_name##_groups[] = {		\
-	&_name##_group,							\
+static const struct attribute_group *set##_groups[] = {		\
+	&set##_group,							\
 	NULL,								\
 }
 
@@ -96,40 +96,40 @@ static inline struct device *kobj_to_dev(struct kobject *kobj)
 	return container_of(kobj, struct device, kobj);
 }
 
-static inline const char *dev_name(const struct device *dev)
+static inline const char *dev_name(const struct device *device)
 {
-	return kobject_name(&dev->kobj);
+	return kobject_name(&device->kobj);
 }
 
-static inline void *dev_get_drvdata(const struct device *dev)
+static inline void *dev_get_drvdata(const struct device *device)
 {
-	return dev->driver_data;
+	return device->driver_data;
 }
 
-static inline void dev_set_drvdata(struct device *dev, void *data)
+static inline void dev_set_drvdata(struct device *device, void *data)
 {
-	dev->driver_data = data;
+	device->driver_data = data;
 }
 
 /* /sys/devices and /sys/devices/system */
 extern struct kobject *devices_kobj;
 extern struct kobject *system_kobj;
 
-int dev_set_name(struct device *dev, const char *fmt, ...) __printf(2, 3);
-void device_initialize(struct device *dev);
-int device_add(struct device *dev);
-int device_register(struct device *dev);
-void device_del(struct device *dev);
-void device_unregister(struct device *dev);
-struct device *get_device(struct device *dev);
-void put_device(struct device *dev);
-int device_create_file(struct device *dev, const struct device_attribute *attr);
-void device_remove_file(struct device *dev, const struct device_attribute *attr);
+int dev_set_name(struct device *device, const char *fmt, ...) __printf(2, 3);
+void device_initialize(struct device *device);
+int device_add(struct device *device);
+int device_register(struct device *device);
+void device_del(struct device *device);
+void device_unregister(struct device *device);
+struct device *get_device(struct device *device);
+void put_device(struct device *device);
+int device_create_file(struct device *device, const struct device_attribute *attr);
+void device_remove_file(struct device *device, const struct device_attribute *attr);
 
 int bus_register(struct bus_type *bus);
 void bus_unregister(struct bus_type *bus);
 /* Called per device by bus_walk_devices(); non-zero stops the walk. */
-typedef int (*bus_dev_fn_t)(struct device *dev, void *data);
+typedef int (*bus_dev_fn_t)(struct device *device, void *data);
 int bus_walk_devices(struct bus_type *bus, void *data, bus_dev_fn_t fn);
 /* Linux's name (without its @start argument) */
 #define bus_for_each_dev(bus, data, fn) bus_walk_devices(bus, data, fn)

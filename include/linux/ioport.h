@@ -22,7 +22,9 @@ struct resource {
 	resource_size_t end;
 	const char *name;
 	unsigned long flags;
-	struct resource *parent, *sibling, *child;
+	struct resource *parent;
+	struct resource *sibling;
+	struct resource *child;
 };
 
 /* resource->flags: the type bits, then the state bits (Linux's values). */
@@ -41,30 +43,30 @@ enum {
 
 extern struct resource iomem_resource;
 
-static inline resource_size_t resource_size(const struct resource *res)
+static inline resource_size_t resource_size(const struct resource *r)
 {
-	return res->end - res->start + 1;
+	return r->end - r->start + 1;
 }
 
-int request_resource(struct resource *root, struct resource *new);
-struct resource *request_resource_conflict(struct resource *root,
-					   struct resource *new);
-int release_resource(struct resource *old);
+int request_resource(struct resource *tree, struct resource *res);
+struct resource *request_resource_conflict(struct resource *tree,
+					   struct resource *res);
+int release_resource(struct resource *res);
 
-struct resource *__request_region(struct resource *parent,
-				  resource_size_t start, resource_size_t n,
+struct resource *__request_region(struct resource *root,
+				  resource_size_t start, resource_size_t len,
 				  const char *name, unsigned long flags);
 struct resource *iomem_request_region(resource_size_t start, resource_size_t n,
 				      const char *name, unsigned long flags);
 int __release_region(struct resource *parent, resource_size_t start,
 		     resource_size_t n);
 
-struct resource *lookup_resource(struct resource *root, resource_size_t start);
+struct resource *lookup_resource(struct resource *tree, resource_size_t addr);
 int region_intersects(resource_size_t start, resource_size_t size,
 		      unsigned long flags);
-int walk_system_ram_range(unsigned long start_pfn, unsigned long nr_pages,
-			  void *arg, int (*func)(unsigned long start_pfn,
-						 unsigned long nr_pages,
+int walk_system_ram_range(unsigned long first_pfn, unsigned long npages,
+			  void *arg, int (*func)(unsigned long first_pfn,
+						 unsigned long npages,
 						 void *arg));
 int iomem_format_tree(struct resource *root, char *buf, size_t size);
 int iomem_format(char *buf, size_t size);

@@ -50,9 +50,9 @@ struct kobject {
 /* An attribute of a plain kobject (kobject_create_and_add()). */
 struct kobj_attribute {
 	struct attribute attr;
-	ssize_t (*show)(struct kobject *kobj, struct kobj_attribute *attr,
+	ssize_t (*show)(struct kobject *obj, struct kobj_attribute *attr,
 			char *buf);
-	ssize_t (*store)(struct kobject *kobj, struct kobj_attribute *attr,
+	ssize_t (*store)(struct kobject *obj, struct kobj_attribute *attr,
 			 const char *buf, size_t count);
 };
 
@@ -60,25 +60,25 @@ extern const struct sysfs_ops kobj_sysfs_ops;
 /* /sys/kernel, the parent of /sys/kernel/debug */
 extern struct kobject *kernel_kobj;
 
-static inline const char *kobject_name(const struct kobject *kobj)
+static inline const char *kobject_name(const struct kobject *obj)
 {
-	return kobj->name;
+	return obj->name;
 }
 
-void kobject_init(struct kobject *kobj, const struct kobj_type *ktype);
-int kobject_set_name(struct kobject *kobj, const char *fmt, ...) __printf(2, 3);
-int kobject_set_name_vargs(struct kobject *kobj, const char *fmt,
+void kobject_init(struct kobject *obj, const struct kobj_type *type);
+int kobject_set_name(struct kobject *obj, const char *fmt, ...) __printf(2, 3);
+int kobject_set_name_vargs(struct kobject *obj, const char *fmt,
 			   va_list vargs);
-int kobject_add(struct kobject *kobj, struct kobject *parent,
+int kobject_add(struct kobject *obj, struct kobject *parent_obj,
 		const char *fmt, ...) __printf(3, 4);
-int kobject_init_and_add(struct kobject *kobj, const struct kobj_type *ktype,
-			 struct kobject *parent, const char *fmt, ...)
+int kobject_init_and_add(struct kobject *obj, const struct kobj_type *type,
+			 struct kobject *parent_obj, const char *fmt, ...)
 	__printf(4, 5);
-void kobject_del(struct kobject *kobj);
-struct kobject *kobject_get(struct kobject *kobj);
-void kobject_put(struct kobject *kobj);
+void kobject_del(struct kobject *obj);
+struct kobject *kobject_get(struct kobject *obj);
+void kobject_put(struct kobject *obj);
 struct kobject *kobject_create_and_add(const char *name,
-				       struct kobject *parent);
+				       struct kobject *parent_obj);
 char *kvasprintf(gfp_t gfp, const char *fmt, va_list args);
 char *kasprintf(gfp_t gfp, const char *fmt, ...) __printf(2, 3);
 

@@ -92,7 +92,7 @@ static inline bool mhp_memmap_on_memory(void)
 }
 
 bool mhp_range_allowed(u64 start, u64 size);
-int add_memory(int nid, u64 start, u64 size, mhp_t mhp_flags);
+int add_memory(int nid, u64 start, u64 size, mhp_t flags);
 int remove_memory(u64 start, u64 size);
 
 struct mhp_params {

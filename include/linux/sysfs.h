@@ -38,7 +38,7 @@ struct attribute {
  */
 struct attribute_group {
 	const char *name;
-	umode_t (*is_visible)(struct kobject *kobj, struct attribute *attr,
+	umode_t (*is_visible)(struct kobject *obj, struct attribute *attr,
 			      int n);
 	struct attribute **attrs;
 };
@@ -50,41 +50,48 @@ struct attribute_group {
  * write(2) returns to the writer.
  */
 struct sysfs_ops {
-	ssize_t (*show)(struct kobject *kobj, struct attribute *attr,
+	ssize_t (*show)(struct kobject *obj, struct attribute *attr,
 			char *buf);
-	ssize_t (*store)(struct kobject *kobj, struct attribute *attr,
+	ssize_t (*store)(struct kobject *obj, struct attribute *attr,
 			 const char *buf, size_t count);
 };
 
-#define __ATTR(_name, _mode, _show, _store) {				\
-	.attr = { .name = __stringify(_name), .mode = (_mode) },	\
-	.show = _show,							\
-	.store = _store,						\
+/*
+ * Initialiser of a struct whose first members are a struct attribute
+ * named attr, then show and store (struct kobj_attribute and friends).
+ * The file is called after the C token @fname; __ATTR_RO() and friends
+ * take the callbacks from <fname>_show and <fname>_store.
+ */
+#define __ATTR(fname, fmode, show_fn, store_fn) {			\
+	.store = (store_fn),						\
+	.show = (show_fn),						\
+	.attr.mode = (fmode),						\
+	.attr.name = __stringify(fname),				\
 }
-#define __ATTR_RO(_name)	__ATTR(_name, 0444, _name##_show, NULL)
-#define __ATTR_RW(_name)	__ATTR(_name, 0644, _name##_show, _name##_store)
-#define __ATTR_WO(_name)	__ATTR(_name, 0200, NULL, _name##_store)
-#define __ATTR_NULL		{ .attr = { .name = NULL } }
+#define __ATTR_RO(fname)	__ATTR(fname, 0444, fname##_show, NULL)
+#define __ATTR_RW(fname)	__ATTR(fname, 0644, fname##_show, fname##_store)
+#define __ATTR_WO(fname)	__ATTR(fname, 0200, NULL, fname##_store)
+#define __ATTR_NULL		{ .attr.name = NULL }
 
 /* Used by the kobject core; drivers use kobject_add() instead. */
-int sysfs_create_dir(struct kobject *kobj);
-void sysfs_remove_dir(struct kobject *kobj);
+int sysfs_create_dir(struct kobject *obj);
+void sysfs_remove_dir(struct kobject *obj);
 
-int sysfs_create_file(struct kobject *kobj, const struct attribute *attr);
-void sysfs_remove_file(struct kobject *kobj, const struct attribute *attr);
-int sysfs_create_files(struct kobject *kobj, const struct attribute * const *attrs);
-void sysfs_remove_files(struct kobject *kobj, const struct attribute * const *attrs);
-int sysfs_create_group(struct kobject *kobj, const struct attribute_group *grp);
-void sysfs_remove_group(struct kobject *kobj, const struct attribute_group *grp);
-int sysfs_create_groups(struct kobject *kobj, const struct attribute_group **groups);
-void sysfs_remove_groups(struct kobject *kobj, const struct attribute_group **groups);
-int sysfs_create_link(struct kobject *kobj, struct kobject *target,
+int sysfs_create_file(struct kobject *obj, const struct attribute *attr);
+void sysfs_remove_file(struct kobject *obj, const struct attribute *attr);
+int sysfs_create_files(struct kobject *obj, const struct attribute * const *attrs);
+void sysfs_remove_files(struct kobject *obj, const struct attribute * const *attrs);
+int sysfs_create_group(struct kobject *obj, const struct attribute_group *grp);
+void sysfs_remove_group(struct kobject *obj, const struct attribute_group *grp);
+int sysfs_create_groups(struct kobject *obj, const struct attribute_group **groups);
+void sysfs_remove_groups(struct kobject *obj, const struct attribute_group **groups);
+int sysfs_create_link(struct kobject *obj, struct kobject *target,
 		      const char *name);
-void sysfs_remove_link(struct kobject *kobj, const char *name);
+void sysfs_remove_link(struct kobject *obj, const char *name);
 
 int sysfs_emit(char *buf, const char *fmt, ...) __printf(2, 3);
 int sysfs_emit_at(char *buf, int at, const char *fmt, ...) __printf(3, 4);
-bool sysfs_streq(const char *s1, const char *s2);
+bool sysfs_streq(const char *a, const char *b);
 
 /* ---- VFS-like entry points (fs/read_write.c) ---- */
 

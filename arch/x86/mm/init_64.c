@@ -285,7 +285,7 @@ static void remove_sections(unsigned long start_pfn, unsigned long end_pfn)
 int arch_add_memory(int nid, u64 start, u64 size, const struct mhp_params *params)
 {
 	unsigned long start_pfn = PHYS_PFN(start), end_pfn = PHYS_PFN(start + size);
-	unsigned long pfn = start_pfn;
+	unsigned long sec_pfn = start_pfn;
 	int ret;
 
 	ret = arch_map_direct(start, start + size);
@@ -298,21 +298,21 @@ int arch_add_memory(int nid, u64 start, u64 size, const struct mhp_params *param
 		return 0;
 	}
 	/* A section at a time, so that a failure knows what to undo. */
-	for (; pfn < end_pfn; pfn += PAGES_PER_SECTION) {
-		ret = memmap_map_self(pfn);
+	for (; sec_pfn < end_pfn; sec_pfn += PAGES_PER_SECTION) {
+		ret = memmap_map_self(sec_pfn);
 		if (ret)
 			goto out_remove_sections;
-		ret = __add_pages(nid, pfn, PAGES_PER_SECTION, params);
+		ret = __add_pages(nid, sec_pfn, PAGES_PER_SECTION, params);
 		if (ret) {
-			kernel_unmap_range(section_memmap_va(pfn), PMD_SIZE);
+			kernel_unmap_range(section_memmap_va(sec_pfn), PMD_SIZE);
 			goto out_remove_sections;
 		}
 	}
 	return 0;
 
 out_remove_sections:
-	if (pfn > start_pfn)
-		remove_sections(start_pfn, pfn);
+	if (sec_pfn > start_pfn)
+		remove_sections(start_pfn, sec_pfn);
 out_unmap_direct:
 	uncount_direct_map(start, start + size);
 	kernel_unmap_range((unsigned long)__va(start), size);
