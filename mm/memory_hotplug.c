@@ -12,9 +12,10 @@
  * the range as "System RAM" in the resource tree, creates the node if it
  * has no pg_data_t yet, and calls arch_add_memory(): the range gets its
  * direct map, then __add_pages() gives its sections a memmap, initialised
- * PG_reserved (offline: no page of it is in the buddy allocator). Last,
- * the node's span grows to cover it. remove_memory() undoes exactly that,
- * in reverse order, for a range add_memory() added and nobody onlined.
+ * PG_reserved (offline: no page of it is in the buddy allocator). Each
+ * block then gets its memoryN device in sysfs (drivers/base/memory.c);
+ * last, the node's span grows to cover it. remove_memory() undoes exactly
+ * that, in reverse order, for a range add_memory() added and nobody onlined.
  *
  * With MHP_MEMMAP_ON_MEMORY (what memory_hotplug.memmap_on_memory=1 asks
  * callers to pass) each 128 MiB block's 2 MiB memmap lives in the block's
@@ -29,6 +30,7 @@
 #include <linux/rwsem.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/memory.h>
 #include <linux/memory_hotplug.h>
 #include "internal.h"
 
@@ -393,15 +395,15 @@ void __remove_pages(unsigned long start_pfn, unsigned long nr_pages)
  *	the memmap is written there), else MHP_NONE
  *
  * Registers the range as "System RAM", maps it in the direct map, gives
- * it a memmap (every page PG_reserved) and grows the node's span. The
- * memory stays offline: no page goes to the buddy allocator and no zone
- * changes. On failure everything done is undone (a pg_data_t created for
+ * it a memmap (every page PG_reserved), creates its memory block devices
+ * (offline) and grows the node's span. The memory stays offline: no page
+ * goes to the buddy allocator and no zone changes. On failure everything done is undone (a pg_data_t created for
  * a new node stays). Takes the hotplug lock; sleeps.
  *
  * Return: 0; -EINVAL for a bad alignment, size, node or flag; -E2BIG when
  * the range reaches past 2^MAX_PHYSMEM_BITS (as Linux); -EEXIST when it
- * overlaps a resource (boot RAM, an earlier add) or an existing memmap;
- * -ENOMEM.
+ * overlaps a resource (boot RAM, an earlier add), an existing memmap or
+ * memory block; -ENOMEM or a sysfs errno.
  */
 int add_memory(int nid, u64 start, u64 size, mhp_t flags)
 {
@@ -438,10 +440,15 @@ int add_memory(int nid, u64 start, u64 size, mhp_t flags)
 	ret = arch_add_memory(nid, start, size, &cfg);
 	if (ret)
 		goto out_release;
+	ret = create_memory_block_devices(start, size, nid);
+	if (ret)
+		goto out_remove;
 	node_span_update(NODE_DATA(nid));
 	mem_hotplug_done();
 	return 0;
 
+out_remove:
+	arch_remove_memory(start, size);
 out_release:
 	WARN_ON(__release_region(&iomem_resource, start, size));
 out_unlock:
@@ -479,8 +486,8 @@ static bool range_is_hotadded(unsigned long start_pfn, unsigned long end_pfn)
  * @start: first physical address, as given to add_memory()
  * @size: length, as given to add_memory()
  *
- * Frees the memmap and the vmemmap page tables, unmaps the direct map
- * and frees its page tables, releases the "System RAM" resource and
+ * Removes its memory block devices, frees the memmap and the vmemmap
+ * page tables, unmaps the direct map and frees its page tables, releases the "System RAM" resource and
  * shrinks the node's span. The range must be exactly one earlier
  * add_memory() range; splitting one is not supported. Takes the hotplug
  * lock; sleeps.
@@ -514,6 +521,7 @@ int remove_memory(u64 start, u64 size)
 		goto out_unlock;
 	}
 	nid = __pfn_to_section(start_pfn)->nid;
+	remove_memory_block_devices(start, size);
 	arch_remove_memory(start, size);
 	WARN_ON(__release_region(&iomem_resource, start, size));
 	node_span_update(NODE_DATA(nid));

@@ -211,16 +211,6 @@ void subsys_system_unregister(struct bus_type *subsys)
 	bus_unregister(subsys);
 }
 
-struct bus_type memory_subsys = {
-	.name = "memory",
-	.dev_name = "memory",
-};
-
-struct bus_type node_subsys = {
-	.name = "node",
-	.dev_name = "node",
-};
-
 /* /sys/bus: core_initcall, after /sys/devices (core.o links first). */
 static int __init buses_init(void)
 {
@@ -229,13 +219,3 @@ static int __init buses_init(void)
 }
 core_initcall(buses_init);
 
-/* The empty subsystems the memory block and node code fill in. */
-static int __init system_subsys_init(void)
-{
-	int err = subsys_system_register(&memory_subsys, NULL);
-
-	if (err)
-		return err;
-	return subsys_system_register(&node_subsys, NULL);
-}
-subsys_initcall(system_subsys_init);

@@ -139,10 +139,8 @@ int subsys_system_register(struct bus_type *subsys,
 void subsys_system_unregister(struct bus_type *subsys);
 
 /*
- * /sys/devices/system/memory and /sys/devices/system/node, registered by
- * drivers/base/bus.c until the memory block and node code own them.
+ * /sys/devices/system/memory and /sys/devices/system/node are declared in
+ * <linux/memory.h> and <linux/node.h>.
  */
-extern struct bus_type memory_subsys;
-extern struct bus_type node_subsys;
 
 #endif /* _LINUX_DEVICE_H */

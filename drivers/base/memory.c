@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Memory blocks in sysfs: a device /sys/devices/system/memory/memoryN for
+ * every present 128 MiB block, with Linux 6.12's attribute files.
+ *
+ * DOC: memory blocks
+ *
+ * In Tide a memory block is exactly one section, so memoryN is named after
+ * its section number. Blocks of boot memory are created (online) by an
+ * initcall once sysfs is up; add_memory() and remove_memory() create and
+ * remove the blocks of hot-added ranges (offline) through
+ * create_memory_block_devices() and remove_memory_block_devices(), under
+ * the hotplug lock, which also serialises the initcall's scan. The root
+ * directory carries block_size_bytes and, with CONFIG_ARCH_MEMORY_PROBE,
+ * probe. state and online are read-only until online and offline exist.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/device.h>
+#include <linux/errno.h>
+#include <linux/memory.h>
+#include <linux/memory_hotplug.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/node.h>
+#include <linux/slab.h>
+#include <linux/sysfs.h>
+
+struct bus_type memory_subsys = {
+	.name = "memory",
+	.dev_name = "memory",
+};
+
+/*
+ * Set under the hotplug lock once the boot blocks exist; before that,
+ * create_memory_block_devices() leaves the work to the boot scan.
+ */
+static bool memory_blocks_ready;
+
+static struct memory_block *to_memory_block(struct device *dev)
+{
+	return container_of(dev, struct memory_block, dev);
+}
+
+static unsigned long memory_block_start_pfn(const struct memory_block *mem)
+{
+	return section_nr_to_pfn(mem->start_section_nr);
+}
+
+/* ---- memoryN attributes ---- */
+
+static ssize_t phys_index_show(struct device *dev,
+			       struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%08lx\n", to_memory_block(dev)->start_section_nr);
+}
+static DEVICE_ATTR_RO(phys_index);
+
+static ssize_t state_show(struct device *dev, struct device_attribute *attr,
+			  char *buf)
+{
+	unsigned long state = READ_ONCE(to_memory_block(dev)->state);
+
+	switch (state) {
+	case MEM_ONLINE:
+		return sysfs_emit(buf, "online\n");
+	case MEM_OFFLINE:
+		return sysfs_emit(buf, "offline\n");
+	default:
+		return sysfs_emit(buf, "ERROR-UNKNOWN-%lu\n", state);
+	}
+}
+static DEVICE_ATTR_RO(state);
+
+static ssize_t online_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	return sysfs_emit(buf, "%d\n",
+			  READ_ONCE(to_memory_block(dev)->state) == MEM_ONLINE);
+}
+static DEVICE_ATTR_RO(online);
+
+/* Linux prints 0 on every architecture but s390. */
+static ssize_t phys_device_show(struct device *dev,
+				struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "0\n");
+}
+static DEVICE_ATTR_RO(phys_device);
+
+/* Linux 6.12: 1 whenever hot-remove is built in, whatever the block. */
+static ssize_t removable_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%d\n", IS_ENABLED(CONFIG_MEMORY_HOTREMOVE));
+}
+static DEVICE_ATTR_RO(removable);
+
+/*
+ * The one zone of @nid whose span meets [@start_pfn, @end_pfn), or NULL
+ * when none or several do.
+ */
+static struct zone *memory_block_zone(int nid, unsigned long start_pfn,
+				      unsigned long end_pfn)
+{
+	pg_data_t *pgdat = NODE_DATA(nid);
+	struct zone *found = NULL;
+	int z;
+
+	if (!pgdat)
+		return NULL;
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &pgdat->node_zones[z];
+
+		if (!zone->spanned_pages || zone->zone_start_pfn >= end_pfn ||
+		    zone_end_pfn(zone) <= start_pfn)
+			continue;
+		if (found)
+			return NULL;
+		found = zone;
+	}
+	return found;
+}
+
+/*
+ * An online block names the zone its pages are in ("none" if they span
+ * several). An offline one names the zone plain "online" would pick,
+ * then the other zone it could join: the kernel zone by address (DMA32
+ * below 4 GiB, else Normal) and Movable. Movable comes first when
+ * movable_node is set or the node's ZONE_MOVABLE already spans the block.
+ */
+static ssize_t valid_zones_show(struct device *dev,
+				struct device_attribute *attr, char *buf)
+{
+	struct memory_block *mem = to_memory_block(dev);
+	unsigned long start_pfn = memory_block_start_pfn(mem);
+	unsigned long end_pfn = start_pfn + PAGES_PER_SECTION;
+	pg_data_t *pgdat = NODE_DATA(mem->nid);
+	struct zone *zone, *kernel, *movable;
+
+	if (!pgdat)
+		return sysfs_emit(buf, "none\n");
+	if (READ_ONCE(mem->state) == MEM_ONLINE) {
+		zone = memory_block_zone(mem->nid, start_pfn, end_pfn);
+		return sysfs_emit(buf, "%s\n", zone ? zone->name : "none");
+	}
+	kernel = &pgdat->node_zones[start_pfn < PHYS_PFN(SZ_4G) ?
+				    ZONE_DMA32 : ZONE_NORMAL];
+	movable = &pgdat->node_zones[ZONE_MOVABLE];
+	if (movable_node_is_enabled() ||
+	    (movable->spanned_pages && zone_spans_pfn(movable, start_pfn)))
+		swap(kernel, movable);
+	return sysfs_emit(buf, "%s %s\n", kernel->name, movable->name);
+}
+static DEVICE_ATTR_RO(valid_zones);
+
+static struct attribute *memory_block_attrs[] = {
+	&dev_attr_phys_index.attr,
+	&dev_attr_state.attr,
+	&dev_attr_online.attr,
+	&dev_attr_phys_device.attr,
+	&dev_attr_removable.attr,
+	&dev_attr_valid_zones.attr,
+	NULL,
+};
+ATTRIBUTE_GROUPS(memory_block);
+
+/* ---- /sys/devices/system/memory ---- */
+
+static ssize_t block_size_bytes_show(struct device *dev,
+				     struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%lx\n", memory_block_size_bytes());
+}
+static DEVICE_ATTR_RO(block_size_bytes);
+
+/*
+ * Adds one block at the physical address written ("0x100000000"), on
+ * node 0: Tide has no address-to-node lookup for memory outside the SRAT
+ * yet. Linux's errnos: kstrtoull()'s for text that is not a number,
+ * -EINVAL for an unaligned address, else add_memory()'s.
+ */
+static ssize_t probe_store(struct device *dev, struct device_attribute *attr,
+			   const char *buf, size_t count)
+{
+	unsigned long long addr;
+	int ret;
+
+	ret = kstrtoull(buf, 0, &addr);
+	if (ret)
+		return ret;
+	if (!IS_ALIGNED(addr, memory_block_size_bytes()))
+		return -EINVAL;
+	ret = add_memory(0, addr, memory_block_size_bytes(), MHP_NONE);
+	return ret ? ret : count;
+}
+static DEVICE_ATTR_WO(probe);
+
+static struct attribute *memory_root_attrs[] = {
+	&dev_attr_block_size_bytes.attr,
+	&dev_attr_probe.attr,
+	NULL,
+};
+
+static umode_t memory_root_attr_visible(struct kobject *kobj,
+					struct attribute *attr, int n)
+{
+	if (attr == &dev_attr_probe.attr && !IS_ENABLED(CONFIG_ARCH_MEMORY_PROBE))
+		return 0;
+	return attr->mode;
+}
+
+static const struct attribute_group memory_root_group = {
+	.attrs = memory_root_attrs,
+	.is_visible = memory_root_attr_visible,
+};
+
+static const struct attribute_group *memory_root_groups[] = {
+	&memory_root_group,
+	NULL,
+};
+
+/* ---- creating and removing blocks ---- */
+
+static void memory_block_release(struct device *dev)
+{
+	kfree(to_memory_block(dev));
+}
+
+/**
+ * find_memory_block_by_id - the memory block of section @block_id
+ * @block_id: a section number
+ *
+ * Return: the block with a reference on its device (put_device() it),
+ * or NULL when there is none.
+ */
+struct memory_block *find_memory_block_by_id(unsigned long block_id)
+{
+	struct device *dev;
+
+	if ((u32)block_id != block_id)
+		return NULL;
+	dev = subsys_find_device_by_id(&memory_subsys, block_id);
+	return dev ? to_memory_block(dev) : NULL;
+}
+
+/* Hotplug lock held. One block, registered and linked to its node. */
+static int add_memory_block(unsigned long section_nr, int nid,
+			    unsigned long state)
+{
+	struct memory_block *mem;
+	int ret;
+
+	mem = find_memory_block_by_id(section_nr);
+	if (mem) {
+		put_device(&mem->dev);
+		return -EEXIST;
+	}
+	mem = kzalloc(sizeof(*mem), GFP_KERNEL);
+	if (!mem)
+		return -ENOMEM;
+	mem->start_section_nr = section_nr;
+	mem->state = state;
+	mem->nid = nid;
+	device_initialize(&mem->dev);
+	mem->dev.release = memory_block_release;
+	mem->dev.bus = &memory_subsys;
+	mem->dev.id = section_nr;
+	mem->dev.groups = memory_block_groups;
+	ret = device_add(&mem->dev);
+	if (ret)
+		goto put;
+	ret = register_memory_block_under_node(mem);
+	if (ret)
+		goto del;
+	return 0;
+
+del:
+	device_del(&mem->dev);
+put:
+	put_device(&mem->dev);
+	return ret;
+}
+
+/* Hotplug lock held. Unlinks and unregisters the block of @section_nr. */
+static void remove_memory_block(unsigned long section_nr)
+{
+	struct memory_block *mem = find_memory_block_by_id(section_nr);
+
+	if (!mem)
+		return;
+	unregister_memory_block_under_node(mem);
+	device_del(&mem->dev);
+	put_device(&mem->dev);		/* find_memory_block_by_id()'s */
+	put_device(&mem->dev);		/* the registration's */
+}
+
+/**
+ * create_memory_block_devices - memoryN devices for a hot-added range
+ * @start: first physical address, memory block aligned
+ * @size: length, a multiple of the memory block size
+ * @nid: the node the range belongs to
+ *
+ * Hotplug lock held (add_memory()). Every block starts offline and is
+ * linked to its node, whose device is created if it has none. Before the
+ * boot scan has run, does nothing: the scan will find the sections.
+ *
+ * Return: 0; -EINVAL for a misaligned range; -EEXIST when a block of the
+ * range exists; -ENOMEM or a sysfs errno. On failure no block of the
+ * range is left.
+ */
+int create_memory_block_devices(unsigned long start, unsigned long size,
+				int nid)
+{
+	unsigned long first = pfn_to_section_nr(PHYS_PFN(start));
+	unsigned long end = pfn_to_section_nr(PHYS_PFN(start + size));
+	unsigned long nr;
+	int ret;
+
+	if (!IS_ALIGNED(start | size, memory_block_size_bytes()))
+		return -EINVAL;
+	if (!memory_blocks_ready)
+		return 0;
+	ret = register_one_node(nid);
+	if (ret)
+		return ret;
+	for (nr = first; nr < end; nr++) {
+		ret = add_memory_block(nr, nid, MEM_OFFLINE);
+		if (ret)
+			goto remove_blocks;
+	}
+	return 0;
+
+remove_blocks:
+	while (nr-- > first)
+		remove_memory_block(nr);
+	return ret;
+}
+
+/**
+ * remove_memory_block_devices - remove the memoryN devices of a range
+ * @start: first physical address, memory block aligned
+ * @size: length, a multiple of the memory block size
+ *
+ * Hotplug lock held (remove_memory()). Blocks that do not exist are
+ * skipped. Waits for reads of the blocks' files in flight.
+ */
+void remove_memory_block_devices(unsigned long start, unsigned long size)
+{
+	unsigned long first = pfn_to_section_nr(PHYS_PFN(start));
+	unsigned long end = pfn_to_section_nr(PHYS_PFN(start + size));
+	unsigned long nr;
+
+	if (WARN_ON_ONCE(!IS_ALIGNED(start | size, memory_block_size_bytes())))
+		return;
+	for (nr = first; nr < end; nr++)
+		remove_memory_block(nr);
+}
+
+/*
+ * subsys_initcall, linked after node.o: the memory subsystem and a block
+ * for every section with a memmap, online if its pages are.
+ */
+static int __init memory_dev_init(void)
+{
+	unsigned long root, i, nr;
+	int ret;
+
+	ret = subsys_system_register(&memory_subsys, memory_root_groups);
+	if (ret)
+		return ret;
+	mem_hotplug_begin();
+	for (root = 0; root < NR_SECTION_ROOTS; root++) {
+		if (!mem_section[root])
+			continue;
+		for (i = 0; i < SECTIONS_PER_ROOT; i++) {
+			struct mem_section *ms = &mem_section[root][i];
+
+			if (!valid_section(ms))
+				continue;
+			nr = root * SECTIONS_PER_ROOT + i;
+			ret = add_memory_block(nr, ms->nid, online_section(ms) ?
+					       MEM_ONLINE : MEM_OFFLINE);
+			if (ret)
+				pr_err("memory: cannot register memory%lu: %d\n",
+				       nr, ret);
+		}
+	}
+	memory_blocks_ready = true;
+	mem_hotplug_done();
+	return 0;
+}
+subsys_initcall(memory_dev_init);
