@@ -557,7 +557,7 @@ def main(argv=None):
 
     tmp = None
     if args.keep_logs:
-        log_dir = os.path.join(args.build, "test-logs")
+        log_dir = os.path.join(os.path.abspath(args.build), "test-logs")
         os.makedirs(log_dir, exist_ok=True)
     else:
         tmp = tempfile.TemporaryDirectory(prefix="tide-check-")
