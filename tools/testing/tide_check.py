@@ -67,8 +67,22 @@ def _log_path(ctx, name):
 
 
 def _boot(ctx, name, **kw):
+    """Boot once; a boot that hangs (times out) is booted once more.
+
+    Tide has a rare, not yet understood hang in SMP bring-up under TCG
+    (see the closing notes). A hang that repeats still fails; one that
+    does not is reported on a RETRY line, and the first log is kept
+    beside the second (NAME.log, NAME-retry.log).
+    """
     kw.setdefault("timeout", ctx.timeout)
-    return qemu.boot(ctx.kernel, log_path=_log_path(ctx, name), **kw)
+    result = qemu.boot(ctx.kernel, log_path=_log_path(ctx, name), **kw)
+    if result.timed_out:
+        print(f"RETRY {name}: timed out after {kw['timeout']:.0f} s "
+              f"({_tail(result)[-1].strip() if result.lines else 'no output'}); "
+              f"booting once more", flush=True)
+        result = qemu.boot(ctx.kernel, log_path=_log_path(ctx, name + "-retry"),
+                           **kw)
+    return result
 
 
 _ESCAPES = re.compile(r"\x1b(\[[0-9;?]*[A-Za-z]|[()][0-9A-Za-z]|c)|[\x00-\x08\x0b-\x1f]")
@@ -531,8 +545,9 @@ def main(argv=None):
                     help="keep serial logs in BUILD/test-logs/")
     ap.add_argument("-j", "--jobs", type=int, default=2,
                     help="boots run at once (default 2)")
-    ap.add_argument("--timeout", type=float, default=180.0,
-                    help="seconds one boot may take (default 180)")
+    ap.add_argument("--timeout", type=float, default=60.0,
+                    help="seconds one boot may take (default 60; the "
+                         "slowest, the KUnit boot, takes about 10)")
     ap.add_argument("--list", action="store_true", help="list jobs and exit")
     args = ap.parse_args(argv)
 
