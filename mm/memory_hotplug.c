@@ -294,7 +294,7 @@ static int hotadd_init_pgdat(int nid)
  */
 static void node_span_update(pg_data_t *pgdat)
 {
-	unsigned long start = ULONG_MAX, end = 0, root, i;
+	unsigned long start = ULONG_MAX, end = 0, nr;
 	int z;
 
 	for (z = 0; z < MAX_NR_ZONES; z++) {
@@ -305,19 +305,14 @@ static void node_span_update(pg_data_t *pgdat)
 		start = min(start, zn->zone_start_pfn);
 		end = max(end, zone_end_pfn(zn));
 	}
-	for (root = 0; root < NR_SECTION_ROOTS; root++) {
-		if (!mem_section[root])
-			continue;
-		for (i = 0; i < SECTIONS_PER_ROOT; i++) {
-			struct mem_section *ms = &mem_section[root][i];
-			unsigned long pfn = section_nr_to_pfn(root * SECTIONS_PER_ROOT + i);
+	for_each_valid_section(nr) {
+		struct mem_section *ms = __nr_to_section(nr);
+		unsigned long pfn = section_nr_to_pfn(nr);
 
-			if (!valid_section(ms) || (ms->flags & SECTION_IS_EARLY) ||
-			    ms->nid != pgdat->node_id)
-				continue;
-			start = min(start, pfn);
-			end = max(end, pfn + PAGES_PER_SECTION);
-		}
+		if ((ms->flags & SECTION_IS_EARLY) || ms->nid != pgdat->node_id)
+			continue;
+		start = min(start, pfn);
+		end = max(end, pfn + PAGES_PER_SECTION);
 	}
 	if (end <= start) {
 		pgdat->node_start_pfn = 0;

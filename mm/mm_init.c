@@ -225,18 +225,9 @@ void free_area_init(void)
 		walk_zone_parts(nid, PFN_UP(r->base),
 				   PFN_DOWN(memblock_region_end(r)), span_part);
 	}
-	for (nr = 0; nr < NR_MEM_SECTIONS; nr++) {
-		struct mem_section *ms = __nr_to_section(nr);
-
-		if (!valid_section(ms)) {
-			/* Skip a whole root that was never allocated. */
-			if (!mem_section[nr / SECTIONS_PER_ROOT])
-				nr = ALIGN(nr + 1, SECTIONS_PER_ROOT) - 1;
-			continue;
-		}
-		walk_zone_parts(ms->nid, section_nr_to_pfn(nr),
-				   section_nr_to_pfn(nr + 1), memmap_part);
-	}
+	for_each_valid_section(nr)
+		walk_zone_parts(__nr_to_section(nr)->nid, section_nr_to_pfn(nr),
+				section_nr_to_pfn(nr + 1), memmap_part);
 	for_each_online_node(nid)
 		node_update_span(NODE_DATA(nid));
 }
@@ -275,14 +266,8 @@ void memblock_free_all(void)
 	__page_alloc_ready = true;
 	memblock_walk_free(free_range_to_buddy, &freed);
 	/* Boot sections are online from here on: their pages are managed. */
-	for (nr = 0; nr < NR_MEM_SECTIONS; nr++) {
-		struct mem_section *ms = __nr_to_section(nr);
-
-		if (!mem_section[nr / SECTIONS_PER_ROOT])
-			nr = ALIGN(nr + 1, SECTIONS_PER_ROOT) - 1;
-		else if (present_section(ms))
-			ms->flags |= SECTION_IS_ONLINE;
-	}
+	for_each_valid_section(nr)
+		__nr_to_section(nr)->flags |= SECTION_IS_ONLINE;
 	memblock_set_current_limit(0);
 	pr_info("Memory: %luK/%luK available (%luK reserved)\n",
 		freed << (PAGE_SHIFT - 10),

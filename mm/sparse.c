@@ -113,17 +113,26 @@ void sparse_remove_section(unsigned long start_pfn, unsigned long nr_pages)
 	}
 }
 
+unsigned long next_valid_section(unsigned long nr)
+{
+	while (nr < NR_MEM_SECTIONS) {
+		if (!mem_section[nr / SECTIONS_PER_ROOT]) {
+			nr = ALIGN(nr + 1, SECTIONS_PER_ROOT);
+			continue;
+		}
+		if (valid_section(__nr_to_section(nr)))
+			return nr;
+		nr++;
+	}
+	return NR_MEM_SECTIONS;
+}
+
 unsigned long sparse_present_sections(void)
 {
-	unsigned long root, i, n = 0;
+	unsigned long nr, n = 0;
 
-	for (root = 0; root < NR_SECTION_ROOTS; root++) {
-		if (!mem_section[root])
-			continue;
-		for (i = 0; i < SECTIONS_PER_ROOT; i++)
-			if (present_section(&mem_section[root][i]))
-				n++;
-	}
+	for_each_valid_section(nr)
+		n++;
 	return n;
 }
 

@@ -39,7 +39,7 @@ static int zone_movable_test_init(struct kunit *test)
 	memset(zm_test_reserved, 0, sizeof(zm_test_reserved));
 	memset(zm_mp, 0xff, sizeof(zm_mp));
 	memblock = (struct memblock) {
-		.current_limit = MEMBLOCK_ALLOC_ANYWHERE,
+		.current_limit = PHYS_ADDR_MAX,
 		.memory = {
 			.regions = zm_test_memory,
 			.max = ZM_TEST_REGIONS,

@@ -363,28 +363,20 @@ void remove_memory_block_devices(unsigned long start, unsigned long size)
  */
 static int __init memory_dev_init(void)
 {
-	unsigned long root, i, nr;
+	unsigned long nr;
 	int ret;
 
 	ret = subsys_system_register(&memory_subsys, memory_root_groups);
 	if (ret)
 		return ret;
 	mem_hotplug_begin();
-	for (root = 0; root < NR_SECTION_ROOTS; root++) {
-		if (!mem_section[root])
-			continue;
-		for (i = 0; i < SECTIONS_PER_ROOT; i++) {
-			struct mem_section *ms = &mem_section[root][i];
+	for_each_valid_section(nr) {
+		struct mem_section *ms = __nr_to_section(nr);
 
-			if (!valid_section(ms))
-				continue;
-			nr = root * SECTIONS_PER_ROOT + i;
-			ret = add_memory_block(nr, ms->nid, online_section(ms) ?
-					       MEM_ONLINE : MEM_OFFLINE);
-			if (ret)
-				pr_err("memory: cannot register memory%lu: %d\n",
-				       nr, ret);
-		}
+		ret = add_memory_block(nr, ms->nid, online_section(ms) ?
+				       MEM_ONLINE : MEM_OFFLINE);
+		if (ret)
+			pr_err("memory: cannot register memory%lu: %d\n", nr, ret);
 	}
 	memory_blocks_ready = true;
 	mem_hotplug_done();

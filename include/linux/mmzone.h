@@ -223,6 +223,16 @@ static inline bool online_section(const struct mem_section *ms)
 	return ms && (ms->flags & SECTION_IS_ONLINE);
 }
 
+/*
+ * The first section at or after @nr that has a memmap, or NR_MEM_SECTIONS;
+ * roots of the table that were never allocated are skipped whole.
+ */
+unsigned long next_valid_section(unsigned long nr);
+
+#define for_each_valid_section(nr) \
+	for (nr = next_valid_section(0); nr < NR_MEM_SECTIONS; \
+	     nr = next_valid_section(nr + 1))
+
 /* True when @pfn has a struct page (its section's memmap exists). */
 static inline bool pfn_valid(unsigned long pfn)
 {
