@@ -60,15 +60,6 @@ int acpi_parse_fadt(void);
 int acpi_os_initialize_queues(void);
 u32 acpi_sci_poll(void);
 
-/* 16-bit port read; <asm/io.h> has no inw() yet. */
-static inline u16 acpi_inw(u16 port)
-{
-	u16 v;
-
-	__asm__ __volatile__("inw %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
 /* acpi.debug=1: list tables and devices at boot (tables.c). */
 extern bool acpi_debug;
 

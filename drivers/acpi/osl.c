@@ -391,7 +391,7 @@ acpi_status acpi_os_read_port(acpi_io_address port, u32 *val, u32 width)
 		*val = inb(port);
 		break;
 	case 16:
-		*val = acpi_inw(port);
+		*val = inw(port);
 		break;
 	case 32:
 		*val = inl(port);
@@ -515,7 +515,7 @@ acpi_status acpi_os_read_pci_configuration(struct acpi_pci_id *id, u32 reg,
 	if (width == 8)
 		*value = inb(port);
 	else if (width == 16)
-		*value = acpi_inw(port);
+		*value = inw(port);
 	else
 		*value = inl(port);
 	spin_unlock_irqrestore(&pci_conf_lock, flags);

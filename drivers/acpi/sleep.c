@@ -86,7 +86,7 @@ static void pm1_cnt_write_s5(u64 reg, u8 typ)
 		iounmap(va);
 		return;
 	}
-	v = acpi_inw(reg) & ~(PM1_CNT_SLP_TYP_MASK | PM1_CNT_SLP_EN);
+	v = inw(reg) & ~(PM1_CNT_SLP_TYP_MASK | PM1_CNT_SLP_EN);
 	outw(v | typ << PM1_CNT_SLP_TYP_SHIFT | PM1_CNT_SLP_EN, reg);
 }
 

@@ -23,6 +23,14 @@ static inline void outw(u16 v, u16 port)
 	__asm__ __volatile__("outw %0, %1" : : "a"(v), "Nd"(port));
 }
 
+static inline u16 inw(u16 port)
+{
+	u16 v;
+
+	__asm__ __volatile__("inw %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
 static inline void outl(u32 v, u16 port)
 {
 	__asm__ __volatile__("outl %0, %1" : : "a"(v), "Nd"(port));
