@@ -383,3 +383,19 @@ static int __init memory_dev_init(void)
 	return 0;
 }
 subsys_initcall(memory_dev_init);
+
+/* TEMPORARY until online/offline land: blocks are never onlined yet. */
+int offline_memory_range(u64 start, u64 size)
+{
+	return 0;
+}
+
+int online_memory_range(u64 start, u64 size)
+{
+	return -ENOSYS;
+}
+
+int offline_and_remove_memory(u64 start, u64 size)
+{
+	return remove_memory(start, size);
+}

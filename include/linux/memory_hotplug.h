@@ -112,4 +112,38 @@ void __remove_pages(unsigned long start_pfn, unsigned long nr_pages);
 int arch_add_memory(int nid, u64 start, u64 size, const struct mhp_params *params);
 void arch_remove_memory(u64 start, u64 size);
 
+/* ---- online and offline (mm/memory_hotplug.c) ---- */
+
+/*
+ * The type new blocks are onlined with by add_memory() (MMOP_OFFLINE:
+ * they stay offline): memhp_default_state=, and
+ * /sys/devices/system/memory/auto_online_blocks.
+ */
+int mhp_get_default_online_type(void);
+void mhp_set_default_online_type(int online_type);
+
+/*
+ * The zone a range of node @nid would be onlined into with @online_type
+ * (MMOP_ONLINE, MMOP_ONLINE_KERNEL or MMOP_ONLINE_MOVABLE), following
+ * memory_hotplug.online_policy and movable_node. Hotplug lock held.
+ */
+struct zone *zone_for_pfn_range(int online_type, int nid,
+				unsigned long start_pfn, unsigned long nr_pages);
+
+/*
+ * Hotplug lock held. online_pages() hands an offline, present range to
+ * the buddy allocator in @zone; offline_pages() takes an online range
+ * out of it, migrating what is in use. Both call the memory notifier
+ * chain and undo everything on failure. See the functions.
+ */
+int online_pages(unsigned long start_pfn, unsigned long nr_pages,
+		 struct zone *zone);
+int offline_pages(unsigned long start_pfn, unsigned long nr_pages);
+
+/*
+ * Offline retry bound: passes of isolate-check/migrate over a block
+ * before offline_pages() gives up with -EBUSY.
+ */
+#define OFFLINE_MAX_PASSES	8
+
 #endif /* _LINUX_MEMORY_HOTPLUG_H */

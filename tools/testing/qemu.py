@@ -190,3 +190,154 @@ def parse_size(text):
         raise ValueError(f"bad size {text!r}")
     shift = {"": 20, "K": 10, "M": 20, "G": 30, "T": 40}[m.group(2).upper()]
     return int(m.group(1)) << shift
+
+
+class Machine:
+    """A running Tide (or other) guest driven from the host while it runs.
+
+    For tests that hot-plug: the console is read by a thread into
+    self.output, lines are typed into the serial port, and QEMU's QMP
+    socket is open as self.qmp (see qmp.py). Use as a context manager;
+    leaving it powers the guest off (or kills QEMU after @timeout).
+
+        with Machine(kernel, extra_args=[...]) as m:
+            m.expect("tide# ")
+            out = m.run("cat /sys/devices/system/memory/block_size_bytes")
+            m.qmp.command("device_add", driver="pc-dimm", id="d1",
+                          memdev="m1")
+    """
+
+    PROMPT = "tide# "
+
+    def __init__(self, kernel, memory="512M", machine="pc", cmdline="",
+                 extra_args=(), log_path=None, timeout=120.0,
+                 prompt=PROMPT):
+        import tempfile
+        import threading
+        import qmp as qmp_mod
+
+        self.prompt = prompt
+        self.sockdir = tempfile.mkdtemp(prefix="tide-qmp-")
+        sock = os.path.join(self.sockdir, "qmp.sock")
+        cmd = qemu_command(kernel, memory, machine, cmdline,
+                           list(extra_args) +
+                           ["-qmp", f"unix:{sock},server=on,wait=off"])
+        self.command = cmd
+        self.log = open(log_path, "wb") if log_path else None
+        if self.log:
+            self.log.write(("# " + shlex.join(cmd) + "\n").encode())
+        self.start = time.monotonic()
+        self.deadline = self.start + timeout
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        self._raw = bytearray()
+        self._cond = threading.Condition()
+        self._eof = False
+        self._reader = threading.Thread(target=self._read_console,
+                                        daemon=True)
+        self._reader.start()
+        self.pos = 0            # where the next expect() starts looking
+        self.status = None
+        try:
+            self.qmp = qmp_mod.QMP(sock)
+        except Exception:
+            self.kill()
+            raise
+
+    def _read_console(self):
+        fd = self.proc.stdout.fileno()
+        while True:
+            data = os.read(fd, 65536)
+            with self._cond:
+                if not data:
+                    self._eof = True
+                    self._cond.notify_all()
+                    return
+                self._raw += data
+                if self.log:
+                    self.log.write(data)
+                    self.log.flush()
+                self._cond.notify_all()
+
+    @property
+    def output(self):
+        with self._cond:
+            return self._raw.decode("utf-8", "replace").replace("\r", "")
+
+    def expect(self, text, timeout=60.0):
+        """Wait until @text appears after the last match; return the text
+        between the last match and the end of this one. TimeoutError if it
+        does not appear within @timeout s, EOFError if QEMU exits first."""
+        pat = text.encode()
+        end = min(time.monotonic() + timeout, self.deadline)
+        with self._cond:
+            while True:
+                i = self._raw.find(pat, self.pos)
+                if i >= 0:
+                    got = self._raw[self.pos:i]
+                    self.pos = i + len(pat)
+                    return got.decode("utf-8", "replace").replace("\r", "")
+                if self._eof:
+                    raise EOFError(f"QEMU exited before {text!r}")
+                left = end - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"no {text!r} within {timeout} s")
+                self._cond.wait(min(left, 1.0))
+
+    def send(self, line):
+        """Type @line and Enter on the serial console."""
+        self.proc.stdin.write(line.encode() + b"\r")
+        self.proc.stdin.flush()
+
+    def run(self, line, timeout=60.0):
+        """Type a shell command at the prompt (which must already have been
+        consumed by expect()) and return its output, up to the next prompt,
+        without the echoed command line."""
+        self.send(line)
+        out = self.expect(self.prompt, timeout)
+        first, _, rest = out.partition("\n")
+        return rest if line.strip() in first else out
+
+    def kill(self):
+        _kill(self.proc)
+        self.proc.wait()
+        self._finish()
+
+    def poweroff(self, timeout=30.0):
+        """Ask the guest to power off through the shell; kill it if it
+        does not. Return QEMU's exit status (None if killed)."""
+        try:
+            self.send("poweroff")
+            self.status = self.proc.wait(timeout=timeout)
+        except (subprocess.TimeoutExpired, BrokenPipeError):
+            _kill(self.proc)
+            self.proc.wait()
+        self._finish()
+        return self.status
+
+    def _finish(self):
+        import shutil
+        self._reader.join(timeout=5)
+        try:
+            self.qmp.close()
+        except AttributeError:
+            pass
+        if self.log and not self.log.closed:
+            self.log.close()
+        shutil.rmtree(self.sockdir, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.proc.poll() is None:
+            if exc[0] is None:
+                self.poweroff()
+            else:
+                self.kill()
+        else:
+            self.status = self.proc.returncode
+            self._finish()
+        return False
