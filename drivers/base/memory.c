@@ -23,6 +23,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/node.h>
+#include <linux/notifier.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 
@@ -219,6 +220,46 @@ static const struct attribute_group *memory_root_groups[] = {
 	&memory_root_group,
 	NULL,
 };
+
+/* ---- the memory notifier chain ---- */
+
+static BLOCKING_NOTIFIER_HEAD(memory_chain);
+
+/**
+ * register_memory_notifier - be told of memory going on- and offline
+ * @nb: its priority orders it among the others (higher first)
+ *
+ * @nb->notifier_call gets one of MEM_GOING_ONLINE, MEM_ONLINE,
+ * MEM_CANCEL_ONLINE, MEM_GOING_OFFLINE, MEM_OFFLINE, MEM_CANCEL_OFFLINE
+ * and a struct memory_notify, with the hotplug lock held (it must not
+ * add, remove, online or offline memory). Returning NOTIFY_BAD or
+ * notifier_from_errno(err) to a GOING event vetoes the change. Sleeps.
+ * Return: 0, or -EEXIST if @nb is registered already.
+ */
+int register_memory_notifier(struct notifier_block *nb)
+{
+	return blocking_notifier_chain_register(&memory_chain, nb);
+}
+
+/**
+ * unregister_memory_notifier - stop telling @nb; waits for calls in flight
+ */
+void unregister_memory_notifier(struct notifier_block *nb)
+{
+	blocking_notifier_chain_unregister(&memory_chain, nb);
+}
+
+/**
+ * memory_notify - call the memory notifier chain
+ * @val: the MEM_* event
+ * @v: its struct memory_notify
+ *
+ * Hotplug lock held. Return: the chain's NOTIFY_* value.
+ */
+int memory_notify(unsigned long val, void *v)
+{
+	return blocking_notifier_call_chain(&memory_chain, val, v);
+}
 
 /* ---- creating and removing blocks ---- */
 
