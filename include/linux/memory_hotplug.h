@@ -69,6 +69,7 @@ unsigned long memory_block_size_bytes(void);
  */
 void mem_hotplug_begin(void);
 void mem_hotplug_done(void);
+bool mem_hotplug_trylock(void);
 void get_online_mems(void);
 void put_online_mems(void);
 
@@ -92,6 +93,8 @@ static inline bool mhp_memmap_on_memory(void)
 }
 
 bool mhp_range_allowed(u64 start, u64 size);
+/* The node of hot-added memory at @start, from the SRAT (arch/x86/mm/numa.c). */
+int memory_add_physaddr_to_nid(u64 start);
 int add_memory(int nid, u64 start, u64 size, mhp_t flags);
 int remove_memory(u64 start, u64 size);
 
