@@ -61,6 +61,47 @@ static bool nei_exists(const char *path)
 	return !vfs_stat_path(path, false, &st);
 }
 
+#define NEI_BLOCKS	"/sys/devices/system/memory"
+
+/* The boot block nei_block_veto() offlines and onlines, once found. */
+static unsigned long nei_block = ULONG_MAX;
+
+/*
+ * A boot block that can go offline: online, in one zone, and without a
+ * PG_reserved page (firmware, the kernel image, memblock allocations).
+ */
+static bool nei_block_movable(unsigned long nr)
+{
+	struct mem_section *ms = __nr_to_section(nr);
+	unsigned long pfn = section_nr_to_pfn(nr), end;
+	struct zone *zone;
+
+	if (!valid_section(ms) || !online_section(ms) || !early_section(ms))
+		return false;
+	zone = page_zone(pfn_to_page(pfn));
+	for (end = pfn + PAGES_PER_SECTION; pfn < end; pfn++)
+		if (PageReserved(pfn_to_page(pfn)) ||
+		    page_zone(pfn_to_page(pfn)) != zone)
+			return false;
+	return true;
+}
+
+static ssize_t nei_block_write(const char *file, const char *text)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), NEI_BLOCKS "/memory%lu/%s", nei_block, file);
+	return vfs_write_path(path, text, strlen(text));
+}
+
+static void nei_expect_state(struct kunit *test, const char *want)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), NEI_BLOCKS "/memory%lu/state", nei_block);
+	nei_expect_file(test, path, want);
+}
+
 /*
  * One event on the memory chain, under the hotplug lock as online and
  * offline send it, for a block far above RAM. Returns the chain's value.
@@ -136,6 +177,9 @@ static void nei_exit(struct kunit *test)
 	unregister_memory_notifier(&nei_late.nb);
 	if (nei_priv.dir)
 		notifier_err_inject_remove(&nei_priv);
+	/* A block a case took offline goes back online. */
+	if (nei_block != ULONG_MAX && !online_section(__nr_to_section(nei_block)))
+		nei_block_write("state", "online_kernel");
 }
 
 static int nei_count(void *ctx, const char *name, unsigned int type)
@@ -299,6 +343,42 @@ static void nei_private_chain(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, nei_exists(NEI_ROOT "/memory"));
 }
 
+/*
+ * End to end, as Linux's memory-hotplug selftest does it: with an errno
+ * injected, writing the state file of a real block fails with that errno
+ * and the block stays as it was; cleared, the same write works.
+ */
+static void nei_block_veto(struct kunit *test)
+{
+	unsigned long nr, total = totalram_pages();
+
+	for_each_valid_section(nr)
+		if (nei_block_movable(nr))
+			break;
+	if (nr >= NR_MEM_SECTIONS)
+		kunit_skip(test, "no boot block that can go offline");
+	nei_block = nr;
+
+	nei_set(test, NEI_OFFLINE, "-16");
+	KUNIT_EXPECT_EQ(test, nei_block_write("state", "offline"), -EBUSY);
+	nei_expect_state(test, "online\n");
+	KUNIT_EXPECT_EQ(test, totalram_pages(), total);
+	nei_set(test, NEI_OFFLINE, "0");
+	KUNIT_ASSERT_EQ(test, nei_block_write("state", "offline"), 7);
+	nei_expect_state(test, "offline\n");
+
+	nei_set(test, NEI_ONLINE, "-12");
+	KUNIT_EXPECT_EQ(test, nei_block_write("state", "online"), -ENOMEM);
+	nei_expect_state(test, "offline\n");
+	KUNIT_EXPECT_EQ(test, totalram_pages(), total - PAGES_PER_SECTION);
+	KUNIT_EXPECT_EQ(test, nei_block_write("online", "1"), -ENOMEM);
+	nei_expect_state(test, "offline\n");
+	nei_set(test, NEI_ONLINE, "0");
+	KUNIT_ASSERT_EQ(test, nei_block_write("state", "online"), 6);
+	nei_expect_state(test, "online\n");
+	KUNIT_EXPECT_EQ(test, totalram_pages(), total);
+}
+
 static struct kunit_case nei_cases[] = {
 	KUNIT_CASE(nei_memory_files),
 	KUNIT_CASE(nei_error_values),
@@ -306,6 +386,7 @@ static struct kunit_case nei_cases[] = {
 	KUNIT_CASE(nei_memory_going_offline),
 	KUNIT_CASE(nei_memory_call_order),
 	KUNIT_CASE(nei_private_chain),
+	KUNIT_CASE(nei_block_veto),
 	{}
 };
 

@@ -5,6 +5,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/memory_hotplug.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/node.h>
@@ -167,15 +168,80 @@ static void node_meminfo_memoryless(struct kunit *test)
 		kunit_skip(test, "no memory-less node in this boot");
 }
 
+/* The block node_meminfo_offline_online() borrows, while it has it. */
+static unsigned long node_test_block = ULONG_MAX;
+
+static void node_test_exit(struct kunit *test)
+{
+	char path[80];
+
+	if (node_test_block == ULONG_MAX)
+		return;
+	if (!online_section(__nr_to_section(node_test_block))) {
+		snprintf(path, sizeof(path),
+			 "/sys/devices/system/memory/memory%lu/online",
+			 node_test_block);
+		vfs_write_path(path, "1", 1);
+	}
+	node_test_block = ULONG_MAX;
+}
+
+/* Onlined or offlined, a block's 128 MiB show in its node's MemTotal. */
+static void node_meminfo_offline_online(struct kunit *test)
+{
+	unsigned long before[ARRAY_SIZE(meminfo_names)];
+	unsigned long after[ARRAY_SIZE(meminfo_names)];
+	unsigned long nr, pfn, i, block_kb;
+	char path[80];
+	int nid;
+
+	/* A boot block with nothing pinned in it, in a single zone. */
+	for_each_valid_section(nr) {
+		struct mem_section *ms = __nr_to_section(nr);
+
+		if (!online_section(ms) || !early_section(ms))
+			continue;
+		pfn = section_nr_to_pfn(nr);
+		for (i = 0; i < PAGES_PER_SECTION; i++)
+			if (PageReserved(pfn_to_page(pfn + i)) ||
+			    page_zone(pfn_to_page(pfn + i)) != page_zone(pfn_to_page(pfn)))
+				break;
+		if (i == PAGES_PER_SECTION)
+			break;
+	}
+	if (nr >= NR_MEM_SECTIONS)
+		kunit_skip(test, "no boot block that can go offline");
+	nid = page_to_nid(pfn_to_page(section_nr_to_pfn(nr)));
+	block_kb = PAGES_PER_SECTION << (PAGE_SHIFT - 10);
+	snprintf(path, sizeof(path), "/sys/devices/system/memory/memory%lu/online", nr);
+
+	read_node_meminfo(test, nid, before);
+	node_test_block = nr;
+	KUNIT_ASSERT_EQ(test, vfs_write_path(path, "0", 1), 1);
+	read_node_meminfo(test, nid, after);
+	KUNIT_EXPECT_EQ(test, after[0], before[0] - block_kb);
+	KUNIT_EXPECT_EQ(test, after[0], node_managed(nid) << (PAGE_SHIFT - 10));
+	KUNIT_EXPECT_LE(test, after[1], before[1]);
+	KUNIT_EXPECT_EQ(test, after[2], after[0] - after[1]);
+
+	KUNIT_ASSERT_EQ(test, vfs_write_path(path, "1", 1), 1);
+	read_node_meminfo(test, nid, after);
+	KUNIT_EXPECT_EQ(test, after[0], before[0]);
+	/* Its pages came back free. */
+	KUNIT_EXPECT_GE(test, after[1] + 1024, before[1]);
+}
+
 static struct kunit_case node_cases[] = {
 	KUNIT_CASE(node_meminfo_values),
 	KUNIT_CASE(node_meminfo_tracks_free),
 	KUNIT_CASE(node_meminfo_memoryless),
+	KUNIT_CASE(node_meminfo_offline_online),
 	{}
 };
 
 static struct kunit_suite node_suite = {
 	.name = "node",
+	.exit = node_test_exit,
 	.test_cases = node_cases,
 };
 
