@@ -287,6 +287,8 @@ static int stack_fn(void *arg)
 	wait_for_completion(&st->go);
 	st->bad = check(buf, sizeof(buf), 11);
 	complete(&st->done);
+	while (!kthread_should_stop())
+		msleep(1);
 	return 0;
 }
 
@@ -331,6 +333,13 @@ static void migrate_sleeping_stack(struct kunit *test)
 	complete(&st.go);
 	wait_for_completion(&st.done);
 	KUNIT_EXPECT_EQ(test, st.bad, (size_t)0);
+	/* Free its stack now, not during a later case that counts pages. */
+	get_task_struct(k);
+	kthread_stop(k);
+	for (off = 0; off < 1000 && READ_ONCE(k->stack); off++)
+		msleep(1);	/* the idle loop frees dead tasks' stacks */
+	KUNIT_EXPECT_NULL(test, READ_ONCE(k->stack));
+	put_task_struct(k);
 }
 
 /* Targets never come from an isolated pageblock (what offlining needs). */
