@@ -501,8 +501,8 @@ static bool range_is_hotadded(unsigned long start_pfn, unsigned long end_pfn)
  * @size: length, as given to add_memory()
  *
  * Removes its memory block devices, frees the memmap and the vmemmap
- * page tables, unmaps the direct map and frees its page tables, releases the "System RAM" resource and
- * shrinks the node's span. The range must be exactly one earlier
+ * page tables, unmaps the direct map and frees its page tables, releases
+ * the "System RAM" resource and shrinks the node's span. The range must be exactly one earlier
  * add_memory() range; splitting one is not supported. Takes the hotplug
  * lock; sleeps.
  *
