@@ -512,6 +512,21 @@ static bool range_is_hotadded(unsigned long start_pfn, unsigned long end_pfn)
  */
 int remove_memory(u64 start, u64 size)
 {
+	int ret;
+
+	mem_hotplug_begin();
+	ret = __remove_memory(start, size);
+	mem_hotplug_done();
+	return ret;
+}
+
+/**
+ * __remove_memory - remove_memory() with the hotplug lock already held
+ *
+ * Return: as remove_memory().
+ */
+int __remove_memory(u64 start, u64 size)
+{
 	unsigned long start_pfn = PHYS_PFN(start), end_pfn = PHYS_PFN(start + size);
 	struct resource *res;
 	int ret, nid;
@@ -522,26 +537,19 @@ int remove_memory(u64 start, u64 size)
 	if (!mhp_range_allowed(start, size))
 		return -EINVAL;
 
-	mem_hotplug_begin();
-	if (range_has_online_section(start_pfn, end_pfn)) {
-		ret = -EBUSY;
-		goto out_unlock;
-	}
+	if (range_has_online_section(start_pfn, end_pfn))
+		return -EBUSY;
 	res = lookup_resource(&iomem_resource, start);
 	if (!res || res->end != start + size - 1 ||
 	    (res->flags & IORESOURCE_SYSTEM_RAM) != IORESOURCE_SYSTEM_RAM ||
-	    !range_is_hotadded(start_pfn, end_pfn)) {
-		ret = -EINVAL;
-		goto out_unlock;
-	}
+	    !range_is_hotadded(start_pfn, end_pfn))
+		return -EINVAL;
 	nid = __pfn_to_section(start_pfn)->nid;
 	remove_memory_block_devices(start, size);
 	arch_remove_memory(start, size);
 	WARN_ON(__release_region(&iomem_resource, start, size));
 	node_span_update(NODE_DATA(nid));
-out_unlock:
-	mem_hotplug_done();
-	return ret;
+	return 0;
 }
 
 /* ---- online and offline ---- */

@@ -703,8 +703,9 @@ int offline_memory_range(u64 start, u64 size)
  * @start: as given to add_memory()
  * @size: as given to add_memory()
  *
- * offline_memory_range() then remove_memory(); if the removal fails the
- * blocks are onlined again. Takes the hotplug lock; sleeps.
+ * offline_memory_range() then remove_memory() under one hold of the
+ * hotplug lock, so nobody onlines the range in between; if the removal
+ * fails the blocks are onlined again. Takes the hotplug lock; sleeps.
  * Return: 0, or the errno of the step that failed, with the range as it
  * was (online blocks back online).
  */
@@ -712,12 +713,15 @@ int offline_and_remove_memory(u64 start, u64 size)
 {
 	int ret;
 
-	ret = offline_memory_range(start, size);
-	if (ret)
-		return ret;
-	ret = remove_memory(start, size);
-	if (ret)
-		online_memory_range(start, size);
+	mem_hotplug_begin();
+	ret = __offline_memory_range(start, size);
+	if (!ret) {
+		ret = __remove_memory(start, size);
+		if (ret)
+			__online_memory_range(start, size,
+					      mhp_get_default_online_type());
+	}
+	mem_hotplug_done();
 	return ret;
 }
 

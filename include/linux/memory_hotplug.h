@@ -97,6 +97,7 @@ bool mhp_range_allowed(u64 start, u64 size);
 int memory_add_physaddr_to_nid(u64 start);
 int add_memory(int nid, u64 start, u64 size, mhp_t flags);
 int remove_memory(u64 start, u64 size);
+int __remove_memory(u64 start, u64 size);	/* hotplug lock held */
 
 struct mhp_params {
 	bool memmap_on_memory;	/* memmap inside the range (MHP_MEMMAP_ON_MEMORY) */
