@@ -32,6 +32,10 @@
 #include <linux/string.h>
 #include <linux/memory.h>
 #include <linux/memory_hotplug.h>
+#include <linux/memblock.h>
+#include <linux/migrate.h>
+#include <linux/notifier.h>
+#include <linux/sched.h>
 #include "internal.h"
 
 struct memhp_config memhp = {
@@ -178,6 +182,17 @@ void mem_hotplug_begin(void)
 void mem_hotplug_done(void)
 {
 	up_write(&mem_hotplug_lock);
+}
+
+/**
+ * mem_hotplug_trylock - mem_hotplug_begin() unless someone holds the lock
+ *
+ * For sysfs writes: a removal holding the lock waits for writers of its
+ * blocks' files, so they must not sleep on it. Return: true if taken.
+ */
+bool mem_hotplug_trylock(void)
+{
+	return down_write_trylock(&mem_hotplug_lock);
 }
 
 /**
@@ -391,8 +406,10 @@ void __remove_pages(unsigned long start_pfn, unsigned long nr_pages)
  *
  * Registers the range as "System RAM", maps it in the direct map, gives
  * it a memmap (every page PG_reserved), creates its memory block devices
- * (offline) and grows the node's span. The memory stays offline: no page
- * goes to the buddy allocator and no zone changes. On failure everything done is undone (a pg_data_t created for
+ * (offline) and grows the node's span. Then, unless memhp_default_state
+ * (auto_online_blocks) is "offline", onlines the blocks with that type;
+ * a block that fails to online stays offline and does not fail the add.
+ * On failure everything done is undone (a pg_data_t created for
  * a new node stays). Takes the hotplug lock; sleeps.
  *
  * Return: 0; -EINVAL for a bad alignment, size, node or flag; -E2BIG when
@@ -439,6 +456,8 @@ int add_memory(int nid, u64 start, u64 size, mhp_t flags)
 	if (ret)
 		goto out_remove;
 	node_span_update(NODE_DATA(nid));
+	if (mhp_get_default_online_type() != MMOP_OFFLINE)
+		__online_memory_range(start, size, mhp_get_default_online_type());
 	mem_hotplug_done();
 	return 0;
 
@@ -522,5 +541,475 @@ int remove_memory(u64 start, u64 size)
 	node_span_update(NODE_DATA(nid));
 out_unlock:
 	mem_hotplug_done();
+	return ret;
+}
+
+/* ---- online and offline ---- */
+
+int mhp_get_default_online_type(void)
+{
+	return READ_ONCE(memhp.default_online_type);
+}
+
+void mhp_set_default_online_type(int online_type)
+{
+	WRITE_ONCE(memhp.default_online_type, online_type);
+}
+
+static bool zone_intersects(const struct zone *zone, unsigned long start_pfn,
+			    unsigned long nr_pages)
+{
+	if (!zone->spanned_pages)
+		return false;
+	return start_pfn < zone_end_pfn(zone) &&
+	       zone->zone_start_pfn < start_pfn + nr_pages;
+}
+
+/*
+ * The kernel zone a range joins: the first of DMA32 and Normal whose
+ * span it meets (memory offlined from boot memory goes back where it
+ * was), else Normal.
+ */
+static struct zone *default_kernel_zone(int nid, unsigned long start_pfn,
+					unsigned long nr_pages)
+{
+	pg_data_t *pgdat = NODE_DATA(nid);
+	int z;
+
+	for (z = 0; z < ZONE_MOVABLE; z++)
+		if (zone_intersects(&pgdat->node_zones[z], start_pfn, nr_pages))
+			return &pgdat->node_zones[z];
+	return &pgdat->node_zones[ZONE_NORMAL];
+}
+
+/*
+ * contig-zones: a range next to (inside the span of) exactly one of the
+ * kernel zone and ZONE_MOVABLE joins that one, keeping zones contiguous;
+ * otherwise movable_node decides.
+ */
+static struct zone *contig_zone(int nid, unsigned long start_pfn,
+				unsigned long nr_pages)
+{
+	struct zone *kernel = default_kernel_zone(nid, start_pfn, nr_pages);
+	struct zone *movable = &NODE_DATA(nid)->node_zones[ZONE_MOVABLE];
+	bool in_kernel = zone_intersects(kernel, start_pfn, nr_pages);
+	bool in_movable = zone_intersects(movable, start_pfn, nr_pages);
+
+	if (in_kernel != in_movable)
+		return in_kernel ? kernel : movable;
+	return movable_node_is_enabled() ? movable : kernel;
+}
+
+/*
+ * auto-movable: could @nr_pages more go to ZONE_MOVABLE and keep movable
+ * memory within auto_movable_ratio percent of boot kernel memory? Counts
+ * node @nid only, or every node for NUMA_NO_NODE.
+ */
+static bool auto_movable_fits(int nid, unsigned long nr_pages)
+{
+	unsigned long kernel_early = 0, movable = 0;
+	int n, z;
+
+	for_each_online_node(n) {
+		if (nid != NUMA_NO_NODE && n != nid)
+			continue;
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			struct zone *zone = &NODE_DATA(n)->node_zones[z];
+
+			if (z == ZONE_MOVABLE)
+				movable += zone->present_pages;
+			else
+				kernel_early += zone->present_early_pages;
+		}
+	}
+	return movable + nr_pages <=
+	       (unsigned long)memhp.auto_movable_ratio * kernel_early / 100;
+}
+
+static struct zone *auto_movable_zone(int nid, unsigned long start_pfn,
+				      unsigned long nr_pages)
+{
+	if (memhp.auto_movable_ratio &&
+	    auto_movable_fits(NUMA_NO_NODE, nr_pages) &&
+	    (!memhp.auto_movable_numa_aware || auto_movable_fits(nid, nr_pages)))
+		return &NODE_DATA(nid)->node_zones[ZONE_MOVABLE];
+	return default_kernel_zone(nid, start_pfn, nr_pages);
+}
+
+/**
+ * zone_for_pfn_range - the zone a range would be onlined into
+ * @online_type: MMOP_ONLINE, MMOP_ONLINE_KERNEL or MMOP_ONLINE_MOVABLE
+ * @nid: the range's node, which has a pg_data_t
+ * @start_pfn: first pfn
+ * @nr_pages: length
+ *
+ * online_kernel picks the kernel zone, online_movable ZONE_MOVABLE, and
+ * plain online follows memory_hotplug.online_policy: contig-zones (see
+ * contig_zone()) or auto-movable (ZONE_MOVABLE while movable memory stays
+ * within auto_movable_ratio percent of boot kernel memory, of the node
+ * too when auto_movable_numa_aware; decided per memory block, as Tide has
+ * no memory groups). Hotplug lock held. Return: the zone, never NULL.
+ */
+struct zone *zone_for_pfn_range(int online_type, int nid,
+				unsigned long start_pfn, unsigned long nr_pages)
+{
+	if (online_type == MMOP_ONLINE_KERNEL)
+		return default_kernel_zone(nid, start_pfn, nr_pages);
+	if (online_type == MMOP_ONLINE_MOVABLE)
+		return &NODE_DATA(nid)->node_zones[ZONE_MOVABLE];
+	if (memhp.online_policy == ONLINE_POLICY_AUTO_MOVABLE)
+		return auto_movable_zone(nid, start_pfn, nr_pages);
+	return contig_zone(nid, start_pfn, nr_pages);
+}
+
+/* Present pages of @pgdat's kernel zones (DMA32, Normal). */
+static unsigned long node_kernel_present(const pg_data_t *pgdat)
+{
+	unsigned long n = 0;
+	int z;
+
+	for (z = 0; z < ZONE_MOVABLE; z++)
+		n += pgdat->node_zones[z].present_pages;
+	return n;
+}
+
+/*
+ * Fills in which node changes state if [@start_pfn, +@nr_pages) of
+ * @zone goes online (@online) or offline: gains its first or loses its
+ * last memory, and likewise for kernel-zone memory.
+ */
+static void memory_notify_init(struct memory_notify *arg, struct zone *zone,
+			       unsigned long start_pfn, unsigned long nr_pages,
+			       bool online)
+{
+	pg_data_t *pgdat = zone->zone_pgdat;
+	bool kernel = zone_idx(zone) != ZONE_MOVABLE;
+	unsigned long node_present = pgdat->node_present_pages;
+	unsigned long kern_present = node_kernel_present(pgdat);
+
+	arg->start_pfn = start_pfn;
+	arg->nr_pages = nr_pages;
+	arg->status_change_nid = NUMA_NO_NODE;
+	arg->status_change_nid_normal = NUMA_NO_NODE;
+	if (online ? !node_present : node_present == nr_pages)
+		arg->status_change_nid = pgdat->node_id;
+	if (kernel && (online ? !kern_present : kern_present == nr_pages))
+		arg->status_change_nid_normal = pgdat->node_id;
+}
+
+/* Calls the chain; returns 0 or the errno a callback vetoed with. */
+static int memory_notify_errno(unsigned long event, struct memory_notify *arg)
+{
+	return notifier_to_errno(memory_notify(event, arg));
+}
+
+/*
+ * Relabels the struct pages of the range with @zone and grows @zone's
+ * span to cover it. zone->lock keeps spans consistent for the
+ * allocator's isolation checks.
+ */
+static void move_pfn_range_to_zone(struct zone *zone, unsigned long start_pfn,
+				   unsigned long nr_pages)
+{
+	unsigned long end_pfn = start_pfn + nr_pages, pfn, flags, zend;
+	int nid = zone->zone_pgdat->node_id;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn++)
+		set_page_links(pfn_to_page(pfn), zone_idx(zone), nid);
+	spin_lock_irqsave(&zone->lock, flags);
+	if (!zone->spanned_pages) {
+		zone->zone_start_pfn = start_pfn;
+		zend = end_pfn;
+	} else {
+		zend = max(zone_end_pfn(zone), end_pfn);
+		zone->zone_start_pfn = min(zone->zone_start_pfn, start_pfn);
+	}
+	zone->spanned_pages = zend - zone->zone_start_pfn;
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/* Whether @pfn is online memory of @zone (its section online, its page there). */
+static bool pfn_in_zone_online(struct zone *zone, unsigned long pfn)
+{
+	return online_section(__pfn_to_section(pfn)) &&
+	       page_zone(pfn_to_page(pfn)) == zone;
+}
+
+/*
+ * After [@start_pfn, @end_pfn) left @zone: if it was at an edge of the
+ * span, moves that edge to the nearest pageblock still online in @zone
+ * (an empty zone spans nothing). Holes inside the span stay spanned.
+ */
+static void shrink_zone_span(struct zone *zone, unsigned long start_pfn,
+			     unsigned long end_pfn)
+{
+	unsigned long zstart = zone->zone_start_pfn, zend = zone_end_pfn(zone);
+	unsigned long pfn, flags;
+
+	if (start_pfn <= zstart) {
+		for (pfn = end_pfn; pfn < zend; pfn += pageblock_nr_pages)
+			if (pfn_in_zone_online(zone, pfn))
+				break;
+		zstart = min(pfn, zend);
+	}
+	if (end_pfn >= zend) {
+		for (pfn = start_pfn; pfn > zstart; pfn -= pageblock_nr_pages)
+			if (pfn_in_zone_online(zone, pfn - pageblock_nr_pages))
+				break;
+		zend = max(pfn, zstart);
+	}
+	spin_lock_irqsave(&zone->lock, flags);
+	zone->zone_start_pfn = zend > zstart ? zstart : 0;
+	zone->spanned_pages = zend > zstart ? zend - zstart : 0;
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/* Present-page counts of the zone and node, by @delta pages. */
+static void adjust_present_pages(struct zone *zone, unsigned long start_pfn,
+				 long delta)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	zone->present_pages += delta;
+	if (early_section(__pfn_to_section(start_pfn)))
+		zone->present_early_pages += delta;
+	spin_unlock_irqrestore(&zone->lock, flags);
+	zone->zone_pgdat->node_present_pages += delta;
+}
+
+static void set_sections_online(unsigned long start_pfn, unsigned long end_pfn,
+				bool online)
+{
+	unsigned long pfn;
+
+	for (pfn = ALIGN_DOWN(start_pfn, PAGES_PER_SECTION); pfn < end_pfn;
+	     pfn += PAGES_PER_SECTION) {
+		struct mem_section *ms = __pfn_to_section(pfn);
+
+		if (online)
+			ms->flags |= SECTION_IS_ONLINE;
+		else
+			ms->flags &= ~SECTION_IS_ONLINE;
+	}
+}
+
+/* Hands the PG_reserved pages of the range to the buddy allocator. */
+static void online_pages_range(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn = start_pfn;
+
+	while (pfn < end_pfn) {
+		unsigned int order = min_t(unsigned int, MAX_PAGE_ORDER,
+					   __builtin_ctzl(pfn));
+
+		while (pfn + (1UL << order) > end_pfn)
+			order--;
+		__free_pages_core(pfn_to_page(pfn), order);
+		pfn += 1UL << order;
+	}
+}
+
+/* Every pageblock of the range gets @mt (its free pages move with it). */
+static void set_range_migratetype(unsigned long start_pfn,
+				  unsigned long end_pfn, int mt)
+{
+	unsigned long pfn;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages)
+		unset_migratetype_isolate(pfn_to_page(pfn), mt);
+}
+
+/* Zone population changed: zonelists if it (de)populated, and watermarks. */
+static void zone_population_changed(bool populated_before, struct zone *zone)
+{
+	if (populated_before != populated_zone(zone))
+		build_all_zonelists();
+	setup_per_zone_wmarks();
+}
+
+/**
+ * online_pages - hand an offline range to the buddy allocator in @zone
+ * @start_pfn: first pfn, pageblock aligned
+ * @nr_pages: a multiple of pageblock_nr_pages; every page is present,
+ *	PG_reserved and offline (memmap_on_memory pages excluded)
+ * @zone: from zone_for_pfn_range(), of the range's node
+ *
+ * Hotplug lock held. The range joins @zone's span and is isolated, the
+ * memory notifier may veto (MEM_GOING_ONLINE), then its pages are freed
+ * into the isolated pageblocks, counted as present and managed, made
+ * MIGRATE_MOVABLE, and the zonelists (if @zone was empty) and watermarks
+ * are rebuilt, and its sections marked online, before MEM_ONLINE. Does
+ * not touch memory block state: the caller does.
+ *
+ * Return: 0, or the errno of a vetoing callback after MEM_CANCEL_ONLINE,
+ * with the range offline and outside @zone again.
+ */
+int online_pages(unsigned long start_pfn, unsigned long nr_pages,
+		 struct zone *zone)
+{
+	unsigned long end_pfn = start_pfn + nr_pages, pfn;
+	bool populated = populated_zone(zone);
+	struct memory_notify arg;
+	int ret;
+
+	if (WARN_ON_ONCE(!nr_pages || !IS_ALIGNED(start_pfn | nr_pages,
+						  pageblock_nr_pages)))
+		return -EINVAL;
+	memory_notify_init(&arg, zone, start_pfn, nr_pages, true);
+	move_pfn_range_to_zone(zone, start_pfn, nr_pages);
+	for (pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages)
+		set_pageblock_migratetype(pfn_to_page(pfn), MIGRATE_ISOLATE);
+
+	ret = memory_notify_errno(MEM_GOING_ONLINE, &arg);
+	if (ret) {
+		pr_debug("online_pages [%#lx-%#lx]: vetoed: %d\n", start_pfn,
+			 end_pfn - 1, ret);
+		memory_notify(MEM_CANCEL_ONLINE, &arg);
+		for (pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages)
+			set_pageblock_migratetype(pfn_to_page(pfn), MIGRATE_MOVABLE);
+		shrink_zone_span(zone, start_pfn, end_pfn);
+		return ret;
+	}
+
+	adjust_present_pages(zone, start_pfn, nr_pages);
+	online_pages_range(start_pfn, end_pfn);
+	set_sections_online(start_pfn, end_pfn, true);
+	set_range_migratetype(start_pfn, end_pfn, MIGRATE_MOVABLE);
+	node_span_update(zone->zone_pgdat);
+	zone_population_changed(populated, zone);
+	memory_notify(MEM_ONLINE, &arg);
+	return 0;
+}
+
+/*
+ * Isolates every pageblock of the range, remembering each one's type in
+ * @saved; on failure restores the ones done. Return: 0 or -EBUSY.
+ */
+static int isolate_range(unsigned long start_pfn, unsigned long end_pfn,
+			 u8 *saved)
+{
+	unsigned long pfn;
+	int i = 0;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages, i++) {
+		struct page *page = pfn_to_page(pfn);
+
+		saved[i] = get_pageblock_migratetype(page);
+		if (set_migratetype_isolate(page))
+			goto undo;
+	}
+	return 0;
+undo:
+	while (pfn > start_pfn) {
+		pfn -= pageblock_nr_pages;
+		unset_migratetype_isolate(pfn_to_page(pfn), saved[--i]);
+	}
+	return -EBUSY;
+}
+
+static void unisolate_range(unsigned long start_pfn, unsigned long end_pfn,
+			    const u8 *saved)
+{
+	unsigned long pfn;
+	int i = 0;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages, i++)
+		unset_migratetype_isolate(pfn_to_page(pfn), saved[i]);
+}
+
+/*
+ * Moves every page in use out of the isolated range, pass after pass,
+ * until all of it is free. A page that can never move (-EBUSY from the
+ * scan: not migratable, or its owner refused) ends it at once; a page
+ * that is busy for now (-EAGAIN) or a failed target allocation (-ENOMEM)
+ * is tried again in the next pass, at most OFFLINE_MAX_PASSES passes.
+ * Return: 0, or -EBUSY.
+ */
+static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
+{
+	struct migration_target_control mtc = { .nid = NUMA_NO_NODE };
+	unsigned long bad = 0;
+	int pass, ret = 0;
+
+	for (pass = 0; pass < OFFLINE_MAX_PASSES; pass++) {
+		ret = migrate_pfn_range(start_pfn, end_pfn, alloc_migration_target,
+					(unsigned long)&mtc, &bad);
+		if (!ret && !test_pages_isolated(start_pfn, end_pfn))
+			return 0;
+		if (ret == -EBUSY) {
+			pr_info("offline_pages [%#lx-%#lx]: pfn %#lx cannot be moved\n",
+				start_pfn, end_pfn - 1, bad);
+			return -EBUSY;
+		}
+		cond_resched();
+	}
+	pr_info("offline_pages [%#lx-%#lx]: still busy after %d passes (%d)\n",
+		start_pfn, end_pfn - 1, OFFLINE_MAX_PASSES, ret);
+	return -EBUSY;
+}
+
+/**
+ * offline_pages - take an online range out of the buddy allocator
+ * @start_pfn: first pfn, pageblock aligned
+ * @nr_pages: at most one section, a multiple of pageblock_nr_pages; every
+ *	page is online and in one zone
+ *
+ * Hotplug lock held. Isolates the range's pageblocks so nothing new is
+ * allocated there, asks the memory notifier (MEM_GOING_OFFLINE may veto),
+ * migrates every page in use elsewhere (see evacuate_range() for the
+ * bound on retries), then takes the free pages out, lowers the present
+ * and managed counts, shrinks the zone's span and rebuilds zonelists and
+ * watermarks, and marks its sections offline, before MEM_OFFLINE. Does
+ * not touch memory block state: the caller does.
+ *
+ * Return: 0; -EINVAL when the range is not online memory of one zone;
+ * -EBUSY when a pageblock cannot be isolated or a page cannot be moved;
+ * a vetoing callback's errno. On failure MEM_CANCEL_OFFLINE is sent (once
+ * MEM_GOING_OFFLINE was) and the range is online as before, its pageblocks
+ * back to their types; pages that were migrated stay where they went.
+ */
+int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
+{
+	unsigned long end_pfn = start_pfn + nr_pages, pfn;
+	u8 saved[PAGEBLOCKS_PER_SECTION];
+	struct memory_notify arg;
+	struct zone *zone;
+	bool populated;
+	int ret;
+
+	if (WARN_ON_ONCE(!nr_pages || nr_pages > PAGES_PER_SECTION ||
+			 !IS_ALIGNED(start_pfn | nr_pages, pageblock_nr_pages)))
+		return -EINVAL;
+	zone = page_zone(pfn_to_page(start_pfn));
+	for (pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages)
+		if (!pfn_in_zone_online(zone, pfn) ||
+		    !pfn_in_zone_online(zone, pfn + pageblock_nr_pages - 1))
+			return -EINVAL;
+	populated = populated_zone(zone);
+
+	ret = isolate_range(start_pfn, end_pfn, saved);
+	if (ret)
+		return ret;
+	memory_notify_init(&arg, zone, start_pfn, nr_pages, false);
+	ret = memory_notify_errno(MEM_GOING_OFFLINE, &arg);
+	if (ret)
+		goto cancel;
+	ret = evacuate_range(start_pfn, end_pfn);
+	if (ret)
+		goto cancel;
+
+	offline_isolated_pages(start_pfn, end_pfn);
+	set_sections_online(start_pfn, end_pfn, false);
+	adjust_present_pages(zone, start_pfn, -(long)nr_pages);
+	shrink_zone_span(zone, start_pfn, end_pfn);
+	node_span_update(zone->zone_pgdat);
+	zone_population_changed(populated, zone);
+	memory_notify(MEM_OFFLINE, &arg);
+	return 0;
+
+cancel:
+	memory_notify(MEM_CANCEL_OFFLINE, &arg);
+	unisolate_range(start_pfn, end_pfn, saved);
 	return ret;
 }

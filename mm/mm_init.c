@@ -228,8 +228,15 @@ void free_area_init(void)
 	for_each_valid_section(nr)
 		walk_zone_parts(__nr_to_section(nr)->nid, section_nr_to_pfn(nr),
 				section_nr_to_pfn(nr + 1), memmap_part);
-	for_each_online_node(nid)
-		node_update_span(NODE_DATA(nid));
+	for_each_online_node(nid) {
+		pg_data_t *pgdat = NODE_DATA(nid);
+		int z;
+
+		node_update_span(pgdat);
+		for (z = 0; z < MAX_NR_ZONES; z++)
+			pgdat->node_zones[z].present_early_pages =
+				pgdat->node_zones[z].present_pages;
+	}
 }
 
 static void free_range_to_buddy(phys_addr_t start, phys_addr_t end, int nid,

@@ -228,16 +228,37 @@ static unsigned long move_freepages_block(struct zone *zone, struct page *page,
  * unmovable page in a movable pageblock is what we least want to spread),
  * the whole pageblock changes hands.
  */
+/* How far down a free list a boot-memory block is looked for. */
+#define FALLBACK_SCAN_LIMIT	64
+
+/*
+ * The first block on @list, or with @boot_only the first of the first
+ * FALLBACK_SCAN_LIMIT that lies in boot memory (an early section).
+ */
+static struct page *fallback_candidate(struct list_head *list, bool boot_only)
+{
+	struct page *page;
+	int n = 0;
+
+	list_for_each_entry(page, list, lru) {
+		if (!boot_only || early_section(__pfn_to_section(page_to_pfn(page))))
+			return page;
+		if (++n == FALLBACK_SCAN_LIMIT)
+			break;
+	}
+	return NULL;
+}
+
 static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order,
-				       int start_mt)
+				       int start_mt, bool boot_only)
 {
 	int o, i;
 
 	for (o = MAX_PAGE_ORDER; o >= (int)order; o--) {
 		for (i = 0; i < MIGRATE_PCPTYPES - 1; i++) {
 			int mt = fallbacks[start_mt][i];
-			struct page *page = list_first_entry_or_null(
-				&zone->free_area[o].free_list[mt], struct page, lru);
+			struct page *page = fallback_candidate(
+				&zone->free_area[o].free_list[mt], boot_only);
 			unsigned long pfn;
 
 			if (!page)
@@ -269,13 +290,30 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order,
 	return NULL;
 }
 
-static struct page *rmqueue(struct zone *zone, unsigned int order, int mt)
-{
-	struct page *page = __rmqueue_smallest(zone, order, mt);
+/*
+ * The passes of __alloc_pages() over the zonelist, from the most to the
+ * least wanted source of pages.
+ */
+enum alloc_pass {
+	PASS_OWN_TYPE,		/* free blocks of the request's migratetype */
+	PASS_BOOT_FALLBACK,	/* unmovable: claim a pageblock of boot memory */
+	PASS_ANY_FALLBACK,	/* claim a pageblock anywhere */
+	NR_ALLOC_PASSES
+};
 
-	if (!page)
-		page = __rmqueue_fallback(zone, order, mt);
-	return page;
+static struct page *rmqueue(struct zone *zone, unsigned int order, int mt,
+			    enum alloc_pass pass)
+{
+	switch (pass) {
+	case PASS_OWN_TYPE:
+		return __rmqueue_smallest(zone, order, mt);
+	case PASS_BOOT_FALLBACK:
+		if (mt == MIGRATE_MOVABLE)
+			return NULL;
+		return __rmqueue_fallback(zone, order, mt, true);
+	default:
+		return __rmqueue_fallback(zone, order, mt, false);
+	}
 }
 
 /* ---- zone choice ---- */
@@ -363,7 +401,14 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
  * @preferred_nid: node whose zonelist is walked first
  *
  * Walks the zonelist, skipping zones above what @gfp allows and zones at
- * their min watermark. Never sleeps, never reclaims.
+ * their min watermark, up to three times (enum alloc_pass): first every
+ * zone is asked for a block of the request's own migratetype; only then
+ * may a zone hand over a pageblock of another type, and a request that is
+ * not movable first claims one in boot memory. Linux falls back within
+ * each zone before trying the next, which lets a kernel page land in the
+ * first hot-added block of ZONE_NORMAL and pin it there; here kernel
+ * pages stay in boot memory while it has room. Never sleeps, never
+ * reclaims.
  *
  * Return: the first page with a reference count of 1, or NULL.
  */
@@ -371,8 +416,9 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
 {
 	enum zone_type highest = gfp_zone(gfp);
 	int mt = gfp_migratetype(gfp);
+	enum alloc_pass pass;
 	struct zonelist *zl;
-	struct zone **zp;
+	struct zone **zp, *zone;
 
 	if (WARN_ON_ONCE(order > MAX_PAGE_ORDER) || !page_alloc_ready())
 		return NULL;
@@ -380,28 +426,29 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
 	    !NODE_DATA(preferred_nid))
 		preferred_nid = 0;
 	zl = &NODE_DATA(preferred_nid)->node_zonelist;
-	for (zp = zl->zones; *zp; zp++) {
-		struct zone *zone = *zp;
-		unsigned long flags;
-		struct page *page;
+	for (pass = PASS_OWN_TYPE; pass < NR_ALLOC_PASSES; pass++) {
+		for (zp = zl->zones; (zone = READ_ONCE(*zp)); zp++) {
+			unsigned long flags;
+			struct page *page;
 
-		if (zone_idx(zone) > highest)
-			continue;
-		if ((gfp & __GFP_THISNODE) &&
-		    zone->zone_pgdat->node_id != preferred_nid)
-			continue;
-		spin_lock_irqsave(&zone->lock, flags);
-		if (!zone_watermark_ok(zone, order, gfp)) {
+			if (zone_idx(zone) > highest)
+				continue;
+			if ((gfp & __GFP_THISNODE) &&
+			    zone->zone_pgdat->node_id != preferred_nid)
+				continue;
+			spin_lock_irqsave(&zone->lock, flags);
+			if (!zone_watermark_ok(zone, order, gfp)) {
+				spin_unlock_irqrestore(&zone->lock, flags);
+				continue;
+			}
+			page = rmqueue(zone, order, mt, pass);
+			if (page)
+				zone->vm_stat[NR_ALLOC]++;
 			spin_unlock_irqrestore(&zone->lock, flags);
-			continue;
-		}
-		page = rmqueue(zone, order, mt);
-		if (page)
-			zone->vm_stat[NR_ALLOC]++;
-		spin_unlock_irqrestore(&zone->lock, flags);
-		if (page) {
-			prep_new_page(page, order, gfp);
-			return page;
+			if (page) {
+				prep_new_page(page, order, gfp);
+				return page;
+			}
 		}
 	}
 	if (!(gfp & __GFP_NOWARN))
@@ -598,6 +645,45 @@ void unset_migratetype_isolate(struct page *page, int mt)
 		merge_unisolated_pageblock(zone, page, mt);
 	}
 	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/**
+ * offline_isolated_pages - take the free pages of an isolated range out
+ * @start_pfn: first pfn, pageblock aligned
+ * @end_pfn: end, pageblock aligned; every page between is free and in an
+ *	isolated pageblock of one zone (test_pages_isolated() said 0)
+ *
+ * Each free block leaves its free list; its pages become PG_reserved and
+ * stop counting as managed by the zone. Does not touch present counts,
+ * spans or section flags: that is offline_pages()'s business.
+ *
+ * Return: the number of pages taken out.
+ */
+unsigned long offline_isolated_pages(unsigned long start_pfn,
+				     unsigned long end_pfn)
+{
+	struct zone *zone = page_zone(pfn_to_page(start_pfn));
+	unsigned long pfn = start_pfn, taken = 0, flags, i;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	while (pfn < end_pfn) {
+		struct page *page = pfn_to_page(pfn);
+		unsigned int order;
+
+		if (WARN_ON_ONCE(!PageBuddy(page)))
+			break;
+		order = buddy_order(page);
+		del_from_free_list(page, zone, order, MIGRATE_ISOLATE);
+		for (i = 0; i < (1UL << order); i++) {
+			page[i].flags |= 1UL << PG_reserved;
+			page[i].flags &= ~(1UL << PG_poisoned);
+		}
+		taken += 1UL << order;
+		pfn += 1UL << order;
+	}
+	zone->managed_pages -= taken;
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return taken;
 }
 
 /**

@@ -11,8 +11,14 @@
  * remove the blocks of hot-added ranges (offline) through
  * create_memory_block_devices() and remove_memory_block_devices(), under
  * the hotplug lock, which also serialises the initcall's scan. The root
- * directory carries block_size_bytes and, with CONFIG_ARCH_MEMORY_PROBE,
- * probe. state and online are read-only until online and offline exist.
+ * directory carries block_size_bytes, auto_online_blocks and, with
+ * CONFIG_ARCH_MEMORY_PROBE, probe.
+ *
+ * A block is MEM_OFFLINE or MEM_ONLINE; writing "online", "online_kernel"
+ * or "online_movable" to state (or 1 to online) onlines an offline block
+ * through online_pages(), "offline" (or 0) offlines an online one through
+ * offline_pages(). Writing state's current value fails with -EINVAL, as in
+ * Linux; writing online's current value succeeds and does nothing.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -24,6 +30,7 @@
 #include <linux/mmzone.h>
 #include <linux/node.h>
 #include <linux/notifier.h>
+#include <linux/delay.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 
@@ -71,7 +78,104 @@ static ssize_t state_show(struct device *dev, struct device_attribute *attr,
 		return sysfs_emit(buf, "ERROR-UNKNOWN-%lu\n", state);
 	}
 }
-static DEVICE_ATTR_RO(state);
+
+/* ---- onlining and offlining one block; hotplug lock held ---- */
+
+/* Pages at the block's start that hold its own memmap (memmap_on_memory). */
+static unsigned long memory_block_vmemmap_pages(const struct memory_block *mem)
+{
+	struct page *first = pfn_to_page(memory_block_start_pfn(mem));
+
+	return first->type == PGTY_MEMMAP ? MHP_VMEMMAP_PAGES : 0;
+}
+
+/* Onlines an offline block into @zone (NULL: the zone @online_type picks). */
+static int memory_block_online(struct memory_block *mem, int online_type,
+			       struct zone *zone)
+{
+	unsigned long start_pfn = memory_block_start_pfn(mem);
+	unsigned long skip = memory_block_vmemmap_pages(mem);
+	int ret;
+
+	if (mem->state != MEM_OFFLINE)
+		return -EINVAL;
+	if (online_type == MMOP_OFFLINE)
+		online_type = MMOP_ONLINE;
+	if (!zone)
+		zone = zone_for_pfn_range(online_type, mem->nid, start_pfn,
+					  PAGES_PER_SECTION);
+	ret = online_pages(start_pfn + skip, PAGES_PER_SECTION - skip, zone);
+	if (ret)
+		return ret;
+	mem->online_type = online_type;
+	mem->zone = zone;
+	WRITE_ONCE(mem->state, MEM_ONLINE);
+	return 0;
+}
+
+static int memory_block_offline(struct memory_block *mem)
+{
+	unsigned long start_pfn = memory_block_start_pfn(mem);
+	unsigned long skip = memory_block_vmemmap_pages(mem);
+	int ret;
+
+	if (mem->state != MEM_ONLINE)
+		return -EINVAL;
+	if (!mem->zone)		/* boot memory spanning two zones */
+		return -EINVAL;
+	ret = offline_pages(start_pfn + skip, PAGES_PER_SECTION - skip);
+	if (ret)
+		return ret;
+	mem->zone = NULL;
+	WRITE_ONCE(mem->state, MEM_OFFLINE);
+	return 0;
+}
+
+/*
+ * Takes the hotplug lock for a write to @mem's files without sleeping on
+ * it while a removal that waits for those writers holds it.
+ * Return: 0, or -ENODEV once @mem is being removed.
+ */
+static int memory_block_lock(struct memory_block *mem)
+{
+	while (!mem_hotplug_trylock()) {
+		if (READ_ONCE(mem->dying))
+			return -ENODEV;
+		msleep(1);
+	}
+	if (mem->dying) {
+		mem_hotplug_done();
+		return -ENODEV;
+	}
+	return 0;
+}
+
+/*
+ * Linux's ABI: "online", "online_kernel", "online_movable" online an
+ * offline block (-EINVAL if it is online), "offline" offlines an online
+ * one (-EINVAL if offline; -EBUSY if its pages cannot be moved away);
+ * anything else is -EINVAL.
+ */
+static ssize_t state_store(struct device *dev, struct device_attribute *attr,
+			   const char *buf, size_t count)
+{
+	struct memory_block *mem = to_memory_block(dev);
+	int online_type = mmop_parse(buf);
+	int ret;
+
+	if (online_type < 0)
+		return -EINVAL;
+	ret = memory_block_lock(mem);
+	if (ret)
+		return ret;
+	if (online_type == MMOP_OFFLINE)
+		ret = memory_block_offline(mem);
+	else
+		ret = memory_block_online(mem, online_type, NULL);
+	mem_hotplug_done();
+	return ret ? ret : count;
+}
+static DEVICE_ATTR_RW(state);
 
 static ssize_t online_show(struct device *dev, struct device_attribute *attr,
 			   char *buf)
@@ -79,7 +183,33 @@ static ssize_t online_show(struct device *dev, struct device_attribute *attr,
 	return sysfs_emit(buf, "%d\n",
 			  READ_ONCE(to_memory_block(dev)->state) == MEM_ONLINE);
 }
-static DEVICE_ATTR_RO(online);
+
+/*
+ * 1 onlines with the default online type (auto_online_blocks, or
+ * "online" when that is "offline"), 0 offlines; kstrtobool()'s -EINVAL
+ * otherwise. Writing the current state succeeds without doing anything.
+ */
+static ssize_t online_store(struct device *dev, struct device_attribute *attr,
+			    const char *buf, size_t count)
+{
+	struct memory_block *mem = to_memory_block(dev);
+	bool val;
+	int ret;
+
+	ret = kstrtobool(buf, &val);
+	if (ret)
+		return ret;
+	ret = memory_block_lock(mem);
+	if (ret)
+		return ret;
+	if (val && mem->state == MEM_OFFLINE)
+		ret = memory_block_online(mem, mhp_get_default_online_type(), NULL);
+	else if (!val && mem->state == MEM_ONLINE)
+		ret = memory_block_offline(mem);
+	mem_hotplug_done();
+	return ret ? ret : count;
+}
+static DEVICE_ATTR_RW(online);
 
 /* Linux prints 0 on every architecture but s390. */
 static ssize_t phys_device_show(struct device *dev,
@@ -125,33 +255,38 @@ static struct zone *memory_block_zone(int nid, unsigned long start_pfn,
 
 /*
  * An online block names the zone its pages are in ("none" if they span
- * several). An offline one names the zone plain "online" would pick,
- * then the other zone it could join: the kernel zone by address (DMA32
- * below 4 GiB, else Normal) and Movable. Movable comes first when
- * movable_node is set or the node's ZONE_MOVABLE already spans the block.
+ * several). An offline one names the zone plain "online" would pick
+ * first, then those of online_kernel and online_movable if they differ.
  */
 static ssize_t valid_zones_show(struct device *dev,
 				struct device_attribute *attr, char *buf)
 {
 	struct memory_block *mem = to_memory_block(dev);
 	unsigned long start_pfn = memory_block_start_pfn(mem);
-	unsigned long end_pfn = start_pfn + PAGES_PER_SECTION;
-	pg_data_t *pgdat = NODE_DATA(mem->nid);
-	struct zone *zone, *kernel, *movable;
+	struct zone *def, *kernel, *movable;
+	ssize_t len;
 
-	if (!pgdat)
+	if (!NODE_DATA(mem->nid))
 		return sysfs_emit(buf, "none\n");
-	if (READ_ONCE(mem->state) == MEM_ONLINE) {
-		zone = memory_block_zone(mem->nid, start_pfn, end_pfn);
-		return sysfs_emit(buf, "%s\n", zone ? zone->name : "none");
+	get_online_mems();
+	if (mem->state == MEM_ONLINE) {
+		len = sysfs_emit(buf, "%s\n", mem->zone ? mem->zone->name : "none");
+		goto out;
 	}
-	kernel = &pgdat->node_zones[start_pfn < PHYS_PFN(SZ_4G) ?
-				    ZONE_DMA32 : ZONE_NORMAL];
-	movable = &pgdat->node_zones[ZONE_MOVABLE];
-	if (movable_node_is_enabled() ||
-	    (movable->spanned_pages && zone_spans_pfn(movable, start_pfn)))
-		swap(kernel, movable);
-	return sysfs_emit(buf, "%s %s\n", kernel->name, movable->name);
+	def = zone_for_pfn_range(MMOP_ONLINE, mem->nid, start_pfn, PAGES_PER_SECTION);
+	kernel = zone_for_pfn_range(MMOP_ONLINE_KERNEL, mem->nid, start_pfn,
+				    PAGES_PER_SECTION);
+	movable = zone_for_pfn_range(MMOP_ONLINE_MOVABLE, mem->nid, start_pfn,
+				     PAGES_PER_SECTION);
+	len = sysfs_emit(buf, "%s", def->name);
+	if (kernel != def)
+		len += sysfs_emit_at(buf, len, " %s", kernel->name);
+	if (movable != def)
+		len += sysfs_emit_at(buf, len, " %s", movable->name);
+	len += sysfs_emit_at(buf, len, "\n");
+out:
+	put_online_mems();
+	return len;
 }
 static DEVICE_ATTR_RO(valid_zones);
 
@@ -174,6 +309,26 @@ static ssize_t block_size_bytes_show(struct device *dev,
 	return sysfs_emit(buf, "%lx\n", memory_block_size_bytes());
 }
 static DEVICE_ATTR_RO(block_size_bytes);
+
+/* The type add_memory() onlines new blocks with: memhp_default_state. */
+static ssize_t auto_online_blocks_show(struct device *dev,
+				       struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%s\n", mmop_name(mhp_get_default_online_type()));
+}
+
+static ssize_t auto_online_blocks_store(struct device *dev,
+					struct device_attribute *attr,
+					const char *buf, size_t count)
+{
+	int online_type = mmop_parse(buf);
+
+	if (online_type < 0)
+		return -EINVAL;
+	mhp_set_default_online_type(online_type);
+	return count;
+}
+static DEVICE_ATTR_RW(auto_online_blocks);
 
 /*
  * Adds one block at the physical address written ("0x100000000"), on
@@ -199,6 +354,7 @@ static DEVICE_ATTR_WO(probe);
 
 static struct attribute *memory_root_attrs[] = {
 	&dev_attr_block_size_bytes.attr,
+	&dev_attr_auto_online_blocks.attr,
 	&dev_attr_probe.attr,
 	NULL,
 };
@@ -302,7 +458,11 @@ static int add_memory_block(unsigned long section_nr, int nid,
 		return -ENOMEM;
 	mem->start_section_nr = section_nr;
 	mem->state = state;
+	mem->online_type = -1;
 	mem->nid = nid;
+	if (state == MEM_ONLINE)
+		mem->zone = memory_block_zone(nid, section_nr_to_pfn(section_nr),
+					      section_nr_to_pfn(section_nr + 1));
 	device_initialize(&mem->dev);
 	mem->dev.release = memory_block_release;
 	mem->dev.bus = &memory_subsys;
@@ -330,6 +490,7 @@ static void remove_memory_block(unsigned long section_nr)
 
 	if (!mem)
 		return;
+	WRITE_ONCE(mem->dying, true);
 	unregister_memory_block_under_node(mem);
 	device_del(&mem->dev);
 	put_device(&mem->dev);		/* find_memory_block_by_id()'s */
@@ -398,6 +559,166 @@ void remove_memory_block_devices(unsigned long start, unsigned long size)
 		remove_memory_block(nr);
 }
 
+/* ---- whole ranges, for drivers ---- */
+
+/* The range's blocks, first to last; each with a reference (put_device()). */
+static int memory_range_blocks(u64 start, u64 size, struct memory_block ***out)
+{
+	unsigned long first = pfn_to_section_nr(PHYS_PFN(start));
+	unsigned long n = size / memory_block_size_bytes(), i;
+	struct memory_block **mems;
+
+	if (!size || !IS_ALIGNED(start | size, memory_block_size_bytes()))
+		return -EINVAL;
+	mems = kcalloc(n, sizeof(*mems), GFP_KERNEL);
+	if (!mems)
+		return -ENOMEM;
+	for (i = 0; i < n; i++)
+		mems[i] = find_memory_block_by_id(first + i);
+	*out = mems;
+	return n;
+}
+
+static void memory_range_put(struct memory_block **mems, int n)
+{
+	while (n--)
+		if (mems[n])
+			put_device(&mems[n]->dev);
+	kfree(mems);
+}
+
+/**
+ * __online_memory_range - online every offline block of a range
+ * @start: first physical address, memory block aligned
+ * @size: a multiple of the memory block size
+ * @online_type: an enum mmop; MMOP_OFFLINE means MMOP_ONLINE
+ *
+ * Hotplug lock held. Blocks that do not exist are skipped; a block that
+ * fails to online is reported and left offline, and the others go on.
+ * Return: 0, -EINVAL or -ENOMEM, or the first block's error.
+ */
+int __online_memory_range(u64 start, u64 size, int online_type)
+{
+	struct memory_block **mems;
+	int n, i, ret = 0, err;
+
+	n = memory_range_blocks(start, size, &mems);
+	if (n < 0)
+		return n;
+	for (i = 0; i < n; i++) {
+		if (!mems[i] || mems[i]->state != MEM_OFFLINE)
+			continue;
+		err = memory_block_online(mems[i], online_type, NULL);
+		if (err) {
+			pr_warn("memory: cannot online memory%lu: %d\n",
+				mems[i]->start_section_nr, err);
+			ret = ret ?: err;
+		}
+	}
+	memory_range_put(mems, n);
+	return ret;
+}
+
+/**
+ * online_memory_range - online every offline block of a range
+ *
+ * With the default online type (auto_online_blocks; "online" if that is
+ * "offline"). Takes the hotplug lock. Return: as __online_memory_range().
+ */
+int online_memory_range(u64 start, u64 size)
+{
+	int ret;
+
+	mem_hotplug_begin();
+	ret = __online_memory_range(start, size, mhp_get_default_online_type());
+	mem_hotplug_done();
+	return ret;
+}
+
+/* Hotplug lock held. All or nothing, see offline_memory_range(). */
+static int __offline_memory_range(u64 start, u64 size)
+{
+	struct memory_block **mems;
+	struct zone **zones;
+	int n, i, ret = 0;
+
+	n = memory_range_blocks(start, size, &mems);
+	if (n < 0)
+		return n;
+	zones = kcalloc(n, sizeof(*zones), GFP_KERNEL);
+	if (!zones) {
+		memory_range_put(mems, n);
+		return -ENOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		if (!mems[i] || mems[i]->state != MEM_ONLINE)
+			continue;
+		zones[i] = mems[i]->zone;
+		ret = memory_block_offline(mems[i]);
+		if (ret) {
+			pr_info("memory: memory%lu stays online: %d\n",
+				mems[i]->start_section_nr, ret);
+			zones[i] = NULL;
+			break;
+		}
+	}
+	if (ret) {
+		/* Back into the zones they were in, with the type they had. */
+		while (i--)
+			if (zones[i] &&
+			    memory_block_online(mems[i], mems[i]->online_type, zones[i]))
+				pr_err("memory: memory%lu could not be onlined again\n",
+				       mems[i]->start_section_nr);
+	}
+	kfree(zones);
+	memory_range_put(mems, n);
+	return ret;
+}
+
+/**
+ * offline_memory_range - offline every online block of a range
+ * @start: first physical address, memory block aligned
+ * @size: a multiple of the memory block size
+ *
+ * All or nothing: if one block cannot go offline, the blocks offlined
+ * before it go back online into the zones they were in. Takes the
+ * hotplug lock; sleeps.
+ * Return: 0; -EBUSY (a page could not be moved), a notifier's errno,
+ * -EINVAL or -ENOMEM, with every block as it was.
+ */
+int offline_memory_range(u64 start, u64 size)
+{
+	int ret;
+
+	mem_hotplug_begin();
+	ret = __offline_memory_range(start, size);
+	mem_hotplug_done();
+	return ret;
+}
+
+/**
+ * offline_and_remove_memory - offline a hot-added range and remove it
+ * @start: as given to add_memory()
+ * @size: as given to add_memory()
+ *
+ * offline_memory_range() then remove_memory(); if the removal fails the
+ * blocks are onlined again. Takes the hotplug lock; sleeps.
+ * Return: 0, or the errno of the step that failed, with the range as it
+ * was (online blocks back online).
+ */
+int offline_and_remove_memory(u64 start, u64 size)
+{
+	int ret;
+
+	ret = offline_memory_range(start, size);
+	if (ret)
+		return ret;
+	ret = remove_memory(start, size);
+	if (ret)
+		online_memory_range(start, size);
+	return ret;
+}
+
 /*
  * subsys_initcall, linked after node.o: the memory subsystem and a block
  * for every section with a memmap, online if its pages are.
@@ -424,19 +745,3 @@ static int __init memory_dev_init(void)
 	return 0;
 }
 subsys_initcall(memory_dev_init);
-
-/* TEMPORARY until online/offline land: blocks are never onlined yet. */
-int offline_memory_range(u64 start, u64 size)
-{
-	return 0;
-}
-
-int online_memory_range(u64 start, u64 size)
-{
-	return -ENOSYS;
-}
-
-int offline_and_remove_memory(u64 start, u64 size)
-{
-	return remove_memory(start, size);
-}

@@ -127,7 +127,10 @@ static void mb_root_files(struct kunit *test)
 	snprintf(path, sizeof(path), MB_ROOT "/memory%lu/state",
 		 mb_first_boot_section());
 	KUNIT_ASSERT_EQ(test, vfs_stat_path(path, true, &st), 0);
-	KUNIT_EXPECT_EQ(test, st.mode & 0777, 0444);
+	KUNIT_EXPECT_EQ(test, st.mode & 0777, 0644);
+	KUNIT_ASSERT_EQ(test, vfs_stat_path(MB_ROOT "/auto_online_blocks", true,
+					    &st), 0);
+	KUNIT_EXPECT_EQ(test, st.mode & 0777, 0644);
 }
 
 /* Each node with a pg_data_t has nodeN with its CPUs as a list. */

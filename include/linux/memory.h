@@ -56,7 +56,9 @@ int memory_notify(unsigned long val, void *v);
  * @state: MEM_ONLINE or MEM_OFFLINE
  * @online_type: how it was last onlined (enum mmop), or -1 before that
  * @nid: the node its memory belongs to
- * @zone: while online, the zone its pages are in
+ * @zone: while online, the zone its pages are in (NULL for a boot block
+ *	whose pages lie in two zones, which cannot be offlined)
+ * @dying: set under the hotplug lock when its removal starts
  * @dev: its device on memory_subsys, dev.id == @start_section_nr
  *
  * Created and removed under the hotplug lock, which also protects @state.
@@ -67,6 +69,7 @@ struct memory_block {
 	int online_type;
 	int nid;
 	struct zone *zone;
+	bool dying;
 	struct device dev;
 };
 
@@ -91,6 +94,8 @@ struct memory_block *find_memory_block_by_id(unsigned long block_id);
  * remove_memory(); the range must be one add_memory() range.
  */
 int offline_memory_range(u64 start, u64 size);
+/* As online_memory_range() with @online_type, hotplug lock held. */
+int __online_memory_range(u64 start, u64 size, int online_type);
 int online_memory_range(u64 start, u64 size);
 int offline_and_remove_memory(u64 start, u64 size);
 

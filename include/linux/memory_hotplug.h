@@ -69,6 +69,7 @@ unsigned long memory_block_size_bytes(void);
  */
 void mem_hotplug_begin(void);
 void mem_hotplug_done(void);
+bool mem_hotplug_trylock(void);
 void get_online_mems(void);
 void put_online_mems(void);
 

@@ -126,6 +126,8 @@ int get_pageblock_migratetype(const struct page *page);
 int set_migratetype_isolate(struct page *page);
 void unset_migratetype_isolate(struct page *page, int migratetype);
 int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn);
+unsigned long offline_isolated_pages(unsigned long start_pfn,
+				     unsigned long end_pfn);
 void set_pageblock_migratetype(struct page *page, int migratetype);
 
 /* Free pages in all zones (excluding isolated pageblocks). */

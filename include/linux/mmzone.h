@@ -73,6 +73,7 @@ struct zone {
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages;	/* first to last pfn, holes included */
 	unsigned long present_pages;	/* RAM pages in the span */
+	unsigned long present_early_pages;	/* of those, boot memory */
 	unsigned long managed_pages;	/* pages the buddy allocator owns */
 	unsigned long _watermark[NR_WMARK];
 	struct free_area free_area[NR_PAGE_ORDERS];	/* per order */
@@ -221,6 +222,12 @@ static inline bool valid_section(const struct mem_section *ms)
 static inline bool online_section(const struct mem_section *ms)
 {
 	return ms && (ms->flags & SECTION_IS_ONLINE);
+}
+
+/* Present since boot (not hot-added). */
+static inline bool early_section(const struct mem_section *ms)
+{
+	return ms && (ms->flags & SECTION_IS_EARLY);
 }
 
 /*
