@@ -534,6 +534,9 @@ def scenario_jobs(quick):
     scenarios = scenario.all_scenarios(errors)
     if quick:
         scenarios = [sc for sc in scenarios if sc.quick][:QUICK_SCENARIOS]
+    # Longest first (by the time each allows itself), so that the pool
+    # does not end waiting on one long scenario.
+    scenarios.sort(key=lambda sc: -sc.timeout)
     jobs = [Job(sc.name, lambda ctx, sc=sc: scenario_job(ctx, sc))
             for sc in scenarios]
     for module, exc in errors:
