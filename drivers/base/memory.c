@@ -331,10 +331,11 @@ static ssize_t auto_online_blocks_store(struct device *dev,
 static DEVICE_ATTR_RW(auto_online_blocks);
 
 /*
- * Adds one block at the physical address written ("0x100000000"), on
- * node 0: Tide has no address-to-node lookup for memory outside the SRAT
- * yet. Linux's errnos: kstrtoull()'s for text that is not a number,
- * -EINVAL for an unaligned address, else add_memory()'s.
+ * Adds one block at the physical address written ("0x100000000"), on the
+ * node the SRAT gives that address (node 0 if none), onlined like any
+ * hot-added memory when auto_online_blocks says so. Linux's errnos:
+ * kstrtoull()'s for text that is not a number, -EINVAL for an unaligned
+ * address, else add_memory()'s.
  */
 static ssize_t probe_store(struct device *dev, struct device_attribute *attr,
 			   const char *buf, size_t count)
@@ -347,7 +348,8 @@ static ssize_t probe_store(struct device *dev, struct device_attribute *attr,
 		return ret;
 	if (!IS_ALIGNED(addr, memory_block_size_bytes()))
 		return -EINVAL;
-	ret = add_memory(0, addr, memory_block_size_bytes(), MHP_NONE);
+	ret = add_memory(memory_add_physaddr_to_nid(addr), addr,
+			 memory_block_size_bytes(), MHP_NONE);
 	return ret ? ret : count;
 }
 static DEVICE_ATTR_WO(probe);

@@ -93,6 +93,8 @@ static inline bool mhp_memmap_on_memory(void)
 }
 
 bool mhp_range_allowed(u64 start, u64 size);
+/* The node of hot-added memory at @start, from the SRAT (arch/x86/mm/numa.c). */
+int memory_add_physaddr_to_nid(u64 start);
 int add_memory(int nid, u64 start, u64 size, mhp_t flags);
 int remove_memory(u64 start, u64 size);
 

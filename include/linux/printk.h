@@ -43,4 +43,13 @@ size_t log_buf_copy(char *dst, size_t size);
 #define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
 
+/* Prints the first time this line runs only (racy, at worst twice). */
+#define pr_info_once(fmt, ...) ({				\
+	static bool __said;					\
+	if (!__said) {						\
+		__said = true;					\
+		pr_info(fmt, ##__VA_ARGS__);			\
+	}							\
+})
+
 #endif /* _LINUX_PRINTK_H */

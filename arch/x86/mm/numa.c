@@ -283,3 +283,22 @@ int x86_numa_init(void)
 		memblock_set_skip_hotplug(true);
 	return ret;
 }
+
+/**
+ * memory_add_physaddr_to_nid - the node hot-added memory at @start joins
+ *
+ * The node of the SRAT memory affinity range (hotpluggable or not) that
+ * holds @start, as QEMU describes its DIMM area; without one, node 0,
+ * said once. For the probe file and for memory devices without _PXM.
+ * Return: a node id.
+ */
+int memory_add_physaddr_to_nid(u64 start)
+{
+	int i;
+
+	for (i = 0; i < nr_numa_memblks; i++)
+		if (start >= numa_memblks[i].start && start < numa_memblks[i].end)
+			return numa_memblks[i].nid;
+	pr_info_once("NUMA: no node for memory at %#llx, using node 0\n", start);
+	return 0;
+}
