@@ -43,8 +43,8 @@ EEXIST = "echo: write error: File exists"
 
 def mem(m):
     """(total, free) bytes as `free -b` shows them: totalram and the free
-    page count."""
-    out = sh(m, "free -b")
+    page count. (No `echo $?` after it: its Mem: row is proof enough.)"""
+    out = m.run("free -b")
     row = re.search(r"^Mem:\s+(\d+)\s+(\d+)\s+(\d+)", out, re.M)
     if not row:
         raise AssertionError(f"no Mem: row in `free -b`: {out!r}")
@@ -87,8 +87,18 @@ def set_state(m, blk, what):
 def wait_offline_block(m, blk, timeout=30.0):
     """Wait until memoryN exists and reads offline (a shorter command than
     add_dimm's wait on `ls`, which matters in the cycles)."""
-    wait_until(lambda: sh_status(m, f"cat {blk}/state") ==
-               (0, "offline\n"), f"{blk} to appear offline", timeout=timeout)
+    wait_until(lambda: m.run(f"cat {blk}/state") == "offline\n",
+               f"{blk} to appear offline", timeout=timeout, step=0.02)
+
+
+def gone(m, blk):
+    """Whether memoryN no longer exists."""
+    out = m.run(f"cat {blk}/state")
+    if "No such file or directory" in out:
+        return True
+    if out.strip() not in ("online", "offline"):
+        raise AssertionError(f"cat {blk}/state: {out.strip()!r}")
+    return False
 
 
 def write_fails(m, line, message):
@@ -113,7 +123,7 @@ def unplug(m, dimm_id, addr, size, total0, thorough=True):
     expect_eq(f"{dimm_id} in query-memory-devices", dimm_info(m, dimm_id),
               None)
     for blk in dimm_blocks(addr, size):
-        if sh_status(m, f"cat {blk}/state")[0] == 0:
+        if not gone(m, blk):
             raise AssertionError(f"{blk} left after device_del")
     if thorough:
         left = set(dimm_blocks(addr, size)) & set(blocks(m))
