@@ -303,11 +303,12 @@ def invalid_writes(m):
 
 def probe(m):
     """Linux's probe ABI: a block-aligned physical address adds one
-    offline block on node 0; anything else is refused. Linux has no way
-    to remove a probed block: it stays, offline, until poweroff."""
+    offline block; anything else is refused. Linux has no way to remove a
+    probed block: it stays, offline, until poweroff. (hotplug_probe.py
+    checks the node of a block inside the SRAT's ranges.)"""
     path = "probe"
     total0, _ = mem(m)
-    addr = 64 << 30         # far above the DIMM area QEMU hands out
+    addr = 64 << 30         # above the DIMM area and the SRAT: node 0
     blk = block_of(addr)
     write_fails(m, f"echo banana > {path}", EINVAL)
     write_fails(m, f"echo {addr + PAGE:#x} > {path}", EINVAL)
