@@ -41,7 +41,8 @@ class Scenario:
     extra_args: tuple = ()      # more QEMU arguments (cold-plugged DIMMs...)
     nodes: int = 2              # node 0: CPUs and RAM; the others memory-less
     smp: int = 2
-    timeout: float = 180.0
+    timeout: float = 180.0      # seconds for the whole run, boot included
+    quick: bool = False         # short enough for `make check --quick`
 
 
 def machine_args(sc):
@@ -56,13 +57,19 @@ def machine_args(sc):
     return args + list(sc.extra_args)
 
 
+# run()'s first reason starts with this when the guest never reached its
+# first prompt in time: the boot hung (tide_check.py boots it once more).
+BOOT_HANG = "boot hang:"
+BOOT_TIMEOUT = 60.0
+
+
 def start(kernel, sc, log_path=None):
     """Boot @sc's machine; return the qemu.Machine at its first prompt."""
     m = qemu.Machine(kernel, memory=sc.memory, cmdline=sc.cmdline,
                      extra_args=machine_args(sc), log_path=log_path,
                      timeout=sc.timeout)
     try:
-        m.expect(qemu.Machine.PROMPT, timeout=60)
+        m.expect(qemu.Machine.PROMPT, timeout=BOOT_TIMEOUT)
     except Exception:
         m.kill()
         raise
@@ -70,9 +77,15 @@ def start(kernel, sc, log_path=None):
 
 
 def run(kernel, sc, log_path=None):
-    """Run @sc once. Return a list of reasons it failed (empty: passed)."""
+    """Run @sc once. Return a list of reasons it failed (empty: passed).
+
+    A boot that does not reach the prompt within BOOT_TIMEOUT s gives one
+    reason starting with BOOT_HANG; any other failure to boot, "boot:".
+    """
     try:
         m = start(kernel, sc, log_path)
+    except TimeoutError as e:
+        return [f"{BOOT_HANG} {e}"]
     except Exception as e:
         return [f"boot: {type(e).__name__}: {e}"]
     reasons = []
@@ -91,11 +104,22 @@ def run(kernel, sc, log_path=None):
     return reasons
 
 
-def all_scenarios():
-    """Every scenario of every tools/testing/hotplug_*.py module."""
+def all_scenarios(errors=None):
+    """Every scenario of every tools/testing/hotplug_*.py module.
+
+    A module that cannot be imported raises, unless @errors is a list:
+    then (module name, exception) is appended to it and the others load.
+    """
     found = []
     for path in sorted(glob.glob(os.path.join(HERE, "hotplug_*.py"))):
-        mod = importlib.import_module(os.path.basename(path)[:-3])
+        name = os.path.basename(path)[:-3]
+        try:
+            mod = importlib.import_module(name)
+        except Exception as e:
+            if errors is None:
+                raise
+            errors.append((name, e))
+            continue
         found += getattr(mod, "SCENARIOS", [])
     return found
 

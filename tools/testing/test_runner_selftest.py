@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """Unit tests for the host side of `make check`: KTAP counting, the boot
-verdicts and the QEMU command line. Run with /usr/bin/python3 -m pytest."""
+verdicts, the QEMU command line and how scenarios are reported. Run with
+/usr/bin/python3 -m pytest."""
 
 import os
 import sys
@@ -153,3 +154,120 @@ def test_job_selection():
     assert tide_check.selected("boot:pc-8G", ["boot:*"])
     assert not tide_check.selected("kunit", ["boot:*"])
     assert tide_check.selected("anything", [])
+
+
+# ---- hotplug scenarios in make check, without booting QEMU ----
+
+class FakeMachine:
+    """Stands in for the qemu.Machine scenario.start() returns."""
+
+    def __init__(self, output="tide# "):
+        self.output = output
+        self.status = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.status = qemu.EXIT_POWEROFF
+        return False
+
+
+def _run_check(monkeypatch, capsys, tmp_path, scenarios, starts):
+    """tide_check.main() over @scenarios only; scenario.start() returns
+    (or raises) the items of @starts in turn. Returns (status, stdout)."""
+    import scenario
+
+    monkeypatch.setattr(scenario, "all_scenarios",
+                        lambda errors=None: list(scenarios))
+    queue = list(starts)
+
+    def fake_start(kernel, sc, log_path=None):
+        with open(log_path, "w") as f:
+            f.write("[    0.1] Tide ready in 0.1 s\n")
+        item = queue.pop(0)
+        if isinstance(item, Exception):
+            raise item
+        return item
+
+    monkeypatch.setattr(scenario, "start", fake_start)
+    (tmp_path / "tide").write_bytes(b"")
+    status = tide_check.main(["--build", str(tmp_path), "-j", "1",
+                              "-k", "hotplug:selftest"])
+    return status, capsys.readouterr().out
+
+
+def test_scenario_failure_is_reported(monkeypatch, capsys, tmp_path):
+    import scenario
+
+    def passes(m):
+        pass
+
+    def raises(m):
+        raise AssertionError("MemTotal did not grow")
+
+    scs = [scenario.Scenario("hotplug:selftest-pass", passes),
+           scenario.Scenario("hotplug:selftest-raise", raises)]
+    status, out = _run_check(monkeypatch, capsys, tmp_path, scs,
+                             [FakeMachine(), FakeMachine()])
+    lines = out.splitlines()
+    assert "PASS hotplug:selftest-pass" in lines
+    assert ("FAIL hotplug:selftest-raise: AssertionError: MemTotal did not "
+            "grow") in lines
+    assert lines[-1] == "1 passed, 1 failed"
+    assert status == 1
+
+
+def test_scenario_console_warning_fails(monkeypatch, capsys, tmp_path):
+    import scenario
+
+    sc = scenario.Scenario("hotplug:selftest-warn", lambda m: None)
+    bad = FakeMachine("tide# \n[ 1.0] WARNING: mm/x.c:1 f\ntide# ")
+    status, out = _run_check(monkeypatch, capsys, tmp_path, [sc], [bad])
+    assert "FAIL hotplug:selftest-warn: console: WARNING: mm/x.c:1 f" in out
+    assert status == 1
+
+
+def test_scenario_boot_hang_is_retried_once(monkeypatch, capsys, tmp_path):
+    import scenario
+
+    sc = scenario.Scenario("hotplug:selftest-hang", lambda m: None)
+    hang = TimeoutError("no 'tide# ' within 60 s")
+    status, out = _run_check(monkeypatch, capsys, tmp_path, [sc],
+                             [hang, FakeMachine()])
+    assert out.splitlines()[0].startswith("RETRY hotplug:selftest-hang: ")
+    assert "PASS hotplug:selftest-hang" in out
+    assert status == 0
+
+    status, out = _run_check(monkeypatch, capsys, tmp_path, [sc],
+                             [hang, hang])
+    assert "FAIL hotplug:selftest-hang: boot hang:" in out
+    assert out.splitlines()[-1] == "0 passed, 1 failed"
+    assert status == 1
+
+
+def test_quick_keeps_a_couple_of_quick_scenarios(monkeypatch):
+    import scenario
+
+    scs = [scenario.Scenario(f"hotplug:q{i}", None, quick=i % 2 == 0)
+           for i in range(8)]
+    monkeypatch.setattr(scenario, "all_scenarios",
+                        lambda errors=None: list(scs))
+    names = [j.name for j in tide_check.scenario_jobs(quick=True)]
+    assert names == ["hotplug:q0", "hotplug:q2"]
+    assert len(tide_check.scenario_jobs(quick=False)) == 8
+
+
+def test_broken_scenario_module_is_a_failing_job(monkeypatch):
+    import scenario
+
+    def broken(errors=None):
+        errors.append(("hotplug_bad", SyntaxError("invalid syntax")))
+        return []
+
+    monkeypatch.setattr(scenario, "all_scenarios", broken)
+    jobs = tide_check.scenario_jobs(quick=False)
+    assert [j.name for j in jobs] == ["hotplug:hotplug_bad"]
+    [outcome] = jobs[0].fn(None)
+    assert outcome.status == tide_check.FAIL
+    assert "SyntaxError" in outcome.reason

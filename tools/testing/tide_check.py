@@ -8,7 +8,9 @@
       kunit-fail-demo suite makes on purpose;
   (c) a boot matrix: machine types, memory sizes and boot options, each
       boot one test;
-  (d) the runner's own unit tests (pytest).
+  (d) the runner's own unit tests (pytest);
+  (e) the hotplug scenarios of tools/testing/hotplug_*.py (scenario.py):
+      a guest driven over QMP and its shell, each scenario one test.
 
 Prints "PASS name", "FAIL name: reason" or "SKIP name: reason" per test and
 ends with "N passed, N failed[, N skipped]"; exits 1 if anything failed.
@@ -27,8 +29,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import ktap   # noqa: E402
-import qemu   # noqa: E402
+import ktap       # noqa: E402
+import qemu       # noqa: E402
+import scenario   # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
@@ -495,6 +498,56 @@ def pytest_job(ctx):
     return out
 
 
+# (e) -------------------------------------------------------------- scenarios
+
+QUICK_SCENARIOS = 2     # --quick keeps at most this many (quick=True) ones
+
+
+def _log_tail(path):
+    """_tail() of a scenario's serial log, as far as it was written."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            text = f.read().replace("\r", "")
+    except OSError:
+        return ["| (no log)"]
+    return _tail(qemu.BootResult(command=[], output=text))
+
+
+def scenario_job(ctx, sc):
+    """Run one scenario; a boot that hangs is booted once more, as _boot()
+    does (RETRY line, first log kept as NAME.log beside NAME-retry.log)."""
+    log = _log_path(ctx, sc.name)
+    reasons = scenario.run(ctx.kernel, sc, log)
+    if reasons and reasons[0].startswith(scenario.BOOT_HANG):
+        print(f"RETRY {sc.name}: {reasons[0]}; booting once more", flush=True)
+        log = _log_path(ctx, sc.name + "-retry")
+        reasons = scenario.run(ctx.kernel, sc, log)
+    if reasons:
+        return [Outcome(sc.name, FAIL, "; ".join(reasons), _log_tail(log))]
+    return [Outcome(sc.name, PASS)]
+
+
+def scenario_jobs(quick):
+    """One Job per scenario; a hotplug_*.py that does not import is one
+    failing job named after it."""
+    errors = []
+    scenarios = scenario.all_scenarios(errors)
+    if quick:
+        scenarios = [sc for sc in scenarios if sc.quick][:QUICK_SCENARIOS]
+    # Longest first (by the time each allows itself), so that the pool
+    # does not end waiting on one long scenario.
+    scenarios.sort(key=lambda sc: -sc.timeout)
+    jobs = [Job(sc.name, lambda ctx, sc=sc: scenario_job(ctx, sc))
+            for sc in scenarios]
+    for module, exc in errors:
+        def broken(ctx, module=module, exc=exc):
+            return [Outcome(f"hotplug:{module}", FAIL,
+                            f"cannot import {module}: "
+                            f"{type(exc).__name__}: {exc}")]
+        jobs.append(Job(f"hotplug:{module}", broken))
+    return jobs
+
+
 # ----------------------------------------------------------------- driver
 
 class Context:
@@ -507,7 +560,8 @@ class Context:
 
 
 def all_jobs(args):
-    jobs = [Job("kunit", kunit_job)]
+    # The scenarios are the longest jobs: start them early.
+    jobs = [Job("kunit", kunit_job)] + scenario_jobs(args.quick)
     if not args.quick:
         jobs.append(Job("fail-demo", fail_demo_job))
         for case in BOOT_MATRIX:
@@ -534,12 +588,12 @@ def main(argv=None):
     ap.add_argument("--build", default="build",
                     help="build directory holding tide (default: build)")
     ap.add_argument("--quick", action="store_true",
-                    help="the KUnit boot only")
+                    help="the KUnit boot and a couple of short scenarios")
     ap.add_argument("-k", dest="patterns", action="append", default=[],
                     metavar="PATTERN",
                     help="run only jobs whose name matches (substring or "
                          "glob; repeatable): kunit, fail-demo, boot:pc-8G, "
-                         "pytest, ...; kunit:GLOB runs the KUnit boot with "
+                         "pytest, hotplug:, ...; kunit:GLOB runs the KUnit boot with "
                          "kunit.filter_glob=GLOB")
     ap.add_argument("--keep-logs", action="store_true",
                     help="keep serial logs in BUILD/test-logs/")
