@@ -84,11 +84,15 @@ t2=$(now)
 echo "hpbench: $n blocks, $((t1 - t0 - (t2 - t1))) us, status $st"
 """
 
-# hpwait KB: spin until MemTotal is at least KB, then say so.
+# hpwait KB: poll MemTotal every millisecond until it is at least KB,
+# then say so. Shell builtins only: read from /proc/meminfo, and read -t
+# on a FIFO nobody writes to as a sleep that forks nothing (spinning
+# instead would take a CPU from the hotplug work).
 _HPWAIT = """\
 #!/bin/sh
+rm -f /tmp/hpwait.fifo; mkfifo /tmp/hpwait.fifo; exec 3<>/tmp/hpwait.fifo
 echo "hpwait: armed"
-until read -r a b c < /proc/meminfo; [ $b -ge $1 ]; do :; done
+until read -r a b c < /proc/meminfo; [ $b -ge $1 ]; do read -t 0.001 -u 3 x; done
 echo "hpwait: MemTotal $b kB"
 """
 
