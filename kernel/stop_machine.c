@@ -29,11 +29,18 @@ static unsigned int stop_busy;
  */
 static struct call_single_data stop_csd[NR_CPUS];
 
+/*
+ * Each CPU's stack pointer as it entered the stop in progress: the only
+ * stacks written while fn runs are the ones these point into.
+ */
+static unsigned long stop_cpu_sp[NR_CPUS];
+
 /* Every CPU, interrupts off: meet, run or wait, leave. */
 static void stop_cpu(void *info)
 {
 	struct stop_state *st = info;
 
+	stop_cpu_sp[smp_processor_id()] = (unsigned long)__builtin_frame_address(0);
 	__atomic_fetch_add(&st->arrived, 1, __ATOMIC_ACQ_REL);
 	while (__atomic_load_n(&st->arrived, __ATOMIC_ACQUIRE) < st->nr) {
 		smp_process_call_queue();
@@ -103,4 +110,22 @@ int stop_machine(cpu_stop_fn_t fn, void *arg, const struct cpumask *cpus)
 	local_irq_restore(flags);
 	__atomic_store_n(&stop_busy, 0, __ATOMIC_RELEASE);
 	return st.ret;
+}
+
+/**
+ * stop_machine_stack_busy - is a stack in [@start, @end) running code?
+ *
+ * For a stop_machine() fn: true if any CPU taking part in the stop is
+ * executing on a stack inside the range, which therefore changes while
+ * fn runs. Every other kernel stack belongs to a task that is not
+ * running and stays untouched until the stop ends.
+ */
+bool stop_machine_stack_busy(unsigned long start, unsigned long end)
+{
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		if (stop_cpu_sp[cpu] >= start && stop_cpu_sp[cpu] < end)
+			return true;
+	return false;
 }

@@ -236,8 +236,17 @@ static pgentry_t *kernel_page_check(struct page *old, struct page ***slot,
 		if (is_percpu_addr(va))
 			return NULL;
 		vm = vm_area_of(va);
-		if (!vm || !(vm->flags & VM_ALLOC) || (vm->flags & VM_STACK))
+		if (!vm || !(vm->flags & VM_ALLOC))
 			return NULL;
+		/*
+		 * A kernel stack moves like any vmalloc page unless a CPU is
+		 * running on it right now (in the stop, writing it).
+		 */
+		if ((vm->flags & VM_STACK) &&
+		    stop_machine_stack_busy(vm->addr, vm->addr + vm->size)) {
+			*ret = -EAGAIN;
+			return NULL;
+		}
 		idx = (va - vm->addr) / PAGE_SIZE - 1;	/* guard page first */
 		if (idx >= vm->nr_pages || vm->pages[idx] != old) {
 			*ret = -EAGAIN;

@@ -6,6 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/memblock.h>
 #include <linux/migrate.h>
@@ -247,17 +248,98 @@ static void migrate_kheap_and_vmalloc(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);
 }
 
-/* Stacks and per-CPU areas are written while the machine is stopped. */
-static void migrate_refuses_stacks(struct kunit *test)
+/* A stack nobody runs on moves like any vmalloc page, contents and all. */
+static void migrate_idle_stack(struct kunit *test)
 {
 	void *stack = alloc_thread_stack(NUMA_NO_NODE);
 	struct page *page;
 
 	KUNIT_ASSERT_NOT_NULL(test, stack);
+	fill(stack, THREAD_SIZE, 9);
 	page = vmalloc_to_page(stack);
-	KUNIT_EXPECT_EQ(test, migrate_kernel_page(page), -EBUSY);
-	KUNIT_EXPECT_PTR_EQ(test, vmalloc_to_page(stack), page);
+	KUNIT_EXPECT_EQ(test, migrate_kernel_page(page), 0);
+	KUNIT_EXPECT_PTR_NE(test, vmalloc_to_page(stack), page);
+	KUNIT_EXPECT_EQ(test, check(stack, THREAD_SIZE, 9), (size_t)0);
 	free_thread_stack(stack);
+}
+
+struct stack_state {
+	struct completion parked, go, done;
+	void *frame;		/* an address in the thread's stack */
+	int own_ret;		/* moving its own stack while on it */
+	size_t bad;		/* bytes of its stack array that changed */
+};
+
+/*
+ * Fills an array on its own stack, tries to move the page it is running
+ * on (which must fail: it writes that page during the stop), then sleeps
+ * while the test moves every page of its stack, and checks the array.
+ */
+static int stack_fn(void *arg)
+{
+	struct stack_state *st = arg;
+	u8 buf[2048];
+
+	fill(buf, sizeof(buf), 11);
+	st->frame = buf;
+	st->own_ret = migrate_kernel_page(vmalloc_to_page(buf));
+	complete(&st->parked);
+	wait_for_completion(&st->go);
+	st->bad = check(buf, sizeof(buf), 11);
+	complete(&st->done);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+/*
+ * The stack of a sleeping thread moves under it, every page; the thread
+ * wakes on the new pages with its locals intact. The stack a CPU is
+ * running on is refused.
+ */
+static void migrate_sleeping_stack(struct kunit *test)
+{
+	struct stack_state st = { };
+	struct task_struct *k;
+	unsigned long base, off;
+	unsigned int moved = 0;
+
+	init_completion(&st.parked);
+	init_completion(&st.go);
+	init_completion(&st.done);
+	k = kthread_create(stack_fn, &st, "migrate-stack");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(k));
+	wake_up_process(k);
+	wait_for_completion(&st.parked);
+	KUNIT_EXPECT_NE(test, st.own_ret, 0);
+
+	base = (unsigned long)k->stack;
+	KUNIT_ASSERT_NE(test, base, 0UL);
+	KUNIT_EXPECT_GE(test, (unsigned long)st.frame, base);
+	/* It may not be asleep yet: retry the pages it still ran on. */
+	for (off = 0; off < THREAD_SIZE; off += PAGE_SIZE) {
+		struct page *old = vmalloc_to_page((void *)(base + off));
+		int tries, ret = -EAGAIN;
+
+		for (tries = 0; tries < 100 && ret; tries++) {
+			ret = migrate_kernel_page(old);
+			if (ret)
+				msleep(1);
+		}
+		KUNIT_EXPECT_EQ(test, ret, 0);
+		moved += !ret && vmalloc_to_page((void *)(base + off)) != old;
+	}
+	KUNIT_EXPECT_EQ(test, moved, (unsigned int)(THREAD_SIZE / PAGE_SIZE));
+	complete(&st.go);
+	wait_for_completion(&st.done);
+	KUNIT_EXPECT_EQ(test, st.bad, (size_t)0);
+	/* Free its stack now, not during a later case that counts pages. */
+	get_task_struct(k);
+	kthread_stop(k);
+	for (off = 0; off < 1000 && READ_ONCE(k->stack); off++)
+		msleep(1);	/* the idle loop frees dead tasks' stacks */
+	KUNIT_EXPECT_NULL(test, READ_ONCE(k->stack));
+	put_task_struct(k);
 }
 
 /* Targets never come from an isolated pageblock (what offlining needs). */
@@ -547,7 +629,8 @@ static struct kunit_case migrate_test_cases[] = {
 	KUNIT_CASE(migrate_pinned_and_unowned),
 	KUNIT_CASE(migrate_kmalloc_slab),
 	KUNIT_CASE(migrate_kheap_and_vmalloc),
-	KUNIT_CASE(migrate_refuses_stacks),
+	KUNIT_CASE(migrate_idle_stack),
+	KUNIT_CASE(migrate_sleeping_stack),
 	KUNIT_CASE(migrate_avoids_isolated_block),
 	KUNIT_CASE(migrate_many_driver_pages),
 	KUNIT_CASE(migrate_driver_detects_corruption),

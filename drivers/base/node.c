@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * NUMA node devices under /sys/devices/system/node: one nodeN per node
- * with a pg_data_t, its cpulist, and links to and from its memory blocks.
+ * with a pg_data_t, its cpulist and meminfo, and links to and from its
+ * memory blocks.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -42,8 +43,119 @@ static ssize_t cpulist_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(cpulist);
 
+/*
+ * nodeN/meminfo, in Linux's layout for an x86-64 kernel without THP: the
+ * same fields in the same order, so that tools parsing it by name or by
+ * position both work. Tide knows a node's total, free and used memory;
+ * what it does not have (swap, page cache, LRU lists) or counts only
+ * system-wide (slab, page tables, kernel stacks) reads 0.
+ */
+enum node_meminfo_value {
+	NODE_MI_ZERO,
+	NODE_MI_TOTAL,
+	NODE_MI_FREE,
+	NODE_MI_USED,
+};
+
+static const struct node_meminfo_field {
+	const char *name;
+	enum node_meminfo_value value;
+} node_meminfo_fields[] = {
+	{ "MemTotal:", NODE_MI_TOTAL },
+	{ "MemFree:", NODE_MI_FREE },
+	{ "MemUsed:", NODE_MI_USED },
+	{ "SwapCached:" },
+	{ "Active:" },
+	{ "Inactive:" },
+	{ "Active(anon):" },
+	{ "Inactive(anon):" },
+	{ "Active(file):" },
+	{ "Inactive(file):" },
+	{ "Unevictable:" },
+	{ "Mlocked:" },
+	{ "Dirty:" },
+	{ "Writeback:" },
+	{ "FilePages:" },
+	{ "Mapped:" },
+	{ "AnonPages:" },
+	{ "Shmem:" },
+	{ "KernelStack:" },
+	{ "PageTables:" },
+	{ "SecPageTables:" },
+	{ "NFS_Unstable:" },
+	{ "Bounce:" },
+	{ "WritebackTmp:" },
+	{ "KReclaimable:" },
+	{ "Slab:" },
+	{ "SReclaimable:" },
+	{ "SUnreclaim:" },
+};
+
+/* The hugetlb counts that close the file: plain numbers, not kB. */
+static const char *const node_meminfo_huge[] = {
+	"HugePages_Total:", "HugePages_Free:", "HugePages_Surp:",
+};
+
+/*
+ * Pages the buddy allocator manages on node @nid, and how many of them
+ * are free. Read without locks: a snapshot that online and offline may
+ * be changing, as in Linux.
+ */
+static void node_page_counts(int nid, unsigned long *managed,
+			     unsigned long *free)
+{
+	struct pglist_data *pgdat = NODE_DATA(nid);
+	int z;
+
+	*managed = 0;
+	*free = 0;
+	if (!pgdat)
+		return;
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &pgdat->node_zones[z];
+
+		*managed += READ_ONCE(zone->managed_pages);
+		*free += READ_ONCE(zone->vm_stat[NR_FREE_PAGES]);
+	}
+}
+
+static ssize_t meminfo_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	unsigned long managed, free, kb;
+	int nid = dev->id, len = 0, i;
+
+	node_page_counts(nid, &managed, &free);
+	free = min(free, managed);
+	for (i = 0; i < ARRAY_SIZE(node_meminfo_fields); i++) {
+		switch (node_meminfo_fields[i].value) {
+		case NODE_MI_TOTAL:
+			kb = managed;
+			break;
+		case NODE_MI_FREE:
+			kb = free;
+			break;
+		case NODE_MI_USED:
+			kb = managed - free;
+			break;
+		default:
+			kb = 0;
+			break;
+		}
+		kb <<= PAGE_SHIFT - 10;
+		len += sysfs_emit_at(buf, len, "Node %d %-16s%8lu kB\n", nid,
+				     node_meminfo_fields[i].name, kb);
+	}
+	for (i = 0; i < ARRAY_SIZE(node_meminfo_huge); i++)
+		len += sysfs_emit_at(buf, len, "Node %d %-17s%5u\n", nid,
+				     node_meminfo_huge[i], 0);
+	return len;
+}
+static DEVICE_ATTR_RO(meminfo);
+
 static struct attribute *node_dev_attrs[] = {
 	&dev_attr_cpulist.attr,
+	&dev_attr_meminfo.attr,
 	NULL,
 };
 ATTRIBUTE_GROUPS(node_dev);

@@ -20,5 +20,6 @@ typedef int (*cpu_stop_fn_t)(void *data);
  * Return: @fn's return value, or -EINVAL if @cpus has no online CPU.
  */
 int stop_machine(cpu_stop_fn_t fn, void *arg, const struct cpumask *cpus);
+bool stop_machine_stack_busy(unsigned long start, unsigned long end);
 
 #endif /* _LINUX_STOP_MACHINE_H */
