@@ -206,7 +206,7 @@ class TideGuest(Guest):
         return _host_poll(self, want, t0, timeout)
 
 
-def _ratio_blocks(m, guest, nrs, state):
+def _throughput(guest, nrs, state):
     """Time @state written into every block of @nrs; GiB/s."""
     return len(nrs) * guest.block_size() / GIB / guest.set_state(nrs, state)
 
@@ -219,14 +219,16 @@ def throughput(guest):
     with m:
         try:
             nrs = guest.add_dimm("bench0", node=1)
-            figures[0] = _ratio_blocks(m, guest, nrs, "online_movable")
-            figures[1] = _ratio_blocks(m, guest, nrs, "offline")
+            figures[0] = _throughput(guest, nrs, "online_movable")
+            figures[1] = _throughput(guest, nrs, "offline")
             guest.set_state(nrs, "online_movable")
             guest.fill(1, FILL)
             spare = guest.add_dimm("bench1", node=0)
             guest.set_state(spare, "online_movable")
-            figures[2] = _ratio_blocks(m, guest, nrs, "offline")
-        except NotAvailable as e:
+            figures[2] = _throughput(guest, nrs, "offline")
+        except Exception as e:
+            if not isinstance(e, NotAvailable):
+                e = NotAvailable(f"{type(e).__name__}: {e}")
             figures = [e if f is None else f for f in figures]
     return figures
 
