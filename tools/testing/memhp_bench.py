@@ -7,7 +7,7 @@ CPUs and 512 MiB on node 0, a memory-less node 1, eight DIMM slots):
   boot with memhp_default_state=offline
   (a) device_add a 4 GiB DIMM on node 1; time onlining its 32 blocks
       (online_movable, one state write per block);
-  (b) time offlining them, idle;
+  (b) time offlining them, idle; (a) and (b) three times, medians kept;
   (c) online them again, fill 2 GiB of the DIMM with movable data (Linux:
       a tmpfs file with mpol=bind:1; Tide: the movable test driver),
       device_add a second 4 GiB DIMM on node 0 and online it (room for
@@ -30,6 +30,7 @@ See Documentation/dev-tools/testing.rst.
 
 import os
 import re
+import statistics
 import time
 
 import linux_ref
@@ -39,6 +40,7 @@ import scenario
 GIB = 1 << 30
 DIMM = 4 * GIB
 FILL = DIMM // 2
+CYCLES = 3          # online/offline cycles of (a) and (b); medians printed
 MEMORY = "512M,slots=8,maxmem=32G"
 MEMDIR = "/sys/devices/system/memory"
 
@@ -151,7 +153,7 @@ class LinuxGuest(Guest):
                                f"after device_add")
         seen = time.monotonic()
         self.m.expect(self.prompt)
-        return seen, 0.0
+        return seen, 0.001      # hpwait's poll period
 
 
 class TideGuest(Guest):
@@ -219,8 +221,12 @@ def throughput(guest):
     with m:
         try:
             nrs = guest.add_dimm("bench0", node=1)
-            figures[0] = _throughput(guest, nrs, "online_movable")
-            figures[1] = _throughput(guest, nrs, "offline")
+            on, off = [], []
+            for _ in range(CYCLES):
+                on.append(_throughput(guest, nrs, "online_movable"))
+                off.append(_throughput(guest, nrs, "offline"))
+            figures[0] = statistics.median(on)
+            figures[1] = statistics.median(off)
             guest.set_state(nrs, "online_movable")
             guest.fill(1, FILL)
             spare = guest.add_dimm("bench1", node=0)
