@@ -501,8 +501,8 @@ static bool range_is_hotadded(unsigned long start_pfn, unsigned long end_pfn)
  * @size: length, as given to add_memory()
  *
  * Removes its memory block devices, frees the memmap and the vmemmap
- * page tables, unmaps the direct map and frees its page tables, releases the "System RAM" resource and
- * shrinks the node's span. The range must be exactly one earlier
+ * page tables, unmaps the direct map and frees its page tables, releases
+ * the "System RAM" resource and shrinks the node's span. The range must be exactly one earlier
  * add_memory() range; splitting one is not supported. Takes the hotplug
  * lock; sleeps.
  *
@@ -929,17 +929,23 @@ static void unisolate_range(unsigned long start_pfn, unsigned long end_pfn,
 static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
 {
 	struct migration_target_control mtc = { .nid = NUMA_NO_NODE };
-	unsigned long bad = 0;
+	unsigned long bad;
 	int pass, ret = 0;
 
 	for (pass = 0; pass < OFFLINE_MAX_PASSES; pass++) {
+		bad = ULONG_MAX;
 		ret = migrate_pfn_range(start_pfn, end_pfn, alloc_migration_target,
 					(unsigned long)&mtc, &bad);
 		if (!ret && !test_pages_isolated(start_pfn, end_pfn))
 			return 0;
-		if (ret == -EBUSY) {
+		if (ret == -EBUSY && bad != ULONG_MAX) {
 			pr_info("offline_pages [%#lx-%#lx]: pfn %#lx cannot be moved\n",
 				start_pfn, end_pfn - 1, bad);
+			return -EBUSY;
+		}
+		if (ret == -EBUSY) {
+			pr_info("offline_pages [%#lx-%#lx]: an owner refused to move a page\n",
+				start_pfn, end_pfn - 1);
 			return -EBUSY;
 		}
 		cond_resched();

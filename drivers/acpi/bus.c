@@ -59,49 +59,6 @@ static void acpi_debug_notify(acpi_handle handle, u32 event, void *context)
 	pr_info("ACPI: Notify(%s, %#x)\n", path, event);
 }
 
-struct hid_notify {
-	acpi_notify_handler fn;
-	void *context;
-	int count;
-	acpi_status status;
-};
-
-static acpi_status acpi_hid_notify_one(acpi_handle handle, u32 level,
-				       void *data, void **ret)
-{
-	struct hid_notify *hn = data;
-
-	hn->status = acpi_install_notify_handler(handle, ACPI_SYSTEM_NOTIFY,
-						 hn->fn, hn->context);
-	if (ACPI_FAILURE(hn->status))
-		return hn->status;
-	hn->count++;
-	return AE_OK;
-}
-
-/**
- * acpi_install_hid_notify_handler - hear Notify() on every device of a _HID
- * @hid: e.g. "PNP0C80"
- * @fn: called from the notify workqueue with the device and event
- * @context: passed to @fn
- *
- * Return: the number of devices the handler was installed on, -ENODEV
- * before the namespace is loaded, -EBUSY when a device already had a
- * system notify handler (the walk stops there).
- */
-int acpi_install_hid_notify_handler(const char *hid, acpi_notify_handler fn,
-				    void *context)
-{
-	struct hid_notify hn = { fn, context, 0, AE_OK };
-
-	if (!acpi_namespace_loaded)
-		return -ENODEV;
-	acpi_get_devices((char *)hid, acpi_hid_notify_one, &hn, NULL);
-	if (ACPI_FAILURE(hn.status))
-		return -EBUSY;
-	return hn.count;
-}
-
 static void acpi_power_button_work(void *context)
 {
 	pr_notice("ACPI: power button pressed, powering off\n");

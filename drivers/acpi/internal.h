@@ -66,4 +66,39 @@ extern bool acpi_debug;
 /* Set once ACPICA has loaded the namespace (bus.c). */
 extern bool acpi_namespace_loaded;
 
+/*
+ * acpi_memhotplug.c: PNP0C80 memory devices. Its pure helpers are here
+ * for acpi_memhotplug_kunit.c.
+ */
+#define ACPI_MEMORY_MAX_RANGES	8	/* per device; QEMU's DIMMs have one */
+#define ACPI_MEMORY_PATH_LEN	32	/* "\\_SB_.MHPC.MP00" and deeper */
+
+/* _OST status codes (ACPI 6.5, section 6.3.5) this driver reports. */
+#define ACPI_MEMORY_OST_SUCCESS			0x00
+#define ACPI_MEMORY_OST_FAILURE			0x01	/* non-specific */
+#define ACPI_MEMORY_OST_DEVICE_BUSY		0x82	/* eject: busy */
+#define ACPI_MEMORY_OST_EJECT_IN_PROGRESS	0x84	/* eject: pending */
+
+/**
+ * struct acpi_memory_range - one memory range of a device's _CRS
+ * @start: first physical address
+ * @size: length in bytes
+ * @added: add_memory() succeeded for it: the device owns it
+ */
+struct acpi_memory_range {
+	u64 start;
+	u64 size;
+	bool added;
+};
+
+struct acpi_memory_ranges {
+	int nr;
+	struct acpi_memory_range range[ACPI_MEMORY_MAX_RANGES];
+};
+
+int acpi_memory_collect_range(struct acpi_resource *res,
+			      struct acpi_memory_ranges *ranges);
+int acpi_memory_pick_node(bool has_pxm, u32 pxm, u64 start);
+u32 acpi_memory_ost_code(u32 type, int err);
+
 #endif /* _DRIVERS_ACPI_INTERNAL_H */

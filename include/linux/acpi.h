@@ -44,8 +44,6 @@ int acpi_parse_entries_buf(const struct acpi_table_header *table,
 			   acpi_tbl_entry_handler handler, void *arg,
 			   unsigned int max_entries);
 int acpi_numa_init(void);
-int acpi_install_hid_notify_handler(const char *hid, acpi_notify_handler fn,
-				    void *context);
 /* Enters S5 through the FADT; returns only if that did not work. */
 void acpi_power_off(void);
 
@@ -69,12 +67,6 @@ static inline int acpi_table_parse_entries(const char *sig,
 }
 
 static inline int acpi_numa_init(void) { return -ENODEV; }
-static inline int acpi_install_hid_notify_handler(const char *hid,
-						  acpi_notify_handler fn,
-						  void *context)
-{
-	return -ENODEV;
-}
 
 static inline void acpi_power_off(void) { }
 
