@@ -138,6 +138,8 @@ void __noreturn do_task_exit(void);
 unsigned int sched_nr_running(int cpu);
 int sched_bind_task(struct task_struct *p, int cpu);
 bool sched_tick_running(void);
+void sched_mark_irqs_live(void);
+bool sched_irqs_are_live(void);
 unsigned int sched_nr_cpus(void);
 int sched_init(void);
 

@@ -79,6 +79,28 @@ int *sched_preempt_count_ptr(void)
 	return &current->preempt_count;
 }
 
+/**
+ * sched_mark_irqs_live - interrupts work from now on
+ *
+ * Called by the interrupt code right after it first enables interrupts on
+ * the boot CPU, before any secondary CPU is started. From then on new
+ * tasks start with interrupts on, a task born earlier gets them at its
+ * next schedule(), and every idle loop (a secondary CPU's from its first
+ * pass) runs with them on. Does not wait for the first tick: until it came,
+ * a secondary CPU would idle with interrupts off and never answer the
+ * boot CPU's cross calls.
+ */
+void sched_mark_irqs_live(void)
+{
+	WRITE_ONCE(sched_irqs_live, true);
+}
+
+/* Whether sched_mark_irqs_live() ran (or interrupts were seen on). */
+bool sched_irqs_are_live(void)
+{
+	return READ_ONCE(sched_irqs_live);
+}
+
 static void note_irq_flags(unsigned long flags)
 {
 	if ((flags & X86_EFLAGS_IF) && !READ_ONCE(sched_irqs_live))

@@ -10,6 +10,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/percpu.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
@@ -227,8 +228,9 @@ static void error_interrupt(struct pt_regs *regs)
 }
 
 /*
- * Interrupt controllers, the tick, then interrupts on. Arch initcall on
- * the boot CPU; the APs follow from smp_boot_cpus().
+ * Interrupt controllers, the tick, then interrupts on, and the scheduler
+ * told so. Arch initcall on the boot CPU; the APs follow from
+ * smp_boot_cpus().
  */
 static int __init x86_irq_init(void)
 {
@@ -248,6 +250,8 @@ static int __init x86_irq_init(void)
 		return ret;
 	lapic_timer_start_this_cpu();
 	local_irq_enable();
+	/* Now, not at the first tick: the APs' idle loops go by it. */
+	sched_mark_irqs_live();
 	return 0;
 }
 arch_initcall(x86_irq_init);

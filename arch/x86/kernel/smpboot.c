@@ -10,6 +10,7 @@
 #include <linux/jiffies.h>
 #include <linux/memblock.h>
 #include <linux/percpu.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/time.h>
@@ -235,6 +236,11 @@ static int start_ap(int cpu)
  * is waited for. An AP that does not come up is left out of the present
  * mask.
  *
+ * APs start only once the scheduler knows interrupts work: an AP's idle
+ * loop turns them on only then, and an AP online with interrupts off
+ * never answers a cross call (the TLB flush of memunmap() below would
+ * wait for it forever, with this CPU's tick held off).
+ *
  * Return: 0 (failing APs are reported, not fatal).
  */
 int smp_boot_cpus(void)
@@ -243,7 +249,7 @@ int smp_boot_cpus(void)
 	u8 *tr = NULL;
 	int cpu;
 
-	if (num_present_cpus() > 1)
+	if (num_present_cpus() > 1 && !WARN_ON_ONCE(!sched_irqs_are_live()))
 		tr = trampoline_setup();
 	if (tr) {
 		for_each_present_cpu(cpu)
