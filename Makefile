@@ -62,7 +62,7 @@ LDFLAGS := -n -nostdlib -z max-page-size=0x1000 -z noexecstack \
 	--no-warn-rwx-segments
 
 .PHONY: all defconfig olddefconfig menuconfig savedefconfig clean run \
-	check bench deps FORCE
+	check bench bench-deps deps FORCE
 
 all: $(objtree)/tide
 
@@ -200,8 +200,18 @@ check: deps
 	$(Q)$(MAKE) -s all
 	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_check.py --build $(objtree) $(CHECKARGS)
 
+# make bench also boots Debian's Linux 6.12 for its memory hotplug figures:
+# bench-deps fetches that kernel and busybox into $(O)/linux-ref/ (after
+# deps, so that two apt-get never run at once). Without them the bench
+# still runs and prints Linux's figures as n/a.
 bench: deps
+	$(Q)$(MAKE) -s bench-deps || \
+		echo "bench: no Linux 6.12 reference machine; its figures will be n/a"
 	$(Q)$(MAKE) -s all
-	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_bench.py --build $(objtree)
+	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_bench.py --build $(objtree) \
+		$(BENCHARGS)
+
+bench-deps: deps
+	$(Q)$(srctree)/scripts/install-deps.sh --bench $(objtree)/linux-ref
 
 -include $(objs:.o=.d) $(objtree)/tide.d

@@ -2,7 +2,8 @@
 /*
  * tsh: a small shell on the serial console, in a kernel thread, until Tide
  * runs a user space: help, cd, pwd, ls, cat, echo with '>', free, dmesg and
- * poweroff, over the VFS entry points (vfs_open/vfs_read/vfs_write).
+ * poweroff, any of them under `time`, over the VFS entry points
+ * (vfs_open/vfs_read/vfs_write).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -14,6 +15,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
+#include <linux/time.h>
 #include <linux/tsh.h>
 
 #define TSH_PROMPT	"tide# "
@@ -433,6 +435,7 @@ static int tsh_help(struct tsh *sh, int argc, char **argv)
 
 	tsh_printf(sh, "Tide shell. Any command's output can go to a file: "
 		   "cmd > file\n");
+	tsh_printf(sh, "  time cmd...          run cmd, print its time in us\n");
 	for (i = 0; i < ARRAY_SIZE(tsh_cmds); i++)
 		tsh_printf(sh, "  %s\n", tsh_cmds[i].usage);
 	return 0;
@@ -511,6 +514,19 @@ static void tsh_run(struct tsh *sh, char *line)
 	}
 	if (!argc)
 		return;
+	/*
+	 * "time cmd..." times cmd, its '>' file's open and close included,
+	 * and prints the time where stderr would go, as sh's time does.
+	 */
+	if (argc > 1 && !strcmp(argv[0], "time")) {
+		u64 t0 = ktime_get_ns();
+
+		while (*line == ' ' || *line == '\t')
+			line++;
+		tsh_run(sh, line + strlen("time"));
+		tsh_err(sh, "real %llu us\n", (ktime_get_ns() - t0) / 1000);
+		return;
+	}
 	for (i = 0; i < ARRAY_SIZE(tsh_cmds); i++)
 		if (!strcmp(argv[0], tsh_cmds[i].name))
 			cmd = &tsh_cmds[i];

@@ -22,7 +22,8 @@
  * refuse with -EBUSY, to test failing migrations and offlines.
  *
  * The same operations are files in /sys/kernel/debug/tide_movable/:
- * ``fill`` (write a page count to fill; read: pages held), ``verify``
+ * ``fill`` (write a page count to fill, optionally followed by the
+ * preferred node; read: pages held), ``verify``
  * (read: "<pages> pages, <bad> bad"; a write fails with -EIO if any page
  * is bad), ``free`` (write anything), ``migrate`` (write anything: move
  * every page once; the write fails with the migration's errno) and
@@ -324,13 +325,29 @@ static ssize_t fill_show(void *data, char *buf)
 	return sysfs_emit(buf, "%lu\n", movable_test_nr_pages());
 }
 
+/* "PAGES" or "PAGES NODE": NODE is the preferred node (default 0). */
 static ssize_t fill_store(void *data, const char *buf, size_t len)
 {
+	char words[32], *node;
+	int nid = NUMA_NO_NODE, ret;
 	unsigned long nr;
-	int ret = kstrtoul(buf, 0, &nr);
 
+	if (len >= sizeof(words))
+		return -EINVAL;
+	memcpy(words, buf, len);
+	words[len] = '\0';
+	node = strchr(words, ' ');
+	if (node) {
+		*node++ = '\0';
+		ret = kstrtoint(node, 0, &nid);
+		if (ret)
+			return ret;
+		if (nid < 0 || nid >= MAX_NUMNODES)
+			return -EINVAL;
+	}
+	ret = kstrtoul(words, 0, &nr);
 	if (!ret)
-		ret = movable_test_fill(nr, NUMA_NO_NODE);
+		ret = movable_test_fill(nr, nid);
 	return ret ? ret : len;
 }
 

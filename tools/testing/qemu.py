@@ -33,9 +33,12 @@ READY_MARK = "Tide ready in"
 
 
 def qemu_command(kernel, memory="512M", machine="pc", cmdline="",
-                 extra_args=(), cpu=CPU):
-    """Return the QEMU argv that boots @kernel with the console on stdout."""
+                 extra_args=(), cpu=CPU, initrd=None):
+    """Return the QEMU argv that boots @kernel with the console on stdout
+    (and @initrd, for the Linux reference machine of `make bench`)."""
     cmd = [QEMU, "-M", machine, "-m", memory, "-kernel", kernel]
+    if initrd:
+        cmd += ["-initrd", initrd]
     if cmdline:
         cmd += ["-append", cmdline]
     cmd += ["-nographic", "-no-reboot", "-serial", "stdio",
@@ -211,7 +214,7 @@ class Machine:
 
     def __init__(self, kernel, memory="512M", machine="pc", cmdline="",
                  extra_args=(), log_path=None, timeout=120.0,
-                 prompt=PROMPT):
+                 prompt=PROMPT, initrd=None):
         import tempfile
         import threading
         import qmp as qmp_mod
@@ -221,7 +224,8 @@ class Machine:
         sock = os.path.join(self.sockdir, "qmp.sock")
         cmd = qemu_command(kernel, memory, machine, cmdline,
                            list(extra_args) +
-                           ["-qmp", f"unix:{sock},server=on,wait=off"])
+                           ["-qmp", f"unix:{sock},server=on,wait=off"],
+                           initrd=initrd)
         self.command = cmd
         self.log = open(log_path, "wb") if log_path else None
         if self.log:

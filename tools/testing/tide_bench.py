@@ -7,7 +7,10 @@
       boots, -M pc, at 512 MiB and at 8 GiB), with the time Tide's own
       clock printed in that line;
   (2) order-0 page allocation+free pairs per second, as the kernel measures
-      it when booted with bench.page_alloc=1.
+      it when booted with bench.page_alloc=1;
+  (3) memory hotplug: online and offline throughput of a 4 GiB DIMM and
+      the latency from device_add to usable memory, on Tide and on Debian's
+      Linux 6.12, with each Tide/Linux ratio (memhp_bench.py).
 
 Figures only: nothing here passes or fails on speed. Exits 1 only if a
 boot goes wrong (panic, timeout, no figure).
@@ -20,6 +23,7 @@ import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import memhp_bench   # noqa: E402
 import qemu   # noqa: E402
 
 # Four CPUs, two nodes of 256 MiB each: the machine issue 3 measures on.
@@ -99,12 +103,19 @@ def main(argv=None):
                     help="boots per ready-time figure (default 5)")
     ap.add_argument("--timeout", type=float, default=120.0,
                     help="seconds one boot may take (default 120)")
+    ap.add_argument("--memhp", choices=("yes", "no", "only"), default="yes",
+                    help="memory hotplug figures: with the others (yes, the "
+                    "default), not at all, or only them")
     args = ap.parse_args(argv)
 
     kernel = os.path.join(args.build, "tide")
     if not os.path.exists(kernel):
         print(f"{kernel} does not exist; run make first", file=sys.stderr)
         return 1
+
+    if args.memhp == "only":
+        memhp(args.build)
+        return 0
 
     failed = False
     namespace = []
@@ -144,7 +155,24 @@ def main(argv=None):
     except BenchError as e:
         print(f"page_alloc: boot failed: {e}")
         failed = True
+    if args.memhp == "yes":
+        memhp(args.build)
     return 1 if failed else 0
+
+
+def memhp(build):
+    """Print the memory hotplug table: Tide, Linux 6.12 and their ratios.
+
+    A figure one kernel cannot give is printed n/a, with the reason below
+    the table; it does not make the bench fail.
+    """
+    log_dir = os.path.join(build, "bench-logs")
+    os.makedirs(log_dir, exist_ok=True)
+    linux = memhp_bench.measure(memhp_bench.LinuxGuest, build, log_dir)
+    tide = memhp_bench.measure(memhp_bench.TideGuest, build, log_dir)
+    print(f"memory hotplug (-M pc, -smp 2, 512 MiB on node 0, DIMMs on node "
+          f"1; consoles in {log_dir}/):")
+    memhp_bench.report(tide, linux, sys.stdout)
 
 
 if __name__ == "__main__":
