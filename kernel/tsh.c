@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/console.h>
 #include <linux/delay.h>
 #include <linux/kthread.h>
@@ -23,7 +24,8 @@
 #define TSH_PATH_MAX	512
 #define TSH_ARGS_MAX	16
 #define TSH_OUT_MAX	4096	/* what a command may send to a '>' file */
-#define TSH_POLL_MS	10
+#define TSH_POLL_MS	10	/* sleep between polls of an idle console */
+#define TSH_BURST_MS	50	/* poll without sleeping this long after a key */
 
 static bool tsh_enabled = true;
 
@@ -569,12 +571,23 @@ static void tsh_run(struct tsh *sh, char *line)
 	}
 }
 
+/*
+ * The next character typed. The UART holds only 16: when a line arrives
+ * faster than that (pasted, or sent by a test), sleeping 10 ms between
+ * polls would let each refill wait that long, so for a while after each
+ * character the console is polled with only a yield between reads.
+ */
 static int tsh_getc(struct tsh *sh)
 {
+	unsigned long burst_end = jiffies + msecs_to_jiffies(TSH_BURST_MS);
 	int c;
 
-	while ((c = sh->con->read(sh->con)) < 0)
-		msleep(TSH_POLL_MS);
+	while ((c = sh->con->read(sh->con)) < 0) {
+		if (time_before(jiffies, burst_end))
+			cond_resched();
+		else
+			msleep(TSH_POLL_MS);
+	}
 	return c;
 }
 
