@@ -305,7 +305,7 @@ static int move_kernel_page(struct migrate_chunk *c, struct page *old,
 	if (!pte)
 		return ret;
 
-	memcpy(page_dm_address(new), page_dm_address(old), PAGE_SIZE);
+	copy_page(page_dm_address(new), page_dm_address(old));
 	transfer_kernel_page_state(old->slab_cache, old, new);
 	if (slot)
 		*slot = new;
@@ -328,7 +328,7 @@ static int move_owned_page(struct page *old, struct page *new)
 	if (!owner || page_count(old) != 1 || old->type != PGTY_NONE ||
 	    old->order)
 		return -EBUSY;
-	memcpy(page_dm_address(new), page_dm_address(old), PAGE_SIZE);
+	copy_page(page_dm_address(new), page_dm_address(old));
 	new->private = old->private;
 	ret = owner->migrate(owner, old, new);
 	if (ret) {
@@ -544,10 +544,14 @@ int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 		      new_page_t get_new, unsigned long private,
 		      unsigned long *bad_pfn)
 {
-	struct page *batch[MIGRATE_CHUNK_PAGES];
 	unsigned long pfn = start_pfn;
+	struct page **batch;
 	unsigned int n = 0;
 	int ret = 0;
+
+	batch = kmalloc(MIGRATE_CHUNK_PAGES * sizeof(*batch), GFP_KERNEL);
+	if (!batch)
+		return -ENOMEM;
 
 	while (pfn < end_pfn && !ret) {
 		struct page *page;
@@ -578,6 +582,7 @@ int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 	}
 	if (n && !ret)
 		ret = migrate_pages(batch, n, get_new, private, NULL);
+	kfree(batch);
 	return ret;
 }
 

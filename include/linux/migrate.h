@@ -49,7 +49,7 @@ struct migration_target_control {
 };
 
 /* Pages migrate_pages() handles between two points where it may yield. */
-#define MIGRATE_CHUNK_PAGES	64
+#define MIGRATE_CHUNK_PAGES	512
 /* Passes over pages that failed with -EAGAIN before giving up on them. */
 #define MIGRATE_MAX_PASSES	3
 
