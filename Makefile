@@ -204,12 +204,23 @@ check: deps
 # bench-deps fetches that kernel and busybox into $(O)/linux-ref/ (after
 # deps, so that two apt-get never run at once). Without them the bench
 # still runs and prints Linux's figures as n/a.
+#
+# The hotplug figures are taken on a production build of Tide (the
+# defconfig without CONFIG_DEBUG_VM's page poisoning), in
+# $(O)/bench-kernel/, as Debian's Linux is a production build.
 bench: deps
 	$(Q)$(MAKE) -s bench-deps || \
 		echo "bench: no Linux 6.12 reference machine; its figures will be n/a"
 	$(Q)$(MAKE) -s all
+	$(Q)mkdir -p $(objtree)/bench-kernel
+	$(Q)sed 's/^CONFIG_DEBUG_VM=y/# CONFIG_DEBUG_VM is not set/' \
+		$(srctree)/arch/x86/configs/tide_defconfig > $(objtree)/bench-kernel/.config.want
+	$(Q)cmp -s $(objtree)/bench-kernel/.config.want $(objtree)/bench-kernel/.config.seed || \
+		{ cp $(objtree)/bench-kernel/.config.want $(objtree)/bench-kernel/.config.seed; \
+		  cp $(objtree)/bench-kernel/.config.want $(objtree)/bench-kernel/.config; }
+	$(Q)$(MAKE) -s O=$(objtree)/bench-kernel all
 	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_bench.py --build $(objtree) \
-		$(BENCHARGS)
+		--memhp-kernel $(objtree)/bench-kernel/tide $(BENCHARGS)
 
 bench-deps: deps
 	$(Q)$(srctree)/scripts/install-deps.sh --bench $(objtree)/linux-ref

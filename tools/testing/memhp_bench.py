@@ -161,11 +161,11 @@ class TideGuest(Guest):
     prompt = qemu.Machine.PROMPT
     initrd = None
     _TIME = re.compile(r"^real (\d+) us$", re.M)
-    _FREE = re.compile(r"^Mem:\s+(\d+)", re.M)
+    _FREE = re.compile(r"Mem:\s+(\d+)")
 
-    def __init__(self, build, log_dir):
+    def __init__(self, build, log_dir, kernel=None):
         super().__init__(build, log_dir)
-        self.kernel = os.path.join(build, "tide")
+        self.kernel = kernel or os.path.join(build, "tide")
 
     def cmdline(self, state):
         return f"memhp_default_state={state}"
@@ -197,8 +197,14 @@ class TideGuest(Guest):
                                f"failed: {out.strip()}")
 
     def memtotal_kb(self):
-        out = self.run("free -k")
-        return int(self._FREE.search(out).group(1))
+        # A kernel message (the driver's "added" line) may land in the
+        # middle of the output: look for the figure anywhere, and ask
+        # again if the message broke it.
+        for _ in range(3):
+            m = self._FREE.search(self.run("free -k"))
+            if m:
+                return int(m.group(1))
+        raise NotAvailable("no Mem: line in `free -k`")
 
     # No loops in Tide's shell: the host polls `free -k`.
     def arm_wait(self, want):
@@ -280,10 +286,11 @@ def _host_poll(guest, want, t0, timeout):
                                f"device_add, not {want} kB")
 
 
-def measure(guest_cls, build, log_dir):
-    """All figures of one kernel: dict metric -> value or NotAvailable."""
+def measure(guest_cls, build, log_dir, **kw):
+    """All figures of one kernel: dict metric -> value or NotAvailable.
+    @kw go to the guest class (TideGuest takes kernel=)."""
     try:
-        guest = guest_cls(build, log_dir)
+        guest = guest_cls(build, log_dir, **kw)
     except (linux_ref.LinuxRefError, OSError) as e:
         e = NotAvailable(str(e))
         return {k: e for k in METRICS}

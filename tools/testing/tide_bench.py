@@ -103,6 +103,10 @@ def main(argv=None):
                     help="boots per ready-time figure (default 5)")
     ap.add_argument("--timeout", type=float, default=120.0,
                     help="seconds one boot may take (default 120)")
+    ap.add_argument("--memhp-kernel", default=None,
+                    help="Tide kernel for the hotplug figures (default: "
+                    "BUILD/tide); make bench passes a build without "
+                    "CONFIG_DEBUG_VM")
     ap.add_argument("--memhp", choices=("yes", "no", "only"), default="yes",
                     help="memory hotplug figures: with the others (yes, the "
                     "default), not at all, or only them")
@@ -114,7 +118,7 @@ def main(argv=None):
         return 1
 
     if args.memhp == "only":
-        memhp(args.build)
+        memhp(args.build, args.memhp_kernel)
         return 0
 
     failed = False
@@ -156,11 +160,11 @@ def main(argv=None):
         print(f"page_alloc: boot failed: {e}")
         failed = True
     if args.memhp == "yes":
-        memhp(args.build)
+        memhp(args.build, args.memhp_kernel)
     return 1 if failed else 0
 
 
-def memhp(build):
+def memhp(build, kernel=None):
     """Print the memory hotplug table: Tide, Linux 6.12 and their ratios.
 
     A figure one kernel cannot give is printed n/a, with the reason below
@@ -169,7 +173,8 @@ def memhp(build):
     log_dir = os.path.join(build, "bench-logs")
     os.makedirs(log_dir, exist_ok=True)
     linux = memhp_bench.measure(memhp_bench.LinuxGuest, build, log_dir)
-    tide = memhp_bench.measure(memhp_bench.TideGuest, build, log_dir)
+    tide = memhp_bench.measure(memhp_bench.TideGuest, build, log_dir,
+                               kernel=kernel)
     print(f"memory hotplug (-M pc, -smp 2, 512 MiB on node 0, DIMMs on node "
           f"1; consoles in {log_dir}/):")
     memhp_bench.report(tide, linux, sys.stdout)
