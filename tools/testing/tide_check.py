@@ -72,10 +72,11 @@ def _log_path(ctx, name):
 def _boot(ctx, name, **kw):
     """Boot once; a boot that hangs (times out) is booted once more.
 
-    Tide has a rare, not yet understood hang in SMP bring-up under TCG
-    (see the closing notes). A hang that repeats still fails; one that
-    does not is reported on a RETRY line, and the first log is kept
-    beside the second (NAME.log, NAME-retry.log).
+    Added for an SMP bring-up hang that has since been fixed (an AP
+    idling with interrupts off, see Documentation/scheduler/design.rst);
+    kept as a guard against a host too loaded to run QEMU. A hang that
+    repeats still fails; one that does not is reported on a RETRY line,
+    and the first log is kept beside the second (NAME.log, NAME-retry.log).
     """
     kw.setdefault("timeout", ctx.timeout)
     result = qemu.boot(ctx.kernel, log_path=_log_path(ctx, name), **kw)
