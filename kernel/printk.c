@@ -112,6 +112,23 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
+/**
+ * console_write - write to one console without mixing with printk
+ * @con: a registered console
+ *
+ * Takes the lock printk emits its lines under, so that a line printed on
+ * another CPU lands before or after @s, never inside it (a shell's prompt
+ * split by a kernel message is a prompt nobody recognises).
+ */
+void console_write(struct console *con, const char *s, size_t n)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&log_lock, flags);
+	con->write(con, s, n);
+	spin_unlock_irqrestore(&log_lock, flags);
+}
+
 void register_console(struct console *con, bool replay)
 {
 	unsigned long flags;

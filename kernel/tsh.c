@@ -56,7 +56,7 @@ static void tsh_write(struct tsh *sh, const char *s, size_t n)
 		sh->out_len += n;
 		return;
 	}
-	sh->con->write(sh->con, s, n);
+	console_write(sh->con, s, n);
 }
 
 static __printf(2, 3) void tsh_printf(struct tsh *sh, const char *fmt, ...)
@@ -81,7 +81,7 @@ static __printf(2, 3) void tsh_err(struct tsh *sh, const char *fmt, ...)
 	va_start(args, fmt);
 	n = vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
-	sh->con->write(sh->con, buf, min_t(int, n, sizeof(buf) - 1));
+	console_write(sh->con, buf, min_t(int, n, sizeof(buf) - 1));
 }
 
 /* The C library's message for an errno, as bash prints it. */
@@ -606,23 +606,23 @@ static void tsh_readline(struct tsh *sh)
 		}
 		last_cr = c == '\r';
 		if (c == '\r' || c == '\n') {
-			sh->con->write(sh->con, "\n", 1);
+			console_write(sh->con, "\n", 1);
 			break;
 		}
 		if (c == 0x7f || c == '\b') {
 			if (len) {
 				len--;
-				sh->con->write(sh->con, "\b \b", 3);
+				console_write(sh->con, "\b \b", 3);
 			}
 		} else if (c == 0x03) {		/* Ctrl-C drops the line */
-			sh->con->write(sh->con, "^C\n", 3);
+			console_write(sh->con, "^C\n", 3);
 			len = 0;
 			break;
 		} else if (c >= ' ' && c < 0x7f && len + 1 < sizeof(sh->line)) {
 			char ch = c;
 
 			sh->line[len++] = ch;
-			sh->con->write(sh->con, &ch, 1);
+			console_write(sh->con, &ch, 1);
 		}
 	}
 	sh->line[len] = '\0';
@@ -633,7 +633,7 @@ static int tsh_thread(void *data)
 	struct tsh *sh = data;
 
 	for (;;) {
-		sh->con->write(sh->con, TSH_PROMPT, strlen(TSH_PROMPT));
+		console_write(sh->con, TSH_PROMPT, strlen(TSH_PROMPT));
 		tsh_readline(sh);
 		tsh_run(sh, sh->line);
 	}

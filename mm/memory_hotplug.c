@@ -502,9 +502,9 @@ static bool range_is_hotadded(unsigned long start_pfn, unsigned long end_pfn)
  *
  * Removes its memory block devices, frees the memmap and the vmemmap
  * page tables, unmaps the direct map and frees its page tables, releases
- * the "System RAM" resource and shrinks the node's span. The range must be exactly one earlier
- * add_memory() range; splitting one is not supported. Takes the hotplug
- * lock; sleeps.
+ * the "System RAM" resource and shrinks the node's span. The range must
+ * be exactly one earlier add_memory() range; splitting one is not
+ * supported. Takes the hotplug lock; sleeps.
  *
  * Return: 0; -EINVAL for a bad alignment or a range that is not exactly
  * one hot-added range; -EBUSY when any of its sections is online (boot

@@ -17,6 +17,8 @@ struct console {
 /* Starts sending printk output to @con, replaying the log first if asked. */
 void register_console(struct console *con, bool replay);
 void unregister_console(struct console *con);
+/* Writes to @con under printk's lock: never in the middle of a line. */
+void console_write(struct console *con, const char *s, size_t n);
 /* The first registered console that can read input, or NULL. */
 struct console *console_find_input(void);
 

@@ -341,10 +341,9 @@ def fill_pages(size):
     return size // 2 // PAGE
 
 
-def offline_migrates(m):
-    """Half of an online_movable DIMM filled with checksummed pages: every
-    block still offlines, and every page reads back intact."""
-    size = 256 * MIB
+def filled_dimm(m, size):
+    """Plug a DIMM of @size, online its blocks movable and fill half of it
+    with test pages. Return (MemTotal before, address, blocks, pages)."""
     nr = fill_pages(size)
     total0, _ = mem(m)
     addr = add_dimm(m, "dimm0", size)
@@ -352,6 +351,14 @@ def offline_migrates(m):
     for blk in new:
         set_state(m, blk, "online_movable")
     sh(m, f"echo {nr} > {MOVABLE}/fill")
+    return total0, addr, new, nr
+
+
+def offline_migrates(m):
+    """Half of an online_movable DIMM filled with checksummed pages: every
+    block still offlines, and every page reads back intact."""
+    size = 256 * MIB
+    total0, addr, new, nr = filled_dimm(m, size)
     expect_eq("pages filled", read(m, f"{MOVABLE}/fill"), str(nr))
 
     # The first block's pages may move into the second, then out again.
@@ -370,13 +377,7 @@ def offline_refused(m):
     block holding them fails with EBUSY and the block stays online with
     its data; once the driver lets go, the same offline succeeds."""
     size = 256 * MIB
-    nr = fill_pages(size)
-    total0, _ = mem(m)
-    addr = add_dimm(m, "dimm0", size)
-    new = dimm_blocks(addr, size)
-    for blk in new:
-        set_state(m, blk, "online_movable")
-    sh(m, f"echo {nr} > {MOVABLE}/fill")
+    total0, addr, new, nr = filled_dimm(m, size)
     sh(m, f"echo 1 > {MOVABLE}/refuse")
 
     busy = []
