@@ -423,7 +423,7 @@ int add_memory(int nid, u64 start, u64 size, mhp_t flags)
 		.memmap_on_memory = flags & MHP_MEMMAP_ON_MEMORY,
 	};
 	struct resource *res;
-	int ret;
+	int ret, online_type;
 
 	ret = mhp_check_range(start, size);
 	if (ret)
@@ -456,8 +456,9 @@ int add_memory(int nid, u64 start, u64 size, mhp_t flags)
 	if (ret)
 		goto out_remove;
 	node_span_update(NODE_DATA(nid));
-	if (mhp_get_default_online_type() != MMOP_OFFLINE)
-		__online_memory_range(start, size, mhp_get_default_online_type());
+	online_type = mhp_get_default_online_type();
+	if (online_type != MMOP_OFFLINE)
+		__online_memory_range(start, size, online_type);
 	mem_hotplug_done();
 	return 0;
 

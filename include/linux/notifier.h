@@ -39,11 +39,10 @@ struct blocking_notifier_head {
 	struct notifier_block *head;
 };
 
-#define BLOCKING_NOTIFIER_INIT(name) {				\
-	.rwsem = __RWSEM_INITIALIZER((name).rwsem),		\
-	.head = NULL }
-#define BLOCKING_NOTIFIER_HEAD(name)				\
-	struct blocking_notifier_head name = BLOCKING_NOTIFIER_INIT(name)
+/* Defines an empty chain @name. */
+#define BLOCKING_NOTIFIER_HEAD(name)					\
+	struct blocking_notifier_head name = {				\
+		.head = NULL, .rwsem = __RWSEM_INITIALIZER(name.rwsem) }
 
 /* Return values of a callback (Linux's). */
 #define NOTIFY_DONE		0x0000		/* not interested */
@@ -60,8 +59,11 @@ static inline int notifier_from_errno(int err)
 
 static inline int notifier_to_errno(int ret)
 {
-	ret &= ~NOTIFY_STOP_MASK;
-	return ret > NOTIFY_OK ? NOTIFY_OK - ret : 0;
+	int code = ret & ~NOTIFY_STOP_MASK;
+
+	if (code <= NOTIFY_OK)
+		return 0;		/* NOTIFY_DONE, NOTIFY_OK, NOTIFY_STOP */
+	return -(code - NOTIFY_OK);
 }
 
 int blocking_notifier_chain_register(struct blocking_notifier_head *nh,
