@@ -12,6 +12,7 @@
 
 struct stop_state {
 	cpu_stop_fn_t fn;
+	cpu_stop_fn_t helper;	/* run by every other CPU, or NULL */
 	void *data;
 	int runner;		/* CPU that runs fn */
 	unsigned int nr;	/* CPUs taking part */
@@ -50,6 +51,8 @@ static void stop_cpu(void *info)
 		st->ret = st->fn(st->data);
 		__atomic_store_n(&st->done, true, __ATOMIC_RELEASE);
 	} else {
+		if (st->helper)
+			st->helper(st->data);
 		while (!__atomic_load_n(&st->done, __ATOMIC_ACQUIRE)) {
 			smp_process_call_queue();
 			cpu_relax();
@@ -59,9 +62,34 @@ static void stop_cpu(void *info)
 	__atomic_fetch_add(&st->left, 1, __ATOMIC_RELEASE);
 }
 
+static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
+			  const struct cpumask *cpus);
+
+/**
+ * stop_machine_helped - stop_machine() on the caller's CPU, with helpers
+ * @fn: run on this CPU, as stop_machine(@fn, @arg, NULL) would
+ * @helper: run once by every other CPU in the stop, with @arg, while
+ *	@fn runs; their cross calls are not answered meanwhile, so @fn must
+ *	wait for the helpers (through @arg) before it makes any
+ *
+ * For work that can be shared out while the machine is stopped, such as
+ * copying pages. Return: @fn's return value.
+ */
+int stop_machine_helped(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg)
+{
+	return __stop_machine(fn, helper, arg, NULL);
+}
+
 int stop_machine(cpu_stop_fn_t fn, void *arg, const struct cpumask *cpus)
 {
-	struct stop_state st = { .data = arg, .fn = fn };
+	return __stop_machine(fn, NULL, arg, cpus);
+}
+
+/* Both of the above; @helper may be NULL. */
+static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
+			  const struct cpumask *cpus)
+{
+	struct stop_state st = { .data = arg, .fn = fn, .helper = helper };
 	struct cpumask others;
 	unsigned long flags;
 	int self, cpu;

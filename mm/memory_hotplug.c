@@ -937,7 +937,9 @@ static void unisolate_range(unsigned long start_pfn, unsigned long end_pfn,
  */
 static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
 {
-	struct migration_target_control mtc = { .nid = NUMA_NO_NODE };
+	struct migration_target_control mtc = {
+		.nid = NUMA_NO_NODE, .other_nodes_first = true,
+	};
 	unsigned long bad;
 	int pass, ret = 0;
 

@@ -62,6 +62,7 @@ struct migrate_item {
 	struct page *old;
 	struct page *new;		/* target, or NULL */
 	int ret;			/* 0 once moved, else why not (or 1: to do) */
+	bool copied;			/* an owned page's data is in @new */
 };
 
 struct migrate_chunk {
@@ -69,6 +70,10 @@ struct migrate_chunk {
 	unsigned int nr;
 	unsigned long va[MIGRATE_FLUSH_ALL];	/* entries rewritten */
 	unsigned int nr_va;
+	/* Sharing out the copying of owned pages among the stopped CPUs. */
+	unsigned int next_copy;		/* next item to take */
+	unsigned int helpers;		/* CPUs helping */
+	unsigned int helpers_done;
 };
 
 static unsigned long nr_succeeded, nr_failed_total;
@@ -160,6 +165,19 @@ struct page *alloc_migration_target(struct page *old, unsigned long private)
 		gfp |= __GFP_MOVABLE;
 	else if (get_pageblock_migratetype(old) == MIGRATE_RECLAIMABLE)
 		gfp |= __GFP_RECLAIMABLE;
+	if (mtc && mtc->other_nodes_first) {
+		int order[MAX_NUMNODES], n, i;
+		struct page *page;
+
+		n = node_order_by_distance(nid, order);
+		for (i = 0; i < n; i++) {
+			if (order[i] == nid)
+				continue;
+			page = __alloc_pages(gfp | __GFP_THISNODE, 0, order[i]);
+			if (page)
+				return page;
+		}
+	}
 	return __alloc_pages(gfp, 0, nid);
 }
 
@@ -319,16 +337,27 @@ static int move_kernel_page(struct migrate_chunk *c, struct page *old,
 	return 0;
 }
 
-/* Moves one owned page; stopped machine, the runner CPU. */
-static int move_owned_page(struct page *old, struct page *new)
+/* Whether owned page @old may move now; stopped machine. */
+static bool owned_page_movable(struct page *old)
+{
+	return page_movable_owner(old) && page_count(old) == 1 &&
+	       old->type == PGTY_NONE && !old->order;
+}
+
+/*
+ * Moves one owned page; stopped machine, the runner CPU. Its data may
+ * have been copied already (@copied): nothing writes an owned page while
+ * the machine is stopped, so that copy is still good.
+ */
+static int move_owned_page(struct page *old, struct page *new, bool copied)
 {
 	struct movable_owner *owner = page_movable_owner(old);
 	int ret;
 
-	if (!owner || page_count(old) != 1 || old->type != PGTY_NONE ||
-	    old->order)
+	if (!owned_page_movable(old))
 		return -EBUSY;
-	copy_page(page_dm_address(new), page_dm_address(old));
+	if (!copied)
+		copy_page(page_dm_address(new), page_dm_address(old));
 	new->private = old->private;
 	ret = owner->migrate(owner, old, new);
 	if (ret) {
@@ -340,10 +369,44 @@ static int move_owned_page(struct page *old, struct page *new)
 	return 0;
 }
 
+/*
+ * Copies owned pages of @c, taking items one at a time until none is
+ * left; every CPU of the stop runs this at once. Kernel pages are not
+ * copied here: the runner itself may write to one (an owner's array, a
+ * slab list) until it moves it, so it copies them at that moment.
+ */
+static void migrate_chunk_copy_share(struct migrate_chunk *c)
+{
+	unsigned int i;
+
+	while ((i = __atomic_fetch_add(&c->next_copy, 1, __ATOMIC_RELAXED)) < c->nr) {
+		struct migrate_item *it = &c->item[i];
+
+		if (it->ret == 1 && owned_page_movable(it->old)) {
+			copy_page(page_dm_address(it->new), page_dm_address(it->old));
+			it->copied = true;
+		}
+	}
+}
+
+/* The other CPUs of the stop: their share of the copying. */
+static int migrate_chunk_helper(void *arg)
+{
+	struct migrate_chunk *c = arg;
+
+	migrate_chunk_copy_share(c);
+	__atomic_add_fetch(&c->helpers_done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
 static int migrate_chunk_stopped(void *arg)
 {
 	struct migrate_chunk *c = arg;
 	unsigned int i;
+
+	migrate_chunk_copy_share(c);
+	while (__atomic_load_n(&c->helpers_done, __ATOMIC_ACQUIRE) < c->helpers)
+		cpu_relax();
 
 	c->nr_va = 0;
 	for (i = 0; i < c->nr; i++) {
@@ -352,7 +415,7 @@ static int migrate_chunk_stopped(void *arg)
 		if (it->ret != 1)
 			continue;
 		if (page_movable_owner(it->old))
-			it->ret = move_owned_page(it->old, it->new);
+			it->ret = move_owned_page(it->old, it->new, it->copied);
 		else if (is_kernel_mapped_type(it->old) && it->old->virtual)
 			it->ret = move_kernel_page(c, it->old, it->new);
 		else
@@ -408,7 +471,12 @@ static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 	if (!todo)
 		return 0;
 
-	stop_machine(migrate_chunk_stopped, c, NULL);
+	for (i = 0; i < c->nr; i++)
+		c->item[i].copied = false;
+	c->next_copy = 0;
+	c->helpers_done = 0;
+	c->helpers = num_online_cpus() - 1;
+	stop_machine_helped(migrate_chunk_stopped, migrate_chunk_helper, c);
 
 	for (i = 0; i < c->nr; i++) {
 		struct migrate_item *it = &c->item[i];

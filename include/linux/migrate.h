@@ -42,10 +42,14 @@ typedef struct page *(*new_page_t)(struct page *old, unsigned long private);
  * struct migration_target_control - where alloc_migration_target() allocates
  * @nid: preferred node; NUMA_NO_NODE: the old page's node
  * @gfp: extra flags (e.g. __GFP_THISNODE); the migratetype follows the page
+ * @other_nodes_first: try the other nodes, nearest first, before @nid
+ *	(offlining: pages leaving a node's memory should not land in the
+ *	next block of the same DIMM, to be moved again)
  */
 struct migration_target_control {
 	int nid;
 	gfp_t gfp;
+	bool other_nodes_first;
 };
 
 /* Pages migrate_pages() handles between two points where it may yield. */
