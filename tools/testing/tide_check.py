@@ -303,6 +303,20 @@ BOOT_MATRIX = (
                         "-numa", "node,nodeid=0,memdev=r0", "-numa", "node,nodeid=1"),
              expect_text="mhp_memoryless_node",
              forbid=("not ok", "mhp_memoryless_node # SKIP")),
+    # Cases of other suites that skip in the one-node KUnit boot: a
+    # memory-less node's meminfo, and _PXM / SRAT node lookup.
+    BootCase("boot:kunit-node-two-nodes", "pc", "512M,slots=8,maxmem=8G",
+             "kunit.enable=1 kunit.filter_glob=node",
+             qemu_args=("-object", "memory-backend-ram,id=r0,size=512M",
+                        "-numa", "node,nodeid=0,memdev=r0", "-numa", "node,nodeid=1"),
+             expect_text="node_meminfo_memoryless",
+             forbid=("not ok", "node_meminfo_memoryless # SKIP")),
+    BootCase("boot:kunit-acpi-memhotplug-two-nodes", "pc", "512M,slots=8,maxmem=8G",
+             "kunit.enable=1 kunit.filter_glob=acpi_memhotplug",
+             qemu_args=("-object", "memory-backend-ram,id=r0,size=512M",
+                        "-numa", "node,nodeid=0,memdev=r0", "-numa", "node,nodeid=1"),
+             expect_text="node_pxm_then_address",
+             forbid=("not ok", "node_pxm_then_address # SKIP")),
     # The console shell, driven through the serial port
     BootCase("boot:shell", "pc", "512M",
              shell=("ls /sys/devices/system/", "free -m", "echo hi > /sys/nope",
