@@ -241,6 +241,10 @@ class BootCase:
 
 SHELL_PROMPT = "tide# "
 
+# 512 MiB on node 0 and a memory-less node 1 (QEMU's DIMM area is node 1's).
+MEMORYLESS_NODE1 = ("-object", "memory-backend-ram,id=r0,size=512M",
+                    "-numa", "node,nodeid=0,memdev=r0", "-numa", "node,nodeid=1")
+
 BOOT_MATRIX = (
     BootCase("boot:pc-128M", "pc", "128M"),
     BootCase("boot:pc-512M", "pc", "512M"),
@@ -299,22 +303,19 @@ BOOT_MATRIX = (
              forbid=("not ok", "mhp_memmap_self_hosted # SKIP")),
     BootCase("boot:hotplug-memoryless-node", "pc", "512M,slots=8,maxmem=8G",
              "kunit.enable=1 kunit.filter_glob=memory_hotplug",
-             qemu_args=("-object", "memory-backend-ram,id=r0,size=512M",
-                        "-numa", "node,nodeid=0,memdev=r0", "-numa", "node,nodeid=1"),
+             qemu_args=MEMORYLESS_NODE1,
              expect_text="mhp_memoryless_node",
              forbid=("not ok", "mhp_memoryless_node # SKIP")),
     # Cases of other suites that skip in the one-node KUnit boot: a
     # memory-less node's meminfo, and _PXM / SRAT node lookup.
     BootCase("boot:kunit-node-two-nodes", "pc", "512M,slots=8,maxmem=8G",
              "kunit.enable=1 kunit.filter_glob=node",
-             qemu_args=("-object", "memory-backend-ram,id=r0,size=512M",
-                        "-numa", "node,nodeid=0,memdev=r0", "-numa", "node,nodeid=1"),
+             qemu_args=MEMORYLESS_NODE1,
              expect_text="node_meminfo_memoryless",
              forbid=("not ok", "node_meminfo_memoryless # SKIP")),
     BootCase("boot:kunit-acpi-memhotplug-two-nodes", "pc", "512M,slots=8,maxmem=8G",
              "kunit.enable=1 kunit.filter_glob=acpi_memhotplug",
-             qemu_args=("-object", "memory-backend-ram,id=r0,size=512M",
-                        "-numa", "node,nodeid=0,memdev=r0", "-numa", "node,nodeid=1"),
+             qemu_args=MEMORYLESS_NODE1,
              expect_text="node_pxm_then_address",
              forbid=("not ok", "node_pxm_then_address # SKIP")),
     # The console shell, driven through the serial port
