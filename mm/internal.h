@@ -4,6 +4,7 @@
 #define _MM_INTERNAL_H
 
 #include <linux/mm.h>
+#include <linux/seqlock.h>
 
 /*
  * mm's own metadata (section roots, node data, free-slot stacks): zeroed,
@@ -36,6 +37,7 @@ enum zone_type zone_for_pfn(int nid, unsigned long pfn);
 void memblock_free_all(void);
 void setup_per_zone_wmarks(void);
 void build_all_zonelists(void);
+extern seqcount_t zonelist_update_seq;	/* see build_all_zonelists() */
 int node_order_by_distance(int nid, int *order);
 
 extern bool __page_alloc_ready;

@@ -16,6 +16,8 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <linux/seqlock.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/memory_hotplug.h>
 #include <linux/topology.h>
@@ -371,18 +373,34 @@ int node_order_by_distance(int nid, int *order)
 	return n;
 }
 
+/*
+ * zonelist_update_seq: the zonelists are read without a lock by every
+ * allocation and rewritten in place, rarely, by build_all_zonelists();
+ * an allocation that failed while a rewrite ran tries again. Writers hold
+ * zonelist_update_lock (interrupts off, so that no allocation on this CPU
+ * spins on an odd count); the hotplug lock orders them among themselves.
+ */
+seqcount_t zonelist_update_seq = SEQCNT_ZERO(zonelist_update_seq);
+static DEFINE_SPINLOCK(zonelist_update_lock);
+
 /**
  * build_all_zonelists - each node's fallback order for allocations
  *
  * Nodes nearest first (node_order_by_distance()), within a node from the
  * highest zone down, so that an allocation allowed into ZONE_MOVABLE uses
- * it first and DMA32 is kept for last. Empty zones are left out.
+ * it first and DMA32 is kept for last. Empty zones are left out. Every
+ * entry is written whole (WRITE_ONCE), so a reader racing the rewrite sees
+ * valid zones and a NULL end, and zonelist_update_seq tells it to look
+ * again. Called at boot and with the hotplug lock held.
  */
 void build_all_zonelists(void)
 {
 	int order[MAX_NUMNODES];
+	unsigned long flags;
 	int nid, i, z, n, nr;
 
+	spin_lock_irqsave(&zonelist_update_lock, flags);
+	write_seqcount_begin(&zonelist_update_seq);
 	for_each_online_node(nid) {
 		struct zonelist *zl = &NODE_DATA(nid)->node_zonelist;
 
@@ -393,11 +411,13 @@ void build_all_zonelists(void)
 				struct zone *zone = &NODE_DATA(order[i])->node_zones[z];
 
 				if (populated_zone(zone))
-					zl->zones[n++] = zone;
+					WRITE_ONCE(zl->zones[n++], zone);
 			}
 		}
-		zl->zones[n] = NULL;
+		WRITE_ONCE(zl->zones[n], NULL);
 	}
+	write_seqcount_end(&zonelist_update_seq);
+	spin_unlock_irqrestore(&zonelist_update_lock, flags);
 }
 
 /**

@@ -340,10 +340,11 @@ static int gfp_migratetype(gfp_t gfp)
  * Would taking 2^order pages leave the zone above its min watermark?
  * __GFP_HIGH requests may use half of the reserve below it.
  */
-static bool zone_watermark_ok(struct zone *z, unsigned int order, gfp_t gfp)
+static bool zone_watermark_ok(struct zone *z, unsigned int order, gfp_t gfp,
+			      unsigned long keep)
 {
 	long free = z->vm_stat[NR_FREE_PAGES] - (1L << order) + 1;
-	long min = min_wmark_pages(z);
+	long min = min_wmark_pages(z) + keep;
 
 	if (gfp & __GFP_HIGH)
 		min -= min / 2;
@@ -395,6 +396,57 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 		memset(page_dm_address(page), 0, PAGE_SIZE << order);
 }
 
+/*
+ * One try at @zone in @pass, keeping @keep pages above its min watermark.
+ * Return: a prepared page, or NULL.
+ */
+static struct page *zone_alloc(struct zone *zone, unsigned int order,
+			       gfp_t gfp, int mt, enum alloc_pass pass,
+			       unsigned long keep)
+{
+	unsigned long flags;
+	struct page *page;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	if (!zone_watermark_ok(zone, order, gfp, keep)) {
+		spin_unlock_irqrestore(&zone->lock, flags);
+		return NULL;
+	}
+	page = rmqueue(zone, order, mt, pass);
+	if (page)
+		zone->vm_stat[NR_ALLOC]++;
+	spin_unlock_irqrestore(&zone->lock, flags);
+	if (page)
+		prep_new_page(page, order, gfp);
+	return page;
+}
+
+/**
+ * alloc_page_zone - one page from one zone, leaving @keep pages free
+ * @zone: a populated zone
+ * @gfp: migratetype and __GFP_ZERO; zone modifiers are ignored
+ * @keep: pages that must stay free above the zone's min watermark
+ *
+ * For migration targets that pick their zone themselves (see
+ * alloc_migration_target()). Never sleeps.
+ * Return: a page with a reference count of 1, or NULL.
+ */
+struct page *alloc_page_zone(struct zone *zone, gfp_t gfp, unsigned long keep)
+{
+	int mt = gfp_migratetype(gfp);
+	enum alloc_pass pass;
+	struct page *page;
+
+	if (!page_alloc_ready() || !populated_zone(zone))
+		return NULL;
+	for (pass = PASS_OWN_TYPE; pass < NR_ALLOC_PASSES; pass++) {
+		page = zone_alloc(zone, 0, gfp, mt, pass, keep);
+		if (page)
+			return page;
+	}
+	return NULL;
+}
+
 /**
  * __alloc_pages - allocate 2^@order contiguous pages
  * @gfp: zone modifiers, migratetype, __GFP_ZERO, __GFP_HIGH, ...
@@ -408,7 +460,8 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
  * each zone before trying the next, which lets a kernel page land in the
  * first hot-added block of ZONE_NORMAL and pin it there; here kernel
  * pages stay in boot memory while it has room. Never sleeps, never
- * reclaims.
+ * reclaims. The zonelist is read without a lock: a failure seen while
+ * build_all_zonelists() rewrote it is retried (zonelist_update_seq).
  *
  * Return: the first page with a reference count of 1, or NULL.
  */
@@ -419,6 +472,7 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
 	enum alloc_pass pass;
 	struct zonelist *zl;
 	struct zone **zp, *zone;
+	unsigned int seq;
 
 	if (WARN_ON_ONCE(order > MAX_PAGE_ORDER) || !page_alloc_ready())
 		return NULL;
@@ -426,9 +480,10 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
 	    !NODE_DATA(preferred_nid))
 		preferred_nid = 0;
 	zl = &NODE_DATA(preferred_nid)->node_zonelist;
+retry:
+	seq = read_seqcount_begin(&zonelist_update_seq);
 	for (pass = PASS_OWN_TYPE; pass < NR_ALLOC_PASSES; pass++) {
 		for (zp = zl->zones; (zone = READ_ONCE(*zp)); zp++) {
-			unsigned long flags;
 			struct page *page;
 
 			if (zone_idx(zone) > highest)
@@ -436,21 +491,14 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
 			if ((gfp & __GFP_THISNODE) &&
 			    zone->zone_pgdat->node_id != preferred_nid)
 				continue;
-			spin_lock_irqsave(&zone->lock, flags);
-			if (!zone_watermark_ok(zone, order, gfp)) {
-				spin_unlock_irqrestore(&zone->lock, flags);
-				continue;
-			}
-			page = rmqueue(zone, order, mt, pass);
+			page = zone_alloc(zone, order, gfp, mt, pass, 0);
 			if (page)
-				zone->vm_stat[NR_ALLOC]++;
-			spin_unlock_irqrestore(&zone->lock, flags);
-			if (page) {
-				prep_new_page(page, order, gfp);
 				return page;
-			}
 		}
 	}
+	/* A zonelist rewritten under us may have hidden a zone: look again. */
+	if (read_seqcount_retry(&zonelist_update_seq, seq))
+		goto retry;
 	if (!(gfp & __GFP_NOWARN))
 		pr_warn("page allocation failure: order:%u, mode:%#x\n", order, gfp);
 	return NULL;
@@ -498,18 +546,21 @@ void put_page(struct page *page)
  * __free_pages_core - hand boot memory to the allocator
  *
  * For pages that memblock owned: clears PG_reserved on each, adds them to
- * the zone's managed count and frees them without poisoning.
+ * the zone's managed count (under zone->lock, like every change of it)
+ * and frees them without poisoning.
  */
 void __free_pages_core(struct page *page, unsigned int order)
 {
-	unsigned long i, n = 1UL << order;
+	unsigned long i, n = 1UL << order, flags;
 	struct zone *zone = page_zone(page);
 
 	for (i = 0; i < n; i++) {
 		page[i].flags &= ~(1UL << PG_reserved);
 		page[i]._refcount = 0;
 	}
-	zone->managed_pages += n;
+	spin_lock_irqsave(&zone->lock, flags);
+	WRITE_ONCE(zone->managed_pages, zone->managed_pages + n);
+	spin_unlock_irqrestore(&zone->lock, flags);
 	free_pages_to_zone(page, order);
 }
 
@@ -681,27 +732,86 @@ unsigned long offline_isolated_pages(unsigned long start_pfn,
 		taken += 1UL << order;
 		pfn += 1UL << order;
 	}
-	zone->managed_pages -= taken;
+	WRITE_ONCE(zone->managed_pages, zone->managed_pages - taken);
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return taken;
 }
 
 /**
  * test_pages_isolated - is all of [@start_pfn, @end_pfn) free and isolated?
+ * @start_pfn: first pfn, pageblock aligned
+ * @end_pfn: end, pageblock aligned; the range lies in one zone
+ *
+ * Takes the zone's lock, so that no page of the range is allocated,
+ * freed or merged while it is looked at; the answer holds until the
+ * lock is dropped, and afterwards only while the pageblocks stay
+ * isolated (which keeps new allocations out, not frees).
+ *
  * Return: 0 if so, -EBUSY if any page is in use or its block not isolated.
  */
 int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long pfn = start_pfn;
+	struct zone *zone = page_zone(pfn_to_page(start_pfn));
+	unsigned long pfn = start_pfn, flags;
+	int ret = 0;
 
+	spin_lock_irqsave(&zone->lock, flags);
 	while (pfn < end_pfn) {
 		struct page *page = pfn_to_page(pfn);
 
 		if (!pfn_valid(pfn) ||
 		    !is_migrate_isolate(get_pageblock_migratetype(page)) ||
-		    !PageBuddy(page))
-			return -EBUSY;
+		    !PageBuddy(page)) {
+			ret = -EBUSY;
+			break;
+		}
 		pfn += 1UL << buddy_order(page);
 	}
-	return 0;
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return ret;
+}
+
+/**
+ * free_pages_in_range - how many pages of a range are free in the buddy
+ * @start_pfn: first pfn, pageblock aligned
+ * @end_pfn: end, pageblock aligned; the range lies in one zone
+ *
+ * Takes the zone's lock. Return: the number, stale once the lock is gone.
+ */
+unsigned long free_pages_in_range(unsigned long start_pfn,
+				  unsigned long end_pfn)
+{
+	struct zone *zone = page_zone(pfn_to_page(start_pfn));
+	unsigned long pfn = start_pfn, n = 0, flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	while (pfn < end_pfn) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (pfn_valid(pfn) && PageBuddy(page)) {
+			n += 1UL << buddy_order(page);
+			pfn += 1UL << buddy_order(page);
+		} else {
+			pfn++;
+		}
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return min(n, end_pfn - start_pfn);
+}
+
+/**
+ * zone_kernel_reserve - what movable data must leave free in a kernel zone
+ * @zone: any zone
+ *
+ * Movable pages that migration moves out of a block may land in DMA32 or
+ * Normal only above this many free pages, so that moving user data never
+ * starves the kernel: the high watermark plus an eighth of the zone.
+ * Return: the reserve in pages; 0 for ZONE_MOVABLE, which is not kept
+ * for the kernel.
+ */
+unsigned long zone_kernel_reserve(const struct zone *zone)
+{
+	if (zone_idx(zone) == ZONE_MOVABLE)
+		return 0;
+	return high_wmark_pages(zone) + READ_ONCE(zone->managed_pages) / 8;
 }

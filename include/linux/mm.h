@@ -128,6 +128,10 @@ void unset_migratetype_isolate(struct page *page, int migratetype);
 int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn);
 unsigned long offline_isolated_pages(unsigned long start_pfn,
 				     unsigned long end_pfn);
+unsigned long free_pages_in_range(unsigned long start_pfn,
+				  unsigned long end_pfn);
+unsigned long zone_kernel_reserve(const struct zone *zone);
+struct page *alloc_page_zone(struct zone *zone, gfp_t gfp, unsigned long keep);
 void set_pageblock_migratetype(struct page *page, int migratetype);
 
 /* Free pages in all zones (excluding isolated pageblocks). */

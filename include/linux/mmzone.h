@@ -66,7 +66,11 @@ enum zone_stat_item {
 struct pglist_data;
 
 struct zone {
-	/* lock protects free_area, the counters below and pageblock types */
+	/*
+	 * lock protects free_area, pageblock types, vm_stat, and every
+	 * write of the span and the page counts below; readers without it
+	 * (statistics, sysfs) use READ_ONCE() and may see a stale value.
+	 */
 	spinlock_t lock;
 	const char *name;
 	struct pglist_data *zone_pgdat;
