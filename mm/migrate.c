@@ -29,12 +29,14 @@
  * that could not move. A page that cannot move is left exactly as it
  * was.
  *
- * Not moved (-EBUSY): pages with more than one reference, pages of order
- * above 0, kernel stacks and per-CPU areas (the stopped CPUs write to
- * those while the chunk is copied), page tables, the memmap and reserved
- * pages. Slab pages whose slab is between lists (being set up or torn
- * down) and pages whose mapping is changing give -EAGAIN and are retried
- * up to MIGRATE_MAX_PASSES times.
+ * Not moved (-EBUSY): pages of order above 0, per-CPU areas (the
+ * stopped CPUs write to those while the chunk is copied), page tables,
+ * the memmap and reserved pages. A kernel stack moves like any vmalloc
+ * page unless a CPU is running on it during the stop. That, pages with
+ * an extra reference (held for a moment by someone), slab pages whose
+ * slab is between lists (being set up or torn down) and pages whose
+ * mapping is changing give -EAGAIN and are retried up to
+ * MIGRATE_MAX_PASSES times.
  *
  * Caller's side: the caller keeps the pages allocated for the whole call
  * (their owners must not free them meanwhile); to keep targets out of a
@@ -76,7 +78,7 @@ struct migrate_chunk {
 	unsigned int helpers_done;
 };
 
-static unsigned long nr_succeeded, nr_failed_total;
+static unsigned long nr_succeeded;
 
 /**
  * set_page_movable_owner - make @owner the one to ask when @page moves
@@ -126,6 +128,8 @@ static bool is_kernel_mapped_type(const struct page *page)
 	       page->type == PGTY_VMALLOC;
 }
 
+static bool page_kind_migratable(const struct page *page);
+
 /**
  * page_is_migratable - could migrate_pages() move @page at all?
  *
@@ -137,11 +141,50 @@ static bool is_kernel_mapped_type(const struct page *page)
  */
 bool page_is_migratable(const struct page *page)
 {
-	if (PageReserved(page) || PageBuddy(page) || page_count(page) != 1)
+	return page_count(page) == 1 && page_kind_migratable(page);
+}
+
+/*
+ * Whether @page is of a kind migrate_pages() moves, whatever its
+ * reference count: a page with an extra reference may be pinned only for
+ * a moment.
+ */
+static bool page_kind_migratable(const struct page *page)
+{
+	if (PageReserved(page) || PageBuddy(page) || page_count(page) < 1)
 		return false;
 	if (page_movable_owner(page))
 		return page->type == PGTY_NONE && page->order == 0;
 	return is_kernel_mapped_type(page) && page->virtual;
+}
+
+/*
+ * A movable target for an owned page: ZONE_MOVABLE of every node first
+ * (nodes in @order, nearest first), then the kernel zones, each only
+ * above zone_kernel_reserve(), so that user data leaving a block never
+ * takes the memory the kernel needs.
+ */
+static struct page *alloc_movable_target(const int *order, int n, gfp_t gfp)
+{
+	struct page *page;
+	int i, z;
+
+	for (i = 0; i < n; i++) {
+		page = alloc_page_zone(&NODE_DATA(order[i])->node_zones[ZONE_MOVABLE],
+				       gfp, 0);
+		if (page)
+			return page;
+	}
+	for (i = 0; i < n; i++) {
+		for (z = ZONE_MOVABLE - 1; z >= 0; z--) {
+			struct zone *zone = &NODE_DATA(order[i])->node_zones[z];
+
+			page = alloc_page_zone(zone, gfp, zone_kernel_reserve(zone));
+			if (page)
+				return page;
+		}
+	}
+	return NULL;
 }
 
 /**
@@ -149,9 +192,12 @@ bool page_is_migratable(const struct page *page)
  * @old: the page to move
  * @private: a struct migration_target_control *, or 0 for the defaults
  *
- * Owned pages get a movable page; kernel pages an unmovable (or, if their
- * pageblock is reclaimable, a reclaimable) one, so that kernel data never
- * lands in ZONE_MOVABLE. Isolated pageblocks are never used.
+ * Owned pages get a movable page, from ZONE_MOVABLE wherever there is
+ * room before any kernel zone, and from a kernel zone only above its
+ * kernel reserve (alloc_movable_target()); kernel pages an unmovable (or,
+ * if their pageblock is reclaimable, a reclaimable) one, so that kernel
+ * data never lands in ZONE_MOVABLE. Isolated pageblocks are never used.
+ * With other_nodes_first the page's own node comes last.
  *
  * Return: the page, or NULL when out of memory.
  */
@@ -160,25 +206,31 @@ struct page *alloc_migration_target(struct page *old, unsigned long private)
 	const struct migration_target_control *mtc = (void *)private;
 	int nid = mtc && mtc->nid != NUMA_NO_NODE ? mtc->nid : page_to_nid(old);
 	gfp_t gfp = (mtc ? mtc->gfp : 0) | __GFP_NOWARN;
+	int order[MAX_NUMNODES], n, i;
+	struct page *page;
 
-	if (page_movable_owner(old))
-		gfp |= __GFP_MOVABLE;
-	else if (get_pageblock_migratetype(old) == MIGRATE_RECLAIMABLE)
-		gfp |= __GFP_RECLAIMABLE;
-	if (mtc && mtc->other_nodes_first) {
-		int order[MAX_NUMNODES], n, i;
-		struct page *page;
-
+	if (gfp & __GFP_THISNODE) {
+		order[0] = nid;
+		n = 1;
+	} else {
 		n = node_order_by_distance(nid, order);
-		for (i = 0; i < n; i++) {
-			if (order[i] == nid)
-				continue;
-			page = __alloc_pages(gfp | __GFP_THISNODE, 0, order[i]);
-			if (page)
-				return page;
-		}
 	}
-	return __alloc_pages(gfp, 0, nid);
+	if (mtc && mtc->other_nodes_first && n > 1) {
+		/* nid is order[0], the nearest: move it to the end */
+		for (i = 0; i < n - 1; i++)
+			order[i] = order[i + 1];
+		order[n - 1] = nid;
+	}
+	if (page_movable_owner(old))
+		return alloc_movable_target(order, n, gfp | __GFP_MOVABLE);
+	if (get_pageblock_migratetype(old) == MIGRATE_RECLAIMABLE)
+		gfp |= __GFP_RECLAIMABLE;
+	for (i = 0; i < n; i++) {
+		page = __alloc_pages(gfp | __GFP_THISNODE, 0, order[i]);
+		if (page)
+			return page;
+	}
+	return NULL;
 }
 
 /* The first CPU's per-CPU copy is in the image; the others are vmalloc. */
@@ -317,8 +369,10 @@ static int move_kernel_page(struct migrate_chunk *c, struct page *old,
 	pgentry_t *pte;
 	int ret;
 
-	if (page_count(old) != 1 || old->type == PGTY_NONE)
+	if (old->type == PGTY_NONE)
 		return -EBUSY;
+	if (page_count(old) != 1)	/* someone holds it for a moment */
+		return -EAGAIN;
 	pte = kernel_page_check(old, &slot, &ret);
 	if (!pte)
 		return ret;
@@ -355,7 +409,8 @@ static int move_owned_page(struct page *old, struct page *new, bool copied)
 	int ret;
 
 	if (!owned_page_movable(old))
-		return -EBUSY;
+		return page_count(old) > 1 && page_movable_owner(old) ?
+		       -EAGAIN : -EBUSY;
 	if (!copied)
 		copy_page(page_dm_address(new), page_dm_address(old));
 	new->private = old->private;
@@ -560,7 +615,6 @@ int migrate_pages(struct page **pages, unsigned int nr, new_page_t get_new,
 	}
 	kfree(c);
 	__atomic_add_fetch(&nr_succeeded, nr - failed, __ATOMIC_RELAXED);
-	__atomic_add_fetch(&nr_failed_total, failed, __ATOMIC_RELAXED);
 	if (nr_failed)
 		*nr_failed = failed;
 	return ret;
@@ -603,10 +657,13 @@ static unsigned long free_block_end(unsigned long pfn)
  * at a time. The caller isolates the range's pageblocks first, so that
  * targets come from elsewhere and nothing new is allocated inside.
  * Holes (pfns without a memmap) are skipped. Stops at the first page that
- * cannot move; pages moved before it stay moved.
+ * cannot move; pages moved before it stay moved. A page of a movable kind
+ * that has an extra reference is skipped for now (-EAGAIN at the end):
+ * the reference may be gone on the next call.
  *
  * Return: 0 when no page in use is left to move; -EBUSY (a page that is
- * not movable, pinned or refused), -ENOMEM or -EAGAIN otherwise.
+ * not movable, or refused), -ENOMEM or -EAGAIN (one was held, or kept
+ * changing) otherwise.
  */
 int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 		      new_page_t get_new, unsigned long private,
@@ -615,6 +672,7 @@ int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 	unsigned long pfn = start_pfn;
 	struct page **batch;
 	unsigned int n = 0;
+	bool busy = false;
 	int ret = 0;
 
 	batch = kmalloc(MIGRATE_CHUNK_PAGES * sizeof(*batch), GFP_KERNEL);
@@ -635,11 +693,17 @@ int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 			pfn = end;
 			continue;
 		}
-		if (!page_is_migratable(page)) {
+		if (!page_kind_migratable(page)) {
 			if (bad_pfn)
 				*bad_pfn = pfn;
 			ret = -EBUSY;
 			break;
+		}
+		if (page_count(page) != 1) {
+			/* An extra reference, perhaps for a moment: later. */
+			busy = true;
+			pfn++;
+			continue;
 		}
 		batch[n++] = page;
 		pfn++;
@@ -651,7 +715,7 @@ int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 	if (n && !ret)
 		ret = migrate_pages(batch, n, get_new, private, NULL);
 	kfree(batch);
-	return ret;
+	return !ret && busy ? -EAGAIN : ret;
 }
 
 /**
@@ -679,7 +743,8 @@ int migrate_page(struct page *page, int nid)
  * is rewritten, under stop_machine() so that nobody writes meanwhile; all
  * TLBs are flushed and the old page freed. Every address into the page,
  * and with it every kmalloc() object and vmalloc() buffer, stays valid
- * with the same contents. Does not move kernel stacks or per-CPU areas.
+ * with the same contents. Does not move per-CPU areas, nor a kernel
+ * stack that a CPU is running on.
  *
  * Return: 0; -EINVAL if @page is not such a page; -EBUSY, -EAGAIN or
  * -ENOMEM as migrate_pages().
@@ -699,13 +764,4 @@ int migrate_kernel_page(struct page *page)
 unsigned long migrate_nr_succeeded(void)
 {
 	return READ_ONCE(nr_succeeded);
-}
-
-/**
- * migrate_nr_failed - pages migrate_pages() could not move since boot
- * Return: the count.
- */
-unsigned long migrate_nr_failed(void)
-{
-	return READ_ONCE(nr_failed_total);
 }

@@ -74,7 +74,6 @@ int migrate_kernel_page(struct page *page);
 
 /* Statistics since boot (like Linux's pgmigrate_success/_fail). */
 unsigned long migrate_nr_succeeded(void);
-unsigned long migrate_nr_failed(void);
 
 #ifdef CONFIG_TEST_MOVABLE
 int movable_test_fill(unsigned long nr_pages, int nid);
