@@ -23,6 +23,7 @@
  * MHP_VMEMMAP_PAGES pages are typed PGTY_MEMMAP and never onlined.
  */
 #include <linux/kernel.h>
+#include <linux/delay.h>
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/ioport.h>
@@ -35,6 +36,8 @@
 #include <linux/memblock.h>
 #include <linux/migrate.h>
 #include <linux/notifier.h>
+#include <linux/range.h>
+#include <linux/slab.h>
 #include <linux/sched.h>
 #include "internal.h"
 
@@ -61,12 +64,6 @@ const char *mmop_name(enum mmop type)
 	BUILD_BUG_ON(ARRAY_SIZE(mmop_names) != MMOP_ONLINE_MOVABLE + 1);
 	BUILD_BUG_ON(ARRAY_SIZE(online_policy_names) != ONLINE_POLICY_AUTO_MOVABLE + 1);
 	return type < ARRAY_SIZE(mmop_names) ? mmop_names[type] : "?";
-}
-
-const char *online_policy_name(enum online_policy policy)
-{
-	return policy < ARRAY_SIZE(online_policy_names) ?
-	       online_policy_names[policy] : "?";
 }
 
 /* Index of @s in @names (a trailing newline allowed), or -EINVAL. */
@@ -395,82 +392,6 @@ void __remove_pages(unsigned long start_pfn, unsigned long nr_pages)
 	sparse_remove_section(start_pfn, nr_pages);
 }
 
-/**
- * add_memory - hot-add a physical range, offline
- * @nid: its node; a node without a pg_data_t gets one
- * @start: first physical address, memory block aligned
- * @size: length, a non-zero multiple of the memory block size
- * @flags: MHP_MEMMAP_ON_MEMORY to place each block's memmap in the
- *	block's own first MHP_VMEMMAP_PAGES pages (the memory must exist:
- *	the memmap is written there), else MHP_NONE
- *
- * Registers the range as "System RAM", maps it in the direct map, gives
- * it a memmap (every page PG_reserved), creates its memory block devices
- * (offline) and grows the node's span. Then, unless memhp_default_state
- * (auto_online_blocks) is "offline", onlines the blocks with that type;
- * a block that fails to online stays offline and does not fail the add.
- * On failure everything done is undone (a pg_data_t created for
- * a new node stays). Takes the hotplug lock; sleeps.
- *
- * Return: 0; -EINVAL for a bad alignment, size, node or flag; -E2BIG when
- * the range reaches past 2^MAX_PHYSMEM_BITS (as Linux); -EEXIST when it
- * overlaps a resource (boot RAM, an earlier add), an existing memmap or
- * memory block; -ENOMEM or a sysfs errno.
- */
-int add_memory(int nid, u64 start, u64 size, mhp_t flags)
-{
-	struct mhp_params cfg = {
-		.memmap_on_memory = flags & MHP_MEMMAP_ON_MEMORY,
-	};
-	struct resource *res;
-	int ret, online_type;
-
-	ret = mhp_check_range(start, size);
-	if (ret)
-		return ret;
-	if (nid < 0 || nid >= MAX_NUMNODES) {
-		pr_warn("%s: node %d is not a valid node\n", __func__, nid);
-		return -EINVAL;
-	}
-	if (flags & ~MHP_MEMMAP_ON_MEMORY)
-		return -EINVAL;
-	if (!mhp_range_allowed(start, size))
-		return -E2BIG;
-
-	mem_hotplug_begin();
-	res = iomem_request_region(start, size, "System RAM",
-				   IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY);
-	if (IS_ERR(res)) {
-		pr_debug("add_memory: [%#llx-%#llx] overlaps a resource\n",
-			 start, start + size - 1);
-		ret = PTR_ERR(res);
-		goto out_unlock;
-	}
-	ret = hotadd_init_pgdat(nid);
-	if (ret)
-		goto out_release;
-	ret = arch_add_memory(nid, start, size, &cfg);
-	if (ret)
-		goto out_release;
-	ret = create_memory_block_devices(start, size, nid);
-	if (ret)
-		goto out_remove;
-	node_span_update(NODE_DATA(nid));
-	online_type = mhp_get_default_online_type();
-	if (online_type != MMOP_OFFLINE)
-		__online_memory_range(start, size, online_type);
-	mem_hotplug_done();
-	return 0;
-
-out_remove:
-	arch_remove_memory(start, size);
-out_release:
-	WARN_ON(__release_region(&iomem_resource, start, size));
-out_unlock:
-	mem_hotplug_done();
-	return ret;
-}
-
 /* Hotplug lock held. Whether any section of the range is online. */
 static bool range_has_online_section(unsigned long start_pfn, unsigned long end_pfn)
 {
@@ -482,34 +403,272 @@ static bool range_has_online_section(unsigned long start_pfn, unsigned long end_
 	return false;
 }
 
-/* Hotplug lock held. Whether every section is hot-added (not boot) memory. */
-static bool range_is_hotadded(unsigned long start_pfn, unsigned long end_pfn)
+/*
+ * Hotplug lock held. Claims [@start, +@size) as "System RAM" and builds
+ * its direct map, memmap and memory blocks (offline). Return: as
+ * add_memory(), with nothing left behind on failure.
+ */
+static int __add_memory_range(int nid, u64 start, u64 size, mhp_t flags)
 {
-	unsigned long sec_pfn;
+	struct mhp_params cfg = {
+		.memmap_on_memory = flags & MHP_MEMMAP_ON_MEMORY,
+	};
+	struct resource *res;
+	int ret;
 
-	for (sec_pfn = start_pfn; sec_pfn < end_pfn; sec_pfn += PAGES_PER_SECTION) {
-		struct mem_section *ms = __pfn_to_section(sec_pfn);
-
-		if (!valid_section(ms) || (ms->flags & SECTION_IS_EARLY))
-			return false;
+	/*
+	 * As Linux: a range the resource tree cannot hold (wrapped, or
+	 * beyond its root, which ends where the CPU's addresses do) is
+	 * -EEXIST, like one that is claimed already.
+	 */
+	if (start + size < start || start + size - 1 > iomem_resource.end)
+		return -EEXIST;
+	res = iomem_request_region(start, size, "System RAM",
+				   IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY);
+	if (IS_ERR(res)) {
+		pr_debug("add_memory: [%#llx-%#llx] overlaps a resource\n",
+			 start, start + size - 1);
+		return PTR_ERR(res);
 	}
-	return true;
+	ret = -E2BIG;
+	if (!mhp_range_allowed(start, size))
+		goto out_release;
+	ret = hotadd_init_pgdat(nid);
+	if (ret)
+		goto out_release;
+	ret = arch_add_memory(nid, start, size, &cfg);
+	if (ret)
+		goto out_release;
+	ret = create_memory_block_devices(start, size, nid);
+	if (ret)
+		goto out_remove;
+	node_span_update(NODE_DATA(nid));
+	return 0;
+
+out_remove:
+	arch_remove_memory(start, size);
+out_release:
+	WARN_ON(__release_region(&iomem_resource, start, size));
+	return ret;
+}
+
+/* Checks shared by add_memory() and add_memory_claim(). */
+static int mhp_check_add(int nid, u64 start, u64 size, mhp_t flags)
+{
+	int ret = mhp_check_range(start, size);
+
+	if (ret)
+		return ret;
+	if (nid < 0 || nid >= MAX_NUMNODES) {
+		pr_warn("%s: node %d is not a valid node\n", __func__, nid);
+		return -EINVAL;
+	}
+	if (flags & ~MHP_MEMMAP_ON_MEMORY)
+		return -EINVAL;
+	return 0;
+}
+
+/* Hotplug lock held. auto_online_blocks says whether and how. */
+static void mhp_auto_online(u64 start, u64 size)
+{
+	int online_type = mhp_get_default_online_type();
+
+	if (online_type != MMOP_OFFLINE)
+		online_memory_blocks(start, size, online_type);
 }
 
 /**
- * remove_memory - hot-remove a range that add_memory() added
- * @start: first physical address, as given to add_memory()
- * @size: length, as given to add_memory()
+ * add_memory - hot-add a physical range, offline
+ * @nid: its node; a node without a pg_data_t gets one
+ * @start: first physical address, memory block aligned
+ * @size: length, a non-zero multiple of the memory block size
+ * @flags: MHP_MEMMAP_ON_MEMORY to place each block's memmap in the
+ *	block's own first MHP_VMEMMAP_PAGES pages (the memory must exist:
+ *	the memmap is written there), else MHP_NONE
  *
- * Removes its memory block devices, frees the memmap and the vmemmap
- * page tables, unmaps the direct map and frees its page tables, releases
- * the "System RAM" resource and shrinks the node's span. The range must
- * be exactly one earlier add_memory() range; splitting one is not
- * supported. Takes the hotplug lock; sleeps.
+ * Registers the range as "System RAM" (this comes first, so a range that
+ * is claimed already, or lies beyond what the CPU can address, fails
+ * there), maps it in the direct map, gives it a memmap (every page
+ * PG_reserved), creates its memory block devices (offline) and grows the
+ * node's span. Then, unless memhp_default_state (auto_online_blocks) is
+ * "offline", onlines the blocks with that type; a block that fails to
+ * online stays offline and does not fail the add. On failure everything
+ * done is undone (a pg_data_t created for a new node stays). Takes the
+ * hotplug lock; sleeps.
  *
- * Return: 0; -EINVAL for a bad alignment or a range that is not exactly
- * one hot-added range; -EBUSY when any of its sections is online (boot
- * RAM always is).
+ * Return: 0; -EINVAL for a bad alignment, size, node or flag; -EEXIST
+ * when the range wraps, overlaps a resource (boot RAM, an earlier add,
+ * MMIO, firmware) or reaches beyond the resource tree's root; -E2BIG when
+ * it reaches past 2^MAX_PHYSMEM_BITS; -ENOMEM or a sysfs errno.
+ */
+int add_memory(int nid, u64 start, u64 size, mhp_t flags)
+{
+	int ret = mhp_check_add(nid, start, size, flags);
+
+	if (ret)
+		return ret;
+	mem_hotplug_begin();
+	ret = __add_memory_range(nid, start, size, flags);
+	if (!ret)
+		mhp_auto_online(start, size);
+	mem_hotplug_done();
+	return ret;
+}
+
+/*
+ * Hotplug lock held. The "System RAM" resource of hot-added memory that
+ * starts at @addr and ends at or before @last, or NULL.
+ */
+static struct resource *hotadded_resource_at(u64 addr, u64 last)
+{
+	struct resource *res = lookup_resource(&iomem_resource, addr);
+	unsigned long pfn;
+
+	if (!res || res->end > last ||
+	    (res->flags & IORESOURCE_SYSTEM_RAM) != IORESOURCE_SYSTEM_RAM)
+		return NULL;
+	for (pfn = PHYS_PFN(res->start); pfn < PHYS_PFN(res->end + 1);
+	     pfn += PAGES_PER_SECTION) {
+		struct mem_section *ms = __pfn_to_section(pfn);
+
+		if (!valid_section(ms) || (ms->flags & SECTION_IS_EARLY))
+			return NULL;
+	}
+	return res;
+}
+
+/*
+ * Hotplug lock held. Calls @fn for every part of [@start, +@size): a
+ * hot-added resource wholly inside it (@res set), or a gap of blocks
+ * without a memmap (@res NULL). Stops at @fn's first non-zero return.
+ * Return: 0, @fn's value, or -EEXIST when a block of the range has a
+ * memmap that is not such a resource (boot memory, one reaching out of
+ * the range).
+ */
+static int walk_range_parts(u64 start, u64 size, void *arg,
+			    int (*fn)(u64 start, u64 size,
+				      struct resource *res, void *arg))
+{
+	u64 block = memory_block_size_bytes(), last = start + size - 1;
+	u64 pos = start, gap;
+	int ret;
+
+	while (pos < start + size) {
+		struct resource *res;
+
+		for (gap = pos; gap < start + size &&
+		     !valid_section(__pfn_to_section(PHYS_PFN(gap))); gap += block)
+			;
+		if (gap > pos) {
+			ret = fn(pos, gap - pos, NULL, arg);
+			if (ret)
+				return ret;
+			pos = gap;
+			continue;
+		}
+		res = hotadded_resource_at(pos, last);
+		if (!res)
+			return -EEXIST;
+		gap = res->end + 1;	/* @fn may release @res */
+		ret = fn(pos, gap - pos, res, arg);
+		if (ret)
+			return ret;
+		pos = gap;
+	}
+	return 0;
+}
+
+struct claim_ctx {
+	int nid;
+	mhp_t flags;
+	u64 added[16], added_size[16];	/* gaps added by this call */
+	int nr_added;
+	int nr_taken;		/* parts that were memory already */
+	bool check_only;
+};
+
+static int claim_part(u64 start, u64 size, struct resource *res, void *arg)
+{
+	struct claim_ctx *c = arg;
+	int ret;
+
+	if (res) {
+		c->nr_taken++;
+		return 0;
+	}
+	if (c->check_only)
+		return c->nr_added++ < ARRAY_SIZE(c->added) ? 0 : -E2BIG;
+	ret = __add_memory_range(c->nid, start, size, c->flags);
+	if (ret)
+		return ret;
+	c->added[c->nr_added] = start;
+	c->added_size[c->nr_added++] = size;
+	return 0;
+}
+
+/**
+ * add_memory_claim - hot-add what of a device's range is not memory yet
+ * @nid: the node, as for add_memory()
+ * @start: first physical address, memory block aligned
+ * @size: length, a multiple of the memory block size
+ * @flags: as for add_memory()
+ *
+ * For a memory device that owns its whole range however its parts were
+ * added: hot-added memory already inside the range (a block written to
+ * the probe file, say) is kept as it is and becomes the caller's, and
+ * every gap between such parts is added as add_memory() would. Checks
+ * everything first, under one hold of the hotplug lock; then the new
+ * parts are onlined as auto_online_blocks says.
+ *
+ * Return: 0 when the whole range was added now, 1 when some of it was
+ * memory already and has been taken over; -EEXIST when part of it is boot memory, another
+ * device's or a resource other than hot-added System RAM, or a hot-added
+ * resource reaches out of the range; add_memory()'s errnos otherwise.
+ * On failure the gaps this call added are removed again.
+ */
+int add_memory_claim(int nid, u64 start, u64 size, mhp_t flags)
+{
+	struct claim_ctx c = { .nid = nid, .flags = flags, .check_only = true };
+	int ret = mhp_check_add(nid, start, size, flags), i;
+
+	if (ret)
+		return ret;
+	mem_hotplug_begin();
+	ret = walk_range_parts(start, size, &c, claim_part);
+	if (ret)
+		goto out;
+	c.nr_added = c.nr_taken = 0;
+	c.check_only = false;
+	ret = walk_range_parts(start, size, &c, claim_part);
+	if (ret) {
+		for (i = c.nr_added - 1; i >= 0; i--)
+			WARN_ON(__remove_memory(c.added[i], c.added_size[i]));
+		goto out;
+	}
+	for (i = 0; i < c.nr_added; i++)
+		mhp_auto_online(c.added[i], c.added_size[i]);
+	ret = c.nr_taken ? 1 : 0;
+out:
+	mem_hotplug_done();
+	return ret;
+}
+
+/**
+ * remove_memory - hot-remove hot-added memory
+ * @start: first physical address, memory block aligned
+ * @size: a multiple of the memory block size
+ *
+ * Removes every hot-added range inside [@start, +@size): its memory
+ * block devices, memmap and vmemmap page tables, direct map and its page
+ * tables, its "System RAM" resource and its share of the node's span.
+ * Blocks of the range without memory are skipped. Each hot-added range
+ * must lie wholly inside (splitting one is not supported) and be offline.
+ * Everything is checked before anything is removed. Takes the hotplug
+ * lock; sleeps.
+ *
+ * Return: 0; -EINVAL for a bad alignment, a range holding boot memory or
+ * part of a larger hot-added range, or one with no memory at all; -EBUSY
+ * when any of its sections is online (boot RAM always is).
  */
 int remove_memory(u64 start, u64 size)
 {
@@ -521,36 +680,48 @@ int remove_memory(u64 start, u64 size)
 	return ret;
 }
 
-/**
+static int count_hotadded_part(u64 start, u64 size, struct resource *res,
+			       void *arg)
+{
+	*(int *)arg += !!res;
+	return 0;
+}
+
+static int remove_resource_part(u64 start, u64 size, struct resource *res,
+				void *arg)
+{
+	int nid;
+
+	if (!res)
+		return 0;
+	nid = __pfn_to_section(PHYS_PFN(start))->nid;
+	remove_memory_block_devices(start, size);
+	arch_remove_memory(start, size);
+	WARN_ON(__release_region(&iomem_resource, start, size));
+	node_span_update(NODE_DATA(nid));
+	return 0;
+}
+
+/*
  * __remove_memory - remove_memory() with the hotplug lock already held
  *
  * Return: as remove_memory().
  */
 int __remove_memory(u64 start, u64 size)
 {
-	unsigned long start_pfn = PHYS_PFN(start), end_pfn = PHYS_PFN(start + size);
-	struct resource *res;
-	int ret, nid;
+	int ret, nr = 0;
 
 	ret = mhp_check_range(start, size);
 	if (ret)
 		return ret;
-	if (!mhp_range_allowed(start, size))
+	if (start + size < start || !mhp_range_allowed(start, size))
 		return -EINVAL;
-
-	if (range_has_online_section(start_pfn, end_pfn))
+	if (range_has_online_section(PHYS_PFN(start), PHYS_PFN(start + size)))
 		return -EBUSY;
-	res = lookup_resource(&iomem_resource, start);
-	if (!res || res->end != start + size - 1 ||
-	    (res->flags & IORESOURCE_SYSTEM_RAM) != IORESOURCE_SYSTEM_RAM ||
-	    !range_is_hotadded(start_pfn, end_pfn))
+	ret = walk_range_parts(start, size, &nr, count_hotadded_part);
+	if (ret || !nr)
 		return -EINVAL;
-	nid = __pfn_to_section(start_pfn)->nid;
-	remove_memory_block_devices(start, size);
-	arch_remove_memory(start, size);
-	WARN_ON(__release_region(&iomem_resource, start, size));
-	node_span_update(NODE_DATA(nid));
-	return 0;
+	return walk_range_parts(start, size, NULL, remove_resource_part);
 }
 
 /* ---- online and offline ---- */
@@ -930,9 +1101,11 @@ static void unisolate_range(unsigned long start_pfn, unsigned long end_pfn,
 /*
  * Moves every page in use out of the isolated range, pass after pass,
  * until all of it is free. A page that can never move (-EBUSY from the
- * scan: not migratable, or its owner refused) ends it at once; a page
- * that is busy for now (-EAGAIN) or a failed target allocation (-ENOMEM)
- * is tried again in the next pass, at most OFFLINE_MAX_PASSES passes.
+ * scan: not migratable, or its owner refused) ends it at once. A page
+ * held for a moment by an extra reference, one that kept changing
+ * (-EAGAIN) or a failed target allocation (-ENOMEM) is tried again in the
+ * next pass, after a pause that doubles each time: at most
+ * OFFLINE_MAX_PASSES passes, about a second of pauses in all.
  * Return: 0, or -EBUSY.
  */
 static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
@@ -959,10 +1132,61 @@ static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
 				start_pfn, end_pfn - 1);
 			return -EBUSY;
 		}
-		cond_resched();
+		msleep(1U << pass);
 	}
 	pr_info("offline_pages [%#lx-%#lx]: still busy after %d passes (%d)\n",
 		start_pfn, end_pfn - 1, OFFLINE_MAX_PASSES, ret);
+	return -EBUSY;
+}
+
+/*
+ * Pages free for what leaves the blocks being offlined: every zone's free
+ * pages above its min watermark, and for kernel zones above
+ * zone_kernel_reserve() too, less @excluded (the free pages inside those
+ * blocks, which go away with them). Unlocked: an estimate for refusing
+ * an offline early, not a promise.
+ */
+static unsigned long offline_room(unsigned long excluded)
+{
+	unsigned long room = 0;
+	int nid, z;
+
+	for_each_online_node(nid) {
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
+			unsigned long free = READ_ONCE(zone->vm_stat[NR_FREE_PAGES]);
+			unsigned long keep = min_wmark_pages(zone) +
+					     zone_kernel_reserve(zone);
+
+			if (populated_zone(zone) && free > keep)
+				room += free - keep;
+		}
+	}
+	return room > excluded ? room - excluded : 0;
+}
+
+/*
+ * Whether what is in use in the online ranges [@start[i], @end[i]) fits
+ * elsewhere (offline_room()). Return: 0, or -EBUSY with the reason on the
+ * console: an offline that cannot fit what it must move is refused
+ * before it moves anything.
+ */
+static int offline_fits(const unsigned long *start, const unsigned long *end,
+			int nr)
+{
+	unsigned long in_use = 0, free = 0, f, room;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		f = free_pages_in_range(start[i], end[i]);
+		free += f;
+		in_use += end[i] - start[i] - f;
+	}
+	room = offline_room(free);
+	if (in_use <= room)
+		return 0;
+	pr_info("offline: %lu pages in use, room for %lu elsewhere: refused\n",
+		in_use, room);
 	return -EBUSY;
 }
 
@@ -973,7 +1197,9 @@ static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
  *	page is online and in one zone
  *
  * Hotplug lock held. Isolates the range's pageblocks so nothing new is
- * allocated there, asks the memory notifier (MEM_GOING_OFFLINE may veto),
+ * allocated there, refuses at once if what is in use there cannot fit
+ * elsewhere (see offline_fits()), asks the memory notifier
+ * (MEM_GOING_OFFLINE may veto),
  * migrates every page in use elsewhere (see evacuate_range() for the
  * bound on retries), then takes the free pages out, lowers the present
  * and managed counts, shrinks the zone's span and rebuilds zonelists and
@@ -1008,6 +1234,11 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
 	ret = isolate_range(start_pfn, end_pfn, saved);
 	if (ret)
 		return ret;
+	ret = offline_fits(&start_pfn, &end_pfn, 1);
+	if (ret) {
+		unisolate_range(start_pfn, end_pfn, saved);
+		return ret;
+	}
 	memory_notify_init(&arg, zone, start_pfn, nr_pages, false);
 	ret = memory_notify_errno(MEM_GOING_OFFLINE, &arg);
 	if (ret)
@@ -1029,4 +1260,266 @@ cancel:
 	memory_notify(MEM_CANCEL_OFFLINE, &arg);
 	unisolate_range(start_pfn, end_pfn, saved);
 	return ret;
+}
+
+/* ---- whole ranges: the one place that changes them and rolls back ---- */
+
+static int online_one_block(struct memory_block *mem, void *arg)
+{
+	int err;
+
+	if (mem->state != MEM_OFFLINE)
+		return 0;
+	err = memory_block_online(mem, *(int *)arg, NULL);
+	if (err)
+		pr_warn("memory: cannot online memory%lu: %d\n",
+			mem->start_section_nr, err);
+	return 0;
+}
+
+/**
+ * online_memory_blocks - online every offline block of a range
+ * @start: first physical address, memory block aligned
+ * @size: a multiple of the memory block size
+ * @online_type: an enum mmop; MMOP_OFFLINE means MMOP_ONLINE
+ *
+ * Hotplug lock held. For auto-onlining new memory: a block that fails to
+ * online is reported and stays offline, and the others go on.
+ */
+void online_memory_blocks(u64 start, u64 size, int online_type)
+{
+	walk_memory_blocks(start, size, &online_type, online_one_block);
+}
+
+/* A block offlined by offline_ranges(), and how to bring it back. */
+struct block_undo {
+	struct memory_block *mem;
+	int online_type;
+	struct zone *zone;
+	unsigned long start_pfn, end_pfn;
+};
+
+struct offline_plan {
+	struct block_undo *blocks;
+	int nr, max;
+};
+
+static int plan_block(struct memory_block *mem, void *arg)
+{
+	struct offline_plan *plan = arg;
+	struct block_undo *b;
+
+	if (mem->state != MEM_ONLINE)
+		return 0;
+	if (!mem->zone) {	/* boot memory of two zones */
+		pr_info("memory: memory%lu spans two zones, cannot go offline\n",
+			mem->start_section_nr);
+		return -EBUSY;
+	}
+	if (WARN_ON_ONCE(plan->nr == plan->max))
+		return -EINVAL;
+	b = &plan->blocks[plan->nr++];
+	b->mem = mem;
+	b->online_type = mem->online_type;
+	b->zone = mem->zone;
+	memory_block_pfns(mem, &b->start_pfn, &b->end_pfn);
+	return 0;
+}
+
+/*
+ * Hotplug lock held. Checks that every range can be removed once it is
+ * offline (hot-added memory, wholly inside, at least one part) and plans
+ * which blocks go offline, with the state each must come back to.
+ * Return: 0, -EINVAL (not removable), -EBUSY or -ENOMEM.
+ */
+static int plan_offline(const struct range *r, int nr, bool remove,
+			struct offline_plan *plan)
+{
+	unsigned long blocks = 0;
+	int i, ret, parts;
+
+	for (i = 0; i < nr; i++) {
+		ret = mhp_check_range(r[i].start, range_len(&r[i]));
+		if (ret)
+			return ret;
+		blocks += range_len(&r[i]) / memory_block_size_bytes();
+		if (!remove)
+			continue;
+		parts = 0;
+		ret = walk_range_parts(r[i].start, range_len(&r[i]), &parts,
+				       count_hotadded_part);
+		if (ret || !parts)
+			return -EINVAL;
+	}
+	plan->blocks = kcalloc(blocks, sizeof(*plan->blocks), GFP_KERNEL);
+	if (!plan->blocks)
+		return -ENOMEM;
+	plan->max = blocks;
+	for (i = 0; i < nr; i++) {
+		ret = walk_memory_blocks(r[i].start, range_len(&r[i]), plan,
+					 plan_block);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* Hotplug lock held. Whether the plan's pages in use fit elsewhere. */
+static int plan_fits(const struct offline_plan *plan)
+{
+	unsigned long *start, *end;
+	int i, ret;
+
+	if (!plan->nr)
+		return 0;
+	start = kcalloc(2 * plan->nr, sizeof(*start), GFP_KERNEL);
+	if (!start)
+		return -ENOMEM;
+	end = start + plan->nr;
+	for (i = 0; i < plan->nr; i++) {
+		start[i] = plan->blocks[i].start_pfn;
+		end[i] = plan->blocks[i].end_pfn;
+	}
+	ret = offline_fits(start, end, plan->nr);
+	kfree(start);
+	return ret;
+}
+
+/*
+ * Hotplug lock held. Offlines the planned blocks in order; if one fails,
+ * the ones before it come back online with exactly the online type and
+ * in exactly the zone they had. Return: 0 or the failing block's errno.
+ */
+static int offline_planned(const struct offline_plan *plan)
+{
+	int i, ret = 0;
+
+	for (i = 0; i < plan->nr; i++) {
+		ret = memory_block_offline(plan->blocks[i].mem);
+		if (ret) {
+			pr_info("memory: memory%lu stays online: %d\n",
+				plan->blocks[i].mem->start_section_nr, ret);
+			break;
+		}
+	}
+	if (!ret)
+		return 0;
+	while (i--) {
+		const struct block_undo *b = &plan->blocks[i];
+
+		if (memory_block_online(b->mem, b->online_type, b->zone))
+			pr_err("memory: memory%lu could not be onlined again\n",
+			       b->mem->start_section_nr);
+	}
+	return ret;
+}
+
+/*
+ * Hotplug lock held. offline_memory_ranges() with @remove saying whether
+ * the ranges are removed afterwards.
+ */
+static int __offline_memory_ranges(const struct range *r, int nr, bool remove)
+{
+	struct offline_plan plan = {};
+	int i, ret;
+
+	ret = plan_offline(r, nr, remove, &plan);
+	if (!ret)
+		ret = plan_fits(&plan);
+	if (!ret)
+		ret = offline_planned(&plan);
+	kfree(plan.blocks);
+	if (ret || !remove)
+		return ret;
+	/* Checked above: nothing of it is online, all of it hot-added. */
+	for (i = 0; i < nr; i++)
+		WARN_ON(__remove_memory(r[i].start, range_len(&r[i])));
+	return 0;
+}
+
+/**
+ * offline_memory_ranges - offline every online block of some ranges
+ * @r: the ranges, memory block aligned
+ * @nr: how many
+ *
+ * All or nothing, under one hold of the hotplug lock: first checks that
+ * every online block can go (in one zone) and that the pages in use in
+ * all of them fit elsewhere (see offline_fits()); then offlines them one
+ * by one, and if one fails, brings back the ones offlined before it with
+ * exactly the online type and zone each had. Blocks that were offline
+ * stay offline. Takes the hotplug lock; sleeps.
+ *
+ * Return: 0; -EINVAL for a bad range; -EBUSY when a page cannot be moved,
+ * the pages in use do not fit elsewhere or a block spans two zones; a
+ * notifier's errno; -ENOMEM. On failure every block is as it was.
+ */
+int offline_memory_ranges(const struct range *r, int nr)
+{
+	int ret;
+
+	mem_hotplug_begin();
+	ret = __offline_memory_ranges(r, nr, false);
+	mem_hotplug_done();
+	return ret;
+}
+
+/**
+ * offline_and_remove_memory_ranges - offline hot-added ranges, remove them
+ * @r: the ranges, memory block aligned; each holds hot-added memory only
+ *	(the blocks of one or more add_memory() calls, each wholly inside)
+ * @nr: how many
+ *
+ * As offline_memory_ranges(), having checked first that every range can
+ * be removed once offline; then removes them all (remove_memory()). One
+ * hold of the hotplug lock covers the checks, the offline and the
+ * removal, so nobody onlines a block in between, and a removal cannot
+ * fail half-way. Takes the hotplug lock; sleeps.
+ *
+ * Return: 0 with every range removed; -EINVAL when a range holds boot
+ * memory, no memory, or part of a larger hot-added range; otherwise as
+ * offline_memory_ranges(), with every block as it was.
+ */
+int offline_and_remove_memory_ranges(const struct range *r, int nr)
+{
+	int ret;
+
+	mem_hotplug_begin();
+	ret = __offline_memory_ranges(r, nr, true);
+	mem_hotplug_done();
+	return ret;
+}
+
+/**
+ * offline_and_remove_memory - offline_and_remove_memory_ranges() of one range
+ * @start: first physical address, memory block aligned
+ * @size: a multiple of the memory block size
+ *
+ * Return: as offline_and_remove_memory_ranges().
+ */
+int offline_and_remove_memory(u64 start, u64 size)
+{
+	struct range r = { .start = start, .end = start + size - 1 };
+
+	return offline_and_remove_memory_ranges(&r, 1);
+}
+
+/**
+ * mhp_range_has_memory - whether any block of a range has a memmap
+ * @start: first physical address, memory block aligned
+ * @size: a multiple of the memory block size
+ *
+ * Takes the hotplug lock for reading. For a device about to be ejected:
+ * nothing of its range may still be memory. Return: true if some is.
+ */
+bool mhp_range_has_memory(u64 start, u64 size)
+{
+	u64 pos;
+	bool found = false;
+
+	get_online_mems();
+	for (pos = start; pos < start + size && !found;
+	     pos += memory_block_size_bytes())
+		found = valid_section(__pfn_to_section(PHYS_PFN(pos)));
+	put_online_mems();
+	return found;
 }

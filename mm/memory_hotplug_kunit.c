@@ -24,9 +24,10 @@
  * Ranges far above the RAM any test boot has: their direct map and memmap
  * can be built without the memory itself ever being touched.
  */
-#define MHP_FAR			(1ULL << 40)		/* 1 TiB */
+#define MHP_FAR			(1ULL << 39)		/* 512 GiB */
 #define MHP_BLOCK		((u64)MIN_MEMORY_BLOCK_SIZE)
-#define MHP_TOP			(1ULL << MAX_PHYSMEM_BITS)
+/* The end of what can be hot-added: the root of the resource tree. */
+#define MHP_TOP			(iomem_resource.end + 1)
 #define MHP_MAX_ADDED		8
 #define MHP_CYCLES		1000
 
@@ -190,13 +191,15 @@ static void mhp_out_of_range(struct kunit *test)
 {
 	struct mhp_counts before;
 
+	/* As Linux: a range the resource tree cannot hold is -EEXIST. */
 	mhp_counts(&before);
-	KUNIT_EXPECT_EQ(test, mhp_add(test, 0, MHP_TOP, MHP_BLOCK), -E2BIG);
-	KUNIT_EXPECT_EQ(test, mhp_add(test, 0, MHP_TOP - MHP_BLOCK, 2 * MHP_BLOCK), -E2BIG);
+	KUNIT_EXPECT_EQ(test, mhp_add(test, 0, MHP_TOP, MHP_BLOCK), -EEXIST);
+	KUNIT_EXPECT_EQ(test, mhp_add(test, 0, MHP_TOP - MHP_BLOCK, 2 * MHP_BLOCK),
+			-EEXIST);
 	KUNIT_EXPECT_EQ(test, mhp_add(test, 0, ALIGN_DOWN(~0ULL, MHP_BLOCK), MHP_BLOCK),
-			-E2BIG);
+			-EEXIST);
 	KUNIT_EXPECT_EQ(test, mhp_add(test, 0, MHP_BLOCK, ALIGN_DOWN(~0ULL, MHP_BLOCK)),
-			-E2BIG);
+			-EEXIST);
 	mhp_expect_counts(test, &before);
 
 	/*
@@ -307,10 +310,10 @@ static void mhp_remove_refusals(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, mhp_add(test, 0, MHP_FAR, 2 * MHP_BLOCK), 0);
 	mhp_counts(&before);
-	/* Only whole ranges that add_memory() added. */
+	/* Only ranges holding whole add_memory() ranges. */
 	KUNIT_EXPECT_EQ(test, remove_memory(MHP_FAR, MHP_BLOCK), -EINVAL);
 	KUNIT_EXPECT_EQ(test, remove_memory(MHP_FAR + MHP_BLOCK, MHP_BLOCK), -EINVAL);
-	KUNIT_EXPECT_EQ(test, remove_memory(MHP_FAR, 3 * MHP_BLOCK), -EINVAL);
+	KUNIT_EXPECT_EQ(test, remove_memory(MHP_FAR - MHP_BLOCK, 2 * MHP_BLOCK), -EINVAL);
 	/* An online section blocks the removal. */
 	__pfn_to_section(pfn)->flags |= SECTION_IS_ONLINE;
 	KUNIT_EXPECT_EQ(test, remove_memory(MHP_FAR, 2 * MHP_BLOCK), -EBUSY);
@@ -343,7 +346,7 @@ static void mhp_rollback(struct kunit *test)
 /* Boot RAM and added ranges as the resource tree shows them. */
 static void mhp_resource_tree(struct kunit *test)
 {
-	static const char line[] = "10000000000-1000fffffff : System RAM\n";
+	static const char line[] = "8000000000-800fffffff : System RAM\n";
 	struct memblock_region *r;
 	struct resource *res;
 	char *buf = kmalloc(4096, GFP_KERNEL);

@@ -21,7 +21,7 @@
 #include "internal.h"
 
 #define MO_ROOT		"/sys/devices/system/memory"
-#define MO_FAR		(1ULL << 40)
+#define MO_FAR		(1ULL << 39)
 #define MO_MAX_EVENTS	16
 
 /* The boot block the cases borrow; found once. */

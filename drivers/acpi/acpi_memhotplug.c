@@ -10,8 +10,12 @@
  * acpi_memory_device and a Notify handler. Those whose _STA says present
  * and enabled are added at once: each memory range of _CRS goes to
  * add_memory() on the node of _PXM (or, without one, the node the SRAT
- * gives its address, else node 0). A device remembers the ranges it added,
- * so that it is never added twice and only its own ranges are removed.
+ * gives its address, else node 0). A device owns every block of its
+ * ranges however it was added (add_memory_claim(): memory probed there
+ * before the DIMM came becomes the device's). It remembers the ranges it
+ * owns, so that it is never added twice and only its own ranges are
+ * removed. The driver never walks memory blocks itself:
+ * mm/memory_hotplug.c owns every state change of a range and its rollback.
  *
  * Notify handlers run on ACPICA's notify workqueue. They only queue the
  * event on this driver's own single-threaded workqueue, where it is
@@ -22,11 +26,13 @@
  *    device has no memory added: add it. Not present, but memory added:
  *    the memory went away under us, offline and remove it. _OST(event, 0)
  *    on success, _OST(event, 1) otherwise.
- *  - eject request (3): _OST(3, 0x84, in progress); offline every added
- *    range; if one cannot be offlined, the ranges offlined so far go back
- *    online and _OST(3, 0x82, device busy) tells the platform, which then
- *    keeps the device. Else remove every range, evaluate _EJ0(1) and
- *    report _OST(3, 0).
+ *  - eject request (3): _OST(3, 0x84, in progress); then
+ *    offline_and_remove_memory_ranges() of every range the device owns,
+ *    which checks first and then offlines and removes them all under one
+ *    hold of the hotplug lock, or leaves every block as it was. If it
+ *    fails, _OST(3, 0x82, device busy) tells the platform, which then
+ *    keeps the device. Else _EJ0(1), only once nothing of the device's
+ *    ranges is memory any more, and _OST(3, 0).
  *
  * Other notify values are ignored, as the ACPI spec allows.
  */
@@ -40,6 +46,7 @@
 #include <linux/memory.h>
 #include <linux/memory_hotplug.h>
 #include <linux/mutex.h>
+#include <linux/range.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/workqueue.h>
@@ -101,6 +108,12 @@ int acpi_memory_collect_range(struct acpi_resource *res,
 		return 0;
 	if (a.resource_type != ACPI_MEMORY_RANGE || !a.address.address_length)
 		return 0;
+	/* Firmware's numbers: a range whose end wraps is skipped, not added. */
+	if (a.address.address_length - 1 > U64_MAX - a.address.minimum) {
+		pr_warn("_CRS range %#llx + %#llx wraps around, skipped\n",
+			a.address.minimum, a.address.address_length);
+		return 0;
+	}
 	last = ranges->nr ? &ranges->range[ranges->nr - 1] : NULL;
 	if (last && last->start + last->size == a.address.minimum) {
 		last->size += a.address.address_length;
@@ -271,8 +284,10 @@ static u64 range_end(const struct acpi_memory_range *r)
 }
 
 /*
- * acpi_memory_lock held. add_memory() every _CRS range. Ranges that fail
- * are reported and not retried; the device owns those that succeeded.
+ * acpi_memory_lock held. Adds every _CRS range with add_memory_claim():
+ * the device owns its whole range however its parts were added, so
+ * memory already there (probed by hand, say) becomes the device's and is
+ * removed with it. Ranges that fail are reported and not retried.
  * Returns 0 if all were added, else the first error.
  */
 static int acpi_memory_add(struct acpi_memory_device *dev)
@@ -289,109 +304,81 @@ static int acpi_memory_add(struct acpi_memory_device *dev)
 		struct acpi_memory_range *r = &ranges->range[i];
 
 		dev->nid = acpi_memory_node(dev, r->start);
-		ret = add_memory(dev->nid, r->start, r->size, MHP_NONE);
+		ret = add_memory_claim(dev->nid, r->start, r->size, MHP_NONE);
 		if (ret == -EEXIST)
 			pr_err("%s: [mem %#llx-%#llx] is already in use, not added\n",
 			       dev->path, r->start, range_end(r));
-		else if (ret)
+		else if (ret < 0)
 			pr_err("%s: cannot add [mem %#llx-%#llx] node %d: %d\n",
 			       dev->path, r->start, range_end(r), dev->nid, ret);
 		else
-			pr_info("%s: added [mem %#llx-%#llx] node %d\n",
-				dev->path, r->start, range_end(r), dev->nid);
-		r->added = !ret;
-		if (ret && !first_err)
+			pr_info("%s: %s [mem %#llx-%#llx] node %d\n", dev->path,
+				ret ? "took over" : "added", r->start,
+				range_end(r), dev->nid);
+		r->added = ret >= 0;
+		if (ret < 0 && !first_err)
 			first_err = ret;
 	}
 	return first_err;
 }
 
-/* Number of online memory blocks in @r. */
-static unsigned long acpi_memory_online_blocks(const struct acpi_memory_range *r)
-{
-	unsigned long bsz = memory_block_size_bytes();
-	unsigned long id, n = 0;
-
-	for (id = r->start / bsz; id <= range_end(r) / bsz; id++) {
-		struct memory_block *mem = find_memory_block_by_id(id);
-
-		if (!mem)
-			continue;
-		if (mem->state == MEM_ONLINE)
-			n++;
-		put_device(&mem->dev);
-	}
-	return n;
-}
-
 /*
- * acpi_memory_lock held. Offline every range the device added. All or
- * nothing: on failure, ranges this call took offline are onlined again
- * (with the default online type) and the error is returned. Ranges that
- * had no online block are left as they were.
+ * acpi_memory_lock held. Offlines and removes every range the device
+ * owns, all at once: offline_and_remove_memory_ranges() checks everything
+ * first and either removes all of them or leaves every block as it was.
+ * Return: 0 or its errno.
  */
-static int acpi_memory_offline(struct acpi_memory_device *dev)
+static int acpi_memory_remove(struct acpi_memory_device *dev)
 {
-	bool was_online[ACPI_MEMORY_MAX_RANGES] = {};
-	int i, ret = 0;
+	struct range r[ACPI_MEMORY_MAX_RANGES];
+	int i, n = 0, ret;
 
 	for (i = 0; i < dev->ranges.nr; i++) {
-		struct acpi_memory_range *r = &dev->ranges.range[i];
+		struct acpi_memory_range *m = &dev->ranges.range[i];
 
-		if (!r->added)
+		if (!m->added)
 			continue;
-		was_online[i] = acpi_memory_online_blocks(r) != 0;
-		ret = offline_memory_range(r->start, r->size);
-		if (ret) {
-			pr_warn("%s: cannot offline [mem %#llx-%#llx]: %d\n",
-				dev->path, r->start, range_end(r), ret);
-			break;
-		}
+		r[n].start = m->start;
+		r[n++].end = range_end(m);
 	}
-	if (!ret)
+	if (!n)
 		return 0;
-	while (--i >= 0) {
-		struct acpi_memory_range *r = &dev->ranges.range[i];
-
-		if (r->added && was_online[i] &&
-		    online_memory_range(r->start, r->size))
-			pr_err("%s: cannot online [mem %#llx-%#llx] again\n",
-			       dev->path, r->start, range_end(r));
+	ret = offline_and_remove_memory_ranges(r, n);
+	if (ret) {
+		pr_warn("%s: memory stays: %d\n", dev->path, ret);
+		return ret;
 	}
-	return ret;
+	for (i = 0; i < dev->ranges.nr; i++) {
+		struct acpi_memory_range *m = &dev->ranges.range[i];
+
+		if (m->added)
+			pr_info("%s: removed [mem %#llx-%#llx] node %d\n",
+				dev->path, m->start, range_end(m), dev->nid);
+		m->added = false;
+	}
+	return 0;
 }
 
 /*
- * acpi_memory_lock held. remove_memory() every range the device added,
- * which must be offline, or with @offline offline_and_remove_memory().
- * A range that cannot be removed stays added; the first error is
- * returned.
+ * _EJ0 takes the memory away for good: refused (and reported) while any
+ * block of the device's ranges is still memory.
  */
-static int acpi_memory_remove(struct acpi_memory_device *dev, bool offline)
+static bool acpi_memory_ejectable(struct acpi_memory_device *dev)
 {
-	int i, ret, first_err = 0;
+	int i;
 
 	for (i = 0; i < dev->ranges.nr; i++) {
 		struct acpi_memory_range *r = &dev->ranges.range[i];
 
-		if (!r->added)
-			continue;
-		if (offline)
-			ret = offline_and_remove_memory(r->start, r->size);
-		else
-			ret = remove_memory(r->start, r->size);
-		if (ret) {
-			pr_err("%s: cannot remove [mem %#llx-%#llx]: %d\n",
-			       dev->path, r->start, range_end(r), ret);
-			if (!first_err)
-				first_err = ret;
-			continue;
+		if (mhp_range_has_memory(ALIGN_DOWN(r->start, memory_block_size_bytes()),
+					 ALIGN(r->start + r->size, memory_block_size_bytes()) -
+					 ALIGN_DOWN(r->start, memory_block_size_bytes()))) {
+			pr_err("%s: [mem %#llx-%#llx] is still memory, no _EJ0\n",
+			       dev->path, r->start, range_end(r));
+			return false;
 		}
-		r->added = false;
-		pr_info("%s: removed [mem %#llx-%#llx] node %d\n", dev->path,
-			r->start, range_end(r), dev->nid);
 	}
-	return first_err;
+	return true;
 }
 
 /* ---- events ---- */
@@ -405,7 +392,7 @@ static int acpi_memory_check(struct acpi_memory_device *dev)
 		return acpi_memory_add(dev);
 	if (!present && acpi_memory_has_memory(dev)) {
 		pr_warn("%s: gone without an eject request\n", dev->path);
-		return acpi_memory_remove(dev, true);
+		return acpi_memory_remove(dev);
 	}
 	return 0;
 }
@@ -417,15 +404,14 @@ static int acpi_memory_eject(struct acpi_memory_device *dev)
 
 	acpi_memory_ost(dev, ACPI_MEMORY_EJECT_REQUEST,
 			ACPI_MEMORY_OST_EJECT_IN_PROGRESS);
-	ret = acpi_memory_offline(dev);
+	ret = acpi_memory_remove(dev);
 	if (ret) {
-		pr_warn("%s: eject refused, memory stays online: %d\n",
+		pr_warn("%s: eject refused, memory stays as it was: %d\n",
 			dev->path, ret);
 		return ret;
 	}
-	ret = acpi_memory_remove(dev, false);
-	if (ret)
-		return ret;
+	if (!acpi_memory_ejectable(dev))
+		return -EBUSY;
 	return acpi_memory_ej0(dev);
 }
 

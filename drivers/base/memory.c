@@ -19,6 +19,16 @@
  * through online_pages(), "offline" (or 0) offlines an online one through
  * offline_pages(). Writing state's current value fails with -EINVAL, as in
  * Linux; writing online's current value succeeds and does nothing.
+ *
+ * Locking: a show() or store() runs with an active reference on its file,
+ * and removing a block (under the hotplug lock, held for writing) waits in
+ * device_del() for those references to go. So no show() takes the hotplug
+ * lock or any lock held across a removal: shows read single fields with
+ * READ_ONCE() and may be stale. A store() that needs the lock takes it
+ * with mem_hotplug_trylock() in a sleeping loop (memory_block_lock(),
+ * memory_root_lock()) that gives up once its block is being removed.
+ * mem->state, mem->zone and mem->online_type are written only under the
+ * hotplug lock.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -89,9 +99,17 @@ static unsigned long memory_block_vmemmap_pages(const struct memory_block *mem)
 	return first->type == PGTY_MEMMAP ? MHP_VMEMMAP_PAGES : 0;
 }
 
-/* Onlines an offline block into @zone (NULL: the zone @online_type picks). */
-static int memory_block_online(struct memory_block *mem, int online_type,
-			       struct zone *zone)
+/**
+ * memory_block_online - online an offline block
+ * @mem: the block
+ * @online_type: an enum mmop; MMOP_OFFLINE means MMOP_ONLINE
+ * @zone: the zone to join, or NULL for the one @online_type picks
+ *
+ * Hotplug lock held. Return: 0; -EINVAL if @mem is not offline;
+ * online_pages()'s errno, with the block offline as before.
+ */
+int memory_block_online(struct memory_block *mem, int online_type,
+			struct zone *zone)
 {
 	unsigned long start_pfn = memory_block_start_pfn(mem);
 	unsigned long skip = memory_block_vmemmap_pages(mem);
@@ -108,12 +126,21 @@ static int memory_block_online(struct memory_block *mem, int online_type,
 	if (ret)
 		return ret;
 	mem->online_type = online_type;
-	mem->zone = zone;
+	WRITE_ONCE(mem->zone, zone);
 	WRITE_ONCE(mem->state, MEM_ONLINE);
 	return 0;
 }
 
-static int memory_block_offline(struct memory_block *mem)
+/**
+ * memory_block_offline - offline an online block
+ * @mem: the block
+ *
+ * Hotplug lock held. @mem->online_type and the zone it was in stay
+ * readable in @mem->online_type (for whoever wants it back as it was).
+ * Return: 0; -EINVAL if @mem is not online or spans two zones;
+ * offline_pages()'s errno, with the block online as before.
+ */
+int memory_block_offline(struct memory_block *mem)
 {
 	unsigned long start_pfn = memory_block_start_pfn(mem);
 	unsigned long skip = memory_block_vmemmap_pages(mem);
@@ -126,7 +153,7 @@ static int memory_block_offline(struct memory_block *mem)
 	ret = offline_pages(start_pfn + skip, PAGES_PER_SECTION - skip);
 	if (ret)
 		return ret;
-	mem->zone = NULL;
+	WRITE_ONCE(mem->zone, NULL);
 	WRITE_ONCE(mem->state, MEM_OFFLINE);
 	return 0;
 }
@@ -257,21 +284,24 @@ static struct zone *memory_block_zone(int nid, unsigned long start_pfn,
  * An online block names the zone its pages are in ("none" if they span
  * several). An offline one names the zone plain "online" would pick
  * first, then those of online_kernel and online_movable if they differ.
+ *
+ * Takes no lock (see "Locking" above): the answer may be stale by the
+ * time it is read, as in Linux, but every zone and pg_data_t it looks at
+ * stays allocated for good.
  */
 static ssize_t valid_zones_show(struct device *dev,
 				struct device_attribute *attr, char *buf)
 {
 	struct memory_block *mem = to_memory_block(dev);
 	unsigned long start_pfn = memory_block_start_pfn(mem);
-	struct zone *def, *kernel, *movable;
+	struct zone *def, *kernel, *movable, *zone;
 	ssize_t len;
 
 	if (!NODE_DATA(mem->nid))
 		return sysfs_emit(buf, "none\n");
-	get_online_mems();
-	if (mem->state == MEM_ONLINE) {
-		len = sysfs_emit(buf, "%s\n", mem->zone ? mem->zone->name : "none");
-		goto out;
+	if (READ_ONCE(mem->state) == MEM_ONLINE) {
+		zone = READ_ONCE(mem->zone);
+		return sysfs_emit(buf, "%s\n", zone ? zone->name : "none");
 	}
 	def = zone_for_pfn_range(MMOP_ONLINE, mem->nid, start_pfn, PAGES_PER_SECTION);
 	kernel = zone_for_pfn_range(MMOP_ONLINE_KERNEL, mem->nid, start_pfn,
@@ -284,8 +314,6 @@ static ssize_t valid_zones_show(struct device *dev,
 	if (movable != def)
 		len += sysfs_emit_at(buf, len, " %s", movable->name);
 	len += sysfs_emit_at(buf, len, "\n");
-out:
-	put_online_mems();
 	return len;
 }
 static DEVICE_ATTR_RO(valid_zones);
@@ -561,168 +589,48 @@ void remove_memory_block_devices(unsigned long start, unsigned long size)
 		remove_memory_block(nr);
 }
 
-/* ---- whole ranges, for drivers ---- */
+/* ---- walking blocks, for mm/memory_hotplug.c ---- */
 
-/* The range's blocks, first to last; each with a reference (put_device()). */
-static int memory_range_blocks(u64 start, u64 size, struct memory_block ***out)
+/**
+ * walk_memory_blocks - call @fn for each memory block of a range
+ * @start: first physical address, memory block aligned
+ * @size: a multiple of the memory block size
+ * @arg: passed to @fn
+ * @fn: called with each block that exists, first to last
+ *
+ * Hotplug lock held (blocks neither come nor go meanwhile; @fn may online
+ * or offline the block it is given). Return: 0, or @fn's first non-zero
+ * return, which stops the walk.
+ */
+int walk_memory_blocks(u64 start, u64 size, void *arg,
+		       int (*fn)(struct memory_block *mem, void *arg))
 {
 	unsigned long first = pfn_to_section_nr(PHYS_PFN(start));
 	unsigned long n = size / memory_block_size_bytes(), i;
-	struct memory_block **mems;
+	int ret = 0;
 
-	if (!size || !IS_ALIGNED(start | size, memory_block_size_bytes()))
-		return -EINVAL;
-	mems = kcalloc(n, sizeof(*mems), GFP_KERNEL);
-	if (!mems)
-		return -ENOMEM;
-	for (i = 0; i < n; i++)
-		mems[i] = find_memory_block_by_id(first + i);
-	*out = mems;
-	return n;
-}
+	for (i = 0; i < n && !ret; i++) {
+		struct memory_block *mem = find_memory_block_by_id(first + i);
 
-static void memory_range_put(struct memory_block **mems, int n)
-{
-	while (n--)
-		if (mems[n])
-			put_device(&mems[n]->dev);
-	kfree(mems);
-}
-
-/**
- * __online_memory_range - online every offline block of a range
- * @start: first physical address, memory block aligned
- * @size: a multiple of the memory block size
- * @online_type: an enum mmop; MMOP_OFFLINE means MMOP_ONLINE
- *
- * Hotplug lock held. Blocks that do not exist are skipped; a block that
- * fails to online is reported and left offline, and the others go on.
- * Return: 0, -EINVAL or -ENOMEM, or the first block's error.
- */
-int __online_memory_range(u64 start, u64 size, int online_type)
-{
-	struct memory_block **mems;
-	int n, i, ret = 0, err;
-
-	n = memory_range_blocks(start, size, &mems);
-	if (n < 0)
-		return n;
-	for (i = 0; i < n; i++) {
-		if (!mems[i] || mems[i]->state != MEM_OFFLINE)
+		if (!mem)
 			continue;
-		err = memory_block_online(mems[i], online_type, NULL);
-		if (err) {
-			pr_warn("memory: cannot online memory%lu: %d\n",
-				mems[i]->start_section_nr, err);
-			ret = ret ?: err;
-		}
+		ret = fn(mem, arg);
+		put_device(&mem->dev);
 	}
-	memory_range_put(mems, n);
 	return ret;
 }
 
 /**
- * online_memory_range - online every offline block of a range
- *
- * With the default online type (auto_online_blocks; "online" if that is
- * "offline"). Takes the hotplug lock. Return: as __online_memory_range().
+ * memory_block_pfns - the pages of @mem that online and offline handle
+ * @mem: a memory block
+ * @start_pfn: out, the first (after a memmap kept in the block itself)
+ * @end_pfn: out, the end
  */
-int online_memory_range(u64 start, u64 size)
+void memory_block_pfns(const struct memory_block *mem,
+		       unsigned long *start_pfn, unsigned long *end_pfn)
 {
-	int ret;
-
-	mem_hotplug_begin();
-	ret = __online_memory_range(start, size, mhp_get_default_online_type());
-	mem_hotplug_done();
-	return ret;
-}
-
-/* Hotplug lock held. All or nothing, see offline_memory_range(). */
-static int __offline_memory_range(u64 start, u64 size)
-{
-	struct memory_block **mems;
-	struct zone **zones;
-	int n, i, ret = 0;
-
-	n = memory_range_blocks(start, size, &mems);
-	if (n < 0)
-		return n;
-	zones = kcalloc(n, sizeof(*zones), GFP_KERNEL);
-	if (!zones) {
-		memory_range_put(mems, n);
-		return -ENOMEM;
-	}
-	for (i = 0; i < n; i++) {
-		if (!mems[i] || mems[i]->state != MEM_ONLINE)
-			continue;
-		zones[i] = mems[i]->zone;
-		ret = memory_block_offline(mems[i]);
-		if (ret) {
-			pr_info("memory: memory%lu stays online: %d\n",
-				mems[i]->start_section_nr, ret);
-			zones[i] = NULL;
-			break;
-		}
-	}
-	if (ret) {
-		/* Back into the zones they were in, with the type they had. */
-		while (i--)
-			if (zones[i] &&
-			    memory_block_online(mems[i], mems[i]->online_type, zones[i]))
-				pr_err("memory: memory%lu could not be onlined again\n",
-				       mems[i]->start_section_nr);
-	}
-	kfree(zones);
-	memory_range_put(mems, n);
-	return ret;
-}
-
-/**
- * offline_memory_range - offline every online block of a range
- * @start: first physical address, memory block aligned
- * @size: a multiple of the memory block size
- *
- * All or nothing: if one block cannot go offline, the blocks offlined
- * before it go back online into the zones they were in. Takes the
- * hotplug lock; sleeps.
- * Return: 0; -EBUSY (a page could not be moved), a notifier's errno,
- * -EINVAL or -ENOMEM, with every block as it was.
- */
-int offline_memory_range(u64 start, u64 size)
-{
-	int ret;
-
-	mem_hotplug_begin();
-	ret = __offline_memory_range(start, size);
-	mem_hotplug_done();
-	return ret;
-}
-
-/**
- * offline_and_remove_memory - offline a hot-added range and remove it
- * @start: as given to add_memory()
- * @size: as given to add_memory()
- *
- * offline_memory_range() then remove_memory() under one hold of the
- * hotplug lock, so nobody onlines the range in between; if the removal
- * fails the blocks are onlined again. Takes the hotplug lock; sleeps.
- * Return: 0, or the errno of the step that failed, with the range as it
- * was (online blocks back online).
- */
-int offline_and_remove_memory(u64 start, u64 size)
-{
-	int ret;
-
-	mem_hotplug_begin();
-	ret = __offline_memory_range(start, size);
-	if (!ret) {
-		ret = __remove_memory(start, size);
-		if (ret)
-			__online_memory_range(start, size,
-					      mhp_get_default_online_type());
-	}
-	mem_hotplug_done();
-	return ret;
+	*start_pfn = memory_block_start_pfn(mem) + memory_block_vmemmap_pages(mem);
+	*end_pfn = memory_block_start_pfn(mem) + PAGES_PER_SECTION;
 }
 
 /*

@@ -4,7 +4,9 @@
  * every file is read and written by path, as user space will.
  */
 #include <linux/kernel.h>
+#include <linux/completion.h>
 #include <linux/errno.h>
+#include <linux/kthread.h>
 #include <linux/memory.h>
 #include <linux/memory_hotplug.h>
 #include <linux/mm.h>
@@ -15,10 +17,13 @@
 #include <kunit/test.h>
 
 #define MB_ROOT		"/sys/devices/system/memory"
-/* Far above the RAM of any test boot: 1 TiB, section 8192 (0x2000). */
-#define MB_FAR		(1ULL << 40)
-#define MB_FAR_STR	"0x10000000000"
-#define MB_FAR_DIR	MB_ROOT "/memory8192"
+/*
+ * Far above the RAM of any test boot and below the 40 address bits of
+ * QEMU's CPU: 512 GiB, section 4096 (0x1000).
+ */
+#define MB_FAR		(1ULL << 39)
+#define MB_FAR_STR	"0x8000000000"
+#define MB_FAR_DIR	MB_ROOT "/memory4096"
 
 /* Reads @path into @buf; the test fails unless it reads @want. */
 static void mb_expect_file(struct kunit *test, const char *path,
@@ -154,7 +159,7 @@ static void mb_probe_add_remove(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, mb_probe(MB_FAR_STR "\n"),
 			(ssize_t)strlen(MB_FAR_STR "\n"));
-	mb_expect_file(test, MB_FAR_DIR "/phys_index", "00002000\n");
+	mb_expect_file(test, MB_FAR_DIR "/phys_index", "00001000\n");
 	mb_expect_file(test, MB_FAR_DIR "/state", "offline\n");
 	mb_expect_file(test, MB_FAR_DIR "/online", "0\n");
 	mb_expect_file(test, MB_FAR_DIR "/valid_zones",
@@ -164,11 +169,11 @@ static void mb_probe_add_remove(struct kunit *test)
 	KUNIT_EXPECT_GT(test, vfs_readlink_path(MB_FAR_DIR "/node0", link,
 						sizeof(link) - 1), 0);
 	KUNIT_EXPECT_STREQ(test, link, "../../node/node0");
-	KUNIT_EXPECT_TRUE(test, mb_exists("/sys/devices/system/node/node0/memory8192"));
+	KUNIT_EXPECT_TRUE(test, mb_exists("/sys/devices/system/node/node0/memory4096"));
 
 	KUNIT_ASSERT_EQ(test, remove_memory(MB_FAR, memory_block_size_bytes()), 0);
 	KUNIT_EXPECT_FALSE(test, mb_exists(MB_FAR_DIR));
-	KUNIT_EXPECT_FALSE(test, mb_exists("/sys/devices/system/node/node0/memory8192"));
+	KUNIT_EXPECT_FALSE(test, mb_exists("/sys/devices/system/node/node0/memory4096"));
 	KUNIT_EXPECT_FALSE(test, pfn_valid(PHYS_PFN(MB_FAR)));
 }
 
@@ -192,7 +197,7 @@ static void mb_probe_no_leak(struct kunit *test)
 static void mb_probe_errors(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, mb_probe("junk"), -EINVAL);
-	KUNIT_EXPECT_EQ(test, mb_probe("0x10000001000"), -EINVAL);
+	KUNIT_EXPECT_EQ(test, mb_probe("0x8000001000"), -EINVAL);
 	KUNIT_EXPECT_FALSE(test, mb_exists(MB_FAR_DIR));
 	KUNIT_EXPECT_EQ(test, mb_probe("0x0"), -EEXIST);
 	KUNIT_ASSERT_EQ(test, mb_probe(MB_FAR_STR), (ssize_t)strlen(MB_FAR_STR));
@@ -201,7 +206,75 @@ static void mb_probe_errors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, remove_memory(MB_FAR, memory_block_size_bytes()), 0);
 }
 
+struct mb_reader {
+	const char *const *paths;
+	struct completion done;
+	int failed;		/* reads that returned an error */
+};
+
+static int mb_reader_thread(void *data)
+{
+	struct mb_reader *r = data;
+	char buf[128];
+	int i;
+
+	for (i = 0; r->paths[i]; i++)
+		if (vfs_read_path(r->paths[i], buf, sizeof(buf)) < 0)
+			r->failed++;
+	complete(&r->done);
+	return 0;
+}
+
+/*
+ * No show() of a memory block, the memory root or a node waits for the
+ * hotplug lock: a removal holds it while it waits for those readers to
+ * leave (the valid_zones deadlock). The reads must finish while this
+ * case holds the lock.
+ */
+static void mb_show_never_waits(struct kunit *test)
+{
+	char blk[6][96];
+	const char *paths[] = {
+		blk[0], blk[1], blk[2], blk[3], blk[4], blk[5],
+		MB_ROOT "/block_size_bytes", MB_ROOT "/auto_online_blocks",
+		"/sys/devices/system/node/node0/cpulist",
+		"/sys/devices/system/node/node0/meminfo",
+		NULL,
+	};
+	static const char *const files[] = {
+		"valid_zones", "state", "online", "removable", "phys_index",
+		"phys_device",
+	};
+	unsigned long nr = mb_first_boot_section();
+	struct mb_reader r = { .paths = paths };
+	struct task_struct *t;
+	u64 left;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(files); i++)
+		snprintf(blk[i], sizeof(blk[i]), MB_ROOT "/memory%lu/%s", nr,
+			 files[i]);
+	init_completion(&r.done);
+	mem_hotplug_begin();
+	t = kthread_run(mb_reader_thread, &r, "mb-reader");
+	if (IS_ERR(t)) {
+		mem_hotplug_done();
+		KUNIT_FAIL(test, "kthread_run: %ld", PTR_ERR(t));
+		return;
+	}
+	/* Two seconds: ten reads take well under a millisecond each. */
+	left = wait_for_completion_timeout_ns(&r.done, 2000000000ULL);
+	mem_hotplug_done();
+	KUNIT_EXPECT_GT_MSG(test, left, 0ULL,
+			    "a show() waited for the hotplug lock");
+	if (!left)
+		wait_for_completion(&r.done);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	KUNIT_EXPECT_EQ(test, r.failed, 0);
+}
+
 static struct kunit_case memory_blocks_cases[] = {
+	KUNIT_CASE(mb_show_never_waits),
 	KUNIT_CASE(mb_boot_blocks),
 	KUNIT_CASE(mb_root_files),
 	KUNIT_CASE(mb_node_cpulist),

@@ -82,21 +82,15 @@ void remove_memory_block_devices(unsigned long start, unsigned long size);
 struct memory_block *find_memory_block_by_id(unsigned long block_id);
 
 /*
- * Whole-range state changes for drivers (drivers/acpi/acpi_memhotplug.c),
- * taking the hotplug lock themselves. Each is all or nothing.
- *
- * offline_memory_range(): every online block of the range goes offline;
- * on failure the blocks it offlined go back online in their zones and
- * the first error is returned (-EBUSY when a page could not be moved).
- * online_memory_range(): every offline block goes online with the
- * default online type (memhp_default_state, or "online" if that is
- * "offline"). offline_and_remove_memory(): offline_memory_range() then
- * remove_memory(); the range must be one add_memory() range.
+ * Hotplug lock held. One block at a time, for mm/memory_hotplug.c, which
+ * owns every change of a whole range and its rollback.
  */
-int offline_memory_range(u64 start, u64 size);
-/* As online_memory_range() with @online_type, hotplug lock held. */
-int __online_memory_range(u64 start, u64 size, int online_type);
-int online_memory_range(u64 start, u64 size);
-int offline_and_remove_memory(u64 start, u64 size);
+int memory_block_online(struct memory_block *mem, int online_type,
+			struct zone *zone);
+int memory_block_offline(struct memory_block *mem);
+int walk_memory_blocks(u64 start, u64 size, void *arg,
+		       int (*fn)(struct memory_block *mem, void *arg));
+void memory_block_pfns(const struct memory_block *mem,
+		       unsigned long *start_pfn, unsigned long *end_pfn);
 
 #endif /* _LINUX_MEMORY_H */

@@ -44,9 +44,8 @@ static inline bool movable_node_is_enabled(void)
 	return memhp.movable_node;
 }
 
-/* Linux's spelling of each value, for messages and (later) sysfs. */
+/* Linux's spelling of each value, for messages and sysfs. */
 const char *mmop_name(enum mmop type);
-const char *online_policy_name(enum online_policy policy);
 /* Parses a memhp_default_state= / sysfs value; -EINVAL if unknown. */
 int mmop_parse(const char *s);
 
@@ -96,8 +95,20 @@ bool mhp_range_allowed(u64 start, u64 size);
 /* The node of hot-added memory at @start, from the SRAT (arch/x86/mm/numa.c). */
 int memory_add_physaddr_to_nid(u64 start);
 int add_memory(int nid, u64 start, u64 size, mhp_t flags);
+int add_memory_claim(int nid, u64 start, u64 size, mhp_t flags);
 int remove_memory(u64 start, u64 size);
 int __remove_memory(u64 start, u64 size);	/* hotplug lock held */
+bool mhp_range_has_memory(u64 start, u64 size);
+
+/*
+ * Whole ranges (mm/memory_hotplug.c owns them, and their rollback): all
+ * or nothing, under one hold of the hotplug lock; see the functions.
+ */
+struct range;
+int offline_memory_ranges(const struct range *r, int nr);
+int offline_and_remove_memory_ranges(const struct range *r, int nr);
+int offline_and_remove_memory(u64 start, u64 size);
+void online_memory_blocks(u64 start, u64 size, int online_type);
 
 struct mhp_params {
 	bool memmap_on_memory;	/* memmap inside the range (MHP_MEMMAP_ON_MEMORY) */
@@ -148,6 +159,6 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages);
  * Offline retry bound: passes of isolate-check/migrate over a block
  * before offline_pages() gives up with -EBUSY.
  */
-#define OFFLINE_MAX_PASSES	8
+#define OFFLINE_MAX_PASSES	10
 
 #endif /* _LINUX_MEMORY_HOTPLUG_H */

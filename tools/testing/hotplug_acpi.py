@@ -210,9 +210,11 @@ def device_check_twice(m):
 
 # ---- a DIMM over memory that is already there ----
 
-def overlap_existing(m):
-    # Hot-add one block through the probe file where the DIMM will go,
-    # then plug the DIMM there: add_memory() says -EEXIST.
+def owns_probed_block(m):
+    # A block probed by hand where the DIMM then lands belongs to the
+    # DIMM: the driver adds the rest of its range around it, and the
+    # eject offlines and removes all of it before _EJ0, so the data in
+    # the probed block moves away first.
     addr = 6 * GIB
     sh(m, f"echo {addr:#x} > {MEMDIR}/probe")
     assert block_of(addr) in blocks(m)
@@ -220,19 +222,19 @@ def overlap_existing(m):
                                    "id": "mem-d1", "size": 256 * MIB})
     m.qmp.command("device_add", driver="pc-dimm", id="d1", memdev="mem-d1",
                   node=1, addr=addr)
-    wait_ost(m, OST_DEVICE_CHECK, OST_FAILURE, dimm_id="d1")
-    assert ost_of(m, "d1") == (OST_DEVICE_CHECK, OST_FAILURE)
-    settle(m, "is already in use, not added")
-    out = sh(m, "dmesg")
-    assert "is already in use, not added" in out
-    # A range is added whole or not at all: not even the DIMM's second
-    # block, which nothing was in the way of.
-    assert block_of(addr + BLOCK) not in blocks(m)
-    # Ejecting it removes nothing that was not the DIMM's.
+    wait_ost(m, OST_DEVICE_CHECK, OST_SUCCESS, dimm_id="d1")
+    settle(m, f"took over [mem {addr:#x}-")
+    assert block_of(addr + BLOCK) in blocks(m)
+    sh(m, f"echo online_movable > {MEMDIR}/{block_of(addr)}/state")
+    sh(m, f"echo {PROBED_FILL} 1 > {MOVABLE}/fill")     # on node 1
+    slot = dimm_info(m, "d1")["slot"]
     del_dimm(m, "d1")
+    wait_ost(m, OST_EJECT_REQUEST, OST_SUCCESS, slot=slot)
+    settle(m, f"removed [mem {addr:#x}-")
     assert dimm_info(m, "d1") is None
-    assert block_of(addr) in blocks(m), "the probed block was removed"
-    assert "removed [mem" not in sh(m, "dmesg")
+    assert not set(dimm_blocks(addr, 256 * MIB)) & set(blocks(m))
+    assert read(m, f"{MOVABLE}/verify") == f"{PROBED_FILL} pages, 0 bad"
+    sh(m, f"echo 1 > {MOVABLE}/free")
 
 
 # ---- hot-remove of online memory ----
@@ -240,6 +242,7 @@ def overlap_existing(m):
 # The DIMM is onlined movable on node 0: ZONE_MOVABLE comes first for
 # movable allocations, so the test driver's pages land on it.
 FILL_PAGES = 16384      # 64 MiB of the 1 GiB DIMM
+PROBED_FILL = 8192      # 32 MiB, in the one block onlined
 MOVABLE = "/sys/kernel/debug/tide_movable"
 
 
@@ -271,22 +274,37 @@ def remove_online(m):
 
 
 def remove_refused(m):
-    addr = add_online_dimm(m, "d1", GIB)
-    total = mem_total_kib(m)
+    # Only the DIMM's last block is online when the test pages are made,
+    # so they all land there; then every other block but one is onlined
+    # movable, and one stays offline as an administrator left it. The
+    # eject offlines the empty blocks, fails on the last one, and must
+    # bring back exactly what was there: the same blocks online, in
+    # ZONE_MOVABLE, and the administrator's block still offline.
+    addr = add_dimm(m, "d1", GIB, node=0)
+    wait_ost(m, OST_DEVICE_CHECK, OST_SUCCESS, dimm_id="d1")
+    settle(m, f"added [mem {addr:#x}-")
+    names = dimm_blocks(addr, GIB)
+    sh(m, f"echo online_movable > {MEMDIR}/{names[-1]}/state")
     sh(m, f"echo 1 > {MOVABLE}/refuse")
     sh(m, f"echo {FILL_PAGES} > {MOVABLE}/fill")
+    for b in names[:-1]:
+        if b != names[1]:
+            sh(m, f"echo online_movable > {MEMDIR}/{b}/state")
+    total = mem_total_kib(m)
     m.qmp.events.clear()
     m.qmp.command("device_del", id="d1")
     wait_ost(m, OST_EJECT_REQUEST, OST_DEVICE_BUSY, dimm_id="d1",
              timeout=120)
     assert ost_of(m, "d1") == (OST_EJECT_REQUEST, OST_DEVICE_BUSY)
-    settle(m, "eject refused, memory stays online")
+    settle(m, "eject refused, memory stays as it was")
     assert dimm_info(m, "d1") is not None, "QEMU dropped a busy DIMM"
     assert not any(e["event"] == "DEVICE_DELETED" for e in m.qmp.events)
-    for b in dimm_blocks(addr, GIB):
-        assert read(m, f"{MEMDIR}/{b}/state") == "online", b
+    for b in names:
+        want = "offline" if b == names[1] else "online"
+        assert read(m, f"{MEMDIR}/{b}/state") == want, b
+        if want == "online":
+            assert read(m, f"{MEMDIR}/{b}/valid_zones") == "Movable", b
     assert mem_total_kib(m) == total
-    assert "eject refused, memory stays online" in sh(m, "dmesg")
     assert read(m, f"{MOVABLE}/verify") == f"{FILL_PAGES} pages, 0 bad"
     # Tide is healthy: the memory is usable and the next eject succeeds.
     sh(m, f"echo 0 > {MOVABLE}/refuse")
@@ -294,7 +312,7 @@ def remove_refused(m):
     del_dimm(m, "d1")
     settle(m, f"removed [mem {addr:#x}-")
     assert dimm_info(m, "d1") is None
-    assert not set(dimm_blocks(addr, GIB)) & set(blocks(m))
+    assert not set(names) & set(blocks(m))
     assert read(m, f"{MOVABLE}/verify") == f"{FILL_PAGES} pages, 0 bad"
     sh(m, f"echo 1 > {MOVABLE}/free")
 
@@ -308,7 +326,7 @@ SCENARIOS = [
     Scenario("hotplug:acpi-coldplug", coldplug, extra_args=COLD),
     Scenario("hotplug:acpi-device-check-twice", device_check_twice,
              extra_args=COLD[:4]),
-    Scenario("hotplug:acpi-overlap-existing", overlap_existing),
+    Scenario("hotplug:acpi-owns-probed-block", owns_probed_block),
     Scenario("hotplug:acpi-remove-online", remove_online),
     Scenario("hotplug:acpi-remove-refused", remove_refused),
 ]
