@@ -357,18 +357,30 @@ static const struct pt_strtobool_case pt_strtobool_cases[] = {
 	{ "1\n", 0, true },
 	{ "n", 0, false }, { "N", 0, false }, { "0", 0, false },
 	{ "off", 0, false }, { "Off", 0, false },
+	{ "t", 0, true }, { "T", 0, true }, { "true", 0, true },
+	{ "True\n", 0, true }, { "oN", 0, true }, { "On", 0, true },
+	{ "f", 0, false }, { "F", 0, false }, { "false", 0, false },
+	{ "of", 0, false }, { "OF", 0, false }, { "oFF", 0, false },
+	{ "no", 0, false },
 	{ "", -EINVAL, false }, { "o", -EINVAL, false },
 	{ "x", -EINVAL, false }, { "2", -EINVAL, false },
+	{ "e", -EINVAL, false }, { "d", -EINVAL, false },
+	{ "ox", -EINVAL, false }, { " y", -EINVAL, false },
+	{ "-1", -EINVAL, false }, { "\n", -EINVAL, false },
+	{ NULL, -EINVAL, false },
 };
 
 static void pt_strtobool_desc(const struct pt_strtobool_case *c, char *desc)
 {
-	pt_quote(desc, c->in);
+	if (c->in)
+		pt_quote(desc, c->in);
+	else
+		strscpy(desc, "NULL", KUNIT_PARAM_DESC_SIZE);
 }
 
 KUNIT_ARRAY_PARAM(pt_strtobool, pt_strtobool_cases, pt_strtobool_desc);
 
-/* kstrtobool(): y/n, 1/0, on/off in any case; nothing else. */
+/* kstrtobool(): y/t/1, n/f/0, on/of(f) in any case; nothing else. */
 static void params_kstrtobool(struct kunit *test)
 {
 	const struct pt_strtobool_case *c = test->param_value;

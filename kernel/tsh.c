@@ -23,6 +23,7 @@
 #define TSH_LINE_MAX	256
 #define TSH_PATH_MAX	512
 #define TSH_ARGS_MAX	16
+#define TSH_TIME_DEPTH	8	/* "time time ... cmd": at most this many */
 #define TSH_OUT_MAX	4096	/* what a command may send to a '>' file */
 #define TSH_POLL_MS	10	/* sleep between polls of an idle console */
 #define TSH_BURST_MS	50	/* poll without sleeping this long after a key */
@@ -499,7 +500,12 @@ static int tsh_split(const char *line, char *words, char **argv,
 	return argc;
 }
 
-static void tsh_run(struct tsh *sh, char *line)
+/*
+ * Runs one command line; @depth is how many "time"s enclose it. Each
+ * level takes about 1 KiB of the shell thread's 16 KiB stack, so nesting
+ * is bounded rather than left to overflow the stack.
+ */
+static void tsh_run(struct tsh *sh, char *line, unsigned int depth)
 {
 	char *argv[TSH_ARGS_MAX], *redirect, rpath[TSH_PATH_MAX];
 	char words[TSH_LINE_MAX + 1];
@@ -523,9 +529,15 @@ static void tsh_run(struct tsh *sh, char *line)
 	if (argc > 1 && !strcmp(argv[0], "time")) {
 		u64 t0 = ktime_get_ns();
 
+		if (depth >= TSH_TIME_DEPTH) {
+			tsh_err(sh, "tsh: time: nested more than %d deep\n",
+				TSH_TIME_DEPTH);
+			sh->status = 2;
+			return;
+		}
 		while (*line == ' ' || *line == '\t')
 			line++;
-		tsh_run(sh, line + strlen("time"));
+		tsh_run(sh, line + strlen("time"), depth + 1);
 		tsh_err(sh, "real %llu us\n", (ktime_get_ns() - t0) / 1000);
 		return;
 	}
@@ -635,7 +647,7 @@ static int tsh_thread(void *data)
 	for (;;) {
 		console_write(sh->con, TSH_PROMPT, strlen(TSH_PROMPT));
 		tsh_readline(sh);
-		tsh_run(sh, sh->line);
+		tsh_run(sh, sh->line, 0);
 	}
 	return 0;
 }

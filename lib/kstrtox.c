@@ -81,18 +81,25 @@ int kstrtoint(const char *s, unsigned int base, int *res)
 }
 
 /**
- * kstrtobool - parse y/n, 1/0, on/off
- * Return: 0, or -EINVAL for anything else.
+ * kstrtobool - parse a yes/no answer as Linux 6.12 does
+ * @s: the string; only its first one or two characters are looked at
+ * @res: set to the answer on success, untouched otherwise
+ *
+ * True: a first character of y, Y, t, T or 1, or "on" (o/O, then n/N).
+ * False: n, N, f, F or 0, or "of" (o/O, then f/F), so "off" too. What
+ * follows those characters is not looked at ("yes", "true\n").
+ *
+ * Return: 0, or -EINVAL for anything else, NULL included.
  */
 int kstrtobool(const char *s, bool *res)
 {
 	if (!s)
 		return -EINVAL;
 	switch (s[0]) {
-	case 'y': case 'Y': case '1':
+	case 'y': case 'Y': case 't': case 'T': case '1':
 		*res = true;
 		return 0;
-	case 'n': case 'N': case '0':
+	case 'n': case 'N': case 'f': case 'F': case '0':
 		*res = false;
 		return 0;
 	case 'o': case 'O':

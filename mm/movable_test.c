@@ -36,6 +36,7 @@
 #include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
+#include <linux/overflow.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -137,7 +138,7 @@ static void free_table_locked(void)
  * movable_test_fill - allocate and fill @nr_pages movable test pages
  * @nid: preferred node (NUMA_NO_NODE: node 0)
  *
- * Return: 0; -EINVAL for 0 pages; -EBUSY if pages are already filled
+ * Return: 0; -EINVAL for 0 pages or more than the machine's RAM; -EBUSY if pages are already filled
  * (free them first); -ENOMEM if not all could be had (none are kept).
  */
 int movable_test_fill(unsigned long nr_pages, int nid)
@@ -145,7 +146,7 @@ int movable_test_fill(unsigned long nr_pages, int nid)
 	unsigned long i;
 	int ret = 0;
 
-	if (!nr_pages)
+	if (!nr_pages || nr_pages > totalram_pages())
 		return -EINVAL;
 	if (nid < 0)
 		nid = 0;
@@ -154,8 +155,8 @@ int movable_test_fill(unsigned long nr_pages, int nid)
 		ret = -EBUSY;
 		goto unlock;
 	}
-	mt.pages = vzalloc(nr_pages * sizeof(*mt.pages));
-	mt.sums = vzalloc(nr_pages * sizeof(*mt.sums));
+	mt.pages = vzalloc(array_size(nr_pages, sizeof(*mt.pages)));
+	mt.sums = vzalloc(array_size(nr_pages, sizeof(*mt.sums)));
 	if (!mt.pages || !mt.sums) {
 		ret = -ENOMEM;
 		goto free_tables;
@@ -304,7 +305,7 @@ int movable_test_migrate_all(unsigned long *nr_failed)
 	mutex_lock(&mt.lock);
 	if (!mt.nr)
 		goto unlock;
-	pages = vmalloc(mt.nr * sizeof(*pages));
+	pages = vmalloc(array_size(mt.nr, sizeof(*pages)));
 	if (!pages) {
 		ret = -ENOMEM;
 		goto unlock;

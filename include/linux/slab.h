@@ -11,6 +11,7 @@
 #include <linux/types.h>
 #include <linux/gfp.h>
 #include <linux/list.h>
+#include <linux/overflow.h>
 #include <linux/spinlock.h>
 
 struct page;
@@ -62,11 +63,24 @@ static inline void *kzalloc(size_t size, gfp_t gfp)
 	return kmalloc(size, gfp | __GFP_ZERO);
 }
 
+/**
+ * kmalloc_array - kmalloc() of @n elements of @size bytes each
+ * Return: the memory, or NULL when @n * @size overflows, is larger than
+ * KMALLOC_MAX_SIZE, or cannot be had; ZERO_SIZE_PTR if it is 0.
+ */
+static inline void *kmalloc_array(size_t n, size_t size, gfp_t gfp)
+{
+	size_t bytes;
+
+	if (check_mul_overflow(n, size, &bytes))
+		return NULL;
+	return kmalloc(bytes, gfp);
+}
+
+/* kmalloc_array(), zeroed. */
 static inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
 {
-	if (size && n > KMALLOC_MAX_SIZE / size)
-		return NULL;
-	return kzalloc(n * size, gfp);
+	return kmalloc_array(n, size, gfp | __GFP_ZERO);
 }
 
 /* Pages in slabs, in all caches. */

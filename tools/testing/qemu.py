@@ -3,8 +3,12 @@
 
 One place builds the QEMU command line, so that `make check`, `make bench`
 and a person at a shell all boot the same machine. Tide leaves QEMU with
-status 0 when it powers off and 3 when it panics (isa-debug-exit); anything
-else, or no exit before the timeout, is a failure.
+status 0 when it powers off and 3 when it panics (isa-debug-exit). A power
+off counts only with Tide's own "reboot: Power down" line: a triple fault
+also ends QEMU with status 0 under -no-reboot. Any other end, or no exit
+before the timeout, is a failure; a timed-out boot is killed only after
+QEMU's monitor has given every CPU's registers (every boot has a QMP
+socket for that).
 """
 
 import os
@@ -12,9 +16,13 @@ import re
 import selectors
 import shlex
 import signal
+import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass, field
+
+import qmp as qmp_mod
 
 QEMU = "qemu-system-x86_64"
 DEBUG_EXIT = "isa-debug-exit,iobase=0xf4,iosize=0x04"
@@ -30,6 +38,15 @@ EXIT_PANIC = 3
 FAILURE_MARKS = ("Kernel panic", "Oops:", "WARNING:")
 
 READY_MARK = "Tide ready in"
+
+# What machine_power_off() prints (arch/x86/kernel/reboot.c) before it
+# turns the machine off on purpose.
+POWEROFF_MARK = "reboot: Power down"
+
+# Seconds a boot may take by default: ten times what the slowest (the
+# KUnit boot) needs on an idle host, so that a loaded host does not fail
+# a healthy boot. There is no retry: a boot that runs out of it failed.
+BOOT_TIMEOUT = 120.0
 
 
 def qemu_command(kernel, memory="512M", machine="pc", cmdline="",
@@ -56,6 +73,7 @@ class BootResult:
     output: str = ""            # serial console and QEMU's own messages
     elapsed: float = 0.0        # seconds from start to exit (or kill)
     timed_out: bool = False
+    registers: str = None       # `info registers -a` taken at the timeout
     log_path: str = None
     marks: dict = field(default_factory=dict)   # mark -> seconds to its line
 
@@ -67,9 +85,23 @@ class BootResult:
         return self.lines[-n:]
 
 
+def qmp_registers(sock_path, timeout=10.0):
+    """Every CPU's registers from QEMU's monitor (`info registers -a`)
+    through the QMP socket at @sock_path, or a line saying why not."""
+    try:
+        conn = qmp_mod.QMP(sock_path, timeout=timeout)
+        try:
+            return conn.hmp("info registers -a")
+        finally:
+            conn.close()
+    except Exception as e:      # a dead or stuck QEMU: say so, go on
+        return f"(no registers: {type(e).__name__}: {e})"
+
+
 def boot(kernel, memory="512M", machine="pc", cmdline="", extra_args=(),
-         timeout=120.0, log_path=None, marks=(), script=()):
-    """Boot @kernel and wait for QEMU to exit, or kill it after @timeout s.
+         timeout=BOOT_TIMEOUT, log_path=None, marks=(), script=()):
+    """Boot @kernel and wait for QEMU to exit, or kill it after @timeout s
+    (first taking the registers of its CPUs into BootResult.registers).
 
     The console (and QEMU's own messages) go to @log_path as they arrive.
     @marks: strings; the time from QEMU's start until the first complete
@@ -79,7 +111,11 @@ def boot(kernel, memory="512M", machine="pc", cmdline="", extra_args=(),
     prompt need not end a line). Input sent before the guest listens is
     lost, which is why it waits for prompts rather than sending at once.
     """
-    cmd = qemu_command(kernel, memory, machine, cmdline, extra_args)
+    sockdir = tempfile.mkdtemp(prefix="tide-qmp-")
+    sock = os.path.join(sockdir, "qmp.sock")
+    cmd = qemu_command(kernel, memory, machine, cmdline,
+                       list(extra_args) +
+                       ["-qmp", f"unix:{sock},server=on,wait=off"])
     result = BootResult(command=cmd, log_path=log_path)
     log = open(log_path, "wb") if log_path else None
     if log:
@@ -130,6 +166,10 @@ def boot(kernel, memory="512M", machine="pc", cmdline="", extra_args=(),
     finally:
         sel.close()
         if result.timed_out:
+            result.registers = qmp_registers(sock)
+            if log:
+                log.write(b"\n# QEMU's registers at the timeout:\n" +
+                          result.registers.encode())
             _kill(proc)
         try:
             proc.wait(timeout=10)
@@ -140,6 +180,7 @@ def boot(kernel, memory="512M", machine="pc", cmdline="", extra_args=(),
         proc.stdout.close()
         if log:
             log.close()
+        shutil.rmtree(sockdir, ignore_errors=True)
 
     if not result.timed_out:
         result.status = proc.returncode
@@ -154,21 +195,46 @@ def _kill(proc):
         pass
 
 
-def problems(result, need_ready=False):
+def exit_problem(status, output, expect=EXIT_POWEROFF):
+    """Why QEMU's exit @status with console @output is not the end
+    expected (@expect: EXIT_POWEROFF or EXIT_PANIC), or None.
+
+    A power off must have Tide's POWEROFF_MARK line: status 0 without it
+    is an exit Tide did not ask for (a triple fault, with -no-reboot).
+    """
+    if status == expect == EXIT_POWEROFF:
+        if POWEROFF_MARK in output:
+            return None
+        return (f'unexpected exit: QEMU exited 0 without "{POWEROFF_MARK}" '
+                f"(a triple fault?)")
+    if status == expect:
+        return None
+    if status == EXIT_PANIC:
+        return "kernel panicked (exit status 3)"
+    if status == EXIT_POWEROFF and expect == EXIT_PANIC:
+        what = "a power off" if POWEROFF_MARK in output else \
+            f'no "{POWEROFF_MARK}" either: a triple fault?'
+        return f"unexpected exit: QEMU exited 0, expected a panic (3); {what}"
+    return f"unexpected exit: QEMU exit status {status}"
+
+
+def problems(result, need_ready=False, expect=EXIT_POWEROFF):
     """Return a list of reasons @result is a failed boot (empty if it is fine).
 
-    A boot is fine when QEMU exited with status 0 (power off) before the
-    timeout and the console shows no panic, Oops or WARNING; with
-    @need_ready it must also have printed "Tide ready in".
+    A boot is fine when QEMU exited before the timeout as @expect says:
+    EXIT_POWEROFF, with Tide's power-off line and no panic, Oops or
+    WARNING on the console; or EXIT_PANIC (status 3), for a boot that
+    tests a panic. With @need_ready it must also have printed "Tide
+    ready in".
     """
     reasons = []
     if result.timed_out:
         reasons.append(f"timed out after {result.elapsed:.1f} s")
-    elif result.status == EXIT_PANIC:
-        reasons.append("kernel panicked (exit status 3)")
-    elif result.status != EXIT_POWEROFF:
-        reasons.append(f"QEMU exit status {result.status}")
-    for mark in FAILURE_MARKS:
+    else:
+        problem = exit_problem(result.status, result.output, expect)
+        if problem:
+            reasons.append(problem)
+    for mark in FAILURE_MARKS if expect == EXIT_POWEROFF else ():
         for line in result.lines:
             if mark in line:
                 reasons.append(f"console: {strip_stamp(line).strip()}")
@@ -215,9 +281,7 @@ class Machine:
     def __init__(self, kernel, memory="512M", machine="pc", cmdline="",
                  extra_args=(), log_path=None, timeout=120.0,
                  prompt=PROMPT, initrd=None):
-        import tempfile
         import threading
-        import qmp as qmp_mod
 
         self.prompt = prompt
         self.sockdir = tempfile.mkdtemp(prefix="tide-qmp-")
@@ -304,6 +368,15 @@ class Machine:
         first, _, rest = out.partition("\n")
         return rest if line.strip() in first else out
 
+    def registers(self):
+        """Every CPU's registers (`info registers -a`), or a line saying
+        why QEMU's monitor did not give them. For a timeout's report,
+        before the guest is killed."""
+        try:
+            return self.qmp.hmp("info registers -a")
+        except Exception as e:
+            return f"(no registers: {type(e).__name__}: {e})"
+
     def kill(self):
         _kill(self.proc)
         self.proc.wait()
@@ -322,7 +395,6 @@ class Machine:
         return self.status
 
     def _finish(self):
-        import shutil
         self._reader.join(timeout=5)
         try:
             self.qmp.close()

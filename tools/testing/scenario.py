@@ -5,7 +5,10 @@ A scenario is one test: it boots Tide as a qemu.Machine on a machine with
 DIMM slots, waits for the shell, then its function adds and removes DIMMs
 over QMP and types commands at `tide# `, raising (AssertionError or any
 other exception) on the first thing that is wrong. Leaving the function,
-the guest must power off cleanly with no panic, Oops or WARNING.
+the guest must power off cleanly (status 0 and Tide's "reboot: Power
+down" line) with no panic, Oops or WARNING. A boot that does not reach
+the prompt, or a step that times out, fails with every CPU's registers
+taken from QEMU's monitor before the guest is killed; nothing is retried.
 
 Scenarios are listed in SCENARIOS of the modules tools/testing/hotplug_*.py
 and run by `make check` (tide_check.py); one module's can also be run by
@@ -41,7 +44,8 @@ class Scenario:
     extra_args: tuple = ()      # more QEMU arguments (cold-plugged DIMMs...)
     nodes: int = 2              # node 0: CPUs and RAM; the others memory-less
     smp: int = 2
-    timeout: float = 180.0      # seconds for the whole run, boot included
+    timeout: float = 180.0      # seconds for the run after the boot
+    #                             (which has BOOT_TIMEOUT of its own)
     quick: bool = False         # short enough for `make check --quick`
 
 
@@ -58,44 +62,76 @@ def machine_args(sc):
 
 
 # run()'s first reason starts with this when the guest never reached its
-# first prompt in time: the boot hung (tide_check.py boots it once more).
+# first prompt in time: the boot hung. The time allowed is the one a boot
+# of the matrix has (qemu.BOOT_TIMEOUT), for the same reason.
 BOOT_HANG = "boot hang:"
-BOOT_TIMEOUT = 60.0
+BOOT_TIMEOUT = qemu.BOOT_TIMEOUT
+
+
+class BootHang(TimeoutError):
+    """No prompt within BOOT_TIMEOUT s; @registers: QEMU's at that time."""
+
+    def __init__(self, message, registers):
+        super().__init__(message)
+        self.registers = registers
 
 
 def start(kernel, sc, log_path=None):
-    """Boot @sc's machine; return the qemu.Machine at its first prompt."""
+    """Boot @sc's machine; return the qemu.Machine at its first prompt.
+
+    Raises BootHang (with the registers) if the prompt does not come
+    within BOOT_TIMEOUT s.
+    """
     m = qemu.Machine(kernel, memory=sc.memory, cmdline=sc.cmdline,
                      extra_args=machine_args(sc), log_path=log_path,
-                     timeout=sc.timeout)
+                     timeout=BOOT_TIMEOUT + sc.timeout)
     try:
         m.expect(qemu.Machine.PROMPT, timeout=BOOT_TIMEOUT)
+    except TimeoutError as e:
+        registers = m.registers()
+        m.kill()
+        raise BootHang(str(e), registers) from e
     except Exception:
         m.kill()
         raise
     return m
 
 
-def run(kernel, sc, log_path=None):
+def _register_lines(registers):
+    return ["QEMU's registers at the timeout:"] + registers.splitlines()
+
+
+def run(kernel, sc, log_path=None, detail=None):
     """Run @sc once. Return a list of reasons it failed (empty: passed).
 
     A boot that does not reach the prompt within BOOT_TIMEOUT s gives one
     reason starting with BOOT_HANG; any other failure to boot, "boot:".
+    On a timeout (of the boot or of a step), QEMU's register dump goes to
+    @detail (a list, if given) as lines to show under the failure.
     """
     try:
         m = start(kernel, sc, log_path)
-    except TimeoutError as e:
+    except BootHang as e:
+        if detail is not None:
+            detail += _register_lines(e.registers)
         return [f"{BOOT_HANG} {e}"]
     except Exception as e:
         return [f"boot: {type(e).__name__}: {e}"]
     reasons = []
     try:
         with m:
-            sc.fn(m)
+            try:
+                sc.fn(m)
+            except TimeoutError:
+                if detail is not None:
+                    detail += _register_lines(m.registers())
+                raise
     except Exception as e:
         reasons.append(f"{type(e).__name__}: {e}")
-    if not reasons and m.status != qemu.EXIT_POWEROFF:
-        reasons.append(f"QEMU exit status {m.status} after poweroff")
+    if not reasons:
+        problem = qemu.exit_problem(m.status, m.output)
+        if problem:
+            reasons.append(f"{problem} after poweroff")
     for mark in qemu.FAILURE_MARKS:
         for line in m.output.splitlines():
             if mark in line:

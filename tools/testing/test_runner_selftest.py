@@ -120,18 +120,108 @@ def test_memtotal_bounds():
     assert tide_check.memtotal_problem(None, "512M") == "no MemTotal line"
 
 
+POWER_DOWN = "[ 0.3] reboot: Power down\n"
+
+
 def test_boot_verdicts():
     ok = qemu.BootResult(command=[], status=0,
-                         output="[ 0.1] Tide ready in 0.1 s\n")
+                         output="[ 0.1] Tide ready in 0.1 s\n" + POWER_DOWN)
     assert qemu.problems(ok, need_ready=True) == []
     panic = qemu.BootResult(command=[], status=3,
                             output="[ 0.2] Kernel panic - not syncing: x\n")
     assert len(qemu.problems(panic)) == 2
     warn = qemu.BootResult(command=[], status=0,
-                           output="[ 0.2] WARNING: mm/x.c:1 f: cond\n")
+                           output="[ 0.2] WARNING: mm/x.c:1 f: cond\n" +
+                           POWER_DOWN)
     assert qemu.problems(warn) == ["console: WARNING: mm/x.c:1 f: cond"]
     hung = qemu.BootResult(command=[], timed_out=True, elapsed=60)
     assert qemu.problems(hung, need_ready=True)[0].startswith("timed out")
+
+
+def test_exit_0_without_power_off_line_is_unexpected():
+    # A triple fault under -no-reboot: QEMU exits 0, Tide said nothing.
+    reset = qemu.BootResult(command=[], status=0,
+                            output="[ 0.1] Tide ready in 0.1 s\n"
+                                   "[ 0.2] test: overflowing\n")
+    [why] = qemu.problems(reset, need_ready=True)
+    assert why.startswith("unexpected exit: QEMU exited 0 without "
+                          '"reboot: Power down"')
+
+
+def test_expected_panic_verdicts():
+    panic = qemu.BootResult(command=[], status=3,
+                            output="[ 0.2] Oops: kernel stack overflow\n"
+                                   "[ 0.2] Kernel panic - not syncing: x\n")
+    assert qemu.problems(panic, expect=qemu.EXIT_PANIC) == []
+    reset = qemu.BootResult(command=[], status=0, output="[ 0.2] test\n")
+    [why] = qemu.problems(reset, expect=qemu.EXIT_PANIC)
+    assert why.startswith("unexpected exit: QEMU exited 0, expected a panic")
+    off = qemu.BootResult(command=[], status=0, output=POWER_DOWN)
+    assert qemu.problems(off, expect=qemu.EXIT_PANIC)[0].startswith(
+        "unexpected exit")
+    odd = qemu.BootResult(command=[], status=1, output="")
+    assert qemu.problems(odd) == ["unexpected exit: QEMU exit status 1"]
+
+
+def _fake_boot(monkeypatch, results):
+    """qemu.boot() returns the items of @results in turn; returns the list
+    of the calls' keyword arguments."""
+    calls, queue = [], list(results)
+
+    def fake(kernel, **kw):
+        calls.append(kw)
+        return queue.pop(0)
+
+    monkeypatch.setattr(qemu, "boot", fake)
+    return calls
+
+
+def _ctx(tmp_path):
+    class Ctx:
+        kernel = str(tmp_path / "tide")
+        build = str(tmp_path)
+        log_dir = str(tmp_path)
+        timeout = qemu.BOOT_TIMEOUT
+    return Ctx()
+
+
+def test_boot_hang_fails_once_with_registers(monkeypatch, capsys, tmp_path):
+    hung = qemu.BootResult(command=[], timed_out=True, elapsed=120,
+                           output="[ 0.1] smp: booting CPU 1\n",
+                           registers="CPU#0\nRAX=0000000000000000 RBX=1\n"
+                                     "RIP=ffffffff80201000 RFL=00000002")
+    ok = qemu.BootResult(command=[], status=0, output=POWER_DOWN)
+    calls = _fake_boot(monkeypatch, [hung, ok])
+    case = tide_check.BootCase("boot:selftest-hang", "pc", "512M")
+    [outcome] = tide_check.boot_job(_ctx(tmp_path), case)
+    assert len(calls) == 1
+    assert calls[0]["timeout"] == qemu.BOOT_TIMEOUT >= 120
+    assert outcome.status == tide_check.FAIL
+    assert outcome.reason.startswith("timed out after 120.0 s")
+    assert "| [ 0.1] smp: booting CPU 1" in outcome.detail
+    assert "| RIP=ffffffff80201000 RFL=00000002" in outcome.detail
+    assert "RETRY" not in capsys.readouterr().out
+
+
+def test_stack_overflow_cases_expect_a_panic(monkeypatch, tmp_path):
+    cases = [c for c in tide_check.BOOT_MATRIX
+             if c.name.startswith("boot:stack-overflow-")]
+    assert {c.name for c in cases} == {"boot:stack-overflow-boot",
+                                       "boot:stack-overflow-thread"}
+    for case in cases:
+        assert case.expect_exit == qemu.EXIT_PANIC
+        text = ("[ 0.2] Oops: kernel stack overflow on CPU 1: task "
+                f"{case.cmdline.split('=')[1].replace('thread', 'stack_overflow')}"
+                " (pid 7)\n[ 0.2] Kernel panic - not syncing: "
+                "kernel stack overflow\n")
+        _fake_boot(monkeypatch, [
+            qemu.BootResult(command=[], status=3, output=text),
+            qemu.BootResult(command=[], status=0, output="[ 0.1] reset\n")])
+        [good] = tide_check.boot_job(_ctx(tmp_path), case)
+        assert good.status == tide_check.PASS, good.reason
+        [bad] = tide_check.boot_job(_ctx(tmp_path), case)
+        assert bad.status == tide_check.FAIL
+        assert "unexpected exit" in bad.reason
 
 
 def test_qemu_command_line():
@@ -159,17 +249,24 @@ def test_job_selection():
 # ---- hotplug scenarios in make check, without booting QEMU ----
 
 class FakeMachine:
-    """Stands in for the qemu.Machine scenario.start() returns."""
+    """Stands in for the qemu.Machine scenario.start() returns. Leaving
+    it powers off: status 0 and, with @says_power_down, Tide's line."""
 
-    def __init__(self, output="tide# "):
+    def __init__(self, output="tide# ", says_power_down=True):
         self.output = output
         self.status = None
+        self.says_power_down = says_power_down
+
+    def registers(self):
+        return "CPU#0\nRIP=ffffffff80200000 RFL=00000246"
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self.status = qemu.EXIT_POWEROFF
+        if self.says_power_down:
+            self.output += "poweroff\nPowering off.\n" + POWER_DOWN
         return False
 
 
@@ -228,21 +325,48 @@ def test_scenario_console_warning_fails(monkeypatch, capsys, tmp_path):
     assert status == 1
 
 
-def test_scenario_boot_hang_is_retried_once(monkeypatch, capsys, tmp_path):
+def test_scenario_boot_hang_fails_with_registers(monkeypatch, capsys, tmp_path):
     import scenario
 
     sc = scenario.Scenario("hotplug:selftest-hang", lambda m: None)
-    hang = TimeoutError("no 'tide# ' within 60 s")
+    hang = scenario.BootHang("no 'tide# ' within 120 s",
+                             "CPU#0\nRIP=ffffffff80201234 RFL=00000002")
     status, out = _run_check(monkeypatch, capsys, tmp_path, [sc],
                              [hang, FakeMachine()])
-    assert out.splitlines()[0].startswith("RETRY hotplug:selftest-hang: ")
-    assert "PASS hotplug:selftest-hang" in out
-    assert status == 0
+    lines = out.splitlines()
+    assert not any(line.startswith("RETRY") for line in lines)
+    assert lines[0] == ("FAIL hotplug:selftest-hang: boot hang: no 'tide# ' "
+                        "within 120 s")
+    assert "    | RIP=ffffffff80201234 RFL=00000002" in lines
+    assert lines[-1] == "0 passed, 1 failed"
+    assert status == 1
+    assert scenario.BOOT_TIMEOUT == qemu.BOOT_TIMEOUT >= 120
 
+
+def test_scenario_step_timeout_has_registers(monkeypatch, capsys, tmp_path):
+    import scenario
+
+    def stuck(m):
+        raise TimeoutError("no 'tide# ' within 60.0 s")
+
+    sc = scenario.Scenario("hotplug:selftest-stuck", stuck)
     status, out = _run_check(monkeypatch, capsys, tmp_path, [sc],
-                             [hang, hang])
-    assert "FAIL hotplug:selftest-hang: boot hang:" in out
-    assert out.splitlines()[-1] == "0 passed, 1 failed"
+                             [FakeMachine()])
+    assert ("FAIL hotplug:selftest-stuck: TimeoutError: no 'tide# ' within "
+            "60.0 s") in out
+    assert "    | RIP=ffffffff80200000 RFL=00000246" in out
+    assert status == 1
+
+
+def test_scenario_exit_without_power_off_line_fails(monkeypatch, capsys,
+                                                    tmp_path):
+    import scenario
+
+    sc = scenario.Scenario("hotplug:selftest-reset", lambda m: None)
+    status, out = _run_check(monkeypatch, capsys, tmp_path, [sc],
+                             [FakeMachine(says_power_down=False)])
+    assert ("FAIL hotplug:selftest-reset: unexpected exit: QEMU exited 0 "
+            'without "reboot: Power down"') in out
     assert status == 1
 
 

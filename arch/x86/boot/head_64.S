@@ -117,6 +117,12 @@ early_pml4:	.skip 4096
 early_pdpt_low:	.skip 4096
 early_pdpt_high: .skip 4096
 early_pd:	.skip 4096
-	.globl boot_stack_top
+	/*
+	 * The page below the boot stack is its guard: unmapped from the
+	 * image by boot_stack_guard_init() (arch/x86/kernel/tss.c) once
+	 * Tide's own page tables are in.
+	 */
+	.globl boot_stack_guard, boot_stack, boot_stack_top
+boot_stack_guard: .skip 4096
 boot_stack:	.skip 16384
 boot_stack_top:

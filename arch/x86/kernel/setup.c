@@ -10,6 +10,7 @@
 #include <linux/mm.h>
 #include <asm/acpi.h>
 #include <asm/bootparam.h>
+#include <asm/desc.h>
 #include <asm/e820.h>
 #include <asm/numa.h>
 #include <asm/pgtable.h>
@@ -57,6 +58,7 @@ void setup_arch(void)
 	 */
 	memblock_set_bottom_up(true);
 	init_mem_mapping();
+	boot_stack_guard_init();
 	/* Firmware tables, then the nodes the SRAT describes. */
 	acpi_table_init_early();
 	acpi_parse_madt();

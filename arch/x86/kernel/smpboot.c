@@ -126,6 +126,8 @@ void __noreturn ap_start_kernel(void)
 	int cpu = READ_ONCE(ap_boot_cpu);
 
 	wrmsr(MSR_GS_BASE, per_cpu_offset(cpu));
+	/* ap_boot_stack is still ours: the next AP waits until we are online. */
+	cpu_tss_init(cpu, READ_ONCE(ap_boot_stack) - THREAD_SIZE);
 	idt_load_this_cpu();
 	lapic_setup_this_cpu();
 	if (lapic_id() != x86_cpu_to_apicid[cpu])

@@ -3,9 +3,16 @@
  * The IDT and CPU exceptions. Every exception in kernel mode is fatal for
  * now: it prints the registers and a backtrace, then panics. A test may
  * arm a one-shot "expected fault" to check that a mapping really faults.
+ * A double fault, NMI or machine check arrives on its own IST stack
+ * (tss.c); a double fault whose stack pointer or faulting address is in
+ * the guard page below a kernel stack is reported as a stack overflow.
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/vmalloc.h>
+#include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
@@ -64,12 +71,70 @@ static void show_regs(struct pt_regs *r)
 	       read_cr2(), read_cr3(), read_cr4());
 }
 
+/* Is @addr in the guard page below the stack whose lowest address is @bottom? */
+static bool in_stack_guard(unsigned long addr, unsigned long bottom)
+{
+	return bottom && addr < bottom && addr >= bottom - PAGE_SIZE;
+}
+
+/*
+ * The lowest address of the kernel stack whose guard page @regs->rsp or
+ * @cr2 is in, or 0: the current task's stack, else (for the boot task and
+ * the secondary CPUs' idle tasks, whose task_struct has no stack) CPU 0's
+ * boot stack or this CPU's.
+ */
+static unsigned long overflowed_stack(struct pt_regs *regs, unsigned long cr2)
+{
+	struct task_struct *p = current;
+	unsigned long bottoms[3] = {
+		p ? (unsigned long)p->stack : 0,
+		cpu_boot_stack(0),
+		cpu_boot_stack(smp_processor_id()),
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bottoms); i++)
+		if (in_stack_guard(regs->rsp, bottoms[i]) ||
+		    in_stack_guard(cr2, bottoms[i]))
+			return bottoms[i];
+	return 0;
+}
+
+/*
+ * A double fault: the CPU could not deliver an exception, most often a
+ * page fault on a stack that ran into its guard page (delivering it needs
+ * that stack). Runs on the IST_DF stack and does not return.
+ */
+static void __noreturn do_double_fault(struct pt_regs *regs)
+{
+	unsigned long cr2 = read_cr2();
+	unsigned long bottom = overflowed_stack(regs, cr2);
+	struct task_struct *p = current;
+
+	if (!bottom) {
+		pr_emerg("Oops: double fault on CPU %d\n", smp_processor_id());
+		show_regs(regs);
+		panic("Fatal exception: double fault");
+	}
+	pr_emerg("Oops: kernel stack overflow on CPU %d: task %s (pid %d)\n",
+		 smp_processor_id(), p ? p->comm : "?", p ? p->pid : -1);
+	pr_emerg("kernel stack overflow: guard page %016lx below stack %016lx-%016lx\n",
+		 bottom - PAGE_SIZE, bottom, bottom + THREAD_SIZE - 1);
+	show_regs(regs);
+	/* The frames above the guard page are mapped: walk them. */
+	if (regs->rbp >= bottom && regs->rbp < bottom + THREAD_SIZE)
+		show_backtrace(regs->rbp);
+	panic("kernel stack overflow");
+}
+
 void do_trap(struct pt_regs *regs)
 {
 	struct fault_expect *fe = READ_ONCE(armed);
 	const char *name = regs->vector < 32 && trap_names[regs->vector] ?
 			   trap_names[regs->vector] : "interrupt";
 
+	if (regs->vector == X86_TRAP_DF)
+		do_double_fault(regs);
 	if (regs->vector == X86_TRAP_PF && fe) {
 		fe->hit = true;
 		fe->addr = read_cr2();
@@ -90,12 +155,34 @@ void do_trap(struct pt_regs *regs)
 	panic("Fatal exception: %s", name);
 }
 
+/* The IST slot of exception @vector: its own stack for #DF, NMI and #MC. */
+static unsigned int trap_ist(int vector)
+{
+	switch (vector) {
+	case X86_TRAP_DF:
+		return IST_DF;
+	case X86_TRAP_NMI:
+		return IST_NMI;
+	case X86_TRAP_MC:
+		return IST_MC;
+	}
+	return 0;
+}
+
+/*
+ * trap_init - CPU 0's TSS and the IDT's exception gates
+ *
+ * First thing in setup_arch(): from here on an exception prints what
+ * happened instead of resetting the machine.
+ */
 void trap_init(void)
 {
 	struct desc_ptr idtr = { sizeof(idt) - 1, (u64)idt };
 	int v;
 
+	cpu_tss_init(0, (unsigned long)boot_stack);
 	for (v = 0; v < 32; v++)
-		set_intr_gate(&idt[v], (unsigned long)trap_stubs + v * TRAP_STUB_SIZE);
+		set_intr_gate_ist(&idt[v], (unsigned long)trap_stubs + v * TRAP_STUB_SIZE,
+				  trap_ist(v));
 	load_idt(&idtr);
 }

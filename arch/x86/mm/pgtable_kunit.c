@@ -9,6 +9,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <asm/desc.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/traps.h>
@@ -482,10 +483,29 @@ static void pgtable_kernel_rodata_ro_nx(struct kunit *test)
 			   (unsigned long)__end_rodata, false, false);
 }
 
+/* Data and bss are RW and NX, except the boot stack's guard page. */
 static void pgtable_kernel_data_rw_nx(struct kunit *test)
 {
-	expect_image_range(test, "data+bss", (unsigned long)_sdata,
-			   (unsigned long)_end, true, false);
+	unsigned long guard = (unsigned long)boot_stack_guard;
+	int level;
+
+	expect_image_range(test, "data+bss", (unsigned long)_sdata, guard,
+			   true, false);
+	KUNIT_EXPECT_NULL(test, lookup_address(guard, &level));
+	expect_image_range(test, "bss", guard + PAGE_SIZE, (unsigned long)_end,
+			   true, false);
+}
+
+/* The boot stack's guard page faults; the stack's lowest byte does not. */
+static void pgtable_boot_stack_guard_faults(struct kunit *test)
+{
+	unsigned long bottom = (unsigned long)boot_stack;
+	struct fault_expect fe;
+
+	KUNIT_EXPECT_EQ(test, (unsigned long)boot_stack_guard + PAGE_SIZE, bottom);
+	KUNIT_EXPECT_TRUE(test, fault_probe_read(&fe, (void *)(bottom - 1)));
+	KUNIT_EXPECT_EQ(test, fe.addr, bottom - 1);
+	KUNIT_EXPECT_FALSE(test, fault_probe_read(&fe, (void *)bottom));
 }
 
 /* The CPU enforces read-only: a write to rodata faults (CR0.WP). */
@@ -597,6 +617,7 @@ static struct kunit_case pgtable_test_cases[] = {
 	KUNIT_CASE(pgtable_kernel_text_rx),
 	KUNIT_CASE(pgtable_kernel_rodata_ro_nx),
 	KUNIT_CASE(pgtable_kernel_data_rw_nx),
+	KUNIT_CASE(pgtable_boot_stack_guard_faults),
 	KUNIT_CASE(pgtable_rodata_write_faults),
 	KUNIT_CASE(pgtable_nx_enforced),
 	KUNIT_CASE(pgtable_direct_map_nx),

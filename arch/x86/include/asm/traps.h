@@ -5,9 +5,12 @@
 
 #include <linux/types.h>
 
+#define X86_TRAP_NMI	2
 #define X86_TRAP_UD	6
+#define X86_TRAP_DF	8
 #define X86_TRAP_GP	13
 #define X86_TRAP_PF	14
+#define X86_TRAP_MC	18
 
 #define X86_PF_PROT	(1UL << 0)
 #define X86_PF_WRITE	(1UL << 1)
