@@ -590,6 +590,26 @@ static void sparse_add_enomem_pgtable(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pgtable_pages_in_use(), tables);
 }
 
+/*
+ * vmemmap_populate() checks before it maps: a range partly backed already
+ * is refused and nothing changes, so that its failure path can never free
+ * a leaf somebody else mapped.
+ */
+static void sparse_vmemmap_partly_backed(struct kunit *test)
+{
+	const unsigned long pfn = SP_FAR_PFN, pps = PAGES_PER_SECTION;
+	unsigned long a = (unsigned long)pfn_to_page(pfn);
+
+	KUNIT_ASSERT_EQ(test, vmemmap_populate(a, a + PMD_SIZE, 0), 0);
+	KUNIT_EXPECT_EQ(test, vmemmap_populate(a, a + 2 * PMD_SIZE, 0), -EEXIST);
+	KUNIT_EXPECT_TRUE(test, sp_memmap_mapped(pfn));
+	KUNIT_EXPECT_FALSE(test, sp_memmap_mapped(pfn + pps));
+	/* Wholly backed: nothing to do. */
+	KUNIT_EXPECT_EQ(test, vmemmap_populate(a, a + PMD_SIZE, 0), 0);
+	vmemmap_free(a, a + PMD_SIZE);
+	KUNIT_EXPECT_FALSE(test, sp_memmap_mapped(pfn));
+}
+
 static struct kunit_case sparse_cases[] = {
 	KUNIT_CASE(sparse_pfn_page_roundtrip),
 	KUNIT_CASE(sparse_memmap_size),
@@ -605,6 +625,7 @@ static struct kunit_case sparse_cases[] = {
 	KUNIT_CASE(sparse_new_section_movable),
 	KUNIT_CASE(sparse_add_enomem_rolls_back),
 	KUNIT_CASE(sparse_add_enomem_pgtable),
+	KUNIT_CASE(sparse_vmemmap_partly_backed),
 	{}
 };
 

@@ -154,27 +154,49 @@ static void vmemmap_free_block(phys_addr_t pa)
 	__free_pages(page, PMD_SHIFT - PAGE_SHIFT);
 }
 
+/*
+ * Whether the vmemmap leaf at @va is backed by the very memory it
+ * describes (memmap_on_memory): that block belongs to the memory, which
+ * maps and unmaps it itself (arch_add_memory()), never to this file.
+ */
+static bool vmemmap_leaf_self_hosted(unsigned long va, phys_addr_t pa)
+{
+	unsigned long first = (va - VMEMMAP_START) / sizeof(struct page);
+	unsigned long pfn = PHYS_PFN(pa);
+
+	return pfn >= first && pfn < first + PMD_SIZE / sizeof(struct page);
+}
+
 /**
  * vmemmap_populate - back [@start, @end) of the vmemmap with memory
+ * @start: first vmemmap address
+ * @end: end address; both are widened to whole 2 MiB leaves
+ * @nid: the node to take the memory from, preferably
  *
- * Whole 2 MiB leaves (one section's memmap each); parts already backed
- * are left alone. On failure, what this call mapped is freed again.
+ * Whole 2 MiB leaves (one section's memmap each). Checks first: a range
+ * that is wholly backed already (a memmap kept in the memory itself) is
+ * left as it is, and one that is partly backed is refused, so that on a
+ * failure half-way every leaf from @start up to the failure is this
+ * call's own and is freed again, and nothing mapped before is touched.
  *
- * Return: 0 or -ENOMEM.
+ * Return: 0; -EEXIST for a partly backed range; -ENOMEM.
  */
 int vmemmap_populate(unsigned long start, unsigned long end, int nid)
 {
-	unsigned long va;
+	unsigned long va, backed = 0;
 	int level;
 
 	start = ALIGN_DOWN(start, PMD_SIZE);
 	end = ALIGN(end, PMD_SIZE);
+	for (va = start; va < end; va += PMD_SIZE)
+		backed += !!lookup_address(va, &level);
+	if (backed == (end - start) / PMD_SIZE)
+		return 0;
+	if (backed)
+		return -EEXIST;
 	for (va = start; va < end; va += PMD_SIZE) {
-		phys_addr_t pa;
+		phys_addr_t pa = vmemmap_alloc_block(nid);
 
-		if (lookup_address(va, &level))
-			continue;
-		pa = vmemmap_alloc_block(nid);
 		if (pa == PHYS_ADDR_MAX ||
 		    kernel_map_range(va, pa, PMD_SIZE, PAGE_KERNEL,
 				     KMAP_LARGE | KMAP_NO_1G)) {
@@ -190,6 +212,9 @@ int vmemmap_populate(unsigned long start, unsigned long end, int nid)
 
 /**
  * vmemmap_free - unmap [@start, @end) of the vmemmap and free its memory
+ *
+ * Leaves backed by the memory they describe are not this file's and are
+ * left alone (see vmemmap_leaf_self_hosted()).
  */
 void vmemmap_free(unsigned long start, unsigned long end)
 {
@@ -205,6 +230,8 @@ void vmemmap_free(unsigned long start, unsigned long end)
 		if (!e)
 			continue;
 		pa = pgentry_addr(*e);
+		if (vmemmap_leaf_self_hosted(va, pa))
+			continue;
 		kernel_unmap_range(va, PMD_SIZE);
 		vmemmap_free_block(pa);
 	}
