@@ -434,8 +434,6 @@ int add_memory(int nid, u64 start, u64 size, mhp_t flags)
 	}
 	if (flags & ~MHP_MEMMAP_ON_MEMORY)
 		return -EINVAL;
-	if (!mhp_range_allowed(start, size))
-		return -E2BIG;
 
 	mem_hotplug_begin();
 	res = iomem_request_region(start, size, "System RAM",
@@ -445,6 +443,10 @@ int add_memory(int nid, u64 start, u64 size, mhp_t flags)
 			 start, start + size - 1);
 		ret = PTR_ERR(res);
 		goto out_unlock;
+	}
+	if (!mhp_range_allowed(start, size)) {
+		ret = -E2BIG;
+		goto out_release;
 	}
 	ret = hotadd_init_pgdat(nid);
 	if (ret)
