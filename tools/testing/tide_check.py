@@ -411,6 +411,13 @@ BOOT_MATRIX = (
              expect_all=("[mem 0x0000010000000000-0x0000010007ffffff] is beyond",
                          "[mem 0x000000fff8000000-0x0000010007ffffff] is beyond",
                          "NUMA: node 1 [mem 0x0000000010000000-0x000000001fffffff]")),
+    # An SSDT memory device whose _CRS is past the CPU's 40 physical
+    # address bits, and one over the local APIC: refused at boot (-EEXIST)
+    BootCase("boot:ssdt-memdev-beyond-maxphyaddr", "pc", "512M",
+             acpitable="ssdt --memdev MTST,0x10000000000,128M"
+                       " --memdev MTSU,0xf8000000,128M",
+             expect_all=("MTST: [mem 0x10000000000-0x10007ffffff] is already in use",
+                         "MTSU: [mem 0xf8000000-0xffffffff] is already in use")),
     # mem= not a multiple of the page size: rounded down to a page, boots
     BootCase("boot:mem=100000000", "pc", "512M", "mem=100000000",
              max_mem="97656K", expect_text="removing RAM above 0x5f5e000"),
