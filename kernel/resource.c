@@ -30,6 +30,11 @@
  */
 static DEFINE_SPINLOCK(resource_lock);
 
+/*
+ * The root: all physical address space. Until the architecture knows what
+ * the CPU can address (x86: setup_arch(), from MAXPHYADDR), it spans
+ * what the direct map can.
+ */
 struct resource iomem_resource = {
 	.name	= "PCI mem",
 	.start	= 0,
@@ -271,13 +276,14 @@ static bool iomem_first_free_locked(resource_size_t pos, resource_size_t end,
  * MMIO): each part of it that no top-level resource of iomem_resource
  * overlaps becomes a busy IORESOURCE_MEM resource named @name, so that
  * memory cannot be hot-added there. Parts already claimed are left as
- * they are, and parts past the root are not claimed. Never released.
- * Sleeps (allocates).
+ * they are, and parts past the root are not claimed. Sleeps (allocates).
+ * The resources are released one by one with __release_region(); boot
+ * code never releases them.
  *
  * Return: the number of resources made, or -ENOMEM (those made stay).
  */
-int __init iomem_claim_free(resource_size_t start, resource_size_t end,
-			    const char *name)
+int iomem_claim_free(resource_size_t start, resource_size_t end,
+		     const char *name)
 {
 	resource_size_t pos = start, s, e;
 	unsigned long irqflags;
