@@ -14,6 +14,7 @@
  * owned outright: nothing is placed inside it by __request_region().
  */
 #include <linux/kernel.h>
+#include <linux/debugfs.h>
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/ioport.h>
@@ -29,6 +30,11 @@
  */
 static DEFINE_SPINLOCK(resource_lock);
 
+/*
+ * The root: all physical address space. Until the architecture knows what
+ * the CPU can address (x86: setup_arch(), from MAXPHYADDR), it spans
+ * what the direct map can.
+ */
 struct resource iomem_resource = {
 	.name	= "PCI mem",
 	.start	= 0,
@@ -148,8 +154,9 @@ int release_resource(struct resource *res)
 /*
  * Claims [@start, @start + @n) at the deepest free spot below @under (see
  * __request_region()). Return: the new resource, or ERR_PTR(-EINVAL) for
- * an empty or wrapping range, ERR_PTR(-ENOMEM), ERR_PTR(-EEXIST) when
- * something is in the way.
+ * an empty range, ERR_PTR(-ENOMEM), ERR_PTR(-EEXIST) when something is in
+ * the way or the range is not inside @under (a range whose end wraps past
+ * the top of the address space never is).
  */
 static struct resource *request_region_err(struct resource *under,
 					   resource_size_t start,
@@ -159,8 +166,10 @@ static struct resource *request_region_err(struct resource *under,
 	struct resource *claim, *conflict;
 	unsigned long irqflags;
 
-	if (!n || start + n - 1 < start)
+	if (!n)
 		return ERR_PTR(-EINVAL);
+	if (start + n - 1 < start)
+		return ERR_PTR(-EEXIST);
 	claim = kzalloc(sizeof(*claim), GFP_KERNEL);
 	if (!claim)
 		return ERR_PTR(-ENOMEM);
@@ -218,17 +227,87 @@ struct resource *__request_region(struct resource *root,
  * @name: kept by pointer; must outlive the resource
  * @flags: the new resource's flags
  *
+ * The root ends where the CPU's physical address space does (on x86,
+ * setup_arch() sets it from MAXPHYADDR), so a range the CPU cannot reach
+ * conflicts with the root itself.
+ *
  * Return: the new resource (give it back with __release_region() on
  * &iomem_resource); ERR_PTR(-EEXIST) when the range overlaps a busy
- * resource or straddles the edge of another; ERR_PTR(-EINVAL) for an empty
- * or wrapping range or one past the root; ERR_PTR(-ENOMEM).
+ * resource, straddles the edge of another, reaches past the root or wraps
+ * around (as Linux's register_memory_resource() reports all of these);
+ * ERR_PTR(-EINVAL) for an empty range; ERR_PTR(-ENOMEM).
  */
 struct resource *iomem_request_region(resource_size_t start, resource_size_t n,
 				      const char *name, unsigned long flags)
 {
-	if (n && (start > iomem_resource.end || n - 1 > iomem_resource.end - start))
-		return ERR_PTR(-EINVAL);
 	return request_region_err(&iomem_resource, start, n, name, flags);
+}
+
+/*
+ * resource_lock held. The first part of [@pos, @end] that no child of
+ * iomem_resource overlaps, in *@s..*@e. Return: true if there is one.
+ */
+static bool iomem_first_free_locked(resource_size_t pos, resource_size_t end,
+				    resource_size_t *s, resource_size_t *e)
+{
+	struct resource *p;
+
+	for (p = iomem_resource.child; p; p = p->sibling) {
+		if (p->end < pos)
+			continue;
+		if (p->start > pos)
+			break;
+		if (p->end >= end)
+			return false;
+		pos = p->end + 1;
+	}
+	*s = pos;
+	*e = (p && p->start <= end) ? p->start - 1 : end;
+	return true;
+}
+
+/**
+ * iomem_claim_free - claim what nobody has claimed of [@start, @end]
+ * @start: first address
+ * @end: last address (inclusive)
+ * @name: kept by pointer; must outlive the resources
+ *
+ * For boot code that knows a range is not RAM (a hole of the firmware map,
+ * MMIO): each part of it that no top-level resource of iomem_resource
+ * overlaps becomes a busy IORESOURCE_MEM resource named @name, so that
+ * memory cannot be hot-added there. Parts already claimed are left as
+ * they are, and parts past the root are not claimed. Sleeps (allocates).
+ * The resources are released one by one with __release_region(); boot
+ * code never releases them.
+ *
+ * Return: the number of resources made, or -ENOMEM (those made stay).
+ */
+int iomem_claim_free(resource_size_t start, resource_size_t end,
+		     const char *name)
+{
+	resource_size_t pos = start, s, e;
+	unsigned long irqflags;
+	struct resource *res;
+	int made = 0;
+	bool found;
+
+	end = min(end, iomem_resource.end);
+	while (pos <= end) {
+		spin_lock_irqsave(&resource_lock, irqflags);
+		found = iomem_first_free_locked(pos, end, &s, &e);
+		spin_unlock_irqrestore(&resource_lock, irqflags);
+		if (!found)
+			break;
+		res = request_region_err(&iomem_resource, s, e - s + 1, name,
+					 IORESOURCE_MEM | IORESOURCE_BUSY);
+		if (IS_ERR(res) && PTR_ERR(res) == -ENOMEM)
+			return -ENOMEM;
+		made += !IS_ERR(res);
+		if (e == end)
+			break;
+		pos = e + 1;
+	}
+	return made;
 }
 
 /**
@@ -476,3 +555,25 @@ static int __init iomem_init_system_ram(void)
 	return failed ? -ENOMEM : 0;
 }
 core_initcall(iomem_init_system_ram);
+
+/*
+ * /sys/kernel/debug/iomem: the tree in /proc/iomem's format (Tide has no
+ * procfs yet). One page at most: a longer tree is cut short.
+ */
+static ssize_t iomem_debugfs_show(void *data, char *buf)
+{
+	return iomem_format(buf, PAGE_SIZE);
+}
+
+static const struct debugfs_file_ops iomem_debugfs_ops = {
+	.show = iomem_debugfs_show,
+};
+
+static int __init iomem_debugfs_init(void)
+{
+	struct dentry *d = debugfs_create_file("iomem", 0444, NULL, NULL,
+					       &iomem_debugfs_ops);
+
+	return IS_ERR(d) ? PTR_ERR(d) : 0;
+}
+late_initcall(iomem_debugfs_init);

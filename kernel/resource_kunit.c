@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Tests for the resource tree (kernel/resource.c): requests and their
- * conflicts, nesting under non-busy windows, releases, lookups and the
- * /proc/iomem text, mostly on a private root so iomem_resource is kept.
+ * conflicts, nesting under non-busy windows, releases, lookups, the root's
+ * CPU limit, the boot claims and the /proc/iomem text, mostly on a private
+ * root or near the top of iomem_resource, where no RAM is.
  */
 #include <linux/kernel.h>
 #include <linux/err.h>
@@ -12,6 +13,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <kunit/test.h>
+#include <asm/processor.h>
 
 #define RES(s, e, n, f) { .start = (s), .end = (e), .name = (n), .flags = (f) }
 
@@ -108,11 +110,20 @@ static void resource_region_nesting(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, root.child);
 }
 
+/*
+ * Where tests may claim @n blocks of @sz: three quarters up
+ * iomem_resource, far above any test boot's RAM and below QEMU's reserved
+ * range at the top of the 40-bit space.
+ */
+static u64 iomem_test_base(u64 n, u64 sz)
+{
+	return (iomem_resource.end + 1) / 4 * 3 - n * sz;
+}
+
 /* iomem_request_region() says why it failed. */
 static void resource_iomem_errnos(struct kunit *test)
 {
-	u64 base = 3ULL << 40, sz = 1ULL << 27;	/* 3 TiB, above any RAM */
-	u64 top = iomem_resource.end + 1;
+	u64 sz = 1ULL << 27, base = iomem_test_base(2, sz);
 	struct resource *r;
 
 	r = iomem_request_region(base, sz, "test", IORESOURCE_MEM | IORESOURCE_BUSY);
@@ -121,11 +132,123 @@ static void resource_iomem_errnos(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(base + sz - 1, 2, "x", 0)),
 			-EEXIST);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(base, 0, "x", 0)), -EINVAL);
-	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(top - sz, 2 * sz, "x", 0)),
-			-EINVAL);
-	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(top, sz, "x", 0)), -EINVAL);
-	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(~0ULL, 2, "x", 0)), -EINVAL);
 	KUNIT_EXPECT_EQ(test, __release_region(&iomem_resource, base, sz), 0);
+}
+
+/*
+ * The root ends at the CPU's MAXPHYADDR (CPUID 0x80000008, read here
+ * directly); past it, across it, or wrapping around: -EEXIST, as Linux's
+ * request for hot-added memory reports.
+ */
+static void resource_iomem_root_limit(struct kunit *test)
+{
+	u64 sz = 1ULL << 27, top;
+	u32 a, b, c, d;
+
+	cpuid(0x80000000, &a, &b, &c, &d);
+	if (a < 0x80000008)
+		kunit_skip(test, "no CPUID leaf 0x80000008");
+	cpuid(0x80000008, &a, &b, &c, &d);
+	top = 1ULL << (a & 0xff);
+	KUNIT_EXPECT_EQ(test, iomem_resource.end, top - 1);
+
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(top, sz, "x", 0)), -EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(top - sz, 2 * sz, "x", 0)),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(top - 1, 2, "x", 0)),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(1ULL << 52, sz, "x", 0)),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(-sz, sz, "x", 0)), -EEXIST);
+	/* start + n wraps to a small number: refused, not taken as [start, 0x..) */
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(~0ULL, 2, "x", 0)), -EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(-sz, 2 * sz, "x", 0)),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(sz, ~0ULL, "x", 0)), -EEXIST);
+}
+
+/*
+ * Partial overlaps: across either edge of a busy resource or of a window,
+ * around one, or inside a busy one: -EEXIST; inside a window it nests.
+ */
+static void resource_iomem_partial_overlap(struct kunit *test)
+{
+	u64 sz = 1ULL << 27, base = iomem_test_base(4, sz);
+	struct resource *busy, *win, *in;
+
+	busy = iomem_request_region(base, sz, "busy", IORESOURCE_MEM | IORESOURCE_BUSY);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(busy));
+	win = iomem_request_region(base + 2 * sz, sz, "window", IORESOURCE_MEM);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(win));
+
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(base - sz / 2, sz, "x", 0)),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(base + sz / 2, sz, "x", 0)),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(base + 4096, 4096, "x", 0)),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(base - sz, 3 * sz, "x", 0)),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(base + 2 * sz - 4096, 8192,
+							   "x", 0)), -EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(base + 3 * sz - 4096, 8192,
+							   "x", 0)), -EEXIST);
+	in = iomem_request_region(base + 2 * sz, 4096, "in", IORESOURCE_MEM | IORESOURCE_BUSY);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(in));
+	KUNIT_EXPECT_PTR_EQ(test, in->parent, win);
+
+	KUNIT_EXPECT_EQ(test, __release_region(&iomem_resource, base + 2 * sz, 4096), 0);
+	KUNIT_EXPECT_EQ(test, __release_region(&iomem_resource, base + 2 * sz, sz), 0);
+	KUNIT_EXPECT_EQ(test, __release_region(&iomem_resource, base, sz), 0);
+}
+
+/* iomem_claim_free() claims the gaps around what is there, and no more. */
+static void resource_iomem_claim_free(struct kunit *test)
+{
+	u64 sz = 1ULL << 27, base = iomem_test_base(4, sz);
+	struct resource *mid, *lo, *hi;
+
+	mid = iomem_request_region(base + sz, sz, "mid", IORESOURCE_MEM | IORESOURCE_BUSY);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(mid));
+	KUNIT_EXPECT_EQ(test, iomem_claim_free(base, base + 3 * sz - 1, "gap"), 2);
+	lo = lookup_resource(&iomem_resource, base);
+	hi = lookup_resource(&iomem_resource, base + 2 * sz);
+	KUNIT_ASSERT_NOT_NULL(test, lo);
+	KUNIT_ASSERT_NOT_NULL(test, hi);
+	KUNIT_EXPECT_EQ(test, lo->end, base + sz - 1);
+	KUNIT_EXPECT_EQ(test, hi->end, base + 3 * sz - 1);
+	KUNIT_EXPECT_STREQ(test, hi->name, "gap");
+	KUNIT_EXPECT_TRUE(test, hi->flags & IORESOURCE_BUSY);
+	/* All taken now; past the root nothing is made. */
+	KUNIT_EXPECT_EQ(test, iomem_claim_free(base, base + 3 * sz - 1, "gap"), 0);
+	KUNIT_EXPECT_EQ(test, iomem_claim_free(iomem_resource.end + 1, ~0ULL, "x"), 0);
+
+	KUNIT_EXPECT_EQ(test, __release_region(&iomem_resource, base, sz), 0);
+	KUNIT_EXPECT_EQ(test, __release_region(&iomem_resource, base + sz, sz), 0);
+	KUNIT_EXPECT_EQ(test, __release_region(&iomem_resource, base + 2 * sz, sz), 0);
+}
+
+/*
+ * Boot claims on a PC: the local APIC, the BIOS and the hole below 4 GiB
+ * are taken, so no memory block can be requested over them.
+ */
+static void resource_boot_claims_mmio(struct kunit *test)
+{
+	static const u64 taken[] = {
+		0xa0000, 0xf0000, 0xfec00000, 0xfee00000, 0xfffc0000, 0xf8000000,
+	};
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(taken); i++) {
+		u64 at = taken[i];
+		int how = region_intersects(at, 4096, IORESOURCE_MEM | IORESOURCE_BUSY);
+		long err = PTR_ERR(iomem_request_region(at, 4096, "x", 0));
+
+		KUNIT_EXPECT_EQ_MSG(test, how, REGION_INTERSECTS, "at %#llx", at);
+		KUNIT_EXPECT_EQ_MSG(test, err, -EEXIST, "at %#llx", at);
+	}
+	KUNIT_EXPECT_EQ(test, PTR_ERR(iomem_request_region(0xf8000000, 1ULL << 27,
+							   "x", 0)), -EEXIST);
 }
 
 /* region_intersects() and walk_system_ram_range() on the real tree. */
@@ -137,7 +260,7 @@ static int count_pages(unsigned long pfn, unsigned long nr, void *arg)
 
 static void resource_system_ram_queries(struct kunit *test)
 {
-	u64 base = 1ULL << 41, sz = 1ULL << 27;	/* 2 TiB, above any RAM */
+	u64 sz = 1ULL << 27, base = iomem_test_base(4, sz);
 	struct resource *a, *b;
 	unsigned long pages = 0;
 
@@ -189,6 +312,7 @@ static void resource_iomem_text(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	/* A private tree under a copy of the root: the real one is untouched. */
 	saved.child = NULL;
+	saved.end = ~0ULL;	/* "hot" lies past this CPU's reach */
 	KUNIT_ASSERT_EQ(test, request_resource(&saved, &ram), 0);
 	KUNIT_ASSERT_EQ(test, request_resource(&ram, &code), 0);
 	KUNIT_ASSERT_EQ(test, request_resource(&saved, &hot), 0);
@@ -210,6 +334,10 @@ static struct kunit_case resource_cases[] = {
 	KUNIT_CASE(resource_conflicts),
 	KUNIT_CASE(resource_region_nesting),
 	KUNIT_CASE(resource_iomem_errnos),
+	KUNIT_CASE(resource_iomem_root_limit),
+	KUNIT_CASE(resource_iomem_partial_overlap),
+	KUNIT_CASE(resource_iomem_claim_free),
+	KUNIT_CASE(resource_boot_claims_mmio),
 	KUNIT_CASE(resource_system_ram_queries),
 	KUNIT_CASE(resource_iomem_text),
 	{}

@@ -6,12 +6,15 @@
  * DOC: srat
  *
  * Only enabled entries reach the hooks. A memory range that is empty,
- * wraps around, or overlaps one already accepted is reported and skipped,
- * so two nodes never claim the same page. SRAT revision 1 defines only
- * the low 8 bits of a proximity domain; later revisions all 32. SLIT
- * distances are passed on only between domains the SRAT named, and only
- * when the matrix is sane (10 on the diagonal, more elsewhere); else the
- * whole SLIT is ignored and the defaults apply.
+ * wraps around, reaches past the CPU's physical address space (the end of
+ * iomem_resource, set from MAXPHYADDR before the SRAT is read), or
+ * overlaps one already accepted is reported and skipped, so two nodes
+ * never claim the same page and no node spans memory the CPU cannot
+ * reach. SRAT revision 1 defines only the low 8 bits of a proximity
+ * domain; later revisions all 32. SLIT distances are passed on only
+ * between domains the SRAT named, and only when the matrix is sane (10 on
+ * the diagonal, more elsewhere); else the whole SLIT is ignored and the
+ * defaults apply.
  *
  * A machine has one SRAT and at most one SLIT. QEMU 7.2 keeps its own
  * when another is passed with -acpitable and lists the extra one after
@@ -20,6 +23,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/ioport.h>
 #include <asm/numa.h>
 #include "internal.h"
 
@@ -55,6 +59,12 @@ static int __init srat_mem_entry(struct srat_state *st,
 	if (end < start) {
 		pr_warn("ACPI: SRAT: PXM %u [mem %#llx + %#llx] wraps around, skipped\n",
 			pxm, start, m->length);
+		return 0;
+	}
+	if (end - 1 > iomem_resource.end) {
+		pr_warn("ACPI: SRAT: PXM %u [mem %#018llx-%#018llx] is beyond the CPU's physical addresses (up to %#llx), skipped\n",
+			pxm, start, end - 1,
+			(unsigned long long)iomem_resource.end);
 		return 0;
 	}
 	for (i = 0; i < st->nr_mem; i++) {

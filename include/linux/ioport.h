@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The resource tree: who owns which range of physical address space.
- * iomem_resource is its root; RAM appears in it as "System RAM", at boot
- * and when memory is hot-added, so that a range cannot be claimed twice.
+ * iomem_resource is its root and spans what the CPU can address; RAM
+ * appears in it as "System RAM", at boot and when memory is hot-added, and
+ * firmware ranges and MMIO are claimed at boot, so that a range cannot be
+ * claimed twice and memory is never added where something else lives.
  */
 #ifndef _LINUX_IOPORT_H
 #define _LINUX_IOPORT_H
@@ -60,6 +62,8 @@ struct resource *iomem_request_region(resource_size_t start, resource_size_t n,
 				      const char *name, unsigned long flags);
 int __release_region(struct resource *parent, resource_size_t start,
 		     resource_size_t n);
+int iomem_claim_free(resource_size_t start, resource_size_t end,
+		     const char *name);
 
 struct resource *lookup_resource(struct resource *tree, resource_size_t addr);
 int region_intersects(resource_size_t start, resource_size_t size,

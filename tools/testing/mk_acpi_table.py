@@ -1,16 +1,19 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0
-"""Write a crafted ACPI SRAT (and optionally SLIT) for QEMU's -acpitable.
+"""Write a crafted ACPI SRAT, SLIT or SSDT for QEMU's -acpitable.
 
 Boot tests feed Tide tables QEMU would not generate: node 1's boot RAM
-marked hotpluggable, corrupt tables that must be reported and skipped.
+marked hotpluggable, corrupt tables that must be reported and skipped, a
+memory device (PNP0C80) whose _CRS lies where no memory may be added.
 The table is checksummed unless told otherwise. Layouts follow ACPI 6.5
-sections 5.2.16 (SRAT) and 5.2.17 (SLIT).
+sections 5.2.16 (SRAT), 5.2.17 (SLIT), 6.4.3.5.1 (QWord address space
+descriptor) and 20 (AML encoding).
 
   mk_acpi_table.py srat OUT --mem 0,0,0xa0000 --mem 0,1M,255M \\
       --mem 1,256M,256M,hotplug --cpu 0,0 --cpu 1,1
   mk_acpi_table.py srat OUT --preset two-node-hotplug --ram 512M
   mk_acpi_table.py slit OUT --dist 10,21,21,10
+  mk_acpi_table.py ssdt OUT --memdev MTST,0x10000000000,128M
 """
 
 import argparse
@@ -86,6 +89,46 @@ def preset_entries(name, ram):
     raise ValueError(f"unknown preset {name}")
 
 
+# AML opcodes (ACPI 6.5 section 20.3)
+AML_SCOPE, AML_NAME, AML_BUFFER, AML_BYTE, AML_DWORD = 0x10, 0x08, 0x11, 0x0a, 0x0c
+AML_DEVICE = b"\x5b\x82"
+EISA_PNP0C80 = bytes((0x41, 0xd0, 0x0c, 0x80))   # EisaId("PNP0C80")
+
+
+def pkg_length(body):
+    """@body prefixed with its AML PkgLength (which counts itself)."""
+    n = len(body) + 1
+    if n < 0x40:
+        return bytes((n,)) + body
+    n = len(body) + 2
+    if n >= 1 << 12:
+        raise ValueError("AML package too long")
+    return bytes((0x40 | (n & 0xf), n >> 4)) + body
+
+
+def qword_memory(base, size):
+    """ResourceTemplate() { QWordMemory(consumer, fixed, read-write) }."""
+    desc = struct.pack("<BHBBBQQQQQ", 0x8a, 43, 0, 0x0d, 0x03, 0, base,
+                       base + size - 1, 0, size)
+    return desc + b"\x79\x00"                  # end tag, checksum 0
+
+
+def memory_device(name, base, size):
+    """Device (name) { Name (_HID, EisaId ("PNP0C80")) Name (_CRS, ...) }."""
+    crs = qword_memory(base, size)
+    buf = bytes((AML_BUFFER,)) + pkg_length(bytes((AML_BYTE, len(crs))) + crs)
+    body = name.encode().ljust(4, b"_")[:4]
+    body += bytes((AML_NAME,)) + b"_HID" + bytes((AML_DWORD,)) + EISA_PNP0C80
+    body += bytes((AML_NAME,)) + b"_CRS" + buf
+    return AML_DEVICE + pkg_length(body)
+
+
+def ssdt(devices):
+    """Scope (\\_SB) { the devices }, revision 2 (64-bit integers)."""
+    aml = bytes((AML_SCOPE,)) + pkg_length(b"\\_SB_" + b"".join(devices))
+    return header(b"SSDT", HEADER_LEN + len(aml), 2) + aml
+
+
 def corrupt(table, how):
     """Damage a finished (checksummed) SRAT in one of the ways the parser
     must catch."""
@@ -117,7 +160,7 @@ def corrupt(table, how):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("kind", choices=("srat", "slit"))
+    ap.add_argument("kind", choices=("srat", "slit", "ssdt"))
     ap.add_argument("out", help="file to write")
     ap.add_argument("--mem", action="append", default=[],
                     metavar="PXM,BASE,SIZE[,hotplug][,disabled][,nv]")
@@ -129,10 +172,19 @@ def main(argv=None):
                                           "truncated", "unknown-type",
                                           "overlap"))
     ap.add_argument("--dist", help="SLIT: n*n comma-separated distances")
+    ap.add_argument("--memdev", action="append", default=[],
+                    metavar="NAME,BASE,SIZE",
+                    help="SSDT: a PNP0C80 memory device under \\_SB")
     args = ap.parse_args(argv)
 
     if args.kind == "slit":
         data = checksummed(slit([int(x, 0) for x in args.dist.split(",")]))
+    elif args.kind == "ssdt":
+        devs = []
+        for d in args.memdev:
+            name, base, size = d.split(",")
+            devs.append(memory_device(name, parse_size(base), parse_size(size)))
+        data = checksummed(ssdt(devs))
     else:
         entries = preset_entries(args.preset, parse_size(args.ram)) \
             if args.preset else []

@@ -416,6 +416,28 @@ BOOT_MATRIX = (
              acpitable="srat --preset two-node-hotplug --ram 512M",
              expect_text="ok 3 movable_hotplug_kernel_zone_without_option",
              forbid=("not ok", "SKIP no hotpluggable", "Movable zone start")),
+    # SRAT memory past the CPU's 40 physical address bits (QEMU's TCG
+    # CPU), wholly or in part: reported and skipped, the rest is used
+    BootCase("boot:srat-beyond-maxphyaddr", "pc", "512M",
+             acpitable="srat --preset two-node --mem 1,0x10000000000,0x8000000,hotplug"
+                       " --mem 1,0xfff8000000,0x10000000,hotplug",
+             expect_all=("[mem 0x0000010000000000-0x0000010007ffffff] is beyond",
+                         "[mem 0x000000fff8000000-0x0000010007ffffff] is beyond",
+                         "NUMA: node 1 [mem 0x0000000010000000-0x000000001fffffff]")),
+    # An SSDT memory device whose _CRS is past the CPU's 40 physical
+    # address bits, and one over the local APIC: refused at boot (-EEXIST)
+    BootCase("boot:ssdt-memdev-beyond-maxphyaddr", "pc", "512M",
+             acpitable="ssdt --memdev MTST,0x10000000000,128M"
+                       " --memdev MTSU,0xf8000000,128M",
+             expect_all=("MTST: [mem 0x10000000000-0x10007ffffff] is already in use",
+                         "MTSU: [mem 0xf8000000-0xffffffff] is already in use")),
+    # mem= not a multiple of the page size: rounded down to a page, boots
+    BootCase("boot:mem=100000000", "pc", "512M", "mem=100000000",
+             max_mem="97656K", expect_text="removing RAM above 0x5f5e000"),
+    BootCase("boot:mem=0x2000001", "pc", "512M", "mem=0x2000001",
+             max_mem="32M", expect_text="removing RAM above 0x2000000"),
+    BootCase("boot:mem=300001K", "pc", "512M", "mem=300001K",
+             max_mem="300001K", expect_text="removing RAM above 0x124f8000"),
 )
 
 

@@ -5,10 +5,16 @@
  * order, overlapping, unaligned or hold zero-length entries; the rule that
  * makes all of those safe is: RAM is rounded inward to whole pages and
  * added, then every non-RAM range, rounded outward, is removed. So where
- * RAM and anything else overlap, the other type wins.
+ * RAM and anything else overlap, the other type wins. mem= is rounded down
+ * to a page, and whatever else is left, memblock ends on page boundaries.
+ *
+ * At boot the non-RAM ranges, and the hole below 4 GiB that no entry
+ * describes, are claimed in iomem_resource, so that memory hot-add never
+ * lands on firmware data or MMIO (Documentation/x86/memory-map.rst).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/ioport.h>
 #include <linux/memblock.h>
 #include <asm/e820.h>
 #include <asm/page.h>
@@ -103,14 +109,49 @@ void e820__table_to_memblock(const struct e820_table *t)
 	}
 }
 
+/*
+ * Every memblock RAM region must start and end on a page boundary: the
+ * direct map and the memmap are made of whole pages. Cuts the partial
+ * pages off any region that does not (none should be left by the code
+ * above; this keeps the rule whatever removed a part of RAM).
+ */
+static void __init e820__memblock_trim(void)
+{
+	struct memblock_region *r;
+	bool cut;
+
+	do {
+		cut = false;
+		for_each_mem_region(r) {
+			phys_addr_t start = r->base, end = memblock_region_end(r);
+			phys_addr_t in_start = PAGE_ALIGN(start);
+			phys_addr_t in_end = end & PAGE_MASK;
+
+			if (start == in_start && end == in_end)
+				continue;
+			pr_warn("e820: RAM [mem %#018llx-%#018llx] not page aligned, trimmed\n",
+				start, end - 1);
+			if (in_start >= in_end) {
+				memblock_remove(start, end - start);
+			} else {
+				memblock_remove(start, in_start - start);
+				memblock_remove(in_end, end - in_end);
+			}
+			cut = true;
+			break;		/* the region list changed: start over */
+		}
+	} while (cut);
+}
+
 void e820__memblock_setup(void)
 {
 	e820__table_to_memblock(&e820_table);
 	if (mem_limit) {
-		pr_info("e820: mem=%lluM: removing RAM above %#llx\n",
-			mem_limit >> 20, mem_limit);
+		pr_info("e820: mem=%lluK: removing RAM above %#llx\n",
+			mem_limit >> 10, mem_limit);
 		memblock_remove(mem_limit, PHYS_ADDR_MAX - mem_limit);
 	}
+	e820__memblock_trim();
 }
 
 u64 e820__end_of_ram(void)
@@ -129,6 +170,8 @@ static int __init parse_memopt(char *val)
 	limit = memparse(val, &end);
 	if (*end || !limit)
 		return -EINVAL;
+	/* Only whole pages are RAM: an unaligned limit is rounded down. */
+	limit &= PAGE_MASK;
 	if (limit < MEM_LIMIT_MIN) {
 		pr_warn("mem=%s is below the %luM Tide needs to boot\n", val,
 			MEM_LIMIT_MIN >> 20);
@@ -138,3 +181,90 @@ static int __init parse_memopt(char *val)
 	return 0;
 }
 early_param("mem", parse_memopt);
+
+/* The name /proc/iomem shows for a range of an E820 type (Linux's). */
+static const char *e820_type_to_iomem_name(u32 type)
+{
+	switch (type) {
+	case E820_TYPE_ACPI: return "ACPI Tables";
+	case E820_TYPE_NVS: return "ACPI Non-volatile Storage";
+	case E820_TYPE_UNUSABLE: return "Unusable memory";
+	case E820_TYPE_PMEM: return "Persistent Memory (legacy)";
+	default: return "Reserved";
+	}
+}
+
+/**
+ * e820__reserve_resources - claim the firmware's non-RAM ranges
+ *
+ * Each entry that is not RAM becomes a busy resource of iomem_resource,
+ * named for its type; parts already claimed are left to their owner, and
+ * parts beyond the CPU's physical address space are not claimed (the root
+ * ends there). RAM is not claimed here: "System RAM" comes from memblock
+ * (kernel/resource.c), so RAM that mem= hides stays free for hot-add.
+ * Called once at boot, after the allocators are up.
+ */
+void __init e820__reserve_resources(void)
+{
+	u32 i;
+
+	for (i = 0; i < e820_table.nr_entries; i++) {
+		const struct e820_entry *e = &e820_table.entries[i];
+		u64 end = e->addr + e->size - 1;
+
+		if (e->type == E820_TYPE_RAM || !e->size)
+			continue;
+		if (end < e->addr)
+			end = ~0ULL;
+		if (iomem_claim_free(e->addr, end,
+				     e820_type_to_iomem_name(e->type)) < 0)
+			pr_warn("e820: [mem %#018llx-%#018llx] not claimed\n",
+				e->addr, end);
+	}
+}
+
+/*
+ * The end of the RAM below 4 GiB that the firmware map describes,
+ * mem= notwithstanding: where the hole for MMIO starts on a PC.
+ */
+static u64 __init e820__end_of_low_ram(void)
+{
+	u64 end = 0;
+	u32 i;
+
+	for (i = 0; i < e820_table.nr_entries; i++) {
+		const struct e820_entry *e = &e820_table.entries[i];
+
+		if (e->type != E820_TYPE_RAM || e->addr >= SZ_4G ||
+		    e->addr + e->size < e->addr)
+			continue;
+		end = max(end, min_t(u64, e->addr + e->size, SZ_4G));
+	}
+	return PAGE_ALIGN(end);
+}
+
+/**
+ * e820__reserve_holes - claim what the firmware map leaves out below 4 GiB
+ *
+ * The hole between the end of low RAM and 4 GiB holds PCI BARs, the
+ * IOAPICs, the HPET, the local APIC and the BIOS flash; the first MiB holds
+ * the VGA window and option ROMs. Neither is ever RAM to hot-add. Each part
+ * that nothing claimed before (call it after e820__reserve_resources() and
+ * the interrupt controllers) becomes busy: "Video RAM area" 0xa0000-0xbffff,
+ * "Video ROM" 0xc0000-0xc7fff, "Adapter ROM" 0xc8000-0xeffff, "System ROM"
+ * 0xf0000-0xfffff, "Reserved" 0xfffc0000-0xffffffff (the BIOS), and
+ * "PCI mem" for the rest of the hole: Linux's PCI host bridge windows,
+ * which Tide, having no PCI driver to subdivide them, keeps whole.
+ */
+void __init e820__reserve_holes(void)
+{
+	u64 low_end = max_t(u64, e820__end_of_low_ram(), SZ_1M);
+
+	iomem_claim_free(0xa0000, 0xbffff, "Video RAM area");
+	iomem_claim_free(0xc0000, 0xc7fff, "Video ROM");
+	iomem_claim_free(0xc8000, 0xeffff, "Adapter ROM");
+	iomem_claim_free(0xf0000, 0xfffff, "System ROM");
+	iomem_claim_free(0xfffc0000, SZ_4G - 1, "Reserved");
+	if (low_end < SZ_4G)
+		iomem_claim_free(low_end, SZ_4G - 1, "PCI mem");
+}

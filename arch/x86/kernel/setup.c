@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/acpi.h>
 #include <linux/init.h>
+#include <linux/ioport.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <asm/acpi.h>
@@ -14,6 +15,7 @@
 #include <asm/e820.h>
 #include <asm/numa.h>
 #include <asm/pgtable.h>
+#include <asm/processor.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -43,10 +45,39 @@ static void reserve_boot_data(void)
 	}
 }
 
+/*
+ * The resource tree spans what the CPU can address (MAXPHYADDR), as in
+ * Linux: a range past it, from the probe file, ACPI or the SRAT, then
+ * conflicts with the root and is refused before anything maps it.
+ */
+static void __init setup_iomem_root(void)
+{
+	unsigned int bits = x86_phys_bits();
+
+	iomem_resource.end = (1ULL << bits) - 1;
+	pr_info("x86: %u physical address bits, iomem up to %#llx\n", bits,
+		(unsigned long long)iomem_resource.end);
+}
+
+/*
+ * What firmware and the chipset own, claimed in iomem_resource once the
+ * allocators are up and after boot RAM (core_initcall in kernel/resource.c):
+ * the E820 entries that are not RAM, then the APICs, then the holes.
+ */
+static int __init x86_claim_iomem(void)
+{
+	e820__reserve_resources();
+	acpi_madt_claim_iomem();
+	e820__reserve_holes();
+	return 0;
+}
+arch_initcall(x86_claim_iomem);
+
 void setup_arch(void)
 {
 	trap_init();
 	tsc_init();
+	setup_iomem_root();
 	e820__print_table("BIOS-e820");
 	e820__memblock_setup();
 	reserve_boot_data();

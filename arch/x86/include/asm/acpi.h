@@ -67,8 +67,10 @@ extern struct x86_madt_info madt_info;
 
 #ifdef CONFIG_ACPI
 int acpi_parse_madt(void);
+void acpi_madt_claim_iomem(void);
 #else
 static inline int acpi_parse_madt(void) { return -ENODEV; }
+static inline void acpi_madt_claim_iomem(void) { }
 #endif /* CONFIG_ACPI */
 
 #endif /* _ASM_X86_ACPI_H */

@@ -77,6 +77,28 @@ static inline void cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
 			     : "a"(leaf), "c"(0));
 }
 
+/* CPUID leaf 0x80000008 EAX[7:0]: the CPU's physical address width. */
+#define CPUID_EXT_ADDR_SIZES	0x80000008
+#define CPUID_PHYS_BITS(eax)	((eax) & 0xff)
+/* What to assume when the leaf is missing (as Linux does for 64-bit). */
+#define X86_PHYS_BITS_DEFAULT	36
+
+/*
+ * x86_phys_bits - MAXPHYADDR: how many bits of physical address the CPU
+ * can reach. Addresses at or above 1 << x86_phys_bits() do not exist for
+ * it; a page-table entry pointing there is a reserved-bit fault.
+ */
+static inline unsigned int x86_phys_bits(void)
+{
+	u32 a, b, c, d;
+
+	cpuid(0x80000000, &a, &b, &c, &d);
+	if (a < CPUID_EXT_ADDR_SIZES)
+		return X86_PHYS_BITS_DEFAULT;
+	cpuid(CPUID_EXT_ADDR_SIZES, &a, &b, &c, &d);
+	return CPUID_PHYS_BITS(a) ? CPUID_PHYS_BITS(a) : X86_PHYS_BITS_DEFAULT;
+}
+
 static inline u64 rdtsc(void)
 {
 	u32 lo, hi;

@@ -2,10 +2,11 @@
 /*
  * The MADT at boot: local APICs (processors), IOAPICs, interrupt source
  * overrides and the local APIC address, gathered into madt_info for the
- * APIC and SMP code.
+ * APIC and SMP code; the APICs' registers are claimed in iomem_resource.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/ioport.h>
 #include <linux/string.h>
 #include <asm/acpi.h>
 #include "../../../../drivers/acpi/internal.h"
@@ -150,4 +151,36 @@ int __init acpi_parse_madt(void)
 			madt_info.override[i].bus_irq, madt_info.override[i].gsi,
 			madt_info.override[i].flags);
 	return 0;
+}
+
+/* Register window sizes: a local APIC's page, an IOAPIC's 1 KiB. */
+#define LAPIC_MMIO_SIZE		0x1000
+#define IOAPIC_MMIO_SIZE	0x400
+/* Where the local APIC is when no MADT says (its reset value). */
+#define LAPIC_DEFAULT_ADDR	0xfee00000ULL
+
+static char ioapic_names[MADT_MAX_IOAPICS][sizeof("IOAPIC 255")] __initdata;
+
+/**
+ * acpi_madt_claim_iomem - claim the APICs' registers in iomem_resource
+ *
+ * "Local APIC" at the MADT's address (the architectural default without a
+ * MADT) and "IOAPIC <n>" for each IOAPIC it lists, busy, so that memory
+ * is never hot-added over them. Parts that firmware already reserved stay
+ * as they are. Called once at boot, after acpi_parse_madt() and once the
+ * allocators are up.
+ */
+void __init acpi_madt_claim_iomem(void)
+{
+	u64 lapic = madt_info.valid ? madt_info.lapic_addr : LAPIC_DEFAULT_ADDR;
+	int i;
+
+	iomem_claim_free(lapic, lapic + LAPIC_MMIO_SIZE - 1, "Local APIC");
+	for (i = 0; i < madt_info.nr_ioapics; i++) {
+		u64 base = madt_info.ioapic[i].addr;
+
+		snprintf(ioapic_names[i], sizeof(ioapic_names[i]), "IOAPIC %d", i);
+		iomem_claim_free(base, base + IOAPIC_MMIO_SIZE - 1,
+				 ioapic_names[i]);
+	}
 }
