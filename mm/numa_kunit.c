@@ -18,8 +18,12 @@
 /* Further than anything a case sets: where the nodes it ignores go. */
 #define NUMA_TEST_FAR		250
 
-/* Distances the cases set; 0 leaves node_distance() to the SLIT. */
-static u8 numa_test_dist[MAX_NUMNODES][MAX_NUMNODES];
+/*
+ * Distances the running case changed (through __node_set_distance(), as
+ * the SLIT parser does), and what they were before, for the exit hook.
+ */
+static bool numa_touched[MAX_NUMNODES][MAX_NUMNODES];
+static u8 numa_saved[MAX_NUMNODES][MAX_NUMNODES];
 
 /* The fake nodes the running case installed in node_data[]. */
 static pg_data_t *numa_fake[MAX_NUMNODES];
@@ -27,17 +31,21 @@ static pg_data_t *numa_fake[MAX_NUMNODES];
 /* Whether the zonelists were built while fake nodes were installed. */
 static bool numa_zonelists_dirty;
 
-static int numa_test_distance_fn(int from, int to)
+static void numa_set(int from, int to, u8 d)
 {
-	return numa_test_dist[from][to];
+	u8 old = __node_set_distance(from, to, d);
+
+	if (!numa_touched[from][to]) {
+		numa_saved[from][to] = old;
+		numa_touched[from][to] = true;
+	}
 }
 
 static int numa_test_init(struct kunit *test)
 {
-	memset(numa_test_dist, 0, sizeof(numa_test_dist));
+	memset(numa_touched, 0, sizeof(numa_touched));
 	memset(numa_fake, 0, sizeof(numa_fake));
 	numa_zonelists_dirty = false;
-	numa_distance_override = numa_test_distance_fn;
 	return 0;
 }
 
@@ -61,7 +69,12 @@ static void numa_remove_fakes(void)
 
 static void numa_test_exit(struct kunit *test)
 {
-	numa_distance_override = NULL;
+	int from, to;
+
+	for (from = 0; from < MAX_NUMNODES; from++)
+		for (to = 0; to < MAX_NUMNODES; to++)
+			if (numa_touched[from][to])
+				__node_set_distance(from, to, numa_saved[from][to]);
 	numa_remove_fakes();
 }
 
@@ -95,14 +108,14 @@ static pg_data_t *numa_fake_node(struct kunit *test, int nid)
 	return pgdat;
 }
 
-/* Sets the distance from @from to every node without one yet to @d. */
+/* Sets the distance from @from to every node this case did not set to @d. */
 static void numa_set_rest(int from, u8 d)
 {
 	int nid;
 
 	for (nid = 0; nid < MAX_NUMNODES; nid++)
-		if (!numa_test_dist[from][nid])
-			numa_test_dist[from][nid] = d;
+		if (!numa_touched[from][nid])
+			numa_set(from, nid, d);
 }
 
 /*
@@ -151,9 +164,9 @@ static void numa_order_local_first(struct kunit *test)
 	numa_fake_node(test, 2);
 	numa_fake_node(test, 3);
 	numa_fake_node(test, 5);
-	numa_test_dist[3][3] = LOCAL_DISTANCE;
-	numa_test_dist[3][2] = 11;
-	numa_test_dist[3][5] = 12;
+	numa_set(3, 3, LOCAL_DISTANCE);
+	numa_set(3, 2, 11);
+	numa_set(3, 5, 12);
 	numa_set_rest(3, NUMA_TEST_FAR);
 	NUMA_EXPECT_ORDER(test, 3, 3, 2, 5);
 }
@@ -165,10 +178,10 @@ static void numa_order_nearer_first(struct kunit *test)
 	numa_fake_node(test, 3);
 	numa_fake_node(test, 5);
 	numa_fake_node(test, 6);
-	numa_test_dist[2][2] = LOCAL_DISTANCE;
-	numa_test_dist[2][3] = 30;
-	numa_test_dist[2][5] = 15;
-	numa_test_dist[2][6] = 25;
+	numa_set(2, 2, LOCAL_DISTANCE);
+	numa_set(2, 3, 30);
+	numa_set(2, 5, 15);
+	numa_set(2, 6, 25);
 	numa_set_rest(2, NUMA_TEST_FAR);
 	NUMA_EXPECT_ORDER(test, 2, 2, 5, 6, 3);
 }
@@ -183,23 +196,23 @@ static void numa_order_ties_wrap(struct kunit *test)
 	numa_fake_node(test, 3);
 	numa_fake_node(test, 5);
 	numa_fake_node(test, 6);
-	numa_test_dist[5][5] = LOCAL_DISTANCE;
-	numa_test_dist[5][2] = 20;
-	numa_test_dist[5][3] = 20;
-	numa_test_dist[5][6] = 20;
+	numa_set(5, 5, LOCAL_DISTANCE);
+	numa_set(5, 2, 20);
+	numa_set(5, 3, 20);
+	numa_set(5, 6, 20);
 	numa_set_rest(5, NUMA_TEST_FAR);
 	NUMA_EXPECT_ORDER(test, 5, 5, 6, 2, 3);
 
 	/* Two groups of ties: each keeps the order from 5 on. */
-	numa_test_dist[5][2] = 30;
-	numa_test_dist[5][6] = 30;
+	numa_set(5, 2, 30);
+	numa_set(5, 6, 30);
 	NUMA_EXPECT_ORDER(test, 5, 5, 3, 6, 2);
 
 	/* From 3, the next in line is 5, then 6, then back to 2. */
-	numa_test_dist[3][3] = LOCAL_DISTANCE;
-	numa_test_dist[3][2] = 20;
-	numa_test_dist[3][5] = 20;
-	numa_test_dist[3][6] = 20;
+	numa_set(3, 3, LOCAL_DISTANCE);
+	numa_set(3, 2, 20);
+	numa_set(3, 5, 20);
+	numa_set(3, 6, 20);
 	numa_set_rest(3, NUMA_TEST_FAR);
 	NUMA_EXPECT_ORDER(test, 3, 3, 5, 6, 2);
 }
@@ -214,10 +227,10 @@ static void numa_order_skips_missing(struct kunit *test)
 	numa_fake_node(test, 6);
 	KUNIT_ASSERT_NULL(test, NODE_DATA(3));
 	KUNIT_ASSERT_NULL(test, NODE_DATA(4));
-	numa_test_dist[2][2] = LOCAL_DISTANCE;
-	numa_test_dist[2][3] = 11;
-	numa_test_dist[2][4] = 12;
-	numa_test_dist[2][6] = 15;
+	numa_set(2, 2, LOCAL_DISTANCE);
+	numa_set(2, 3, 11);
+	numa_set(2, 4, 12);
+	numa_set(2, 6, 15);
 	numa_set_rest(2, NUMA_TEST_FAR);
 	NUMA_EXPECT_ORDER(test, 2, 2, 6);
 
@@ -324,8 +337,8 @@ static void numa_zonelist_fake_nodes(struct kunit *test)
 	a->node_zones[ZONE_MOVABLE].present_pages = 50;
 	b->node_zones[ZONE_DMA32].present_pages = 10;
 	b->node_zones[ZONE_MOVABLE].present_pages = 5;
-	numa_test_dist[2][2] = LOCAL_DISTANCE;
-	numa_test_dist[2][3] = 15;
+	numa_set(2, 2, LOCAL_DISTANCE);
+	numa_set(2, 3, 15);
 	numa_set_rest(2, NUMA_TEST_FAR);
 
 	numa_zonelists_dirty = true;

@@ -41,10 +41,6 @@ static u8 numa_distance[MAX_NUMNODES][MAX_NUMNODES];
 static s8 apicid_node[MAX_APIC_IDS];
 static bool apicid_node_init;
 
-#ifdef CONFIG_NUMA_KUNIT_TEST
-int (*numa_distance_override)(int from, int to);
-#endif /* CONFIG_NUMA_KUNIT_TEST */
-
 /* Node id for @pxm, creating it if new; NUMA_NO_NODE when out of ids. */
 static int pxm_to_node_create(int pxm)
 {
@@ -116,7 +112,19 @@ void numa_set_distance(int from_pxm, int to_pxm, u8 distance)
 
 	if (from == NUMA_NO_NODE || to == NUMA_NO_NODE)
 		return;
+	__node_set_distance(from, to, distance);
+}
+
+u8 __node_set_distance(int from, int to, u8 distance)
+{
+	u8 old;
+
+	if (WARN_ON_ONCE(from < 0 || to < 0 || from >= MAX_NUMNODES ||
+			 to >= MAX_NUMNODES))
+		return 0;
+	old = numa_distance[from][to];
 	numa_distance[from][to] = distance;
+	return old;
 }
 
 /**
@@ -127,13 +135,8 @@ void numa_set_distance(int from_pxm, int to_pxm, u8 distance)
  */
 int node_distance(int from, int to)
 {
-	int d;
-
 	if (from < 0 || to < 0 || from >= MAX_NUMNODES || to >= MAX_NUMNODES)
 		return REMOTE_DISTANCE;
-	d = numa_test_distance(from, to);
-	if (d)
-		return d;
 	if (numa_distance[from][to])
 		return numa_distance[from][to];
 	if (from != to)

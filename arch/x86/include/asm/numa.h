@@ -28,23 +28,10 @@ int pxm_to_node(int pxm);
 /* Node of the CPU with this APIC id, or NUMA_NO_NODE. */
 int apicid_to_node(u32 apic_id);
 
-#ifdef CONFIG_NUMA_KUNIT_TEST
 /*
- * Test hook for mm/numa_kunit.c: while set, a non-zero answer replaces
- * what node_distance() would return, without touching the SLIT's table
- * or the proximity domain mapping.
+ * Sets the distance between node ids @from and @to (0: none, so that
+ * node_distance() answers its default). Return: the value it replaces.
  */
-extern int (*numa_distance_override)(int from, int to);
-
-static inline int numa_test_distance(int from, int to)
-{
-	return numa_distance_override ? numa_distance_override(from, to) : 0;
-}
-#else
-static inline int numa_test_distance(int from, int to)
-{
-	return 0;
-}
-#endif /* CONFIG_NUMA_KUNIT_TEST */
+u8 __node_set_distance(int from, int to, u8 distance);
 
 #endif /* _ASM_X86_NUMA_H */
