@@ -29,9 +29,6 @@ static inline unsigned int get_order(unsigned long size)
 	return order;
 }
 
-/* arch/x86/mm: back and unback the memmap for [start, end) of vmemmap. */
-int vmemmap_populate(unsigned long start, unsigned long end, int nid);
-void vmemmap_free(unsigned long start, unsigned long end);
 
 enum zone_type zone_for_pfn(int nid, unsigned long pfn);
 void memblock_free_all(void);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Shared between Tide's ACPI files (drivers/acpi, arch/x86/kernel/acpi):
+ * Shared between Tide's ACPI files in drivers/acpi (nothing outside):
  * table checks, the boot-time table list, the FADT summary and the
  * OS services layer's hooks. Includes ACPICA's headers.
  */
@@ -9,15 +9,12 @@
 
 #include <linux/acpi.h>
 #include <acpi/acpi.h>
+#include <acpi/subtable.h>
 
 /* Room for the tables of any QEMU machine and then some. */
 #define ACPI_MAX_EARLY_TABLES	64
 /* A table longer than this is taken to be corrupt. */
 #define ACPI_MAX_TABLE_LEN	(16u << 20)
-
-union acpi_subtable_headers {
-	struct acpi_subtable_header common;
-};
 
 /* Validation, usable on any buffer (tables.c, tested by tables_kunit.c). */
 u8 acpi_checksum(const void *buf, size_t len);

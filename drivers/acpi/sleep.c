@@ -7,10 +7,21 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/time.h>
+#include <linux/acpi.h>
 #include <asm/io.h>
 #include "internal.h"
 
 struct acpi_fadt_info acpi_fadt;
+
+/**
+ * acpi_fadt_sci_irq - the interrupt the SCI arrives on, from the FADT
+ *
+ * Return: the ISA IRQ number; 0 when there is no FADT (yet).
+ */
+u16 acpi_fadt_sci_irq(void)
+{
+	return acpi_fadt.sci_irq;
+}
 
 /* PM1 control register fields (ACPI 6.5, 4.8.2.1.2). */
 #define PM1_CNT_SLP_TYP_SHIFT	10

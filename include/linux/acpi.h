@@ -46,6 +46,8 @@ int acpi_parse_entries_buf(const struct acpi_table_header *table,
 int acpi_numa_init(void);
 /* Enters S5 through the FADT; returns only if that did not work. */
 void acpi_power_off(void);
+/* The SCI's IRQ from the FADT (drivers/acpi/sleep.c); 0 without one. */
+u16 acpi_fadt_sci_irq(void);
 
 #else /* !CONFIG_ACPI */
 
@@ -69,6 +71,7 @@ static inline int acpi_table_parse_entries(const char *sig,
 static inline int acpi_numa_init(void) { return -ENODEV; }
 
 static inline void acpi_power_off(void) { }
+static inline u16 acpi_fadt_sci_irq(void) { return 0; }
 
 #endif /* CONFIG_ACPI */
 

@@ -128,6 +128,10 @@ void unset_migratetype_isolate(struct page *page, int migratetype);
 int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn);
 unsigned long offline_isolated_pages(unsigned long start_pfn,
 				     unsigned long end_pfn);
+/* arch/x86/mm: back and unback the memmap for [start, end) of vmemmap. */
+int vmemmap_populate(unsigned long start, unsigned long end, int nid);
+void vmemmap_free(unsigned long start, unsigned long end);
+
 unsigned long free_pages_in_range(unsigned long start_pfn,
 				  unsigned long end_pfn);
 unsigned long zone_kernel_reserve(const struct zone *zone);

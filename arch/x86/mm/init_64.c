@@ -12,7 +12,6 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
-#include "../../../mm/internal.h"
 
 
 /* Bytes of the direct map per leaf level (index = PG_LEVEL_*). */

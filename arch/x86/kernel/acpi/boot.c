@@ -6,10 +6,12 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/acpi.h>
 #include <linux/ioport.h>
 #include <linux/string.h>
+#include <acpi/acpi.h>
+#include <acpi/subtable.h>
 #include <asm/acpi.h>
-#include "../../../../drivers/acpi/internal.h"
 
 struct x86_madt_info madt_info;
 
@@ -128,7 +130,7 @@ int __init acpi_parse_madt(void)
 		memset(&madt_info, 0, sizeof(madt_info));
 		return ret;
 	}
-	madt_info.sci_irq = acpi_fadt.sci_irq;
+	madt_info.sci_irq = acpi_fadt_sci_irq();
 	madt_info.sci_flags = MADT_POLARITY_LOW | MADT_TRIGGER_LEVEL;
 	for (i = 0; i < madt_info.nr_overrides; i++)
 		if (madt_info.override[i].bus_irq == madt_info.sci_irq &&
