@@ -736,15 +736,6 @@ void mhp_set_default_online_type(int online_type)
 	WRITE_ONCE(memhp.default_online_type, online_type);
 }
 
-static bool zone_intersects(const struct zone *zone, unsigned long start_pfn,
-			    unsigned long nr_pages)
-{
-	if (!zone->spanned_pages)
-		return false;
-	return start_pfn < zone_end_pfn(zone) &&
-	       zone->zone_start_pfn < start_pfn + nr_pages;
-}
-
 /*
  * The kernel zone a range joins: the first of DMA32 and Normal whose
  * span it meets (memory offlined from boot memory goes back where it

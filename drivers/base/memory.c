@@ -270,8 +270,7 @@ static struct zone *memory_block_zone(int nid, unsigned long start_pfn,
 	for (z = 0; z < MAX_NR_ZONES; z++) {
 		struct zone *zone = &pgdat->node_zones[z];
 
-		if (!zone->spanned_pages || zone->zone_start_pfn >= end_pfn ||
-		    zone_end_pfn(zone) <= start_pfn)
+		if (!zone_intersects(zone, start_pfn, end_pfn - start_pfn))
 			continue;
 		if (found)
 			return NULL;

@@ -108,6 +108,14 @@ static inline unsigned long zone_end_pfn(const struct zone *z)
 	return z->zone_start_pfn + z->spanned_pages;
 }
 
+/* Whether @z's span (holes included) meets [@start_pfn, +@nr_pages). */
+static inline bool zone_intersects(const struct zone *z, unsigned long start_pfn,
+				   unsigned long nr_pages)
+{
+	return z->spanned_pages && start_pfn < zone_end_pfn(z) &&
+	       z->zone_start_pfn < start_pfn + nr_pages;
+}
+
 static inline bool zone_spans_pfn(const struct zone *z, unsigned long pfn)
 {
 	return pfn >= z->zone_start_pfn && pfn < zone_end_pfn(z);

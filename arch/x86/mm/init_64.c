@@ -26,7 +26,11 @@ static void map_or_panic(unsigned long va, phys_addr_t pa, unsigned long size,
 		panic("%s: mapping %#lx+%#lx failed (%d)", __func__, va, size, ret);
 }
 
-static void count_direct_map(phys_addr_t start, phys_addr_t end)
+/*
+ * Adds (@sign 1) or takes out (-1) [@start, @end) of the DirectMap counts,
+ * leaf by leaf as mapped: after mapping it, or before unmapping it.
+ */
+static void account_direct_map(phys_addr_t start, phys_addr_t end, int sign)
 {
 	while (start < end) {
 		int level;
@@ -36,7 +40,8 @@ static void count_direct_map(phys_addr_t start, phys_addr_t end)
 		if (!e)
 			break;
 		step = pg_level_size(level) - (start & (pg_level_size(level) - 1));
-		direct_map_bytes[level] += min_t(phys_addr_t, step, end - start);
+		direct_map_bytes[level] += sign * (long)min_t(phys_addr_t, step,
+							      end - start);
 		start += step;
 	}
 }
@@ -53,7 +58,7 @@ int arch_map_direct(phys_addr_t start, phys_addr_t end)
 				   PAGE_KERNEL, KMAP_LARGE);
 
 	if (!ret && direct_map_ready)
-		count_direct_map(start, end);
+		account_direct_map(start, end, 1);
 	return ret;
 }
 
@@ -106,7 +111,7 @@ void init_mem_mapping(void)
 	memblock_set_current_limit(MEMBLOCK_ALLOC_ANYWHERE);
 	for_each_mem_region(r)
 		if (!(r->flags & MEMBLOCK_NOMAP))
-			count_direct_map(r->base, memblock_region_end(r));
+			account_direct_map(r->base, memblock_region_end(r), 1);
 	pr_info("x86/mm: direct map %lluM in 1G:%luM 2M:%luM 4k:%luK\n",
 		memblock_phys_mem_size() >> 20, direct_map_bytes[PG_LEVEL_1G] >> 20,
 		direct_map_bytes[PG_LEVEL_2M] >> 20, direct_map_bytes[PG_LEVEL_4K] >> 10);
@@ -236,22 +241,6 @@ void vmemmap_free(unsigned long start, unsigned long end)
 	}
 }
 
-/* Takes [@start, @end) out of the DirectMap counts, before it is unmapped. */
-static void uncount_direct_map(phys_addr_t start, phys_addr_t end)
-{
-	while (start < end) {
-		int level;
-		pgentry_t *e = lookup_address((unsigned long)__va(start), &level);
-		unsigned long step;
-
-		if (!e)
-			break;
-		step = pg_level_size(level) - (start & (pg_level_size(level) - 1));
-		direct_map_bytes[level] -= min_t(phys_addr_t, step, end - start);
-		start += step;
-	}
-}
-
 /* The vmemmap address of the memmap of the section starting at @pfn. */
 static unsigned long section_memmap_va(unsigned long pfn)
 {
@@ -340,7 +329,7 @@ out_remove_sections:
 	if (sec_pfn > start_pfn)
 		remove_sections(start_pfn, sec_pfn);
 out_unmap_direct:
-	uncount_direct_map(start, start + size);
+	account_direct_map(start, start + size, -1);
 	kernel_unmap_range((unsigned long)__va(start), size);
 	return ret;
 }
@@ -358,6 +347,6 @@ out_unmap_direct:
 void arch_remove_memory(u64 start, u64 size)
 {
 	remove_sections(PHYS_PFN(start), PHYS_PFN(start + size));
-	uncount_direct_map(start, start + size);
+	account_direct_map(start, start + size, -1);
 	kernel_unmap_range((unsigned long)__va(start), size);
 }
