@@ -6,7 +6,10 @@
  * mappings and shoot down TLBs.
  */
 #include <linux/kernel.h>
+#include <linux/debugfs.h>
+#include <linux/init.h>
 #include <linux/smp.h>
+#include <linux/time.h>
 #include <linux/stop_machine.h>
 #include <asm/processor.h>
 
@@ -24,6 +27,14 @@ struct stop_state {
 
 /* One stop_machine() at a time; taken with interrupts on (see below). */
 static unsigned int stop_busy;
+
+/*
+ * The longest any stop kept the calling CPU's interrupts off, from before
+ * the other CPUs are pulled in until they have all left, in ns: no CPU
+ * stays stopped longer. Written under stop_busy; read and reset (by
+ * writing 0) through /sys/kernel/debug/stop_machine/longest_ns.
+ */
+static u64 stop_longest_ns;
 /*
  * Own cross-call slots, under stop_busy: the CPUs stay in stop_cpu() for
  * all of fn, and fn's own cross calls need the ordinary slots meanwhile.
@@ -93,6 +104,7 @@ static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 	struct cpumask others;
 	unsigned long flags;
 	int self, cpu;
+	u64 t0;
 
 	/*
 	 * Spin for the lock with interrupts on, so that a stop_machine() in
@@ -102,6 +114,7 @@ static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 		cpu_relax();
 
 	local_irq_save(flags);
+	t0 = ktime_get_ns();
 	self = smp_processor_id();
 	if (cpus) {
 		struct cpumask m;
@@ -135,6 +148,9 @@ static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 	while (__atomic_load_n(&st.left, __ATOMIC_ACQUIRE) < st.nr)
 		cpu_relax();
 
+	t0 = ktime_get_ns() - t0;
+	if (t0 > stop_longest_ns)
+		stop_longest_ns = t0;
 	local_irq_restore(flags);
 	__atomic_store_n(&stop_busy, 0, __ATOMIC_RELEASE);
 	return st.ret;
@@ -157,3 +173,12 @@ bool stop_machine_stack_busy(unsigned long start, unsigned long end)
 			return true;
 	return false;
 }
+
+static int __init stop_machine_debugfs_init(void)
+{
+	struct dentry *dir = debugfs_create_dir("stop_machine", NULL);
+
+	debugfs_create_u64("longest_ns", 0644, dir, &stop_longest_ns);
+	return 0;
+}
+late_initcall(stop_machine_debugfs_init);

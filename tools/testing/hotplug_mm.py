@@ -362,9 +362,13 @@ def offline_migrates(m):
     expect_eq("pages filled", read(m, f"{MOVABLE}/fill"), str(nr))
 
     # The first block's pages may move into the second, then out again.
+    sh(m, "echo 0 > /sys/kernel/debug/stop_machine/longest_ns")
     for blk in new:
         set_state(m, blk, "offline")
         expect_eq(f"{blk}/state", state(m, blk), "offline")
+    # The pages moved under stop_machine(), which kept its record.
+    stop_ns = int(read(m, "/sys/kernel/debug/stop_machine/longest_ns"))
+    assert 0 < stop_ns < 10**9, f"longest stop {stop_ns} ns"
     expect_eq("verify after offline", read(m, f"{MOVABLE}/verify"),
               f"{nr} pages, 0 bad")
     expect_eq("MemTotal with the DIMM offline", mem(m)[0], total0)

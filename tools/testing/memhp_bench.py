@@ -134,6 +134,13 @@ class LinuxGuest(Guest):
         if "fill-ok\n" not in out:
             raise NotAvailable(f"fill failed: {out.strip()}")
 
+    # Linux keeps no record of how long stop_machine() stopped a CPU.
+    def reset_longest_stop(self):
+        pass
+
+    def longest_stop_us(self):
+        raise NotAvailable("Linux has no longest-stop counter")
+
     def memtotal_kb(self):
         out = self.run('read -r a b c < /proc/meminfo; echo "memtotal $b"')
         return int(self._MEMTOTAL.search(out).group(1))
@@ -196,6 +203,17 @@ class TideGuest(Guest):
             raise NotAvailable(f"movable test driver fill on node {node} "
                                f"failed: {out.strip()}")
 
+    STOP = "/sys/kernel/debug/stop_machine/longest_ns"
+
+    def reset_longest_stop(self):
+        self.run(f"echo 0 > {self.STOP}")
+
+    def longest_stop_us(self):
+        m = re.search(r"^(\d+)$", self.run(f"cat {self.STOP}"), re.M)
+        if not m:
+            raise NotAvailable(f"no figure in {self.STOP}")
+        return int(m.group(1)) / 1000
+
     def memtotal_kb(self):
         # A kernel message (the driver's "added" line) may land in the
         # middle of the output: look for the figure anywhere, and ask
@@ -220,9 +238,10 @@ def _throughput(guest, nrs, state):
 
 
 def throughput(guest):
-    """(online, offline idle, offline half-full) in GiB/s; a figure that
-    cannot be had is the NotAvailable explaining why."""
-    figures = [None, None, None]
+    """(online, offline idle, offline half-full) in GiB/s, and the longest
+    time a CPU stayed stopped during the half-full offline in us; a figure
+    that cannot be had is the NotAvailable explaining why."""
+    figures = [None, None, None, None]
     m = guest.boot("offline", "throughput")
     with m:
         try:
@@ -237,7 +256,9 @@ def throughput(guest):
             guest.fill(1, FILL)
             spare = guest.add_dimm("bench1", node=0)
             guest.set_state(spare, "online_movable")
+            guest.reset_longest_stop()
             figures[2] = _throughput(guest, nrs, "offline")
+            figures[3] = guest.longest_stop_us()
         except Exception as e:
             if not isinstance(e, NotAvailable):
                 e = NotAvailable(f"{type(e).__name__}: {e}")
@@ -296,10 +317,11 @@ def measure(guest_cls, build, log_dir, **kw):
         return {k: e for k in METRICS}
     out = {}
     try:
-        on, off, off_used = throughput(guest)
+        on, off, off_used, stop = throughput(guest)
     except Exception as e:
-        on = off = off_used = NotAvailable(f"{type(e).__name__}: {e}")
-    out.update(online=on, offline=off, offline_used=off_used)
+        on = off = off_used = stop = NotAvailable(f"{type(e).__name__}: {e}")
+    out.update(online=on, offline=off, offline_used=off_used,
+               longest_stop=stop)
     if "made no memory blocks" in str(on):
         out["latency"] = on
         return out
@@ -316,6 +338,8 @@ METRICS = {
     "offline": ("offline 4 GiB DIMM, idle", "GiB/s", True, 2.0),
     "offline_used": ("offline 4 GiB DIMM, 2 GiB in use", "GiB/s", True, 2.0),
     "latency": ("device_add to MemTotal, auto-online", "ms", False, 0.5),
+    # Tide's own figure: no target ratio, Linux has no such counter.
+    "longest_stop": ("longest CPU stop, offline in use", "us", False, None),
 }
 
 
@@ -341,7 +365,8 @@ def report(tide, linux, out):
         ratio = f"{t / lx:.2f}" if t and lx else "n/a"
         rows.append((label, unit, _fmt(metric, tide[metric]),
                      _fmt(metric, linux[metric]), ratio,
-                     f"{'>=' if higher else '<='} {target}"))
+                     f"{'>=' if higher else '<='} {target}" if target
+                     else "-"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip(),
