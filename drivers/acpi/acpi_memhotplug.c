@@ -46,6 +46,7 @@
 #include <linux/memory.h>
 #include <linux/memory_hotplug.h>
 #include <linux/mutex.h>
+#include <linux/overflow.h>
 #include <linux/range.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -103,13 +104,15 @@ int acpi_memory_collect_range(struct acpi_resource *res,
 {
 	struct acpi_resource_address64 a;
 	struct acpi_memory_range *last;
+	u64 last_byte;
 
 	if (ACPI_FAILURE(acpi_resource_to_address64(res, &a)))
 		return 0;
 	if (a.resource_type != ACPI_MEMORY_RANGE || !a.address.address_length)
 		return 0;
 	/* Firmware's numbers: a range whose end wraps is skipped, not added. */
-	if (a.address.address_length - 1 > U64_MAX - a.address.minimum) {
+	if (check_add_overflow(a.address.minimum, a.address.address_length - 1,
+			       &last_byte)) {
 		pr_warn("_CRS range %#llx + %#llx wraps around, skipped\n",
 			a.address.minimum, a.address.address_length);
 		return 0;

@@ -73,6 +73,21 @@ static void crs_skips_io_and_empty(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, r.nr, 0);
 }
 
+/* Firmware's length may run past 2^64: skipped, never wrapped round. */
+static void crs_skips_wrapping(struct kunit *test)
+{
+	struct acpi_memory_ranges r = {};
+	struct acpi_resource res;
+
+	make_qword(&res, ACPI_MEMORY_RANGE, 0xfffffffff8000000ULL, 0x10000000);
+	KUNIT_EXPECT_EQ(test, acpi_memory_collect_range(&res, &r), 0);
+	KUNIT_EXPECT_EQ(test, r.nr, 0);
+	/* Up to the very last byte is a range, if a useless one. */
+	make_qword(&res, ACPI_MEMORY_RANGE, 0xfffffffff8000000ULL, 0x8000000);
+	KUNIT_EXPECT_EQ(test, acpi_memory_collect_range(&res, &r), 0);
+	KUNIT_EXPECT_EQ(test, r.nr, 1);
+}
+
 static void crs_skips_other_types(struct kunit *test)
 {
 	struct acpi_memory_ranges r = {};
@@ -164,6 +179,7 @@ static struct kunit_case acpi_memhotplug_cases[] = {
 	KUNIT_CASE(crs_qword_memory),
 	KUNIT_CASE(crs_dword_memory),
 	KUNIT_CASE(crs_skips_io_and_empty),
+	KUNIT_CASE(crs_skips_wrapping),
 	KUNIT_CASE(crs_skips_other_types),
 	KUNIT_CASE(crs_merges_contiguous),
 	KUNIT_CASE(crs_too_many_ranges),
