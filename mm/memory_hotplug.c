@@ -156,9 +156,19 @@ early_param("memory_hotplug.memmap_on_memory", memmap_on_memory_setup);
 /* ---- the hotplug lock ---- */
 
 /*
- * Held for writing across add, remove, online and offline; for reading by
- * those who need the sections to stay as they are. Taken before
- * resource_lock, pgtable_lock and any zone->lock.
+ * The hotplug lock. Writers: add, remove, online and offline (one at a
+ * time), each a single hold from its checks to its last change, so that
+ * what was checked still holds when it acts. Readers (get_online_mems()):
+ * whoever needs the present and online sections, the memory blocks and
+ * the hot-added resources to stay as they are. What it protects: section
+ * flags, memory block state, zone and node spans as hotplug changes them
+ * (zone->lock is taken inside for the allocator's sake), and the
+ * "System RAM" resources of hot-added memory.
+ *
+ * Order: acpi_memory_lock, then this, then kernfs_rwsem, node_devices_lock,
+ * resource_lock, pgtable_lock, zone->lock, zonelist_update_lock. Never
+ * taken, even for reading, by a sysfs show(): removal holds it while it
+ * waits for readers of the files it removes (drivers/base/memory.c).
  */
 static DECLARE_RWSEM(mem_hotplug_lock);
 
