@@ -9,6 +9,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/delay.h>
+#include <linux/kthread.h>
 #include <linux/memblock.h>
 #include <linux/memory.h>
 #include <linux/memory_hotplug.h>
@@ -353,6 +355,49 @@ static void mo_offline_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mo_write("state", "offline"), 7);
 }
 
+struct mo_holder {
+	struct page *page;
+	unsigned int ms;
+};
+
+static int mo_hold_thread(void *data)
+{
+	struct mo_holder *h = data;
+
+	msleep(h->ms);
+	put_page(h->page);
+	return 0;
+}
+
+/*
+ * A page held for a moment by an extra reference is tried again, within
+ * the offline's bound, instead of failing it: the offline succeeds once
+ * the holder lets go, and the data is intact.
+ */
+static void mo_offline_transient_ref(struct kunit *test)
+{
+	unsigned long pfn = section_nr_to_pfn(mo_section), bad = 1;
+	struct mo_holder h = { .ms = 50 };
+	struct task_struct *t;
+
+	KUNIT_ASSERT_GT(test, mo_fill_block(test, 1024), 0UL);
+	h.page = movable_test_page(0);
+	if (page_to_pfn(h.page) < pfn || page_to_pfn(h.page) >= pfn + PAGES_PER_SECTION)
+		kunit_skip(test, "the first test page is not in the block");
+	get_page(h.page);
+	t = kthread_run(mo_hold_thread, &h, "mo-hold");
+	if (IS_ERR(t)) {
+		put_page(h.page);
+		KUNIT_FAIL(test, "kthread_run: %ld", PTR_ERR(t));
+		return;
+	}
+	KUNIT_EXPECT_EQ(test, mo_write("state", "offline"), 7);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	KUNIT_EXPECT_EQ(test, movable_test_verify(&bad), 0);
+	KUNIT_EXPECT_EQ(test, bad, 0UL);
+	movable_test_free();
+}
+
 /* A page that cannot move at all (a kernel stack) makes offline fail fast. */
 static void mo_offline_unmovable(struct kunit *test)
 {
@@ -454,6 +499,7 @@ static struct kunit_case memory_online_cases[] = {
 	KUNIT_CASE(mo_notifier_veto_offline),
 	KUNIT_CASE(mo_offline_moves_data),
 	KUNIT_CASE(mo_offline_refused),
+	KUNIT_CASE(mo_offline_transient_ref),
 	KUNIT_CASE(mo_offline_unmovable),
 	KUNIT_CASE(mo_zone_policies),
 	KUNIT_CASE(mo_auto_online_blocks),
