@@ -243,6 +243,7 @@ def owns_probed_block(m):
 # movable allocations, so the test driver's pages land on it.
 FILL_PAGES = 16384      # 64 MiB of the 1 GiB DIMM
 PROBED_FILL = 8192      # 32 MiB, in the one block onlined
+BIG_FILL = 153600       # 600 MiB: more than node 0 of 512 MiB can take
 MOVABLE = "/sys/kernel/debug/tide_movable"
 
 
@@ -317,6 +318,42 @@ def remove_refused(m):
     sh(m, f"echo 1 > {MOVABLE}/free")
 
 
+def node_free_kib(m, nid):
+    for line in read(m, f"{NODEDIR}/node{nid}/meminfo").splitlines():
+        if "MemFree:" in line:
+            return int(line.split()[3])
+    raise AssertionError(f"no MemFree in node{nid}/meminfo")
+
+
+def eject_refused_up_front(m):
+    # More movable data on the DIMM than node 0 could take above the
+    # kernel's reserve: the eject is refused before a page moves, so
+    # node 0 keeps its free memory and the kernel keeps working.
+    addr = add_dimm(m, "d1", GIB, node=1)
+    wait_ost(m, OST_DEVICE_CHECK, OST_SUCCESS, dimm_id="d1")
+    names = dimm_blocks(addr, GIB)
+    for b in names:
+        sh(m, f"echo online_movable > {MEMDIR}/{b}/state")
+    sh(m, f"echo {BIG_FILL} 1 > {MOVABLE}/fill", timeout=120)
+    free0 = node_free_kib(m, 0)
+    m.qmp.events.clear()
+    m.qmp.command("device_del", id="d1")
+    wait_ost(m, OST_EJECT_REQUEST, OST_DEVICE_BUSY, dimm_id="d1",
+             timeout=120)
+    settle(m, "eject refused, memory stays as it was")
+    assert "room for" in sh(m, "dmesg"), "no reason on the console"
+    assert node_free_kib(m, 0) >= free0 - 4096, (free0, node_free_kib(m, 0))
+    for b in names:
+        assert read(m, f"{MEMDIR}/{b}/state") == "online", b
+    # Kernel allocations still work.
+    status, out = sh_status(m, f"echo {8 * GIB:#x} > {MEMDIR}/probe")
+    assert status == 0, out
+    assert read(m, f"{MOVABLE}/verify") == f"{BIG_FILL} pages, 0 bad"
+    sh(m, f"echo 1 > {MOVABLE}/free")
+    del_dimm(m, "d1")
+    assert dimm_info(m, "d1") is None
+
+
 SCENARIOS = [
     Scenario("hotplug:acpi-add-128M-node0", make_add(128 * MIB, 0)),
     Scenario("hotplug:acpi-add-1G-node1", make_add(GIB, 1)),
@@ -329,4 +366,5 @@ SCENARIOS = [
     Scenario("hotplug:acpi-owns-probed-block", owns_probed_block),
     Scenario("hotplug:acpi-remove-online", remove_online),
     Scenario("hotplug:acpi-remove-refused", remove_refused),
+    Scenario("hotplug:acpi-eject-refused-up-front", eject_refused_up_front),
 ]
