@@ -17,10 +17,12 @@
  * last, the node's span grows to cover it. remove_memory() undoes exactly
  * that, in reverse order, for a range add_memory() added and nobody onlined.
  *
- * With MHP_MEMMAP_ON_MEMORY (what memory_hotplug.memmap_on_memory=1 asks
- * callers to pass) each 128 MiB block's 2 MiB memmap lives in the block's
- * own first pageblock instead of coming from memory already online; those
- * MHP_VMEMMAP_PAGES pages are typed PGTY_MEMMAP and never onlined.
+ * With MHP_MEMMAP_ON_MEMORY each 128 MiB block's 2 MiB memmap lives in
+ * the block's own first pageblock instead of coming from memory already
+ * online; those MHP_VMEMMAP_PAGES pages are typed PGTY_MEMMAP and never
+ * onlined. The hot-add paths (ACPI, probe) do not pass the flag yet:
+ * memory_hotplug.memmap_on_memory=1 is accepted and reported
+ * (mhp_memmap_on_memory()), and only a caller that asks gets it.
  */
 #include <linux/kernel.h>
 #include <linux/delay.h>
@@ -513,15 +515,29 @@ static void mhp_auto_online(u64 start, u64 size)
  */
 int add_memory(int nid, u64 start, u64 size, mhp_t flags)
 {
+	int ret;
+
+	mem_hotplug_begin();
+	ret = __add_memory(nid, start, size, flags);
+	mem_hotplug_done();
+	return ret;
+}
+
+/**
+ * __add_memory - add_memory() with the hotplug lock already held
+ *
+ * For callers that must not sleep on the lock (a sysfs store takes it
+ * with mem_hotplug_trylock()). Return: as add_memory().
+ */
+int __add_memory(int nid, u64 start, u64 size, mhp_t flags)
+{
 	int ret = mhp_check_add(nid, start, size, flags);
 
 	if (ret)
 		return ret;
-	mem_hotplug_begin();
 	ret = __add_memory_range(nid, start, size, flags);
 	if (!ret)
 		mhp_auto_online(start, size);
-	mem_hotplug_done();
 	return ret;
 }
 

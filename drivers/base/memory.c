@@ -178,6 +178,17 @@ static int memory_block_lock(struct memory_block *mem)
 }
 
 /*
+ * The hotplug lock for a write to a file of the memory root, which is
+ * never removed: no need to give up, but no sleeping on the lock either
+ * (see "Locking" above).
+ */
+static void memory_root_lock(void)
+{
+	while (!mem_hotplug_trylock())
+		msleep(1);
+}
+
+/*
  * Linux's ABI: "online", "online_kernel", "online_movable" online an
  * offline block (-EINVAL if it is online), "offline" offlines an online
  * one (-EINVAL if offline; -EBUSY if its pages cannot be moved away);
@@ -375,8 +386,10 @@ static ssize_t probe_store(struct device *dev, struct device_attribute *attr,
 		return ret;
 	if (!IS_ALIGNED(addr, memory_block_size_bytes()))
 		return -EINVAL;
-	ret = add_memory(memory_add_physaddr_to_nid(addr), addr,
-			 memory_block_size_bytes(), MHP_NONE);
+	memory_root_lock();
+	ret = __add_memory(memory_add_physaddr_to_nid(addr), addr,
+			   memory_block_size_bytes(), MHP_NONE);
+	mem_hotplug_done();
 	return ret ? ret : count;
 }
 static DEVICE_ATTR_WO(probe);

@@ -85,7 +85,10 @@ typedef int mhp_t;
  */
 #define MHP_VMEMMAP_PAGES	(PAGES_PER_SECTION * sizeof(struct page) / PAGE_SIZE)
 
-/* memory_hotplug.memmap_on_memory: callers pass MHP_MEMMAP_ON_MEMORY. */
+/*
+ * memory_hotplug.memmap_on_memory, for a caller that wants to follow it by
+ * passing MHP_MEMMAP_ON_MEMORY (the ACPI driver and probe do not, yet).
+ */
 static inline bool mhp_memmap_on_memory(void)
 {
 	return memhp.memmap_on_memory;
@@ -95,6 +98,7 @@ bool mhp_range_allowed(u64 start, u64 size);
 /* The node of hot-added memory at @start, from the SRAT (arch/x86/mm/numa.c). */
 int memory_add_physaddr_to_nid(u64 start);
 int add_memory(int nid, u64 start, u64 size, mhp_t flags);
+int __add_memory(int nid, u64 start, u64 size, mhp_t flags);	/* lock held */
 int add_memory_claim(int nid, u64 start, u64 size, mhp_t flags);
 int remove_memory(u64 start, u64 size);
 int __remove_memory(u64 start, u64 size);	/* hotplug lock held */
