@@ -78,6 +78,13 @@ struct task_struct {
 	struct list_head tasks;	/* every task, under tasklist_lock */
 	int pid;
 	char comm[TASK_COMM_LEN];
+
+#ifdef CONFIG_PROVE_LOCKING
+	/* The locks this task holds, oldest first; only it changes them. */
+	int lockdep_depth;
+	int lockdep_recursion;	/* inside the validator: skip it */
+	struct held_lock held_locks[LOCKDEP_MAX_HELD];
+#endif
 };
 
 /*

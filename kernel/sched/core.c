@@ -297,6 +297,7 @@ static unsigned long finish_task_switch(struct task_struct *prev)
 	if (task_state(prev) == TASK_DEAD)
 		list_add_tail(&prev->run_list, &rq->dead);
 	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
+	lockdep_switch_in(lockdep_map_of(&rq->lock), _RET_IP_);
 	spin_unlock(&rq->lock);
 	return flags;
 }
@@ -347,6 +348,11 @@ static void __schedule(bool preempt)
 
 	next = pick_next_task(rq, prev);
 	if (next != prev) {
+		/*
+		 * The next task releases rq->lock (finish_task_switch()).
+		 * While rq->curr is still @prev: it names the task.
+		 */
+		lockdep_switch_out(lockdep_map_of(&rq->lock));
 		rq->curr = next;
 		next->on_cpu = 1;
 		next->slice_start_ns = ktime_get_ns();

@@ -117,6 +117,6 @@ early_pml4:	.skip 4096
 early_pdpt_low:	.skip 4096
 early_pdpt_high: .skip 4096
 early_pd:	.skip 4096
-	.globl boot_stack_top
+	.globl boot_stack, boot_stack_top
 boot_stack:	.skip 16384
 boot_stack_top:
