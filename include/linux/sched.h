@@ -25,8 +25,11 @@
 #define TASK_INTERRUPTIBLE	0x0001
 #define TASK_UNINTERRUPTIBLE	0x0002
 #define TASK_DEAD		0x0080	/* exited; its stack is freed soon */
+#define TASK_NOLOAD		0x0400	/* with UNINTERRUPTIBLE: idle, not hung */
 #define TASK_NEW		0x0800	/* created, never woken */
 #define TASK_NORMAL		(TASK_UNINTERRUPTIBLE | TASK_INTERRUPTIBLE)
+/* Waiting for work that may never come: the hung-task check skips it. */
+#define TASK_IDLE		(TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
 
 /* task_struct.flags */
 #define PF_IDLE		0x0002	/* a CPU's idle task */

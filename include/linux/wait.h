@@ -143,6 +143,12 @@ static inline bool waitqueue_active(struct wait_queue_head *wq)
 				 TASK_UNINTERRUPTIBLE, U64_MAX);	\
 } while (0)
 
+/* As wait_event(), for a thread idle until work comes: never "hung". */
+#define wait_event_idle(wq, condition) do {				\
+	if (!(condition))						\
+		__wait_event_loop_ns(wq, condition, TASK_IDLE, U64_MAX);	\
+} while (0)
+
 /* Tide has no signals: this never returns -ERESTARTSYS. Return: 0. */
 #define wait_event_interruptible(wq, condition) ({		\
 	wait_event(wq, condition);					\
