@@ -88,6 +88,12 @@ struct task_struct {
 	int lockdep_recursion;	/* inside the validator: skip it */
 	struct held_lock held_locks[LOCKDEP_MAX_HELD];
 #endif
+#ifdef CONFIG_DETECT_HUNG_TASK
+	/* The hung-task detector's view: @switches when it last changed. */
+	u64 hung_last_switches;
+	u64 hung_last_seen_ns;
+	bool hung_reported;
+#endif
 };
 
 /*
@@ -151,7 +157,13 @@ bool sched_tick_running(void);
 void sched_mark_irqs_live(void);
 bool sched_irqs_are_live(void);
 unsigned int sched_nr_cpus(void);
+void sched_visit_tasks(void *data,
+		       bool (*fn)(struct task_struct *p, void *data));
 int sched_init(void);
+
+#ifdef CONFIG_DETECT_HUNG_TASK
+unsigned int hung_task_check(u64 timeout_ns);
+#endif /* CONFIG_DETECT_HUNG_TASK */
 
 /* The arch half: an initial stack frame and the switch itself. */
 void arch_thread_setup(struct task_struct *p, void (*entry)(void));

@@ -179,6 +179,26 @@ void get_task_struct(struct task_struct *p)
 }
 
 /**
+ * sched_visit_tasks - call @fn for every task until it returns false
+ * @data: passed to @fn
+ * @fn: called under tasklist_lock with interrupts off: must not sleep or
+ *      create or free tasks; the task it gets cannot be freed meanwhile
+ */
+void sched_visit_tasks(void *data,
+		       bool (*fn)(struct task_struct *p, void *data))
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (!fn(p, data))
+			break;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/**
  * put_task_struct - drop a reference; the last one frees the task
  * @p: a task whose stack is already gone, or which never ran
  *
