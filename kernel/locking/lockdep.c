@@ -133,9 +133,6 @@ static bool report_begin(const char *title, const char *hint)
 	return true;
 }
 
-/* The boot task's stack, inside the image but no static object. */
-extern char boot_stack[], boot_stack_top[];
-
 /**
  * lockdep_static_obj - whether @p can serve as a class key
  * @p: address of a lock (or key)
