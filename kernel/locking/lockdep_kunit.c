@@ -7,12 +7,14 @@
  */
 #include <linux/kernel.h>
 #include <linux/interrupt.h>
+#include <linux/kobject.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/rwsem.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/sysfs.h>
 #include <kunit/test.h>
-#include "../../fs/kernfs.h"
 
 static int lockdep_test_init(struct kunit *test)
 {
@@ -80,41 +82,59 @@ static void three_lock_cycle(struct kunit *test)
 }
 
 /*
- * The shape of the valid_zones deadlock, through kernfs itself: a show
+ * The shape of the valid_zones deadlock, through sysfs and kernfs: a show
  * (under the file's active reference) takes an rwsem for reading, and a
  * removal holds it for writing while it waits for active references.
  */
 static DECLARE_RWSEM(ld_hotplug_sem);
-static struct attribute ld_kn_attr = { .name = "lockdep_test" };
+static struct attribute ld_attr = { .name = "show_takes_sem", .mode = 0444 };
 
-static ssize_t ld_kn_show(struct kernfs_node *kn, char *buf)
+static ssize_t ld_attr_show(struct kobject *kobj, struct attribute *attr,
+			    char *buf)
 {
 	down_read(&ld_hotplug_sem);
 	up_read(&ld_hotplug_sem);
-	return 0;
+	return sysfs_emit(buf, "0\n");
 }
 
-static const struct kernfs_ops ld_kn_ops = { .show = ld_kn_show };
+static const struct sysfs_ops ld_sysfs_ops = { .show = ld_attr_show };
+
+static void ld_kobj_release(struct kobject *kobj)
+{
+	kfree(kobj);
+}
+
+static const struct kobj_type ld_ktype = {
+	.release = ld_kobj_release,
+	.sysfs_ops = &ld_sysfs_ops,
+};
 
 static void kernfs_active_vs_rwsem(struct kunit *test)
 {
 	unsigned int before = lockdep_reports();
-	struct kernfs_node *kn;
+	struct kobject *kobj;
 	char buf[8];
 
 	ld_require(test);
-	kn = kernfs_create_file(sysfs_root_kn, "lockdep_test", 0444,
-				&ld_kn_ops, &ld_kn_attr, NULL);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, kn);
-	KUNIT_ASSERT_TRUE(test, kernfs_get_active(kn));
-	kn->ops->show(kn, buf);
-	kernfs_put_active(kn);
+	kobj = kzalloc(sizeof(*kobj), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, kobj);
+	kobject_init(kobj, &ld_ktype);
+	if (kobject_add(kobj, NULL, "lockdep_test")) {
+		kobject_put(kobj);
+		KUNIT_FAIL(test, "cannot add /sys/lockdep_test");
+		return;
+	}
+	KUNIT_EXPECT_EQ(test, sysfs_create_file(kobj, &ld_attr), 0);
+	KUNIT_EXPECT_EQ(test, vfs_read_path("/sys/lockdep_test/show_takes_sem",
+					    buf, sizeof(buf)), 2);
 	KUNIT_EXPECT_EQ(test, lockdep_reports(), before);
 
 	down_write(&ld_hotplug_sem);
-	kernfs_remove(kn);
+	sysfs_remove_file(kobj, &ld_attr);
 	up_write(&ld_hotplug_sem);
 	KUNIT_EXPECT_EQ(test, lockdep_reports(), before + 1);
+	kobject_del(kobj);
+	kobject_put(kobj);
 }
 
 static DEFINE_SPINLOCK(ld_irq_lock);
