@@ -206,14 +206,16 @@ check: deps
 # still runs and prints Linux's figures as n/a.
 #
 # The hotplug figures are taken on a production build of Tide (the
-# defconfig without CONFIG_DEBUG_VM's page poisoning), in
+# defconfig without CONFIG_DEBUG_VM's page poisoning and without the
+# CONFIG_PROVE_LOCKING lock validator), in
 # $(O)/bench-kernel/, as Debian's Linux is a production build.
 bench: deps
 	$(Q)$(MAKE) -s bench-deps || \
 		echo "bench: no Linux 6.12 reference machine; its figures will be n/a"
 	$(Q)$(MAKE) -s all
 	$(Q)mkdir -p $(objtree)/bench-kernel
-	$(Q)sed 's/^CONFIG_DEBUG_VM=y/# CONFIG_DEBUG_VM is not set/' \
+	$(Q)sed -e 's/^CONFIG_DEBUG_VM=y/# CONFIG_DEBUG_VM is not set/' \
+		-e 's/^CONFIG_PROVE_LOCKING=y/# CONFIG_PROVE_LOCKING is not set/' \
 		$(srctree)/arch/x86/configs/tide_defconfig > $(objtree)/bench-kernel/.config.want
 	$(Q)cmp -s $(objtree)/bench-kernel/.config.want $(objtree)/bench-kernel/.config.seed || \
 		{ cp $(objtree)/bench-kernel/.config.want $(objtree)/bench-kernel/.config.seed; \

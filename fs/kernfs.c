@@ -20,9 +20,17 @@
  * show or store call: those run under an active reference instead
  * (kernfs_get_active()), so a store may add or remove other nodes. A store
  * must not remove its own node (removal would wait for itself).
+ *
+ * For the lock validator an active reference on a file is a read lock of
+ * the file's class (kn->dep_map) and the wait in removal is the write
+ * lock: a show that takes lock L and a removal under L form a cycle. The
+ * class is the attribute's (the @priv of kernfs_create_file()) when that
+ * is a static object, so that a store may remove files of other
+ * attributes; else one class, "kn->active", for all.
  */
 static DECLARE_RWSEM(kernfs_rwsem);
 static DECLARE_WAIT_QUEUE_HEAD(kernfs_drain_wq);
+static struct lock_class_key kernfs_active_key;
 
 #define KERNFS_NAME_MAX	255
 
@@ -98,6 +106,9 @@ bool kernfs_get_active(struct kernfs_node *kn)
 	if (ok)
 		__atomic_add_fetch(&kn->active, 1, __ATOMIC_SEQ_CST);
 	up_read(&kernfs_rwsem);
+	if (ok && kn->type == VFS_DT_REG)
+		lock_acquire(lockdep_map_of(kn), LOCKDEP_READ_RECURSIVE, false,
+			     _RET_IP_);
 	return ok;
 }
 
@@ -107,6 +118,8 @@ bool kernfs_get_active(struct kernfs_node *kn)
  */
 void kernfs_put_active(struct kernfs_node *kn)
 {
+	if (kn->type == VFS_DT_REG)
+		lock_release(lockdep_map_of(kn), _RET_IP_);
 	if (!__atomic_sub_fetch(&kn->active, 1, __ATOMIC_SEQ_CST) &&
 	    __atomic_load_n(&kn->removed, __ATOMIC_SEQ_CST))
 		wake_up_all(&kernfs_drain_wq);
@@ -202,6 +215,19 @@ struct kernfs_node *kernfs_create_dir(struct kernfs_node *parent,
 	return kn;
 }
 
+/* Names the lock class of @kn's active references (see DOC above). */
+static void kernfs_active_init(struct kernfs_node *kn, const char *name,
+			       void *priv)
+{
+	struct lock_class_key *key = &kernfs_active_key;
+
+	if (lockdep_static_obj(priv) && lockdep_static_obj(name))
+		key = priv;
+	else
+		name = "kn->active";
+	lockdep_init_map(lockdep_map_of(kn), name, key, LD_WAIT_SLEEP);
+}
+
 /**
  * kernfs_create_file - add a file whose bytes come from @ops
  * @parent: directory to add it to
@@ -226,6 +252,7 @@ struct kernfs_node *kernfs_create_file(struct kernfs_node *parent,
 	kn = kernfs_new(parent, name, VFS_DT_REG, mode);
 	if (IS_ERR(kn))
 		return kn;
+	kernfs_active_init(kn, name, priv);
 	down_write(&kernfs_rwsem);
 	kn->ops = ops;
 	kn->priv = priv;
@@ -278,6 +305,11 @@ static void kernfs_drain_and_put(struct kernfs_node *kn)
 
 	list_for_each_entry_safe(child, next, &kn->children, sibling)
 		kernfs_drain_and_put(child);
+	if (kn->type == VFS_DT_REG) {
+		/* Waiting for readers to leave: a write lock, for lockdep. */
+		lock_acquire(lockdep_map_of(kn), LOCKDEP_WRITE, false, _RET_IP_);
+		lock_release(lockdep_map_of(kn), _RET_IP_);
+	}
 	wait_event(kernfs_drain_wq,
 		   !__atomic_load_n(&kn->active, __ATOMIC_SEQ_CST));
 	down_write(&kernfs_rwsem);

@@ -8,6 +8,7 @@
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/lockdep.h>
 #include <linux/sysfs.h>
 
 struct kernfs_node;
@@ -42,6 +43,9 @@ struct kernfs_node {
 	struct kernfs_node *target;	/* symlinks */
 	void *priv;			/* the attribute, or debugfs data */
 	void *owner;			/* the kobject a sysfs node belongs to */
+#ifdef CONFIG_PROVE_LOCKING
+	struct lockdep_map dep_map;	/* files: @active as a lock */
+#endif
 };
 
 extern struct kernfs_node *sysfs_root_kn;

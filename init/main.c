@@ -69,7 +69,7 @@ void start_kernel(void)
 	tsh_start();
 	/* The boot task's work is done: sleep for good, CPU 0 idles. */
 	for (;;) {
-		set_current_state(TASK_UNINTERRUPTIBLE);
+		set_current_state(TASK_IDLE);
 		schedule();
 	}
 }

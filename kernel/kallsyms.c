@@ -46,12 +46,16 @@ static bool frame_ok(unsigned long rbp)
 	return rbp >= 0xffff800000000000UL && !(rbp & 7) && rbp < ~0UL - 16;
 }
 
-void show_backtrace(unsigned long rbp)
+void show_backtrace_range(unsigned long rbp, unsigned long lo,
+			  unsigned long hi, unsigned long first)
 {
 	int depth;
 
 	printk(KERN_EMERG "Call Trace:\n");
-	for (depth = 0; depth < 32 && frame_ok(rbp); depth++) {
+	if (first)
+		print_address(first);
+	for (depth = 0; depth < 32 && frame_ok(rbp) && rbp >= lo &&
+	     rbp + 16 <= hi; depth++) {
 		unsigned long *frame = (unsigned long *)rbp;
 		unsigned long ret = frame[1];
 
@@ -62,6 +66,11 @@ void show_backtrace(unsigned long rbp)
 			break;
 		rbp = frame[0];
 	}
+}
+
+void show_backtrace(unsigned long rbp)
+{
+	show_backtrace_range(rbp, 0, ~0UL, 0);
 }
 
 noinline void dump_stack(void)

@@ -61,7 +61,7 @@ static int worker_thread(void *data)
 		struct work_struct *work;
 		work_func_t func;
 
-		wait_event(wq->more_work,
+		wait_event_idle(wq->more_work,
 			   READ_ONCE(wq->worklist.next) != &wq->worklist ||
 			   kthread_should_stop());
 

@@ -19,6 +19,16 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *offset);
 
 /* Prints a frame-pointer backtrace starting at frame @rbp. */
 void show_backtrace(unsigned long rbp);
+/*
+ * The same, first printing @first (if not 0) and following only frames
+ * inside [@lo, @hi): for the stack of another task.
+ */
+void show_backtrace_range(unsigned long rbp, unsigned long lo,
+			  unsigned long hi, unsigned long first);
 void dump_stack(void);
+
+struct task_struct;
+/* Prints the backtrace of a switched-out task (arch/x86). */
+void show_task_stack(struct task_struct *p);
 
 #endif /* _LINUX_KALLSYMS_H */

@@ -17,16 +17,37 @@ struct mutex {
 	spinlock_t wait_lock;
 	struct task_struct *owner;
 	struct list_head wait_list;
+#ifdef CONFIG_PROVE_LOCKING
+	struct lockdep_map dep_map;
+#endif
 };
+
+#ifdef CONFIG_PROVE_LOCKING
+#define MUTEX_DEP_MAP_INIT(m) \
+	.dep_map = STATIC_LOCKDEP_MAP_INIT(#m, LD_WAIT_SLEEP),
+#else
+#define MUTEX_DEP_MAP_INIT(m)
+#endif
 
 #define __MUTEX_INITIALIZER(m) {					\
 	.wait_list = LIST_HEAD_INIT(m.wait_list),			\
-	.wait_lock = __SPIN_LOCK_UNLOCKED,				\
+	.wait_lock = __SPIN_LOCK_UNLOCKED(m.wait_lock),			\
 	.owner = NULL,							\
+	MUTEX_DEP_MAP_INIT(m)						\
 }
 #define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
 
-void mutex_init(struct mutex *lock);
+void __mutex_init(struct mutex *lock, const char *name,
+		  struct lock_class_key *key);
+
+/* Every mutex set up by one mutex_init() line is one lock class. */
+#define mutex_init(m)							\
+	do {								\
+		static struct lock_class_key __key;			\
+									\
+		__mutex_init((m), #m, &__key);				\
+	} while (0)
+
 void mutex_lock(struct mutex *lock);
 int mutex_lock_interruptible(struct mutex *lock);
 int mutex_trylock(struct mutex *lock);

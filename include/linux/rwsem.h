@@ -21,17 +21,42 @@ struct rw_semaphore {
 	long count;
 	struct task_struct *owner;	/* the writer, for debugging */
 	struct list_head wait_list;
+#ifdef CONFIG_PROVE_LOCKING
+	struct lockdep_map dep_map;
+#endif
 };
+
+#ifdef CONFIG_PROVE_LOCKING
+#define RWSEM_DEP_MAP_INIT(sem) \
+	.dep_map = STATIC_LOCKDEP_MAP_INIT(#sem, LD_WAIT_SLEEP),
+#else
+#define RWSEM_DEP_MAP_INIT(sem)
+#endif
 
 #define __RWSEM_INITIALIZER(sem) {					\
 	.wait_list = LIST_HEAD_INIT(sem.wait_list),			\
-	.lock = __SPIN_LOCK_UNLOCKED,					\
+	.lock = __SPIN_LOCK_UNLOCKED(sem.lock),				\
 	.count = 0,							\
 	.owner = NULL,							\
+	RWSEM_DEP_MAP_INIT(sem)						\
 }
 #define DECLARE_RWSEM(name) struct rw_semaphore name = __RWSEM_INITIALIZER(name)
 
-void init_rwsem(struct rw_semaphore *sem);
+void __init_rwsem(struct rw_semaphore *sem, const char *name,
+		  struct lock_class_key *key);
+
+/*
+ * Every rwsem set up by one init_rwsem() line is one lock class. A reader
+ * queues behind a waiting writer, so taking one for reading inside
+ * another of the same class can deadlock: the validator reports it.
+ */
+#define init_rwsem(sem)							\
+	do {								\
+		static struct lock_class_key __key;			\
+									\
+		__init_rwsem((sem), #sem, &__key);			\
+	} while (0)
+
 void down_read(struct rw_semaphore *sem);
 int down_read_trylock(struct rw_semaphore *sem);
 void up_read(struct rw_semaphore *sem);

@@ -25,8 +25,11 @@
 #define TASK_INTERRUPTIBLE	0x0001
 #define TASK_UNINTERRUPTIBLE	0x0002
 #define TASK_DEAD		0x0080	/* exited; its stack is freed soon */
+#define TASK_NOLOAD		0x0400	/* with UNINTERRUPTIBLE: idle, not hung */
 #define TASK_NEW		0x0800	/* created, never woken */
 #define TASK_NORMAL		(TASK_UNINTERRUPTIBLE | TASK_INTERRUPTIBLE)
+/* Waiting for work that may never come: the hung-task check skips it. */
+#define TASK_IDLE		(TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
 
 /* task_struct.flags */
 #define PF_IDLE		0x0002	/* a CPU's idle task */
@@ -78,6 +81,19 @@ struct task_struct {
 	struct list_head tasks;	/* every task, under tasklist_lock */
 	int pid;
 	char comm[TASK_COMM_LEN];
+
+#ifdef CONFIG_PROVE_LOCKING
+	/* The locks this task holds, oldest first; only it changes them. */
+	int lockdep_depth;
+	int lockdep_recursion;	/* inside the validator: skip it */
+	struct held_lock held_locks[LOCKDEP_MAX_HELD];
+#endif
+#ifdef CONFIG_DETECT_HUNG_TASK
+	/* The hung-task detector's view: @switches when it last changed. */
+	u64 hung_last_switches;
+	u64 hung_last_seen_ns;
+	bool hung_reported;
+#endif
 };
 
 /*
@@ -141,7 +157,13 @@ bool sched_tick_running(void);
 void sched_mark_irqs_live(void);
 bool sched_irqs_are_live(void);
 unsigned int sched_nr_cpus(void);
+void sched_visit_tasks(void *data,
+		       bool (*fn)(struct task_struct *p, void *data));
 int sched_init(void);
+
+#ifdef CONFIG_DETECT_HUNG_TASK
+unsigned int hung_task_check(u64 timeout_ns);
+#endif /* CONFIG_DETECT_HUNG_TASK */
 
 /* The arch half: an initial stack frame and the switch itself. */
 void arch_thread_setup(struct task_struct *p, void (*entry)(void));

@@ -34,7 +34,7 @@ typedef struct wait_queue_head {
 /* Static initialiser of a wait_queue_head named @wq. */
 #define WAIT_QUEUE_HEAD_INIT(wq) {					\
 	.waiters = LIST_HEAD_INIT((wq).waiters),			\
-	.lock = __SPIN_LOCK_UNLOCKED,					\
+	.lock = __SPIN_LOCK_UNLOCKED(wq.lock),				\
 }
 #define DECLARE_WAIT_QUEUE_HEAD(wq) \
 	struct wait_queue_head wq = WAIT_QUEUE_HEAD_INIT(wq)
@@ -141,6 +141,12 @@ static inline bool waitqueue_active(struct wait_queue_head *wq)
 	if (!(condition))						\
 		__wait_event_loop_ns(wq, condition,			\
 				 TASK_UNINTERRUPTIBLE, U64_MAX);	\
+} while (0)
+
+/* As wait_event(), for a thread idle until work comes: never "hung". */
+#define wait_event_idle(wq, condition) do {				\
+	if (!(condition))						\
+		__wait_event_loop_ns(wq, condition, TASK_IDLE, U64_MAX);	\
 } while (0)
 
 /* Tide has no signals: this never returns -ERESTARTSYS. Return: 0. */

@@ -8,25 +8,23 @@
 #include <linux/sched.h>
 #include "lock_waiter.h"
 
-void mutex_init(struct mutex *lock)
+/* Called through mutex_init(), which supplies @name and the class @key. */
+void __mutex_init(struct mutex *lock, const char *name,
+		  struct lock_class_key *key)
 {
 	spin_lock_init(&lock->wait_lock);
 	lock->owner = NULL;
 	INIT_LIST_HEAD(&lock->wait_list);
+	lockdep_init_map(lockdep_map_of(lock), name, key, LD_WAIT_SLEEP);
 }
 
-/**
- * mutex_lock - take @lock, sleeping while another task holds it
- * @lock: the mutex; not already held by the caller (that deadlocks)
- *
- * Task context, no preemption count held.
- */
-void mutex_lock(struct mutex *lock)
+static void __mutex_lock(struct mutex *lock, unsigned long ip)
 {
 	struct lock_waiter w;
 	unsigned long flags;
 
 	lock_might_sleep();
+	lock_acquire(lockdep_map_of(lock), LOCKDEP_WRITE, false, ip);
 	spin_lock_irqsave(&lock->wait_lock, flags);
 	if (!lock->owner) {
 		lock->owner = current;
@@ -41,10 +39,21 @@ void mutex_lock(struct mutex *lock)
 	spin_unlock_irqrestore(&lock->wait_lock, flags);
 }
 
+/**
+ * mutex_lock - take @lock, sleeping while another task holds it
+ * @lock: the mutex; not already held by the caller (that deadlocks)
+ *
+ * Task context, no preemption count held.
+ */
+void mutex_lock(struct mutex *lock)
+{
+	__mutex_lock(lock, _RET_IP_);
+}
+
 /* Tide has no signals: as mutex_lock(). Return: 0. */
 int mutex_lock_interruptible(struct mutex *lock)
 {
-	mutex_lock(lock);
+	__mutex_lock(lock, _RET_IP_);
 	return 0;
 }
 
@@ -65,6 +74,9 @@ int mutex_trylock(struct mutex *lock)
 		ret = 1;
 	}
 	spin_unlock_irqrestore(&lock->wait_lock, flags);
+	if (ret)
+		lock_acquire(lockdep_map_of(lock), LOCKDEP_WRITE, true,
+			     _RET_IP_);
 	return ret;
 }
 
@@ -77,6 +89,7 @@ void mutex_unlock(struct mutex *lock)
 	struct lock_waiter *w;
 	unsigned long flags;
 
+	lock_release(lockdep_map_of(lock), _RET_IP_);
 	spin_lock_irqsave(&lock->wait_lock, flags);
 	WARN_ON_ONCE(lock->owner != current);
 	w = list_first_entry_or_null(&lock->wait_list, struct lock_waiter,

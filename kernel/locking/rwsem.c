@@ -9,12 +9,15 @@
 #include <linux/sched.h>
 #include "lock_waiter.h"
 
-void init_rwsem(struct rw_semaphore *rws)
+/* Called through init_rwsem(), which supplies @name and the class @key. */
+void __init_rwsem(struct rw_semaphore *rws, const char *name,
+		  struct lock_class_key *key)
 {
 	spin_lock_init(&rws->lock);
 	rws->count = 0;
 	rws->owner = NULL;
 	INIT_LIST_HEAD(&rws->wait_list);
+	lockdep_init_map(lockdep_map_of(rws), name, key, LD_WAIT_SLEEP);
 }
 
 /* Grant the lock to whoever may have it now. Called with rws->lock held. */
@@ -58,6 +61,7 @@ void down_read(struct rw_semaphore *rws)
 	unsigned long flags;
 
 	lock_might_sleep();
+	lock_acquire(lockdep_map_of(rws), LOCKDEP_READ, false, _RET_IP_);
 	spin_lock_irqsave(&rws->lock, flags);
 	if (rws->count >= 0 && list_empty(&rws->wait_list))
 		rws->count++;
@@ -78,6 +82,8 @@ int down_read_trylock(struct rw_semaphore *rws)
 		ret = 1;
 	}
 	spin_unlock_irqrestore(&rws->lock, flags);
+	if (ret)
+		lock_acquire(lockdep_map_of(rws), LOCKDEP_READ, true, _RET_IP_);
 	return ret;
 }
 
@@ -85,6 +91,7 @@ void up_read(struct rw_semaphore *rws)
 {
 	unsigned long flags;
 
+	lock_release(lockdep_map_of(rws), _RET_IP_);
 	spin_lock_irqsave(&rws->lock, flags);
 	if (!WARN_ON_ONCE(rws->count <= 0) && --rws->count == 0)
 		rwsem_grant(rws);
@@ -100,6 +107,7 @@ void down_write(struct rw_semaphore *rws)
 	unsigned long flags;
 
 	lock_might_sleep();
+	lock_acquire(lockdep_map_of(rws), LOCKDEP_WRITE, false, _RET_IP_);
 	spin_lock_irqsave(&rws->lock, flags);
 	if (rws->count == 0 && list_empty(&rws->wait_list)) {
 		rws->count = -1;
@@ -123,6 +131,9 @@ int down_write_trylock(struct rw_semaphore *rws)
 		ret = 1;
 	}
 	spin_unlock_irqrestore(&rws->lock, flags);
+	if (ret)
+		lock_acquire(lockdep_map_of(rws), LOCKDEP_WRITE, true,
+			     _RET_IP_);
 	return ret;
 }
 
@@ -130,6 +141,7 @@ void up_write(struct rw_semaphore *rws)
 {
 	unsigned long flags;
 
+	lock_release(lockdep_map_of(rws), _RET_IP_);
 	spin_lock_irqsave(&rws->lock, flags);
 	WARN_ON_ONCE(rws->count != -1 || rws->owner != current);
 	rws->count = 0;
@@ -148,6 +160,7 @@ void downgrade_write(struct rw_semaphore *rws)
 {
 	unsigned long flags;
 
+	lock_downgrade(lockdep_map_of(rws), _RET_IP_);
 	spin_lock_irqsave(&rws->lock, flags);
 	WARN_ON_ONCE(rws->count != -1);
 	rws->count = 1;

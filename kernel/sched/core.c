@@ -179,6 +179,26 @@ void get_task_struct(struct task_struct *p)
 }
 
 /**
+ * sched_visit_tasks - call @fn for every task until it returns false
+ * @data: passed to @fn
+ * @fn: called under tasklist_lock with interrupts off: must not sleep or
+ *      create or free tasks; the task it gets cannot be freed meanwhile
+ */
+void sched_visit_tasks(void *data,
+		       bool (*fn)(struct task_struct *p, void *data))
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (!fn(p, data))
+			break;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/**
  * put_task_struct - drop a reference; the last one frees the task
  * @p: a task whose stack is already gone, or which never ran
  *
@@ -297,6 +317,7 @@ static unsigned long finish_task_switch(struct task_struct *prev)
 	if (task_state(prev) == TASK_DEAD)
 		list_add_tail(&prev->run_list, &rq->dead);
 	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
+	lockdep_switch_in(lockdep_map_of(&rq->lock), _RET_IP_);
 	spin_unlock(&rq->lock);
 	return flags;
 }
@@ -347,6 +368,11 @@ static void __schedule(bool preempt)
 
 	next = pick_next_task(rq, prev);
 	if (next != prev) {
+		/*
+		 * The next task releases rq->lock (finish_task_switch()).
+		 * While rq->curr is still @prev: it names the task.
+		 */
+		lockdep_switch_out(lockdep_map_of(&rq->lock));
 		rq->curr = next;
 		next->on_cpu = 1;
 		next->slice_start_ns = ktime_get_ns();

@@ -4,6 +4,7 @@
  * __switch_to_asm() pops into a fresh task as if it had switched out.
  */
 #include <linux/kernel.h>
+#include <linux/kallsyms.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -37,4 +38,28 @@ void arch_thread_setup(struct task_struct *p, void (*entry)(void))
 	frame->rbx = (unsigned long)entry;
 	frame->ret_addr = (unsigned long)ret_from_kernel_thread;
 	p->thread.sp = (unsigned long)frame;
+}
+
+/**
+ * show_task_stack - print the backtrace of a task that is switched out
+ * @p: a sleeping task (not running on any CPU); the caller keeps it and
+ *     its stack from being freed
+ *
+ * Starts from the frame __switch_to_asm() left on @p's stack. The walk
+ * stays inside @p's stack, so a task that wakes meanwhile gives a short
+ * or odd trace, not a fault. Boot-time stacks (no @p->stack) are not
+ * walked.
+ */
+void show_task_stack(struct task_struct *p)
+{
+	struct inactive_task_frame *frame;
+	unsigned long lo = (unsigned long)p->stack, hi = lo + THREAD_SIZE;
+
+	if (!p->stack || READ_ONCE(p->on_cpu))
+		return;
+	frame = (struct inactive_task_frame *)READ_ONCE(p->thread.sp);
+	if ((unsigned long)frame < lo ||
+	    (unsigned long)(frame + 1) > hi)
+		return;
+	show_backtrace_range(frame->rbp, lo, hi, frame->ret_addr);
 }

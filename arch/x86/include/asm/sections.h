@@ -7,5 +7,7 @@ extern char _text[], _etext[];
 extern char __start_rodata[], __end_rodata[];
 extern char _sdata[], _edata[];
 extern char __bss_start[], __bss_stop[], _end[];
+/* The boot CPU's first stack (head_64.S): in the image, yet a stack. */
+extern char boot_stack[], boot_stack_top[];
 
 #endif /* _ASM_X86_SECTIONS_H */
