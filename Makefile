@@ -209,20 +209,31 @@ check: deps
 # defconfig without CONFIG_DEBUG_VM's page poisoning and without the
 # CONFIG_PROVE_LOCKING lock validator), in
 # $(O)/bench-kernel/, as Debian's Linux is a production build.
+# bench_kernel(dir, sed expressions): the defconfig edited by the sed
+# expressions, built in $(objtree)/dir (reconfigured only when they change).
+define bench_kernel
+	$(Q)mkdir -p $(objtree)/$(1)
+	$(Q)sed $(2) $(srctree)/arch/x86/configs/tide_defconfig > $(objtree)/$(1)/.config.want
+	$(Q)cmp -s $(objtree)/$(1)/.config.want $(objtree)/$(1)/.config.seed || \
+		{ cp $(objtree)/$(1)/.config.want $(objtree)/$(1)/.config.seed; \
+		  cp $(objtree)/$(1)/.config.want $(objtree)/$(1)/.config; }
+	$(Q)$(MAKE) -s O=$(objtree)/$(1) all
+endef
+
+no_debug_vm := -e 's/^CONFIG_DEBUG_VM=y/\# CONFIG_DEBUG_VM is not set/'
+no_lockdep := -e 's/^CONFIG_PROVE_LOCKING=y/\# CONFIG_PROVE_LOCKING is not set/'
+
+# The validator's cost on boot time: the production build with and
+# without CONFIG_PROVE_LOCKING ($(O)/bench-lockdep is the former).
 bench: deps
 	$(Q)$(MAKE) -s bench-deps || \
 		echo "bench: no Linux 6.12 reference machine; its figures will be n/a"
 	$(Q)$(MAKE) -s all
-	$(Q)mkdir -p $(objtree)/bench-kernel
-	$(Q)sed -e 's/^CONFIG_DEBUG_VM=y/# CONFIG_DEBUG_VM is not set/' \
-		-e 's/^CONFIG_PROVE_LOCKING=y/# CONFIG_PROVE_LOCKING is not set/' \
-		$(srctree)/arch/x86/configs/tide_defconfig > $(objtree)/bench-kernel/.config.want
-	$(Q)cmp -s $(objtree)/bench-kernel/.config.want $(objtree)/bench-kernel/.config.seed || \
-		{ cp $(objtree)/bench-kernel/.config.want $(objtree)/bench-kernel/.config.seed; \
-		  cp $(objtree)/bench-kernel/.config.want $(objtree)/bench-kernel/.config; }
-	$(Q)$(MAKE) -s O=$(objtree)/bench-kernel all
+	$(call bench_kernel,bench-kernel,$(no_debug_vm) $(no_lockdep))
+	$(call bench_kernel,bench-lockdep,$(no_debug_vm))
 	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_bench.py --build $(objtree) \
-		--memhp-kernel $(objtree)/bench-kernel/tide $(BENCHARGS)
+		--memhp-kernel $(objtree)/bench-kernel/tide \
+		--lockdep-kernel $(objtree)/bench-lockdep/tide $(BENCHARGS)
 
 bench-deps: deps
 	$(Q)$(srctree)/scripts/install-deps.sh --bench $(objtree)/linux-ref

@@ -107,6 +107,9 @@ def main(argv=None):
                     help="Tide kernel for the hotplug figures (default: "
                     "BUILD/tide); make bench passes a build without "
                     "CONFIG_DEBUG_VM")
+    ap.add_argument("--lockdep-kernel", default=None,
+                    help="the --memhp-kernel build with CONFIG_PROVE_LOCKING "
+                    "on: the lock validator's cost on boot time")
     ap.add_argument("--memhp", choices=("yes", "no", "only"), default="yes",
                     help="memory hotplug figures: with the others (yes, the "
                     "default), not at all, or only them")
@@ -145,6 +148,9 @@ def main(argv=None):
               f"(median of {len(namespace)} boots); no target set")
     else:
         print("acpi namespace load: not printed (CONFIG_ACPI off?)")
+    if args.memhp_kernel and args.lockdep_kernel:
+        failed |= validator_cost(args.memhp_kernel, args.lockdep_kernel,
+                                 args.runs, args.timeout)
     try:
         print(f"ipi: {ipi_round_trip(kernel, args.timeout)} ns round trip "
               f"(CPU 0 -> 1, -smp 2); no target set")
@@ -162,6 +168,23 @@ def main(argv=None):
     if args.memhp == "yes":
         memhp(args.build, args.memhp_kernel)
     return 1 if failed else 0
+
+
+def validator_cost(plain, validated, runs, timeout):
+    """Print "Tide ready" at 512M with and without the lock validator, both
+    production builds otherwise. Return True if a boot failed."""
+    med = {}
+    for name, kernel in (("without", plain), ("with", validated)):
+        try:
+            host, _, _ = ready_time(kernel, "512M", runs, timeout)
+        except BenchError as e:
+            print(f"lock validator: boot {name} it failed: {e}")
+            return True
+        med[name] = statistics.median(host)
+    print(f"lock validator: ready at 512M {med['with']:.3f} s with "
+          f"CONFIG_PROVE_LOCKING, {med['without']:.3f} s without (medians of "
+          f"{runs}), ratio {med['with'] / med['without']:.2f}; no target set")
+    return False
 
 
 def memhp(build, kernel=None):
