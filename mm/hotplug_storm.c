@@ -30,6 +30,10 @@
  * file a thread is stuck in when the storm deadlocks. At the end the
  * threads put the injector back to 0 and auto_online_blocks to offline.
  *
+ * Writing a file name to skip (e.g. "valid_zones") makes the readers
+ * leave files of that name alone from the next storm on; an empty write
+ * clears it. It tells which file a deadlock needs.
+ *
  * Reading check walks the zones and the memory blocks under
  * get_online_mems() and prints every counter that disagrees with the
  * blocks (see storm_check_show()), then "<n> mismatches".
@@ -89,13 +93,18 @@ static const struct {
 } storm_kinds[NR_STORM_KINDS] = {
 	/* the file or its block went away before the open or the read */
 	[STORM_READ] = { "read", ERRBIT(ENOENT) | ERRBIT(ENODEV) },
-	/* already in that state, pages that cannot move, a vetoed notifier */
+	/*
+	 * Already in that state, pages that cannot move, a vetoed notifier;
+	 * a block going away: its directory (ENOENT), its file (EACCES, as a
+	 * shell's O_CREAT open gets on Linux, whose device_del() removes the
+	 * attributes before the directory), or the open file (ENODEV).
+	 */
 	[STORM_STATE] = { "state", ERRBIT(EINVAL) | ERRBIT(EBUSY) |
 			  ERRBIT(ENOMEM) | ERRBIT(ENODEV) | ERRBIT(ENOENT) |
-			  ERRBIT(EINTR) | ERRBIT(EAGAIN) },
+			  ERRBIT(EACCES) | ERRBIT(EINTR) | ERRBIT(EAGAIN) },
 	[STORM_ONLINE] = { "online", ERRBIT(EINVAL) | ERRBIT(EBUSY) |
 			   ERRBIT(ENOMEM) | ERRBIT(ENODEV) | ERRBIT(ENOENT) |
-			   ERRBIT(EINTR) | ERRBIT(EAGAIN) },
+			   ERRBIT(EACCES) | ERRBIT(EINTR) | ERRBIT(EAGAIN) },
 	/* probing a block twice */
 	[STORM_PROBE] = { "probe", ERRBIT(EEXIST) | ERRBIT(ENOMEM) },
 	[STORM_AUTO] = { "auto_online", 0 },
@@ -155,6 +164,7 @@ static const struct {
 static DEFINE_MUTEX(storm_run_lock);
 static struct {
 	bool started;
+	char skip[STORM_NAME_LEN];		/* set only while none run */
 	unsigned int seconds;
 	unsigned long start, deadline, end;
 	unsigned int running;			/* threads not yet finished */
@@ -293,6 +303,8 @@ static void storm_read_file(struct storm_thread *t, const char *path,
 	struct vfs_file *f;
 	ssize_t ret;
 
+	if (!strcmp(name, storm.skip))
+		return;
 	ret = vfs_stat_path(path, false, &st);
 	if (!ret && !(st.mode & 0444))
 		return;			/* probe: write-only */
@@ -594,6 +606,27 @@ static ssize_t storm_run_show(void *data, char *buf)
 	return sysfs_emit(buf, "%u\n", READ_ONCE(storm.seconds));
 }
 
+static ssize_t storm_skip_show(void *data, char *buf)
+{
+	return sysfs_emit(buf, "%s\n", storm.skip);
+}
+
+/* -EBUSY while a storm runs: the readers read storm.skip unlocked. */
+static ssize_t storm_skip_store(void *data, const char *buf, size_t len)
+{
+	int ret = 0;
+
+	mutex_lock(&storm_run_lock);
+	if (__atomic_load_n(&storm.running, __ATOMIC_SEQ_CST))
+		ret = -EBUSY;
+	else
+		strscpy(storm.skip, buf, min(len + 1, sizeof(storm.skip)));
+	if (!ret && strchr(storm.skip, '\n'))
+		*strchr(storm.skip, '\n') = '\0';
+	mutex_unlock(&storm_run_lock);
+	return ret ? ret : len;
+}
+
 static int storm_show_stats(char *buf, int len)
 {
 	unsigned long total = 0;
@@ -631,9 +664,9 @@ static ssize_t storm_status_show(void *data, char *buf)
 	if (!READ_ONCE(storm.started))
 		return sysfs_emit(buf, "idle\n");
 	end = running ? now : READ_ONCE(storm.end);
-	len = sysfs_emit(buf, "%s\nseconds: %u\nelapsed_ms: %u\n",
+	len = sysfs_emit(buf, "%s\nseconds: %u\nelapsed_ms: %u\nskip: %s\n",
 			 running ? "running" : "done", storm.seconds,
-			 jiffies_to_msecs(end - storm.start));
+			 jiffies_to_msecs(end - storm.start), storm.skip);
 	len = storm_show_stats(buf, len);
 	for (i = 0; i < STORM_THREADS; i++) {
 		struct storm_thread *t = &storm.threads[i];
@@ -765,6 +798,11 @@ static const struct debugfs_file_ops storm_run_ops = {
 	.store = storm_run_store,
 };
 
+static const struct debugfs_file_ops storm_skip_ops = {
+	.show = storm_skip_show,
+	.store = storm_skip_store,
+};
+
 static const struct debugfs_file_ops storm_status_ops = {
 	.show = storm_status_show,
 };
@@ -802,6 +840,7 @@ static int __init hotplug_storm_init(void)
 	}
 	storm.hot_first = storm_boot_end_block();
 	debugfs_create_file("run", 0644, dir, NULL, &storm_run_ops);
+	debugfs_create_file("skip", 0644, dir, NULL, &storm_skip_ops);
 	debugfs_create_file("status", 0444, dir, NULL, &storm_status_ops);
 	debugfs_create_file("check", 0444, dir, NULL, &storm_check_ops);
 	return 0;
