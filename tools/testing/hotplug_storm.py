@@ -59,6 +59,13 @@ KNOWN_BUG = ("valid_zones_show() sleeps in get_online_mems() holding an "
              "active reference of the file, while remove_memory() holds "
              "the hotplug lock and waits in kernfs_drain for that reference")
 KNOWN_BUG_FILE = "valid_zones"
+# And a rarer one (about one read in 400000): kernfs_create_file() links
+# the node before it sets its ops, so an open racing with a hot-add's
+# sysfs files fails with EACCES. While STORM_KNOWN_BUGS, unexpected
+# errors that are all EACCES of reads are reported but let through.
+KNOWN_BUG_EACCES = ("kernfs_create_file() makes the node visible before "
+                    "setting kn->ops: vfs_open() of a new memoryN file "
+                    "gets EACCES")
 
 # A file name the storm's readers leave alone (the driver's skip file),
 # besides the scenario's own: to see which file a deadlock needs, run e.g.
@@ -95,16 +102,27 @@ def status(m):
     return out[first.start():]
 
 
+SLOTS = 8               # the machine's DIMM slots (Scenario.memory)
+RETRY_DEL = 2.0         # seconds between device_dels of a refused DIMM
+
+
 class Host:
-    """The host's half of the storm: DIMMs in and out over QMP."""
+    """The host's half of the storm: DIMMs in and out over QMP.
+
+    A DIMM whose device_del the guest refused (the injector vetoed the
+    offline) or has not finished is "pending": device_del is sent again
+    now and then (QEMU rejects it while the last one is in progress) and
+    its backend goes once QEMU has dropped it. The others take turns.
+    """
 
     def __init__(self, m):
         self.m = m
-        self.plugged = []       # ids of storm DIMMs QEMU has, oldest first
+        self.plugged = []       # DIMMs in QEMU with no device_del pending
+        self.pending = {}       # id -> when device_del was last sent
         self.next = 0
         self.last = None        # the last QMP step, for a hang's report
         self.ops = {"add": 0, "add-failed": 0, "del": 0, "deleted": 0,
-                    "del-refused": 0, "del-failed": 0}
+                    "del-refused": 0, "del-rejected": 0}
 
     def add(self):
         i = self.next
@@ -124,26 +142,62 @@ class Host:
             return
         self.plugged.append(dimm_id)
 
-    def delete(self, dimm_id, timeout):
-        """device_del; True once QEMU dropped the DIMM and its backend."""
+    def _send_del(self, dimm_id):
         self.ops["del"] += 1
         self.last = f"device_del {dimm_id}"
+        self.pending[dimm_id] = time.monotonic()
+        if dimm_id in self.plugged:
+            self.plugged.remove(dimm_id)
         try:
             self.m.qmp.command("device_del", id=dimm_id)
         except qmp_mod.QMPError:
-            self.ops["del-failed"] += 1
+            self.ops["del-rejected"] += 1
+
+    def _reap(self, dimm_id):
+        """If QEMU dropped @dimm_id, drop its backend; True if it did."""
+        if dimm_info(self.m, dimm_id) is not None:
             return False
+        self.m.qmp.command("object-del", id=f"mem-{dimm_id}")
+        self.pending.pop(dimm_id, None)
+        self.ops["deleted"] += 1
+        return True
+
+    def delete(self, dimm_id, timeout):
+        """device_del @dimm_id; True once QEMU dropped it (within
+        @timeout s), else it stays pending."""
+        self._send_del(dimm_id)
         try:
             self.m.qmp.wait_event("DEVICE_DELETED", timeout,
                                   match=lambda d: d.get("device") == dimm_id)
         except TimeoutError:
             self.ops["del-refused"] += 1
             return False
-        self.m.qmp.command("object-del", id=f"mem-{dimm_id}")
-        self.ops["deleted"] += 1
-        if dimm_id in self.plugged:
-            self.plugged.remove(dimm_id)
-        return True
+        return self._reap(dimm_id)
+
+    def tend(self):
+        """Reap the pending DIMMs QEMU dropped; ask again for the others."""
+        for dimm_id, sent in list(self.pending.items()):
+            if not self._reap(dimm_id) and \
+                    time.monotonic() - sent > RETRY_DEL:
+                self._send_del(dimm_id)
+
+    def room(self):
+        return len(self.plugged) + len(self.pending) < SLOTS
+
+    def remove_all(self, timeout=60.0):
+        """Unplug every DIMM left; AssertionError if one stays."""
+        for dimm_id in list(self.plugged):
+            self._send_del(dimm_id)
+        end = time.monotonic() + timeout
+        while self.pending:
+            for dimm_id in list(self.pending):
+                self._reap(dimm_id)
+            if time.monotonic() > end:
+                raise AssertionError(
+                    f"DIMMs {sorted(self.pending)} not removed {timeout} s "
+                    f"after the storm; {evidence(self.m, self)}")
+            self.tend()
+            time.sleep(0.5)
 
 
 def start_filled_dimm(m):
@@ -164,22 +218,31 @@ def start_filled_dimm(m):
 
 def run_host_side(m, host, end):
     """Plug and unplug until @end; eject f0 halfway. Poll the guest's
-    status between steps: the shell must answer within SHELL_BOUND."""
+    status between steps, and its check every third time: the shell must
+    answer within SHELL_BOUND."""
     f0_at = time.monotonic() + STORM_SECONDS / 2
     polls = 0
     while time.monotonic() < end:
+        host.tend()
         if "f0" in host.plugged and time.monotonic() > f0_at:
             host.delete("f0", timeout=5.0)
         storm_dimms = [d for d in host.plugged if d != "f0"]
-        if len(storm_dimms) < 2:
+        if len(storm_dimms) < 2 and host.room():
             host.add()
-        else:
+        elif storm_dimms:
             host.delete(storm_dimms[0], timeout=3.0)
         try:
             status(m)
+            if polls % 3 == 2:
+                # Under get_online_mems() the counters agree at any time.
+                check = sh(m, f"cat {STORM}/check", timeout=SHELL_BOUND)
+                if not re.search(r"^0 mismatches$", check, re.M):
+                    raise AssertionError(f"{STORM}/check during the storm:"
+                                         f"\n{check}")
         except TimeoutError:
             raise AssertionError(f"the shell did not answer `cat status` "
-                                 f"within {SHELL_BOUND} s during the storm; "
+                                 f"or `cat check` within {SHELL_BOUND} s "
+                                 f"during the storm; "
                                  f"{evidence(m, host)}")
         polls += 1
     return polls
@@ -191,11 +254,15 @@ def evidence(m, host):
         ost = m.qmp.command("query-acpi-ospm-status")
     except Exception as e:      # noqa: BLE001 - evidence, never a failure
         ost = f"({e})"
-    return f"host: {host.ops}, DIMMs {host.plugged}, last {host.last}\n_OST: {ost}"
+    return (f"host: {host.ops}, DIMMs {host.plugged}, pending "
+            f"{sorted(host.pending)}, last {host.last}\n_OST: {ost}")
 
 
 def wait_storm_done(m, host):
-    """Wait for "done"; on a hang, fail with the threads' current ops."""
+    """Stop the storm (the guest's clock may run slow under a loaded TCG:
+    the host's decides) and wait for "done"; on a hang, fail with the
+    threads' current ops."""
+    sh(m, f"echo 0 > {STORM}/run", timeout=SHELL_BOUND)
     end = time.monotonic() + STOP_GRACE
     while True:
         try:
@@ -212,6 +279,16 @@ def wait_storm_done(m, host):
                 f"end; status:\n{st}\n{evidence(m, host)}\ndmesg:\n" +
                 "\n".join(tail))
         time.sleep(1.0)
+
+
+def only_known_eacces(st):
+    """Whether every unexpected error in status @st is a read's EACCES."""
+    total = int(re.search(r"^unexpected: (\d+)", st, re.M).group(1))
+    row = re.search(r"^read\s+ops \d+ ok \d+ unexpected (\d+) errors(.*)$",
+                    st, re.M)
+    eacces = re.search(r"\bEACCES:(\d+)", row.group(2)) if row else None
+    return bool(eacces) and int(row.group(1)) == total == \
+        int(eacces.group(1))
 
 
 def make_storm(skip):
@@ -241,7 +318,11 @@ def storm(m, skip):
     print(f"hotplug:storm: {took:.1f} s, host {host.ops}, {polls} polls\n"
           + st, file=sys.stderr)
     unexpected = re.search(r"^unexpected: (\d+)", st, re.M)
-    if not unexpected or unexpected.group(1) != "0":
+    if unexpected and unexpected.group(1) != "0" and STORM_KNOWN_BUGS and \
+            only_known_eacces(st):
+        print(f"hotplug:storm: known bug, let through: {KNOWN_BUG_EACCES}",
+              file=sys.stderr)
+    elif not unexpected or unexpected.group(1) != "0":
         bad = [ln for ln in sh(m, "dmesg").splitlines()
                if "hotplug_storm:" in ln and "unexpected" in ln]
         raise AssertionError("unexpected errnos in the storm:\n" +
@@ -277,13 +358,7 @@ def storm(m, skip):
                              f"{online} online blocks: {states}")
 
     # Take out every DIMM left: the eject offlines what is online.
-    for dimm_id in list(host.plugged):
-        if dimm_info(m, dimm_id) is None:
-            host.plugged.remove(dimm_id)
-            continue
-        if not host.delete(dimm_id, timeout=60.0):
-            raise AssertionError(f"{dimm_id} not removed after the storm "
-                                 f"(_OST {m.qmp.command('query-acpi-ospm-status')})")
+    host.remove_all()
     wait_until(lambda: not hot_blocks(m, first_hot),
                "the hot-added blocks to go", timeout=30)
     if mem_total(m) != total0:
