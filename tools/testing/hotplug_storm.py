@@ -222,6 +222,7 @@ def run_host_side(m, host, end):
     answer within SHELL_BOUND."""
     f0_at = time.monotonic() + STORM_SECONDS / 2
     polls = 0
+    st = None
     while time.monotonic() < end:
         host.tend()
         if "f0" in host.plugged and time.monotonic() > f0_at:
@@ -232,7 +233,7 @@ def run_host_side(m, host, end):
         elif storm_dimms:
             host.delete(storm_dimms[0], timeout=3.0)
         try:
-            status(m)
+            st = status(m)
             if polls % 3 == 2:
                 # Under get_online_mems() the counters agree at any time.
                 check = sh(m, f"cat {STORM}/check", timeout=SHELL_BOUND)
@@ -243,7 +244,7 @@ def run_host_side(m, host, end):
             raise AssertionError(f"the shell did not answer `cat status` "
                                  f"or `cat check` within {SHELL_BOUND} s "
                                  f"during the storm; "
-                                 f"{evidence(m, host)}")
+                                 f"{evidence(m, host)}\nlast status:\n{st}")
         polls += 1
     return polls
 
