@@ -531,9 +531,7 @@ static int storm_create(struct storm_thread *t, unsigned int i)
 	t->idx = i;
 	t->rng = ktime_get_ns() ^ (0x9e3779b97f4a7c15ULL * (i + 1));
 	t->exited = false;
-	spin_lock_init(&t->lock);
-	t->doing[0] = '\0';
-	t->since = jiffies;
+	storm_doing(t, NULL, NULL);
 	t->buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	t->names[0] = kzalloc(sizeof(*t->names[0]), GFP_KERNEL);
 	t->names[1] = kzalloc(sizeof(*t->names[1]), GFP_KERNEL);
@@ -847,13 +845,18 @@ static unsigned long storm_boot_end_block(void)
 static int __init hotplug_storm_init(void)
 {
 	struct dentry *dir = debugfs_create_dir("hotplug_storm", NULL);
+	unsigned int i;
 
 	if (IS_ERR(dir)) {
 		pr_warn("hotplug_storm: no debugfs directory: %ld\n",
 			PTR_ERR(dir));
 		return PTR_ERR(dir);
 	}
+
 	storm.hot_first = storm_boot_end_block();
+	/* Once: status may take them while a new storm starts. */
+	for (i = 0; i < STORM_THREADS; i++)
+		spin_lock_init(&storm.threads[i].lock);
 	debugfs_create_file("run", 0644, dir, NULL, &storm_run_ops);
 	debugfs_create_file("skip", 0644, dir, NULL, &storm_skip_ops);
 	debugfs_create_file("status", 0444, dir, NULL, &storm_status_ops);
