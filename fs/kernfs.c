@@ -146,18 +146,17 @@ static struct kernfs_node *__kernfs_find(struct kernfs_node *parent,
 }
 
 /*
- * Allocates @kn and links it under @parent in name order. Return: the
- * node, or ERR_PTR(-EINVAL/-ENOMEM/-EEXIST/-ENOENT if @parent is gone).
+ * A node of @type, not yet in any directory: its caller fills in what the
+ * type needs, then kernfs_add() makes it visible, so that nobody ever
+ * finds a node half set up. Return: the node, or ERR_PTR(-EINVAL/-ENOMEM).
  */
-static struct kernfs_node *kernfs_new(struct kernfs_node *parent,
-				      const char *name, unsigned int type,
+static struct kernfs_node *kernfs_new(const char *name, unsigned int type,
 				      umode_t mode)
 {
-	struct kernfs_node *kn, *pos;
+	struct kernfs_node *kn;
 	size_t len;
 
-	if (!parent || parent->type != VFS_DT_DIR || !name ||
-	    !kernfs_name_ok(name))
+	if (!name || !kernfs_name_ok(name))
 		return ERR_PTR(-EINVAL);
 	kn = kzalloc(sizeof(*kn), GFP_KERNEL);
 	if (!kn)
@@ -173,18 +172,41 @@ static struct kernfs_node *kernfs_new(struct kernfs_node *parent,
 	kn->mode = mode;
 	kn->count = 1;
 	INIT_LIST_HEAD(&kn->children);
+	return kn;
+}
 
+/* Frees a node kernfs_add() refused, with the reference it held on a target. */
+static void kernfs_free_unlinked(struct kernfs_node *kn)
+{
+	kernfs_put(kn->target);
+	kfree(kn->name);
+	kfree(kn);
+}
+
+/*
+ * Links @kn, set up in full, under @parent in name order. Return: @kn, or
+ * ERR_PTR(-EINVAL/-EEXIST/-ENOENT if @parent is gone), @kn freed.
+ */
+static struct kernfs_node *kernfs_add(struct kernfs_node *parent,
+				      struct kernfs_node *kn)
+{
+	struct kernfs_node *pos;
+	int err = 0;
+
+	if (!parent || parent->type != VFS_DT_DIR)
+		err = -EINVAL;
 	down_write(&kernfs_rwsem);
-	if (parent->removed || __kernfs_find(parent, name, len)) {
-		int err = parent->removed ? -ENOENT : -EEXIST;
-
+	if (!err && parent->removed)
+		err = -ENOENT;
+	else if (!err && __kernfs_find(parent, kn->name, strlen(kn->name)))
+		err = -EEXIST;
+	if (err) {
 		up_write(&kernfs_rwsem);
-		kfree(kn->name);
-		kfree(kn);
+		kernfs_free_unlinked(kn);
 		return ERR_PTR(err);
 	}
 	list_for_each_entry(pos, &parent->children, sibling) {
-		if (strcmp(pos->name, name) > 0)
+		if (strcmp(pos->name, kn->name) > 0)
 			break;
 	}
 	list_add_tail(&kn->sibling, &pos->sibling);
@@ -208,11 +230,12 @@ struct kernfs_node *kernfs_create_dir(struct kernfs_node *parent,
 				      const char *name, umode_t mode,
 				      void *owner)
 {
-	struct kernfs_node *kn = kernfs_new(parent, name, VFS_DT_DIR, mode);
+	struct kernfs_node *kn = kernfs_new(name, VFS_DT_DIR, mode);
 
-	if (!IS_ERR(kn))
-		kn->owner = owner;
-	return kn;
+	if (IS_ERR(kn))
+		return kn;
+	kn->owner = owner;
+	return kernfs_add(parent, kn);
 }
 
 /* Names the lock class of @kn's active references (see DOC above). */
@@ -248,17 +271,14 @@ struct kernfs_node *kernfs_create_file(struct kernfs_node *parent,
 {
 	struct kernfs_node *kn;
 
-	/* Set up before the node becomes visible. */
-	kn = kernfs_new(parent, name, VFS_DT_REG, mode);
+	kn = kernfs_new(name, VFS_DT_REG, mode);
 	if (IS_ERR(kn))
 		return kn;
 	kernfs_active_init(kn, name, priv);
-	down_write(&kernfs_rwsem);
 	kn->ops = ops;
 	kn->priv = priv;
 	kn->owner = owner;
-	up_write(&kernfs_rwsem);
-	return kn;
+	return kernfs_add(parent, kn);
 }
 
 /**
@@ -278,14 +298,12 @@ struct kernfs_node *kernfs_create_link(struct kernfs_node *dir,
 
 	if (!target || target->type == VFS_DT_LNK)
 		return ERR_PTR(-EINVAL);
-	kn = kernfs_new(dir, name, VFS_DT_LNK, 0777);
+	kn = kernfs_new(name, VFS_DT_LNK, 0777);
 	if (IS_ERR(kn))
 		return kn;
-	down_write(&kernfs_rwsem);
 	kernfs_get(target);
 	kn->target = target;
-	up_write(&kernfs_rwsem);
-	return kn;
+	return kernfs_add(dir, kn);
 }
 
 /* Marks @kn's subtree removed, deepest first; the caller holds the lock. */
