@@ -6,6 +6,7 @@
  * mappings and shoot down TLBs.
  */
 #include <linux/kernel.h>
+#include <linux/atomic.h>
 #include <linux/debugfs.h>
 #include <linux/init.h>
 #include <linux/smp.h>
@@ -19,14 +20,14 @@ struct stop_state {
 	void *data;
 	int runner;		/* CPU that runs fn */
 	unsigned int nr;	/* CPUs taking part */
-	unsigned int arrived;	/* CPUs spinning with interrupts off */
-	unsigned int left;	/* CPUs done with this state */
+	atomic_t arrived;	/* CPUs spinning with interrupts off */
+	atomic_t left;		/* CPUs done with this state */
 	bool done;		/* fn returned */
 	int ret;
 };
 
 /* One stop_machine() at a time; taken with interrupts on (see below). */
-static unsigned int stop_busy;
+static atomic_t stop_busy;
 
 /*
  * The longest any stop kept the calling CPU's interrupts off, from before
@@ -53,24 +54,26 @@ static void stop_cpu(void *info)
 	struct stop_state *st = info;
 
 	stop_cpu_sp[smp_processor_id()] = (unsigned long)__builtin_frame_address(0);
-	__atomic_fetch_add(&st->arrived, 1, __ATOMIC_ACQ_REL);
-	while (__atomic_load_n(&st->arrived, __ATOMIC_ACQUIRE) < st->nr) {
+	atomic_fetch_inc(&st->arrived);
+	while (atomic_read_acquire(&st->arrived) < st->nr) {
 		smp_process_call_queue();
 		cpu_relax();
 	}
 	if (smp_processor_id() == st->runner) {
 		st->ret = st->fn(st->data);
-		__atomic_store_n(&st->done, true, __ATOMIC_RELEASE);
+		/* Pairs with the acquire below: @st->ret is set. */
+		smp_store_release(&st->done, true);
 	} else {
 		if (st->helper)
 			st->helper(st->data);
-		while (!__atomic_load_n(&st->done, __ATOMIC_ACQUIRE)) {
+		/* Once @done is seen, everything fn wrote is. */
+		while (!smp_load_acquire(&st->done)) {
 			smp_process_call_queue();
 			cpu_relax();
 		}
 	}
 	/* After this the caller's stack frame holding @st may go. */
-	__atomic_fetch_add(&st->left, 1, __ATOMIC_RELEASE);
+	atomic_fetch_inc_release(&st->left);
 }
 
 static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
@@ -110,7 +113,7 @@ static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 	 * Spin for the lock with interrupts on, so that a stop_machine() in
 	 * progress elsewhere can pull this CPU in meanwhile.
 	 */
-	while (__atomic_exchange_n(&stop_busy, 1, __ATOMIC_ACQUIRE))
+	while (atomic_xchg_acquire(&stop_busy, 1))
 		cpu_relax();
 
 	local_irq_save(flags);
@@ -126,7 +129,7 @@ static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 	}
 	if (st.runner < 0) {
 		local_irq_restore(flags);
-		__atomic_store_n(&stop_busy, 0, __ATOMIC_RELEASE);
+		atomic_set_release(&stop_busy, 0);
 		return -EINVAL;
 	}
 	cpumask_copy(&others, cpu_online_mask);
@@ -145,14 +148,14 @@ static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 			st.nr--;	/* went offline: cannot happen at present */
 	}
 	stop_cpu(&st);
-	while (__atomic_load_n(&st.left, __ATOMIC_ACQUIRE) < st.nr)
+	while (atomic_read_acquire(&st.left) < st.nr)
 		cpu_relax();
 
 	t0 = ktime_get_ns() - t0;
 	if (t0 > stop_longest_ns)
 		stop_longest_ns = t0;
 	local_irq_restore(flags);
-	__atomic_store_n(&stop_busy, 0, __ATOMIC_RELEASE);
+	atomic_set_release(&stop_busy, 0);
 	return st.ret;
 }
 

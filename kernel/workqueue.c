@@ -78,8 +78,7 @@ static int worker_thread(void *data)
 		func = work->func;
 		wq->current_work = work;
 		wq->current_seq = work->seq;
-		__atomic_and_fetch(&work->data, ~WORK_PENDING,
-				   __ATOMIC_RELEASE);
+		atomic_long_fetch_andnot_release(WORK_PENDING, &work->data);
 		spin_unlock_irqrestore(&wq->lock, flags);
 
 		func(work);
@@ -156,8 +155,7 @@ bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
 {
 	unsigned long flags;
 
-	if (__atomic_fetch_or(&work->data, WORK_PENDING, __ATOMIC_ACQ_REL) &
-	    WORK_PENDING)
+	if (atomic_long_fetch_or(WORK_PENDING, &work->data) & WORK_PENDING)
 		return false;
 	spin_lock_irqsave(&wq->lock, flags);
 	work->wq = wq;
@@ -278,8 +276,7 @@ bool cancel_work_sync(struct work_struct *w)
 	spin_lock_irqsave(&wq->lock, flags);
 	if (work_pending(w) && !list_empty(&w->entry)) {
 		list_del_init(&w->entry);
-		__atomic_and_fetch(&w->data, ~WORK_PENDING,
-				   __ATOMIC_RELEASE);
+		atomic_long_fetch_andnot_release(WORK_PENDING, &w->data);
 		pending = true;
 		/* Flushers waiting for its number must not wait forever. */
 		if (!wq_has_work(wq) && !wq->current_work)

@@ -62,7 +62,7 @@ void kobject_init(struct kobject *obj, const struct kobj_type *type)
 	WARN_ON_ONCE(!type || !type->release);
 	memset(obj, 0, sizeof(*obj));
 	obj->ktype = type;
-	obj->refcount = 1;
+	atomic_set(&obj->refcount, 1);
 	obj->state_initialized = true;
 }
 
@@ -121,7 +121,7 @@ struct kobject *kobject_get(struct kobject *obj)
 {
 	if (obj) {
 		WARN_ON_ONCE(!obj->state_initialized);
-		__atomic_add_fetch(&obj->refcount, 1, __ATOMIC_RELAXED);
+		atomic_inc(&obj->refcount);
 	}
 	return obj;
 }
@@ -244,7 +244,7 @@ void kobject_put(struct kobject *obj)
 	if (!obj)
 		return;
 	WARN_ON_ONCE(!obj->state_initialized);
-	if (__atomic_sub_fetch(&obj->refcount, 1, __ATOMIC_ACQ_REL))
+	if (!atomic_dec_and_test(&obj->refcount))
 		return;
 	kobject_del(obj);
 	type = obj->ktype;

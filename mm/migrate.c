@@ -43,6 +43,7 @@
  * range being emptied, it isolates that range's pageblocks first.
  */
 #include <linux/kernel.h>
+#include <linux/atomic.h>
 #include <linux/memblock.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
@@ -73,12 +74,12 @@ struct migrate_chunk {
 	unsigned long va[MIGRATE_FLUSH_ALL];	/* entries rewritten */
 	unsigned int nr_va;
 	/* Sharing out the copying of owned pages among the stopped CPUs. */
-	unsigned int next_copy;		/* next item to take */
+	atomic_t next_copy;		/* next item to take */
 	unsigned int helpers;		/* CPUs helping */
-	unsigned int helpers_done;
+	atomic_t helpers_done;
 };
 
-static unsigned long nr_succeeded;
+static atomic_long_t nr_succeeded;
 
 /**
  * set_page_movable_owner - make @owner the one to ask when @page moves
@@ -434,7 +435,7 @@ static void migrate_chunk_copy_share(struct migrate_chunk *c)
 {
 	unsigned int i;
 
-	while ((i = __atomic_fetch_add(&c->next_copy, 1, __ATOMIC_RELAXED)) < c->nr) {
+	while ((i = atomic_fetch_inc_relaxed(&c->next_copy)) < c->nr) {
 		struct migrate_item *it = &c->item[i];
 
 		if (it->ret == 1 && owned_page_movable(it->old)) {
@@ -450,7 +451,7 @@ static int migrate_chunk_helper(void *arg)
 	struct migrate_chunk *c = arg;
 
 	migrate_chunk_copy_share(c);
-	__atomic_add_fetch(&c->helpers_done, 1, __ATOMIC_RELEASE);
+	atomic_inc_return_release(&c->helpers_done);
 	return 0;
 }
 
@@ -460,7 +461,7 @@ static int migrate_chunk_stopped(void *arg)
 	unsigned int i;
 
 	migrate_chunk_copy_share(c);
-	while (__atomic_load_n(&c->helpers_done, __ATOMIC_ACQUIRE) < c->helpers)
+	while (atomic_read_acquire(&c->helpers_done) < c->helpers)
 		cpu_relax();
 
 	c->nr_va = 0;
@@ -528,8 +529,8 @@ static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 
 	for (i = 0; i < c->nr; i++)
 		c->item[i].copied = false;
-	c->next_copy = 0;
-	c->helpers_done = 0;
+	atomic_set(&c->next_copy, 0);
+	atomic_set(&c->helpers_done, 0);
 	c->helpers = num_online_cpus() - 1;
 	stop_machine_helped(migrate_chunk_stopped, migrate_chunk_helper, c);
 
@@ -614,7 +615,7 @@ int migrate_pages(struct page **pages, unsigned int nr, new_page_t get_new,
 		cond_resched();
 	}
 	kfree(c);
-	__atomic_add_fetch(&nr_succeeded, nr - failed, __ATOMIC_RELAXED);
+	atomic_long_add(nr - failed, &nr_succeeded);
 	if (nr_failed)
 		*nr_failed = failed;
 	return ret;
@@ -763,5 +764,5 @@ int migrate_kernel_page(struct page *page)
  */
 unsigned long migrate_nr_succeeded(void)
 {
-	return READ_ONCE(nr_succeeded);
+	return atomic_long_read(&nr_succeeded);
 }

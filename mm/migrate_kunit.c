@@ -597,7 +597,7 @@ static void migrate_pfn_range_empties_block(struct kunit *test)
 	for (i = 0; i < N; i++) {
 		struct page *p = block + i;
 
-		p->_refcount = 1;
+		atomic_set(&p->_refcount, 1);
 		p->order = 0;
 		t[i].owner.name = "migrate_kunit";
 		t[i].owner.migrate = test_owner_migrate;

@@ -38,6 +38,7 @@
 #include <linux/mutex.h>
 #include <linux/overflow.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
@@ -71,7 +72,7 @@ static struct movable_test mt = {
 
 static void set_busy(bool busy)
 {
-	__atomic_store_n(&mt.busy, busy, __ATOMIC_SEQ_CST);
+	smp_store_mb(mt.busy, busy);
 }
 
 static int movable_test_migrate(struct movable_owner *owner, struct page *old,
@@ -80,7 +81,9 @@ static int movable_test_migrate(struct movable_owner *owner, struct page *old,
 	struct movable_test *t = container_of(owner, struct movable_test, owner);
 	unsigned long idx = old->private;
 
-	if (__atomic_load_n(&t->busy, __ATOMIC_SEQ_CST))
+	/* As strong as a sequentially consistent load of @busy. */
+	smp_mb();
+	if (smp_load_acquire(&t->busy))
 		return -EAGAIN;
 	if (READ_ONCE(t->refuse))
 		return -EBUSY;

@@ -360,9 +360,9 @@ static void check_new_page(struct page *page, unsigned int order)
 		struct page *p = page + i;
 		u64 *first = page_dm_address(p);
 
-		if (PageReserved(p) || p->_refcount || PageBuddy(p))
+		if (PageReserved(p) || page_count(p) || PageBuddy(p))
 			panic("%s: bad page pfn %#lx: flags %#lx count %d type %u",
-			      __func__, page_to_pfn(p), p->flags, p->_refcount,
+			      __func__, page_to_pfn(p), p->flags, page_count(p),
 			      p->type);
 		/* A freed page keeps its poison until it is handed out again. */
 		if ((p->flags & (1UL << PG_poisoned)) &&
@@ -390,7 +390,7 @@ static inline void poison_pages(struct page *page, unsigned int order) { }
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
 	check_new_page(page, order);
-	page->_refcount = 1;
+	atomic_set(&page->_refcount, 1);
 	page->order = order;
 	if (gfp & __GFP_ZERO)
 		memset(page_dm_address(page), 0, PAGE_SIZE << order);
@@ -528,7 +528,7 @@ void __free_pages(struct page *page, unsigned int order)
 	if (WARN_ON_ONCE(PageReserved(page) || PageBuddy(page) ||
 			 page_count(page) <= 0))
 		return;
-	if (__atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL))
+	if (!atomic_dec_and_test(&page->_refcount))
 		return;
 	page->type = PGTY_NONE;
 	page->virtual = 0;
@@ -556,7 +556,7 @@ void __free_pages_core(struct page *page, unsigned int order)
 
 	for (i = 0; i < n; i++) {
 		page[i].flags &= ~(1UL << PG_reserved);
-		page[i]._refcount = 0;
+		atomic_set(&page[i]._refcount, 0);
 	}
 	spin_lock_irqsave(&zone->lock, flags);
 	WRITE_ONCE(zone->managed_pages, zone->managed_pages + n);

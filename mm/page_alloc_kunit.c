@@ -76,7 +76,7 @@ static void pa_split(struct kunit *test, struct page *page, unsigned int order)
 	unsigned long i, step = 1UL << order, n = 1UL << page->order;
 
 	for (i = n - step; i > 0; i -= step) {
-		page[i]._refcount = 1;
+		atomic_set(&page[i]._refcount, 1);
 		page[i].order = order;
 		list_add(&page[i].lru, &page->lru);
 	}
@@ -790,7 +790,7 @@ static void page_alloc_double_free_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, page_count(page + 1), 0);
 	pa_expect_same_free(test, zone, &before);
 	/* Repair a broken count so that the page can be handed out again. */
-	page[1]._refcount = 0;
+	atomic_set(&page[1]._refcount, 0);
 }
 
 /*

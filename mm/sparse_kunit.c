@@ -162,7 +162,7 @@ static void sp_release(struct kunit *test, unsigned long nr)
 	KUNIT_ASSERT_LE(test, nr, 1UL << MAX_PAGE_ORDER);
 	list_del(&block->lru);
 	for (i = 0; i < (1UL << MAX_PAGE_ORDER); i++) {
-		block[i]._refcount = 1;
+		atomic_set(&block[i]._refcount, 1);
 		block[i].order = 0;
 		if (i < nr)
 			__free_pages(block + i, 0);

@@ -10,9 +10,9 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/bitops.h>
 
 #define NR_CPUS			CONFIG_NR_CPUS
-#define BITS_PER_LONG		64
 #define CPUMASK_LONGS		((NR_CPUS + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
 struct cpumask {
@@ -30,20 +30,18 @@ extern unsigned int nr_cpu_ids;	/* highest possible CPU number + 1 */
 
 static inline bool cpumask_test_cpu(int cpu, const struct cpumask *m)
 {
-	return (READ_ONCE(m->bits[cpu / BITS_PER_LONG]) >> (cpu % BITS_PER_LONG)) & 1;
+	return test_bit(cpu, m->bits);
 }
 
 /* Atomic: other CPUs may change other bits of the same mask meanwhile. */
 static inline void cpumask_set_cpu(int cpu, struct cpumask *m)
 {
-	__atomic_fetch_or(&m->bits[cpu / BITS_PER_LONG],
-			  1UL << (cpu % BITS_PER_LONG), __ATOMIC_SEQ_CST);
+	set_bit(cpu, m->bits);
 }
 
 static inline void cpumask_clear_cpu(int cpu, struct cpumask *m)
 {
-	__atomic_fetch_and(&m->bits[cpu / BITS_PER_LONG],
-			   ~(1UL << (cpu % BITS_PER_LONG)), __ATOMIC_SEQ_CST);
+	clear_bit(cpu, m->bits);
 }
 
 static inline void cpumask_clear(struct cpumask *m)

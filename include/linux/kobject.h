@@ -8,6 +8,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/atomic.h>
 #include <linux/list.h>
 #include <linux/sysfs.h>
 
@@ -42,7 +43,7 @@ struct kobject {
 	struct kobject *parent;
 	const struct kobj_type *ktype;
 	struct kernfs_node *sd;
-	int refcount;
+	atomic_t refcount;
 	bool state_initialized;
 	bool state_in_sysfs;
 };

@@ -88,12 +88,12 @@ static inline void set_page_links(struct page *p, enum zone_type zone, int nid)
 
 static inline int page_count(const struct page *p)
 {
-	return READ_ONCE(p->_refcount);
+	return atomic_read(&p->_refcount);
 }
 
 static inline void get_page(struct page *p)
 {
-	__atomic_add_fetch(&p->_refcount, 1, __ATOMIC_RELAXED);
+	atomic_inc(&p->_refcount);
 }
 
 /* ---- page allocator (mm/page_alloc.c) ---- */

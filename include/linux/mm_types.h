@@ -9,6 +9,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/atomic.h>
 
 struct kmem_cache;
 
@@ -36,7 +37,7 @@ struct page {
 	 * vmalloc), or 0. Moving the page means rewriting that entry.
 	 */
 	unsigned long virtual;
-	int _refcount;
+	atomic_t _refcount;		/* page_count(); freed at 0 */
 	u8 type;			/* enum page_type */
 	u8 order;			/* kheap: order of the mapping this page heads */
 	u16 inuse;			/* slab: objects in use */

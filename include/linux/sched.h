@@ -9,11 +9,13 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/atomic.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/preempt.h>
 #include <linux/time.h>
 #include <linux/jiffies.h>
+#include <linux/smp.h>
 
 /*
  * Task states. A task that is RUNNING is on a run queue (or running); the
@@ -69,7 +71,7 @@ struct task_struct {
 	u64 switches;		/* times it was switched in */
 
 	spinlock_t pi_lock;	/* serialises wake-ups of this task */
-	int usage;		/* references; freed at 0 (put_task_struct) */
+	atomic_t usage;		/* references; freed at 0 (put_task_struct) */
 
 	/* A timed sleep: on the timer list while @timer_armed. */
 	struct list_head timer_node;
@@ -105,8 +107,7 @@ struct task_struct *sched_get_current(void);
 #define current sched_get_current()
 
 /* The full barrier orders the store before the caller's condition check. */
-#define set_current_state(st) \
-	__atomic_store_n(&current->__state, (st), __ATOMIC_SEQ_CST)
+#define set_current_state(st)	smp_store_mb(current->__state, (st))
 #define __set_current_state(st) \
 	WRITE_ONCE(current->__state, (st))
 

@@ -66,5 +66,11 @@ void scheduler_ipi(void);
 #define smp_wmb()	barrier()
 #define smp_store_release(p, v)	__atomic_store_n((p), (v), __ATOMIC_RELEASE)
 #define smp_load_acquire(p)	__atomic_load_n((p), __ATOMIC_ACQUIRE)
+/*
+ * Stores @v in @var, then a full barrier: a sequentially consistent store,
+ * which on x86 is an xchg, so earlier accesses are done before it and
+ * later loads wait for it (what set_current_state() needs).
+ */
+#define smp_store_mb(var, v)	__atomic_store_n(&(var), (v), __ATOMIC_SEQ_CST)
 
 #endif /* _LINUX_SMP_H */

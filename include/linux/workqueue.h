@@ -7,6 +7,7 @@
 #ifndef _LINUX_WORKQUEUE_H
 #define _LINUX_WORKQUEUE_H
 
+#include <linux/atomic.h>
 #include <linux/list.h>
 #include <linux/types.h>
 
@@ -17,11 +18,13 @@ typedef void (*work_func_t)(struct work_struct *w);
 #define WORK_PENDING	0x1UL	/* queued and not yet started */
 
 /*
- * @entry and @data are the workqueue's, under its lock; @wq is where the
- * item was last queued (for flush_work()).
+ * @entry is the workqueue's, under its lock. @data holds WORK_PENDING:
+ * queue_work() sets it atomically without the lock, the workqueue clears
+ * it under the lock. @wq is where the item was last queued (for
+ * flush_work()).
  */
 struct work_struct {
-	unsigned long data;
+	atomic_long_t data;
 	struct list_head entry;
 	work_func_t func;
 	struct workqueue_struct *wq;
@@ -29,7 +32,7 @@ struct work_struct {
 };
 
 #define __WORK_INITIALIZER(n, f) {					\
-	.data = 0,							\
+	.data = ATOMIC_LONG_INIT(0),					\
 	.entry = LIST_HEAD_INIT((n).entry),				\
 	.func = (f),							\
 	.wq = NULL,							\
@@ -38,7 +41,7 @@ struct work_struct {
 #define DECLARE_WORK(n, f) struct work_struct n = __WORK_INITIALIZER(n, f)
 
 #define INIT_WORK(_work, _func) do {					\
-	(_work)->data = 0;						\
+	atomic_long_set(&(_work)->data, 0);				\
 	INIT_LIST_HEAD(&(_work)->entry);				\
 	(_work)->func = (_func);					\
 	(_work)->wq = NULL;						\
@@ -46,7 +49,7 @@ struct work_struct {
 
 static inline bool work_pending(struct work_struct *work)
 {
-	return __atomic_load_n(&work->data, __ATOMIC_ACQUIRE) & WORK_PENDING;
+	return atomic_long_read_acquire(&work->data) & WORK_PENDING;
 }
 
 /* alloc_workqueue() flags: accepted for Linux compatibility, no effect. */

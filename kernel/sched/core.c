@@ -39,7 +39,7 @@ static struct task_struct boot_task = {
 	.bound_cpu = 0,		/* boot code and tests expect CPU 0 */
 	.on_rq = 1,
 	.on_cpu = 1,
-	.usage = 1,
+	.usage = ATOMIC_INIT(1),
 	.run_list = LIST_HEAD_INIT(boot_task.run_list),
 	.timer_node = LIST_HEAD_INIT(boot_task.timer_node),
 	.tasks = LIST_HEAD_INIT(boot_task.tasks),
@@ -159,7 +159,7 @@ struct task_struct *sched_task_alloc(const char *name)
 		return NULL;
 	}
 	p->__state = TASK_NEW;
-	p->usage = 2;
+	atomic_set(&p->usage, 2);
 	p->cpu = sched_cpu();
 	p->bound_cpu = -1;
 	INIT_LIST_HEAD(&p->run_list);
@@ -175,7 +175,7 @@ struct task_struct *sched_task_alloc(const char *name)
 
 void get_task_struct(struct task_struct *p)
 {
-	__atomic_add_fetch(&p->usage, 1, __ATOMIC_RELAXED);
+	atomic_inc(&p->usage);
 }
 
 /**
@@ -209,7 +209,7 @@ void put_task_struct(struct task_struct *p)
 {
 	unsigned long flags;
 
-	if (__atomic_sub_fetch(&p->usage, 1, __ATOMIC_ACQ_REL))
+	if (!atomic_dec_and_test(&p->usage))
 		return;
 	if (WARN_ON_ONCE(p->flags & (PF_BOOT | PF_IDLE)))
 		return;
@@ -316,7 +316,8 @@ static unsigned long finish_task_switch(struct task_struct *prev)
 
 	if (task_state(prev) == TASK_DEAD)
 		list_add_tail(&prev->run_list, &rq->dead);
-	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
+	/* Pairs with the acquire in wake_up_state(): @prev is saved. */
+	smp_store_release(&prev->on_cpu, 0);
 	lockdep_switch_in(lockdep_map_of(&rq->lock), _RET_IP_);
 	spin_unlock(&rq->lock);
 	return flags;
@@ -568,7 +569,7 @@ int wake_up_state(struct task_struct *p, unsigned int states)
 	spin_unlock(&rq->lock);
 
 	/* Off every queue; wait until its old CPU has switched away. */
-	while (__atomic_load_n(&p->on_cpu, __ATOMIC_ACQUIRE))
+	while (smp_load_acquire(&p->on_cpu))
 		cpu_relax();
 
 	cpu = select_task_cpu(p);
@@ -718,7 +719,7 @@ static void rq_init(struct rq *rq, int cpu)
 	idle->on_cpu = 1;
 	idle->cpu = cpu;
 	idle->bound_cpu = cpu;
-	idle->usage = 1;
+	atomic_set(&idle->usage, 1);
 	INIT_LIST_HEAD(&idle->run_list);
 	INIT_LIST_HEAD(&idle->timer_node);
 	INIT_LIST_HEAD(&idle->tasks);

@@ -5,6 +5,7 @@
  * the direction that cannot flake (a sleep is never shorter than asked).
  */
 #include <linux/kernel.h>
+#include <linux/atomic.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/kthread.h>
@@ -47,7 +48,7 @@ static void sched_stop_before_run(struct kunit *test)
 }
 
 struct many_ctx {
-	int counter;
+	atomic_t counter;
 	struct completion done;
 };
 
@@ -55,7 +56,7 @@ static int count_and_complete(void *data)
 {
 	struct many_ctx *ctx = data;
 
-	__atomic_add_fetch(&ctx->counter, 1, __ATOMIC_SEQ_CST);
+	atomic_inc_return(&ctx->counter);
 	complete(&ctx->done);
 	return 0;
 }
@@ -78,7 +79,7 @@ static void sched_many_threads(struct kunit *test)
 	for (i = 0; i < SCHED_TEST_THREADS; i++)
 		kthread_stop(t[i]);
 	KUNIT_EXPECT_EQ(test, done, SCHED_TEST_THREADS);
-	KUNIT_EXPECT_EQ(test, ctx.counter, SCHED_TEST_THREADS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&ctx.counter), SCHED_TEST_THREADS);
 }
 
 static int loop_until_stopped(void *data)
@@ -209,7 +210,7 @@ static void sched_wait_event_timeout(struct kunit *test)
 
 struct compl_ctx {
 	struct completion go;
-	int passed;
+	atomic_t passed;
 };
 
 static int wait_go(void *data)
@@ -217,7 +218,7 @@ static int wait_go(void *data)
 	struct compl_ctx *ctx = data;
 
 	wait_for_completion(&ctx->go);
-	__atomic_add_fetch(&ctx->passed, 1, __ATOMIC_SEQ_CST);
+	atomic_inc_return(&ctx->passed);
 	while (!kthread_should_stop())
 		msleep(1);
 	return 0;
@@ -227,7 +228,7 @@ static int wait_go(void *data)
 static void sched_completion_counts(struct kunit *test)
 {
 	struct task_struct *t[4];
-	struct compl_ctx ctx = { .passed = 0 };
+	struct compl_ctx ctx = { .passed = ATOMIC_INIT(0) };
 	u64 start;
 	int i;
 
@@ -237,22 +238,22 @@ static void sched_completion_counts(struct kunit *test)
 		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t[i]);
 	}
 	msleep(10);
-	KUNIT_EXPECT_EQ(test, READ_ONCE(ctx.passed), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&ctx.passed), 0);
 
 	complete(&ctx.go);
 	start = ktime_get_ns();
-	while (READ_ONCE(ctx.passed) < 1 &&
+	while (atomic_read(&ctx.passed) < 1 &&
 	       ktime_get_ns() - start < SCHED_TEST_PATIENCE_NS)
 		msleep(1);
 	msleep(10);
-	KUNIT_EXPECT_EQ(test, READ_ONCE(ctx.passed), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&ctx.passed), 1);
 
 	complete_all(&ctx.go);
 	start = ktime_get_ns();
-	while (READ_ONCE(ctx.passed) < 4 &&
+	while (atomic_read(&ctx.passed) < 4 &&
 	       ktime_get_ns() - start < SCHED_TEST_PATIENCE_NS)
 		msleep(1);
-	KUNIT_EXPECT_EQ(test, READ_ONCE(ctx.passed), 4);
+	KUNIT_EXPECT_EQ(test, atomic_read(&ctx.passed), 4);
 	/* After complete_all(), waiting does not block. */
 	KUNIT_EXPECT_TRUE(test, try_wait_for_completion(&ctx.go));
 	for (i = 0; i < 4; i++)
@@ -293,10 +294,10 @@ static void sched_msleep_duration(struct kunit *test)
 
 static int sleep_then_count(void *data)
 {
-	int *n = data;
+	atomic_t *n = data;
 
 	msleep(20);
-	__atomic_add_fetch(n, 1, __ATOMIC_SEQ_CST);
+	atomic_inc_return(n);
 	return 0;
 }
 
@@ -305,7 +306,8 @@ static void sched_sleeps_overlap(struct kunit *test)
 {
 	struct task_struct *t[4];
 	u64 start = ktime_get_ns();
-	int i, n = 0;
+	atomic_t n = ATOMIC_INIT(0);
+	int i;
 
 	for (i = 0; i < 4; i++) {
 		t[i] = kthread_run(sleep_then_count, &n, "ktest-s%d", i);
@@ -313,7 +315,7 @@ static void sched_sleeps_overlap(struct kunit *test)
 	}
 	for (i = 0; i < 4; i++)
 		kthread_stop(t[i]);
-	KUNIT_EXPECT_EQ(test, n, 4);
+	KUNIT_EXPECT_EQ(test, atomic_read(&n), 4);
 	KUNIT_EXPECT_GE(test, ktime_get_ns() - start, 20 * NSEC_PER_MSEC);
 }
 

@@ -6,6 +6,7 @@
  * brings up the APIC, the tick and then enables interrupts.
  */
 #include <linux/kernel.h>
+#include <linux/atomic.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
@@ -42,7 +43,7 @@ struct irq_desc {
 
 static struct irq_desc irq_descs[NR_IRQS];
 static sysvec_handler_t sysvec_handlers[NR_VECTORS];
-static unsigned long spurious_count;
+static atomic_long_t spurious_count;
 static struct desc_ptr boot_idt;
 
 DEFINE_PER_CPU(unsigned int, hardirq_depth);
@@ -92,12 +93,12 @@ unsigned long irq_count(unsigned int irq)
 
 unsigned long irq_spurious_count(void)
 {
-	return READ_ONCE(spurious_count);
+	return atomic_long_read(&spurious_count);
 }
 
 static void count_spurious(void)
 {
-	__atomic_fetch_add(&spurious_count, 1, __ATOMIC_RELAXED);
+	atomic_long_inc(&spurious_count);
 }
 
 static void handle_device_irq(unsigned int irq)

@@ -6,6 +6,7 @@
  * CPU skip on a single-CPU boot.
  */
 #include <linux/kernel.h>
+#include <linux/atomic.h>
 #include <linux/jiffies.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
@@ -103,11 +104,11 @@ static void smp_call_single_wait(struct kunit *test)
 			-ENXIO);
 }
 
-static unsigned long async_hits;
+static atomic_long_t async_hits;
 
 static void async_inc(void *info)
 {
-	__atomic_fetch_add(&async_hits, 1, __ATOMIC_RELAXED);
+	atomic_long_inc(&async_hits);
 }
 
 /* wait=false returns at once; every other CPU still runs the call. */
@@ -118,13 +119,13 @@ static void smp_call_async(struct kunit *test)
 	int i;
 
 	need_two_cpus(test);
-	async_hits = 0;
+	atomic_long_set(&async_hits, 0);
 	for (i = 0; i < 100; i++)
 		smp_call_function(async_inc, NULL, false);
 	end = ktime_get_ns() + WAIT_NS;
-	while (READ_ONCE(async_hits) < 100 * want && ktime_get_ns() < end)
+	while (atomic_long_read(&async_hits) < 100 * want && ktime_get_ns() < end)
 		cpu_relax();
-	KUNIT_EXPECT_EQ(test, READ_ONCE(async_hits), 100 * want);
+	KUNIT_EXPECT_EQ(test, atomic_long_read(&async_hits), 100 * want);
 }
 
 /* Two CPUs cross-calling each other with interrupts off must not hang. */
