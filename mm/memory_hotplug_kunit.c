@@ -17,6 +17,7 @@
 #include <linux/time.h>
 #include <asm/e820.h>
 #include <asm/pgtable.h>
+#include <linux/range.h>
 #include <kunit/test.h>
 #include "internal.h"
 
@@ -343,6 +344,36 @@ static void mhp_remove_refusals(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mhp_remove(test, MHP_FAR, 2 * MHP_BLOCK), 0);
 }
 
+/*
+ * Several ranges go all or nothing, checked before anything is done: with
+ * one range that cannot be removed (boot memory) the others stay exactly
+ * as they were; when every range can go, all go.
+ */
+static void mhp_ranges_all_or_nothing(struct kunit *test)
+{
+	struct mhp_ctx *ctx = test->priv;
+	const u64 second = MHP_FAR + 4 * MHP_BLOCK;
+	struct range r[2] = {
+		{ .start = MHP_FAR, .end = MHP_FAR + MHP_BLOCK - 1 },
+		{ .start = 0, .end = MHP_BLOCK - 1 },
+	};
+
+	KUNIT_ASSERT_EQ(test, mhp_add(test, 0, MHP_FAR, MHP_BLOCK), 0);
+	KUNIT_ASSERT_EQ(test, mhp_add(test, 0, second, MHP_BLOCK), 0);
+	KUNIT_EXPECT_EQ(test, offline_and_remove_memory_ranges(r, 2), -EINVAL);
+	KUNIT_EXPECT_TRUE(test, pfn_valid(PHYS_PFN(MHP_FAR)));
+	KUNIT_EXPECT_TRUE(test, mhp_has_resource(MHP_FAR, MHP_BLOCK));
+	KUNIT_EXPECT_TRUE(test, online_section(__pfn_to_section(0)));
+
+	r[1].start = second;
+	r[1].end = second + MHP_BLOCK - 1;
+	KUNIT_EXPECT_EQ(test, offline_and_remove_memory_ranges(r, 2), 0);
+	KUNIT_EXPECT_FALSE(test, pfn_valid(PHYS_PFN(MHP_FAR)));
+	KUNIT_EXPECT_FALSE(test, pfn_valid(PHYS_PFN(second)));
+	KUNIT_EXPECT_FALSE(test, mhp_has_resource(MHP_FAR, MHP_BLOCK));
+	ctx->nr = 0;		/* both are gone: nothing for the exit hook */
+}
+
 /* A failure half-way (a section with a memmap already) undoes it all. */
 static void mhp_rollback(struct kunit *test)
 {
@@ -645,6 +676,7 @@ static struct kunit_case memory_hotplug_cases[] = {
 	KUNIT_CASE(mhp_gigabyte_leaf),
 	KUNIT_CASE(mhp_remove_refusals),
 	KUNIT_CASE(mhp_rollback),
+	KUNIT_CASE(mhp_ranges_all_or_nothing),
 	KUNIT_CASE(mhp_resource_tree),
 	KUNIT_CASE(mhp_no_leak),
 	KUNIT_CASE(mhp_thousand_cycles),
