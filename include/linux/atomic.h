@@ -32,101 +32,259 @@ typedef struct {
 #define ATOMIC_LONG_INIT(i)	{ (i) }
 
 /*
- * Each generator below makes one operation in the four orderings: the
- * fully ordered name (the compiler's sequentially consistent order) and
- * its _acquire, _release and _relaxed variants, once for atomic_t (prefix
- * atomic) and once for atomic_long_t (prefix atomic_long). The generators
- * are undefined again at the end of this file.
+ * Read-modify-write operations, written out one by one so that each name
+ * can be found with grep; only those Tide uses are here (add one by
+ * writing it like its neighbours). atomic_fetch_<op>() returns the value
+ * before the operation, atomic_<op>_return() the value after it;
+ * cmpxchg() returns the value it found (success is "returned @old");
+ * try_cmpxchg() returns whether it stored and, if not, updates *@old. The
+ * memory order is __ATOMIC_SEQ_CST for the unsuffixed (fully ordered)
+ * name, else the one the suffix names; a failed compare is relaxed.
  */
-#define ATOMIC_GEN_ORDERS(gen, pfx, type, ctype, ...)			\
-	gen(pfx, type, ctype, __ATOMIC_SEQ_CST, __VA_ARGS__,)		\
-	gen(pfx, type, ctype, __ATOMIC_ACQUIRE, __VA_ARGS__, _acquire)	\
-	gen(pfx, type, ctype, __ATOMIC_RELEASE, __VA_ARGS__, _release)	\
-	gen(pfx, type, ctype, __ATOMIC_RELAXED, __VA_ARGS__, _relaxed)
-
-#define ATOMIC_GEN_BOTH(gen, ...)						\
-	ATOMIC_GEN_ORDERS(gen, atomic, atomic_t, int, __VA_ARGS__)	\
-	ATOMIC_GEN_ORDERS(gen, atomic_long, atomic_long_t, long, __VA_ARGS__)
-
-/* pfx_fetch_<op>(i, v): applies <op> with @i, returns the old value. */
-#define ATOMIC_GEN_FETCH(pfx, type, ctype, order, op, builtin, sfx)	\
-static inline ctype pfx##_fetch_##op##sfx(ctype i, type *v)		\
-{									\
-	return builtin(&v->counter, i, order);				\
+static inline int atomic_fetch_add(int i, atomic_t *v)
+{
+	return __atomic_fetch_add(&v->counter, i, __ATOMIC_SEQ_CST);
 }
 
-/* pfx_<op>_return(i, v): applies <op> with @i, returns the new value. */
-#define ATOMIC_GEN_RETURN(pfx, type, ctype, order, op, builtin, sfx)	\
-static inline ctype pfx##_##op##_return##sfx(ctype i, type *v)		\
-{									\
-	return builtin(&v->counter, i, order);				\
+static inline int atomic_fetch_sub(int i, atomic_t *v)
+{
+	return __atomic_fetch_sub(&v->counter, i, __ATOMIC_SEQ_CST);
 }
 
-/* The same for inc and dec, which take no operand. */
-#define ATOMIC_GEN_FETCH1(pfx, type, ctype, order, op, builtin, sfx)	\
-static inline ctype pfx##_fetch_##op##sfx(type *v)			\
-{									\
-	return builtin(&v->counter, 1, order);				\
+static inline int atomic_fetch_and(int i, atomic_t *v)
+{
+	return __atomic_fetch_and(&v->counter, i, __ATOMIC_SEQ_CST);
 }
 
-#define ATOMIC_GEN_RETURN1(pfx, type, ctype, order, op, builtin, sfx)	\
-static inline ctype pfx##_##op##_return##sfx(type *v)			\
-{									\
-	return builtin(&v->counter, 1, order);				\
+static inline int atomic_fetch_or(int i, atomic_t *v)
+{
+	return __atomic_fetch_or(&v->counter, i, __ATOMIC_SEQ_CST);
 }
 
-/* pfx_xchg(v, new): stores @new, returns the old value. */
-#define ATOMIC_GEN_XCHG(pfx, type, ctype, order, unused, sfx)		\
-static inline ctype pfx##_xchg##sfx(type *v, ctype new)		\
-{									\
-	return __atomic_exchange_n(&v->counter, new, order);		\
+static inline int atomic_fetch_xor(int i, atomic_t *v)
+{
+	return __atomic_fetch_xor(&v->counter, i, __ATOMIC_SEQ_CST);
 }
 
-/*
- * pfx_cmpxchg(v, old, new): stores @new if the counter is @old; returns
- * the value it found, so success is "returned @old".
- */
-#define ATOMIC_GEN_CMPXCHG(pfx, type, ctype, order, unused, sfx)	\
-static inline ctype pfx##_cmpxchg##sfx(type *v, ctype old, ctype new)	\
-{									\
-	__atomic_compare_exchange_n(&v->counter, &old, new, false,	\
-				    order, __ATOMIC_RELAXED);		\
-	return old;							\
+static inline int atomic_add_return(int i, atomic_t *v)
+{
+	return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);
 }
 
-/*
- * pfx_try_cmpxchg(v, old, new): as cmpxchg, but returns whether it stored
- * @new; when it did not, *@old is updated to the value it found.
- */
-#define ATOMIC_GEN_TRY_CMPXCHG(pfx, type, ctype, order, unused, sfx)	\
-static inline bool pfx##_try_cmpxchg##sfx(type *v, ctype *old, ctype new) \
-{									\
-	return __atomic_compare_exchange_n(&v->counter, old, new, false, \
-					   order, __ATOMIC_RELAXED);	\
+static inline int atomic_sub_return(int i, atomic_t *v)
+{
+	return __atomic_sub_fetch(&v->counter, i, __ATOMIC_SEQ_CST);
 }
 
-ATOMIC_GEN_BOTH(ATOMIC_GEN_FETCH, add, __atomic_fetch_add)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_FETCH, sub, __atomic_fetch_sub)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_FETCH, and, __atomic_fetch_and)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_FETCH, or, __atomic_fetch_or)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_FETCH, xor, __atomic_fetch_xor)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_RETURN, add, __atomic_add_fetch)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_RETURN, sub, __atomic_sub_fetch)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_FETCH1, inc, __atomic_fetch_add)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_FETCH1, dec, __atomic_fetch_sub)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_RETURN1, inc, __atomic_add_fetch)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_RETURN1, dec, __atomic_sub_fetch)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_XCHG, 0)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_CMPXCHG, 0)
-ATOMIC_GEN_BOTH(ATOMIC_GEN_TRY_CMPXCHG, 0)
-
-/* fetch_andnot(i, v): clears the bits of @i, returns the old value. */
-#define ATOMIC_GEN_FETCH_ANDNOT(pfx, type, ctype, order, unused, sfx)	\
-static inline ctype pfx##_fetch_andnot##sfx(ctype i, type *v)		\
-{									\
-	return __atomic_fetch_and(&v->counter, ~i, order);		\
+static inline int atomic_fetch_inc(atomic_t *v)
+{
+	return __atomic_fetch_add(&v->counter, 1, __ATOMIC_SEQ_CST);
 }
-ATOMIC_GEN_BOTH(ATOMIC_GEN_FETCH_ANDNOT, 0)
+
+static inline int atomic_fetch_dec(atomic_t *v)
+{
+	return __atomic_fetch_sub(&v->counter, 1, __ATOMIC_SEQ_CST);
+}
+
+static inline int atomic_inc_return(atomic_t *v)
+{
+	return __atomic_add_fetch(&v->counter, 1, __ATOMIC_SEQ_CST);
+}
+
+static inline int atomic_dec_return(atomic_t *v)
+{
+	return __atomic_sub_fetch(&v->counter, 1, __ATOMIC_SEQ_CST);
+}
+
+static inline int atomic_xchg(atomic_t *v, int new)
+{
+	return __atomic_exchange_n(&v->counter, new, __ATOMIC_SEQ_CST);
+}
+
+static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
+{
+	__atomic_compare_exchange_n(&v->counter, &old, new, false, __ATOMIC_SEQ_CST,
+				    __ATOMIC_RELAXED);
+	return old;
+}
+
+static inline bool atomic_try_cmpxchg(atomic_t *v, int *old, int new)
+{
+	return __atomic_compare_exchange_n(&v->counter, old, new, false, __ATOMIC_SEQ_CST,
+					   __ATOMIC_RELAXED);
+}
+
+static inline int atomic_fetch_andnot(int i, atomic_t *v)
+{
+	return __atomic_fetch_and(&v->counter, ~i, __ATOMIC_SEQ_CST);
+}
+
+static inline int atomic_fetch_add_acquire(int i, atomic_t *v)
+{
+	return __atomic_fetch_add(&v->counter, i, __ATOMIC_ACQUIRE);
+}
+
+static inline int atomic_add_return_acquire(int i, atomic_t *v)
+{
+	return __atomic_add_fetch(&v->counter, i, __ATOMIC_ACQUIRE);
+}
+
+static inline int atomic_inc_return_acquire(atomic_t *v)
+{
+	return __atomic_add_fetch(&v->counter, 1, __ATOMIC_ACQUIRE);
+}
+
+static inline int atomic_xchg_acquire(atomic_t *v, int new)
+{
+	return __atomic_exchange_n(&v->counter, new, __ATOMIC_ACQUIRE);
+}
+
+static inline int atomic_fetch_add_release(int i, atomic_t *v)
+{
+	return __atomic_fetch_add(&v->counter, i, __ATOMIC_RELEASE);
+}
+
+static inline int atomic_add_return_release(int i, atomic_t *v)
+{
+	return __atomic_add_fetch(&v->counter, i, __ATOMIC_RELEASE);
+}
+
+static inline int atomic_fetch_inc_release(atomic_t *v)
+{
+	return __atomic_fetch_add(&v->counter, 1, __ATOMIC_RELEASE);
+}
+
+static inline int atomic_inc_return_release(atomic_t *v)
+{
+	return __atomic_add_fetch(&v->counter, 1, __ATOMIC_RELEASE);
+}
+
+static inline int atomic_dec_return_release(atomic_t *v)
+{
+	return __atomic_sub_fetch(&v->counter, 1, __ATOMIC_RELEASE);
+}
+
+static inline int atomic_xchg_release(atomic_t *v, int new)
+{
+	return __atomic_exchange_n(&v->counter, new, __ATOMIC_RELEASE);
+}
+
+static inline int atomic_fetch_add_relaxed(int i, atomic_t *v)
+{
+	return __atomic_fetch_add(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline int atomic_fetch_sub_relaxed(int i, atomic_t *v)
+{
+	return __atomic_fetch_sub(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline int atomic_fetch_and_relaxed(int i, atomic_t *v)
+{
+	return __atomic_fetch_and(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline int atomic_fetch_or_relaxed(int i, atomic_t *v)
+{
+	return __atomic_fetch_or(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline int atomic_add_return_relaxed(int i, atomic_t *v)
+{
+	return __atomic_add_fetch(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline int atomic_sub_return_relaxed(int i, atomic_t *v)
+{
+	return __atomic_sub_fetch(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline int atomic_fetch_inc_relaxed(atomic_t *v)
+{
+	return __atomic_fetch_add(&v->counter, 1, __ATOMIC_RELAXED);
+}
+
+static inline int atomic_inc_return_relaxed(atomic_t *v)
+{
+	return __atomic_add_fetch(&v->counter, 1, __ATOMIC_RELAXED);
+}
+
+static inline long atomic_long_fetch_or(long i, atomic_long_t *v)
+{
+	return __atomic_fetch_or(&v->counter, i, __ATOMIC_SEQ_CST);
+}
+
+static inline long atomic_long_add_return(long i, atomic_long_t *v)
+{
+	return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);
+}
+
+static inline long atomic_long_sub_return(long i, atomic_long_t *v)
+{
+	return __atomic_sub_fetch(&v->counter, i, __ATOMIC_SEQ_CST);
+}
+
+static inline long atomic_long_inc_return(atomic_long_t *v)
+{
+	return __atomic_add_fetch(&v->counter, 1, __ATOMIC_SEQ_CST);
+}
+
+static inline long atomic_long_dec_return(atomic_long_t *v)
+{
+	return __atomic_sub_fetch(&v->counter, 1, __ATOMIC_SEQ_CST);
+}
+
+static inline long atomic_long_xchg(atomic_long_t *v, long new)
+{
+	return __atomic_exchange_n(&v->counter, new, __ATOMIC_SEQ_CST);
+}
+
+static inline long atomic_long_fetch_or_acquire(long i, atomic_long_t *v)
+{
+	return __atomic_fetch_or(&v->counter, i, __ATOMIC_ACQUIRE);
+}
+
+static inline long atomic_long_fetch_and_release(long i, atomic_long_t *v)
+{
+	return __atomic_fetch_and(&v->counter, i, __ATOMIC_RELEASE);
+}
+
+static inline long atomic_long_fetch_andnot_release(long i, atomic_long_t *v)
+{
+	return __atomic_fetch_and(&v->counter, ~i, __ATOMIC_RELEASE);
+}
+
+static inline long atomic_long_fetch_add_relaxed(long i, atomic_long_t *v)
+{
+	return __atomic_fetch_add(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline long atomic_long_fetch_sub_relaxed(long i, atomic_long_t *v)
+{
+	return __atomic_fetch_sub(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline long atomic_long_fetch_and_relaxed(long i, atomic_long_t *v)
+{
+	return __atomic_fetch_and(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline long atomic_long_fetch_or_relaxed(long i, atomic_long_t *v)
+{
+	return __atomic_fetch_or(&v->counter, i, __ATOMIC_RELAXED);
+}
+
+static inline long atomic_long_dec_return_relaxed(atomic_long_t *v)
+{
+	return __atomic_sub_fetch(&v->counter, 1, __ATOMIC_RELAXED);
+}
+
+static inline long atomic_long_cmpxchg_relaxed(atomic_long_t *v, long old, long new)
+{
+	__atomic_compare_exchange_n(&v->counter, &old, new, false, __ATOMIC_RELAXED,
+				    __ATOMIC_RELAXED);
+	return old;
+}
 
 /* Plain loads and stores of the counter; relaxed. */
 static inline int atomic_read(const atomic_t *v)
@@ -284,16 +442,5 @@ static inline bool atomic_inc_not_zero(atomic_t *v)
 {
 	return atomic_add_unless(v, 1, 0);
 }
-
-#undef ATOMIC_GEN_BOTH
-#undef ATOMIC_GEN_CMPXCHG
-#undef ATOMIC_GEN_FETCH
-#undef ATOMIC_GEN_FETCH1
-#undef ATOMIC_GEN_FETCH_ANDNOT
-#undef ATOMIC_GEN_ORDERS
-#undef ATOMIC_GEN_RETURN
-#undef ATOMIC_GEN_RETURN1
-#undef ATOMIC_GEN_TRY_CMPXCHG
-#undef ATOMIC_GEN_XCHG
 
 #endif /* _LINUX_ATOMIC_H */
