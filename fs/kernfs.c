@@ -43,7 +43,7 @@ static struct kernfs_node kernfs_root_node = {
 	.parent = NULL,
 	.sibling = LIST_HEAD_INIT(kernfs_root_node.sibling),
 	.children = { &kernfs_sys_node.sibling, &kernfs_sys_node.sibling },
-	.count = 1,
+	.count = ATOMIC_INIT(1),
 };
 static struct kernfs_node kernfs_sys_node = {
 	.name = "sys",
@@ -52,7 +52,7 @@ static struct kernfs_node kernfs_sys_node = {
 	.parent = &kernfs_root_node,
 	.sibling = { &kernfs_root_node.children, &kernfs_root_node.children },
 	.children = LIST_HEAD_INIT(kernfs_sys_node.children),
-	.count = 2,
+	.count = ATOMIC_INIT(2),
 };
 
 struct kernfs_node *sysfs_root_kn = &kernfs_sys_node;
@@ -64,7 +64,7 @@ struct kernfs_node *sysfs_root_kn = &kernfs_sys_node;
 void kernfs_get(struct kernfs_node *kn)
 {
 	if (kn)
-		__atomic_add_fetch(&kn->count, 1, __ATOMIC_RELAXED);
+		atomic_inc(&kn->count);
 }
 
 /**
@@ -76,7 +76,7 @@ void kernfs_get(struct kernfs_node *kn)
  */
 void kernfs_put(struct kernfs_node *kn)
 {
-	while (kn && !__atomic_sub_fetch(&kn->count, 1, __ATOMIC_ACQ_REL)) {
+	while (kn && atomic_dec_and_test(&kn->count)) {
 		struct kernfs_node *parent = kn->parent;
 
 		if (WARN_ON_ONCE(kn == &kernfs_root_node ||
@@ -104,7 +104,7 @@ bool kernfs_get_active(struct kernfs_node *kn)
 	down_read(&kernfs_rwsem);
 	ok = !kn->removed;
 	if (ok)
-		__atomic_add_fetch(&kn->active, 1, __ATOMIC_SEQ_CST);
+		atomic_inc(&kn->active);	/* kernfs_rwsem orders it with removal */
 	up_read(&kernfs_rwsem);
 	if (ok && kn->type == VFS_DT_REG)
 		lock_acquire(lockdep_map_of(kn), LOCKDEP_READ_RECURSIVE, false,
@@ -120,8 +120,8 @@ void kernfs_put_active(struct kernfs_node *kn)
 {
 	if (kn->type == VFS_DT_REG)
 		lock_release(lockdep_map_of(kn), _RET_IP_);
-	if (!__atomic_sub_fetch(&kn->active, 1, __ATOMIC_SEQ_CST) &&
-	    __atomic_load_n(&kn->removed, __ATOMIC_SEQ_CST))
+	/* Fully ordered: the drop is seen before removed is looked at. */
+	if (atomic_dec_and_test(&kn->active) && READ_ONCE(kn->removed))
 		wake_up_all(&kernfs_drain_wq);
 }
 
@@ -170,7 +170,7 @@ static struct kernfs_node *kernfs_new(const char *name, unsigned int type,
 	memcpy(kn->name, name, len + 1);
 	kn->type = type;
 	kn->mode = mode;
-	kn->count = 1;
+	atomic_set(&kn->count, 1);
 	INIT_LIST_HEAD(&kn->children);
 	return kn;
 }
@@ -313,7 +313,7 @@ static void __kernfs_deactivate(struct kernfs_node *kn)
 
 	list_for_each_entry(child, &kn->children, sibling)
 		__kernfs_deactivate(child);
-	__atomic_store_n(&kn->removed, true, __ATOMIC_SEQ_CST);
+	smp_store_mb(kn->removed, true);
 }
 
 /* Waits out @kn's subtree's calls, unlinks it and drops the tree's refs. */
@@ -329,7 +329,7 @@ static void kernfs_drain_and_put(struct kernfs_node *kn)
 		lock_release(lockdep_map_of(kn), _RET_IP_);
 	}
 	wait_event(kernfs_drain_wq,
-		   !__atomic_load_n(&kn->active, __ATOMIC_SEQ_CST));
+		   !atomic_read(&kn->active));
 	down_write(&kernfs_rwsem);
 	list_del_init(&kn->sibling);
 	up_write(&kernfs_rwsem);

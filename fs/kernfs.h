@@ -6,6 +6,7 @@
 #ifndef _FS_KERNFS_H
 #define _FS_KERNFS_H
 
+#include <linux/atomic.h>
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
@@ -36,8 +37,8 @@ struct kernfs_node {
 	struct kernfs_node *parent;
 	struct list_head sibling;	/* on parent->children, by name */
 	struct list_head children;	/* directories only */
-	int count;
-	int active;
+	atomic_t count;
+	atomic_t active;
 	bool removed;
 	const struct kernfs_ops *ops;	/* files */
 	struct kernfs_node *target;	/* symlinks */

@@ -45,6 +45,7 @@
  * would be a failure of the test, not of the kernel.
  */
 #include <linux/kernel.h>
+#include <linux/atomic.h>
 #include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/init.h>
@@ -114,10 +115,10 @@ static const struct {
 };
 
 struct storm_stats {
-	unsigned long ops;
-	unsigned long ok;
-	unsigned long unexpected;
-	unsigned long err[STORM_MAX_ERRNO + 1];	/* the last: larger errnos */
+	atomic_long_t ops;
+	atomic_long_t ok;
+	atomic_long_t unexpected;
+	atomic_long_t err[STORM_MAX_ERRNO + 1];	/* the last: larger errnos */
 };
 
 /* A directory listing, copied out of kernfs_iterate()'s callback. */
@@ -169,21 +170,11 @@ static struct {
 	char skip[STORM_NAME_LEN];		/* set only while none run */
 	unsigned int seconds;
 	unsigned long start, deadline, end;
-	unsigned int running;			/* threads not yet finished */
+	atomic_t running;			/* threads not yet finished */
 	unsigned long hot_first;		/* first hot-added block id */
 	struct storm_stats stats[NR_STORM_KINDS];
 	struct storm_thread threads[STORM_THREADS];
 } storm;
-
-static unsigned long storm_atomic_inc(unsigned long *v)
-{
-	return __atomic_add_fetch(v, 1, __ATOMIC_RELAXED);
-}
-
-static unsigned long storm_load(unsigned long *v)
-{
-	return __atomic_load_n(v, __ATOMIC_RELAXED);
-}
 
 /* xorshift64*: each thread its own sequence, no locks. */
 static u32 storm_rand(struct storm_thread *t, u32 below)
@@ -241,16 +232,16 @@ static void storm_count(struct storm_thread *t, enum storm_kind kind,
 	struct storm_stats *st = &storm.stats[kind];
 	int err = ret < 0 ? -ret : 0;
 
-	storm_atomic_inc(&st->ops);
+	atomic_long_inc(&st->ops);
 	if (!err && !bad_text) {
-		storm_atomic_inc(&st->ok);
+		atomic_long_inc(&st->ok);
 		return;
 	}
 	if (err)
-		storm_atomic_inc(&st->err[min(err, STORM_MAX_ERRNO)]);
+		atomic_long_inc(&st->err[min(err, STORM_MAX_ERRNO)]);
 	if (bad_text || err >= STORM_MAX_ERRNO ||
 	    !(storm_kinds[kind].expected & ERRBIT(err))) {
-		storm_atomic_inc(&st->unexpected);
+		atomic_long_inc(&st->unexpected);
 		pr_err("hotplug_storm: %s: unexpected %s%d: %s %s\n",
 		       t->task ? t->task->comm : "?",
 		       bad_text ? "text, errno " : "errno -", err, what, path);
@@ -494,7 +485,7 @@ static int storm_thread_fn(void *data)
 	}
 	storm_doing(t, NULL, NULL);
 	WRITE_ONCE(t->exited, true);
-	if (!__atomic_sub_fetch(&storm.running, 1, __ATOMIC_SEQ_CST)) {
+	if (atomic_dec_and_test(&storm.running)) {
 		WRITE_ONCE(storm.end, jiffies);
 		pr_info("hotplug_storm: done after %u ms\n",
 			jiffies_to_msecs(storm.end - storm.start));
@@ -561,7 +552,7 @@ static int hotplug_storm_start(unsigned int seconds)
 	if (!seconds || seconds > STORM_MAX_SECONDS)
 		return -EINVAL;
 	mutex_lock(&storm_run_lock);
-	if (__atomic_load_n(&storm.running, __ATOMIC_SEQ_CST)) {
+	if (atomic_read(&storm.running)) {
 		ret = -EBUSY;
 		goto unlock;
 	}
@@ -575,7 +566,7 @@ static int hotplug_storm_start(unsigned int seconds)
 	storm.seconds = seconds;
 	storm.start = jiffies;
 	WRITE_ONCE(storm.deadline, storm.start + seconds * HZ);
-	__atomic_store_n(&storm.running, STORM_THREADS, __ATOMIC_SEQ_CST);
+	atomic_set(&storm.running, STORM_THREADS);
 	WRITE_ONCE(storm.started, true);
 	pr_info("hotplug_storm: %u threads for %u s\n",
 		(unsigned int)STORM_THREADS, seconds);
@@ -630,7 +621,7 @@ static ssize_t storm_skip_store(void *data, const char *buf, size_t len)
 	int ret = 0;
 
 	mutex_lock(&storm_run_lock);
-	if (__atomic_load_n(&storm.running, __ATOMIC_SEQ_CST))
+	if (atomic_read(&storm.running))
 		ret = -EBUSY;
 	else
 		strscpy(storm.skip, buf, min(len + 1, sizeof(storm.skip)));
@@ -646,17 +637,17 @@ static int storm_show_stats(char *buf, int len)
 	int k, e;
 
 	for (k = 0; k < NR_STORM_KINDS; k++)
-		total += storm_load(&storm.stats[k].unexpected);
+		total += atomic_long_read(&storm.stats[k].unexpected);
 	len += sysfs_emit_at(buf, len, "unexpected: %lu\n", total);
 	for (k = 0; k < NR_STORM_KINDS; k++) {
 		struct storm_stats *st = &storm.stats[k];
 
 		len += sysfs_emit_at(buf, len, "%-12s ops %lu ok %lu unexpected %lu errors",
-				     storm_kinds[k].name, storm_load(&st->ops),
-				     storm_load(&st->ok),
-				     storm_load(&st->unexpected));
+				     storm_kinds[k].name, atomic_long_read(&st->ops),
+				     atomic_long_read(&st->ok),
+				     atomic_long_read(&st->unexpected));
 		for (e = 1; e <= STORM_MAX_ERRNO; e++) {
-			unsigned long n = storm_load(&st->err[e]);
+			unsigned long n = atomic_long_read(&st->err[e]);
 
 			if (!n)
 				continue;
@@ -670,7 +661,7 @@ static int storm_show_stats(char *buf, int len)
 
 static ssize_t storm_status_show(void *data, char *buf)
 {
-	unsigned int running = __atomic_load_n(&storm.running, __ATOMIC_SEQ_CST);
+	unsigned int running = atomic_read(&storm.running);
 	unsigned long now = jiffies, end;
 	int len, i;
 

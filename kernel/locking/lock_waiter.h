@@ -36,7 +36,7 @@ static inline void lock_waiter_grant(struct lock_waiter *w)
 
 	list_del_init(&w->list);
 	get_task_struct(task);
-	__atomic_store_n(&w->granted, true, __ATOMIC_RELEASE);
+	smp_store_release(&w->granted, true);
 	wake_up_process(task);
 	put_task_struct(task);
 }
@@ -50,7 +50,7 @@ static inline int lock_waiter_wait(spinlock_t *lock, unsigned long *flags,
 				   struct lock_waiter *w, u64 timeout_ns)
 {
 	for (;;) {
-		if (__atomic_load_n(&w->granted, __ATOMIC_ACQUIRE))
+		if (smp_load_acquire(&w->granted))
 			return 0;
 		if (!timeout_ns) {
 			list_del_init(&w->list);

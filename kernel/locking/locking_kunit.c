@@ -4,6 +4,7 @@
  * and with several threads contending (exact counts, exclusion checks).
  */
 #include <linux/kernel.h>
+#include <linux/atomic.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/kthread.h>
@@ -33,7 +34,7 @@ static void mutex_trylock_behaves(struct kunit *test)
 struct mutex_ctx {
 	struct mutex lock;
 	long counter;
-	int inside;		/* threads inside the critical section */
+	atomic_t inside;	/* threads inside the critical section */
 	int overlaps;		/* times someone found another inside */
 };
 
@@ -46,14 +47,14 @@ static int mutex_hammer(void *data)
 		long v;
 
 		mutex_lock(&ctx->lock);
-		if (__atomic_add_fetch(&ctx->inside, 1, __ATOMIC_SEQ_CST) != 1)
+		if (atomic_inc_return(&ctx->inside) != 1)
 			ctx->overlaps++;
 		v = ctx->counter;
 		/* Give the others every chance to break in. */
 		if (!(i % 8))
 			yield();
 		ctx->counter = v + 1;
-		__atomic_sub_fetch(&ctx->inside, 1, __ATOMIC_SEQ_CST);
+		atomic_dec(&ctx->inside);
 		mutex_unlock(&ctx->lock);
 		if (!(i % 3))
 			yield();
@@ -91,11 +92,11 @@ static void mutex_unlock_unowned_warns(struct kunit *test)
 
 struct rwsem_ctx {
 	struct rw_semaphore sem;
-	int readers;		/* inside as readers now */
-	int writers;		/* inside as writers now */
+	atomic_t readers;	/* inside as readers now */
+	atomic_t writers;	/* inside as writers now */
 	int max_readers;
-	int violations;		/* a writer saw company, or a reader a writer */
-	int arrived;
+	atomic_t violations;	/* a writer saw company, or a reader a writer */
+	atomic_t arrived;
 	int total;
 };
 
@@ -106,19 +107,19 @@ static int rwsem_reader_meet(void *data)
 	int n;
 
 	down_read(&ctx->sem);
-	n = __atomic_add_fetch(&ctx->readers, 1, __ATOMIC_SEQ_CST);
-	__atomic_add_fetch(&ctx->arrived, 1, __ATOMIC_SEQ_CST);
+	n = atomic_inc_return(&ctx->readers);
+	atomic_inc(&ctx->arrived);
 	if (n > READ_ONCE(ctx->max_readers))
 		WRITE_ONCE(ctx->max_readers, n);
 	/* Hold the lock until every reader is inside (or we give up). */
 	start = ktime_get_ns();
-	while (READ_ONCE(ctx->arrived) < ctx->total &&
+	while (atomic_read(&ctx->arrived) < ctx->total &&
 	       ktime_get_ns() - start < 5 * NSEC_PER_SEC)
 		msleep(1);
-	n = READ_ONCE(ctx->readers);
+	n = atomic_read(&ctx->readers);
 	if (n > READ_ONCE(ctx->max_readers))
 		WRITE_ONCE(ctx->max_readers, n);
-	__atomic_sub_fetch(&ctx->readers, 1, __ATOMIC_SEQ_CST);
+	atomic_dec(&ctx->readers);
 	up_read(&ctx->sem);
 	return 0;
 }
@@ -150,22 +151,21 @@ static int rwsem_mixed(void *data)
 	for (i = 0; i < LOCK_TEST_ROUNDS / 5; i++) {
 		if (writer) {
 			down_write(&ctx->sem);
-			if (__atomic_add_fetch(&ctx->writers, 1,
-					       __ATOMIC_SEQ_CST) != 1 ||
-			    READ_ONCE(ctx->readers))
-				ctx->violations++;
+			if (atomic_inc_return(&ctx->writers) != 1 ||
+			    atomic_read(&ctx->readers))
+				atomic_inc(&ctx->violations);
 			yield();
 			ctx->total++;
-			__atomic_sub_fetch(&ctx->writers, 1, __ATOMIC_SEQ_CST);
+			atomic_dec(&ctx->writers);
 			up_write(&ctx->sem);
 		} else {
 			down_read(&ctx->sem);
-			__atomic_add_fetch(&ctx->readers, 1, __ATOMIC_SEQ_CST);
-			if (READ_ONCE(ctx->writers))
-				__atomic_add_fetch(&ctx->violations, 1,
-						   __ATOMIC_SEQ_CST);
+			/* Fully ordered: before the look at writers. */
+			atomic_inc_return(&ctx->readers);
+			if (atomic_read(&ctx->writers))
+				atomic_inc(&ctx->violations);
 			yield();
-			__atomic_sub_fetch(&ctx->readers, 1, __ATOMIC_SEQ_CST);
+			atomic_dec(&ctx->readers);
 			up_read(&ctx->sem);
 		}
 		yield();
@@ -188,7 +188,7 @@ static void rwsem_writer_excludes(struct kunit *test)
 	}
 	for (i = 0; i < LOCK_TEST_THREADS; i++)
 		kthread_stop(t[i]);
-	KUNIT_EXPECT_EQ(test, ctx.violations, 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&ctx.violations), 0);
 	KUNIT_EXPECT_EQ(test, ctx.total,
 			(LOCK_TEST_THREADS / 2) * (LOCK_TEST_ROUNDS / 5));
 }
