@@ -265,6 +265,17 @@ def wait_storm_done(m, host):
         time.sleep(1.0)
 
 
+def expect_consistent(m, when):
+    """The driver's consistency check finds nothing and the test pages
+    read back intact."""
+    check = read(m, f"{STORM}/check")
+    if not check.endswith("0 mismatches"):
+        raise AssertionError(f"{STORM}/check {when}:\n{check}")
+    got = read(m, f"{MOVABLE}/verify")
+    if got != f"{FILL_PAGES} pages, 0 bad":
+        raise AssertionError(f"test pages {when}: {got!r}")
+
+
 def make_storm(skip):
     """The storm, its readers leaving files named @skip alone ("": none)."""
     def fn(m):
@@ -313,12 +324,7 @@ def storm(m, skip):
                       f"actions/{act}/error")
         if got != "0":
             raise AssertionError(f"{act} injection left at {got}")
-    check = read(m, f"{STORM}/check")
-    if not check.endswith("0 mismatches"):
-        raise AssertionError(f"{STORM}/check after the storm:\n{check}")
-    got = read(m, f"{MOVABLE}/verify")
-    if got != f"{FILL_PAGES} pages, 0 bad":
-        raise AssertionError(f"test pages after the storm: {got!r}")
+    expect_consistent(m, "after the storm")
 
     states = hot_blocks(m, first_hot)
     online = sum(1 for s in states.values() if s == "online")
@@ -334,12 +340,7 @@ def storm(m, skip):
     if mem_total(m) != total0:
         raise AssertionError(f"MemTotal {mem_total(m)} != {total0} with "
                              "every DIMM removed")
-    check = read(m, f"{STORM}/check")
-    if not check.endswith("0 mismatches"):
-        raise AssertionError(f"{STORM}/check after removal:\n{check}")
-    got = read(m, f"{MOVABLE}/verify")
-    if got != f"{FILL_PAGES} pages, 0 bad":
-        raise AssertionError(f"test pages after removal: {got!r}")
+    expect_consistent(m, "after removal")
     sh(m, f"echo 1 > {MOVABLE}/free")
     for n in range(PROBE_FIRST, PROBE_FIRST + PROBE_BLOCKS):
         blk = f"memory{n}"
