@@ -6,6 +6,8 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/completion.h>
+#include <linux/kthread.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/spinlock.h>
@@ -1256,8 +1258,92 @@ static void page_alloc_state_restored(struct kunit *test)
 	pa_check_all_free_lists(test);
 }
 
+/* ---- managed_pages under concurrency ---- */
+
+#define PA_MANAGED_ROUNDS	50000
+
+struct pa_managed_ctx {
+	struct zone *zone;		/* the zone whose count is watched */
+	struct completion done[2];
+	unsigned long counted[2];	/* pages each thread gave back there */
+};
+
+struct pa_managed_arg {
+	struct pa_managed_ctx *ctx;
+	int id;
+};
+
+/*
+ * Hands pages back as boot memory is handed over (free_reserved_page(),
+ * which adds to managed_pages), as fast as it can, alongside the other
+ * thread doing the same.
+ */
+static int pa_managed_thread(void *data)
+{
+	struct pa_managed_arg *a = data;
+	struct pa_managed_ctx *ctx = a->ctx;
+	int i;
+
+	for (i = 0; i < PA_MANAGED_ROUNDS; i++) {
+		struct page *page = alloc_page(GFP_KERNEL | __GFP_NOWARN);
+
+		if (!page)
+			break;
+		if (page_zone(page) != ctx->zone) {
+			__free_page(page);
+			continue;
+		}
+		free_reserved_page(page);
+		ctx->counted[a->id]++;
+	}
+	complete(&ctx->done[a->id]);
+	return 0;
+}
+
+/*
+ * Two CPUs raising a zone's managed_pages at once lose no update (every
+ * change of it is made under zone->lock).
+ */
+static void page_alloc_managed_no_lost_update(struct kunit *test)
+{
+	struct pa_managed_ctx ctx = {};
+	struct pa_managed_arg arg[2];
+	struct task_struct *t[2];
+	unsigned long before, after, flags;
+	struct page *probe;
+	int i;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	probe = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, probe);
+	ctx.zone = page_zone(probe);
+	__free_page(probe);
+	before = READ_ONCE(ctx.zone->managed_pages);
+	for (i = 0; i < 2; i++) {
+		init_completion(&ctx.done[i]);
+		arg[i].ctx = &ctx;
+		arg[i].id = i;
+		t[i] = kthread_run(pa_managed_thread, &arg[i], "pa-managed%d", i);
+		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t[i]);
+	}
+	for (i = 0; i < 2; i++) {
+		wait_for_completion(&ctx.done[i]);
+		kthread_stop(t[i]);
+	}
+	after = READ_ONCE(ctx.zone->managed_pages);
+	KUNIT_EXPECT_EQ(test, after - before, ctx.counted[0] + ctx.counted[1]);
+	KUNIT_EXPECT_GT(test, ctx.counted[0] + ctx.counted[1], 0UL);
+	/* Put the count back: those pages were counted already. */
+	spin_lock_irqsave(&ctx.zone->lock, flags);
+	WRITE_ONCE(ctx.zone->managed_pages, ctx.zone->managed_pages -
+		   (ctx.counted[0] + ctx.counted[1]));
+	spin_unlock_irqrestore(&ctx.zone->lock, flags);
+}
+
 static struct kunit_case page_alloc_cases[] = {
 	KUNIT_CASE(page_alloc_zonelist_order),
+	KUNIT_CASE(page_alloc_managed_no_lost_update),
 	KUNIT_CASE(page_alloc_watermarks_ordered),
 	KUNIT_CASE(page_alloc_free_lists_consistent),
 	KUNIT_CASE(page_alloc_order0_refcount_zone),
