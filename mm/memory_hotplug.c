@@ -1349,7 +1349,7 @@ static int plan_block(struct memory_block *mem, void *arg)
  * which blocks go offline, with the state each must come back to.
  * Return: 0, -EINVAL (not removable), -EBUSY or -ENOMEM.
  */
-static int plan_offline(const struct range *r, int nr, bool remove,
+static int plan_offline(const struct range *r, int nr,
 			struct offline_plan *plan)
 {
 	unsigned long blocks = 0;
@@ -1360,8 +1360,6 @@ static int plan_offline(const struct range *r, int nr, bool remove,
 		if (ret)
 			return ret;
 		blocks += range_len(&r[i]) / memory_block_size_bytes();
-		if (!remove)
-			continue;
 		parts = 0;
 		ret = walk_range_parts(r[i].start, range_len(&r[i]), &parts,
 				       count_hotadded_part);
@@ -1431,77 +1429,43 @@ static int offline_planned(const struct offline_plan *plan)
 	return ret;
 }
 
-/*
- * Hotplug lock held. offline_memory_ranges() with @remove saying whether
- * the ranges are removed afterwards.
- */
-static int __offline_memory_ranges(const struct range *r, int nr, bool remove)
-{
-	struct offline_plan plan = {};
-	int i, ret;
-
-	ret = plan_offline(r, nr, remove, &plan);
-	if (!ret)
-		ret = plan_fits(&plan);
-	if (!ret)
-		ret = offline_planned(&plan);
-	kfree(plan.blocks);
-	if (ret || !remove)
-		return ret;
-	/* Checked above: nothing of it is online, all of it hot-added. */
-	for (i = 0; i < nr; i++)
-		WARN_ON(__remove_memory(r[i].start, range_len(&r[i])));
-	return 0;
-}
-
-/**
- * offline_memory_ranges - offline every online block of some ranges
- * @r: the ranges, memory block aligned
- * @nr: how many
- *
- * All or nothing, under one hold of the hotplug lock: first checks that
- * every online block can go (in one zone) and that the pages in use in
- * all of them fit elsewhere (see offline_fits()); then offlines them one
- * by one, and if one fails, brings back the ones offlined before it with
- * exactly the online type and zone each had. Blocks that were offline
- * stay offline. Takes the hotplug lock; sleeps.
- *
- * Return: 0; -EINVAL for a bad range; -EBUSY when a page cannot be moved,
- * the pages in use do not fit elsewhere or a block spans two zones; a
- * notifier's errno; -ENOMEM. On failure every block is as it was.
- */
-int offline_memory_ranges(const struct range *r, int nr)
-{
-	int ret;
-
-	mem_hotplug_begin();
-	ret = __offline_memory_ranges(r, nr, false);
-	mem_hotplug_done();
-	return ret;
-}
-
 /**
  * offline_and_remove_memory_ranges - offline hot-added ranges, remove them
  * @r: the ranges, memory block aligned; each holds hot-added memory only
  *	(the blocks of one or more add_memory() calls, each wholly inside)
  * @nr: how many
  *
- * As offline_memory_ranges(), having checked first that every range can
- * be removed once offline; then removes them all (remove_memory()). One
- * hold of the hotplug lock covers the checks, the offline and the
- * removal, so nobody onlines a block in between, and a removal cannot
- * fail half-way. Takes the hotplug lock; sleeps.
+ * All or nothing, under one hold of the hotplug lock, so nobody onlines a
+ * block in between: first checks that every range can be removed once it
+ * is offline, that every online block is in one zone, and that the pages
+ * in use in all of them fit elsewhere (see offline_fits()); then offlines
+ * the online blocks one by one, and if one fails, brings back the ones
+ * offlined before it with exactly the online type and zone each had
+ * (blocks that were offline stay offline); then removes every range,
+ * which the checks made sure cannot fail half-way. Takes the hotplug
+ * lock; sleeps.
  *
- * Return: 0 with every range removed; -EINVAL when a range holds boot
- * memory, no memory, or part of a larger hot-added range; otherwise as
- * offline_memory_ranges(), with every block as it was.
+ * Return: 0 with every range removed; -EINVAL for a bad range or one that
+ * holds boot memory, no memory, or part of a larger hot-added range;
+ * -EBUSY when a page cannot be moved, the pages in use do not fit
+ * elsewhere or a block spans two zones; a notifier's errno; -ENOMEM. On
+ * failure every block is as it was.
  */
 int offline_and_remove_memory_ranges(const struct range *r, int nr)
 {
-	int ret;
+	struct offline_plan plan = {};
+	int i, ret;
 
 	mem_hotplug_begin();
-	ret = __offline_memory_ranges(r, nr, true);
+	ret = plan_offline(r, nr, &plan);
+	if (!ret)
+		ret = plan_fits(&plan);
+	if (!ret)
+		ret = offline_planned(&plan);
+	kfree(plan.blocks);
+	/* Checked by plan_offline(): nothing online, all of it hot-added. */
+	for (i = 0; !ret && i < nr; i++)
+		WARN_ON(__remove_memory(r[i].start, range_len(&r[i])));
 	mem_hotplug_done();
 	return ret;
 }

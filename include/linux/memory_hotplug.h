@@ -109,7 +109,6 @@ bool mhp_range_has_memory(u64 start, u64 size);
  * or nothing, under one hold of the hotplug lock; see the functions.
  */
 struct range;
-int offline_memory_ranges(const struct range *r, int nr);
 int offline_and_remove_memory_ranges(const struct range *r, int nr);
 int offline_and_remove_memory(u64 start, u64 size);
 void online_memory_blocks(u64 start, u64 size, int online_type);
