@@ -455,6 +455,23 @@ static void elf_pt_phdr_outside_load(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, plan(test, len), -EINVAL);
 }
 
+/* PT_GNU_STACK decides the stack; it and PT_PHDR may appear only once. */
+static void elf_stack_and_phdr_once(struct kunit *test)
+{
+	size_t len = build_pie(test);
+
+	*ph(test, 1) = *ph(test, 4);	/* two PT_GNU_STACK, no PT_INTERP */
+	KUNIT_EXPECT_EQ(test, plan(test, len), -EINVAL);
+	ph(test, 1)->p_type = 4;	/* PT_NOTE: one left, with PF_X */
+	KUNIT_EXPECT_EQ(test, plan(test, len), 0);
+	KUNIT_EXPECT_TRUE(test, the_plan(test)->exec_stack);
+	ph(test, 4)->p_type = 4;	/* none: not executable */
+	KUNIT_EXPECT_EQ(test, plan(test, len), 0);
+	KUNIT_EXPECT_FALSE(test, the_plan(test)->exec_stack);
+	*ph(test, 1) = *ph(test, 0);	/* two PT_PHDR */
+	KUNIT_EXPECT_EQ(test, plan(test, len), -EINVAL);
+}
+
 static void elf_not_ours(struct kunit *test)
 {
 	size_t len = build_static(test);
@@ -533,6 +550,7 @@ static struct kunit_case binfmt_elf_cases[] = {
 	KUNIT_CASE(elf_two_interps),
 	KUNIT_CASE(elf_interp_path_max),
 	KUNIT_CASE(elf_pt_phdr_outside_load),
+	KUNIT_CASE(elf_stack_and_phdr_once),
 	KUNIT_CASE(elf_not_ours),
 	{}
 };
