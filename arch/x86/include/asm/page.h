@@ -3,6 +3,7 @@
  * Tide's virtual memory map (Documentation/x86/memory-map.rst), 4-level
  * paging, 48-bit virtual addresses:
  *
+ *   0000000000000000 - 00007fffffffefff 128 TiB  user space (TASK_SIZE_MAX)
  *   ffff888000000000 - ffffc87fffffffff  64 TiB  direct map of all RAM (mm only)
  *   ffffc88000000000 - ffffc8ffffffffff 512 GiB  ioremap/memremap (MMIO, firmware tables)
  *   ffffc90000000000 - ffffe8ffffffffff  32 TiB  vmalloc and kernel stacks
@@ -44,6 +45,11 @@
 #define VMEMMAP_START		_AC(0xffffea0000000000, UL)
 #define VMEMMAP_END		_AC(0xffffeb0000000000, UL)
 #define KERNEL_IMAGE_SIZE	(_AC(1, UL) << 30)
+/*
+ * The top of user space: the lower canonical half, less one guard page so
+ * that nothing user space maps ends next to the non-canonical hole.
+ */
+#define TASK_SIZE_MAX		((_AC(1, UL) << 47) - PAGE_SIZE)
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
