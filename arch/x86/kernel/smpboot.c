@@ -128,6 +128,7 @@ void __noreturn ap_start_kernel(void)
 	wrmsr(MSR_GS_BASE, per_cpu_offset(cpu));
 	/* ap_boot_stack is still ours: the next AP waits until we are online. */
 	cpu_tss_init(cpu, READ_ONCE(ap_boot_stack) - THREAD_SIZE);
+	cpu_protect_init(false);
 	idt_load_this_cpu();
 	lapic_setup_this_cpu();
 	if (lapic_id() != x86_cpu_to_apicid[cpu])

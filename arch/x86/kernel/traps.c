@@ -181,6 +181,7 @@ void trap_init(void)
 	int v;
 
 	cpu_tss_init(0, (unsigned long)boot_stack);
+	cpu_protect_init(true);
 	for (v = 0; v < 32; v++)
 		set_intr_gate_ist(&idt[v], (unsigned long)trap_stubs + v * TRAP_STUB_SIZE,
 				  trap_ist(v));

@@ -80,6 +80,9 @@ void cpu_tss_init(int cpu, unsigned long stack_bottom)
 	gdt[0] = 0;
 	gdt[GDT_KERNEL_CS / 8] = GDT_DESC_CODE64;
 	gdt[GDT_KERNEL_DS / 8] = GDT_DESC_DATA;
+	gdt[GDT_USER32_CS / 8] = 0;
+	gdt[GDT_USER_DS / 8] = GDT_DESC_USER_DATA;
+	gdt[GDT_USER_CS / 8] = GDT_DESC_USER_CODE64;
 	set_tss_desc(gdt, GDT_ENTRY_TSS, (unsigned long)tss, sizeof(*tss) - 1);
 	load_gdt(&gdtr);
 	load_tr(GDT_TSS);
