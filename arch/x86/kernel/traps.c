@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The IDT and CPU exceptions. Every exception in kernel mode is fatal for
- * now: it prints the registers and a backtrace, then panics. A test may
- * arm a one-shot "expected fault" to check that a mapping really faults.
+ * The IDT and CPU exceptions. An exception in kernel mode is fatal unless
+ * it is a page fault or general protection fault at an instruction the
+ * exception table lists (a user access): it prints the registers and a
+ * backtrace, then panics. A test may arm a one-shot "expected fault" to
+ * check that a mapping really faults.
  * A double fault, NMI or machine check arrives on its own IST stack
  * (tss.c); a double fault whose stack pointer or faulting address is in
  * the guard page below a kernel stack is reported as a stack overflow.
@@ -15,6 +17,7 @@
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/desc.h>
+#include <asm/extable.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 
@@ -143,6 +146,9 @@ void do_trap(struct pt_regs *regs)
 		regs->rip = fe->resume;
 		return;
 	}
+	if ((regs->vector == X86_TRAP_PF || regs->vector == X86_TRAP_GP) &&
+	    fixup_exception(regs))
+		return;
 	printk(KERN_EMERG "Oops: %s (vector %lu)\n", name, regs->vector);
 	if (regs->vector == X86_TRAP_PF)
 		printk(KERN_EMERG "BUG: unable to handle page fault at %016lx (%s, %s%s)\n",
