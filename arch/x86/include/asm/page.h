@@ -45,6 +45,13 @@
 #define VMEMMAP_END		_AC(0xffffeb0000000000, UL)
 #define KERNEL_IMAGE_SIZE	(_AC(1, UL) << 30)
 
+/*
+ * The user half: [0, TASK_SIZE_MAX). It ends one page below the
+ * canonical hole at 1 << 47, so that a SYSCALL in the last user page
+ * cannot leave a non-canonical return address for SYSRET.
+ */
+#define TASK_SIZE_MAX		((_AC(1, UL) << 47) - PAGE_SIZE)
+
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
 
