@@ -8,38 +8,7 @@
 #define _ASM_X86_DESC_H
 
 #include <linux/types.h>
-
-/*
- * The GDT slots. SYSCALL and SYSRET take their selectors from the STAR
- * MSR by fixed arithmetic, which fixes the order: SYSCALL loads CS from
- * STAR[47:32] and SS from the slot after it (kernel code, kernel data);
- * SYSRET to 64-bit mode loads SS from STAR[63:48] + 8 and CS from
- * STAR[63:48] + 16, both with RPL 3 (a 32-bit user code slot, then user
- * data, then 64-bit user code).
- */
-#define GDT_KERNEL_CS		0x08
-#define GDT_KERNEL_DS		0x10
-#define GDT_USER32_CS		0x18	/* SYSRET's base; no compat mode: empty */
-#define GDT_USER_DS		0x20
-#define GDT_USER_CS		0x28
-#define GDT_ENTRY_TSS		6	/* a 16-byte descriptor: slots 6 and 7 */
-#define GDT_TSS			(GDT_ENTRY_TSS * 8)
-#define GDT_ENTRIES		8
-
-/* A selector's requested privilege level, in its low two bits. */
-#define SEGMENT_RPL_MASK	0x3
-#define USER_RPL		0x3
-
-/* What user mode runs with: the user slots at privilege level 3. */
-#define USER_DS			(GDT_USER_DS | USER_RPL)
-#define USER_CS			(GDT_USER_CS | USER_RPL)
-
-/* The flat segments, as head_64.S's early GDT has them (accessed set). */
-#define GDT_DESC_CODE64		0x00af9b000000ffffULL
-#define GDT_DESC_DATA		0x00cf93000000ffffULL
-/* The same with DPL 3 (bits 45-46 of the descriptor). */
-#define GDT_DESC_USER_CODE64	0x00affb000000ffffULL
-#define GDT_DESC_USER_DATA	0x00cff3000000ffffULL
+#include <asm/segment.h>
 
 /*
  * Interrupt stack table slots, 1 to 7 (0 in a gate: stay on the current
@@ -54,7 +23,7 @@
 /* The 64-bit TSS, as the CPU reads it. */
 struct hw_tss {
 	u32 reserved0;
-	u64 rsp[3];		/* stacks for a change to CPL 0-2 (unused) */
+	u64 rsp[3];		/* rsp[0]: the stack for an entry from ring 3 */
 	u64 reserved1;
 	u64 ist[7];		/* ist[n - 1]: the stack of IST slot n */
 	u64 reserved2;
@@ -157,5 +126,6 @@ void cpu_tss_init(int cpu, unsigned long stack_bottom);
 unsigned long cpu_boot_stack(int cpu);
 unsigned long cpu_ist_stack_top(int cpu, unsigned int ist);
 void boot_stack_guard_init(void);
+void cpu_tss_set_rsp0(unsigned long top);
 
 #endif /* _ASM_X86_DESC_H */

@@ -4,6 +4,7 @@
 #define _ASM_X86_PROCESSOR_H
 
 #include <linux/types.h>
+#include <asm/processor-flags.h>
 
 #define X86_CR0_WP	(1UL << 16)
 #define X86_CR4_PAE	(1UL << 5)
@@ -11,7 +12,13 @@
 #define X86_CR4_SMEP	(1UL << 20)	/* no kernel fetch from user pages */
 #define X86_CR4_SMAP	(1UL << 21)	/* no kernel data access to them */
 #define MSR_EFER	0xc0000080
+#define EFER_SCE	(1UL << 0)	/* SYSCALL and SYSRET enabled */
 #define EFER_NX		(1UL << 11)
+#define MSR_STAR	0xc0000081	/* SYSCALL/SYSRET selector bases */
+#define MSR_LSTAR	0xc0000082	/* 64-bit SYSCALL entry point */
+#define MSR_SYSCALL_MASK 0xc0000084	/* RFLAGS bits SYSCALL clears */
+#define MSR_KERNEL_GS_BASE 0xc0000102	/* the GS base SWAPGS swaps in */
+
 
 static inline unsigned long read_cr0(void)
 {
