@@ -19,6 +19,7 @@
 #include <asm/desc.h>
 #include <asm/extable.h>
 #include <asm/processor.h>
+#include <asm/syscall.h>
 #include <asm/traps.h>
 
 #define TRAP_STUB_SIZE		16
@@ -188,6 +189,7 @@ void trap_init(void)
 
 	cpu_tss_init(0, (unsigned long)boot_stack);
 	cpu_protect_init(true);
+	syscall_init();
 	for (v = 0; v < 32; v++)
 		set_intr_gate_ist(&idt[v], (unsigned long)trap_stubs + v * TRAP_STUB_SIZE,
 				  trap_ist(v));
