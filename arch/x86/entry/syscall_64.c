@@ -7,7 +7,7 @@
  * do_syscall_64(): the number is in rax, the arguments in rdi, rsi, rdx,
  * r10, r8 and r9, the result goes back in rax. Numbers are Linux's.
  * There are no processes yet: the only user code is what a kernel thread
- * runs through user_mode_run(), and exit ends that.
+ * runs through user_mode_run(), and exit or an exception ends that.
  */
 #include <linux/kernel.h>
 #include <linux/bitops.h>
@@ -20,6 +20,7 @@
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/syscall.h>
+#include <asm/traps.h>
 #include <asm/unistd.h>
 
 /* Scratch for the user's rsp while the entry switches stacks. */
@@ -114,9 +115,10 @@ bool do_syscall_64(struct pt_regs *regs)
  * Tide has no processes yet: this lends the calling kernel thread's CPU
  * to user code mapped with user_map_page(), with interrupts off the whole
  * time and this thread's stack below the caller's frame as the stack for
- * entries from ring 3. A fault in user mode is fatal.
+ * entries from ring 3.
  *
- * Return: the status user mode passed to exit(2) or exit_group(2).
+ * Return: the status user mode passed to exit(2) or exit_group(2), or
+ * -EFAULT if it took an exception (user_mode_fault()).
  */
 long user_mode_run(unsigned long rip, unsigned long rsp)
 {
@@ -127,6 +129,26 @@ long user_mode_run(unsigned long rip, unsigned long rsp)
 	ret = user_mode_enter(rip, rsp);
 	local_irq_restore(flags);
 	return ret;
+}
+
+/**
+ * user_mode_fault - an exception in ring 3 ends the user code
+ * @regs: the exception's frame (user CS), on the entry stack
+ * @name: what the exception is, for the console
+ *
+ * Called by do_trap() with the kernel GS base in place. There are no
+ * signals yet: the user_mode_run() in progress returns -EFAULT, and the
+ * console says what happened where.
+ */
+void __noreturn user_mode_fault(struct pt_regs *regs, const char *name)
+{
+	if (regs->vector == X86_TRAP_PF)
+		pr_info("user_mode: %s at rip %#lx, address %#lx, error %#lx: ended\n",
+			name, regs->rip, read_cr2(), regs->error_code);
+	else
+		pr_info("user_mode: %s at rip %#lx, error %#lx: ended\n",
+			name, regs->rip, regs->error_code);
+	user_mode_return(-EFAULT);
 }
 
 /**

@@ -64,6 +64,24 @@ static const u8 prog_cs[] = {
 	0x0f, 0x0b,				/* ud2 */
 };
 
+/* Programs that must fault in ring 3. */
+static const u8 prog_read_null[] = {
+	0x8b, 0x04, 0x25, 0x10, 0x00, 0x00, 0x00, /* mov 0x10, %eax */
+	0x0f, 0x0b,				/* ud2 */
+};
+
+static const u8 prog_read_kernel[] = {
+	0x48, 0xbb, 0x00, 0x00, 0x20, 0x80,	/* movabs $0xffffffff80200000, */
+	0xff, 0xff, 0xff, 0xff,			/*        %rbx (kernel text) */
+	0x8b, 0x03,				/* mov (%rbx), %eax */
+	0x0f, 0x0b,				/* ud2 */
+};
+
+static const u8 prog_cli[] = {
+	0xfa,					/* cli: privileged */
+	0x0f, 0x0b,				/* ud2 */
+};
+
 struct upage {
 	unsigned long va;
 	void *kva;
@@ -100,13 +118,19 @@ static u8 *upage_map(struct kunit *test, unsigned long va, pgprot_t prot)
 	return u->kva;
 }
 
-/* Maps @prog and a stack, runs it in ring 3; returns its exit status. */
-static long run_prog(struct kunit *test, const u8 *prog, size_t len)
+/* Maps a code page and a stack page; returns the code page's kernel alias. */
+static u8 *map_prog_pages(struct kunit *test)
 {
 	u8 *code = upage_map(test, UCODE_VA, PAGE_USER_RX);
 
 	upage_map(test, USTACK_VA, PAGE_USER_RW);
-	memcpy(code, prog, len);
+	return code;
+}
+
+/* Maps @prog and a stack, runs it in ring 3; returns its exit status. */
+static long run_prog(struct kunit *test, const u8 *prog, size_t len)
+{
+	memcpy(map_prog_pages(test), prog, len);
 	return user_mode_run(UCODE_VA, USTACK_VA + PAGE_SIZE);
 }
 
@@ -134,6 +158,36 @@ static void syscall_unimplemented_is_enosys(struct kunit *test)
 static void syscall_preserves_registers(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, run_prog(test, prog_regs, sizeof(prog_regs)), 0x5eedL);
+}
+
+/*
+ * An exception in ring 3 (taken on the TSS's rsp0 stack, through the
+ * common entry's swapgs) ends the program with -EFAULT, not an oops: an
+ * unmapped address, a kernel address, a privileged instruction.
+ */
+static void syscall_user_fault_ends_program(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_prog(test, prog_read_null, sizeof(prog_read_null)),
+			(long)-EFAULT);
+}
+
+static void syscall_user_cannot_read_kernel(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_prog(test, prog_read_kernel,
+				       sizeof(prog_read_kernel)), (long)-EFAULT);
+}
+
+static void syscall_user_cannot_cli(struct kunit *test)
+{
+	u8 *code = map_prog_pages(test);
+
+	memcpy(code, prog_cli, sizeof(prog_cli));
+	KUNIT_EXPECT_EQ(test, user_mode_run(UCODE_VA, USTACK_VA + PAGE_SIZE),
+			(long)-EFAULT);
+	/* The CPU is still fine for the next program. */
+	memcpy(code, prog_getpid, sizeof(prog_getpid));
+	KUNIT_EXPECT_EQ(test, user_mode_run(UCODE_VA, USTACK_VA + PAGE_SIZE),
+			(long)current->pid);
 }
 
 struct msr_seen {
@@ -182,6 +236,9 @@ static struct kunit_case syscall_cases[] = {
 	KUNIT_CASE(syscall_getpid_from_user),
 	KUNIT_CASE(syscall_unimplemented_is_enosys),
 	KUNIT_CASE(syscall_preserves_registers),
+	KUNIT_CASE(syscall_user_fault_ends_program),
+	KUNIT_CASE(syscall_user_cannot_read_kernel),
+	KUNIT_CASE(syscall_user_cannot_cli),
 	{}
 };
 

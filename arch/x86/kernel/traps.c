@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The IDT and CPU exceptions. An exception in kernel mode is fatal unless
- * it is a page fault or general protection fault at an instruction the
- * exception table lists (a user access): it prints the registers and a
- * backtrace, then panics. A test may arm a one-shot "expected fault" to
+ * The IDT and CPU exceptions. An exception in user mode ends the user
+ * code that caused it (user_mode_fault()). An exception in kernel mode is
+ * fatal unless it is a page fault or general protection fault at an
+ * instruction the exception table lists (a user access): it prints the
+ * registers and a backtrace, then panics. A test may arm a one-shot "expected fault" to
  * check that a mapping really faults.
  * A double fault, NMI or machine check arrives on its own IST stack
  * (tss.c); a double fault whose stack pointer or faulting address is in
@@ -139,6 +140,9 @@ void do_trap(struct pt_regs *regs)
 
 	if (regs->vector == X86_TRAP_DF)
 		do_double_fault(regs);
+	if ((regs->cs & SEGMENT_RPL_MASK) && regs->vector != X86_TRAP_NMI &&
+	    regs->vector != X86_TRAP_MC)
+		user_mode_fault(regs, name);
 	if (regs->vector == X86_TRAP_PF && fe) {
 		fe->hit = true;
 		fe->addr = read_cr2();

@@ -17,6 +17,7 @@ typedef long (*sys_call_ptr_t)(const struct pt_regs *regs);
 void syscall_init(void);
 bool do_syscall_64(struct pt_regs *regs);
 long user_mode_run(unsigned long rip, unsigned long rsp);
+void __noreturn user_mode_fault(struct pt_regs *regs, const char *name);
 
 /* entry_64.S */
 void entry_SYSCALL_64(void);
