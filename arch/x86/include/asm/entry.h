@@ -5,7 +5,8 @@
  * frame; this saves the rest as a struct pt_regs, calls handler(regs) and
  * returns with iretq. Coming from user mode (the saved CS has RPL 3) it
  * swaps in the kernel's GS base first and the user's back last, so that
- * per-CPU data works in the handler.
+ * per-CPU data works in the handler. The handler runs with DF and AC
+ * clear.
  */
 #ifndef _ASM_X86_ENTRY_H
 #define _ASM_X86_ENTRY_H
@@ -32,6 +33,14 @@
 	pushq %r14
 	pushq %r15
 	cld
+	/*
+	 * Close the SMAP window an interrupted uaccess may have open; iretq
+	 * gives that code its AC back. No CLAC on a CPU without SMAP.
+	 */
+	cmpb $0, x86_smap_enabled(%rip)
+	je .Lsmap_closed_\@
+	clac
+	.set .Lsmap_closed_\@, .
 	movq %rsp, %rdi
 	/* A frame record so backtraces continue into the interrupted code. */
 	pushq 17*8(%rsp)		/* rip */
