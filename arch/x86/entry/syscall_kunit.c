@@ -12,8 +12,10 @@
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/syscall.h>
+#include <asm/unistd.h>
 #include <kunit/test.h>
 
 #define UCODE_VA	0x400000UL
@@ -190,6 +192,59 @@ static void syscall_user_cannot_cli(struct kunit *test)
 			(long)current->pid);
 }
 
+/* A frame as entry_SYSCALL_64 builds it for a call of @nr from @rip. */
+static void fake_syscall_regs(struct pt_regs *regs, unsigned long nr,
+			      unsigned long rip)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->vector = SYSCALL_VECTOR;
+	regs->error_code = nr;
+	regs->rax = -ENOSYS;
+	regs->rip = regs->rcx = rip;
+	regs->rflags = regs->r11 = X86_EFLAGS_FIXED | X86_EFLAGS_IF;
+	regs->cs = USER_CS;
+	regs->ss = USER_DS;
+	regs->rsp = USTACK_VA + PAGE_SIZE;
+}
+
+/*
+ * SYSRET only when it restores the frame exactly; IRET when the return
+ * address is not a user address or rcx/r11 no longer match the frame.
+ */
+static void syscall_sysret_or_iret(struct kunit *test)
+{
+	struct pt_regs regs;
+
+	fake_syscall_regs(&regs, __NR_getpid, UCODE_VA + 7);
+	KUNIT_EXPECT_TRUE(test, do_syscall_64(&regs));
+	KUNIT_EXPECT_EQ(test, (long)regs.rax, (long)current->pid);
+
+	fake_syscall_regs(&regs, __NR_getpid, 1UL << 47);
+	KUNIT_EXPECT_FALSE(test, do_syscall_64(&regs));
+	fake_syscall_regs(&regs, __NR_getpid, TASK_SIZE_MAX);
+	KUNIT_EXPECT_FALSE(test, do_syscall_64(&regs));
+	fake_syscall_regs(&regs, __NR_getpid, UCODE_VA);
+	regs.rcx = 0;
+	KUNIT_EXPECT_FALSE(test, do_syscall_64(&regs));
+	fake_syscall_regs(&regs, __NR_getpid, UCODE_VA);
+	regs.rflags |= X86_EFLAGS_TF;
+	regs.r11 = regs.rflags;
+	KUNIT_EXPECT_FALSE(test, do_syscall_64(&regs));
+}
+
+/* Numbers past the table, however large, are -ENOSYS too. */
+static void syscall_number_out_of_range(struct kunit *test)
+{
+	struct pt_regs regs;
+
+	fake_syscall_regs(&regs, 512, UCODE_VA);
+	do_syscall_64(&regs);
+	KUNIT_EXPECT_EQ(test, (long)regs.rax, (long)-ENOSYS);
+	fake_syscall_regs(&regs, ~0UL, UCODE_VA);
+	do_syscall_64(&regs);
+	KUNIT_EXPECT_EQ(test, (long)regs.rax, (long)-ENOSYS);
+}
+
 struct msr_seen {
 	u64 star, lstar, mask, efer;
 	bool ran;
@@ -232,6 +287,8 @@ static void syscall_msrs_on_every_cpu(struct kunit *test)
 
 static struct kunit_case syscall_cases[] = {
 	KUNIT_CASE(syscall_msrs_on_every_cpu),
+	KUNIT_CASE(syscall_sysret_or_iret),
+	KUNIT_CASE(syscall_number_out_of_range),
 	KUNIT_CASE(syscall_runs_in_ring3),
 	KUNIT_CASE(syscall_getpid_from_user),
 	KUNIT_CASE(syscall_unimplemented_is_enosys),
