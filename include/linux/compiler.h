@@ -16,6 +16,14 @@
 #define __weak		__attribute__((weak))
 #define __must_check	__attribute__((warn_unused_result))
 
+/*
+ * Markers for readers (no checker runs on Tide): __user on a pointer
+ * into user memory, which only uaccess may touch; __force on a cast that
+ * drops such a marker on purpose.
+ */
+#define __user
+#define __force
+
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 

@@ -24,6 +24,7 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
+#include <asm/syscall.h>
 
 #pragma weak madt_info
 
@@ -128,6 +129,8 @@ void __noreturn ap_start_kernel(void)
 	wrmsr(MSR_GS_BASE, per_cpu_offset(cpu));
 	/* ap_boot_stack is still ours: the next AP waits until we are online. */
 	cpu_tss_init(cpu, READ_ONCE(ap_boot_stack) - THREAD_SIZE);
+	cpu_protect_init(false);
+	syscall_init();
 	idt_load_this_cpu();
 	lapic_setup_this_cpu();
 	if (lapic_id() != x86_cpu_to_apicid[cpu])

@@ -3,6 +3,7 @@
  * Tide's image: loaded at CONFIG_PHYSICAL_START, linked in the top 2 GiB.
  * Text, rodata and data each start on a page so that arch/x86/mm can map
  * them read-only+exec, read-only+NX and read-write+NX respectively.
+ * The exception table (asm/extable.h) is part of rodata.
  */
 #include <asm/page.h>
 
@@ -43,6 +44,10 @@ SECTIONS {
 		KEEP(*(.initcall6.init))
 		KEEP(*(.initcall7.init))
 		__initcall_end = .;
+		. = ALIGN(8);
+		__start___ex_table = .;
+		KEEP(*(__ex_table))
+		__stop___ex_table = .;
 		. = ALIGN(8);
 		__kunit_suites_start = .;
 		KEEP(*(.kunit_test_suites))

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The IDT and CPU exceptions. Every exception in kernel mode is fatal for
- * now: it prints the registers and a backtrace, then panics. A test may
- * arm a one-shot "expected fault" to check that a mapping really faults.
+ * The IDT and CPU exceptions. An exception in user mode ends the user
+ * code that caused it (user_mode_fault()). An exception in kernel mode is
+ * fatal unless it is a page fault or general protection fault at an
+ * instruction the exception table lists (a user access): it prints the
+ * registers and a backtrace, then panics. A test may arm a one-shot "expected fault" to
+ * check that a mapping really faults.
  * A double fault, NMI or machine check arrives on its own IST stack
  * (tss.c); a double fault whose stack pointer or faulting address is in
  * the guard page below a kernel stack is reported as a stack overflow.
@@ -15,7 +18,9 @@
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/desc.h>
+#include <asm/extable.h>
 #include <asm/processor.h>
+#include <asm/syscall.h>
 #include <asm/traps.h>
 
 #define TRAP_STUB_SIZE		16
@@ -135,6 +140,9 @@ void do_trap(struct pt_regs *regs)
 
 	if (regs->vector == X86_TRAP_DF)
 		do_double_fault(regs);
+	if ((regs->cs & SEGMENT_RPL_MASK) && regs->vector != X86_TRAP_NMI &&
+	    regs->vector != X86_TRAP_MC)
+		user_mode_fault(regs, name);
 	if (regs->vector == X86_TRAP_PF && fe) {
 		fe->hit = true;
 		fe->addr = read_cr2();
@@ -143,6 +151,9 @@ void do_trap(struct pt_regs *regs)
 		regs->rip = fe->resume;
 		return;
 	}
+	if ((regs->vector == X86_TRAP_PF || regs->vector == X86_TRAP_GP) &&
+	    fixup_exception(regs))
+		return;
 	printk(KERN_EMERG "Oops: %s (vector %lu)\n", name, regs->vector);
 	if (regs->vector == X86_TRAP_PF)
 		printk(KERN_EMERG "BUG: unable to handle page fault at %016lx (%s, %s%s)\n",
@@ -181,6 +192,8 @@ void trap_init(void)
 	int v;
 
 	cpu_tss_init(0, (unsigned long)boot_stack);
+	cpu_protect_init(true);
+	syscall_init();
 	for (v = 0; v < 32; v++)
 		set_intr_gate_ist(&idt[v], (unsigned long)trap_stubs + v * TRAP_STUB_SIZE,
 				  trap_ist(v));

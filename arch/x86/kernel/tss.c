@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/cpumask.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <asm/desc.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -80,10 +81,25 @@ void cpu_tss_init(int cpu, unsigned long stack_bottom)
 	gdt[0] = 0;
 	gdt[GDT_KERNEL_CS / 8] = GDT_DESC_CODE64;
 	gdt[GDT_KERNEL_DS / 8] = GDT_DESC_DATA;
+	gdt[GDT_USER32_CS / 8] = 0;
+	gdt[GDT_USER_DS / 8] = GDT_DESC_USER_DATA;
+	gdt[GDT_USER_CS / 8] = GDT_DESC_USER_CODE64;
 	set_tss_desc(gdt, GDT_ENTRY_TSS, (unsigned long)tss, sizeof(*tss) - 1);
 	load_gdt(&gdtr);
 	load_tr(GDT_TSS);
 	boot_stacks[cpu] = stack_bottom;
+}
+
+/**
+ * cpu_tss_set_rsp0 - the stack an interrupt from user mode arrives on
+ * @top: initial stack pointer (16-byte aligned) on this CPU
+ *
+ * For the next entry from ring 3 on this CPU. Caller has interrupts off
+ * and stays on this CPU until it has left ring 3 again.
+ */
+void cpu_tss_set_rsp0(unsigned long top)
+{
+	cpu_tss[smp_processor_id()].rsp[0] = top;
 }
 
 /**

@@ -3,7 +3,8 @@
  * Kernel page-table editing: map a range with the largest leaves that fit,
  * unmap a range (splitting large leaves at its edges and freeing tables
  * that empty), and look an address up. All kernel mappings live in the
- * one kernel_pml4; memory hot-add and hot-remove use the same calls.
+ * one kernel_pml4; memory hot-add and hot-remove use the same calls. The
+ * low half of kernel_pml4 holds the few user pages tests map.
  */
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
@@ -138,6 +139,8 @@ static int map_level(pgentry_t *table, int level, unsigned long va,
 				if (!t)
 					return -ENOMEM;
 				*e = mk_table(t);
+				if (flags & KMAP_USER)
+					*e |= _PAGE_USER;
 				fresh = true;
 			} else if (pgentry_leaf(*e, level)) {
 				WARN_ON_ONCE(1);
@@ -276,6 +279,41 @@ void kernel_unmap_range(unsigned long va, unsigned long size)
 	unmap_level(kernel_pml4, PG_LEVEL_PML4, va, va + size);
 	spin_unlock_irqrestore(&pgtable_lock, irqflags);
 	flush_tlb_kernel_range(va, va + size);
+}
+
+/**
+ * user_map_page - map one page at a user address
+ * @va: page-aligned, below TASK_SIZE_MAX
+ * @pa: the page's physical address
+ * @prot: PAGE_USER_RW or PAGE_USER_RX (must include _PAGE_USER)
+ *
+ * Tide has no processes yet, so there is one user half: the low half of
+ * kernel_pml4, seen by every CPU. The tables this adds carry _PAGE_USER
+ * too (the CPU ands the U/S bits of every level); the kernel half has
+ * none. Undo with user_unmap_page(). Does not flush the TLB.
+ *
+ * Return: 0, -EINVAL for a bad address or protection, -EEXIST if @va is
+ * mapped, -ENOMEM when a page table cannot be allocated.
+ */
+int user_map_page(unsigned long va, phys_addr_t pa, pgprot_t prot)
+{
+	if (va >= TASK_SIZE_MAX || !(prot & _PAGE_USER) ||
+	    (prot & _PAGE_GLOBAL))
+		return -EINVAL;
+	return kernel_map_range(va, pa, PAGE_SIZE, prot, KMAP_USER);
+}
+
+/**
+ * user_unmap_page - remove the page user_map_page() put at @va
+ *
+ * Frees the tables that empty and flushes the TLB on every CPU; the
+ * page itself belongs to the caller.
+ */
+void user_unmap_page(unsigned long va)
+{
+	if (WARN_ON_ONCE(va >= TASK_SIZE_MAX))
+		return;
+	kernel_unmap_range(va, PAGE_SIZE);
 }
 
 /**

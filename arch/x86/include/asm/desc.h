@@ -8,16 +8,7 @@
 #define _ASM_X86_DESC_H
 
 #include <linux/types.h>
-
-#define GDT_KERNEL_CS		0x08
-#define GDT_KERNEL_DS		0x10
-#define GDT_ENTRY_TSS		3	/* a 16-byte descriptor: slots 3 and 4 */
-#define GDT_TSS			(GDT_ENTRY_TSS * 8)
-#define GDT_ENTRIES		5
-
-/* The flat segments, as head_64.S's early GDT has them (accessed set). */
-#define GDT_DESC_CODE64		0x00af9b000000ffffULL
-#define GDT_DESC_DATA		0x00cf93000000ffffULL
+#include <asm/segment.h>
 
 /*
  * Interrupt stack table slots, 1 to 7 (0 in a gate: stay on the current
@@ -32,7 +23,7 @@
 /* The 64-bit TSS, as the CPU reads it. */
 struct hw_tss {
 	u32 reserved0;
-	u64 rsp[3];		/* stacks for a change to CPL 0-2 (unused) */
+	u64 rsp[3];		/* rsp[0]: the stack for an entry from ring 3 */
 	u64 reserved1;
 	u64 ist[7];		/* ist[n - 1]: the stack of IST slot n */
 	u64 reserved2;
@@ -135,5 +126,6 @@ void cpu_tss_init(int cpu, unsigned long stack_bottom);
 unsigned long cpu_boot_stack(int cpu);
 unsigned long cpu_ist_stack_top(int cpu, unsigned int ist);
 void boot_stack_guard_init(void);
+void cpu_tss_set_rsp0(unsigned long top);
 
 #endif /* _ASM_X86_DESC_H */

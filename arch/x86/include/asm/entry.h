@@ -3,13 +3,20 @@
  * The one path from an exception or interrupt stub into C and back: the
  * stub has pushed an error code (or 0) and the vector on top of the CPU's
  * frame; this saves the rest as a struct pt_regs, calls handler(regs) and
- * returns with iretq.
+ * returns with iretq. Coming from user mode (the saved CS has RPL 3) it
+ * swaps in the kernel's GS base first and the user's back last, so that
+ * per-CPU data works in the handler. The handler runs with DF and AC
+ * clear.
  */
 #ifndef _ASM_X86_ENTRY_H
 #define _ASM_X86_ENTRY_H
 
 #ifdef __ASSEMBLY__
 .macro PT_REGS_ENTRY handler
+	testb $3, 24(%rsp)		/* cs, above vector, error code, rip */
+	jz .Lkernel_gs_\@
+	swapgs
+	.set .Lkernel_gs_\@, .		/* a label (checkpatch reads .h as C) */
 	pushq %rdi
 	pushq %rsi
 	pushq %rdx
@@ -26,6 +33,14 @@
 	pushq %r14
 	pushq %r15
 	cld
+	/*
+	 * Close the SMAP window an interrupted uaccess may have open; iretq
+	 * gives that code its AC back. No CLAC on a CPU without SMAP.
+	 */
+	cmpb $0, x86_smap_enabled(%rip)
+	je .Lsmap_closed_\@
+	clac
+	.set .Lsmap_closed_\@, .
 	movq %rsp, %rdi
 	/* A frame record so backtraces continue into the interrupted code. */
 	pushq 17*8(%rsp)		/* rip */
@@ -49,6 +64,10 @@
 	popq %rsi
 	popq %rdi
 	addq $16, %rsp			/* vector, error code */
+	testb $3, 8(%rsp)		/* cs */
+	jz .Lkernel_ret_\@
+	swapgs
+	.set .Lkernel_ret_\@, .
 	iretq
 .endm
 #endif /* __ASSEMBLY__ */

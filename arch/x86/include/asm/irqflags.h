@@ -3,7 +3,7 @@
 #ifndef _ASM_X86_IRQFLAGS_H
 #define _ASM_X86_IRQFLAGS_H
 
-#define X86_EFLAGS_IF 0x200UL
+#include <asm/processor-flags.h>
 
 static inline unsigned long arch_local_save_flags(void)
 {

@@ -46,8 +46,10 @@
 #define VMEMMAP_END		_AC(0xffffeb0000000000, UL)
 #define KERNEL_IMAGE_SIZE	(_AC(1, UL) << 30)
 /*
- * The top of user space: the lower canonical half, less one guard page so
- * that nothing user space maps ends next to the non-canonical hole.
+ * The user half: [0, TASK_SIZE_MAX). It ends one guard page below the
+ * canonical hole at 1 << 47, so that nothing user space maps ends next to
+ * the hole and a SYSCALL in the last user page cannot leave a
+ * non-canonical return address for SYSRET.
  */
 #define TASK_SIZE_MAX		((_AC(1, UL) << 47) - PAGE_SIZE)
 

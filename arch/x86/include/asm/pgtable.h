@@ -33,6 +33,10 @@ typedef u64 pgprot_t;
 #define PAGE_KERNEL_RO	(_PAGE_PRESENT | _PAGE_ACCESSED | _PAGE_GLOBAL | _PAGE_NX)
 #define PAGE_KERNEL_RX	(_PAGE_PRESENT | _PAGE_ACCESSED | _PAGE_GLOBAL)
 #define PAGE_KERNEL_NOCACHE (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
+/* User pages: never global, since user mappings will be per process. */
+#define PAGE_USER_RW	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | \
+			 _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_NX)
+#define PAGE_USER_RX	(_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED)
 
 #define PG_LEVEL_4K	1
 #define PG_LEVEL_2M	2
@@ -74,10 +78,13 @@ static inline unsigned int pg_index(unsigned long va, int level)
 /* Flags for kernel_map_range(). */
 #define KMAP_LARGE	0x1	/* may use 2 MiB and 1 GiB leaves */
 #define KMAP_NO_1G	0x2	/* ... but not 1 GiB ones */
+#define KMAP_USER	0x4	/* tables it adds are user-accessible */
 
 int kernel_map_range(unsigned long va, phys_addr_t pa, unsigned long size,
 		     pgprot_t prot, unsigned int flags);
 void kernel_unmap_range(unsigned long va, unsigned long size);
+int user_map_page(unsigned long va, phys_addr_t pa, pgprot_t prot);
+void user_unmap_page(unsigned long va);
 pgentry_t *lookup_address(unsigned long va, int *level);
 phys_addr_t kernel_virt_to_phys(unsigned long va);
 unsigned long pgtable_pages_in_use(void);

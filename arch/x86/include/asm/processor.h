@@ -4,12 +4,21 @@
 #define _ASM_X86_PROCESSOR_H
 
 #include <linux/types.h>
+#include <asm/processor-flags.h>
 
 #define X86_CR0_WP	(1UL << 16)
 #define X86_CR4_PAE	(1UL << 5)
 #define X86_CR4_PGE	(1UL << 7)
+#define X86_CR4_SMEP	(1UL << 20)	/* no kernel fetch from user pages */
+#define X86_CR4_SMAP	(1UL << 21)	/* no kernel data access to them */
 #define MSR_EFER	0xc0000080
+#define EFER_SCE	(1UL << 0)	/* SYSCALL and SYSRET enabled */
 #define EFER_NX		(1UL << 11)
+#define MSR_STAR	0xc0000081	/* SYSCALL/SYSRET selector bases */
+#define MSR_LSTAR	0xc0000082	/* 64-bit SYSCALL entry point */
+#define MSR_SYSCALL_MASK 0xc0000084	/* RFLAGS bits SYSCALL clears */
+#define MSR_KERNEL_GS_BASE 0xc0000102	/* the GS base SWAPGS swaps in */
+
 
 static inline unsigned long read_cr0(void)
 {
@@ -77,6 +86,11 @@ static inline void cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
 			     : "a"(leaf), "c"(0));
 }
 
+/* CPUID leaf 7, subleaf 0, EBX: structured extended features. */
+#define CPUID_LEAF_EXT_FEATURES	7
+#define CPUID_7_EBX_SMEP	(1U << 7)
+#define CPUID_7_EBX_SMAP	(1U << 20)
+
 /* CPUID leaf 0x80000008 EAX[7:0]: the CPU's physical address width. */
 #define CPUID_EXT_ADDR_SIZES	0x80000008
 #define CPUID_PHYS_BITS(eax)	((eax) & 0xff)
@@ -98,6 +112,9 @@ static inline unsigned int x86_phys_bits(void)
 	cpuid(CPUID_EXT_ADDR_SIZES, &a, &b, &c, &d);
 	return CPUID_PHYS_BITS(a) ? CPUID_PHYS_BITS(a) : X86_PHYS_BITS_DEFAULT;
 }
+
+/* SMEP and SMAP in CR4 on this CPU (cpu_protect.c). */
+void cpu_protect_init(bool boot);
 
 static inline u64 rdtsc(void)
 {

@@ -1,8 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The register frame entry.S builds on an exception or interrupt. */
+/*
+ * The register frame the entry code builds on an exception, an interrupt
+ * or a system call. For a system call, vector is SYSCALL_VECTOR and
+ * error_code the number user mode asked for (rax is overwritten with the
+ * result); rip, cs, rflags, rsp and ss are user mode's, as an interrupt
+ * from user mode would have pushed them.
+ */
 #ifndef _ASM_X86_PTRACE_H
 #define _ASM_X86_PTRACE_H
 
+#define SYSCALL_VECTOR	(-1)
+
+#ifndef __ASSEMBLY__
 #include <linux/types.h>
 
 struct pt_regs {
@@ -12,5 +21,7 @@ struct pt_regs {
 	/* pushed by the CPU */
 	unsigned long rip, cs, rflags, rsp, ss;
 };
+
+#endif /* __ASSEMBLY__ */
 
 #endif /* _ASM_X86_PTRACE_H */
