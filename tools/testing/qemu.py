@@ -373,7 +373,7 @@ class Machine:
         why QEMU's monitor did not give them. For a timeout's report,
         before the guest is killed."""
         try:
-            return self.qmp.hmp("info registers -a")
+            return str(self.qmp.hmp("info registers -a"))
         except Exception as e:
             return f"(no registers: {type(e).__name__}: {e})"
 

@@ -3,8 +3,9 @@
 
 The one QMP client of the project (tests and `make bench` both use it).
 QEMU greets, the client answers qmp_capabilities, then every command gets
-one reply ({"return": ...} or {"error": ...}); events ({"event": ...}) may
-arrive between them at any time and are kept for wait_event().
+one reply ({"return": ...} or {"error": ...}), matched to it by an id;
+events ({"event": ...}) may arrive between them at any time and are kept
+for wait_event().
 """
 
 import json
@@ -37,9 +38,11 @@ class QMP:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
+        self.timeout = timeout
         self.sock.settimeout(timeout)
         self.buf = b""
         self.events = []
+        self.next_id = 0
         greeting = self._read()
         if "QMP" not in greeting:
             raise OSError(f"not a QMP greeting: {greeting}")
@@ -56,14 +59,21 @@ class QMP:
 
     def command(self, name, **arguments):
         """Run @name; return its "return" value or raise QMPError."""
-        msg = {"execute": name}
+        # Each command carries an id and only its own reply counts: one
+        # whose wait timed out may still answer later, and that stale
+        # reply must not be taken for the next command's.
+        self.next_id += 1
+        msg = {"execute": name, "id": self.next_id}
         if arguments:
             msg["arguments"] = arguments
+        self.sock.settimeout(self.timeout)
         self.sock.sendall(json.dumps(msg).encode() + b"\n")
         while True:
             reply = self._read()
             if "event" in reply:
                 self.events.append(reply)
+            elif reply.get("id") != self.next_id:
+                continue
             elif "error" in reply:
                 raise QMPError(name, reply["error"])
             elif "return" in reply:
@@ -85,9 +95,13 @@ class QMP:
                 raise TimeoutError(f"no {name} event in {timeout} s")
             self.sock.settimeout(left)
             try:
-                self.events.append(self._read())
+                reply = self._read()
+                if "event" in reply:    # not a late reply to a command
+                    self.events.append(reply)
             except socket.timeout:
                 pass
+            finally:
+                self.sock.settimeout(self.timeout)
 
     def hmp(self, line):
         """A human monitor command, as typed after Ctrl-A c."""

@@ -395,3 +395,64 @@ def test_broken_scenario_module_is_a_failing_job(monkeypatch):
     [outcome] = jobs[0].fn(None)
     assert outcome.status == tide_check.FAIL
     assert "SyntaxError" in outcome.reason
+
+
+def _fake_qmp(path, script):
+    """A QMP server on @path that greets, then answers each command line
+    it reads with script(msg), a list of JSON lines to send."""
+    import json
+    import socket
+    import threading
+
+    srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    srv.bind(path)
+    srv.listen(1)
+
+    def serve():
+        conn, _ = srv.accept()
+        conn.sendall(b'{"QMP": {"version": {}}}\n')
+        buf = b""
+        while True:
+            data = conn.recv(4096)
+            if not data:
+                break
+            buf += data
+            while b"\n" in buf:
+                line, buf = buf.split(b"\n", 1)
+                for out in script(json.loads(line)):
+                    conn.sendall(json.dumps(out).encode() + b"\n")
+        conn.close()
+        srv.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+
+
+def test_qmp_stale_reply_is_not_the_next_commands(tmp_path):
+    """A reply that arrives after its command timed out is never taken for
+    the next command's; a short wait_event leaves the timeout as it was."""
+    import qmp
+    path = str(tmp_path / "qmp.sock")
+    held = []
+
+    def script(msg):
+        if msg["execute"] == "slow":
+            held.append(msg["id"])      # answered late, with the next one
+            return []
+        out = [{"return": ["stale"], "id": i} for i in held]
+        held.clear()
+        return out + [{"return": msg["execute"], "id": msg.get("id")}]
+
+    _fake_qmp(path, script)
+    q = qmp.QMP(path, timeout=1.0)
+    try:
+        q.command("slow")
+        raise AssertionError("the slow command did not time out")
+    except TimeoutError:
+        pass
+    try:
+        q.wait_event("NEVER", timeout=0.05)
+    except TimeoutError:
+        pass
+    assert q.sock.gettimeout() == 1.0
+    assert q.command("fast") == "fast"
+    q.close()
