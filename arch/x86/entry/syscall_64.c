@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/bitops.h>
 #include <linux/errno.h>
+#include <linux/mm_struct.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <asm/desc.h>
@@ -128,6 +129,32 @@ long user_mode_run(unsigned long rip, unsigned long rsp)
 	local_irq_save(flags);
 	ret = user_mode_enter(rip, rsp);
 	local_irq_restore(flags);
+	return ret;
+}
+
+/**
+ * user_mode_run_mm - user_mode_run() in the address space @mm
+ * @mm: the user address space; the calling kernel thread is on no other
+ * @rip: the user address to start at
+ * @rsp: the user stack pointer to start with
+ *
+ * Loads @mm for the run (kthread_use_mm()) unless the thread is on it
+ * already, and goes back to kernel_pml4 after. Page faults in the run
+ * are served from @mm's VMAs (handle_mm_fault()).
+ *
+ * Return: as user_mode_run().
+ */
+long user_mode_run_mm(struct mm_struct *mm, unsigned long rip,
+		      unsigned long rsp)
+{
+	bool borrow = current->mm != mm;
+	long ret;
+
+	if (borrow)
+		kthread_use_mm(mm);
+	ret = user_mode_run(rip, rsp);
+	if (borrow)
+		kthread_unuse_mm(mm);
 	return ret;
 }
 
