@@ -114,12 +114,13 @@ bool do_syscall_64(struct pt_regs *regs)
  * @rsp: the user stack pointer to start with
  *
  * Tide has no processes yet: this lends the calling kernel thread's CPU
- * to user code mapped with user_map_page(), with interrupts off the whole
- * time and this thread's stack below the caller's frame as the stack for
- * entries from ring 3.
+ * to user code (mapped with user_map_page(), or in the thread's mm), with
+ * interrupts off the whole time and this thread's stack below the
+ * caller's frame as the stack for entries from ring 3.
  *
  * Return: the status user mode passed to exit(2) or exit_group(2), or
- * -EFAULT if it took an exception (user_mode_fault()).
+ * -EFAULT if it took an exception (user_mode_fault()) other than a page
+ * fault the thread's mm serves.
  */
 long user_mode_run(unsigned long rip, unsigned long rsp)
 {
