@@ -6,13 +6,18 @@
  * mmput() gives every page back.
  */
 #include <linux/kernel.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/kthread.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/mm_struct.h>
+#include <linux/smp.h>
 #include <linux/uaccess.h>
+#include <asm/irqflags.h>
 #include <asm/pgtable.h>
+#include <asm/processor.h>
 #include <asm/syscall.h>
 #include <kunit/test.h>
 
@@ -189,6 +194,113 @@ static void fault_uaccess_hole(struct kunit *test)
 }
 
 /*
+ * Whether this CPU has @mm's PML4 in CR3 and is in its cpu_mask, read
+ * with interrupts off so that the task stays on the CPU it asks about.
+ */
+static bool mm_loaded_here(struct mm_struct *mm)
+{
+	unsigned long flags;
+	bool loaded;
+
+	local_irq_save(flags);
+	loaded = read_cr3() == __pa(mm->pgd) && cpu_loaded_mm() == mm &&
+		 cpumask_test_cpu(smp_processor_id(), &mm->cpu_mask);
+	local_irq_restore(flags);
+	return loaded;
+}
+
+/*
+ * The scheduler loads the mm again when the thread comes back after a
+ * sleep (other tasks ran on kernel_pml4 meanwhile), and the thread's
+ * user pages are there; kthread_unuse_mm() leaves the mask empty.
+ */
+static void fault_mm_follows_the_task(struct kunit *test)
+{
+	struct mm_struct *mm = mm_alloc();
+	u64 v = 0x1234, w = 0;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	kthread_use_mm(mm);
+	KUNIT_EXPECT_TRUE(test, mm_loaded_here(mm));
+	KUNIT_EXPECT_EQ(test, vm_mmap_anon(mm, DATA_VA, PAGE_SIZE,
+					   PROT_READ | PROT_WRITE, ANON_FIXED),
+			(long)DATA_VA);
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)DATA_VA, &v, sizeof(v)), 0UL);
+	for (i = 0; i < 5; i++) {
+		msleep(20);
+		KUNIT_EXPECT_TRUE(test, mm_loaded_here(mm));
+		KUNIT_EXPECT_EQ(test, copy_from_user(&w, (void __user *)DATA_VA,
+						     sizeof(w)), 0UL);
+		KUNIT_EXPECT_EQ(test, w, 0x1234ULL);
+	}
+	kthread_unuse_mm(mm);
+	KUNIT_EXPECT_TRUE(test, cpumask_empty(&mm->cpu_mask));
+	KUNIT_EXPECT_EQ(test, read_cr3(), __pa(kernel_pml4));
+	mmput(mm);
+}
+
+struct pingpong {
+	struct mm_struct *mm;
+	u64 value;
+};
+
+/*
+ * On its own mm, store a value at DATA_VA, then yield the CPU again and
+ * again and read it back each time. Returns the number of wrong reads.
+ */
+static int mm_pingpong(void *data)
+{
+	struct pingpong *pp = data;
+	int i, errors = 0;
+	u64 w;
+
+	kthread_use_mm(pp->mm);
+	if (copy_to_user((void __user *)DATA_VA, &pp->value, sizeof(w)))
+		errors++;
+	for (i = 0; i < 50; i++) {
+		/* Meant: hand the CPU to the other thread bound to it. */
+		yield();
+		if (copy_from_user(&w, (void __user *)DATA_VA, sizeof(w)) ||
+		    w != pp->value)
+			errors++;
+	}
+	kthread_unuse_mm(pp->mm);
+	return errors;
+}
+
+/*
+ * Two threads on one CPU, each on an mm of its own with a different
+ * value at the same address, hand the CPU to each other 50 times: each
+ * always reads its own value, so every switch loaded the right PML4.
+ */
+static void fault_switch_between_mms(struct kunit *test)
+{
+	struct pingpong pp[2];
+	struct task_struct *t[2];
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		pp[i].value = 0x1111ULL * (i + 1);
+		pp[i].mm = mm_alloc();
+		KUNIT_ASSERT_NOT_NULL(test, pp[i].mm);
+		KUNIT_EXPECT_EQ(test, vm_mmap_anon(pp[i].mm, DATA_VA, PAGE_SIZE,
+						   PROT_READ | PROT_WRITE,
+						   ANON_FIXED), (long)DATA_VA);
+		t[i] = kthread_create(mm_pingpong, &pp[i], "mm_pingpong%d", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t[i]));
+		kthread_bind(t[i], 0);
+	}
+	for (i = 0; i < 2; i++)
+		wake_up_process(t[i]);
+	for (i = 0; i < 2; i++) {
+		KUNIT_EXPECT_EQ_MSG(test, kthread_stop(t[i]), 0, "thread %d", i);
+		KUNIT_EXPECT_EQ(test, pp[i].mm->nr_pages, 1UL);
+		mmput(pp[i].mm);
+	}
+}
+
+/*
  * mmput() frees every page and page table: nr_free_pages() comes back to
  * where it was, and while the mm lives it is short by exactly the user
  * pages, the user page tables and the PML4.
@@ -289,6 +401,8 @@ static struct kunit_case mmap_fault_cases[] = {
 	KUNIT_CASE(fault_write_to_readonly),
 	KUNIT_CASE(fault_after_munmap),
 	KUNIT_CASE(fault_uaccess_hole),
+	KUNIT_CASE(fault_mm_follows_the_task),
+	KUNIT_CASE(fault_switch_between_mms),
 	KUNIT_CASE(fault_mmput_frees_all),
 	KUNIT_CASE(fault_user_page_unmovable),
 	KUNIT_CASE(fault_kernel_half_follows),
