@@ -22,7 +22,10 @@ enum page_type {
 	PGTY_VMALLOC,		/* mapped in the vmalloc range */
 	PGTY_PGTABLE,		/* kernel page table */
 	PGTY_MEMMAP,		/* backs part of the memmap itself */
+	PGTY_ANON,		/* anonymous user page: see anon_mm, anon_addr */
 };
+
+struct mm_struct;
 
 struct page {
 	unsigned long flags;		/* PG_* bits; zone and node in the top bits */
@@ -30,8 +33,12 @@ struct page {
 	union {
 		unsigned long private;	/* buddy: order of the free block */
 		struct kmem_cache *slab_cache;	/* slab: its cache */
+		unsigned long anon_addr;	/* anon: the user address it is at */
 	};
-	void *freelist;			/* slab: first free object */
+	union {
+		void *freelist;		/* slab: first free object */
+		struct mm_struct *anon_mm;	/* anon: the one mm mapping it */
+	};
 	/*
 	 * The one kernel mapping mm made for this page (kernel heap or
 	 * vmalloc), or 0. Moving the page means rewriting that entry.

@@ -46,6 +46,7 @@ struct thread_struct {
 };
 
 struct kthread;
+struct mm_struct;
 
 /**
  * struct task_struct - a schedulable context: a kernel stack and its state
@@ -80,6 +81,8 @@ struct task_struct {
 
 	void *stack;		/* lowest address; NULL for boot-time stacks */
 	struct kthread *kthread;
+	/* The user address space it runs on; NULL: kernel_pml4 alone. */
+	struct mm_struct *mm;
 	struct list_head tasks;	/* every task, under tasklist_lock */
 	int pid;
 	char comm[TASK_COMM_LEN];

@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/sched.h>
+#include <linux/mm_struct.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -379,6 +380,8 @@ static void __schedule(bool preempt)
 		next->slice_start_ns = ktime_get_ns();
 		next->switches++;
 		rq->switch_flags = flags;
+		/* A kernel thread runs on kernel_pml4: no lazy mm. */
+		switch_mm(next->mm);
 		prev = __switch_to_asm(prev, next);
 		finish_task_switch(prev);
 	} else {

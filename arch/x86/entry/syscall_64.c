@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/bitops.h>
 #include <linux/errno.h>
+#include <linux/mm_struct.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <asm/desc.h>
@@ -113,12 +114,13 @@ bool do_syscall_64(struct pt_regs *regs)
  * @rsp: the user stack pointer to start with
  *
  * Tide has no processes yet: this lends the calling kernel thread's CPU
- * to user code mapped with user_map_page(), with interrupts off the whole
- * time and this thread's stack below the caller's frame as the stack for
- * entries from ring 3.
+ * to user code (mapped with user_map_page(), or in the thread's mm), with
+ * interrupts off the whole time and this thread's stack below the
+ * caller's frame as the stack for entries from ring 3.
  *
  * Return: the status user mode passed to exit(2) or exit_group(2), or
- * -EFAULT if it took an exception (user_mode_fault()).
+ * -EFAULT if it took an exception (user_mode_fault()) other than a page
+ * fault the thread's mm serves.
  */
 long user_mode_run(unsigned long rip, unsigned long rsp)
 {
@@ -128,6 +130,32 @@ long user_mode_run(unsigned long rip, unsigned long rsp)
 	local_irq_save(flags);
 	ret = user_mode_enter(rip, rsp);
 	local_irq_restore(flags);
+	return ret;
+}
+
+/**
+ * user_mode_run_mm - user_mode_run() in the address space @mm
+ * @mm: the user address space; the calling kernel thread is on no other
+ * @rip: the user address to start at
+ * @rsp: the user stack pointer to start with
+ *
+ * Loads @mm for the run (kthread_use_mm()) unless the thread is on it
+ * already, and goes back to kernel_pml4 after. Page faults in the run
+ * are served from @mm's VMAs (handle_mm_fault()).
+ *
+ * Return: as user_mode_run().
+ */
+long user_mode_run_mm(struct mm_struct *mm, unsigned long rip,
+		      unsigned long rsp)
+{
+	bool borrow = current->mm != mm;
+	long ret;
+
+	if (borrow)
+		kthread_use_mm(mm);
+	ret = user_mode_run(rip, rsp);
+	if (borrow)
+		kthread_unuse_mm(mm);
 	return ret;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The IDT and CPU exceptions. An exception in user mode ends the user
+ * The IDT and CPU exceptions. A page fault on a user address of the
+ * current mm, from ring 3 or from a user access in the kernel, is first
+ * offered to handle_mm_fault(). Any other exception in user mode ends the user
  * code that caused it (user_mode_fault()). An exception in kernel mode is
  * fatal unless it is a page fault or general protection fault at an
  * instruction the exception table lists (a user access): it prints the
@@ -12,6 +14,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
+#include <linux/mm_struct.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/vmalloc.h>
@@ -132,6 +135,27 @@ static void __noreturn do_double_fault(struct pt_regs *regs)
 	panic("kernel stack overflow");
 }
 
+/*
+ * A page fault on a user address of the current task's mm, from ring 3 or
+ * at a kernel instruction the exception table lists (a user access): true
+ * if handle_mm_fault() filled it in and the instruction may run again.
+ * Any other kernel access to a user address is not served.
+ */
+static bool user_addr_fault(struct pt_regs *regs)
+{
+	struct mm_struct *mm = current ? current->mm : NULL;
+	unsigned long addr;
+
+	if (regs->vector != X86_TRAP_PF || !mm)
+		return false;
+	addr = read_cr2();
+	if (addr >= TASK_SIZE_MAX)
+		return false;
+	if (!(regs->cs & SEGMENT_RPL_MASK) && !search_exception_tables(regs->rip))
+		return false;
+	return handle_mm_fault(mm, addr, regs->error_code) == 0;
+}
+
 void do_trap(struct pt_regs *regs)
 {
 	struct fault_expect *fe = READ_ONCE(armed);
@@ -140,6 +164,8 @@ void do_trap(struct pt_regs *regs)
 
 	if (regs->vector == X86_TRAP_DF)
 		do_double_fault(regs);
+	if (user_addr_fault(regs))
+		return;
 	if ((regs->cs & SEGMENT_RPL_MASK) && regs->vector != X86_TRAP_NMI &&
 	    regs->vector != X86_TRAP_MC)
 		user_mode_fault(regs, name);

@@ -4,7 +4,10 @@
  * unmap a range (splitting large leaves at its edges and freeing tables
  * that empty), and look an address up. All kernel mappings live in the
  * one kernel_pml4; memory hot-add and hot-remove use the same calls. The
- * low half of kernel_pml4 holds the few user pages tests map.
+ * low half of kernel_pml4 holds the few user pages tests map. Each user
+ * address space has a PML4 of its own whose kernel half mirrors
+ * kernel_pml4's: pgd_alloc() copies it, and every later change of a
+ * kernel-half PML4 entry is copied to all of them under pgtable_lock.
  */
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
@@ -24,6 +27,12 @@ pgentry_t *kernel_pml4;
 static DEFINE_SPINLOCK(pgtable_lock);
 bool direct_map_ready;
 
+/* The PML4 pages of every user address space (page->lru), under pgtable_lock. */
+static LIST_HEAD(pgd_list);
+
+/* The first PML4 slot of the kernel half. */
+#define KERNEL_PGD_FIRST	(PTRS_PER_TABLE / 2)
+
 /* Page-table pages allocated and not yet freed, for leak checks. */
 static unsigned long nr_pgtable_pages;
 
@@ -41,6 +50,24 @@ void *boot_phys_to_virt(phys_addr_t pa)
 static pgentry_t *table_va(pgentry_t e)
 {
 	return boot_phys_to_virt(pgentry_addr(e));
+}
+
+/*
+ * After @e, an entry of @table at @level, changed: if it is a kernel-half
+ * slot of kernel_pml4, give every user PML4 the same entry, so that a
+ * kernel mapping made or removed later is seen by every address space.
+ * Called with pgtable_lock held.
+ */
+static void pgd_sync_entry(const pgentry_t *table, int level, const pgentry_t *e)
+{
+	unsigned int i = e - table;
+	struct page *page;
+
+	if (table != kernel_pml4 || level != PG_LEVEL_PML4 ||
+	    i < KERNEL_PGD_FIRST)
+		return;
+	list_for_each_entry(page, &pgd_list, lru)
+		((pgentry_t *)__va(page_to_phys(page)))[i] = *e;
 }
 
 /*
@@ -141,6 +168,7 @@ static int map_level(pgentry_t *table, int level, unsigned long va,
 				*e = mk_table(t);
 				if (flags & KMAP_USER)
 					*e |= _PAGE_USER;
+				pgd_sync_entry(table, level, e);
 				fresh = true;
 			} else if (pgentry_leaf(*e, level)) {
 				WARN_ON_ONCE(1);
@@ -158,6 +186,7 @@ static int map_level(pgentry_t *table, int level, unsigned long va,
 					phys_addr_t t = pgentry_addr(*e);
 
 					*e = 0;
+					pgd_sync_entry(table, level, e);
 					pgtable_free(t);
 				}
 				return ret;
@@ -254,6 +283,7 @@ static void unmap_level(pgentry_t *table, int level, unsigned long va,
 			phys_addr_t t = pgentry_addr(*e);
 
 			*e = 0;
+			pgd_sync_entry(table, level, e);
 			pgtable_free(t);
 		}
 next:
@@ -314,6 +344,50 @@ void user_unmap_page(unsigned long va)
 	if (WARN_ON_ONCE(va >= TASK_SIZE_MAX))
 		return;
 	kernel_unmap_range(va, PAGE_SIZE);
+}
+
+/**
+ * pgd_alloc - a PML4 for a user address space
+ *
+ * The user half is empty; the kernel half is kernel_pml4's, and stays
+ * so: the page joins the list that every change of a kernel-half PML4
+ * entry is copied to. Free with pgd_free().
+ *
+ * Return: the PML4, or NULL when out of memory.
+ */
+pgentry_t *pgd_alloc(void)
+{
+	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	unsigned long irqflags;
+	pgentry_t *pgd;
+
+	if (!page)
+		return NULL;
+	page->type = PGTY_PGTABLE;
+	pgd = __va(page_to_phys(page));
+	spin_lock_irqsave(&pgtable_lock, irqflags);
+	memcpy(pgd + KERNEL_PGD_FIRST, kernel_pml4 + KERNEL_PGD_FIRST,
+	       KERNEL_PGD_FIRST * sizeof(*pgd));
+	list_add(&page->lru, &pgd_list);
+	spin_unlock_irqrestore(&pgtable_lock, irqflags);
+	return pgd;
+}
+
+/**
+ * pgd_free - free a PML4 from pgd_alloc()
+ *
+ * The caller has freed the user half's tables and no CPU has @pgd loaded.
+ */
+void pgd_free(pgentry_t *pgd)
+{
+	struct page *page = phys_to_page(__pa(pgd));
+	unsigned long irqflags;
+
+	spin_lock_irqsave(&pgtable_lock, irqflags);
+	list_del(&page->lru);
+	spin_unlock_irqrestore(&pgtable_lock, irqflags);
+	page->type = PGTY_NONE;
+	__free_page(page);
 }
 
 /**

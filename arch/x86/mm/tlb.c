@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Kernel TLB flushes. Every CPU runs on the one kernel_pml4, so a change
- * to a kernel mapping is flushed on every online CPU (a shootdown through
- * cross calls) before the flush returns.
+ * TLB flushes and address-space switches. Kernel mappings are the same in
+ * every PML4, so a change to one is flushed on every online CPU (a
+ * shootdown through cross calls) before the flush returns. A user
+ * mapping is flushed only on the CPUs that have its mm loaded.
  */
 #include <linux/kernel.h>
+#include <linux/mm_struct.h>
+#include <linux/percpu.h>
 #include <linux/smp.h>
+#include <asm/irqflags.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 
@@ -14,7 +18,11 @@
 
 struct flush_range {
 	unsigned long start, end;
+	struct mm_struct *mm;	/* user flushes: only where it is loaded */
 };
+
+/* The mm whose PML4 this CPU has in CR3; NULL for kernel_pml4. */
+static DEFINE_PER_CPU(struct mm_struct *, loaded_mm);
 
 static void flush_tlb_all_local(void *unused)
 {
@@ -63,4 +71,73 @@ void flush_tlb_kernel_range(unsigned long from, unsigned long to)
 		return;
 	}
 	on_each_cpu(flush_tlb_range_local, &r, true);
+}
+
+/**
+ * cpu_loaded_mm - the mm this CPU runs on, or NULL for kernel_pml4
+ */
+struct mm_struct *cpu_loaded_mm(void)
+{
+	return this_cpu_read(loaded_mm);
+}
+
+/**
+ * switch_mm - load @next's page tables on this CPU
+ * @next: the address space, or NULL for kernel_pml4 (kernel threads)
+ *
+ * Called with interrupts off (the scheduler, kthread_use_mm()). Loading
+ * CR3 drops every non-global TLB entry, so the mm switched away from
+ * leaves @cpu_mask and needs no flush here later. Does nothing if @next
+ * is loaded already.
+ */
+void switch_mm(struct mm_struct *next)
+{
+	struct mm_struct *prev = this_cpu_read(loaded_mm);
+	int cpu = smp_processor_id();
+
+	if (prev == next)
+		return;
+	if (next)
+		cpumask_set_cpu(cpu, &next->cpu_mask);
+	this_cpu_write(loaded_mm, next);
+	write_cr3(__pa(next ? next->pgd : kernel_pml4));
+	if (prev)
+		cpumask_clear_cpu(cpu, &prev->cpu_mask);
+}
+
+static void flush_tlb_mm_local(void *info)
+{
+	const struct flush_range *r = info;
+
+	/* Switched away meanwhile: the CR3 load flushed it already. */
+	if (this_cpu_read(loaded_mm) != r->mm)
+		return;
+	if ((r->end - r->start) >> PAGE_SHIFT > FLUSH_ALL_THRESHOLD)
+		write_cr3(read_cr3());
+	else
+		flush_tlb_range_local(info);
+}
+
+/**
+ * flush_tlb_mm_range - drop @mm's TLB entries for [@start, @end)
+ *
+ * On every CPU that has @mm loaded, this one included; returns when they
+ * have. The caller has changed the entries already, so a CPU that loads
+ * @mm meanwhile reads the new ones. Cross-call rules apply (<linux/smp.h>):
+ * not under @mm->page_table_lock.
+ */
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
+			unsigned long end)
+{
+	struct flush_range r = {
+		.start = start & PAGE_MASK,
+		.end = end,
+		.mm = mm,
+	};
+	struct cpumask mask;
+
+	/* A snapshot: the send and the wait must see the same CPUs. */
+	cpumask_copy(&mask, &mm->cpu_mask);
+	if (!cpumask_empty(&mask))
+		on_each_cpu_mask(&mask, flush_tlb_mm_local, &r, true);
 }

@@ -88,6 +88,8 @@ void user_unmap_page(unsigned long va);
 pgentry_t *lookup_address(unsigned long va, int *level);
 phys_addr_t kernel_virt_to_phys(unsigned long va);
 unsigned long pgtable_pages_in_use(void);
+pgentry_t *pgd_alloc(void);
+void pgd_free(pgentry_t *pgd);
 
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 void flush_tlb_all(void);

@@ -10,6 +10,7 @@
 #include <linux/types.h>
 
 struct pt_regs;
+struct mm_struct;
 
 /* A system call: its arguments are in regs->rdi, rsi, rdx, r10, r8, r9. */
 typedef long (*sys_call_ptr_t)(const struct pt_regs *regs);
@@ -17,6 +18,8 @@ typedef long (*sys_call_ptr_t)(const struct pt_regs *regs);
 void syscall_init(void);
 bool do_syscall_64(struct pt_regs *regs);
 long user_mode_run(unsigned long rip, unsigned long rsp);
+long user_mode_run_mm(struct mm_struct *mm, unsigned long rip,
+		      unsigned long rsp);
 void __noreturn user_mode_fault(struct pt_regs *regs, const char *name);
 
 /* entry_64.S */

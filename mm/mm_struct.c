@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * DOC: user address spaces
+ *
+ * An mm_struct is a PML4 of its own (pgd_alloc(): user half empty, kernel
+ * half kept equal to kernel_pml4's), the VMAs (mm/mmap.c) and the page
+ * tables and pages faults add below the PML4 (mm/memory.c). A task runs
+ * on current->mm; kernel threads have none and run on kernel_pml4, and
+ * borrow one with kthread_use_mm(). The scheduler loads CR3 when the next
+ * task's mm differs from the one loaded (switch_mm()).
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/mm_struct.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <asm/irqflags.h>
+
+/**
+ * mm_alloc - a new, empty user address space
+ *
+ * No VMAs, an empty user half, one reference (drop it with mmput()).
+ *
+ * Return: the mm, or NULL when out of memory.
+ */
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	mm->pgd = pgd_alloc();
+	if (!mm->pgd) {
+		kfree(mm);
+		return NULL;
+	}
+	init_rwsem(&mm->mmap_lock);
+	spin_lock_init(&mm->page_table_lock);
+	atomic_set(&mm->mm_users, 1);
+	INIT_LIST_HEAD(&mm->vma_list);
+	mm->mmap_base = TASK_UNMAPPED_TOP;
+	return mm;
+}
+
+/**
+ * mmget - take a reference to @mm, which the caller holds one of already
+ */
+void mmget(struct mm_struct *mm)
+{
+	atomic_inc(&mm->mm_users);
+}
+
+/**
+ * mmput - drop a reference to @mm; the last one frees it
+ *
+ * Frees the VMAs, every user page, the user half's page tables and the
+ * PML4. Sleeps; no CPU may have @mm loaded (a task running on it holds a
+ * reference). Takes mmap_lock.
+ */
+void mmput(struct mm_struct *mm)
+{
+	if (!atomic_dec_and_test(&mm->mm_users))
+		return;
+	if (WARN_ON_ONCE(!cpumask_empty(&mm->cpu_mask)))
+		return;
+	exit_mmap(mm);
+	WARN_ON_ONCE(mm->nr_pgtables || mm->nr_pages);
+	pgd_free(mm->pgd);
+	kfree(mm);
+}
+
+/**
+ * kthread_use_mm - run the calling kernel thread on @mm
+ *
+ * Until kthread_unuse_mm(), user addresses are @mm's: uaccess reaches
+ * them and user_mode_run() runs in them. Takes a reference. The thread
+ * must not be on another mm already.
+ */
+void kthread_use_mm(struct mm_struct *mm)
+{
+	struct task_struct *p = current;
+	unsigned long flags;
+
+	if (WARN_ON_ONCE(p->mm))
+		return;
+	mmget(mm);
+	local_irq_save(flags);
+	p->mm = mm;
+	switch_mm(mm);
+	local_irq_restore(flags);
+}
+
+/**
+ * kthread_unuse_mm - back to kernel_pml4 after kthread_use_mm(@mm)
+ *
+ * Drops the reference kthread_use_mm() took, which may free @mm.
+ */
+void kthread_unuse_mm(struct mm_struct *mm)
+{
+	struct task_struct *p = current;
+	unsigned long flags;
+
+	if (WARN_ON_ONCE(p->mm != mm))
+		return;
+	local_irq_save(flags);
+	p->mm = NULL;
+	switch_mm(NULL);
+	local_irq_restore(flags);
+	mmput(mm);
+}
