@@ -174,4 +174,7 @@ void arch_thread_setup(struct task_struct *p, void (*entry)(void));
 struct task_struct *__switch_to_asm(struct task_struct *from,
 				    struct task_struct *to);
 
+/* Until every task that has exited has had its stack freed (sleeps). */
+void sched_reap_dead_wait(void);
+
 #endif /* _LINUX_SCHED_H */

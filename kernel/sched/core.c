@@ -4,6 +4,8 @@
  * switch, wake-ups, the tick's time slice and preemption, and task life.
  */
 #include <linux/kernel.h>
+#include <linux/atomic.h>
+#include <linux/delay.h>
 #include <linux/init.h>
 #include <linux/sched.h>
 #include <linux/mm_struct.h>
@@ -223,6 +225,9 @@ void put_task_struct(struct task_struct *p)
 	kfree(p);
 }
 
+/* Tasks that have called do_task_exit() and whose stack is not freed yet. */
+static atomic_t nr_exiting = ATOMIC_INIT(0);
+
 /**
  * sched_reap_dead - free the stacks of tasks that have exited
  *
@@ -251,7 +256,29 @@ void sched_reap_dead(void)
 			free_thread_stack(p->stack);
 			p->stack = NULL;
 			put_task_struct(p);
+			atomic_dec(&nr_exiting);
 		}
+	}
+}
+
+/**
+ * sched_reap_dead_wait - wait until every exited task's stack is freed
+ *
+ * For callers that count free pages and must not see an earlier task's
+ * stack freed in the middle (the KUnit runner, between cases). Sleeps;
+ * gives up after a second with a warning. Task context only.
+ */
+void sched_reap_dead_wait(void)
+{
+	int ms;
+
+	for (ms = 0; atomic_read(&nr_exiting); ms++) {
+		sched_reap_dead();
+		if (!atomic_read(&nr_exiting))
+			break;
+		if (WARN_ON_ONCE(ms == 1000))
+			break;
+		msleep(1);
 	}
 }
 
@@ -265,6 +292,7 @@ void __noreturn do_task_exit(void)
 {
 	if (WARN_ON(current->flags & (PF_BOOT | PF_IDLE)))
 		halt_forever();
+	atomic_inc(&nr_exiting);
 	set_current_state(TASK_DEAD);
 	schedule();
 	panic("%s: dead task %s ran again", __func__, current->comm);

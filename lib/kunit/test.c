@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/errno.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 #include <kunit/test.h>
 
@@ -170,6 +171,11 @@ static enum kunit_status kunit_run_once(struct kunit *test,
 					struct kunit_case *test_case,
 					const void *param, int param_index)
 {
+	/*
+	 * Threads an earlier case started may still have a stack to free:
+	 * free them now, so that no case counting free pages sees it happen.
+	 */
+	sched_reap_dead_wait();
 	memset(test, 0, sizeof(*test));
 	test->name = test_case->name;
 	test->status = KUNIT_SUCCESS;
