@@ -4,6 +4,7 @@
  * user_mode_run() uses. Documentation/x86/entry.rst has the register ABI.
  */
 #include <linux/errno.h>
+#include <asm/entry.h>
 #include <asm/processor-flags.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
@@ -51,21 +52,7 @@ entry_SYSCALL_64:
 	movq	%rsp, %rdi
 	call	do_syscall_64
 	testb	%al, %al
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rax
-	popq	%rcx
-	popq	%rdx
-	popq	%rsi
-	popq	%rdi
+	POP_GPRS			/* pops do not change the flags */
 	jz	.Lsyscall_iret
 	/*
 	 * SYSRET: do_syscall_64() checked that rcx and r11 still hold rip and

@@ -12,6 +12,25 @@
 #define _ASM_X86_ENTRY_H
 
 #ifdef __ASSEMBLY__
+/* Restores the general registers of a struct pt_regs at the stack top. */
+.macro POP_GPRS
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbp
+	popq %rbx
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rax
+	popq %rcx
+	popq %rdx
+	popq %rsi
+	popq %rdi
+.endm
+
 .macro PT_REGS_ENTRY handler
 	testb $3, 24(%rsp)		/* cs, above vector, error code, rip */
 	jz .Lkernel_gs_\@
@@ -48,21 +67,7 @@
 	movq %rsp, %rbp
 	call \handler
 	addq $16, %rsp
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %rbp
-	popq %rbx
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rax
-	popq %rcx
-	popq %rdx
-	popq %rsi
-	popq %rdi
+	POP_GPRS
 	addq $16, %rsp			/* vector, error code */
 	testb $3, 8(%rsp)		/* cs */
 	jz .Lkernel_ret_\@
