@@ -1160,8 +1160,9 @@ static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
  * Pages free for what leaves the blocks being offlined: every zone's free
  * pages above its min watermark, and for kernel zones above
  * zone_kernel_reserve() too, less @excluded (the free pages inside those
- * blocks, which go away with them). Unlocked: an estimate for refusing
- * an offline early, not a promise.
+ * blocks, which go away with them; the blocks must not be isolated yet,
+ * or their free pages are counted as isolated and not as free). Unlocked:
+ * an estimate for refusing an offline early, not a promise.
  */
 static unsigned long offline_room(unsigned long excluded)
 {
@@ -1213,19 +1214,18 @@ static int offline_fits(const unsigned long *start, const unsigned long *end,
  * @nr_pages: at most one section, a multiple of pageblock_nr_pages; every
  *	page is online and in one zone
  *
- * Hotplug lock held. Isolates the range's pageblocks so nothing new is
- * allocated there, refuses at once if what is in use there cannot fit
- * elsewhere (see offline_fits()), asks the memory notifier
- * (MEM_GOING_OFFLINE may veto),
- * migrates every page in use elsewhere (see evacuate_range() for the
+ * Hotplug lock held. Refuses at once if what is in use in the range
+ * cannot fit elsewhere (see offline_fits()), isolates its pageblocks so
+ * nothing new is allocated there, asks the memory notifier
+ * (MEM_GOING_OFFLINE may veto), migrates every page in use elsewhere (see evacuate_range() for the
  * bound on retries), then takes the free pages out, lowers the present
  * and managed counts, shrinks the zone's span and rebuilds zonelists and
  * watermarks, and marks its sections offline, before MEM_OFFLINE. Does
  * not touch memory block state: the caller does.
  *
  * Return: 0; -EINVAL when the range is not online memory of one zone;
- * -EBUSY when a pageblock cannot be isolated or a page cannot be moved;
- * a vetoing callback's errno. On failure MEM_CANCEL_OFFLINE is sent (once
+ * -EBUSY when what is in use would not fit elsewhere, a pageblock cannot
+ * be isolated or a page cannot be moved; a vetoing callback's errno. On failure MEM_CANCEL_OFFLINE is sent (once
  * MEM_GOING_OFFLINE was) and the range is online as before, its pageblocks
  * back to their types; pages that were migrated stay where they went.
  */
@@ -1248,14 +1248,16 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
 			return -EINVAL;
 	populated = populated_zone(zone);
 
+	/*
+	 * Before isolating: offline_room() counts the zones' free pages, and
+	 * the range's own free pages leave that count once isolated.
+	 */
+	ret = offline_fits(&start_pfn, &end_pfn, 1);
+	if (ret)
+		return ret;
 	ret = isolate_range(start_pfn, end_pfn, saved);
 	if (ret)
 		return ret;
-	ret = offline_fits(&start_pfn, &end_pfn, 1);
-	if (ret) {
-		unisolate_range(start_pfn, end_pfn, saved);
-		return ret;
-	}
 	memory_notify_init(&arg, zone, start_pfn, nr_pages, false);
 	ret = memory_notify_errno(MEM_GOING_OFFLINE, &arg);
 	if (ret)
