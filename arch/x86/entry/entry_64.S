@@ -32,21 +32,7 @@ entry_SYSCALL_64:
 	pushq	%rcx			/* rip */
 	pushq	%rax			/* error_code: the number asked for */
 	pushq	$SYSCALL_VECTOR
-	pushq	%rdi
-	pushq	%rsi
-	pushq	%rdx
-	pushq	%rcx
-	pushq	$-ENOSYS		/* rax: the result so far */
-	pushq	%r8
-	pushq	%r9
-	pushq	%r10
-	pushq	%r11
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_GPRS rax=$-ENOSYS		/* rax: the result so far */
 	/* Backtraces end here: the user's rbp means nothing to them. */
 	xorl	%ebp, %ebp
 	movq	%rsp, %rdi

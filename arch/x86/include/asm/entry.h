@@ -12,6 +12,28 @@
 #define _ASM_X86_ENTRY_H
 
 #ifdef __ASSEMBLY__
+/*
+ * Saves the general registers as the top of a struct pt_regs; @rax is what
+ * goes in its rax slot (the system call entry stores its first result).
+ */
+.macro PUSH_GPRS rax=%rax
+	pushq %rdi
+	pushq %rsi
+	pushq %rdx
+	pushq %rcx
+	pushq \rax
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %rbx
+	pushq %rbp
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+.endm
+
 /* Restores the general registers of a struct pt_regs at the stack top. */
 .macro POP_GPRS
 	popq %r15
@@ -36,21 +58,7 @@
 	jz .Lkernel_gs_\@
 	swapgs
 	.set .Lkernel_gs_\@, .		/* a label (checkpatch reads .h as C) */
-	pushq %rdi
-	pushq %rsi
-	pushq %rdx
-	pushq %rcx
-	pushq %rax
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %rbx
-	pushq %rbp
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	PUSH_GPRS
 	cld
 	/*
 	 * Close the SMAP window an interrupted uaccess may have open; iretq
