@@ -28,8 +28,8 @@ typedef struct {
 	long counter;
 } atomic_long_t;
 
-#define ATOMIC_INIT(i)		{ (i) }
-#define ATOMIC_LONG_INIT(i)	{ (i) }
+#define ATOMIC_INIT(i)		{ .counter = (i) }
+#define ATOMIC_LONG_INIT(i)	{ .counter = (i) }
 
 /*
  * Read-modify-write operations, written out one by one so that each name

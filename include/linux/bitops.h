@@ -14,8 +14,9 @@
 #include <linux/compiler.h>
 
 #define BITS_PER_LONG		64
+/* The word of a bitmap that holds bit @nr, and that bit within the word. */
+#define BIT_WORD(nr)		((nr) / (8 * sizeof(unsigned long)))
 #define BIT_MASK(nr)		(1UL << ((nr) % BITS_PER_LONG))
-#define BIT_WORD(nr)		((nr) / BITS_PER_LONG)
 
 static inline void set_bit(unsigned long nr, unsigned long *addr)
 {

@@ -89,15 +89,18 @@ static inline bool list_empty(const struct list_head *head)
 	     n = container_of(pos->member.next, typeof(*pos), member); \
 	     &pos->member != (head); \
 	     pos = n, n = container_of(n->member.next, typeof(*n), member))
+/* The entry of @ptr's type that holds list node @node in its @member. */
+#define list_entry_of(node, ptr, member) container_of(node, typeof(*(ptr)), member)
+
 /* Visits every entry, last first; @pos must not be removed inside the loop. */
 #define list_for_each_entry_reverse(pos, head, member) \
-	for (pos = container_of((head)->prev, typeof(*pos), member); \
-	     &pos->member != (head); \
-	     pos = container_of(pos->member.prev, typeof(*pos), member))
+	for (pos = list_entry_of((head)->prev, pos, member); \
+	     (head) != &pos->member; \
+	     pos = list_entry_of(pos->member.prev, pos, member))
 /* list_for_each_entry_safe(), starting at @pos itself instead of the first. */
 #define list_for_each_entry_safe_from(pos, n, head, member) \
-	for (n = container_of((pos)->member.next, typeof(*(pos)), member); \
-	     &pos->member != (head); \
-	     pos = n, n = container_of(n->member.next, typeof(*n), member))
+	for (n = list_entry_of((pos)->member.next, pos, member); \
+	     (head) != &pos->member; \
+	     pos = n, n = list_entry_of(n->member.next, n, member))
 
 #endif /* _LINUX_LIST_H */

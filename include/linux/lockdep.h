@@ -49,7 +49,8 @@ struct lockdep_map {
 };
 
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
-#define _THIS_IP_	({ __label__ __here; __here: (unsigned long)&&__here; })
+/* The address of the code that uses it (a label placed right there). */
+#define _THIS_IP_	({ __label__ ip_here; ip_here: (unsigned long)&&ip_here; })
 
 #ifdef CONFIG_PROVE_LOCKING
 

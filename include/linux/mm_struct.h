@@ -21,7 +21,7 @@
 #define VM_WRITE	0x2UL
 #define VM_EXEC		0x4UL
 #define VM_SHARED	0x8UL	/* never set yet: only private mappings */
-#define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
+#define VM_ACCESS_FLAGS	(VM_EXEC | VM_WRITE | VM_READ)
 
 /* mmap() flags, with Linux's values. */
 #define MAP_SHARED	0x01

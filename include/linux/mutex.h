@@ -31,7 +31,7 @@ struct mutex {
 
 #define __MUTEX_INITIALIZER(m) {					\
 	.wait_list = LIST_HEAD_INIT(m.wait_list),			\
-	.wait_lock = __SPIN_LOCK_UNLOCKED(m.wait_lock),			\
+	.wait_lock = SPINLOCK_STATIC_INIT(m.wait_lock),			\
 	.owner = NULL,							\
 	MUTEX_DEP_MAP_INIT(m)						\
 }
@@ -43,9 +43,9 @@ void __mutex_init(struct mutex *lock, const char *name,
 /* Every mutex set up by one mutex_init() line is one lock class. */
 #define mutex_init(m)							\
 	do {								\
-		static struct lock_class_key __key;			\
+		static struct lock_class_key site_key;			\
 									\
-		__mutex_init((m), #m, &__key);				\
+		__mutex_init((m), #m, &site_key);				\
 	} while (0)
 
 void mutex_lock(struct mutex *lock);

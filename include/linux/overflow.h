@@ -10,7 +10,7 @@
 #include <linux/types.h>
 
 #ifndef SIZE_MAX
-#define SIZE_MAX	(~(size_t)0)
+#define SIZE_MAX	((size_t)-1)
 #endif
 
 /*

@@ -35,7 +35,7 @@ struct rw_semaphore {
 
 #define __RWSEM_INITIALIZER(sem) {					\
 	.wait_list = LIST_HEAD_INIT(sem.wait_list),			\
-	.lock = __SPIN_LOCK_UNLOCKED(sem.lock),				\
+	.lock = SPINLOCK_STATIC_INIT(sem.lock),				\
 	.count = 0,							\
 	.owner = NULL,							\
 	RWSEM_DEP_MAP_INIT(sem)						\
@@ -52,9 +52,9 @@ void __init_rwsem(struct rw_semaphore *sem, const char *name,
  */
 #define init_rwsem(sem)							\
 	do {								\
-		static struct lock_class_key __key;			\
+		static struct lock_class_key site_key;			\
 									\
-		__init_rwsem((sem), #sem, &__key);			\
+		__init_rwsem((sem), #sem, &site_key);			\
 	} while (0)
 
 void down_read(struct rw_semaphore *sem);

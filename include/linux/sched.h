@@ -31,7 +31,7 @@
 #define TASK_NEW		0x0800	/* created, never woken */
 #define TASK_NORMAL		(TASK_UNINTERRUPTIBLE | TASK_INTERRUPTIBLE)
 /* Waiting for work that may never come: the hung-task check skips it. */
-#define TASK_IDLE		(TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
+#define TASK_IDLE		(TASK_NOLOAD | TASK_UNINTERRUPTIBLE)
 
 /* task_struct.flags */
 #define PF_IDLE		0x0002	/* a CPU's idle task */

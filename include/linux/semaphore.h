@@ -22,7 +22,7 @@ struct semaphore {
 
 #define __SEMAPHORE_INITIALIZER(sem, n) {				\
 	.wait_list = LIST_HEAD_INIT(sem.wait_list),			\
-	.lock = __SPIN_LOCK_UNLOCKED(sem.lock),				\
+	.lock = SPINLOCK_STATIC_INIT(sem.lock),				\
 	.count = (n),							\
 }
 #define DEFINE_SEMAPHORE(name, n) \

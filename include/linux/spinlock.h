@@ -45,9 +45,10 @@ typedef struct {
 #endif
 
 /* Static initialiser of the spinlock @name (also its class name). */
-#define __SPIN_LOCK_UNLOCKED(name) \
+#define SPINLOCK_STATIC_INIT(name) \
 	{ .raw = __ARCH_SPIN_LOCK_UNLOCKED SPIN_DEP_MAP_INIT(name) }
-#define DEFINE_SPINLOCK(x) spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
+#define DEFINE_SPINLOCK(lock_name) \
+	spinlock_t lock_name = SPINLOCK_STATIC_INIT(lock_name)
 
 #ifdef CONFIG_PROVE_LOCKING
 
@@ -59,9 +60,9 @@ void spin_unlock(spinlock_t *l);
 /* Every lock set up by one spin_lock_init() line is one class. */
 #define spin_lock_init(l)						\
 	do {								\
-		static struct lock_class_key __key;			\
+		static struct lock_class_key site_key;			\
 									\
-		__spin_lock_init((l), #l, &__key);			\
+		__spin_lock_init((l), #l, &site_key);			\
 	} while (0)
 
 #else /* !CONFIG_PROVE_LOCKING */

@@ -12,12 +12,14 @@
 #define S_IFCHR		0020000
 #define S_IFIFO		0010000
 
-#define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
-#define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
-#define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
-#define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
-#define S_ISBLK(m)	(((m) & S_IFMT) == S_IFBLK)
-#define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
-#define S_ISSOCK(m)	(((m) & S_IFMT) == S_IFSOCK)
+/* Whether mode @m is of file type @type (one of the S_IF* above). */
+#define S_TYPE_IS(m, type)	(((m) & S_IFMT) == (type))
+#define S_ISREG(m)	S_TYPE_IS(m, S_IFREG)
+#define S_ISDIR(m)	S_TYPE_IS(m, S_IFDIR)
+#define S_ISLNK(m)	S_TYPE_IS(m, S_IFLNK)
+#define S_ISCHR(m)	S_TYPE_IS(m, S_IFCHR)
+#define S_ISBLK(m)	S_TYPE_IS(m, S_IFBLK)
+#define S_ISFIFO(m)	S_TYPE_IS(m, S_IFIFO)
+#define S_ISSOCK(m)	S_TYPE_IS(m, S_IFSOCK)
 
 #endif /* _LINUX_STAT_H */

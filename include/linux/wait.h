@@ -34,7 +34,7 @@ typedef struct wait_queue_head {
 /* Static initialiser of a wait_queue_head named @wq. */
 #define WAIT_QUEUE_HEAD_INIT(wq) {					\
 	.waiters = LIST_HEAD_INIT((wq).waiters),			\
-	.lock = __SPIN_LOCK_UNLOCKED(wq.lock),				\
+	.lock = SPINLOCK_STATIC_INIT(wq.lock),				\
 }
 #define DECLARE_WAIT_QUEUE_HEAD(wq) \
 	struct wait_queue_head wq = WAIT_QUEUE_HEAD_INIT(wq)

@@ -182,20 +182,29 @@ static int __init parse_memopt(char *val)
 }
 early_param("mem", parse_memopt);
 
-/* The name /proc/iomem shows for a range of an E820 type (Linux's). */
+/* The names /proc/iomem shows for non-RAM E820 types (Linux's spellings). */
+static const struct {
+	u32 type;
+	const char *name;
+} e820_iomem_names[] = {
+	{ E820_TYPE_ACPI,	"ACPI Tables" },
+	{ E820_TYPE_NVS,	"ACPI Non-volatile Storage" },
+	{ E820_TYPE_UNUSABLE,	"Unusable memory" },
+	{ E820_TYPE_PMEM,	"Persistent Memory (legacy)" },
+};
+
 static const char *e820_type_to_iomem_name(u32 type)
 {
-	switch (type) {
-	case E820_TYPE_ACPI: return "ACPI Tables";
-	case E820_TYPE_NVS: return "ACPI Non-volatile Storage";
-	case E820_TYPE_UNUSABLE: return "Unusable memory";
-	case E820_TYPE_PMEM: return "Persistent Memory (legacy)";
-	default: return "Reserved";
-	}
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(e820_iomem_names); i++)
+		if (e820_iomem_names[i].type == type)
+			return e820_iomem_names[i].name;
+	return "Reserved";
 }
 
 /**
- * e820__reserve_resources - claim the firmware's non-RAM ranges
+ * e820_claim_reserved - claim the firmware's non-RAM ranges
  *
  * Each entry that is not RAM becomes a busy resource of iomem_resource,
  * named for its type; parts already claimed are left to their owner, and
@@ -204,7 +213,7 @@ static const char *e820_type_to_iomem_name(u32 type)
  * (kernel/resource.c), so RAM that mem= hides stays free for hot-add.
  * Called once at boot, after the allocators are up.
  */
-void __init e820__reserve_resources(void)
+void __init e820_claim_reserved(void)
 {
 	u32 i;
 
@@ -249,7 +258,7 @@ static u64 __init e820__end_of_low_ram(void)
  * The hole between the end of low RAM and 4 GiB holds PCI BARs, the
  * IOAPICs, the HPET, the local APIC and the BIOS flash; the first MiB holds
  * the VGA window and option ROMs. Neither is ever RAM to hot-add. Each part
- * that nothing claimed before (call it after e820__reserve_resources() and
+ * that nothing claimed before (call it after e820_claim_reserved() and
  * the interrupt controllers) becomes busy: "Video RAM area" 0xa0000-0xbffff,
  * "Video ROM" 0xc0000-0xc7fff, "Adapter ROM" 0xc8000-0xeffff, "System ROM"
  * 0xf0000-0xfffff, "Reserved" 0xfffc0000-0xffffffff (the BIOS), and

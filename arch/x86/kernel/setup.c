@@ -66,7 +66,7 @@ static void __init setup_iomem_root(void)
  */
 static int __init x86_claim_iomem(void)
 {
-	e820__reserve_resources();
+	e820_claim_reserved();
 	acpi_madt_claim_iomem();
 	e820__reserve_holes();
 	return 0;

@@ -38,7 +38,7 @@ void e820__print_table(const char *who);
 void e820__memblock_setup(void);
 void e820__table_to_memblock(const struct e820_table *t);
 u64 e820__end_of_ram(void);
-void e820__reserve_resources(void);
+void e820_claim_reserved(void);
 void e820__reserve_holes(void);
 
 #endif /* _ASM_X86_E820_H */

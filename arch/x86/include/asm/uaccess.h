@@ -76,18 +76,18 @@ static inline bool __access_ok(unsigned long addr, unsigned long len)
 #define get_user(x, ptr) ({						\
 	const __typeof__(*(ptr)) __user *__gu_p = (ptr);		\
 	__uaccess_uint(sizeof(*__gu_p)) __gu_v = 0;			\
-	int __gu_err = -EFAULT;						\
+	int gu_ret = -EFAULT;						\
 									\
 	BUILD_BUG_ON(!__uaccess_size_ok(sizeof(*__gu_p)));		\
 	if (access_ok(__gu_p, sizeof(*__gu_p))) {			\
 		stac();							\
-		__get_user_asm(__gu_v, __gu_p, __gu_err);		\
+		__get_user_asm(__gu_v, __gu_p, gu_ret);		\
 		clac();							\
 	}								\
-	if (__gu_err)							\
+	if (gu_ret)							\
 		__gu_v = 0;						\
 	(x) = (__force __typeof__(*(ptr)))__gu_v;			\
-	__gu_err;							\
+	gu_ret;							\
 })
 
 /**
@@ -102,16 +102,16 @@ static inline bool __access_ok(unsigned long addr, unsigned long len)
 	__typeof__(*(ptr)) __user *__pu_p = (ptr);			\
 	__typeof__(*(ptr)) __pu_x = (x);				\
 	__uaccess_uint(sizeof(*__pu_p)) __pu_v;				\
-	int __pu_err = -EFAULT;						\
+	int pu_ret = -EFAULT;						\
 									\
 	BUILD_BUG_ON(!__uaccess_size_ok(sizeof(*__pu_p)));		\
 	__builtin_memcpy(&__pu_v, &__pu_x, sizeof(__pu_v));		\
 	if (access_ok(__pu_p, sizeof(*__pu_p))) {			\
 		stac();							\
-		__put_user_asm(__pu_v, __pu_p, __pu_err);		\
+		__put_user_asm(__pu_v, __pu_p, pu_ret);		\
 		clac();							\
 	}								\
-	__pu_err;							\
+	pu_ret;							\
 })
 
 /*
