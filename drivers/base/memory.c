@@ -100,6 +100,19 @@ static unsigned long memory_block_vmemmap_pages(const struct memory_block *mem)
 }
 
 /**
+ * memory_block_pfns - the pages of @mem that online and offline handle
+ * @mem: a memory block
+ * @start_pfn: out, the first (after a memmap kept in the block itself)
+ * @end_pfn: out, the end
+ */
+void memory_block_pfns(const struct memory_block *mem,
+		       unsigned long *start_pfn, unsigned long *end_pfn)
+{
+	*start_pfn = memory_block_start_pfn(mem) + memory_block_vmemmap_pages(mem);
+	*end_pfn = memory_block_start_pfn(mem) + PAGES_PER_SECTION;
+}
+
+/**
  * memory_block_online - online an offline block
  * @mem: the block
  * @online_type: an enum mmop; MMOP_OFFLINE means MMOP_ONLINE
@@ -111,8 +124,7 @@ static unsigned long memory_block_vmemmap_pages(const struct memory_block *mem)
 int memory_block_online(struct memory_block *mem, int online_type,
 			struct zone *zone)
 {
-	unsigned long start_pfn = memory_block_start_pfn(mem);
-	unsigned long skip = memory_block_vmemmap_pages(mem);
+	unsigned long start_pfn, end_pfn;
 	int ret;
 
 	if (mem->state != MEM_OFFLINE)
@@ -120,9 +132,11 @@ int memory_block_online(struct memory_block *mem, int online_type,
 	if (online_type == MMOP_OFFLINE)
 		online_type = MMOP_ONLINE;
 	if (!zone)
-		zone = zone_for_pfn_range(online_type, mem->nid, start_pfn,
+		zone = zone_for_pfn_range(online_type, mem->nid,
+					  memory_block_start_pfn(mem),
 					  PAGES_PER_SECTION);
-	ret = online_pages(start_pfn + skip, PAGES_PER_SECTION - skip, zone);
+	memory_block_pfns(mem, &start_pfn, &end_pfn);
+	ret = online_pages(start_pfn, end_pfn - start_pfn, zone);
 	if (ret)
 		return ret;
 	mem->online_type = online_type;
@@ -135,22 +149,22 @@ int memory_block_online(struct memory_block *mem, int online_type,
  * memory_block_offline - offline an online block
  * @mem: the block
  *
- * Hotplug lock held. @mem->online_type and the zone it was in stay
- * readable in @mem->online_type (for whoever wants it back as it was).
- * Return: 0; -EINVAL if @mem is not online or spans two zones;
+ * Hotplug lock held. @mem->online_type keeps the type the block had;
+ * its zone is cleared, so a caller that wants it back as it was records
+ * @mem->zone first. Return: 0; -EINVAL if @mem is not online or spans two zones;
  * offline_pages()'s errno, with the block online as before.
  */
 int memory_block_offline(struct memory_block *mem)
 {
-	unsigned long start_pfn = memory_block_start_pfn(mem);
-	unsigned long skip = memory_block_vmemmap_pages(mem);
+	unsigned long start_pfn, end_pfn;
 	int ret;
 
 	if (mem->state != MEM_ONLINE)
 		return -EINVAL;
 	if (!mem->zone)		/* boot memory spanning two zones */
 		return -EINVAL;
-	ret = offline_pages(start_pfn + skip, PAGES_PER_SECTION - skip);
+	memory_block_pfns(mem, &start_pfn, &end_pfn);
+	ret = offline_pages(start_pfn, end_pfn - start_pfn);
 	if (ret)
 		return ret;
 	WRITE_ONCE(mem->zone, NULL);
@@ -630,19 +644,6 @@ int walk_memory_blocks(u64 start, u64 size, void *arg,
 		put_device(&mem->dev);
 	}
 	return ret;
-}
-
-/**
- * memory_block_pfns - the pages of @mem that online and offline handle
- * @mem: a memory block
- * @start_pfn: out, the first (after a memmap kept in the block itself)
- * @end_pfn: out, the end
- */
-void memory_block_pfns(const struct memory_block *mem,
-		       unsigned long *start_pfn, unsigned long *end_pfn)
-{
-	*start_pfn = memory_block_start_pfn(mem) + memory_block_vmemmap_pages(mem);
-	*end_pfn = memory_block_start_pfn(mem) + PAGES_PER_SECTION;
 }
 
 /*
