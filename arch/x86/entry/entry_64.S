@@ -32,7 +32,7 @@ entry_SYSCALL_64:
 	pushq	%rcx			/* rip */
 	pushq	%rax			/* error_code: the number asked for */
 	pushq	$SYSCALL_VECTOR
-	PUSH_GPRS rax=$-ENOSYS		/* rax: the result so far */
+	PUSH_GPRS $-ENOSYS		/* in the rax slot: the result so far */
 	/* Backtraces end here: the user's rbp means nothing to them. */
 	xorl	%ebp, %ebp
 	movq	%rsp, %rdi

@@ -14,9 +14,10 @@
 #ifdef __ASSEMBLY__
 /*
  * Saves the general registers as the top of a struct pt_regs; @rax is what
- * goes in its rax slot (the system call entry stores its first result).
+ * goes in its rax slot: %rax itself, or the system call entry's first
+ * result.
  */
-.macro PUSH_GPRS rax=%rax
+.macro PUSH_GPRS rax
 	pushq %rdi
 	pushq %rsi
 	pushq %rdx
@@ -58,7 +59,7 @@
 	jz .Lkernel_gs_\@
 	swapgs
 	.set .Lkernel_gs_\@, .		/* a label (checkpatch reads .h as C) */
-	PUSH_GPRS
+	PUSH_GPRS %rax
 	cld
 	/*
 	 * Close the SMAP window an interrupted uaccess may have open; iretq
