@@ -47,6 +47,10 @@ struct thread_struct {
 
 struct kthread;
 struct mm_struct;
+struct files_struct;
+struct fs_struct;
+struct signal_struct;
+struct sighand_struct;
 
 /**
  * struct task_struct - a schedulable context: a kernel stack and its state
@@ -86,6 +90,19 @@ struct task_struct {
 	struct list_head tasks;	/* every task, under tasklist_lock */
 	int pid;
 	char comm[TASK_COMM_LEN];
+
+	/*
+	 * A user process or thread (NULL/0 for kernel threads): kernel/fork.c
+	 * and kernel/exit.c own these, with the rules written there. @tgid is
+	 * the thread group's id (getpid()), @pid the thread's (gettid()).
+	 */
+	int tgid;
+	struct task_struct *real_parent;	/* under tasklist_lock */
+	struct task_struct *group_leader;
+	struct files_struct *files;	/* open descriptors (fs/file.c) */
+	struct fs_struct *fs;		/* root and cwd (fs/fs_struct.c) */
+	struct signal_struct *signal;	/* the thread group's shared state */
+	struct sighand_struct *sighand;	/* signal actions */
 
 #ifdef CONFIG_PROVE_LOCKING
 	/* The locks this task holds, oldest first; only it changes them. */

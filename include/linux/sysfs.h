@@ -95,15 +95,7 @@ bool sysfs_streq(const char *a, const char *b);
 
 /* ---- VFS-like entry points (fs/read_write.c) ---- */
 
-/* open flags, with Linux's values */
-#ifndef O_RDONLY
-#define O_RDONLY	00
-#define O_WRONLY	01
-#define O_RDWR		02
-#define O_ACCMODE	03
-#define O_CREAT		0100
-#define O_TRUNC		01000
-#endif
+#include <linux/fcntl.h>
 
 /* d_type values, with Linux's values */
 #define VFS_DT_DIR	4

@@ -15,6 +15,7 @@
 #include <linux/mm_struct.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
+#include <linux/syscalls.h>
 #include <asm/desc.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -36,25 +37,59 @@ DEFINE_PER_CPU(unsigned long, user_mode_return_sp);
 	(X86_EFLAGS_IF | X86_EFLAGS_DF | X86_EFLAGS_TF | X86_EFLAGS_AC | \
 	 X86_EFLAGS_NT)
 
-static long sys_getpid(const struct pt_regs *regs)
+static long sys_getpid(struct pt_regs *regs)
 {
 	return current->pid;
 }
+SYSCALL_ENTRY(getpid, sys_getpid);
 
 /*
  * exit(2) and exit_group(2): the code user mode ends with is what
  * user_mode_run() returns to the kernel thread that entered it.
  */
-static long sys_exit(const struct pt_regs *regs)
+static long sys_exit(struct pt_regs *regs)
 {
-	user_mode_return((int)regs->rdi);
+	user_mode_return((int)SC_ARG0(regs));
+}
+SYSCALL_ENTRY(exit, sys_exit);
+SYSCALL_ENTRY(exit_group, sys_exit);
+
+/* Built once by syscall_table_init() from every SYSCALL_ENTRY. */
+static const struct syscall_entry *sys_call_table[NR_syscalls];
+
+/**
+ * syscall_table_init - index the registered system calls by number
+ *
+ * Called once on the boot CPU before any user code runs. A number out of
+ * range or registered twice is a build mistake: it is reported and the
+ * first registration kept.
+ *
+ * Return: 0, or -EINVAL if some entry was refused.
+ */
+int syscall_table_init(void)
+{
+	const struct syscall_entry *e;
+	int ret = 0;
+
+	for (e = __syscall_entries_start; e < __syscall_entries_end; e++) {
+		if (e->nr >= NR_syscalls || sys_call_table[e->nr]) {
+			pr_err("syscall: %s (%lu) refused: %s\n", e->name, e->nr,
+			       e->nr >= NR_syscalls ? "out of range" :
+			       "number taken");
+			ret = -EINVAL;
+			continue;
+		}
+		sys_call_table[e->nr] = e;
+	}
+	return ret;
 }
 
-static const sys_call_ptr_t sys_call_table[NR_syscalls] = {
-	[__NR_getpid] = sys_getpid,
-	[__NR_exit] = sys_exit,
-	[__NR_exit_group] = sys_exit,
-};
+/* The name of system call @nr, or NULL if Tide has none. */
+const char *syscall_name(unsigned long nr)
+{
+	return nr < NR_syscalls && sys_call_table[nr] ?
+	       sys_call_table[nr]->name : NULL;
+}
 
 /* Numbers already reported as missing; numbers past the table share a bit. */
 static unsigned long reported[NR_syscalls / BITS_PER_LONG + 1];
@@ -97,10 +132,11 @@ static bool sysret_ok(const struct pt_regs *regs)
 bool do_syscall_64(struct pt_regs *regs)
 {
 	unsigned long nr = regs->error_code;
-	sys_call_ptr_t fn = nr < NR_syscalls ? sys_call_table[nr] : NULL;
+	const struct syscall_entry *e = nr < NR_syscalls ?
+					sys_call_table[nr] : NULL;
 
-	if (fn) {
-		regs->rax = fn(regs);
+	if (e) {
+		regs->rax = e->fn(regs);
 	} else {
 		report_missing(nr);
 		regs->rax = -ENOSYS;

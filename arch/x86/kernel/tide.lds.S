@@ -52,6 +52,10 @@ SECTIONS {
 		__kunit_suites_start = .;
 		KEEP(*(.kunit_test_suites))
 		__kunit_suites_end = .;
+		. = ALIGN(8);
+		__syscall_entries_start = .;
+		KEEP(*(.syscall_entries))
+		__syscall_entries_end = .;
 	} :rodata
 	.note : AT(ADDR(.note) - __START_KERNEL_map) {
 		*(.note.Xen)

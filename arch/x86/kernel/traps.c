@@ -13,6 +13,7 @@
  * the guard page below a kernel stack is reported as a stack overflow.
  */
 #include <linux/kernel.h>
+#include <linux/syscalls.h>
 #include <linux/kallsyms.h>
 #include <linux/mm_struct.h>
 #include <linux/sched.h>
@@ -219,6 +220,7 @@ void trap_init(void)
 
 	cpu_tss_init(0, (unsigned long)boot_stack);
 	cpu_protect_init(true);
+	syscall_table_init();
 	syscall_init();
 	for (v = 0; v < 32; v++)
 		set_intr_gate_ist(&idt[v], (unsigned long)trap_stubs + v * TRAP_STUB_SIZE,

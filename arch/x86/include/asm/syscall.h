@@ -12,9 +12,6 @@
 struct pt_regs;
 struct mm_struct;
 
-/* A system call: its arguments are in regs->rdi, rsi, rdx, r10, r8, r9. */
-typedef long (*sys_call_ptr_t)(const struct pt_regs *regs);
-
 void syscall_init(void);
 bool do_syscall_64(struct pt_regs *regs);
 long user_mode_run(unsigned long rip, unsigned long rsp);
