@@ -15,6 +15,8 @@
 #include <linux/spinlock.h>
 #include <asm/pgtable.h>
 
+struct file;
+
 /* vm_area_struct.vm_flags: the first three are PROT_READ/WRITE/EXEC. */
 #define VM_NONE		0x0UL
 #define VM_READ		0x1UL
@@ -48,6 +50,8 @@ struct vm_area_struct {
 	unsigned long vm_flags;
 	struct mm_struct *vm_mm;
 	struct list_head vm_list;
+	struct file *vm_file;		/* a file mapping: a reference, or NULL */
+	unsigned long vm_pgoff;		/* @vm_file's page at @vm_start */
 };
 
 /**
@@ -70,6 +74,14 @@ struct vm_area_struct {
  * @cpu_mask: CPUs that have @pgd in CR3 now (set and cleared by
  *	switch_mm() with interrupts off); a TLB flush of user addresses goes
  *	to these alone, since loading another CR3 flushed the others.
+ * @exe_file: the program execve() loaded (/proc/PID/exe), a reference
+ * @start_brk, @brk: the heap brk(2) grows, set by execve()
+ * @start_stack: the top of the initial stack
+ * @arg_start, @arg_end, @env_start, @env_end: where execve() put argv's
+ *	and envp's strings (/proc/PID/cmdline, environ)
+ *
+ * The fields after @cpu_mask are written by execve() alone, before the
+ * new program runs, and read by anyone holding a reference.
  */
 struct mm_struct {
 	pgentry_t *pgd;
@@ -82,6 +94,9 @@ struct mm_struct {
 	unsigned long nr_pgtables;
 	unsigned long nr_pages;
 	struct cpumask cpu_mask;
+	struct file *exe_file;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
 };
 
 struct mm_struct *mm_alloc(void);
