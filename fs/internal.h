@@ -125,6 +125,16 @@ long do_vfs_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 int vfs_statfs(const struct path *path, struct kstatfs *st);
 int vfs_fsync(struct file *file, int datasync);
 
+/* fs/select.c: struct pollfd as user space lays it out */
+struct kpollfd {
+	int fd;
+	short events;
+	short revents;
+};
+int do_poll(struct kpollfd *fds, unsigned int nfds, u64 *timeout_ns);
+int do_select(int n, unsigned long *in, unsigned long *out,
+	      unsigned long *ex, u64 *timeout_ns);
+
 /* fs/char_dev.c */
 extern const struct file_operations def_chr_fops;
 

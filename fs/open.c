@@ -79,6 +79,9 @@ struct file *dentry_open(const struct path *path, int flags)
 			return ERR_PTR(err);
 		}
 	}
+	/* As on Linux: without an llseek operation, lseek gives -ESPIPE. */
+	if (!f->f_op->llseek)
+		f->f_mode &= ~FMODE_LSEEK;
 	return f;
 }
 

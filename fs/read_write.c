@@ -319,13 +319,35 @@ static bool file_seekable(struct file *file)
 	return file->f_mode & FMODE_LSEEK;
 }
 
+/*
+ * Reads and writes through the file position are serialised for
+ * regular files and directories only: a pipe or terminal read may sleep
+ * for ever, and must not keep a writer of the same open file waiting.
+ */
+static bool file_pos_lock(struct file *file)
+{
+	umode_t mode = file->f_inode->i_mode;
+
+	if (!S_ISREG(mode) && !S_ISDIR(mode))
+		return false;
+	mutex_lock(&file->f_pos_lock);
+	return true;
+}
+
+static void file_pos_unlock(struct file *file, bool locked)
+{
+	if (locked)
+		mutex_unlock(&file->f_pos_lock);
+}
+
 /**
  * vfs_llseek - move @file's position
  * @file: the file
  * @off: the offset
  * @whence: SEEK_SET, SEEK_CUR, SEEK_END
  *
- * Return: the new position, -ESPIPE (pipes, FIFOs), -EINVAL.
+ * Return: the new position, -ESPIPE (a file whose operations have no
+ * llseek: pipes, FIFOs, most devices), -EINVAL.
  */
 loff_t vfs_llseek(struct file *file, loff_t off, int whence)
 {
@@ -336,10 +358,7 @@ loff_t vfs_llseek(struct file *file, loff_t off, int whence)
 	if (whence > SEEK_END)
 		return -EINVAL;
 	mutex_lock(&file->f_pos_lock);
-	if (file->f_op->llseek)
-		ret = file->f_op->llseek(file, off, whence);
-	else
-		ret = generic_file_llseek(file, off, whence);
+	ret = file->f_op->llseek(file, off, whence);
 	mutex_unlock(&file->f_pos_lock);
 	return ret;
 }
@@ -390,12 +409,13 @@ ssize_t ksys_read(unsigned int fd, char __user *buf, size_t len)
 {
 	struct file *f = fget(fd);
 	ssize_t ret;
+	bool locked;
 
 	if (!f)
 		return -EBADF;
-	mutex_lock(&f->f_pos_lock);
+	locked = file_pos_lock(f);
 	ret = vfs_read_file(f, buf, len, &f->f_pos);
-	mutex_unlock(&f->f_pos_lock);
+	file_pos_unlock(f, locked);
 	fput(f);
 	return ret;
 }
@@ -412,12 +432,13 @@ ssize_t ksys_write(unsigned int fd, const char __user *buf, size_t len)
 {
 	struct file *f = fget(fd);
 	ssize_t ret;
+	bool locked;
 
 	if (!f)
 		return -EBADF;
-	mutex_lock(&f->f_pos_lock);
+	locked = file_pos_lock(f);
 	ret = vfs_write_file(f, buf, len, &f->f_pos);
-	mutex_unlock(&f->f_pos_lock);
+	file_pos_unlock(f, locked);
 	fput(f);
 	return ret;
 }
@@ -485,6 +506,7 @@ static ssize_t ksys_rwv(unsigned int fd, const struct user_iovec __user *uv,
 {
 	struct user_iovec v;
 	ssize_t done = 0, ret = 0;
+	bool locked;
 	struct file *f;
 	unsigned long i;
 
@@ -493,7 +515,7 @@ static ssize_t ksys_rwv(unsigned int fd, const struct user_iovec __user *uv,
 	f = fget(fd);
 	if (!f)
 		return -EBADF;
-	mutex_lock(&f->f_pos_lock);
+	locked = file_pos_lock(f);
 	for (i = 0; i < cnt; i++) {
 		if (copy_from_user(&v, &uv[i], sizeof(v))) {
 			ret = -EFAULT;
@@ -513,7 +535,7 @@ static ssize_t ksys_rwv(unsigned int fd, const struct user_iovec __user *uv,
 		if ((size_t)ret < v.len)
 			break;
 	}
-	mutex_unlock(&f->f_pos_lock);
+	file_pos_unlock(f, locked);
 	fput(f);
 	return done ? done : ret;
 }

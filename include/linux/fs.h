@@ -238,7 +238,8 @@ struct super_block {
 	unsigned long s_flags;		/* SB_* */
 	struct list_head s_list;	/* every super block, fs/inode.c */
 };
-#define SB_NOCACHE_INODES	0x1	/* evict inodes at their last iput */
+/* Internal file systems (pipes): d_path() gives the bare name. */
+#define SB_PSEUDO		0x1
 
 /**
  * struct dentry - a name in a directory and the inode it names
