@@ -118,6 +118,8 @@ loff_t vfs_llseek(struct file *file, loff_t off, int whence);
 ssize_t ksys_read(unsigned int fd, char __user *buf, size_t len);
 ssize_t ksys_write(unsigned int fd, const char __user *buf, size_t len);
 loff_t ksys_lseek(unsigned int fd, loff_t off, unsigned int whence);
+ssize_t do_sendfile(unsigned int out_fd, unsigned int in_fd, loff_t *ppos,
+		    size_t count);
 
 /* fs/fcntl.c, fs/ioctl.c, fs/statfs.c, fs/sync.c */
 long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);

@@ -358,6 +358,51 @@ static int at_flags(int flags, unsigned int allowed, unsigned int *lf)
 	return 0;
 }
 
+/**
+ * init_chmod - chmod for the kernel (initramfs)
+ * @name: a kernel string; a final symlink is followed
+ * @mode: the new permission bits (and set-id, sticky)
+ *
+ * Return: 0, -EROFS, a walk error.
+ */
+int init_chmod(const char *name, umode_t mode)
+{
+	struct path path;
+	int err = kern_path(name, LOOKUP_FOLLOW, &path);
+
+	if (err)
+		return err;
+	err = chmod_inode(&path, mode);
+	path_put(&path);
+	return err;
+}
+
+/**
+ * init_chown - chown for the kernel (initramfs)
+ * @name: a kernel string
+ * @uid: the new owner, or -1 to keep it
+ * @gid: the new group, or -1 to keep it
+ * @flags: AT_SYMLINK_NOFOLLOW to change a symlink itself
+ *
+ * Return: 0, -EINVAL (bad flags), -EROFS, a walk error.
+ */
+int init_chown(const char *name, unsigned int uid, unsigned int gid,
+	       int flags)
+{
+	unsigned int lf;
+	struct path path;
+	int err = at_flags(flags, AT_SYMLINK_NOFOLLOW, &lf);
+
+	if (err)
+		return err;
+	err = kern_path(name, lf, &path);
+	if (err)
+		return err;
+	err = chown_inode(&path, uid, gid);
+	path_put(&path);
+	return err;
+}
+
 static long sys_fchmodat(struct pt_regs *regs)
 {
 	struct path path;
@@ -605,6 +650,25 @@ static int do_utimensat(int dfd, const char *name,
 	}
 	path_put(&path);
 	return err;
+}
+
+/**
+ * init_utimes - set the access and modification times, for the kernel
+ * @name: a kernel string; a symlink itself is changed, not followed
+ * @mtime_sec: the modification time in seconds (cpio's mtime); the
+ * access time gets the same
+ *
+ * Return: 0, -EROFS, a walk error.
+ */
+int init_utimes(const char *name, s64 mtime_sec)
+{
+	struct user_timespec t[2] = {
+		{ .tv_sec = mtime_sec }, { .tv_sec = mtime_sec },
+	};
+
+	if (mtime_sec < 0)
+		return -EINVAL;
+	return do_utimensat(AT_FDCWD, name, t, AT_SYMLINK_NOFOLLOW);
 }
 
 static long sys_utimensat(struct pt_regs *regs)

@@ -20,6 +20,7 @@
 #include <linux/vmalloc.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/syscall.h>
 #include <kunit/test.h>
 #include "internal.h"
 
@@ -358,6 +359,100 @@ static void pipe_name_and_seek(struct kunit *test)
 	fput(p[1]);
 }
 
+#define UCODE_VA	0x400000UL
+#define UDATA_VA	0x7fff0000UL
+
+/*
+ * Ring 3: fd = openat(AT_FDCWD, data + 0, O_RDWR | O_CREAT, 0644);
+ * write(fd, data + 0x100, 5); lseek(fd, 0, SEEK_SET);
+ * exit(read(fd, data + 0x200, 64)).
+ */
+static const u8 prog_file_io[] = {
+	0xb8, 0x01, 0x01, 0x00, 0x00,		/* mov $257, %eax */
+	0x48, 0xc7, 0xc7, 0x9c, 0xff, 0xff, 0xff, /* mov $-100, %rdi */
+	0xbe, 0x00, 0x00, 0xff, 0x7f,		/* mov $0x7fff0000, %esi */
+	0xba, 0x42, 0x00, 0x00, 0x00,		/* mov $0x42, %edx */
+	0x41, 0xba, 0xa4, 0x01, 0x00, 0x00,	/* mov $0644, %r10d */
+	0x0f, 0x05,				/* syscall */
+	0x49, 0x89, 0xc4,			/* mov %rax, %r12 */
+	0xb8, 0x01, 0x00, 0x00, 0x00,		/* mov $1, %eax */
+	0x4c, 0x89, 0xe7,			/* mov %r12, %rdi */
+	0xbe, 0x00, 0x01, 0xff, 0x7f,		/* mov $0x7fff0100, %esi */
+	0xba, 0x05, 0x00, 0x00, 0x00,		/* mov $5, %edx */
+	0x0f, 0x05,				/* syscall */
+	0xb8, 0x08, 0x00, 0x00, 0x00,		/* mov $8, %eax */
+	0x4c, 0x89, 0xe7,			/* mov %r12, %rdi */
+	0x31, 0xf6,				/* xor %esi, %esi */
+	0x31, 0xd2,				/* xor %edx, %edx */
+	0x0f, 0x05,				/* syscall */
+	0x31, 0xc0,				/* xor %eax, %eax */
+	0x4c, 0x89, 0xe7,			/* mov %r12, %rdi */
+	0xbe, 0x00, 0x02, 0xff, 0x7f,		/* mov $0x7fff0200, %esi */
+	0xba, 0x40, 0x00, 0x00, 0x00,		/* mov $64, %edx */
+	0x0f, 0x05,				/* syscall */
+	0x48, 0x89, 0xc7,			/* mov %rax, %rdi */
+	0xb8, 0x3c, 0x00, 0x00, 0x00,		/* mov $60, %eax */
+	0x0f, 0x05,				/* syscall */
+	0x0f, 0x0b,				/* ud2 */
+};
+
+struct umap {
+	unsigned long va;
+	void *kva;
+};
+
+static void umap_undo(void *data)
+{
+	struct umap *u = data;
+
+	user_unmap_page(u->va);
+	vfree(u->kva);
+	kfree(u);
+}
+
+static u8 *umap_page(struct kunit *test, unsigned long va, pgprot_t prot)
+{
+	struct umap *u = kzalloc(sizeof(*u), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, u);
+	u->va = va;
+	u->kva = vmalloc(PAGE_SIZE);
+	if (!u->kva) {
+		kfree(u);
+		KUNIT_ASSERT_FAILURE(test, "no memory for a user page");
+	}
+	memset(u->kva, 0, PAGE_SIZE);
+	if (user_map_page(va, kernel_virt_to_phys((unsigned long)u->kva),
+			  prot)) {
+		vfree(u->kva);
+		kfree(u);
+		KUNIT_ASSERT_FAILURE(test, "cannot map %#lx", va);
+	}
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, umap_undo, u), 0);
+	return u->kva;
+}
+
+/* The calls through SYSCALL itself: numbers and argument registers. */
+static void syscalls_from_ring3(struct kunit *test)
+{
+	u8 *code = umap_page(test, UCODE_VA, PAGE_USER_RX);
+	u8 *data = umap_page(test, UDATA_VA, PAGE_USER_RW);
+	struct kstat st;
+
+	memcpy(code, prog_file_io, sizeof(prog_file_io));
+	strscpy((char *)data, "/kunit-vfs-ring3", 64);
+	memcpy(data + 0x100, "hello", 5);
+	KUNIT_EXPECT_EQ(test, user_mode_run(UCODE_VA, UDATA_VA + PAGE_SIZE),
+			5L);
+	KUNIT_EXPECT_EQ(test, memcmp(data + 0x200, "hello", 5), 0);
+	KUNIT_ASSERT_EQ(test, vfs_fstatat(AT_FDCWD, "/kunit-vfs-ring3", 0, &st),
+			0);
+	KUNIT_EXPECT_EQ(test, st.size, 5LL);
+	KUNIT_EXPECT_EQ(test, st.mode, (umode_t)(S_IFREG | 0644));
+	KUNIT_EXPECT_EQ(test, do_close_range(0, ~0U, 0), 0);
+	KUNIT_EXPECT_EQ(test, init_unlink("/kunit-vfs-ring3"), 0);
+}
+
 static struct kunit_case vfs_io_test_cases[] = {
 	KUNIT_CASE(pipe_read_blocks_until_write),
 	KUNIT_CASE(pipe_write_blocks_until_room),
@@ -366,6 +461,7 @@ static struct kunit_case vfs_io_test_cases[] = {
 	KUNIT_CASE(select_sets),
 	KUNIT_CASE(syscalls_on_user_memory),
 	KUNIT_CASE(pipe_name_and_seek),
+	KUNIT_CASE(syscalls_from_ring3),
 	{}
 };
 

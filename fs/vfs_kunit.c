@@ -13,6 +13,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/time.h>
 #include <kunit/test.h>
 #include "internal.h"
 
@@ -593,6 +594,76 @@ static void vfs_pipe_capacity(struct kunit *test)
 	kfree(chunk);
 }
 
+/* What populate_rootfs() uses to give each cpio entry its attributes. */
+static void vfs_init_helpers(struct kunit *test)
+{
+	struct kstat st;
+
+	KUNIT_ASSERT_EQ(test, put_file("f", "x"), 0);
+	KUNIT_EXPECT_EQ(test, init_chmod("f", 04711), 0);
+	KUNIT_EXPECT_EQ(test, init_chown("f", 1000, 100, 0), 0);
+	KUNIT_EXPECT_EQ(test, init_utimes("f", 1700000000), 0);
+	KUNIT_ASSERT_EQ(test, stat_name("f", true, &st), 0);
+	KUNIT_EXPECT_EQ(test, st.mode, (umode_t)(S_IFREG | 04711));
+	KUNIT_EXPECT_EQ(test, st.uid, 1000U);
+	KUNIT_EXPECT_EQ(test, st.gid, 100U);
+	KUNIT_EXPECT_EQ(test, st.mtime_ns, 1700000000ULL * NSEC_PER_SEC);
+	KUNIT_EXPECT_EQ(test, init_chown("f", -1, 7, 0), 0);
+	KUNIT_ASSERT_EQ(test, stat_name("f", true, &st), 0);
+	KUNIT_EXPECT_EQ(test, st.uid, 1000U);
+	KUNIT_EXPECT_EQ(test, st.gid, 7U);
+	KUNIT_EXPECT_EQ(test, init_link("f", "g"), 0);
+	KUNIT_ASSERT_EQ(test, stat_name("g", true, &st), 0);
+	KUNIT_EXPECT_EQ(test, st.nlink, 2U);
+	KUNIT_EXPECT_EQ(test, init_chmod("none", 0700), -ENOENT);
+}
+
+/* A removed working directory takes no new entries. */
+static void vfs_removed_cwd(struct kunit *test)
+{
+	struct vfs_test_ctx *ctx = test->priv;
+
+	KUNIT_ASSERT_EQ(test, init_mkdir("gone", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_chdir("gone"), 0);
+	KUNIT_ASSERT_EQ(test, init_rmdir("../gone"), 0);
+	KUNIT_EXPECT_EQ(test, init_mkdir("x", 0755), -ENOENT);
+	KUNIT_EXPECT_EQ(test, do_sys_openat(AT_FDCWD, "f", O_CREAT | O_RDWR,
+					    0600), -ENOENT);
+	KUNIT_EXPECT_EQ(test, do_getcwd(ctx->buf, PATH_MAX), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_chdir(".."), 0);
+}
+
+static void vfs_sendfile(struct kunit *test)
+{
+	struct vfs_test_ctx *ctx = test->priv;
+	char *big = kmalloc(10000, GFP_KERNEL);
+	int in, pfd[2], i;
+	loff_t off = 9000;
+	struct file *r;
+
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	for (i = 0; i < 10000; i++)
+		big[i] = 'a' + i % 26;
+	big[9999] = '\0';
+	KUNIT_ASSERT_EQ(test, put_file("src", big), 0);
+	in = do_sys_openat(AT_FDCWD, "src", O_RDONLY, 0);
+	KUNIT_ASSERT_GE(test, in, 0);
+	KUNIT_ASSERT_EQ(test, do_pipe2(pfd, O_NONBLOCK), 0);
+	KUNIT_EXPECT_EQ(test, do_sendfile(pfd[1], in, NULL, 100000), 9999L);
+	KUNIT_EXPECT_EQ(test, ksys_lseek(in, 0, SEEK_CUR), 9999LL);
+	KUNIT_EXPECT_EQ(test, do_sendfile(pfd[1], in, &off, 5), 5L);
+	KUNIT_EXPECT_EQ(test, off, 9005LL);
+	KUNIT_EXPECT_EQ(test, do_sendfile(in, pfd[0], NULL, 5), -EBADF);
+	KUNIT_EXPECT_EQ(test, do_sendfile(pfd[1], pfd[0], &off, 5), -ESPIPE);
+	r = fget(pfd[0]);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	off = 0;
+	KUNIT_EXPECT_EQ(test, kernel_read(r, ctx->buf, 26, &off), 26L);
+	KUNIT_EXPECT_EQ(test, memcmp(ctx->buf, big, 26), 0);
+	fput(r);
+	kfree(big);
+}
+
 static struct kunit_case vfs_test_cases[] = {
 	KUNIT_CASE(vfs_create_write_read),
 	KUNIT_CASE(vfs_holes_and_truncate),
@@ -609,6 +680,9 @@ static struct kunit_case vfs_test_cases[] = {
 	KUNIT_CASE(vfs_readdir),
 	KUNIT_CASE(vfs_pipe_basics),
 	KUNIT_CASE(vfs_pipe_capacity),
+	KUNIT_CASE(vfs_init_helpers),
+	KUNIT_CASE(vfs_removed_cwd),
+	KUNIT_CASE(vfs_sendfile),
 	{}
 };
 
