@@ -363,33 +363,25 @@ static void pipe_name_and_seek(struct kunit *test)
 #define UDATA_VA	0x7fff0000UL
 
 /*
- * Ring 3: fd = openat(AT_FDCWD, data + 0, O_RDWR | O_CREAT, 0644);
- * write(fd, data + 0x100, 5); lseek(fd, 0, SEEK_SET);
- * exit(read(fd, data + 0x200, 64)).
+ * Ring 3, with no descriptor needed (the task user_mode_run() makes may
+ * have no table): r = mkdirat(AT_FDCWD, data + 0, 0755);
+ * exit(r + newfstatat(AT_FDCWD, data + 0, data + 0x200,
+ * AT_SYMLINK_NOFOLLOW)).
  */
-static const u8 prog_file_io[] = {
-	0xb8, 0x01, 0x01, 0x00, 0x00,		/* mov $257, %eax */
+static const u8 prog_mkdir_stat[] = {
+	0xb8, 0x02, 0x01, 0x00, 0x00,		/* mov $258, %eax */
 	0x48, 0xc7, 0xc7, 0x9c, 0xff, 0xff, 0xff, /* mov $-100, %rdi */
 	0xbe, 0x00, 0x00, 0xff, 0x7f,		/* mov $0x7fff0000, %esi */
-	0xba, 0x42, 0x00, 0x00, 0x00,		/* mov $0x42, %edx */
-	0x41, 0xba, 0xa4, 0x01, 0x00, 0x00,	/* mov $0644, %r10d */
+	0xba, 0xed, 0x01, 0x00, 0x00,		/* mov $0755, %edx */
 	0x0f, 0x05,				/* syscall */
 	0x49, 0x89, 0xc4,			/* mov %rax, %r12 */
-	0xb8, 0x01, 0x00, 0x00, 0x00,		/* mov $1, %eax */
-	0x4c, 0x89, 0xe7,			/* mov %r12, %rdi */
-	0xbe, 0x00, 0x01, 0xff, 0x7f,		/* mov $0x7fff0100, %esi */
-	0xba, 0x05, 0x00, 0x00, 0x00,		/* mov $5, %edx */
+	0xb8, 0x06, 0x01, 0x00, 0x00,		/* mov $262, %eax */
+	0x48, 0xc7, 0xc7, 0x9c, 0xff, 0xff, 0xff, /* mov $-100, %rdi */
+	0xbe, 0x00, 0x00, 0xff, 0x7f,		/* mov $0x7fff0000, %esi */
+	0xba, 0x00, 0x02, 0xff, 0x7f,		/* mov $0x7fff0200, %edx */
+	0x41, 0xba, 0x00, 0x01, 0x00, 0x00,	/* mov $0x100, %r10d */
 	0x0f, 0x05,				/* syscall */
-	0xb8, 0x08, 0x00, 0x00, 0x00,		/* mov $8, %eax */
-	0x4c, 0x89, 0xe7,			/* mov %r12, %rdi */
-	0x31, 0xf6,				/* xor %esi, %esi */
-	0x31, 0xd2,				/* xor %edx, %edx */
-	0x0f, 0x05,				/* syscall */
-	0x31, 0xc0,				/* xor %eax, %eax */
-	0x4c, 0x89, 0xe7,			/* mov %r12, %rdi */
-	0xbe, 0x00, 0x02, 0xff, 0x7f,		/* mov $0x7fff0200, %esi */
-	0xba, 0x40, 0x00, 0x00, 0x00,		/* mov $64, %edx */
-	0x0f, 0x05,				/* syscall */
+	0x4c, 0x01, 0xe0,			/* add %r12, %rax */
 	0x48, 0x89, 0xc7,			/* mov %rax, %rdi */
 	0xb8, 0x3c, 0x00, 0x00, 0x00,		/* mov $60, %eax */
 	0x0f, 0x05,				/* syscall */
@@ -437,20 +429,22 @@ static void syscalls_from_ring3(struct kunit *test)
 {
 	u8 *code = umap_page(test, UCODE_VA, PAGE_USER_RX);
 	u8 *data = umap_page(test, UDATA_VA, PAGE_USER_RW);
-	struct kstat st;
 
-	memcpy(code, prog_file_io, sizeof(prog_file_io));
+	memcpy(code, prog_mkdir_stat, sizeof(prog_mkdir_stat));
 	strscpy((char *)data, "/kunit-vfs-ring3", 64);
-	memcpy(data + 0x100, "hello", 5);
 	KUNIT_EXPECT_EQ(test, user_mode_run(UCODE_VA, UDATA_VA + PAGE_SIZE),
-			5L);
-	KUNIT_EXPECT_EQ(test, memcmp(data + 0x200, "hello", 5), 0);
-	KUNIT_ASSERT_EQ(test, vfs_fstatat(AT_FDCWD, "/kunit-vfs-ring3", 0, &st),
-			0);
-	KUNIT_EXPECT_EQ(test, st.size, 5LL);
-	KUNIT_EXPECT_EQ(test, st.mode, (umode_t)(S_IFREG | 0644));
-	KUNIT_EXPECT_EQ(test, do_close_range(0, ~0U, 0), 0);
-	KUNIT_EXPECT_EQ(test, init_unlink("/kunit-vfs-ring3"), 0);
+			0L);
+	KUNIT_EXPECT_EQ(test, *(u32 *)(data + 0x200 + 24),
+			(u32)(S_IFDIR | 0755));
+	KUNIT_EXPECT_EQ(test, *(u64 *)(data + 0x200 + 16), 2ULL);
+	/* Again: mkdirat says -EEXIST, the stat still works. */
+	KUNIT_EXPECT_EQ(test, user_mode_run(UCODE_VA, UDATA_VA + PAGE_SIZE),
+			(long)-EEXIST);
+	KUNIT_EXPECT_EQ(test, init_rmdir("/kunit-vfs-ring3"), 0);
+	/* A name of PATH_MAX bytes without a NUL, through the entry. */
+	memset(data, 'a', PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, user_mode_run(UCODE_VA, UDATA_VA + PAGE_SIZE),
+			(long)-ENAMETOOLONG * 2);
 }
 
 static struct kunit_case vfs_io_test_cases[] = {

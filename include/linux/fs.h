@@ -238,8 +238,10 @@ struct super_block {
 	unsigned long s_flags;		/* SB_* */
 	struct list_head s_list;	/* every super block, fs/inode.c */
 };
+/* Tide evicts every inode at its last iput(): this is always so. */
+#define SB_NOCACHE_INODES	0x1
 /* Internal file systems (pipes): d_path() gives the bare name. */
-#define SB_PSEUDO		0x1
+#define SB_PSEUDO		0x2
 
 /**
  * struct dentry - a name in a directory and the inode it names
