@@ -148,6 +148,11 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 void unmap_page_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end);
 pgentry_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr);
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma);
+
+/* fork: a copy of @old's VMAs and (copy-on-write) pages */
+struct mm_struct *dup_mm(struct mm_struct *old);
 
 /* arch/x86/mm/tlb.c */
 void switch_mm(struct mm_struct *next);
