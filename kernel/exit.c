@@ -44,12 +44,6 @@
 #define P_PID		1
 #define P_PGID		2
 
-void put_signal_struct(struct signal_struct *sig);
-void put_sighand(struct sighand_struct *sh);
-void mm_release_vfork(struct task_struct *p);
-/* kernel/signal.c: send under tasklist_lock */
-int __send_signal_locked(int sig, struct kernel_siginfo *info,
-			 struct task_struct *p, bool group);
 
 /**
  * user_task_free - drop what a user task still holds when it is freed
@@ -222,13 +216,11 @@ void __noreturn do_exit(int code)
 		put_fs_struct(p->fs);
 		p->fs = NULL;
 	}
+	exit_notify(p);
 	if (done) {
-		/* user_task_run(): not on any table, nobody to notify. */
+		/* user_task_run(): it has no parent and is released now. */
 		p->exit_done = NULL;
-		p->exit_state = EXIT_DEAD;
 		complete(done);
-	} else {
-		exit_notify(p);
 	}
 	do_task_exit();
 }

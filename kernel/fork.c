@@ -428,9 +428,10 @@ int user_process_spawn(int (*fn)(void *arg), void *arg, const char *name)
  * @rip: where to start in ring 3
  * @rsp: the initial user stack pointer
  *
- * The task is not a child of anyone and not on the pid table: it counts
- * as a thread of the caller (its tgid is the caller's pid), with fresh
- * signal state. The caller sleeps until it ends.
+ * The task is not a child of anyone; its id is the caller's (a kernel
+ * thread's number, on the pid table while it runs, so that kill() and
+ * getpid() work in it) and it runs on the CPU the caller is bound to,
+ * if any. The caller sleeps until it ends.
  *
  * Return: what it passed to exit(2)/exit_group(2), the whole register;
  * -EFAULT if a signal killed it; -ENOMEM if it could not be made.
@@ -447,9 +448,8 @@ long user_task_run(struct mm_struct *mm, unsigned long rip, unsigned long rsp)
 	p->pid = current->pid;
 	p->tgid = current->tgid ? current->tgid : current->pid;
 	p->exit_signal = -1;
-	p->group_leader = p;
-	list_add_tail(&p->thread_node, &p->signal->threads);
-	p->signal->nr_threads = 1;
+	p->bound_cpu = current->bound_cpu;
+	link_new_task(p, NULL, false);
 	if (mm) {
 		mmget(mm);
 		p->mm = mm;

@@ -58,7 +58,6 @@ struct futex_bucket {
 
 static struct futex_bucket futex_table[FUTEX_BUCKETS];
 
-u64 ktime_get_real_ns(void);
 
 static struct futex_bucket *futex_bucket(struct mm_struct *mm,
 					 unsigned long uaddr)

@@ -130,12 +130,12 @@ struct task_struct *find_get_task(int nr)
 }
 
 /**
- * for_each_user_task - visit the pid table
+ * visit_user_tasks - visit the pid table
  * @fn: called with tasklist_lock held and interrupts off; must not
  *	sleep; returns false to stop
  * @data: passed to @fn
  */
-void for_each_user_task(bool (*fn)(struct task_struct *p, void *data),
+void visit_user_tasks(bool (*fn)(struct task_struct *p, void *data),
 			void *data)
 {
 	struct task_struct *p;

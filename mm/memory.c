@@ -270,8 +270,8 @@ out:
 /*
  * Copy @src's entries for [@va, @end) at @level into @dst's tables,
  * sharing the pages; with @wrprotect, both sides lose _PAGE_RW. Called
- * with both page_table_locks held. Returns -ENOMEM when a table of @dst
- * cannot be allocated.
+ * with @src's page_table_lock held; @dst has no other user. Returns
+ * -ENOMEM when a table of @dst cannot be allocated.
  */
 static int copy_level(struct mm_struct *dst, struct mm_struct *src,
 		      pgentry_t *table, int level, unsigned long va,
@@ -329,11 +329,10 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 	unsigned long flags;
 	int ret;
 
+	/* @dst is not in use yet: its own lock is not needed. */
 	spin_lock_irqsave(&src->page_table_lock, flags);
-	spin_lock(&dst->page_table_lock);
 	ret = copy_level(dst, src, src->pgd, PG_LEVEL_PML4, vma->vm_start,
 			 vma->vm_end, wrprotect);
-	spin_unlock(&dst->page_table_lock);
 	spin_unlock_irqrestore(&src->page_table_lock, flags);
 	if (wrprotect)
 		flush_tlb_mm_range(src, vma->vm_start, vma->vm_end);

@@ -27,6 +27,10 @@
 #define ERANGE		34
 #define ENAMETOOLONG	36
 #define ENOSYS		38
+#define ERESTARTSYS	512	/* the restart codes: never seen by user space */
+#define ERESTARTNOINTR	513
+#define ERESTARTNOHAND	514
+#define ERESTART_RESTARTBLOCK	516
 #define ENOTSUPP	524
 #define ETIME		62
 #define ETIMEDOUT	110

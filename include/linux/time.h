@@ -22,6 +22,8 @@ struct __kernel_old_timeval {
 
 /* Nanoseconds since the TSC was calibrated; 0 before that. */
 u64 ktime_get_ns(void);
+/* CLOCK_REALTIME: nanoseconds since 1970 (kernel/time.c, CMOS clock). */
+u64 ktime_get_real_ns(void);
 void udelay(unsigned long usecs);
 
 #endif /* _LINUX_TIME_H */

@@ -12,9 +12,12 @@
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <asm/desc.h>
 #include <asm/fpu.h>
+#include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
@@ -164,3 +167,46 @@ void show_task_stack(struct task_struct *p)
 		return;
 	show_backtrace_range(frame->rbp, lo, hi, frame->ret_addr);
 }
+
+#define ARCH_SET_GS	0x1001
+#define ARCH_SET_FS	0x1002
+#define ARCH_GET_FS	0x1003
+#define ARCH_GET_GS	0x1004
+
+/*
+ * arch_prctl(code, addr): the user FS and GS bases (TLS). The new base
+ * is loaded at once and kept in thread_struct for the next switches;
+ * interrupts are off in between so that a switch cannot load the old
+ * value after the new one was stored.
+ */
+static long sys_arch_prctl(struct pt_regs *regs)
+{
+	struct thread_struct *t = &current->thread;
+	unsigned long addr = SC_ARG1(regs);
+	unsigned long flags;
+
+	switch ((int)SC_ARG0(regs)) {
+	case ARCH_SET_FS:
+	case ARCH_SET_GS:
+		if (addr >= TASK_SIZE_MAX)
+			return -EPERM;
+		local_irq_save(flags);
+		if ((int)SC_ARG0(regs) == ARCH_SET_FS) {
+			t->fsbase = addr;
+			wrmsr(MSR_FS_BASE, addr);
+		} else {
+			t->gsbase = addr;
+			wrmsr(MSR_KERNEL_GS_BASE, addr);
+		}
+		local_irq_restore(flags);
+		return 0;
+	case ARCH_GET_FS:
+		return put_user(t->fsbase, (unsigned long __user *)addr) ?
+		       -EFAULT : 0;
+	case ARCH_GET_GS:
+		return put_user(t->gsbase, (unsigned long __user *)addr) ?
+		       -EFAULT : 0;
+	}
+	return -EINVAL;
+}
+SYSCALL_ENTRY(arch_prctl, sys_arch_prctl);

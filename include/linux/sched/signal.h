@@ -9,6 +9,7 @@
 #define _LINUX_SCHED_SIGNAL_H
 
 #include <linux/types.h>
+#include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
 
@@ -48,13 +49,10 @@
 
 #define SIGRTMIN	32
 
-/* Returned by an interrupted call that restarts when no handler runs. */
-#define ERESTARTSYS	512
-/* Restarted whatever happens (even after a handler). */
-#define ERESTARTNOINTR	513
-/* Restarted when no handler runs, else -EINTR even with SA_RESTART. */
-#define ERESTARTNOHAND	514
-#define ERESTART_RESTARTBLOCK	516
+/*
+ * -ERESTARTSYS (512), returned by an interrupted sleep, and the other
+ * restart codes are in <linux/errno.h>.
+ */
 
 /* A signal's bit in a u64 mask (Linux's sigset_t on x86-64). */
 #define sigmask(sig)	(1ULL << ((sig) - 1))

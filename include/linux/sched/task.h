@@ -52,7 +52,7 @@ struct task_struct *find_task_by_pid(int nr);
 struct list_head *pid_table_head(void);
 struct task_struct *find_get_task(int nr);
 /* Call @fn on every user task under tasklist_lock until it returns false. */
-void for_each_user_task(bool (*fn)(struct task_struct *p, void *data),
+void visit_user_tasks(bool (*fn)(struct task_struct *p, void *data),
 			void *data);
 
 /* kernel/exit.c */
@@ -71,6 +71,10 @@ struct kernel_clone_args {
 };
 
 long kernel_clone(struct kernel_clone_args *args);
+void put_signal_struct(struct signal_struct *sig);
+void put_sighand(struct sighand_struct *sh);
+/* execve() calls this once the new program is in: a vfork parent goes on */
+void mm_release_vfork(struct task_struct *p);
 
 /* clone flags (Linux's values) */
 #define CSIGNAL			0x000000ff
