@@ -49,6 +49,7 @@ static struct signal_struct *signal_alloc(struct task_struct *leader)
 	sig->leader = leader;
 	INIT_LIST_HEAD(&sig->threads);
 	INIT_LIST_HEAD(&sig->children);
+	INIT_LIST_HEAD(&sig->itimer_node);
 	init_waitqueue_head(&sig->wait_chldexit);
 	for (i = 0; i < RLIM_NLIMITS; i++) {
 		sig->rlim[i].rlim_cur = RLIM_INFINITY;
@@ -66,8 +67,10 @@ static struct signal_struct *signal_alloc(struct task_struct *leader)
  */
 void put_signal_struct(struct signal_struct *sig)
 {
-	if (sig && atomic_dec_and_test(&sig->count))
+	if (sig && atomic_dec_and_test(&sig->count)) {
+		itimer_forget(sig);
 		kfree(sig);
+	}
 }
 
 static struct sighand_struct *sighand_alloc(void)

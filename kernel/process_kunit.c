@@ -12,6 +12,7 @@
 #include <linux/mm_struct.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <asm/syscall.h>
@@ -35,6 +36,10 @@ PROG(segv_child);
 PROG(signal_handler);
 PROG(futex_pair);
 PROG(busy_loop);
+PROG(stop_cont);
+PROG(itimer_pause);
+PROG(vfork_shared);
+PROG(getpid_exit);
 
 __asm__(
 "	.pushsection .rodata, \"a\"\n"
@@ -233,6 +238,134 @@ __asm__(
 "	mov $231, %eax\n"
 "	syscall\n"
 "prog_busy_loop_end:\n"
+
+/*
+ * fork; the child pauses forever. SIGSTOP it, wait4(WUNTRACED) must
+ * report (SIGSTOP << 8) | 0x7f; SIGCONT, SIGKILL, wait4 must report 9.
+ * exit(0x600d), or the first status that was wrong.
+ */
+"	.globl prog_stop_cont, prog_stop_cont_end\n"
+"prog_stop_cont:\n"
+"	movabs $DATA, %rbx\n"
+"	mov $57, %eax\n"
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"2:	mov $34, %eax\n"			/* pause */
+"	syscall\n"
+"	jmp 2b\n"
+"1:	mov %rax, %r12\n"
+"	mov %r12, %rdi\n"
+"	mov $19, %esi\n"			/* SIGSTOP */
+"	mov $62, %eax\n"
+"	syscall\n"
+"	mov %r12, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	mov $2, %edx\n"			/* WUNTRACED */
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	movslq 8(%rbx), %rdi\n"
+"	cmp $0x137f, %rdi\n"
+"	jne 9f\n"
+"	mov %r12, %rdi\n"
+"	mov $18, %esi\n"			/* SIGCONT */
+"	mov $62, %eax\n"
+"	syscall\n"
+"	mov %r12, %rdi\n"
+"	mov $9, %esi\n"			/* SIGKILL */
+"	mov $62, %eax\n"
+"	syscall\n"
+"	mov %r12, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	movslq 8(%rbx), %rdi\n"
+"	cmp $9, %rdi\n"
+"	jne 9f\n"
+"	mov $0x600d, %edi\n"
+"9:	mov $231, %eax\n"
+"	syscall\n"
+"prog_stop_cont_end:\n"
+
+/*
+ * A SIGPROF handler counts; setitimer(ITIMER_PROF, 20 ms); pause()
+ * returns -EINTR once the handler ran: exit(the count * 0x100 + -rax).
+ */
+"	.globl prog_itimer_pause, prog_itimer_pause_end\n"
+"prog_itimer_pause:\n"
+"	movabs $DATA, %rbx\n"
+"	lea 5f(%rip), %rax\n"
+"	mov %rax, 0x100(%rbx)\n"
+"	movq $0x04000000, 0x108(%rbx)\n"	/* SA_RESTORER */
+"	lea 6f(%rip), %rax\n"
+"	mov %rax, 0x110(%rbx)\n"
+"	mov $27, %edi\n"			/* SIGPROF */
+"	lea 0x100(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $8, %r10d\n"
+"	mov $13, %eax\n"
+"	syscall\n"
+"	movq $0, 0x140(%rbx)\n"		/* it_interval */
+"	movq $0, 0x148(%rbx)\n"
+"	movq $0, 0x150(%rbx)\n"		/* it_value: 20 ms */
+"	movq $20000, 0x158(%rbx)\n"
+"	mov $2, %edi\n"			/* ITIMER_PROF */
+"	lea 0x140(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $38, %eax\n"			/* setitimer */
+"	syscall\n"
+"	mov $34, %eax\n"			/* pause */
+"	syscall\n"
+"	neg %rax\n"
+"	mov 0x200(%rbx), %rdi\n"
+"	shl $8, %rdi\n"
+"	add %rax, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"5:	movabs $DATA, %rax\n"
+"	incq 0x200(%rax)\n"
+"	ret\n"
+"6:	mov $15, %eax\n"
+"	syscall\n"
+"	ud2\n"
+"prog_itimer_pause_end:\n"
+
+/*
+ * vfork: the child shares the memory and runs first; it stores 7 and
+ * exits; the parent, resumed only then, exits with what it reads.
+ */
+"	.globl prog_vfork_shared, prog_vfork_shared_end\n"
+"prog_vfork_shared:\n"
+"	movabs $DATA, %rbx\n"
+"	movq $1, (%rbx)\n"
+"	mov $58, %eax\n"			/* vfork */
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	mov $100000, %ecx\n"		/* linger: the parent must wait */
+"2:	dec %ecx\n"
+"	jnz 2b\n"
+"	movq $7, (%rbx)\n"
+"	xor %edi, %edi\n"
+"	mov $60, %eax\n"
+"	syscall\n"
+"1:	mov (%rbx), %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_vfork_shared_end:\n"
+
+/* exit_group(getpid()) */
+"	.globl prog_getpid_exit, prog_getpid_exit_end\n"
+"prog_getpid_exit:\n"
+"	mov $39, %eax\n"
+"	syscall\n"
+"	mov %rax, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_getpid_exit_end:\n"
 "	.popsection\n"
 );
 
@@ -401,12 +534,115 @@ static void process_user_loop_preempted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, br.result, 1L);
 }
 
+
+/* SIGSTOP and SIGCONT: wait4(WUNTRACED) sees the stop; SIGKILL ends it. */
+static void process_stop_continue_kill(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_stop_cont, prog_stop_cont_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 0x600dL);
+}
+
+/* ITIMER_PROF sends SIGPROF once; pause() returns -EINTR after it. */
+static void process_itimer_interrupts_pause(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_itimer_pause,
+				       prog_itimer_pause_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 0x100L + EINTR);
+}
+
+/* vfork: the parent sleeps until the child exits; memory is shared. */
+static void process_vfork_waits_for_child(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_vfork_shared,
+				       prog_vfork_shared_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 7L);
+}
+
+struct spawn_seen {
+	struct task_struct *task;
+	int pid;
+	bool enter_user;
+};
+
+/* The function a spawned process runs: a program, then user mode. */
+static int spawn_fn(void *data)
+{
+	struct spawn_seen *seen = data;
+	struct task_struct *p = current;
+	struct mm_struct *mm;
+
+	get_task_struct(p);
+	seen->task = p;
+	if (!seen->enter_user)
+		return 3;
+	mm = mm_alloc();
+	if (!mm)
+		return 4;
+	kthread_use_mm(mm);
+	mmput(mm);
+	if (vm_mmap_anon(mm, CODE_VA, PAGE_SIZE, PROT_READ | PROT_WRITE |
+			 PROT_EXEC, ANON_FIXED) != (long)CODE_VA ||
+	    copy_to_user((void __user *)CODE_VA, prog_getpid_exit,
+			 prog_getpid_exit_end - prog_getpid_exit))
+		return 5;
+	start_thread(task_pt_regs(p), CODE_VA, 0);
+	return 0;
+}
+
+/* Wait until the spawned task has exited (its stack reaped). */
+static void wait_spawned(struct kunit *test, struct spawn_seen *seen)
+{
+	int ms;
+
+	for (ms = 0; ms < 2000; ms++) {
+		if (seen->task && task_state(seen->task) == TASK_DEAD)
+			break;
+		msleep(1);
+	}
+	KUNIT_ASSERT_NOT_NULL(test, seen->task);
+	KUNIT_EXPECT_EQ(test, task_state(seen->task), (long)TASK_DEAD);
+}
+
+/*
+ * user_process_spawn(): a process of its own with the pid returned
+ * (getpid() agrees in user mode); when the function returns 0 the task
+ * goes to user mode with the registers start_thread() set; non-zero ends
+ * it with that exit status, without user mode.
+ */
+static void process_spawn_enters_user_mode(struct kunit *test)
+{
+	struct spawn_seen seen = { .enter_user = true };
+	int pid = user_process_spawn(spawn_fn, &seen, "spawn_test");
+
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_spawned(test, &seen);
+	KUNIT_EXPECT_EQ(test, seen.task->pid, pid);
+	KUNIT_EXPECT_EQ(test, seen.task->tgid, pid);
+	KUNIT_EXPECT_EQ(test, seen.task->exit_arg, (long)pid);
+	KUNIT_EXPECT_EQ(test, seen.task->exit_code, (pid & 0xff) << 8);
+	put_task_struct(seen.task);
+
+	seen = (struct spawn_seen){ .enter_user = false };
+	pid = user_process_spawn(spawn_fn, &seen, "spawn_test");
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_spawned(test, &seen);
+	KUNIT_EXPECT_EQ(test, seen.task->exit_code, 3 << 8);
+	put_task_struct(seen.task);
+}
+
 static struct kunit_case process_cases[] = {
 	KUNIT_CASE(process_fork_cow),
 	KUNIT_CASE(process_segv_kills_child),
 	KUNIT_CASE(process_signal_handler_returns),
 	KUNIT_CASE(process_futex_wait_wake),
 	KUNIT_CASE(process_user_loop_preempted),
+	KUNIT_CASE(process_stop_continue_kill),
+	KUNIT_CASE(process_itimer_interrupts_pause),
+	KUNIT_CASE(process_vfork_waits_for_child),
+	KUNIT_CASE(process_spawn_enters_user_mode),
 	{}
 };
 

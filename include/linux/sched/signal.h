@@ -139,6 +139,12 @@ struct rlimit64 {
 	u64 rlim_max;
 };
 
+/* One interval timer: next expiry (ktime ns, 0: off) and period. */
+struct itimer_state {
+	u64 expires;
+	u64 incr;
+};
+
 #define RLIMIT_STACK	3
 #define RLIMIT_NOFILE	7
 #define RLIM_NLIMITS	16
@@ -178,10 +184,9 @@ struct signal_struct {
 	int group_exit_code;		/* under siglock */
 	int stop_signal;		/* the signal of the last stop */
 	struct rlimit64 rlim[RLIM_NLIMITS];
-	/* ITIMER_REAL and ITIMER_PROF: next expiry (ns, 0 = off), period. */
-	u64 it_real_expires, it_real_incr;
-	u64 it_prof_expires, it_prof_incr;
-	u64 utime_ns;			/* run time of exited threads */
+	/* kernel/itimer.c, under its itimer_lock */
+	struct itimer_state it[3];	/* ITIMER_REAL, _VIRTUAL, _PROF */
+	struct list_head itimer_node;	/* on the armed list, or empty */
 };
 
 /* True if @p has a signal it does not block pending (or is being killed):
@@ -227,6 +232,9 @@ bool on_sig_stack(unsigned long sp);
 void restore_saved_sigmask(void);
 /* Set current's blocked mask (SIGKILL and SIGSTOP stay unblocked). */
 void set_current_blocked(u64 mask);
+
+/* kernel/itimer.c: a process's shared state is being freed */
+void itimer_forget(struct signal_struct *sig);
 
 /* kill(2)'s permission-free core: 0 or -ESRCH. */
 int kill_proc_info(int sig, struct kernel_siginfo *info, int pid);
