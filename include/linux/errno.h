@@ -25,6 +25,9 @@
 #define ERANGE		34
 #define ENAMETOOLONG	36
 #define ENOSYS		38
+#define ELOOP		40
+#define EOVERFLOW	75
+#define EOPNOTSUPP	95
 #define ENOTSUPP	524
 #define ETIME		62
 #define ETIMEDOUT	110
