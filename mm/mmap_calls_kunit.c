@@ -345,7 +345,7 @@ static void calls_file_mapping(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, mm);
 	kthread_use_mm(mm);
-	KUNIT_EXPECT_EQ(test, vm_mmap(mm, A, 4 * PG, RW, MAP_PRIVATE |
+	KUNIT_ASSERT_EQ(test, vm_mmap(mm, A, 4 * PG, RW, MAP_PRIVATE |
 				      MAP_FIXED, &f->file, 1), (long)A);
 	KUNIT_EXPECT_EQ(test, refs(f), 2L);
 	vma = find_vma(mm, A);
