@@ -978,3 +978,34 @@ static long sys_sigaltstack(struct pt_regs *regs)
 	return 0;
 }
 SYSCALL_ENTRY(sigaltstack, sys_sigaltstack);
+
+/**
+ * exec_signal_reset - what execve() does to signal state
+ *
+ * Handled signals go back to their default action (the handlers are
+ * gone with the old program); ignored ones stay ignored; the blocked
+ * mask and pending signals stay. The alternate signal stack is
+ * forgotten. Called once the new program is committed.
+ */
+void exec_signal_reset(void)
+{
+	struct task_struct *p = current;
+	unsigned long flags;
+	int i;
+
+	if (!task_is_user(p))
+		return;
+	spin_lock_irqsave(&p->sighand->siglock, flags);
+	for (i = 0; i < _NSIG; i++) {
+		struct k_sigaction *ka = &p->sighand->action[i];
+
+		if (ka->handler != SIG_IGN)
+			ka->handler = SIG_DFL;
+		ka->flags = 0;
+		ka->restorer = NULL;
+		ka->mask = 0;
+	}
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	p->sas_ss_sp = 0;
+	p->sas_ss_size = 0;
+}

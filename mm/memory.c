@@ -8,7 +8,9 @@
  * An anonymous VMA's page starts zeroed; a private file VMA's (vm_file)
  * is filled with kernel_read() from the file at (vm_pgoff + page index)
  * << PAGE_SHIFT, zero past the end of the file, and is the process's own
- * copy from then on.
+ * copy from then on. A shared anonymous VMA (vm_shared) maps the
+ * shared object's page itself (shared_anon_page(), mm/mmap.c), which
+ * every mm mapping the object sees.
  *
  * fork() (copy_page_range()) makes the child's tables point at the
  * parent's pages, each page's reference count counting the tables that
@@ -98,13 +100,33 @@ static bool access_error(unsigned long error_code,
 
 static pgprot_t vma_page_prot(const struct vm_area_struct *vma)
 {
-	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
+	return vma_pte_prot(vma->vm_flags);
+}
 
-	if (vma->vm_flags & VM_WRITE)
-		prot |= _PAGE_RW | _PAGE_DIRTY;
-	if (!(vma->vm_flags & VM_EXEC))
-		prot |= _PAGE_NX;
-	return prot;
+/* Map the shared anonymous object's page at @addr (never a copy). */
+static int do_shared_page(struct mm_struct *mm, struct vm_area_struct *vma,
+			  unsigned long addr)
+{
+	struct page *page = shared_anon_page(vma, addr);
+	unsigned long flags;
+	pgentry_t *pte;
+	int ret = 0;
+
+	if (!page)
+		return -ENOMEM;
+	spin_lock_irqsave(&mm->page_table_lock, flags);
+	pte = user_pte_walk(mm, addr, true);
+	if (!pte) {
+		ret = -ENOMEM;
+	} else if (!pgentry_present(*pte)) {
+		/* The table's reference; the object keeps its own. */
+		get_page(page);
+		mm->nr_pages++;
+		*pte = mk_leaf(page_to_phys(page), vma_page_prot(vma),
+			       PG_LEVEL_4K);
+	}
+	spin_unlock_irqrestore(&mm->page_table_lock, flags);
+	return ret;
 }
 
 /*
@@ -259,6 +281,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	if (error_code & X86_PF_PROT) {
 		if (can_sleep)
 			ret = do_wp_page(mm, vma, addr & PAGE_MASK);
+	} else if (vma->vm_shared) {
+		ret = do_shared_page(mm, vma, addr & PAGE_MASK);
 	} else if (can_sleep || !vma->vm_file) {
 		ret = do_anonymous_page(mm, vma, addr & PAGE_MASK);
 	}

@@ -27,6 +27,9 @@
 #define ERANGE		34
 #define ENAMETOOLONG	36
 #define ENOSYS		38
+#define ELOOP		40
+#define EOVERFLOW	75
+#define EOPNOTSUPP	95
 #define ERESTARTSYS	512	/* the restart codes: never seen by user space */
 #define ERESTARTNOINTR	513
 #define ERESTARTNOHAND	514

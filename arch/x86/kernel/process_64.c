@@ -10,6 +10,7 @@
 #include <linux/kallsyms.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -58,8 +59,10 @@ struct pt_regs *task_pt_regs(struct task_struct *p)
  *
  * Every general register is zero, interrupts are on, the selectors are
  * the user ones; the frame no longer counts as a system call's (no
- * restart). Also resets the FS and GS bases and the x87/SSE registers,
- * as a new program expects.
+ * restart). For the current task's own frame (execve) it also does what
+ * a new program expects of the rest of the task: FS and GS bases zero,
+ * x87/SSE registers reset, caught signals back to their default action
+ * (exec_signal_reset()), and a vfork parent let go (mm_release_vfork()).
  */
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 {
@@ -78,6 +81,8 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 		wrmsr(MSR_FS_BASE, 0);
 		wrmsr(MSR_KERNEL_GS_BASE, 0);
 		fpu_reset_current();
+		exec_signal_reset();
+		mm_release_vfork(p);
 	}
 }
 

@@ -233,6 +233,9 @@ void restore_saved_sigmask(void);
 /* Set current's blocked mask (SIGKILL and SIGSTOP stay unblocked). */
 void set_current_blocked(u64 mask);
 
+/* execve(): handlers back to SIG_DFL, no alternate stack */
+void exec_signal_reset(void);
+
 /* kernel/itimer.c: a process's shared state is being freed */
 void itimer_forget(struct signal_struct *sig);
 
