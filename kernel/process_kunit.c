@@ -40,6 +40,7 @@ PROG(stop_cont);
 PROG(itimer_pause);
 PROG(vfork_shared);
 PROG(getpid_exit);
+PROG(wait_restart);
 
 __asm__(
 "	.pushsection .rodata, \"a\"\n"
@@ -357,6 +358,79 @@ __asm__(
 "	syscall\n"
 "prog_vfork_shared_end:\n"
 
+/*
+ * A SIGUSR1 handler with the sa_flags found at DATA+0x300 (plus
+ * SA_RESTORER); the child sleeps 20 ms, sends SIGUSR1 to the parent,
+ * which sits in wait4() by then, sleeps 30 ms and exits. exit(handler runs * 0x100 + 1 if
+ * wait4 returned the child, or + -rax if it failed).
+ */
+"	.globl prog_wait_restart, prog_wait_restart_end\n"
+"prog_wait_restart:\n"
+"	movabs $DATA, %rbx\n"
+"	lea 5f(%rip), %rax\n"
+"	mov %rax, 0x100(%rbx)\n"
+"	mov 0x300(%rbx), %rax\n"
+"	or $0x04000000, %rax\n"
+"	mov %rax, 0x108(%rbx)\n"
+"	lea 6f(%rip), %rax\n"
+"	mov %rax, 0x110(%rbx)\n"
+"	movq $0, 0x118(%rbx)\n"
+"	mov $10, %edi\n"
+"	lea 0x100(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $8, %r10d\n"
+"	mov $13, %eax\n"
+"	syscall\n"
+"	mov $57, %eax\n"
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	movq $0, 0x60(%rbx)\n"		/* 20 ms: the parent is in wait4 */
+"	movq $20000000, 0x68(%rbx)\n"
+"	lea 0x60(%rbx), %rdi\n"
+"	xor %esi, %esi\n"
+"	mov $35, %eax\n"
+"	syscall\n"
+"	mov $110, %eax\n"			/* getppid */
+"	syscall\n"
+"	mov %rax, %rdi\n"
+"	mov $10, %esi\n"
+"	mov $62, %eax\n"			/* kill(parent, SIGUSR1) */
+"	syscall\n"
+"	movq $0, 0x60(%rbx)\n"
+"	movq $30000000, 0x68(%rbx)\n"
+"	lea 0x60(%rbx), %rdi\n"
+"	xor %esi, %esi\n"
+"	mov $35, %eax\n"
+"	syscall\n"
+"	mov $5, %edi\n"
+"	mov $60, %eax\n"
+"	syscall\n"
+"1:	mov %rax, %r12\n"
+"	mov %rax, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	mov $1, %edi\n"
+"	cmp %r12, %rax\n"
+"	je 2f\n"
+"	mov %rax, %rdi\n"
+"	neg %rdi\n"
+"2:	mov 0x200(%rbx), %rax\n"
+"	shl $8, %rax\n"
+"	add %rax, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"5:	movabs $DATA, %rax\n"
+"	incq 0x200(%rax)\n"
+"	ret\n"
+"6:	mov $15, %eax\n"
+"	syscall\n"
+"	ud2\n"
+"prog_wait_restart_end:\n"
+
 /* exit_group(getpid()) */
 "	.globl prog_getpid_exit, prog_getpid_exit_end\n"
 "prog_getpid_exit:\n"
@@ -561,6 +635,31 @@ static void process_vfork_waits_for_child(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, run(mm), 7L);
 }
 
+/* Runs prog_wait_restart with @sa_flags for its SIGUSR1 handler. */
+static long run_wait_restart(struct kunit *test, u64 sa_flags)
+{
+	struct mm_struct *mm = prog_mm(test, prog_wait_restart,
+				       prog_wait_restart_end);
+
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)(DATA_VA + 0x300),
+					   &sa_flags, sizeof(sa_flags)), 0UL);
+	return run(mm);
+}
+
+/*
+ * wait4() interrupted by a handled signal: restarted with SA_RESTART
+ * (and reaps the child), -EINTR without.
+ */
+static void process_restart_after_handler(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_wait_restart(test, SA_RESTART), 0x101L);
+}
+
+static void process_eintr_without_sa_restart(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_wait_restart(test, 0), 0x100L + EINTR);
+}
+
 struct spawn_seen {
 	struct task_struct *task;
 	int pid;
@@ -643,6 +742,8 @@ static struct kunit_case process_cases[] = {
 	KUNIT_CASE(process_itimer_interrupts_pause),
 	KUNIT_CASE(process_vfork_waits_for_child),
 	KUNIT_CASE(process_spawn_enters_user_mode),
+	KUNIT_CASE(process_restart_after_handler),
+	KUNIT_CASE(process_eintr_without_sa_restart),
 	{}
 };
 
