@@ -262,12 +262,10 @@ long kernel_clone(struct kernel_clone_args *args)
 	err = clone_flags_check(args);
 	if (err)
 		return err;
-	pid = alloc_pid();
-	if (pid < 0)
-		return pid;
 	p = sched_task_alloc(cur->comm);
 	if (!p)
 		return -ENOMEM;
+	pid = p->pid;
 	err = user_task_init(p);
 	if (!err)
 		err = copy_resources(p, flags);
@@ -407,7 +405,7 @@ static void user_spawn_entry(void)
 int user_process_spawn(int (*fn)(void *arg), void *arg, const char *name)
 {
 	struct task_struct *p;
-	int pid = alloc_pid();
+	int pid = alloc_init_pid();
 
 	if (pid < 0)
 		return -ENOMEM;

@@ -726,10 +726,29 @@ static void process_spawn_enters_user_mode(struct kunit *test)
 
 	seen = (struct spawn_seen){ .enter_user = false };
 	pid = user_process_spawn(spawn_fn, &seen, "spawn_test");
-	KUNIT_ASSERT_GT(test, pid, 0);
+	KUNIT_ASSERT_GT(test, pid, 1);	/* id 1 is given once, to init */
 	wait_spawned(test, &seen);
 	KUNIT_EXPECT_EQ(test, seen.task->exit_code, 3 << 8);
 	put_task_struct(seen.task);
+}
+
+static int idle_fn(void *unused)
+{
+	return 0;
+}
+
+/* Kernel threads share the id space but never get init's id 1. */
+static void process_kthread_ids_skip_init(struct kunit *test)
+{
+	struct task_struct *a = kthread_create(idle_fn, NULL, "ids_a");
+	struct task_struct *b = kthread_create(idle_fn, NULL, "ids_b");
+
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+	KUNIT_EXPECT_GT(test, a->pid, 1);
+	KUNIT_EXPECT_GT(test, b->pid, a->pid);
+	kthread_stop(a);
+	kthread_stop(b);
 }
 
 static struct kunit_case process_cases[] = {
@@ -742,6 +761,7 @@ static struct kunit_case process_cases[] = {
 	KUNIT_CASE(process_itimer_interrupts_pause),
 	KUNIT_CASE(process_vfork_waits_for_child),
 	KUNIT_CASE(process_spawn_enters_user_mode),
+	KUNIT_CASE(process_kthread_ids_skip_init),
 	KUNIT_CASE(process_restart_after_handler),
 	KUNIT_CASE(process_eintr_without_sa_restart),
 	{}
