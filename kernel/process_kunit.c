@@ -41,6 +41,7 @@ PROG(itimer_pause);
 PROG(vfork_shared);
 PROG(getpid_exit);
 PROG(wait_restart);
+PROG(sse_state);
 
 __asm__(
 "	.pushsection .rodata, \"a\"\n"
@@ -431,6 +432,76 @@ __asm__(
 "	ud2\n"
 "prog_wait_restart_end:\n"
 
+/*
+ * SSE state: xmm0 holds a value across a signal handler that clears it
+ * and across sched_yield() while a forked child (same CPU or not) puts
+ * its own value in xmm0 and exits with it. exit(0x600d) if all is kept.
+ */
+"	.globl prog_sse_state, prog_sse_state_end\n"
+"prog_sse_state:\n"
+"	movabs $DATA, %rbx\n"
+"	lea 5f(%rip), %rax\n"
+"	mov %rax, 0x100(%rbx)\n"
+"	movq $0x04000000, 0x108(%rbx)\n"
+"	lea 6f(%rip), %rax\n"
+"	mov %rax, 0x110(%rbx)\n"
+"	movq $0, 0x118(%rbx)\n"
+"	mov $10, %edi\n"
+"	lea 0x100(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $8, %r10d\n"
+"	mov $13, %eax\n"
+"	syscall\n"
+"	movabs $0x1122334455667788, %rax\n"
+"	movq %rax, %xmm0\n"
+"	mov $39, %eax\n"
+"	syscall\n"
+"	mov %rax, %rdi\n"
+"	mov $10, %esi\n"
+"	mov $62, %eax\n"			/* kill(self, SIGUSR1) */
+"	syscall\n"
+"	mov $57, %eax\n"			/* fork */
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	mov $77, %eax\n"
+"	movq %rax, %xmm0\n"
+"	mov $24, %eax\n"			/* sched_yield */
+"	syscall\n"
+"	movq %xmm0, %rdi\n"
+"	mov $60, %eax\n"
+"	syscall\n"
+"1:	mov %rax, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	mov $24, %eax\n"
+"	syscall\n"
+"	mov $1, %edi\n"
+"	movq %xmm0, %rax\n"
+"	movabs $0x1122334455667788, %rcx\n"
+"	cmp %rcx, %rax\n"
+"	jne 9f\n"
+"	mov $2, %edi\n"
+"	cmpl $0x4d00, 8(%rbx)\n"		/* the child's exit(77) */
+"	jne 9f\n"
+"	mov $3, %edi\n"
+"	cmpq $1, 0x200(%rbx)\n"
+"	jne 9f\n"
+"	mov $0x600d, %edi\n"
+"9:	mov $231, %eax\n"
+"	syscall\n"
+"5:	pxor %xmm0, %xmm0\n"
+"	movabs $DATA, %rax\n"
+"	incq 0x200(%rax)\n"
+"	ret\n"
+"6:	mov $15, %eax\n"
+"	syscall\n"
+"	ud2\n"
+"prog_sse_state_end:\n"
+
 /* exit_group(getpid()) */
 "	.globl prog_getpid_exit, prog_getpid_exit_end\n"
 "prog_getpid_exit:\n"
@@ -660,6 +731,18 @@ static void process_eintr_without_sa_restart(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, run_wait_restart(test, 0), 0x100L + EINTR);
 }
 
+/*
+ * SSE registers are a task's own: a handler's changes are undone by
+ * rt_sigreturn, a child's stay in the child.
+ */
+static void process_sse_state_kept(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_sse_state,
+				       prog_sse_state_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 0x600dL);
+}
+
 struct spawn_seen {
 	struct task_struct *task;
 	int pid;
@@ -762,6 +845,7 @@ static struct kunit_case process_cases[] = {
 	KUNIT_CASE(process_vfork_waits_for_child),
 	KUNIT_CASE(process_spawn_enters_user_mode),
 	KUNIT_CASE(process_kthread_ids_skip_init),
+	KUNIT_CASE(process_sse_state_kept),
 	KUNIT_CASE(process_restart_after_handler),
 	KUNIT_CASE(process_eintr_without_sa_restart),
 	{}
