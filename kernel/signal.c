@@ -216,7 +216,7 @@ int __send_signal_locked(int sig, struct kernel_siginfo *info,
 		goto out;
 	if (SIG_STOP_SET & sigmask(sig))
 		flush_group_signals(p, sigmask(SIGCONT));
-	if (sig == SIGCONT || sig == SIGKILL)
+	if (sig == SIGCONT)
 		cont = continue_group(p);
 	if (sig_discarded(p, sig))
 		goto out;
