@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The ELF64 loader's first half: check an x86-64 executable held in
- * memory and turn its program headers into a load plan. Nothing here maps
- * memory; exec will, once Tide has processes.
+ * The ELF64 loader: check an x86-64 executable held in memory and turn
+ * its program headers into a load plan (elf_load_plan(), which maps
+ * nothing), then map a plan into exec's new address space.
  */
 #include <linux/kernel.h>
+#include <linux/binfmts.h>
 #include <linux/elf.h>
+#include <linux/mm_struct.h>
 #include <linux/limits.h>
 #include <linux/log2.h>
 #include <linux/mman.h>
@@ -295,4 +297,99 @@ int elf_load_plan(const void *image, size_t len, struct elf_plan *plan)
 fail:
 	memset(plan, 0, sizeof(*plan));
 	return err;
+}
+
+/*
+ * Map one PT_LOAD at @bias: the pages holding file bytes as a private
+ * mapping of @file (the bytes past p_filesz in its last page zeroed),
+ * the pages after them as anonymous memory. Caller holds mmap_lock.
+ */
+static int elf_map_seg(struct mm_struct *mm, struct file *file,
+		       const struct elf_load_seg *seg, unsigned long bias)
+{
+	unsigned long start = bias + seg->start, end = bias + seg->end;
+	unsigned long file_end = bias + seg->vaddr + seg->filesz;
+	unsigned long file_top = start;
+	unsigned long head = seg->vaddr - seg->start;
+	long ret;
+
+	if (seg->filesz) {
+		file_top = PAGE_ALIGN(file_end);
+		ret = do_mmap(mm, start, file_top - start, seg->prot,
+			      MAP_PRIVATE | MAP_FIXED, file,
+			      (seg->offset - head) >> PAGE_SHIFT);
+		if (ret < 0)
+			return ret;
+		clear_mapped_range(mm, file_end, file_top);
+	}
+	if (end > file_top) {
+		ret = do_mmap(mm, file_top, end - file_top, seg->prot,
+			      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, NULL, 0);
+		if (ret < 0)
+			return ret;
+	}
+	return 0;
+}
+
+/**
+ * elf_map_image - map a planned ELF file into exec's new mm
+ * @bprm: the execve() in progress; @bprm->mm's mmap_lock held for writing
+ * @file: the file @plan was made from
+ * @plan: its load plan
+ * @bias: added to every address of @plan (0 for ET_EXEC)
+ *
+ * For the program, the break starts at the page after its last segment
+ * (at ELF_ET_DYN_BASE for a PIE without interpreter, which is mapped
+ * top-down like a library).
+ *
+ * Return: 0; -EPERM for a segment below MMAP_MIN_ADDR; -ENOMEM; a read
+ * error of @file.
+ */
+int elf_map_image(struct linux_binprm *bprm, struct file *file,
+		  const struct elf_plan *plan, unsigned long bias)
+{
+	struct mm_struct *mm = bprm->mm;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < plan->nr_segs; i++) {
+		ret = elf_map_seg(mm, file, &plan->segs[i], bias);
+		if (ret)
+			return ret;
+	}
+	if (plan != &bprm->plan)
+		return 0;
+	mm->start_brk = bias + plan->segs[plan->nr_segs - 1].end;
+	if (plan->pie && !plan->interp)
+		mm->start_brk = ELF_ET_DYN_BASE;
+	mm->brk = mm->start_brk;
+	return 0;
+}
+
+/**
+ * elf_choose_bias - where @bprm's program goes
+ * @bprm: with its plan made and its new mm empty (mmap_lock held)
+ *
+ * An ET_EXEC file goes at its own addresses (bias 0). A PIE with an
+ * interpreter has its lowest page at ELF_ET_DYN_BASE; one without (a
+ * static PIE, or ld.so run as a program) goes top-down below the mmap
+ * base, as Linux without address randomisation places them.
+ *
+ * Return: the bias to add to the plan's addresses.
+ */
+unsigned long elf_choose_bias(struct linux_binprm *bprm)
+{
+	const struct elf_plan *plan = &bprm->plan;
+	unsigned long span;
+	long at;
+
+	if (!plan->pie)
+		return 0;
+	if (plan->interp)
+		return ELF_ET_DYN_BASE - plan->segs[0].start;
+	span = plan->segs[plan->nr_segs - 1].end - plan->segs[0].start;
+	at = get_unmapped_area(bprm->mm, 0, span);
+	if (at < 0)	/* an empty mm always has room for 1 GiB */
+		return ELF_ET_DYN_BASE - plan->segs[0].start;
+	return at - plan->segs[0].start;
 }

@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/mm_struct.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -42,6 +43,61 @@ struct mm_struct *mm_alloc(void)
 	return mm;
 }
 
+/* Copy @old's program fields (brk, stack, args, exe) into @mm. */
+static void dup_mm_fields(struct mm_struct *mm, const struct mm_struct *old)
+{
+	mm->mmap_base = old->mmap_base;
+	mm->exe_file = old->exe_file ? get_file(old->exe_file) : NULL;
+	mm->start_brk = old->start_brk;
+	mm->brk = old->brk;
+	mm->start_stack = old->start_stack;
+	mm->arg_start = old->arg_start;
+	mm->arg_end = old->arg_end;
+	mm->env_start = old->env_start;
+	mm->env_end = old->env_end;
+}
+
+/**
+ * dup_mm - a copy of @old for fork()
+ * @old: the parent's address space
+ *
+ * The copy has a VMA for each of @old's (with its own file and shared
+ * object references), the same program fields, and its page tables
+ * filled by copy_page_range() (mm/memory.c) VMA by VMA: private pages
+ * shared copy-on-write, shared anonymous pages shared. Takes @old's
+ * mmap_lock for writing (faults on it wait); nobody else can see the new
+ * mm before it is returned, so its own lock is not taken.
+ *
+ * Return: the new mm with one reference, or NULL when out of memory
+ * (then nothing of it is left).
+ */
+struct mm_struct *dup_mm(struct mm_struct *old)
+{
+	struct vm_area_struct *vma;
+	struct mm_struct *mm;
+	int ret;
+
+	mm = mm_alloc();
+	if (!mm)
+		return NULL;
+	mmap_write_lock(old);
+	dup_mm_fields(mm, old);
+	ret = dup_vma_list(mm, old);
+	if (!ret) {
+		list_for_each_entry(vma, &old->vma_list, vm_list) {
+			ret = copy_page_range(mm, old, vma);
+			if (ret)
+				break;
+		}
+	}
+	mmap_write_unlock(old);
+	if (ret) {
+		mmput(mm);
+		return NULL;
+	}
+	return mm;
+}
+
 /**
  * mmget - take a reference to @mm, which the caller holds one of already
  */
@@ -53,8 +109,8 @@ void mmget(struct mm_struct *mm)
 /**
  * mmput - drop a reference to @mm; the last one frees it
  *
- * Frees the VMAs, every user page, the user half's page tables and the
- * PML4. Sleeps; no CPU may have @mm loaded (a task running on it holds a
+ * Frees the VMAs (dropping their file references), every user page,
+ * the user half's page tables, the PML4, and drops @exe_file. Sleeps; no CPU may have @mm loaded (a task running on it holds a
  * reference). Takes mmap_lock.
  */
 void mmput(struct mm_struct *mm)
@@ -64,6 +120,8 @@ void mmput(struct mm_struct *mm)
 	if (WARN_ON_ONCE(!cpumask_empty(&mm->cpu_mask)))
 		return;
 	exit_mmap(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	WARN_ON_ONCE(mm->nr_pgtables || mm->nr_pages);
 	pgd_free(mm->pgd);
 	kfree(mm);

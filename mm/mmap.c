@@ -1,24 +1,45 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * DOC: VMAs, mmap and munmap
+ * DOC: VMAs, mmap, munmap and brk
  *
  * An address space's mapped ranges are struct vm_area_struct on a list
  * sorted by address (a tree can replace it once processes have many).
- * Two VMAs never overlap; two that touch and have the same flags are
- * merged when one is inserted next to the other. Only anonymous private
- * mappings exist: their pages come on the first touch (mm/memory.c).
+ * Two VMAs never overlap. Two that touch merge when they are alike: same
+ * flags, same file or shared object, and for those a page offset that
+ * continues across the boundary. A VMA is anonymous private (pages come
+ * zeroed on the first touch, mm/memory.c), a private file mapping
+ * (@vm_file, @vm_pgoff: pages are private copies of the file's) or
+ * shared anonymous (@vm_shared, a struct shared_anon every mm forked
+ * from the mapper sees). Each VMA holds a reference to its file and to
+ * its shared object; splitting one takes another, removing one drops it.
+ *
  * All arithmetic on user lengths and addresses is checked against
- * TASK_SIZE_MAX before anything changes.
+ * TASK_SIZE_MAX before anything changes. The system calls here take
+ * current->mm's mmap_lock for writing around the do_*() that works.
  */
 #include <linux/kernel.h>
+#include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/mman.h>
+#include <linux/mm.h>
 #include <linux/mm_struct.h>
 #include <linux/overflow.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/vmalloc.h>
+#include "internal.h"
 
 /* As many VMAs as Linux allows by default (vm.max_map_count). */
 #define MAX_MAP_COUNT	65530
+
+/* mmap() flags Tide understands; MAP_SHARED_VALIDATE refuses the rest. */
+#define MAP_KNOWN_FLAGS	(MAP_TYPE | MAP_FIXED | MAP_ANONYMOUS | \
+			 MAP_GROWSDOWN | MAP_DENYWRITE | MAP_EXECUTABLE | \
+			 MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | \
+			 MAP_NONBLOCK | MAP_STACK | MAP_FIXED_NOREPLACE)
 
 static struct vm_area_struct *vma_alloc(struct mm_struct *mm,
 					unsigned long start, unsigned long end,
@@ -35,14 +56,164 @@ static struct vm_area_struct *vma_alloc(struct mm_struct *mm,
 	vma->vm_end = end;
 	vma->vm_flags = vm_flags;
 	vma->vm_mm = mm;
+	INIT_LIST_HEAD(&vma->vm_list);
 	return vma;
+}
+
+static void shared_anon_put(struct shared_anon *sa)
+{
+	unsigned long i;
+
+	if (!atomic_dec_and_test(&sa->refs))
+		return;
+	for (i = 0; i < sa->nr_pages; i++)
+		if (sa->pages[i])
+			__free_page(sa->pages[i]);
+	vfree(sa->pages);
+	kfree(sa);
+}
+
+static struct shared_anon *shared_anon_alloc(unsigned long nr_pages)
+{
+	struct shared_anon *sa = kzalloc(sizeof(*sa), GFP_KERNEL);
+
+	if (!sa)
+		return NULL;
+	sa->pages = vmalloc(nr_pages * sizeof(*sa->pages));
+	if (!sa->pages) {
+		kfree(sa);
+		return NULL;
+	}
+	memset(sa->pages, 0, nr_pages * sizeof(*sa->pages));
+	atomic_set(&sa->refs, 1);
+	sa->nr_pages = nr_pages;
+	spin_lock_init(&sa->lock);
+	return sa;
+}
+
+/**
+ * shared_anon_page - the page of a shared anonymous VMA at @addr
+ * @vma: a VM_SHARED VMA (with vm_shared)
+ * @addr: an address inside @vma
+ *
+ * Allocates the page zeroed on first use. The page belongs to the shared
+ * object, which frees it: a fault maps it with the VMA's permissions
+ * (never copies it), and unmapping leaves it alone. Caller holds @vma's
+ * mm's mmap_lock.
+ *
+ * Return: the page, or NULL when out of memory or @vma has no object.
+ */
+struct page *shared_anon_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	struct shared_anon *sa = vma->vm_shared;
+	unsigned long idx, flags;
+	struct page *page, *fresh;
+
+	if (!sa || addr < vma->vm_start || addr >= vma->vm_end)
+		return NULL;
+	idx = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	if (WARN_ON_ONCE(idx >= sa->nr_pages))
+		return NULL;
+	page = READ_ONCE(sa->pages[idx]);
+	if (page)
+		return page;
+	fresh = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!fresh)
+		return NULL;
+	spin_lock_irqsave(&sa->lock, flags);
+	page = sa->pages[idx];
+	if (!page) {
+		WRITE_ONCE(sa->pages[idx], fresh);
+		page = fresh;
+		fresh = NULL;
+	}
+	spin_unlock_irqrestore(&sa->lock, flags);
+	if (fresh)
+		__free_page(fresh);
+	return page;
+}
+
+/* Drop what a VMA holds and free it; it is on no list. */
+static void vma_free(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	if (vma->vm_shared)
+		shared_anon_put(vma->vm_shared);
+	kfree(vma);
 }
 
 static void vma_remove(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	list_del(&vma->vm_list);
 	mm->map_count--;
-	kfree(vma);
+	vma_free(vma);
+}
+
+/* Give @to the file, offset and shared object of @from, with references. */
+static void vma_copy_backing(struct vm_area_struct *to,
+			     const struct vm_area_struct *from)
+{
+	to->vm_pgoff = from->vm_pgoff;
+	to->vm_file = from->vm_file ? get_file(from->vm_file) : NULL;
+	to->vm_shared = from->vm_shared;
+	if (to->vm_shared)
+		atomic_inc(&to->vm_shared->refs);
+}
+
+static unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* May @a and @b (which follows it directly) be one VMA? */
+static bool vma_can_join(const struct vm_area_struct *a,
+			 const struct vm_area_struct *b)
+{
+	if (a->vm_end != b->vm_start || a->vm_flags != b->vm_flags ||
+	    a->vm_file != b->vm_file || a->vm_shared != b->vm_shared)
+		return false;
+	if (!a->vm_file && !a->vm_shared)
+		return true;
+	return a->vm_pgoff + vma_pages(a) == b->vm_pgoff;
+}
+
+static struct vm_area_struct *vma_prev(struct mm_struct *mm,
+				       struct vm_area_struct *vma)
+{
+	if (vma->vm_list.prev == &mm->vma_list)
+		return NULL;
+	return list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
+}
+
+static struct vm_area_struct *vma_next(struct mm_struct *mm,
+				       struct vm_area_struct *vma)
+{
+	if (vma->vm_list.next == &mm->vma_list)
+		return NULL;
+	return list_next_entry(vma, vm_list);
+}
+
+/*
+ * Join @vma with its neighbours where they are alike. Returns the VMA
+ * that now covers @vma's range (@vma itself may have been freed).
+ */
+static struct vm_area_struct *vma_merge_around(struct mm_struct *mm,
+					       struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev = vma_prev(mm, vma);
+	struct vm_area_struct *next = vma_next(mm, vma);
+
+	if (next && vma_can_join(vma, next)) {
+		vma->vm_end = next->vm_end;
+		vma_remove(mm, next);
+	}
+	if (prev && vma_can_join(prev, vma)) {
+		prev->vm_end = vma->vm_end;
+		vma_remove(mm, vma);
+		vma = prev;
+	}
+	return vma;
 }
 
 /**
@@ -63,12 +234,82 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	return NULL;
 }
 
+/*
+ * Put the unlinked @vma on @mm's list, then merge it with its
+ * neighbours. Returns the VMA covering its range, or ERR_PTR(-ENOMEM)
+ * if it overlaps a VMA (then @vma is not linked).
+ */
+static struct vm_area_struct *vma_link(struct mm_struct *mm,
+				       struct vm_area_struct *vma)
+{
+	struct vm_area_struct *next = find_vma(mm, vma->vm_start);
+
+	if (next && next->vm_start < vma->vm_end)
+		return ERR_PTR(-ENOMEM);
+	list_add_tail(&vma->vm_list, next ? &next->vm_list : &mm->vma_list);
+	mm->map_count++;
+	return vma_merge_around(mm, vma);
+}
+
 /**
- * insert_vma - add the range [@start, @end) with @vm_flags to @mm
+ * vma_merge_range - join the alike neighbours among the VMAs near a range
+ * @mm: the address space; mmap_lock held for writing
+ * @start: first address whose VMA (or the one before it) may join
+ * @end: last address whose VMA may join the one after it
  *
- * Merged with a VMA that ends at @start or begins at @end when the flags
- * are equal, so no new VMA may be needed. Does not touch page tables.
- * Caller holds mmap_lock for writing.
+ * For mprotect() and mremap(), after they changed VMAs in [@start, @end).
+ */
+void vma_merge_range(struct mm_struct *mm, unsigned long start,
+		     unsigned long end)
+{
+	struct vm_area_struct *vma, *next;
+
+	vma = find_vma(mm, start ? start - 1 : 0);
+	while (vma && vma->vm_start <= end) {
+		next = vma_next(mm, vma);
+		if (next && vma_can_join(vma, next)) {
+			vma->vm_end = next->vm_end;
+			vma_remove(mm, next);
+			continue;
+		}
+		vma = next;
+	}
+}
+
+/**
+ * vma_link_copy - map [@start, @end) backed as @like, at page @pgoff
+ * @mm: the address space; mmap_lock held for writing
+ * @like: the VMA whose flags, file and shared object the new one takes
+ * @start: page-aligned start of a free range
+ * @end: its end
+ * @pgoff: the page of @like's file or object at @start
+ *
+ * For mremap() moving a mapping. The new VMA may merge with neighbours.
+ *
+ * Return: 0, or -ENOMEM (for want of memory, or if the range is taken).
+ */
+int vma_link_copy(struct mm_struct *mm, const struct vm_area_struct *like,
+		  unsigned long start, unsigned long end, unsigned long pgoff)
+{
+	struct vm_area_struct *vma;
+
+	vma = vma_alloc(mm, start, end, like->vm_flags);
+	if (!vma)
+		return -ENOMEM;
+	vma_copy_backing(vma, like);
+	vma->vm_pgoff = pgoff;
+	if (IS_ERR(vma_link(mm, vma))) {
+		vma_free(vma);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/**
+ * insert_vma - add the anonymous range [@start, @end) with @vm_flags to @mm
+ *
+ * Merged with a VMA that ends at @start or begins at @end when they are
+ * alike. Does not touch page tables. Caller holds mmap_lock for writing.
  *
  * Return: 0; -EINVAL for an unaligned or empty range or one past
  * TASK_SIZE_MAX; -ENOMEM if it overlaps a VMA, or for want of memory or
@@ -77,9 +318,7 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 int insert_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
 	       unsigned long vm_flags)
 {
-	struct vm_area_struct *next, *prev = NULL, *vma;
-	struct list_head *pos;
-	bool join_prev, join_next;
+	struct vm_area_struct *vma, *next;
 
 	if (start >= end || !IS_ALIGNED(start | end, PAGE_SIZE) ||
 	    end > TASK_SIZE_MAX)
@@ -87,41 +326,37 @@ int insert_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
 	next = find_vma(mm, start);
 	if (next && next->vm_start < end)
 		return -ENOMEM;
-	pos = next ? &next->vm_list : &mm->vma_list;
-	if (pos->prev != &mm->vma_list)
-		prev = list_entry(pos->prev, struct vm_area_struct, vm_list);
-
-	join_prev = prev && prev->vm_end == start && prev->vm_flags == vm_flags;
-	join_next = next && next->vm_start == end && next->vm_flags == vm_flags;
-	if (join_prev && join_next) {
-		prev->vm_end = next->vm_end;
-		vma_remove(mm, next);
-	} else if (join_prev) {
-		prev->vm_end = end;
-	} else if (join_next) {
-		next->vm_start = start;
-	} else {
-		vma = vma_alloc(mm, start, end, vm_flags);
-		if (!vma)
-			return -ENOMEM;
-		list_add_tail(&vma->vm_list, pos);
-		mm->map_count++;
-	}
+	vma = vma_alloc(mm, start, end, vm_flags);
+	if (!vma)
+		return -ENOMEM;
+	vma_link(mm, vma);	/* cannot overlap: checked above */
 	return 0;
 }
 
-/*
- * Cut @vma in two at @addr (strictly inside it): @vma keeps the lower
- * part, a new VMA after it the upper. Returns 0 or -ENOMEM.
+/**
+ * split_vma - cut @vma in two at @addr
+ * @mm: its address space; mmap_lock held for writing
+ * @vma: the VMA
+ * @addr: a page-aligned address strictly inside @vma
+ *
+ * @vma keeps the lower part; a new VMA after it, backed alike (with its
+ * own references and the page offset moved on), takes the upper part.
+ *
+ * Return: 0, or -ENOMEM (nothing changed).
  */
-static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
-		     unsigned long addr)
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+	      unsigned long addr)
 {
 	struct vm_area_struct *upper;
 
+	if (WARN_ON_ONCE(addr <= vma->vm_start || addr >= vma->vm_end))
+		return -EINVAL;
 	upper = vma_alloc(mm, addr, vma->vm_end, vma->vm_flags);
 	if (!upper)
 		return -ENOMEM;
+	vma_copy_backing(upper, vma);
+	if (vma->vm_file || vma->vm_shared)
+		upper->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 	vma->vm_end = addr;
 	list_add(&upper->vm_list, &vma->vm_list);
 	mm->map_count++;
@@ -176,13 +411,19 @@ int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 	return 0;
 }
 
-/*
- * Where a new mapping of @len bytes goes: at the hint @addr if the range
- * is free and allowed, else the highest free range that ends at or below
- * mm->mmap_base. Returns the address or -ENOMEM.
+/**
+ * get_unmapped_area - where a new mapping of @len bytes can go in @mm
+ * @mm: the address space; mmap_lock held
+ * @addr: a hint, or 0
+ * @len: page-aligned length
+ *
+ * At the hint (rounded up to a page) if the range is free and allowed,
+ * else the highest free range that ends at or below mm->mmap_base.
+ *
+ * Return: the address, or -ENOMEM.
  */
-static long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
-			      unsigned long len)
+long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
+		       unsigned long len)
 {
 	struct vm_area_struct *vma;
 	unsigned long end, gap_end = mm->mmap_base;
@@ -208,45 +449,155 @@ static long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 	return gap_end - len;
 }
 
-/**
- * do_mmap_anon - map anonymous private memory into @mm
- * @addr: where (MAP_FIXED), or a hint (0 for none)
- * @len: bytes, rounded up to whole pages
- * @prot: PROT_READ, PROT_WRITE and PROT_EXEC, or PROT_NONE
- * @flags: MAP_PRIVATE | MAP_ANONYMOUS, optionally MAP_FIXED
- *
- * Without MAP_FIXED the range goes at the hint when that is free, else
- * top-down below mm->mmap_base. MAP_FIXED replaces whatever was mapped
- * in the range. No page is allocated: the first touch of each one faults
- * in a zeroed page. Caller holds mmap_lock for writing.
- *
- * Return: the address; -EINVAL for bad @prot or @flags, a zero @len or
- * an unaligned fixed @addr; -EPERM for a fixed @addr below MMAP_MIN_ADDR;
- * -ENOMEM when the range does not fit below TASK_SIZE_MAX, no free range
- * is big enough, or memory runs out.
- */
-long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
-		  unsigned long prot, unsigned long flags)
+/* The checks of mmap() on a file: Linux's errnos for what Tide refuses. */
+static int mmap_file_check(struct file *file, unsigned long prot,
+			   unsigned long flags)
 {
-	unsigned long end;
-	long ret;
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if ((flags & MAP_TYPE) != MAP_PRIVATE) {
+		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+			return -EACCES;
+		/* Shared file mappings need a page cache Tide lacks. */
+		if (!file->f_op || !file->f_op->mmap)
+			return -ENODEV;
+		return 0;
+	}
+	if (!file->f_op || (!file->f_op->mmap && !file->f_op->read))
+		return -ENODEV;
+	return 0;
+}
+
+/* Check mmap()'s arguments; a file's are mmap_file_check()'s. */
+static long mmap_check_args(unsigned long addr, unsigned long len,
+			    unsigned long prot, unsigned long flags,
+			    struct file *file, unsigned long pgoff)
+{
+	unsigned long type = flags & MAP_TYPE, end;
 
 	if (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
-	if ((flags & (MAP_SHARED | MAP_PRIVATE)) != MAP_PRIVATE ||
-	    !(flags & MAP_ANONYMOUS) || !len)
+	if (type != MAP_SHARED && type != MAP_PRIVATE &&
+	    type != MAP_SHARED_VALIDATE)
+		return -EINVAL;
+	if (type == MAP_SHARED_VALIDATE && (flags & ~MAP_KNOWN_FLAGS))
+		return -EOPNOTSUPP;
+	if (!len)
 		return -EINVAL;
 	if (len > TASK_SIZE_MAX)
 		return -ENOMEM;
 	len = PAGE_ALIGN(len);
-
-	if (flags & MAP_FIXED) {
+	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (!IS_ALIGNED(addr, PAGE_SIZE))
 			return -EINVAL;
 		if (check_add_overflow(addr, len, &end) || end > TASK_SIZE_MAX)
 			return -ENOMEM;
 		if (addr < MMAP_MIN_ADDR)
 			return -EPERM;
+	}
+	if (!(flags & MAP_ANONYMOUS) && !file)
+		return -EBADF;
+	if (!(flags & MAP_ANONYMOUS))
+		return mmap_file_check(file, prot, flags);
+	return 0;
+}
+
+/*
+ * A new, unlinked VMA for mmap(): its flags and backing. Returns it or
+ * an ERR_PTR (-ENOMEM, or what the file's mmap operation says).
+ */
+static struct vm_area_struct *mmap_new_vma(struct mm_struct *mm,
+					   unsigned long addr,
+					   unsigned long len,
+					   unsigned long prot,
+					   unsigned long flags,
+					   struct file *file,
+					   unsigned long pgoff)
+{
+	unsigned long vm_flags = prot;	/* PROT_* are VM_READ/WRITE/EXEC */
+	struct vm_area_struct *vma;
+	int ret;
+
+	if (flags & MAP_GROWSDOWN)
+		vm_flags |= VM_GROWSDOWN;
+	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+		vm_flags |= VM_SHARED;
+	vma = vma_alloc(mm, addr, addr + len, vm_flags);
+	if (!vma)
+		return ERR_PTR(-ENOMEM);
+	if (flags & MAP_ANONYMOUS) {
+		if (!(vm_flags & VM_SHARED))
+			return vma;
+		vma->vm_shared = shared_anon_alloc(len >> PAGE_SHIFT);
+		if (!vma->vm_shared) {
+			kfree(vma);
+			return ERR_PTR(-ENOMEM);
+		}
+		return vma;
+	}
+	vma->vm_file = get_file(file);
+	vma->vm_pgoff = pgoff;
+	if (file->f_op->mmap) {
+		/* The driver may make it anonymous (/dev/zero) or refuse. */
+		ret = file->f_op->mmap(file, vma);
+		if (ret) {
+			vma_free(vma);
+			return ERR_PTR(ret);
+		}
+	}
+	return vma;
+}
+
+/**
+ * do_mmap - map anonymous memory or a file into @mm
+ * @mm: the address space; mmap_lock held for writing
+ * @addr: where (MAP_FIXED, MAP_FIXED_NOREPLACE), or a hint (0 for none)
+ * @len: bytes, rounded up to whole pages
+ * @prot: PROT_READ, PROT_WRITE and PROT_EXEC, or PROT_NONE
+ * @flags: MAP_PRIVATE or MAP_SHARED, MAP_ANONYMOUS or a file, and the
+ *	other MAP_* flags: MAP_POPULATE fills the pages now; MAP_NORESERVE,
+ *	MAP_STACK, MAP_LOCKED, MAP_DENYWRITE and the like are accepted
+ * @file: the file for a file mapping (a reference is taken), else NULL
+ * @pgoff: the file page mapped at @addr
+ *
+ * Without MAP_FIXED the range goes at the hint when that is free, else
+ * top-down below mm->mmap_base. MAP_FIXED replaces whatever was mapped
+ * in the range; MAP_FIXED_NOREPLACE fails instead. Anonymous pages come
+ * on the first touch. A private file mapping's pages are read from the
+ * file now (populate_vma_range()): Tide's fault path does not read files.
+ *
+ * Return: the address; -EINVAL for bad @prot or @flags, a zero @len or
+ * an unaligned fixed @addr; -EPERM for a fixed @addr below MMAP_MIN_ADDR;
+ * -EEXIST when MAP_FIXED_NOREPLACE finds the range taken; -EBADF for a
+ * file mapping without a file; -EACCES for a file not open for reading
+ * (or for writing, when shared and writable); -ENODEV for a file that
+ * cannot be mapped; -EOVERFLOW when @pgoff + the pages wrap; -ENOMEM
+ * when the range does not fit below TASK_SIZE_MAX, no free range is big
+ * enough, or memory runs out.
+ */
+long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+	     unsigned long prot, unsigned long flags, struct file *file,
+	     unsigned long pgoff)
+{
+	struct vm_area_struct *vma, *next;
+	long ret;
+
+	ret = mmap_check_args(addr, len, prot, flags, file, pgoff);
+	if (ret)
+		return ret;
+	len = PAGE_ALIGN(len);
+	if (flags & MAP_ANONYMOUS) {
+		file = NULL;
+		pgoff = 0;
+	}
+
+	if (flags & MAP_FIXED_NOREPLACE) {
+		next = find_vma(mm, addr);
+		if (next && next->vm_start < addr + len)
+			return -EEXIST;
+	} else if (flags & MAP_FIXED) {
 		ret = do_munmap(mm, addr, len);
 		if (ret)
 			return ret;
@@ -256,13 +607,65 @@ long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			return ret;
 		addr = ret;
 	}
-	/* PROT_READ, PROT_WRITE and PROT_EXEC are VM_READ, VM_WRITE, VM_EXEC. */
-	ret = insert_vma(mm, addr, addr + len, prot);
-	return ret ? ret : (long)addr;
+
+	vma = mmap_new_vma(mm, addr, len, prot, flags, file, pgoff);
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
+	if (IS_ERR(vma_link(mm, vma))) {
+		vma_free(vma);
+		return -ENOMEM;
+	}
+	if ((flags & MAP_POPULATE) || (vma->vm_file && !vma->vm_shared)) {
+		vma = find_vma(mm, addr);
+		ret = populate_vma_range(mm, vma, addr, addr + len);
+		if (ret) {
+			do_munmap(mm, addr, len);
+			return ret;
+		}
+	}
+	return addr;
+}
+
+/**
+ * vm_mmap - do_mmap() taking @mm's mmap_lock
+ *
+ * Return: as do_mmap().
+ */
+long vm_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+	     unsigned long prot, unsigned long flags, struct file *file,
+	     unsigned long pgoff)
+{
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = do_mmap(mm, addr, len, prot, flags, file, pgoff);
+	mmap_write_unlock(mm);
+	return ret;
+}
+
+/**
+ * do_mmap_anon - map anonymous private memory into @mm
+ * @mm: the address space; mmap_lock held for writing
+ * @addr: where (MAP_FIXED), or a hint (0 for none)
+ * @len: bytes, rounded up to whole pages
+ * @prot: PROT_READ, PROT_WRITE and PROT_EXEC, or PROT_NONE
+ * @flags: MAP_PRIVATE | MAP_ANONYMOUS, optionally MAP_FIXED
+ *
+ * Return: as do_mmap(); -EINVAL for anything but a private anonymous
+ * mapping.
+ */
+long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		  unsigned long prot, unsigned long flags)
+{
+	if ((flags & MAP_TYPE) != MAP_PRIVATE || !(flags & MAP_ANONYMOUS))
+		return -EINVAL;
+	return do_mmap(mm, addr, len, prot, flags, NULL, 0);
 }
 
 /**
  * vm_mmap_anon - do_mmap_anon() taking @mm's mmap_lock
+ *
+ * Return: as do_mmap_anon().
  */
 long vm_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		  unsigned long prot, unsigned long flags)
@@ -277,6 +680,8 @@ long vm_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 
 /**
  * vm_munmap - do_munmap() taking @mm's mmap_lock
+ *
+ * Return: as do_munmap().
  */
 int vm_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
@@ -289,18 +694,130 @@ int vm_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 }
 
 /**
+ * do_brk - move @mm's program break to @brk, as brk(2)
+ * @mm: the address space; mmap_lock held for writing
+ * @brk: the new break, or 0 (or anything below mm->start_brk) to ask
+ *
+ * The heap is the anonymous read-write range [start_brk, brk) rounded
+ * up to pages. Growing maps the new pages (refused if they would meet
+ * another mapping); shrinking unmaps the pages above the new break.
+ *
+ * Return: the break after the call: @brk on success, the old break when
+ * it was refused (brk(2) reports failure so, never with an errno).
+ */
+unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
+{
+	unsigned long old_top = PAGE_ALIGN(mm->brk), new_top;
+	struct vm_area_struct *next;
+
+	if (brk < mm->start_brk || brk > TASK_SIZE_MAX)
+		return mm->brk;
+	new_top = PAGE_ALIGN(brk);
+	if (new_top < old_top) {
+		if (do_munmap(mm, new_top, old_top - new_top))
+			return mm->brk;
+	} else if (new_top > old_top) {
+		next = find_vma(mm, old_top);
+		if (next && next->vm_start < new_top + PAGE_SIZE)
+			return mm->brk;	/* keep a guard page below @next */
+		if (insert_vma(mm, old_top, new_top, VM_READ | VM_WRITE))
+			return mm->brk;
+	}
+	mm->brk = brk;
+	return brk;
+}
+
+/**
  * exit_mmap - remove every mapping of @mm, for mmput()
  *
- * Frees the VMAs, the user pages and the user half's page tables; the
- * PML4 stays. Takes mmap_lock.
+ * Frees the VMAs (dropping their file and shared-object references), the
+ * user pages and the user half's page tables; the PML4 stays. Takes
+ * mmap_lock.
  */
 void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *tmp;
 
 	mmap_write_lock(mm);
+	unmap_page_range(mm, 0, TASK_SIZE_MAX);
 	list_for_each_entry_safe(vma, tmp, &mm->vma_list, vm_list)
 		vma_remove(mm, vma);
-	unmap_page_range(mm, 0, TASK_SIZE_MAX);
 	mmap_write_unlock(mm);
 }
+
+/**
+ * dup_vma_list - give @dst a copy of each of @src's VMAs
+ * @dst: a new mm with no VMAs
+ * @src: the mm being forked
+ *
+ * Each copy holds its own references to the file and shared object.
+ * Page tables are not touched. @src's mmap_lock is held for writing;
+ * @dst is the caller's alone.
+ *
+ * Return: 0, or -ENOMEM (@dst may then hold some of the copies, which
+ * mmput() frees).
+ */
+int dup_vma_list(struct mm_struct *dst, struct mm_struct *src)
+{
+	struct vm_area_struct *vma, *copy;
+
+	list_for_each_entry(vma, &src->vma_list, vm_list) {
+		copy = vma_alloc(dst, vma->vm_start, vma->vm_end,
+				 vma->vm_flags);
+		if (!copy)
+			return -ENOMEM;
+		vma_copy_backing(copy, vma);
+		list_add_tail(&copy->vm_list, &dst->vma_list);
+		dst->map_count++;
+	}
+	return 0;
+}
+
+/* ---- The system calls ---- */
+
+static long sys_mmap(struct pt_regs *regs)
+{
+	unsigned long addr = SC_ARG0(regs), len = SC_ARG1(regs);
+	unsigned long prot = SC_ARG2(regs), flags = SC_ARG3(regs);
+	unsigned long off = SC_ARG5(regs);
+	struct mm_struct *mm = current->mm;
+	struct file *file = NULL;
+	long ret;
+
+	if (!mm)
+		return -ENOMEM;
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget((unsigned int)SC_ARG4(regs));
+		if (!file)
+			return -EBADF;
+	}
+	ret = vm_mmap(mm, addr, len, prot, flags, file, off >> PAGE_SHIFT);
+	if (file)
+		fput(file);
+	return ret;
+}
+SYSCALL_ENTRY(mmap, sys_mmap);
+
+static long sys_munmap(struct pt_regs *regs)
+{
+	if (!current->mm)
+		return -EINVAL;
+	return vm_munmap(current->mm, SC_ARG0(regs), SC_ARG1(regs));
+}
+SYSCALL_ENTRY(munmap, sys_munmap);
+
+static long sys_brk(struct pt_regs *regs)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long ret;
+
+	if (!mm)
+		return 0;
+	mmap_write_lock(mm);
+	ret = do_brk(mm, SC_ARG0(regs));
+	mmap_write_unlock(mm);
+	return ret;
+}
+SYSCALL_ENTRY(brk, sys_brk);

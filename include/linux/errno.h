@@ -44,6 +44,10 @@
 #define EOVERFLOW	75
 #define EOPNOTSUPP	95
 #define ETIMEDOUT	110
+#define ERESTARTSYS	512	/* the restart codes: never seen by user space */
+#define ERESTARTNOINTR	513
+#define ERESTARTNOHAND	514
+#define ERESTART_RESTARTBLOCK	516
 #define ENOTSUPP	524
 
 #define MAX_ERRNO	4095

@@ -16,20 +16,67 @@
 #include <asm/pgtable.h>
 
 struct file;
+struct page;
+
+/**
+ * struct shared_anon - the pages of a MAP_SHARED|MAP_ANONYMOUS mapping
+ * @refs: the VMAs that use it (fork and splits add VMAs); freed at 0
+ * @nr_pages: its size; a VMA maps pages [vm_pgoff, vm_pgoff + its length)
+ * @lock: taken to fill an empty slot of @pages
+ * @pages: a page per slot once touched, else NULL
+ *
+ * Every mm and every VMA that maps the object sees the same pages: a
+ * fault maps shared_anon_page()'s page (never a copy), and unmapping
+ * does not free it; the object frees its pages when the last VMA goes.
+ */
+struct shared_anon {
+	atomic_t refs;
+	unsigned long nr_pages;
+	spinlock_t lock;	/* fills @pages slots */
+	struct page **pages;
+};
 
 /* vm_area_struct.vm_flags: the first three are PROT_READ/WRITE/EXEC. */
 #define VM_NONE		0x0UL
 #define VM_READ		0x1UL
 #define VM_WRITE	0x2UL
 #define VM_EXEC		0x4UL
-#define VM_SHARED	0x8UL	/* never set yet: only private mappings */
+#define VM_SHARED	0x8UL	/* shared anonymous: pages in vm_shared */
+#define VM_GROWSDOWN	0x100UL	/* asked for with MAP_GROWSDOWN; not grown */
 #define VM_ACCESS_FLAGS	(VM_EXEC | VM_WRITE | VM_READ)
 
 /* mmap() flags, with Linux's values. */
-#define MAP_SHARED	0x01
-#define MAP_PRIVATE	0x02
-#define MAP_FIXED	0x10
-#define MAP_ANONYMOUS	0x20
+#define MAP_SHARED		0x01
+#define MAP_PRIVATE		0x02
+#define MAP_SHARED_VALIDATE	0x03
+#define MAP_TYPE		0x0f
+#define MAP_FIXED		0x10
+#define MAP_ANONYMOUS		0x20
+#define MAP_GROWSDOWN		0x100
+#define MAP_DENYWRITE		0x800
+#define MAP_EXECUTABLE		0x1000
+#define MAP_LOCKED		0x2000
+#define MAP_NORESERVE		0x4000
+#define MAP_POPULATE		0x8000
+#define MAP_NONBLOCK		0x10000
+#define MAP_STACK		0x20000
+#define MAP_FIXED_NOREPLACE	0x100000
+
+/* mremap() flags */
+#define MREMAP_MAYMOVE		1
+#define MREMAP_FIXED		2
+#define MREMAP_DONTUNMAP	4
+
+/* msync() flags */
+#define MS_ASYNC		1
+#define MS_INVALIDATE		2
+#define MS_SYNC			4
+
+/* madvise() advice Tide acts on; the others Linux knows are accepted. */
+#define MADV_DONTNEED		4
+#define MADV_FREE		8
+#define MADV_REMOVE		9
+#define MADV_HWPOISON		100
 
 /* Mappings the kernel chooses the place of end at or below this address. */
 #define TASK_UNMAPPED_TOP	0x00007f0000000000UL
@@ -52,6 +99,7 @@ struct vm_area_struct {
 	struct list_head vm_list;
 	struct file *vm_file;		/* a file mapping: a reference, or NULL */
 	unsigned long vm_pgoff;		/* @vm_file's page at @vm_start */
+	struct shared_anon *vm_shared;	/* VM_SHARED: a reference, else NULL */
 };
 
 /**
@@ -100,6 +148,7 @@ struct mm_struct {
 };
 
 struct mm_struct *mm_alloc(void);
+struct mm_struct *dup_mm(struct mm_struct *old);
 void mmget(struct mm_struct *mm);
 void mmput(struct mm_struct *mm);
 void kthread_use_mm(struct mm_struct *mm);
@@ -141,6 +190,46 @@ long vm_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		  unsigned long prot, unsigned long flags);
 int vm_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len);
 void exit_mmap(struct mm_struct *mm);
+long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+	     unsigned long prot, unsigned long flags, struct file *file,
+	     unsigned long pgoff);
+long vm_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+	     unsigned long prot, unsigned long flags, struct file *file,
+	     unsigned long pgoff);
+unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
+struct page *shared_anon_page(struct vm_area_struct *vma, unsigned long addr);
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+	      unsigned long addr);
+void vma_merge_range(struct mm_struct *mm, unsigned long start,
+		     unsigned long end);
+int vma_link_copy(struct mm_struct *mm, const struct vm_area_struct *like,
+		  unsigned long start, unsigned long end, unsigned long pgoff);
+long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
+		       unsigned long len);
+int dup_vma_list(struct mm_struct *dst, struct mm_struct *src);
+
+/* mm/vma_pages.c: page-table work of the memory system calls */
+pgprot_t vma_pte_prot(unsigned long vm_flags);
+int populate_vma_range(struct mm_struct *mm, struct vm_area_struct *vma,
+		       unsigned long start, unsigned long end);
+void clear_mapped_range(struct mm_struct *mm, unsigned long start,
+			unsigned long end);
+int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
+	       size_t len);
+void change_protection(struct mm_struct *mm, unsigned long start,
+		       unsigned long end, unsigned long vm_flags);
+int move_page_range(struct mm_struct *mm, unsigned long old,
+		    unsigned long new, unsigned long len);
+bool mm_page_present(struct mm_struct *mm, unsigned long addr);
+
+/* mm/mprotect.c, mm/mremap.c, mm/madvise.c */
+int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
+		unsigned long prot);
+long do_mremap(struct mm_struct *mm, unsigned long addr,
+	       unsigned long old_len, unsigned long new_len,
+	       unsigned long flags, unsigned long new_addr);
+int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
+	       int advice);
 
 /* mm/memory.c */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
@@ -148,6 +237,14 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 void unmap_page_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end);
 pgentry_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr);
+/*
+ * fork: make @dst map what @src maps in @vma (COW for private pages).
+ * Implemented in mm/memory.c; dup_mm() calls it for each VMA it copies,
+ * with @src's mmap_lock held for writing (@dst is not visible to
+ * anyone else yet). Returns 0 or -ENOMEM.
+ */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma);
 
 /* arch/x86/mm/tlb.c */
 void switch_mm(struct mm_struct *next);

@@ -15,6 +15,7 @@
 #include <linux/memblock.h>
 #include <linux/smp.h>
 #include <asm/processor.h>
+#include <linux/sched/task.h>
 #include "sched.h"
 
 /*
@@ -57,10 +58,8 @@ struct rq sched_runqueues[CONFIG_NR_CPUS] = {
 /* Interrupts have been seen enabled: tasks born from now on get them on. */
 bool sched_irqs_live;
 
-static int next_pid = 1;
-
 /* Every task, for debugging; lock order: innermost. */
-static DEFINE_SPINLOCK(tasklist_lock);
+static DEFINE_SPINLOCK(task_list_lock);
 static LIST_HEAD(task_list);
 
 /* A secondary CPU's boot context, which becomes its idle task. */
@@ -169,10 +168,11 @@ struct task_struct *sched_task_alloc(const char *name)
 	INIT_LIST_HEAD(&p->timer_node);
 	spin_lock_init(&p->pi_lock);
 	strscpy(p->comm, name, sizeof(p->comm));
-	spin_lock_irqsave(&tasklist_lock, flags);
-	p->pid = next_pid++;
+	/* Before task_list_lock: alloc_pid() takes tasklist_lock. */
+	p->pid = alloc_pid();
+	spin_lock_irqsave(&task_list_lock, flags);
 	list_add_tail(&p->tasks, &task_list);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	spin_unlock_irqrestore(&task_list_lock, flags);
 	return p;
 }
 
@@ -184,7 +184,7 @@ void get_task_struct(struct task_struct *p)
 /**
  * sched_visit_tasks - call @fn for every task until it returns false
  * @data: passed to @fn
- * @fn: called under tasklist_lock with interrupts off: must not sleep or
+ * @fn: called under task_list_lock with interrupts off: must not sleep or
  *      create or free tasks; the task it gets cannot be freed meanwhile
  */
 void sched_visit_tasks(void *data,
@@ -193,12 +193,12 @@ void sched_visit_tasks(void *data,
 	struct task_struct *p;
 	unsigned long flags;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock_irqsave(&task_list_lock, flags);
 	list_for_each_entry(p, &task_list, tasks) {
 		if (!fn(p, data))
 			break;
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	spin_unlock_irqrestore(&task_list_lock, flags);
 }
 
 /**
@@ -216,11 +216,15 @@ void put_task_struct(struct task_struct *p)
 		return;
 	if (WARN_ON_ONCE(p->flags & (PF_BOOT | PF_IDLE)))
 		return;
-	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock_irqsave(&task_list_lock, flags);
 	list_del(&p->tasks);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	spin_unlock_irqrestore(&task_list_lock, flags);
 	if (p->stack)
 		free_thread_stack(p->stack);
+	arch_task_free(p);
+	if (p->signal)
+		user_task_free(p);
+	kfree(p->pending);
 	kfree(p->kthread);
 	kfree(p);
 }
@@ -343,7 +347,11 @@ static unsigned long finish_task_switch(struct task_struct *prev)
 	struct rq *rq = this_rq();
 	unsigned long flags = rq->switch_flags;
 
-	if (task_state(prev) == TASK_DEAD)
+	/*
+	 * A dead task that was only preempted (between set_current_state()
+	 * and its last schedule()) is still queued: not yet.
+	 */
+	if (task_state(prev) == TASK_DEAD && !prev->on_rq)
 		list_add_tail(&prev->run_list, &rq->dead);
 	/* Pairs with the acquire in wake_up_state(): @prev is saved. */
 	smp_store_release(&prev->on_cpu, 0);
@@ -410,6 +418,7 @@ static void __schedule(bool preempt)
 		rq->switch_flags = flags;
 		/* A kernel thread runs on kernel_pml4: no lazy mm. */
 		switch_mm(next->mm);
+		arch_switch_to(prev, next);
 		prev = __switch_to_asm(prev, next);
 		finish_task_switch(prev);
 	} else {
@@ -694,10 +703,10 @@ static void sched_init_this_ap(struct rq *rq)
 	unsigned long flags;
 
 	idle->slice_start_ns = ktime_get_ns();
-	spin_lock_irqsave(&tasklist_lock, flags);
-	idle->pid = next_pid++;
+	idle->pid = alloc_pid();
+	spin_lock_irqsave(&task_list_lock, flags);
 	list_add_tail(&idle->tasks, &task_list);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	spin_unlock_irqrestore(&task_list_lock, flags);
 
 	spin_lock(&rq->lock);
 	rq->idle = idle;
@@ -776,9 +785,9 @@ int __init sched_init(void)
 
 	for (cpu = 0; cpu < CONFIG_NR_CPUS; cpu++)
 		rq_init(cpu_rq(cpu), cpu);
-	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock_irqsave(&task_list_lock, flags);
 	list_add_tail(&boot_task.tasks, &task_list);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	spin_unlock_irqrestore(&task_list_lock, flags);
 	spin_lock_init(&boot_task.pi_lock);
 	boot_task.slice_start_ns = ktime_get_ns();
 
