@@ -66,9 +66,15 @@ static void shared_anon_put(struct shared_anon *sa)
 
 	if (!atomic_dec_and_test(&sa->refs))
 		return;
-	for (i = 0; i < sa->nr_pages; i++)
-		if (sa->pages[i])
-			__free_page(sa->pages[i]);
+	for (i = 0; i < sa->nr_pages; i++) {
+		struct page *page = sa->pages[i];
+
+		/* Mappings left (none should be) keep the page alive. */
+		if (!page || !atomic_dec_and_test(&page->_refcount))
+			continue;
+		atomic_set(&page->_refcount, 1);
+		__free_page(page);
+	}
 	vfree(sa->pages);
 	kfree(sa);
 }
@@ -96,10 +102,13 @@ static struct shared_anon *shared_anon_alloc(unsigned long nr_pages)
  * @vma: a VM_SHARED VMA (with vm_shared)
  * @addr: an address inside @vma
  *
- * Allocates the page zeroed on first use. The page belongs to the shared
- * object, which frees it: a fault maps it with the VMA's permissions
- * (never copies it), and unmapping leaves it alone. Caller holds @vma's
- * mm's mmap_lock.
+ * Allocates the page zeroed on first use. The object holds one reference
+ * to each of its pages and drops it when its last VMA goes. A fault maps
+ * the page itself with the VMA's permissions (never a copy) and takes a
+ * reference for the mapping (get_page()), which unmapping drops, as for
+ * a page fork shares; fork's copy_page_range() shares the entry with one
+ * more reference. The page has no anon_mm: many mms map it. Caller holds
+ * @vma's mm's mmap_lock.
  *
  * Return: the page, or NULL when out of memory or @vma has no object.
  */
