@@ -1,23 +1,38 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * DOC: user page tables and demand paging
+ * DOC: user page tables, demand paging and copy-on-write
  *
  * The user half of an mm's PML4 is filled in by page faults: a fault on
- * an address inside a VMA that allows the access gets a zeroed page,
- * mapped with the VMA's permissions, and the faulting instruction runs
- * again. Every page-table page and user page here belongs to that one mm:
- * there is no sharing (no fork, no file mappings) yet. A user page
- * records its mm and address in its struct page (anon_mm, anon_addr) for
- * a reverse map to come; it has no movable owner and is not allocated
- * with __GFP_MOVABLE, so it stays out of ZONE_MOVABLE and migration and
- * offline treat it as unmovable.
+ * an address inside a VMA that allows the access gets a page, mapped
+ * with the VMA's permissions, and the faulting instruction runs again.
+ * An anonymous VMA's page starts zeroed; a private file VMA's (vm_file)
+ * is filled with kernel_read() from the file at (vm_pgoff + page index)
+ * << PAGE_SHIFT, zero past the end of the file, and is the process's own
+ * copy from then on. A shared anonymous VMA (vm_shared) maps the
+ * shared object's page itself (shared_anon_page(), mm/mmap.c), which
+ * every mm mapping the object sees.
+ *
+ * fork() (copy_page_range()) makes the child's tables point at the
+ * parent's pages, each page's reference count counting the tables that
+ * map it. In a private writable VMA both sides lose write access; the
+ * first write on either side takes a fault (do_wp_page()) that copies
+ * the page, or just makes it writable again if no other table maps it.
+ * Page-table pages are never shared.
+ *
+ * A user page records the mm and address it was first mapped at in its
+ * struct page (anon_mm, anon_addr) for a reverse map to come; it has no
+ * movable owner and is not allocated with __GFP_MOVABLE, so it stays out
+ * of ZONE_MOVABLE and migration and offline treat it as unmovable.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/list.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mm_struct.h>
+#include <linux/string.h>
+#include <asm/irqflags.h>
 #include <asm/traps.h>
 
 static pgentry_t *user_table_va(pgentry_t e)
@@ -72,11 +87,12 @@ pgentry_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr)
 static bool access_error(unsigned long error_code,
 			 const struct vm_area_struct *vma)
 {
-	/* Present pages carry all the VMA allows, so this access it does not. */
-	if (error_code & X86_PF_PROT)
-		return true;
+	/* A write to a present page: copy-on-write if the VMA allows it. */
 	if (error_code & X86_PF_WRITE)
 		return !(vma->vm_flags & VM_WRITE);
+	/* Present pages carry all else the VMA allows. */
+	if (error_code & X86_PF_PROT)
+		return true;
 	if (error_code & X86_PF_INSTR)
 		return !(vma->vm_flags & VM_EXEC);
 	return !(vma->vm_flags & VM_ACCESS_FLAGS);
@@ -84,16 +100,53 @@ static bool access_error(unsigned long error_code,
 
 static pgprot_t vma_page_prot(const struct vm_area_struct *vma)
 {
-	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
-
-	if (vma->vm_flags & VM_WRITE)
-		prot |= _PAGE_RW | _PAGE_DIRTY;
-	if (!(vma->vm_flags & VM_EXEC))
-		prot |= _PAGE_NX;
-	return prot;
+	return vma_pte_prot(vma->vm_flags);
 }
 
-/* Map a zeroed page at @addr (page aligned) in @vma. */
+/* Map the shared anonymous object's page at @addr (never a copy). */
+static int do_shared_page(struct mm_struct *mm, struct vm_area_struct *vma,
+			  unsigned long addr)
+{
+	struct page *page = shared_anon_page(vma, addr);
+	unsigned long flags;
+	pgentry_t *pte;
+	int ret = 0;
+
+	if (!page)
+		return -ENOMEM;
+	spin_lock_irqsave(&mm->page_table_lock, flags);
+	pte = user_pte_walk(mm, addr, true);
+	if (!pte) {
+		ret = -ENOMEM;
+	} else if (!pgentry_present(*pte)) {
+		/* The table's reference; the object keeps its own. */
+		get_page(page);
+		mm->nr_pages++;
+		*pte = mk_leaf(page_to_phys(page), vma_page_prot(vma),
+			       PG_LEVEL_4K);
+	}
+	spin_unlock_irqrestore(&mm->page_table_lock, flags);
+	return ret;
+}
+
+/*
+ * Fill @page with the file data of @vma at @addr: kernel_read() at the
+ * file offset the page maps, zero past the end of the file.
+ */
+static int file_fill_page(struct vm_area_struct *vma, unsigned long addr,
+			  struct page *page)
+{
+	loff_t pos = (loff_t)(vma->vm_pgoff +
+			      ((addr - vma->vm_start) >> PAGE_SHIFT)) << PAGE_SHIFT;
+	void *kaddr = __va(page_to_phys(page));
+	ssize_t n = kernel_read(vma->vm_file, kaddr, PAGE_SIZE, &pos);
+
+	if (n < 0)
+		return (int)n;
+	return 0;
+}
+
+/* Map a new page at @addr (page aligned) in @vma: zeroed or file data. */
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			     unsigned long addr)
 {
@@ -104,6 +157,13 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	if (!page)
 		return -ENOMEM;
+	if (vma->vm_file) {
+		ret = file_fill_page(vma, addr, page);
+		if (ret) {
+			__free_page(page);
+			return -EFAULT;
+		}
+	}
 	spin_lock_irqsave(&mm->page_table_lock, flags);
 	pte = user_pte_walk(mm, addr, true);
 	if (!pte) {
@@ -125,31 +185,181 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	return ret;
 }
 
+/*
+ * A write to a present, write-protected page of a writable VMA: the
+ * copy-on-write break. The page is reused if this table is its only
+ * user, else copied into a new page. Interrupts are on (the TLB flush
+ * is a cross call).
+ */
+static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
+		      unsigned long addr)
+{
+	struct page *old, *copy = NULL, *unused = NULL;
+	unsigned long flags;
+	pgentry_t *pte;
+	int ret = 0;
+
+	for (;;) {
+		spin_lock_irqsave(&mm->page_table_lock, flags);
+		pte = user_pte_walk(mm, addr, false);
+		if (!pte || !pgentry_present(*pte) || pgentry_writable(*pte))
+			goto unlock;	/* changed meanwhile: retry the access */
+		old = phys_to_page(pgentry_addr(*pte));
+		if (page_count(old) == 1) {
+			*pte |= _PAGE_RW | _PAGE_DIRTY;
+			goto unlock;
+		}
+		if (copy)
+			break;
+		spin_unlock_irqrestore(&mm->page_table_lock, flags);
+		copy = alloc_page(GFP_KERNEL);
+		if (!copy)
+			return -ENOMEM;
+		/* Copied unlocked: the page is read-only everywhere. */
+		memcpy(__va(page_to_phys(copy)), __va(page_to_phys(old)),
+		       PAGE_SIZE);
+	}
+	copy->type = PGTY_ANON;
+	copy->anon_mm = mm;
+	copy->anon_addr = addr;
+	*pte = mk_leaf(page_to_phys(copy), vma_page_prot(vma), PG_LEVEL_4K);
+	copy = NULL;
+	if (old->anon_mm == mm)
+		old->anon_mm = NULL;
+	/* The other tables may have dropped it meanwhile (exit, munmap). */
+	if (atomic_dec_and_test(&old->_refcount)) {
+		atomic_set(&old->_refcount, 1);
+		unused = old;
+	}
+unlock:
+	spin_unlock_irqrestore(&mm->page_table_lock, flags);
+	if (copy)
+		__free_page(copy);
+	flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
+	if (unused) {
+		unused->type = PGTY_NONE;
+		__free_page(unused);
+	}
+	return ret;
+}
+
 /**
  * handle_mm_fault - fill in the page a fault on @addr needs
  * @mm: the address space the fault happened in (current->mm)
  * @addr: the faulting user address (CR2)
  * @error_code: the page fault's error code (X86_PF_*)
  *
- * Runs in the page-fault handler, with interrupts off, so it only tries
- * mmap_lock: a fault while someone holds it for writing fails.
+ * With interrupts on (a fault from ring 3, or from a user access that
+ * ran with them on) this may sleep: on mmap_lock, reading a file page,
+ * allocating. With interrupts off it only tries mmap_lock, and serves
+ * neither file pages nor copy-on-write (-EFAULT then).
  *
  * Return: 0 when the access may be retried; -EFAULT when @addr is in no
- * VMA or the VMA does not allow the access, or mmap_lock was held;
- * -ENOMEM when no page could be had.
+ * VMA (or mmap_lock could not be had); -EACCES when the VMA does not
+ * allow the access; -ENOMEM when no page could be had.
  */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		    unsigned long error_code)
 {
+	bool can_sleep = arch_local_save_flags() & X86_EFLAGS_IF;
 	struct vm_area_struct *vma;
 	int ret = -EFAULT;
 
-	if (addr >= TASK_SIZE_MAX || !mmap_read_trylock(mm))
+	if (addr >= TASK_SIZE_MAX)
+		return -EFAULT;
+	if (can_sleep)
+		mmap_read_lock(mm);
+	else if (!mmap_read_trylock(mm))
 		return -EFAULT;
 	vma = find_vma(mm, addr);
-	if (vma && vma->vm_start <= addr && !access_error(error_code, vma))
+	if (!vma || vma->vm_start > addr)
+		goto out;
+	ret = -EACCES;
+	if (access_error(error_code, vma))
+		goto out;
+	ret = -EFAULT;
+	if (error_code & X86_PF_PROT) {
+		if (can_sleep)
+			ret = do_wp_page(mm, vma, addr & PAGE_MASK);
+	} else if (vma->vm_shared) {
+		ret = do_shared_page(mm, vma, addr & PAGE_MASK);
+	} else if (can_sleep || !vma->vm_file) {
 		ret = do_anonymous_page(mm, vma, addr & PAGE_MASK);
+	}
+out:
 	mmap_read_unlock(mm);
+	return ret;
+}
+
+/*
+ * Copy @src's entries for [@va, @end) at @level into @dst's tables,
+ * sharing the pages; with @wrprotect, both sides lose _PAGE_RW. Called
+ * with @src's page_table_lock held; @dst has no other user. Returns
+ * -ENOMEM when a table of @dst cannot be allocated.
+ */
+static int copy_level(struct mm_struct *dst, struct mm_struct *src,
+		      pgentry_t *table, int level, unsigned long va,
+		      unsigned long end, bool wrprotect)
+{
+	unsigned long size = pg_level_size(level);
+
+	while (va < end) {
+		unsigned long next = min((va & ~(size - 1)) + size, end);
+		pgentry_t *e = &table[pg_index(va, level)];
+		pgentry_t *d;
+
+		if (!pgentry_present(*e))
+			goto next;
+		if (level > PG_LEVEL_4K) {
+			if (copy_level(dst, src, user_table_va(*e), level - 1,
+				       va, next, wrprotect))
+				return -ENOMEM;
+			goto next;
+		}
+		d = user_pte_walk(dst, va, true);
+		if (!d)
+			return -ENOMEM;
+		if (wrprotect)
+			*e &= ~_PAGE_RW;
+		get_page(phys_to_page(pgentry_addr(*e)));
+		*d = *e;
+		dst->nr_pages++;
+next:
+		va = next;
+	}
+	return 0;
+}
+
+/**
+ * copy_page_range - share @vma's pages of @src with @dst (fork)
+ * @dst: the child's mm, which has a copy of @vma already
+ * @src: the parent's mm
+ * @vma: the parent's VMA
+ *
+ * The child's tables get the parent's entries and each page one more
+ * reference. In a private writable VMA, both sides are made read-only,
+ * so that the first write copies (do_wp_page()); read-only and shared
+ * pages stay shared. The parent's TLBs are flushed for the range. The
+ * caller holds @src's mmap_lock for writing and is the only user of
+ * @dst.
+ *
+ * Return: 0, or -ENOMEM (pages already copied stay; mmput() of @dst
+ * gives them back).
+ */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma)
+{
+	bool wrprotect = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
+	unsigned long flags;
+	int ret;
+
+	/* @dst is not in use yet: its own lock is not needed. */
+	spin_lock_irqsave(&src->page_table_lock, flags);
+	ret = copy_level(dst, src, src->pgd, PG_LEVEL_PML4, vma->vm_start,
+			 vma->vm_end, wrprotect);
+	spin_unlock_irqrestore(&src->page_table_lock, flags);
+	if (wrprotect)
+		flush_tlb_mm_range(src, vma->vm_start, vma->vm_end);
 	return ret;
 }
 
@@ -183,9 +393,16 @@ static void zap_level(struct mm_struct *mm, pgentry_t *table, int level,
 		page = phys_to_page(pgentry_addr(*e));
 		if (level == PG_LEVEL_4K) {
 			*e = 0;
+			mm->nr_pages--;
+			/* Shared after fork: another table keeps it. */
+			if (!atomic_dec_and_test(&page->_refcount)) {
+				if (page->anon_mm == mm)
+					page->anon_mm = NULL;
+				goto next;
+			}
+			atomic_set(&page->_refcount, 1);
 			page->anon_mm = NULL;
 			page->anon_addr = 0;
-			mm->nr_pages--;
 			list_add(&page->lru, freed);
 			goto next;
 		}

@@ -43,6 +43,10 @@
 #define ETIME		62
 #define EOVERFLOW	75
 #define EOPNOTSUPP	95
+#define ERESTARTSYS	512	/* the restart codes: never seen by user space */
+#define ERESTARTNOINTR	513
+#define ERESTARTNOHAND	514
+#define ERESTART_RESTARTBLOCK	516
 #define ETIMEDOUT	110
 #define ENOTSUPP	524
 

@@ -26,6 +26,7 @@
 #define TASK_RUNNING		0x0000
 #define TASK_INTERRUPTIBLE	0x0001
 #define TASK_UNINTERRUPTIBLE	0x0002
+#define TASK_STOPPED		0x0004	/* job-control stop (SIGSTOP and co) */
 #define TASK_DEAD		0x0080	/* exited; its stack is freed soon */
 #define TASK_NOLOAD		0x0400	/* with UNINTERRUPTIBLE: idle, not hung */
 #define TASK_NEW		0x0800	/* created, never woken */
@@ -40,12 +41,27 @@
 
 #define TASK_COMM_LEN	16
 
-/* Registers a sleeping task needs back: the rest is on its stack. */
+/* task_struct.exit_state */
+#define EXIT_ZOMBIE	0x0010	/* exited, waiting for wait4() */
+#define EXIT_DEAD	0x0020	/* reaped, or nobody will reap it */
+
+/*
+ * Registers a sleeping task needs back: the rest is on its stack. The
+ * user-mode state beyond struct pt_regs (arch/x86/kernel/process_64.c):
+ * the FS and GS bases user mode set with arch_prctl(), and the x87/SSE
+ * registers (FXSAVE image, arch/x86/kernel/fpu.c), NULL for a task that
+ * never runs user code.
+ */
 struct thread_struct {
 	unsigned long sp;	/* saved by __switch_to_asm; must stay first */
+	unsigned long fsbase;
+	unsigned long gsbase;
+	struct fxregs_state *fpu;
 };
 
 struct kthread;
+struct fxregs_state;
+struct completion;
 struct mm_struct;
 struct files_struct;
 struct fs_struct;
@@ -103,6 +119,43 @@ struct task_struct {
 	struct fs_struct *fs;		/* root and cwd (fs/fs_struct.c) */
 	struct signal_struct *signal;	/* the thread group's shared state */
 	struct sighand_struct *sighand;	/* signal actions */
+
+	/*
+	 * Process life (kernel/fork.c, kernel/exit.c). @sibling links a
+	 * group leader into its parent's signal->children and @thread_node
+	 * every thread into signal->threads, both under tasklist_lock.
+	 * @exit_state and @exit_code are written once by the exiting task
+	 * under tasklist_lock and read by wait4() under it.
+	 */
+	struct list_head sibling;
+	struct list_head thread_node;
+	struct list_head pid_node;	/* kernel/pid.c's table */
+	int exit_signal;		/* sent to the parent at exit */
+	int __user *set_child_tid;	/* the new tid goes here first */
+	int exit_state;			/* 0, EXIT_ZOMBIE or EXIT_DEAD */
+	int exit_code;			/* the wait status */
+	long exit_arg;			/* what exit(2) was given, whole */
+	struct completion *exit_done;	/* completed at exit, if set */
+	struct completion *vfork_done;	/* a vfork parent waits on it */
+	int __user *clear_child_tid;	/* zeroed and woken at exit */
+	void __user *robust_list;	/* stored for get_robust_list() */
+	size_t robust_list_len;
+	int (*spawn_fn)(void *arg);	/* user_process_spawn()'s function */
+	void *spawn_arg;
+
+	/*
+	 * Signals (kernel/signal.c), under sighand->siglock: the signals
+	 * sent to this thread alone, the mask, the mask to restore after
+	 * a handler or sigsuspend(), and the alternate signal stack.
+	 */
+	struct sigpending *pending;
+	u64 blocked;
+	u64 saved_sigmask;
+	bool restore_sigmask;
+	bool sigpending;		/* recalc_sigpending()'s verdict */
+	unsigned long sas_ss_sp;
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
 
 #ifdef CONFIG_PROVE_LOCKING
 	/* The locks this task holds, oldest first; only it changes them. */
@@ -188,8 +241,17 @@ unsigned int hung_task_check(u64 timeout_ns);
 
 /* The arch half: an initial stack frame and the switch itself. */
 void arch_thread_setup(struct task_struct *p, void (*entry)(void));
+void arch_switch_to(struct task_struct *prev, struct task_struct *next);
+void arch_task_free(struct task_struct *p);
+void user_task_free(struct task_struct *p);	/* kernel/exit.c */
 struct task_struct *__switch_to_asm(struct task_struct *from,
 				    struct task_struct *to);
+
+/* Whether @p is a user process or thread (it has a user register frame). */
+static inline bool task_is_user(const struct task_struct *p)
+{
+	return p->signal != NULL;
+}
 
 /* Until every task that has exited has had its stack freed (sleeps). */
 void sched_reap_dead_wait(void);

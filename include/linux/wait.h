@@ -8,6 +8,7 @@
 #define _LINUX_WAIT_H
 
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/sched.h>
@@ -149,10 +150,33 @@ static inline bool waitqueue_active(struct wait_queue_head *wq)
 		__wait_event_loop_ns(wq, condition, TASK_IDLE, U64_MAX);	\
 } while (0)
 
-/* Tide has no signals: this never returns -ERESTARTSYS. Return: 0. */
-#define wait_event_interruptible(wq, condition) ({		\
-	wait_event(wq, condition);					\
-	0;								\
+bool signal_pending(struct task_struct *p);	/* kernel/signal.c */
+
+/*
+ * wait_event_interruptible - sleep until @condition, or a signal comes
+ * Return: 0 when @condition is true, -ERESTARTSYS if a signal (not
+ * blocked) is pending for the task first.
+ */
+#define wait_event_interruptible(wq, condition) ({			\
+	struct wait_queue_entry __waiter;				\
+	int __ret = 0;							\
+									\
+	if (!(condition)) {						\
+		init_wait_entry(&__waiter, 0);				\
+		for (;;) {						\
+			prepare_to_wait(&(wq), &__waiter,		\
+					TASK_INTERRUPTIBLE);		\
+			if (condition)					\
+				break;					\
+			if (signal_pending(current)) {			\
+				__ret = -ERESTARTSYS;			\
+				break;					\
+			}						\
+			schedule();					\
+		}							\
+		finish_wait(&(wq), &__waiter);				\
+	}								\
+	__ret;								\
 })
 
 /*

@@ -60,7 +60,7 @@ bool sched_irqs_live;
 static int next_pid = 1;
 
 /* Every task, for debugging; lock order: innermost. */
-static DEFINE_SPINLOCK(tasklist_lock);
+static DEFINE_SPINLOCK(task_list_lock);
 static LIST_HEAD(task_list);
 
 /* A secondary CPU's boot context, which becomes its idle task. */
@@ -169,10 +169,10 @@ struct task_struct *sched_task_alloc(const char *name)
 	INIT_LIST_HEAD(&p->timer_node);
 	spin_lock_init(&p->pi_lock);
 	strscpy(p->comm, name, sizeof(p->comm));
-	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock_irqsave(&task_list_lock, flags);
 	p->pid = next_pid++;
 	list_add_tail(&p->tasks, &task_list);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	spin_unlock_irqrestore(&task_list_lock, flags);
 	return p;
 }
 
@@ -184,7 +184,7 @@ void get_task_struct(struct task_struct *p)
 /**
  * sched_visit_tasks - call @fn for every task until it returns false
  * @data: passed to @fn
- * @fn: called under tasklist_lock with interrupts off: must not sleep or
+ * @fn: called under task_list_lock with interrupts off: must not sleep or
  *      create or free tasks; the task it gets cannot be freed meanwhile
  */
 void sched_visit_tasks(void *data,
@@ -193,12 +193,12 @@ void sched_visit_tasks(void *data,
 	struct task_struct *p;
 	unsigned long flags;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock_irqsave(&task_list_lock, flags);
 	list_for_each_entry(p, &task_list, tasks) {
 		if (!fn(p, data))
 			break;
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	spin_unlock_irqrestore(&task_list_lock, flags);
 }
 
 /**
@@ -216,11 +216,15 @@ void put_task_struct(struct task_struct *p)
 		return;
 	if (WARN_ON_ONCE(p->flags & (PF_BOOT | PF_IDLE)))
 		return;
-	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock_irqsave(&task_list_lock, flags);
 	list_del(&p->tasks);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	spin_unlock_irqrestore(&task_list_lock, flags);
 	if (p->stack)
 		free_thread_stack(p->stack);
+	arch_task_free(p);
+	if (p->signal)
+		user_task_free(p);
+	kfree(p->pending);
 	kfree(p->kthread);
 	kfree(p);
 }
@@ -410,6 +414,7 @@ static void __schedule(bool preempt)
 		rq->switch_flags = flags;
 		/* A kernel thread runs on kernel_pml4: no lazy mm. */
 		switch_mm(next->mm);
+		arch_switch_to(prev, next);
 		prev = __switch_to_asm(prev, next);
 		finish_task_switch(prev);
 	} else {
@@ -694,10 +699,10 @@ static void sched_init_this_ap(struct rq *rq)
 	unsigned long flags;
 
 	idle->slice_start_ns = ktime_get_ns();
-	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock_irqsave(&task_list_lock, flags);
 	idle->pid = next_pid++;
 	list_add_tail(&idle->tasks, &task_list);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	spin_unlock_irqrestore(&task_list_lock, flags);
 
 	spin_lock(&rq->lock);
 	rq->idle = idle;
@@ -776,9 +781,9 @@ int __init sched_init(void)
 
 	for (cpu = 0; cpu < CONFIG_NR_CPUS; cpu++)
 		rq_init(cpu_rq(cpu), cpu);
-	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock_irqsave(&task_list_lock, flags);
 	list_add_tail(&boot_task.tasks, &task_list);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	spin_unlock_irqrestore(&task_list_lock, flags);
 	spin_lock_init(&boot_task.pi_lock);
 	boot_task.slice_start_ns = ktime_get_ns();
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Entry from user mode by SYSCALL, and the way into ring 3 and back that
- * user_mode_run() uses. Documentation/x86/entry.rst has the register ABI.
+ * Entry from user mode by SYSCALL, and the common way back to user mode
+ * of new tasks. Documentation/x86/entry.rst has the register ABI and
+ * the stack layout.
  */
 #include <linux/errno.h>
 #include <asm/entry.h>
@@ -15,7 +16,10 @@
  * SYSCALL lands here with CPL 0, CS and SS from MSR_STAR, the user's
  * rip in rcx and rflags in r11, interrupts, DF, TF and AC cleared by
  * MSR_SYSCALL_MASK, and everything else as user mode left it: the stack
- * and GS base are still the user's. Interrupts stay off throughout.
+ * and GS base are still the user's. The frame goes at the top of the
+ * current task's own stack (syscall_entry_sp, set at each switch), where
+ * task_pt_regs() finds it; do_syscall_64() runs with interrupts on and
+ * comes back with them off, the return-to-user work done.
  */
 	.balign 16
 	.globl entry_SYSCALL_64
@@ -36,6 +40,7 @@ entry_SYSCALL_64:
 	/* Backtraces end here: the user's rbp means nothing to them. */
 	xorl	%ebp, %ebp
 	movq	%rsp, %rdi
+	sti
 	call	do_syscall_64
 	testb	%al, %al
 	POP_GPRS			/* pops do not change the flags */
@@ -55,76 +60,22 @@ entry_SYSCALL_64:
 	.size entry_SYSCALL_64, . - entry_SYSCALL_64
 
 /*
- * long user_mode_enter(unsigned long rip @rdi, unsigned long rsp @rsi)
+ * void ret_to_user_mode(void)
  *
- * Saves the callee-saved registers, makes the stack below them this
- * CPU's stack for entries from ring 3, and IRETs to @rip in ring 3 with
- * stack @rsp, interrupts off and every other register zero. Returns when
- * user_mode_return() is called, with its argument. The caller has
- * interrupts off and keeps them off until this returns.
+ * From anywhere on the current task's stack: do the return-to-user work
+ * (exit_to_user_mode_prepare(), which comes back with interrupts off)
+ * and IRET to the frame at the top of the stack, abandoning everything
+ * below it. New user tasks come here from ret_from_kernel_thread.
  */
 	.balign 16
-	.globl user_mode_enter
-	.type user_mode_enter, @function
-user_mode_enter:
-	pushq	%rbp
-	pushq	%rbx
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
-	subq	$8, %rsp		/* to 16 bytes, as the entry stack */
-	movq	%rsp, %gs:user_mode_return_sp
-	movq	%rsp, %gs:syscall_entry_sp
-	pushq	%rdi
-	pushq	%rsi
-	leaq	16(%rsp), %rdi
-	call	cpu_tss_set_rsp0
-	popq	%rsi
-	popq	%rdi
-	pushq	$USER_DS
-	pushq	%rsi
-	pushq	$X86_EFLAGS_FIXED	/* interrupts off in ring 3 too */
-	pushq	$USER_CS
-	pushq	%rdi
-	xorl	%eax, %eax
-	xorl	%ebx, %ebx
-	xorl	%ecx, %ecx
-	xorl	%edx, %edx
-	xorl	%esi, %esi
-	xorl	%edi, %edi
-	xorl	%ebp, %ebp
-	xorl	%r8d, %r8d
-	xorl	%r9d, %r9d
-	xorl	%r10d, %r10d
-	xorl	%r11d, %r11d
-	xorl	%r12d, %r12d
-	xorl	%r13d, %r13d
-	xorl	%r14d, %r14d
-	xorl	%r15d, %r15d
+	.globl ret_to_user_mode
+	.type ret_to_user_mode, @function
+ret_to_user_mode:
+	cli
+	call	exit_to_user_mode_prepare
+	movq	%rax, %rsp
+	POP_GPRS
+	addq	$16, %rsp		/* vector, error code */
 	swapgs
 	iretq
-	.size user_mode_enter, . - user_mode_enter
-
-/*
- * void user_mode_return(long code @rdi)
- *
- * From a system call (GS base already the kernel's): abandon the kernel
- * stack below user_mode_enter()'s frame and return from that call with
- * @code.
- */
-	.balign 16
-	.globl user_mode_return
-	.type user_mode_return, @function
-user_mode_return:
-	movq	%gs:user_mode_return_sp, %rsp
-	addq	$8, %rsp
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbx
-	popq	%rbp
-	movq	%rdi, %rax
-	ret
-	.size user_mode_return, . - user_mode_return
+	.size ret_to_user_mode, . - ret_to_user_mode

@@ -3,11 +3,12 @@
  * DOC: system calls on x86-64
  *
  * SYSCALL enters the kernel at entry_SYSCALL_64 (entry_64.S), which
- * builds a struct pt_regs on this CPU's entry stack and calls
- * do_syscall_64(): the number is in rax, the arguments in rdi, rsi, rdx,
- * r10, r8 and r9, the result goes back in rax. Numbers are Linux's.
- * There are no processes yet: the only user code is what a kernel thread
- * runs through user_mode_run(), and exit or an exception ends that.
+ * builds a struct pt_regs at the top of the calling task's own kernel
+ * stack and calls do_syscall_64() with interrupts on: the number is in
+ * rax, the arguments in rdi, rsi, rdx, r10, r8 and r9, the result goes
+ * back in rax. Numbers are Linux's. A call may sleep and be preempted.
+ * On every way back to ring 3 exit_to_user_mode() reschedules if asked
+ * and delivers pending signals.
  */
 #include <linux/kernel.h>
 #include <linux/bitops.h>
@@ -16,7 +17,11 @@
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
+#include <linux/completion.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <asm/desc.h>
+#include <asm/fpu.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/processor.h>
@@ -24,35 +29,20 @@
 #include <asm/syscall.h>
 #include <asm/traps.h>
 #include <asm/unistd.h>
+#include <linux/uaccess.h>
 
 /* Scratch for the user's rsp while the entry switches stacks. */
 DEFINE_PER_CPU(unsigned long, syscall_user_sp);
-/* The stack SYSCALL switches to (16-byte aligned), set by user_mode_enter(). */
+/*
+ * The stack SYSCALL switches to: the top of the running user task's
+ * stack, set by arch_switch_to() at every switch to a user task.
+ */
 DEFINE_PER_CPU(unsigned long, syscall_entry_sp);
-/* user_mode_enter()'s saved frame, for user_mode_return(). */
-DEFINE_PER_CPU(unsigned long, user_mode_return_sp);
 
 /* RFLAGS bits SYSCALL clears: no interrupts, trap flag, DF or SMAP window. */
 #define SYSCALL_RFLAGS_MASK \
 	(X86_EFLAGS_IF | X86_EFLAGS_DF | X86_EFLAGS_TF | X86_EFLAGS_AC | \
 	 X86_EFLAGS_NT)
-
-static long sys_getpid(struct pt_regs *regs)
-{
-	return current->pid;
-}
-SYSCALL_ENTRY(getpid, sys_getpid);
-
-/*
- * exit(2) and exit_group(2): the code user mode ends with is what
- * user_mode_run() returns to the kernel thread that entered it.
- */
-static long sys_exit(struct pt_regs *regs)
-{
-	user_mode_return((int)SC_ARG0(regs));
-}
-SYSCALL_ENTRY(exit, sys_exit);
-SYSCALL_ENTRY(exit_group, sys_exit);
 
 /* Built once by syscall_table_init() from every SYSCALL_ENTRY. */
 static const struct syscall_entry *sys_call_table[NR_syscalls];
@@ -120,16 +110,61 @@ static bool sysret_ok(const struct pt_regs *regs)
 }
 
 /**
- * do_syscall_64 - run the system call user mode asked for
- * @regs: the frame entry_SYSCALL_64 built; regs->rax gets the result
+ * exit_to_user_mode - the work due before any return to ring 3
+ * @regs: the user frame at the top of the current task's stack
  *
- * Runs with interrupts off on the CPU the call came from (nothing here
- * sleeps yet). An unknown number gives -ENOSYS and is named on the
- * console the first time.
- *
- * Return: true if the entry may return with SYSRET, false for IRET.
+ * Called with interrupts off by every path back to user mode; returns
+ * with them off. Until nothing is left: switches away if a reschedule is
+ * due, and delivers pending signals (which may change @regs to run a
+ * handler, or end the task).
  */
-bool do_syscall_64(struct pt_regs *regs)
+void exit_to_user_mode(struct pt_regs *regs)
+{
+	struct task_struct *p = current;
+
+	for (;;) {
+		bool resched = need_resched();
+		bool sig = task_is_user(p) && READ_ONCE(p->sigpending);
+
+		if (!resched && !sig)
+			return;
+		local_irq_enable();
+		if (resched)
+			schedule();
+		if (sig)
+			arch_do_signal_or_restart(regs);
+		local_irq_disable();
+	}
+}
+
+/**
+ * exit_to_user_mode_prepare - exit_to_user_mode() on the current frame
+ *
+ * For ret_to_user_mode (a new task's first way to ring 3): also stores
+ * the thread id clone(CLONE_CHILD_SETTID) asked for, in the child's own
+ * memory. Interrupts off on entry and return.
+ *
+ * Return: task_pt_regs(current), for the IRET.
+ */
+struct pt_regs *exit_to_user_mode_prepare(void)
+{
+	struct task_struct *p = current;
+	struct pt_regs *regs = task_pt_regs(p);
+	int __user *tidp = p->set_child_tid;
+
+	if (tidp) {
+		p->set_child_tid = NULL;
+		local_irq_enable();
+		if (put_user(p->pid, tidp))
+			pr_debug("clone: cannot store the child's tid\n");
+		local_irq_disable();
+	}
+	exit_to_user_mode(regs);
+	return regs;
+}
+
+/* Run the handler of the call @regs asks for; the result into regs->rax. */
+static void syscall_dispatch(struct pt_regs *regs)
 {
 	unsigned long nr = regs->error_code;
 	const struct syscall_entry *e = nr < NR_syscalls ?
@@ -141,6 +176,24 @@ bool do_syscall_64(struct pt_regs *regs)
 		report_missing(nr);
 		regs->rax = -ENOSYS;
 	}
+}
+
+/**
+ * do_syscall_64 - run the system call user mode asked for
+ * @regs: the frame entry_SYSCALL_64 built; regs->rax gets the result
+ *
+ * Called with interrupts on; the call may sleep. An unknown number gives
+ * -ENOSYS and is named on the console the first time. Returns with
+ * interrupts off, after exit_to_user_mode().
+ *
+ * Return: true if the entry may return with SYSRET, false for IRET.
+ */
+bool do_syscall_64(struct pt_regs *regs)
+{
+	syscall_dispatch(regs);
+	local_irq_disable();
+	exit_to_user_mode(regs);
+	syscall_restart_if_due(regs);
 	return sysret_ok(regs);
 }
 
@@ -149,24 +202,19 @@ bool do_syscall_64(struct pt_regs *regs)
  * @rip: the user address to start at
  * @rsp: the user stack pointer to start with
  *
- * Tide has no processes yet: this lends the calling kernel thread's CPU
- * to user code (mapped with user_map_page(), or in the thread's mm), with
- * interrupts off the whole time and this thread's stack below the
- * caller's frame as the stack for entries from ring 3.
+ * Runs the code as a user task of its own (user_task_run()) on the
+ * caller's address space: the caller's mm, or kernel_pml4's user half
+ * (user_map_page()) for a thread without one. The task counts as a
+ * thread of the caller: getpid() there gives the caller's pid. The
+ * caller sleeps until the task ends.
  *
- * Return: the status user mode passed to exit(2) or exit_group(2), or
- * -EFAULT if it took an exception (user_mode_fault()) other than a page
- * fault the thread's mm serves.
+ * Return: the value user mode passed to exit(2) or exit_group(2) (the
+ * whole register, not only its low byte), or -EFAULT if a signal killed
+ * it (a fault it took, for instance).
  */
 long user_mode_run(unsigned long rip, unsigned long rsp)
 {
-	unsigned long flags;
-	long ret;
-
-	local_irq_save(flags);
-	ret = user_mode_enter(rip, rsp);
-	local_irq_restore(flags);
-	return ret;
+	return user_task_run(current->mm, rip, rsp);
 }
 
 /**
@@ -196,35 +244,17 @@ long user_mode_run_mm(struct mm_struct *mm, unsigned long rip,
 }
 
 /**
- * user_mode_fault - an exception in ring 3 ends the user code
- * @regs: the exception's frame (user CS), on the entry stack
- * @name: what the exception is, for the console
- *
- * Called by do_trap() with the kernel GS base in place. There are no
- * signals yet: the user_mode_run() in progress returns -EFAULT, and the
- * console says what happened where.
- */
-void __noreturn user_mode_fault(struct pt_regs *regs, const char *name)
-{
-	if (regs->vector == X86_TRAP_PF)
-		pr_info("user_mode: %s at rip %#lx, address %#lx, error %#lx: ended\n",
-			name, regs->rip, read_cr2(), regs->error_code);
-	else
-		pr_info("user_mode: %s at rip %#lx, error %#lx: ended\n",
-			name, regs->rip, regs->error_code);
-	user_mode_return(-EFAULT);
-}
-
-/**
  * syscall_init - let this CPU take SYSCALL
  *
  * Called once per CPU with interrupts off, after its GDT is loaded:
  * points MSR_LSTAR at the entry, MSR_STAR at the kernel and user
  * segments, masks the RFLAGS bits the kernel must not inherit, sets
- * EFER.SCE, and zeroes the user GS base that SWAPGS swaps in.
+ * EFER.SCE, and zeroes the user GS base that SWAPGS swaps in. Also
+ * turns on the FPU and SSE for user code (fpu_init_cpu()).
  */
 void syscall_init(void)
 {
+	fpu_init_cpu();
 	wrmsr(MSR_STAR, (u64)(GDT_USER32_CS | USER_RPL) << 48 |
 			(u64)GDT_KERNEL_CS << 32);
 	wrmsr(MSR_LSTAR, (unsigned long)entry_SYSCALL_64);

@@ -10,6 +10,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <asm/irqflags.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -192,6 +193,22 @@ static void syscall_user_cannot_cli(struct kunit *test)
 			(long)current->pid);
 }
 
+/*
+ * do_syscall_64() as the entry calls it: with interrupts on, returning
+ * with them off; on again after.
+ */
+static bool call_do_syscall_64(struct pt_regs *regs)
+{
+	unsigned long flags;
+	bool sysret;
+
+	local_irq_save(flags);
+	local_irq_enable();
+	sysret = do_syscall_64(regs);
+	local_irq_restore(flags);
+	return sysret;
+}
+
 /* A frame as entry_SYSCALL_64 builds it for a call of @nr from @rip. */
 static void fake_syscall_regs(struct pt_regs *regs, unsigned long nr,
 			      unsigned long rip)
@@ -216,20 +233,20 @@ static void syscall_sysret_or_iret(struct kunit *test)
 	struct pt_regs regs;
 
 	fake_syscall_regs(&regs, __NR_getpid, UCODE_VA + 7);
-	KUNIT_EXPECT_TRUE(test, do_syscall_64(&regs));
+	KUNIT_EXPECT_TRUE(test, call_do_syscall_64(&regs));
 	KUNIT_EXPECT_EQ(test, (long)regs.rax, (long)current->pid);
 
 	fake_syscall_regs(&regs, __NR_getpid, 1UL << 47);
-	KUNIT_EXPECT_FALSE(test, do_syscall_64(&regs));
+	KUNIT_EXPECT_FALSE(test, call_do_syscall_64(&regs));
 	fake_syscall_regs(&regs, __NR_getpid, TASK_SIZE_MAX);
-	KUNIT_EXPECT_FALSE(test, do_syscall_64(&regs));
+	KUNIT_EXPECT_FALSE(test, call_do_syscall_64(&regs));
 	fake_syscall_regs(&regs, __NR_getpid, UCODE_VA);
 	regs.rcx = 0;
-	KUNIT_EXPECT_FALSE(test, do_syscall_64(&regs));
+	KUNIT_EXPECT_FALSE(test, call_do_syscall_64(&regs));
 	fake_syscall_regs(&regs, __NR_getpid, UCODE_VA);
 	regs.rflags |= X86_EFLAGS_TF;
 	regs.r11 = regs.rflags;
-	KUNIT_EXPECT_FALSE(test, do_syscall_64(&regs));
+	KUNIT_EXPECT_FALSE(test, call_do_syscall_64(&regs));
 }
 
 /* Numbers past the table, however large, are -ENOSYS too. */
@@ -238,10 +255,10 @@ static void syscall_number_out_of_range(struct kunit *test)
 	struct pt_regs regs;
 
 	fake_syscall_regs(&regs, 512, UCODE_VA);
-	do_syscall_64(&regs);
+	call_do_syscall_64(&regs);
 	KUNIT_EXPECT_EQ(test, (long)regs.rax, (long)-ENOSYS);
 	fake_syscall_regs(&regs, ~0UL, UCODE_VA);
-	do_syscall_64(&regs);
+	call_do_syscall_64(&regs);
 	KUNIT_EXPECT_EQ(test, (long)regs.rax, (long)-ENOSYS);
 }
 

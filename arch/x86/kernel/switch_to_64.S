@@ -37,8 +37,9 @@ __switch_to_asm:
 
 /*
  * First code of a new task: %rax is the previous task, %rbx the entry
- * function (void (*)(void)) that arch_thread_setup() stored. The entry
- * must not return.
+ * function (void (*)(void)) that arch_thread_setup() stored, or 0. A
+ * kernel thread's entry does not return; when a user task's does (or
+ * there is none), the task goes to user mode with its task_pt_regs().
  */
 	.balign 16
 	.globl ret_from_kernel_thread
@@ -46,6 +47,8 @@ __switch_to_asm:
 ret_from_kernel_thread:
 	movq	%rax, %rdi
 	call	schedule_tail
+	testq	%rbx, %rbx
+	jz	1f
 	call	*%rbx
-	ud2
+1:	jmp	ret_to_user_mode
 	.size ret_from_kernel_thread, . - ret_from_kernel_thread

@@ -2,8 +2,11 @@
 /*
  * The IDT and CPU exceptions. A page fault on a user address of the
  * current mm, from ring 3 or from a user access in the kernel, is first
- * offered to handle_mm_fault(). Any other exception in user mode ends the user
- * code that caused it (user_mode_fault()). An exception in kernel mode is
+ * offered to handle_mm_fault(), with interrupts on if the faulting code
+ * had them on (it may sleep). Any other exception in user mode sends the
+ * faulting task its signal (SIGSEGV, SIGILL, SIGFPE, SIGBUS, SIGTRAP)
+ * with Linux's si_code, delivered on the way back to ring 3; a page
+ * fault that cannot get memory kills the process. An exception in kernel mode is
  * fatal unless it is a page fault or general protection fault at an
  * instruction the exception table lists (a user access): it prints the
  * registers and a backtrace, then panics. A test may arm a one-shot "expected fault" to
@@ -17,12 +20,14 @@
 #include <linux/kallsyms.h>
 #include <linux/mm_struct.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/desc.h>
 #include <asm/extable.h>
+#include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/syscall.h>
 #include <asm/traps.h>
@@ -138,23 +143,90 @@ static void __noreturn do_double_fault(struct pt_regs *regs)
 
 /*
  * A page fault on a user address of the current task's mm, from ring 3 or
- * at a kernel instruction the exception table lists (a user access): true
- * if handle_mm_fault() filled it in and the instruction may run again.
- * Any other kernel access to a user address is not served.
+ * at a kernel instruction the exception table lists (a user access): 0
+ * if handle_mm_fault() filled it in and the instruction may run again,
+ * else its error. Any other kernel access to a user address is not served
+ * (-EFAULT). Interrupts go on for the fault if the faulting code had
+ * them on, so that it may sleep (on mmap_lock, reading a file).
  */
-static bool user_addr_fault(struct pt_regs *regs)
+static int user_addr_fault(struct pt_regs *regs, unsigned long addr)
 {
 	struct mm_struct *mm = current ? current->mm : NULL;
-	unsigned long addr;
+	int ret;
 
-	if (regs->vector != X86_TRAP_PF || !mm)
-		return false;
-	addr = read_cr2();
-	if (addr >= TASK_SIZE_MAX)
-		return false;
-	if (!(regs->cs & SEGMENT_RPL_MASK) && !search_exception_tables(regs->rip))
-		return false;
-	return handle_mm_fault(mm, addr, regs->error_code) == 0;
+	if (!mm || addr >= TASK_SIZE_MAX)
+		return -EFAULT;
+	if (!user_mode(regs) && !search_exception_tables(regs->rip))
+		return -EFAULT;
+	if (regs->rflags & X86_EFLAGS_IF)
+		local_irq_enable();
+	ret = handle_mm_fault(mm, addr, regs->error_code);
+	local_irq_disable();
+	return ret;
+}
+
+/* The signal and si_code of an exception in ring 3, Linux's choice. */
+static void user_trap_signal(struct pt_regs *regs, int *sig, int *code)
+{
+	switch (regs->vector) {
+	case X86_TRAP_DE:
+		*sig = SIGFPE;
+		*code = FPE_INTDIV;
+		return;
+	case X86_TRAP_DB:
+		*sig = SIGTRAP;
+		*code = TRAP_TRACE;
+		return;
+	case X86_TRAP_BP:
+		*sig = SIGTRAP;
+		*code = SI_KERNEL;
+		return;
+	case X86_TRAP_UD:
+		*sig = SIGILL;
+		*code = ILL_ILLOPN;
+		return;
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		*sig = SIGFPE;
+		*code = FPE_FLTINV;
+		return;
+	case X86_TRAP_NP:
+	case X86_TRAP_SS:
+	case X86_TRAP_AC:
+		*sig = SIGBUS;
+		*code = BUS_ADRERR;
+		return;
+	}
+	*sig = SIGSEGV;
+	*code = SI_KERNEL;
+}
+
+/*
+ * An exception in ring 3: a page fault the mm serves is done; otherwise
+ * the task gets its signal, delivered before it returns to ring 3.
+ */
+static void do_user_trap(struct pt_regs *regs)
+{
+	int sig, code, ret;
+
+	if (regs->vector == X86_TRAP_PF) {
+		unsigned long addr = read_cr2();
+
+		ret = user_addr_fault(regs, addr);
+		if (!ret)
+			return;
+		if (ret == -ENOMEM) {
+			pr_err("Out of memory: killed process %d (%s) at address %#lx\n",
+			       task_tgid_nr(current), current->comm, addr);
+			force_sig_fault(SIGKILL, SI_KERNEL, addr);
+			return;
+		}
+		force_sig_fault(SIGSEGV, ret == -EACCES ? SEGV_ACCERR :
+				SEGV_MAPERR, addr);
+		return;
+	}
+	user_trap_signal(regs, &sig, &code);
+	force_sig_fault(sig, code, sig == SIGSEGV ? 0 : regs->rip);
 }
 
 void do_trap(struct pt_regs *regs)
@@ -165,11 +237,13 @@ void do_trap(struct pt_regs *regs)
 
 	if (regs->vector == X86_TRAP_DF)
 		do_double_fault(regs);
-	if (user_addr_fault(regs))
+	if (user_mode(regs) && regs->vector != X86_TRAP_NMI &&
+	    regs->vector != X86_TRAP_MC) {
+		do_user_trap(regs);
 		return;
-	if ((regs->cs & SEGMENT_RPL_MASK) && regs->vector != X86_TRAP_NMI &&
-	    regs->vector != X86_TRAP_MC)
-		user_mode_fault(regs, name);
+	}
+	if (regs->vector == X86_TRAP_PF && !user_addr_fault(regs, read_cr2()))
+		return;
 	if (regs->vector == X86_TRAP_PF && fe) {
 		fe->hit = true;
 		fe->addr = read_cr2();

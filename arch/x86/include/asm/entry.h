@@ -6,7 +6,9 @@
  * returns with iretq. Coming from user mode (the saved CS has RPL 3) it
  * swaps in the kernel's GS base first and the user's back last, so that
  * per-CPU data works in the handler. The handler runs with DF and AC
- * clear.
+ * clear. On the way back to ring 3, exit_to_user_mode() does the
+ * return-to-user work (reschedule, signals) before the registers are
+ * restored.
  */
 #ifndef _ASM_X86_ENTRY_H
 #define _ASM_X86_ENTRY_H
@@ -76,6 +78,12 @@
 	movq %rsp, %rbp
 	call \handler
 	addq $16, %rsp
+	/* To ring 3: reschedule, deliver signals (interrupts stay off). */
+	testb $3, 18*8(%rsp)		/* cs */
+	jz .Lno_user_work_\@
+	movq %rsp, %rdi
+	call exit_to_user_mode
+	.set .Lno_user_work_\@, .
 	POP_GPRS
 	addq $16, %rsp			/* vector, error code */
 	testb $3, 8(%rsp)		/* cs */

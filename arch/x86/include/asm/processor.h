@@ -18,6 +18,7 @@
 #define MSR_LSTAR	0xc0000082	/* 64-bit SYSCALL entry point */
 #define MSR_SYSCALL_MASK 0xc0000084	/* RFLAGS bits SYSCALL clears */
 #define MSR_KERNEL_GS_BASE 0xc0000102	/* the GS base SWAPGS swaps in */
+#define MSR_FS_BASE	0xc0000100	/* FS base: user mode's TLS pointer */
 
 
 static inline unsigned long read_cr0(void)

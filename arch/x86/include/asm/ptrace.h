@@ -10,6 +10,8 @@
 #define _ASM_X86_PTRACE_H
 
 #define SYSCALL_VECTOR	(-1)
+/* A user frame made by the kernel (execve, sigreturn): not a call's. */
+#define USER_FRAME_VECTOR	(-2)
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
@@ -21,6 +23,12 @@ struct pt_regs {
 	/* pushed by the CPU */
 	unsigned long rip, cs, rflags, rsp, ss;
 };
+
+/* Whether @regs was interrupted in ring 3. */
+static inline bool user_mode(const struct pt_regs *regs)
+{
+	return (regs->cs & 3) != 0;
+}
 
 #endif /* __ASSEMBLY__ */
 

@@ -5,15 +5,24 @@
 
 #include <linux/types.h>
 
+#define X86_TRAP_DE	0
+#define X86_TRAP_DB	1
 #define X86_TRAP_NMI	2
+#define X86_TRAP_BP	3
 #define X86_TRAP_UD	6
 #define X86_TRAP_DF	8
+#define X86_TRAP_NP	11
+#define X86_TRAP_SS	12
 #define X86_TRAP_GP	13
 #define X86_TRAP_PF	14
+#define X86_TRAP_MF	16
+#define X86_TRAP_AC	17
 #define X86_TRAP_MC	18
+#define X86_TRAP_XF	19
 
 #define X86_PF_PROT	(1UL << 0)
 #define X86_PF_WRITE	(1UL << 1)
+#define X86_PF_USER	(1UL << 2)
 #define X86_PF_INSTR	(1UL << 4)
 
 struct fault_expect {

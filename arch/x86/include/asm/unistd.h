@@ -144,6 +144,7 @@
 #define __NR_reboot	169
 #define __NR_sethostname	170
 #define __NR_gettid	186
+#define __NR_time	201
 #define __NR_tkill	200
 #define __NR_futex	202
 #define __NR_sched_setaffinity	203

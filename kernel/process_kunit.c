@@ -1,0 +1,653 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests for processes, signals and futexes: small programs, assembled
+ * into the kernel image's rodata and copied to a user page, run in ring
+ * 3 with user_mode_run_mm() and report through their exit status.
+ */
+#include <linux/kernel.h>
+#include <linux/delay.h>
+#include <linux/errno.h>
+#include <linux/kthread.h>
+#include <linux/mman.h>
+#include <linux/mm_struct.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <asm/syscall.h>
+#include <kunit/test.h>
+
+#define ANON_FIXED	(MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED)
+#define CODE_VA		0x400000UL
+#define DATA_VA		0x600000UL
+#define STACK_VA	0x7fff0000UL	/* top of the main stack */
+#define STACK_PAGES	4
+
+/*
+ * The programs. Code is copied to CODE_VA, so it refers to itself
+ * rip-relative; data lives at DATA_VA. Each ends with exit_group(result).
+ */
+#define PROG(name) \
+	extern const u8 prog_##name[], prog_##name##_end[]
+
+PROG(fork_cow);
+PROG(segv_child);
+PROG(signal_handler);
+PROG(futex_pair);
+PROG(busy_loop);
+PROG(stop_cont);
+PROG(itimer_pause);
+PROG(vfork_shared);
+PROG(getpid_exit);
+
+__asm__(
+"	.pushsection .rodata, \"a\"\n"
+"	.equ DATA, 0x600000\n"
+
+/* fork; the child writes 222 and exits 22; the parent waits, exits 111. */
+"	.globl prog_fork_cow, prog_fork_cow_end\n"
+"prog_fork_cow:\n"
+"	movabs $DATA, %rbx\n"
+"	movq $111, (%rbx)\n"
+"	mov $57, %eax\n"			/* fork */
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	movq $222, (%rbx)\n"
+"	mov (%rbx), %rdi\n"
+"	sub $200, %rdi\n"
+"	mov $60, %eax\n"			/* exit(22) */
+"	syscall\n"
+"1:	mov %rax, %r12\n"
+"	mov %rax, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"			/* wait4(pid, &status, 0, 0) */
+"	syscall\n"
+"	cmp %r12, %rax\n"
+"	jne 9f\n"
+"	cmpl $0x1600, 8(%rbx)\n"		/* WEXITSTATUS 22 */
+"	jne 9f\n"
+"	mov (%rbx), %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"9:	mov $-1, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_fork_cow_end:\n"
+
+/* fork; the child reads address 0x10; exit(the child's wait status). */
+"	.globl prog_segv_child, prog_segv_child_end\n"
+"prog_segv_child:\n"
+"	movabs $DATA, %rbx\n"
+"	mov $57, %eax\n"
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	movl 0x10, %eax\n"
+"	ud2\n"
+"1:	mov %rax, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	movslq 8(%rbx), %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_segv_child_end:\n"
+
+/*
+ * A SIGUSR1 handler (SA_SIGINFO | SA_RESTORER) records the signal and
+ * si_signo and clobbers r12 and r15; kill(getpid(), SIGUSR1); after the
+ * handler's rt_sigreturn, r12 and r15 must be back: exit(0x600d).
+ */
+"	.globl prog_signal_handler, prog_signal_handler_end\n"
+"prog_signal_handler:\n"
+"	movabs $DATA, %rbx\n"
+"	lea 5f(%rip), %rax\n"
+"	mov %rax, 0x100(%rbx)\n"
+"	movq $0x04000004, 0x108(%rbx)\n"
+"	lea 6f(%rip), %rax\n"
+"	mov %rax, 0x110(%rbx)\n"
+"	movq $0, 0x118(%rbx)\n"
+"	mov $10, %edi\n"
+"	lea 0x100(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $8, %r10d\n"
+"	mov $13, %eax\n"			/* rt_sigaction */
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 9f\n"
+"	mov $0x1234, %r12\n"
+"	mov $0x5678, %r15\n"
+"	mov $39, %eax\n"			/* getpid */
+"	syscall\n"
+"	mov %rax, %rdi\n"
+"	mov $10, %esi\n"
+"	mov $62, %eax\n"			/* kill */
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 9f\n"
+"	cmp $0x1234, %r12\n"
+"	jne 9f\n"
+"	cmp $0x5678, %r15\n"
+"	jne 9f\n"
+"	cmpq $10, 0x200(%rbx)\n"
+"	jne 9f\n"
+"	cmpq $10, 0x208(%rbx)\n"
+"	jne 9f\n"
+"	mov $0x600d, %edi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"9:	mov $1, %edi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"5:	movabs $DATA, %rax\n"
+"	mov %rdi, 0x200(%rax)\n"
+"	movslq (%rsi), %rcx\n"
+"	mov %rcx, 0x208(%rax)\n"
+"	xor %r12d, %r12d\n"
+"	xor %r15d, %r15d\n"
+"	ret\n"
+"6:	mov $15, %eax\n"			/* rt_sigreturn */
+"	syscall\n"
+"	ud2\n"
+"prog_signal_handler_end:\n"
+
+/*
+ * A thread (the flags pthread_create passes) sleeps in FUTEX_WAIT on
+ * DATA+0x40; the main thread sleeps 50 ms, sets the word and wakes it.
+ * The thread stores its wait's result and 42, and exits; its
+ * CLONE_CHILD_CLEARTID word (DATA+0x48) is cleared and woken, which the
+ * main thread waits for. exit(0x600d) if the thread's wait returned 0.
+ */
+"	.globl prog_futex_pair, prog_futex_pair_end\n"
+"prog_futex_pair:\n"
+"	movabs $DATA, %rbx\n"
+"	mov $0x3d0f00, %edi\n"	/* glibc's pthread_create flags */
+"	mov %rsp, %rsi\n"
+"	sub $0x2000, %rsi\n"			/* the thread's stack */
+"	lea 0x48(%rbx), %rdx\n"		/* parent_tid */
+"	lea 0x48(%rbx), %r10\n"		/* child_tid */
+"	xor %r8d, %r8d\n"			/* tls */
+"	mov $56, %eax\n"			/* clone */
+"	syscall\n"
+"	test %rax, %rax\n"
+"	js 9f\n"
+"	jnz 2f\n"
+/* the thread */
+"	lea 0x40(%rbx), %rdi\n"
+"	mov $0x80, %esi\n"			/* FUTEX_WAIT_PRIVATE */
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $202, %eax\n"
+"	syscall\n"
+"	mov %rax, 0x50(%rbx)\n"
+"	movq $42, 0x58(%rbx)\n"
+"	xor %edi, %edi\n"
+"	mov $60, %eax\n"			/* exit: this thread only */
+"	syscall\n"
+/* the main thread: nanosleep(50 ms) */
+"2:	movq $0, 0x60(%rbx)\n"
+"	movq $50000000, 0x68(%rbx)\n"
+"	lea 0x60(%rbx), %rdi\n"
+"	xor %esi, %esi\n"
+"	mov $35, %eax\n"
+"	syscall\n"
+"	movl $1, 0x40(%rbx)\n"
+"	lea 0x40(%rbx), %rdi\n"
+"	mov $0x81, %esi\n"			/* FUTEX_WAKE_PRIVATE */
+"	mov $1, %edx\n"
+"	mov $202, %eax\n"
+"	syscall\n"
+"	cmp $1, %rax\n"
+"	jne 9f\n"
+/* wait for the thread's exit: the tid word goes to 0 */
+"3:	mov 0x48(%rbx), %edx\n"
+"	test %edx, %edx\n"
+"	jz 4f\n"
+"	lea 0x48(%rbx), %rdi\n"
+"	mov $0x80, %esi\n"
+"	xor %r10d, %r10d\n"
+"	mov $202, %eax\n"
+"	syscall\n"
+"	jmp 3b\n"
+"4:	cmpq $42, 0x58(%rbx)\n"
+"	jne 9f\n"
+"	cmpq $0, 0x50(%rbx)\n"
+"	jne 9f\n"
+"	mov $0x600d, %edi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"9:	mov $1, %edi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_futex_pair_end:\n"
+
+/* Spin until the word at DATA is not 0, counting; exit(1). */
+"	.globl prog_busy_loop, prog_busy_loop_end\n"
+"prog_busy_loop:\n"
+"	movabs $DATA, %rbx\n"
+"1:	incq 8(%rbx)\n"
+"	cmpq $0, (%rbx)\n"
+"	je 1b\n"
+"	mov $1, %edi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_busy_loop_end:\n"
+
+/*
+ * fork; the child pauses forever. SIGSTOP it, wait4(WUNTRACED) must
+ * report (SIGSTOP << 8) | 0x7f; SIGCONT, SIGKILL, wait4 must report 9.
+ * exit(0x600d), or the first status that was wrong.
+ */
+"	.globl prog_stop_cont, prog_stop_cont_end\n"
+"prog_stop_cont:\n"
+"	movabs $DATA, %rbx\n"
+"	mov $57, %eax\n"
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"2:	mov $34, %eax\n"			/* pause */
+"	syscall\n"
+"	jmp 2b\n"
+"1:	mov %rax, %r12\n"
+"	mov %r12, %rdi\n"
+"	mov $19, %esi\n"			/* SIGSTOP */
+"	mov $62, %eax\n"
+"	syscall\n"
+"	mov %r12, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	mov $2, %edx\n"			/* WUNTRACED */
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	movslq 8(%rbx), %rdi\n"
+"	cmp $0x137f, %rdi\n"
+"	jne 9f\n"
+"	mov %r12, %rdi\n"
+"	mov $18, %esi\n"			/* SIGCONT */
+"	mov $62, %eax\n"
+"	syscall\n"
+"	mov %r12, %rdi\n"
+"	mov $9, %esi\n"			/* SIGKILL */
+"	mov $62, %eax\n"
+"	syscall\n"
+"	mov %r12, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	movslq 8(%rbx), %rdi\n"
+"	cmp $9, %rdi\n"
+"	jne 9f\n"
+"	mov $0x600d, %edi\n"
+"9:	mov $231, %eax\n"
+"	syscall\n"
+"prog_stop_cont_end:\n"
+
+/*
+ * A SIGPROF handler counts; setitimer(ITIMER_PROF, 20 ms); pause()
+ * returns -EINTR once the handler ran: exit(the count * 0x100 + -rax).
+ */
+"	.globl prog_itimer_pause, prog_itimer_pause_end\n"
+"prog_itimer_pause:\n"
+"	movabs $DATA, %rbx\n"
+"	lea 5f(%rip), %rax\n"
+"	mov %rax, 0x100(%rbx)\n"
+"	movq $0x04000000, 0x108(%rbx)\n"	/* SA_RESTORER */
+"	lea 6f(%rip), %rax\n"
+"	mov %rax, 0x110(%rbx)\n"
+"	mov $27, %edi\n"			/* SIGPROF */
+"	lea 0x100(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $8, %r10d\n"
+"	mov $13, %eax\n"
+"	syscall\n"
+"	movq $0, 0x140(%rbx)\n"		/* it_interval */
+"	movq $0, 0x148(%rbx)\n"
+"	movq $0, 0x150(%rbx)\n"		/* it_value: 20 ms */
+"	movq $20000, 0x158(%rbx)\n"
+"	mov $2, %edi\n"			/* ITIMER_PROF */
+"	lea 0x140(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $38, %eax\n"			/* setitimer */
+"	syscall\n"
+"	mov $34, %eax\n"			/* pause */
+"	syscall\n"
+"	neg %rax\n"
+"	mov 0x200(%rbx), %rdi\n"
+"	shl $8, %rdi\n"
+"	add %rax, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"5:	movabs $DATA, %rax\n"
+"	incq 0x200(%rax)\n"
+"	ret\n"
+"6:	mov $15, %eax\n"
+"	syscall\n"
+"	ud2\n"
+"prog_itimer_pause_end:\n"
+
+/*
+ * vfork: the child shares the memory and runs first; it stores 7 and
+ * exits; the parent, resumed only then, exits with what it reads.
+ */
+"	.globl prog_vfork_shared, prog_vfork_shared_end\n"
+"prog_vfork_shared:\n"
+"	movabs $DATA, %rbx\n"
+"	movq $1, (%rbx)\n"
+"	mov $58, %eax\n"			/* vfork */
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	mov $100000, %ecx\n"		/* linger: the parent must wait */
+"2:	dec %ecx\n"
+"	jnz 2b\n"
+"	movq $7, (%rbx)\n"
+"	xor %edi, %edi\n"
+"	mov $60, %eax\n"
+"	syscall\n"
+"1:	mov (%rbx), %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_vfork_shared_end:\n"
+
+/* exit_group(getpid()) */
+"	.globl prog_getpid_exit, prog_getpid_exit_end\n"
+"prog_getpid_exit:\n"
+"	mov $39, %eax\n"
+"	syscall\n"
+"	mov %rax, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_getpid_exit_end:\n"
+"	.popsection\n"
+);
+
+static void unuse_mm_action(void *mm)
+{
+	kthread_unuse_mm(mm);
+}
+
+/*
+ * A new mm the calling thread runs on until the case ends: @prog at
+ * CODE_VA, a data page at DATA_VA, STACK_PAGES of stack below STACK_VA.
+ */
+static struct mm_struct *prog_mm(struct kunit *test, const u8 *prog,
+				 const u8 *end)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	KUNIT_ASSERT_NOT_NULL(test, mm);
+	kthread_use_mm(mm);
+	mmput(mm);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, unuse_mm_action,
+							mm), 0);
+	KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, CODE_VA, PAGE_SIZE,
+					   PROT_READ | PROT_WRITE | PROT_EXEC,
+					   ANON_FIXED), (long)CODE_VA);
+	KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, DATA_VA, PAGE_SIZE,
+					   PROT_READ | PROT_WRITE, ANON_FIXED),
+			(long)DATA_VA);
+	KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, STACK_VA - STACK_PAGES * PAGE_SIZE,
+					   STACK_PAGES * PAGE_SIZE,
+					   PROT_READ | PROT_WRITE, ANON_FIXED),
+			(long)(STACK_VA - STACK_PAGES * PAGE_SIZE));
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)CODE_VA, prog,
+					   end - prog), 0UL);
+	return mm;
+}
+
+static long run(struct mm_struct *mm)
+{
+	return user_mode_run_mm(mm, CODE_VA, STACK_VA);
+}
+
+static u64 data_word(struct kunit *test, unsigned long off)
+{
+	u64 v = 0;
+
+	KUNIT_EXPECT_EQ(test, copy_from_user(&v, (void __user *)(DATA_VA + off),
+					     sizeof(v)), 0UL);
+	return v;
+}
+
+/*
+ * fork: the child's write goes to its own copy (the parent still reads
+ * 111), wait4 returns the child with status 22 << 8, and the parent's
+ * data page is its own again (count back to one table).
+ */
+static void process_fork_cow(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_fork_cow, prog_fork_cow_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 111L);
+	KUNIT_EXPECT_EQ(test, data_word(test, 0), 111ULL);
+	KUNIT_EXPECT_EQ(test, data_word(test, 8) & 0xffffffff, 0x1600ULL);
+}
+
+/* A child reading address 0x10 dies of SIGSEGV: wait status 11 (139). */
+static void process_segv_kills_child(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_segv_child,
+				       prog_segv_child_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), (long)SIGSEGV);
+}
+
+/*
+ * A handler runs with the signal number and a siginfo, and rt_sigreturn
+ * gives the interrupted code its registers back.
+ */
+static void process_signal_handler_returns(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_signal_handler,
+				       prog_signal_handler_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 0x600dL);
+	KUNIT_EXPECT_EQ(test, data_word(test, 0x200), (u64)SIGUSR1);
+}
+
+/* Two threads: FUTEX_WAIT sleeps until FUTEX_WAKE; CLEARTID wakes too. */
+static void process_futex_wait_wake(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_futex_pair,
+				       prog_futex_pair_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 0x600dL);
+	KUNIT_EXPECT_EQ(test, data_word(test, 0x58), 42ULL);
+	KUNIT_EXPECT_EQ(test, data_word(test, 0x48) & 0xffffffff, 0ULL);
+}
+
+struct busy_run {
+	struct mm_struct *mm;
+	long result;
+	bool done;
+};
+
+/* On CPU 1: run the busy loop until its flag is set. */
+static int busy_runner(void *data)
+{
+	struct busy_run *br = data;
+
+	br->result = user_mode_run_mm(br->mm, CODE_VA, STACK_VA);
+	WRITE_ONCE(br->done, true);
+	return 0;
+}
+
+/* On CPU 1 too: set the flag the busy loop waits for. */
+static int flag_setter(void *data)
+{
+	struct busy_run *br = data;
+	u64 one = 1;
+
+	kthread_use_mm(br->mm);
+	if (copy_to_user((void __user *)DATA_VA, &one, sizeof(one)))
+		pr_err("process test: cannot set the flag\n");
+	kthread_unuse_mm(br->mm);
+	return 0;
+}
+
+/*
+ * A user busy loop and a kernel thread bound to the same CPU: the tick
+ * preempts the loop, so the thread runs and ends it. Without preemption
+ * of ring 3 the thread would never run there.
+ */
+static void process_user_loop_preempted(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_busy_loop, prog_busy_loop_end);
+	struct busy_run br = { .mm = mm };
+	struct task_struct *runner, *setter;
+	u64 one = 1;
+	int ms;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs a second CPU");
+	runner = kthread_create(busy_runner, &br, "busy_runner");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(runner));
+	kthread_bind(runner, 1);
+	wake_up_process(runner);
+	/* Let the loop start and count a while. */
+	for (ms = 0; ms < 2000 && data_word(test, 8) < 1000; ms++)
+		msleep(1);
+	KUNIT_EXPECT_GE(test, data_word(test, 8), 1000ULL);
+
+	setter = kthread_create(flag_setter, &br, "flag_setter");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(setter));
+	kthread_bind(setter, 1);
+	wake_up_process(setter);
+	for (ms = 0; ms < 2000 && !READ_ONCE(br.done); ms++)
+		msleep(1);
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(br.done));
+	if (!READ_ONCE(br.done)) {
+		/* End the loop from here so that the case can finish. */
+		KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)DATA_VA, &one,
+						   sizeof(one)), 0UL);
+	}
+	kthread_stop(setter);
+	kthread_stop(runner);
+	KUNIT_EXPECT_EQ(test, br.result, 1L);
+}
+
+
+/* SIGSTOP and SIGCONT: wait4(WUNTRACED) sees the stop; SIGKILL ends it. */
+static void process_stop_continue_kill(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_stop_cont, prog_stop_cont_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 0x600dL);
+}
+
+/* ITIMER_PROF sends SIGPROF once; pause() returns -EINTR after it. */
+static void process_itimer_interrupts_pause(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_itimer_pause,
+				       prog_itimer_pause_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 0x100L + EINTR);
+}
+
+/* vfork: the parent sleeps until the child exits; memory is shared. */
+static void process_vfork_waits_for_child(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_vfork_shared,
+				       prog_vfork_shared_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 7L);
+}
+
+struct spawn_seen {
+	struct task_struct *task;
+	int pid;
+	bool enter_user;
+};
+
+/* The function a spawned process runs: a program, then user mode. */
+static int spawn_fn(void *data)
+{
+	struct spawn_seen *seen = data;
+	struct task_struct *p = current;
+	struct mm_struct *mm;
+
+	get_task_struct(p);
+	seen->task = p;
+	if (!seen->enter_user)
+		return 3;
+	mm = mm_alloc();
+	if (!mm)
+		return 4;
+	kthread_use_mm(mm);
+	mmput(mm);
+	if (vm_mmap_anon(mm, CODE_VA, PAGE_SIZE, PROT_READ | PROT_WRITE |
+			 PROT_EXEC, ANON_FIXED) != (long)CODE_VA ||
+	    copy_to_user((void __user *)CODE_VA, prog_getpid_exit,
+			 prog_getpid_exit_end - prog_getpid_exit))
+		return 5;
+	start_thread(task_pt_regs(p), CODE_VA, 0);
+	return 0;
+}
+
+/* Wait until the spawned task has exited (its stack reaped). */
+static void wait_spawned(struct kunit *test, struct spawn_seen *seen)
+{
+	int ms;
+
+	for (ms = 0; ms < 2000; ms++) {
+		if (seen->task && task_state(seen->task) == TASK_DEAD)
+			break;
+		msleep(1);
+	}
+	KUNIT_ASSERT_NOT_NULL(test, seen->task);
+	KUNIT_EXPECT_EQ(test, task_state(seen->task), (long)TASK_DEAD);
+}
+
+/*
+ * user_process_spawn(): a process of its own with the pid returned
+ * (getpid() agrees in user mode); when the function returns 0 the task
+ * goes to user mode with the registers start_thread() set; non-zero ends
+ * it with that exit status, without user mode.
+ */
+static void process_spawn_enters_user_mode(struct kunit *test)
+{
+	struct spawn_seen seen = { .enter_user = true };
+	int pid = user_process_spawn(spawn_fn, &seen, "spawn_test");
+
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_spawned(test, &seen);
+	KUNIT_EXPECT_EQ(test, seen.task->pid, pid);
+	KUNIT_EXPECT_EQ(test, seen.task->tgid, pid);
+	KUNIT_EXPECT_EQ(test, seen.task->exit_arg, (long)pid);
+	KUNIT_EXPECT_EQ(test, seen.task->exit_code, (pid & 0xff) << 8);
+	put_task_struct(seen.task);
+
+	seen = (struct spawn_seen){ .enter_user = false };
+	pid = user_process_spawn(spawn_fn, &seen, "spawn_test");
+	KUNIT_ASSERT_GT(test, pid, 0);
+	wait_spawned(test, &seen);
+	KUNIT_EXPECT_EQ(test, seen.task->exit_code, 3 << 8);
+	put_task_struct(seen.task);
+}
+
+static struct kunit_case process_cases[] = {
+	KUNIT_CASE(process_fork_cow),
+	KUNIT_CASE(process_segv_kills_child),
+	KUNIT_CASE(process_signal_handler_returns),
+	KUNIT_CASE(process_futex_wait_wake),
+	KUNIT_CASE(process_user_loop_preempted),
+	KUNIT_CASE(process_stop_continue_kill),
+	KUNIT_CASE(process_itimer_interrupts_pause),
+	KUNIT_CASE(process_vfork_waits_for_child),
+	KUNIT_CASE(process_spawn_enters_user_mode),
+	{}
+};
+
+static struct kunit_suite process_suite = {
+	.name = "process",
+	.test_cases = process_cases,
+};
+kunit_test_suite(process_suite);
