@@ -15,7 +15,9 @@
  *
  * After it (exec_commit()), nothing fails: the task switches to the new
  * mm and drops the old, closes its close-on-exec descriptors, takes the
- * file's name as comm, and its user registers start the program.
+ * file's name as comm, and start_thread() sets its user registers to
+ * start the program (and zeroes the FS base, resets caught signals and
+ * lets a vfork parent go on).
  * Documentation/filesystems/binfmt-elf.rst describes the layout.
  */
 #include <linux/kernel.h>
@@ -36,10 +38,6 @@
 #include <linux/vmalloc.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
-
-#ifndef MSR_FS_BASE
-#define MSR_FS_BASE	0xc0000100
-#endif
 
 /* The first size of the string buffer; it doubles as strings come. */
 #define BPRM_STRINGS_MIN	(16UL << 10)
@@ -565,11 +563,9 @@ static void exec_commit(struct linux_binprm *bprm)
 	if (p->files)
 		do_close_on_exec(p->files);
 	exec_set_comm(p, bprm->filename);
-	/* TODO: reset caught signals to SIG_DFL once kernel/signal.c can. */
-	wrmsr(MSR_FS_BASE, 0);
+	/* Also zeroes the FS base, resets caught signals, frees a vfork parent. */
 	regs = task_pt_regs(p);
-	if (regs)
-		start_thread(regs, bprm->entry, bprm->sp);
+	start_thread(regs, bprm->entry, bprm->sp);
 }
 
 /* Follow #! lines from @bprm->file until an ELF file is loaded. */
