@@ -4,15 +4,21 @@
  * fs/binfmt_script.c): ELF images assembled here are loaded from files
  * served out of memory into a new mm, their stack and auxiliary vector
  * are read back, and their code runs in ring 3 (user_mode_run_mm()) and
- * exits with a status that tells what it saw.
+ * exits with a status that tells what it saw. The last cases write the
+ * images to tmpfs and run them whole through kernel_execve() in a
+ * process of their own.
  */
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
+#include <linux/delay.h>
 #include <linux/elf.h>
+#include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/mm_struct.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
 #include <linux/string.h>
@@ -22,7 +28,7 @@
 #include <kunit/test.h>
 
 #define IMG_LEN		0x3000
-#define TEST_INTERP	"/lib/ld-tide-test.so"
+#define TEST_INTERP	"/tmp/ld-tide-test.so"
 #define PIE_BASE	0x555555554000UL
 
 /* A file whose bytes are a buffer in memory. */
@@ -562,6 +568,134 @@ static void exec_malformed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memfile_refs(f), 1L);
 }
 
+
+/* Write @m's bytes to a new file @path with @mode (in the tmpfs root). */
+static void write_file(struct kunit *test, const char *path,
+		       const void *data, size_t len, umode_t mode)
+{
+	struct file *f;
+	loff_t pos = 0;
+
+	init_mkdir("/tmp", 0755);
+	f = filp_open(path, O_CREAT | O_WRONLY | O_TRUNC, mode);
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(f), "%s: %ld", path, PTR_ERR(f));
+	KUNIT_EXPECT_EQ(test, kernel_write(f, data, len, &pos), (ssize_t)len);
+	fput(f);
+}
+
+struct spawn_exec {
+	const char *path;
+	const char *const *argv;
+	int ret;			/* kernel_execve()'s */
+	struct task_struct *task;
+};
+
+static int spawn_exec_fn(void *data)
+{
+	struct spawn_exec *se = data;
+
+	get_task_struct(current);
+	se->task = current;
+	se->ret = kernel_execve(se->path, se->argv, test_envp);
+	return se->ret ? 1 : 0;
+}
+
+/* Run @path in a new process; returns its exit(2) argument or -1. */
+static long spawn_exec(struct kunit *test, struct spawn_exec *se)
+{
+	int pid = user_process_spawn(spawn_exec_fn, se, "exec_test");
+	int ms;
+
+	KUNIT_ASSERT_GT(test, pid, 0);
+	for (ms = 0; ms < 3000; ms++) {
+		if (se->task && task_state(se->task) == TASK_DEAD)
+			break;
+		msleep(1);
+	}
+	KUNIT_ASSERT_NOT_NULL(test, se->task);
+	KUNIT_ASSERT_EQ(test, task_state(se->task), (long)TASK_DEAD);
+	return se->ret ? -1 : se->task->exit_arg;
+}
+
+static void spawn_exec_done(struct spawn_exec *se)
+{
+	if (se->task)
+		put_task_struct(se->task);
+	se->task = NULL;
+}
+
+/* kernel_execve() of a file in tmpfs: the program runs as the process. */
+static void exec_kernel_execve_static(struct kunit *test)
+{
+	struct memfile *f = build_static(test);
+	struct spawn_exec se = { "/tmp/exec-static", test_argv };
+
+	write_file(test, se.path, f->data, f->len, 0755);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 43L);
+	KUNIT_EXPECT_EQ(test, se.ret, 0);
+	KUNIT_EXPECT_STREQ(test, se.task->comm, "exec-static");
+	spawn_exec_done(&se);
+}
+
+/* A #! script runs its interpreter with the rewritten argv. */
+static void exec_kernel_execve_script(struct kunit *test)
+{
+	static const char script[] = "#! /tmp/exec-interp  one arg \n";
+	struct memfile *f = build_static(test);
+	struct spawn_exec se = { "/tmp/exec-script", test_argv };
+
+	write_file(test, "/tmp/exec-interp", f->data, f->len, 0755);
+	write_file(test, se.path, script, sizeof(script) - 1, 0755);
+	/* argv: interpreter, "one arg", script, "one", "two": argc 5. */
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 45L);
+	KUNIT_EXPECT_STREQ(test, se.task->comm, "exec-script");
+	spawn_exec_done(&se);
+}
+
+/* A PIE and its interpreter, both from tmpfs. */
+static void exec_kernel_execve_pie(struct kunit *test)
+{
+	struct memfile *f = build_pie(test), *ld = build_interp(test);
+	struct spawn_exec se = { "/tmp/exec-pie", test_argv };
+
+	write_file(test, TEST_INTERP, ld->data, ld->len, 0755);
+	write_file(test, se.path, f->data, f->len, 0755);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 8L);
+	spawn_exec_done(&se);
+}
+
+/* The errors: missing file or interpreter, no execute bit, a loop. */
+static void exec_kernel_execve_errors(struct kunit *test)
+{
+	static const char loop[] = "#!/tmp/exec-loop\n";
+	struct memfile *f = build_static(test), *pie = build_pie(test);
+	struct spawn_exec se = { "/tmp/exec-none", test_argv };
+
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), -1L);
+	KUNIT_EXPECT_EQ(test, se.ret, -ENOENT);
+	spawn_exec_done(&se);
+
+	se.path = "/tmp/exec-noexec";
+	write_file(test, se.path, f->data, f->len, 0644);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), -1L);
+	KUNIT_EXPECT_EQ(test, se.ret, -EACCES);
+	spawn_exec_done(&se);
+
+	se.path = "/tmp/exec-loop";
+	write_file(test, se.path, loop, sizeof(loop) - 1, 0755);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), -1L);
+	KUNIT_EXPECT_EQ(test, se.ret, -ELOOP);
+	spawn_exec_done(&se);
+
+	/* The PIE names an interpreter that is not there. */
+	se.path = "/tmp/exec-pie-alone";
+	memcpy(pie->data + 0x200, "/tmp/ld-tide-none.so", 20);
+	write_file(test, se.path, pie->data, pie->len, 0755);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), -1L);
+	KUNIT_EXPECT_EQ(test, se.ret, -ENOENT);
+	spawn_exec_done(&se);
+}
+
 static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_static_runs),
 	KUNIT_CASE(exec_drops_file_refs),
@@ -573,6 +707,10 @@ static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_script_parse),
 	KUNIT_CASE(exec_script_args),
 	KUNIT_CASE(exec_malformed),
+	KUNIT_CASE(exec_kernel_execve_static),
+	KUNIT_CASE(exec_kernel_execve_script),
+	KUNIT_CASE(exec_kernel_execve_pie),
+	KUNIT_CASE(exec_kernel_execve_errors),
 	{}
 };
 
