@@ -696,6 +696,58 @@ static void exec_kernel_execve_errors(struct kunit *test)
 	spawn_exec_done(&se);
 }
 
+/* execve("/tmp/exec-static", argv at 0x403000, NULL); exit(100 - error). */
+static const u8 prog_caller[] = {
+	0x48, 0x8d, 0x3d, 0xf9, 0x20, 0x00, 0x00,	/* lea 0x403100(%rip),%rdi */
+	0x48, 0x8d, 0x35, 0xf2, 0x1f, 0x00, 0x00,	/* lea 0x403000(%rip),%rsi */
+	0x31, 0xd2,					/* xor %edx,%edx */
+	0xb8, 0x3b, 0x00, 0x00, 0x00,			/* mov $59,%eax */
+	0x0f, 0x05,					/* syscall */
+	0x48, 0x89, 0xc7,				/* mov %rax,%rdi */
+	0x48, 0xf7, 0xdf,				/* neg %rdi */
+	0x48, 0x83, 0xc7, 0x64,				/* add $100,%rdi */
+	0xb8, 0x3c, 0x00, 0x00, 0x00,			/* mov $60,%eax */
+	0x0f, 0x05,					/* syscall */
+	0x0f, 0x0b,					/* ud2 */
+};
+
+/* A program calling execve(2) with argv[0] = @argv0 (an address). */
+static struct memfile *build_caller(struct kunit *test, u64 argv0)
+{
+	struct memfile *m = memfile_new(test, 0x2200);
+
+	set_header(m->data, ET_EXEC, 0x401000, 2);
+	set_phdr(m->data, 0, PT_LOAD, PF_R | PF_X, 0, 0x400000,
+		 0x1000 + sizeof(prog_caller), 0x1000 + sizeof(prog_caller));
+	set_phdr(m->data, 1, PT_LOAD, PF_R | PF_W, 0x2000, 0x403000, 0x200,
+		 0x200);
+	memcpy(m->data + 0x1000, prog_caller, sizeof(prog_caller));
+	memcpy(m->data + 0x2000, &argv0, sizeof(argv0));
+	strscpy((char *)m->data + 0x2100, "/tmp/exec-static", 0x100);
+	return m;
+}
+
+/* execve(2) from user mode replaces the caller; a failed one returns. */
+static void exec_syscall_from_user(struct kunit *test)
+{
+	struct memfile *f = build_static(test);
+	struct memfile *good = build_caller(test, 0x403100);
+	struct memfile *bad = build_caller(test, 0x10);
+	struct spawn_exec se = { "/tmp/exec-caller", test_argv };
+
+	write_file(test, "/tmp/exec-static", f->data, f->len, 0755);
+	write_file(test, se.path, good->data, good->len, 0755);
+	/* The static program with argc 1: 40 + 0 + 1. */
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 41L);
+	KUNIT_EXPECT_STREQ(test, se.task->comm, "exec-static");
+	spawn_exec_done(&se);
+	/* argv[0] is a bad pointer: -EFAULT, and the caller goes on. */
+	write_file(test, se.path, bad->data, bad->len, 0755);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 100L + EFAULT);
+	KUNIT_EXPECT_STREQ(test, se.task->comm, "exec-caller");
+	spawn_exec_done(&se);
+}
+
 static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_static_runs),
 	KUNIT_CASE(exec_drops_file_refs),
@@ -711,6 +763,7 @@ static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_kernel_execve_script),
 	KUNIT_CASE(exec_kernel_execve_pie),
 	KUNIT_CASE(exec_kernel_execve_errors),
+	KUNIT_CASE(exec_syscall_from_user),
 	{}
 };
 
