@@ -301,8 +301,10 @@ fail:
 
 /*
  * Map one PT_LOAD at @bias: the pages holding file bytes as a private
- * mapping of @file (the bytes past p_filesz in its last page zeroed),
- * the pages after them as anonymous memory. Caller holds mmap_lock.
+ * mapping of @file, the pages after them as anonymous memory. When the
+ * zero fill begins inside the last file page, that page is read in now
+ * and the bytes past p_filesz cleared; the other pages are read by the
+ * fault path when touched. Caller holds mmap_lock.
  */
 static int elf_map_seg(struct mm_struct *mm, struct file *file,
 		       const struct elf_load_seg *seg, unsigned long bias)
@@ -319,6 +321,13 @@ static int elf_map_seg(struct mm_struct *mm, struct file *file,
 			      MAP_PRIVATE | MAP_FIXED, file,
 			      (seg->offset - head) >> PAGE_SHIFT);
 		if (ret < 0)
+			return ret;
+	}
+	/* The zero fill starts inside the last file page: clear its tail. */
+	if (seg->memsz > seg->filesz && file_end < file_top) {
+		ret = populate_vma_range(mm, find_vma(mm, file_end),
+					 file_end & PAGE_MASK, file_top);
+		if (ret)
 			return ret;
 		clear_mapped_range(mm, file_end, file_top);
 	}
