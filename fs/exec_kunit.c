@@ -246,8 +246,7 @@ static struct linux_binprm *load(struct kunit *test, const char *filename,
 	KUNIT_ASSERT_EQ(test, bprm_add_strings(b, test_argv, false), 0);
 	KUNIT_ASSERT_EQ(test, bprm_add_strings(b, test_envp, true), 0);
 	KUNIT_ASSERT_EQ(test, bprm_set_file(b, get_file(&file->file)), 0);
-	KUNIT_ASSERT_EQ(test, elf_load_plan(b->image, b->image_len, &b->plan),
-			0);
+	KUNIT_ASSERT_EQ(test, bprm_plan(b), 0);
 	return b;
 }
 
@@ -416,25 +415,59 @@ static void exec_pie_auxv(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, auxv_get(test, auxv, 9), PIE_BASE + 0x1000);
 }
 
-/* Files exec must refuse before reading them. */
+/* Files exec must refuse before reading them; the first page is read. */
 static void exec_refuses_files(struct kunit *test)
 {
 	struct memfile *f = build_static(test);
 	size_t len;
 	void *img;
+	u64 size;
 
 	f->inode.i_mode = S_IFREG | 0644;
-	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, &img, &len), -EACCES);
+	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, PAGE_SIZE, &img, &len,
+					     &size), -EACCES);
 	f->inode.i_mode = S_IFDIR | 0755;
-	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, &img, &len), -EACCES);
+	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, PAGE_SIZE, &img, &len,
+					     &size), -EACCES);
 	f->inode.i_mode = S_IFREG | 0100;
 	f->inode.i_size = 0;
-	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, &img, &len), -ENOEXEC);
+	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, PAGE_SIZE, &img, &len,
+					     &size), -ENOEXEC);
 	f->inode.i_size = IMG_LEN;
-	KUNIT_ASSERT_EQ(test, bprm_read_file(&f->file, &img, &len), 0);
-	KUNIT_EXPECT_EQ(test, len, (size_t)IMG_LEN);
+	KUNIT_ASSERT_EQ(test, bprm_read_file(&f->file, PAGE_SIZE, &img, &len,
+					     &size), 0);
+	KUNIT_EXPECT_EQ(test, len, (size_t)PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, size, (u64)IMG_LEN);
 	KUNIT_EXPECT_EQ(test, memcmp(img, f->data, len), 0);
 	vfree(img);
+	/* Longer than the file says it is: -EIO. */
+	f->inode.i_size = IMG_LEN + 1;
+	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, IMG_LEN + 1, &img, &len,
+					     &size), -EIO);
+}
+
+/* Headers past the first page: exec reads the whole file and plans. */
+static void exec_headers_far_in(struct kunit *test)
+{
+	struct memfile *f = build_static(test);
+	struct linux_binprm *b;
+	struct elf64_hdr *h = (struct elf64_hdr *)f->data;
+
+	/* The table moves to the data segment's file bytes, past 4 KiB. */
+	memcpy(f->data + 0x2100, f->data + 64, 3 * 56);
+	h->e_phoff = 0x2100;
+	KUNIT_EXPECT_EQ(test, elf_load_plan_head(f->data, PAGE_SIZE, IMG_LEN,
+						 &(struct elf_plan){ }),
+			ELF_PLAN_NEED_MORE);
+	b = load(test, "/bin/prog", f);
+	KUNIT_EXPECT_EQ(test, b->image_len, (size_t)IMG_LEN);
+	KUNIT_EXPECT_EQ(test, b->plan.nr_segs, 2U);
+	/* Segments are checked against the file's size, not the head's. */
+	h->e_phoff = 64;
+	KUNIT_EXPECT_EQ(test, elf_load_plan_head(f->data, PAGE_SIZE, IMG_LEN,
+						 &b->plan), 0);
+	KUNIT_EXPECT_EQ(test, elf_load_plan_head(f->data, PAGE_SIZE, 0x2004,
+						 &b->plan), -EINVAL);
 }
 
 /* One string too long, or all of them too many, is -E2BIG. */
@@ -562,8 +595,7 @@ static void exec_malformed(struct kunit *test)
 	p = (struct elf64_phdr *)(f->data + 64) + 1;
 	p->p_memsz = ~0ULL - 0x1000;	/* wraps */
 	KUNIT_ASSERT_EQ(test, bprm_set_file(b, get_file(&f->file)), 0);
-	KUNIT_EXPECT_EQ(test, elf_load_plan(b->image, b->image_len, &b->plan),
-			-EINVAL);
+	KUNIT_EXPECT_EQ(test, bprm_plan(b), -EINVAL);
 	bprm_free(b);
 	KUNIT_EXPECT_EQ(test, memfile_refs(f), 1L);
 }
@@ -755,6 +787,7 @@ static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_pie_with_interp),
 	KUNIT_CASE(exec_pie_auxv),
 	KUNIT_CASE(exec_refuses_files),
+	KUNIT_CASE(exec_headers_far_in),
 	KUNIT_CASE(exec_e2big),
 	KUNIT_CASE(exec_script_parse),
 	KUNIT_CASE(exec_script_args),
