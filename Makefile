@@ -107,6 +107,26 @@ $(objtree)/%.o: $(srctree)/%.S $(objtree)/include/config/auto.conf
 	@$(if $(Q),echo "  AS      $*.o")
 	$(Q)$(CC) $(AFLAGS) -c $< -o $@
 
+# exec's KUnit suite exec_glibc runs a glibc program built here on the
+# host (tools/testing/exec/), static and static-pie, which
+# fs/exec_glibc.S embeds with .incbin.
+exec_test_dir := $(objtree)/tools/testing/exec
+exec_test_progs := $(exec_test_dir)/exec_probe-static \
+	$(exec_test_dir)/exec_probe-static-pie
+$(exec_test_dir)/%-static: $(srctree)/tools/testing/exec/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  $(notdir $@)")
+	$(Q)$(CC) -static -Os -s -o $@ $<
+$(exec_test_dir)/%-static-pie: $(srctree)/tools/testing/exec/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  $(notdir $@)")
+	$(Q)$(CC) -static-pie -Os -s -o $@ $<
+$(objtree)/fs/exec_glibc.o: $(srctree)/fs/exec_glibc.S $(exec_test_progs) \
+			    $(objtree)/include/config/auto.conf
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  AS      fs/exec_glibc.o")
+	$(Q)$(CC) $(AFLAGS) -Wa,-I$(exec_test_dir) -c $< -o $@
+
 $(objtree)/tide.lds: $(srctree)/arch/x86/kernel/tide.lds.S $(objtree)/include/config/auto.conf
 	$(Q)$(CC) -E -P $(AFLAGS) -o $@ $<
 

@@ -37,14 +37,19 @@
  * - e_entry inside the file-backed part of an executable PT_LOAD.
  */
 
-/* Copy out and check the file header and the bounds of the phdr table. */
-static int elf_check_header(const void *image, size_t len,
+/*
+ * Copy out and check the file header and the bounds of the phdr table,
+ * in a file of @size bytes whose first @len are at @image.
+ */
+static int elf_check_header(const void *image, size_t len, u64 size,
 			    struct elf64_hdr *eh)
 {
 	size_t table_bytes, table_end;
 
-	if (len < sizeof(*eh))
+	if (size < sizeof(*eh))
 		return -ENOEXEC;
+	if (len < sizeof(*eh))
+		return ELF_PLAN_NEED_MORE;
 	memcpy(eh, image, sizeof(*eh));
 	if (memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
 	    eh->e_ident[EI_CLASS] != ELFCLASS64 ||
@@ -65,13 +70,13 @@ static int elf_check_header(const void *image, size_t len,
 		return -E2BIG;
 	table_bytes = (size_t)eh->e_phnum * sizeof(struct elf64_phdr);
 	if (check_add_overflow(eh->e_phoff, table_bytes, &table_end) ||
-	    table_end > len)
+	    table_end > size)
 		return -EINVAL;
-	return 0;
+	return table_end > len ? ELF_PLAN_NEED_MORE : 0;
 }
 
 /* True when [off, off + size) lies inside a file of @len bytes. */
-static bool elf_in_file(u64 off, u64 size, size_t len)
+static bool elf_in_file(u64 off, u64 size, u64 len)
 {
 	u64 end;
 
@@ -93,7 +98,7 @@ static unsigned int elf_prot(u32 p_flags)
 
 /* Check one PT_LOAD and append it to the plan. */
 static int elf_add_load(struct elf_plan *plan, const struct elf64_phdr *ph,
-			size_t len)
+			u64 len)
 {
 	struct elf_load_seg *seg;
 	u64 end;
@@ -135,18 +140,20 @@ static int elf_add_load(struct elf_plan *plan, const struct elf64_phdr *ph,
 
 /* Check the PT_INTERP segment and point the plan at its path. */
 static int elf_set_interp(struct elf_plan *plan, const struct elf64_phdr *ph,
-			  const void *image, size_t len)
+			  const void *image, size_t len, u64 size)
 {
 	const char *path;
 
 	if (plan->interp)
 		return -EINVAL;
-	if (!elf_in_file(ph->p_offset, ph->p_filesz, len))
+	if (!elf_in_file(ph->p_offset, ph->p_filesz, size))
 		return -EINVAL;
 	if (ph->p_filesz > PATH_MAX)
 		return -E2BIG;
 	if (ph->p_filesz < 2)
 		return -EINVAL;
+	if (!elf_in_file(ph->p_offset, ph->p_filesz, len))
+		return ELF_PLAN_NEED_MORE;
 	path = (const char *)image + ph->p_offset;
 	if (strnlen(path, ph->p_filesz) != ph->p_filesz - 1)
 		return -EINVAL;
@@ -198,7 +205,7 @@ static void elf_read_phdr(const void *image, const struct elf64_hdr *eh,
 	       sizeof(*ph));
 }
 
-static int elf_walk_phdrs(const void *image, size_t len,
+static int elf_walk_phdrs(const void *image, size_t len, u64 size,
 			  const struct elf64_hdr *eh, struct elf_plan *plan,
 			  struct elf64_phdr *pt_phdr)
 {
@@ -211,10 +218,10 @@ static int elf_walk_phdrs(const void *image, size_t len,
 		elf_read_phdr(image, eh, i, &ph);
 		switch (ph.p_type) {
 		case PT_LOAD:
-			err = elf_add_load(plan, &ph, len);
+			err = elf_add_load(plan, &ph, size);
 			break;
 		case PT_INTERP:
-			err = elf_set_interp(plan, &ph, image, len);
+			err = elf_set_interp(plan, &ph, image, len, size);
 			break;
 		case PT_PHDR:
 			if (pt_phdr->p_type == PT_PHDR)
@@ -263,16 +270,37 @@ static int elf_walk_phdrs(const void *image, size_t len,
  */
 int elf_load_plan(const void *image, size_t len, struct elf_plan *plan)
 {
+	return elf_load_plan_head(image, len, len, plan);
+}
+
+/**
+ * elf_load_plan_head - elf_load_plan() from the first bytes of a file
+ * @head: the file's first @head_len bytes, any alignment
+ * @head_len: how many were read
+ * @size: the file's size: segments are checked against it
+ * @plan: filled on success; zeroed on failure
+ *
+ * Exec reads a page or so of a program and plans from that; only a file
+ * whose program headers or interpreter path lie further in needs more.
+ *
+ * Return: as elf_load_plan(); or ELF_PLAN_NEED_MORE (positive) when the
+ * header, the program header table or PT_INTERP's path lies in the file
+ * past @head_len: call again with more of the file.
+ */
+int elf_load_plan_head(const void *head, size_t head_len, u64 size,
+		       struct elf_plan *plan)
+{
 	const struct elf_load_seg *seg;
 	struct elf64_phdr pt_phdr = { };
 	struct elf64_hdr eh;
 	int err;
 
 	memset(plan, 0, sizeof(*plan));
-	err = elf_check_header(image, len, &eh);
+	head_len = min_t(u64, head_len, size);
+	err = elf_check_header(head, head_len, size, &eh);
 	if (err)
 		goto fail;
-	err = elf_walk_phdrs(image, len, &eh, plan, &pt_phdr);
+	err = elf_walk_phdrs(head, head_len, size, &eh, plan, &pt_phdr);
 	if (err)
 		goto fail;
 
@@ -301,8 +329,10 @@ fail:
 
 /*
  * Map one PT_LOAD at @bias: the pages holding file bytes as a private
- * mapping of @file (the bytes past p_filesz in its last page zeroed),
- * the pages after them as anonymous memory. Caller holds mmap_lock.
+ * mapping of @file, the pages after them as anonymous memory. When the
+ * zero fill begins inside the last file page, that page is read in now
+ * and the bytes past p_filesz cleared; the other pages are read by the
+ * fault path when touched. Caller holds mmap_lock.
  */
 static int elf_map_seg(struct mm_struct *mm, struct file *file,
 		       const struct elf_load_seg *seg, unsigned long bias)
@@ -319,6 +349,13 @@ static int elf_map_seg(struct mm_struct *mm, struct file *file,
 			      MAP_PRIVATE | MAP_FIXED, file,
 			      (seg->offset - head) >> PAGE_SHIFT);
 		if (ret < 0)
+			return ret;
+	}
+	/* The zero fill starts inside the last file page: clear its tail. */
+	if (seg->memsz > seg->filesz && file_end < file_top) {
+		ret = populate_vma_range(mm, find_vma(mm, file_end),
+					 file_end & PAGE_MASK, file_top);
+		if (ret)
 			return ret;
 		clear_mapped_range(mm, file_end, file_top);
 	}

@@ -15,7 +15,9 @@
  *
  * After it (exec_commit()), nothing fails: the task switches to the new
  * mm and drops the old, closes its close-on-exec descriptors, takes the
- * file's name as comm, and its user registers start the program.
+ * file's name as comm, and start_thread() sets its user registers to
+ * start the program (and zeroes the FS base, resets caught signals and
+ * lets a vfork parent go on).
  * Documentation/filesystems/binfmt-elf.rst describes the layout.
  */
 #include <linux/kernel.h>
@@ -36,10 +38,6 @@
 #include <linux/vmalloc.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
-
-#ifndef MSR_FS_BASE
-#define MSR_FS_BASE	0xc0000100
-#endif
 
 /* The first size of the string buffer; it doubles as strings come. */
 #define BPRM_STRINGS_MIN	(16UL << 10)
@@ -208,19 +206,22 @@ static int exec_check_file(struct file *file)
 }
 
 /**
- * bprm_read_file - check @file may be run and read it whole
+ * bprm_read_file - check @file may be run and read its first bytes
  * @file: an open file
- * @image: gets a vmalloc copy of its bytes (vfree() it)
- * @len: gets their number
+ * @max: the most bytes to read (BINPRM_HEAD_SIZE, or all of them)
+ * @image: gets a vmalloc copy of them (vfree() it)
+ * @len: gets their number: the smaller of @max and the file's size
+ * @size: gets the file's size
  *
  * Return: 0; -EACCES when @file is not a regular file with an execute
  * bit, open for reading; -ENOEXEC when it is empty; -ENOMEM when it is
  * larger than BINPRM_MAX_FILE or memory runs out; -EIO when it is
  * shorter than its size says; a read error.
  */
-int bprm_read_file(struct file *file, void **image, size_t *len)
+int bprm_read_file(struct file *file, size_t max, void **image, size_t *len,
+		   u64 *size)
 {
-	loff_t size = file_inode(file) ? file_inode(file)->i_size : 0;
+	loff_t want = file_inode(file) ? file_inode(file)->i_size : 0;
 	loff_t pos = 0;
 	ssize_t n;
 	int ret;
@@ -229,29 +230,56 @@ int bprm_read_file(struct file *file, void **image, size_t *len)
 	ret = exec_check_file(file);
 	if (ret)
 		return ret;
-	if (size <= 0)
+	if (want <= 0)
 		return -ENOEXEC;
-	if (size > BINPRM_MAX_FILE)
+	if (want > BINPRM_MAX_FILE)
 		return -ENOMEM;
-	buf = vmalloc(size);
+	*size = want;
+	want = min_t(loff_t, want, max);
+	buf = vmalloc(want);
 	if (!buf)
 		return -ENOMEM;
-	while (pos < size) {
-		n = kernel_read(file, buf + pos, size - pos, &pos);
+	while (pos < want) {
+		n = kernel_read(file, buf + pos, want - pos, &pos);
 		if (n <= 0) {
 			vfree(buf);
 			return n < 0 ? (int)n : -EIO;
 		}
 	}
 	*image = buf;
-	*len = size;
+	*len = want;
 	return 0;
+}
+
+/*
+ * Plan @file from the first bytes read (*@image, *@len of them); when the
+ * plan needs bytes further in, read the whole file in their place.
+ */
+static int exec_plan(struct file *file, void **image, size_t *len,
+		     u64 *size, struct elf_plan *plan)
+{
+	size_t all_len;
+	void *all;
+	int ret;
+
+	ret = elf_load_plan_head(*image, *len, *size, plan);
+	if (ret != ELF_PLAN_NEED_MORE)
+		return ret;
+	ret = bprm_read_file(file, BINPRM_MAX_FILE, &all, &all_len, size);
+	if (ret)
+		return ret;
+	vfree(*image);
+	*image = all;
+	*len = all_len;
+	ret = elf_load_plan_head(all, all_len, *size, plan);
+	return ret == ELF_PLAN_NEED_MORE ? -EIO : ret;
 }
 
 /**
  * bprm_set_file - make @file the one @bprm loads (it takes the reference)
  *
- * The file loaded before (a script) is released.
+ * Reads its first BINPRM_HEAD_SIZE bytes; the file loaded before (a
+ * script) is released.
  *
  * Return: 0, or bprm_read_file()'s errors (then @file is put).
  */
@@ -259,9 +287,10 @@ int bprm_set_file(struct linux_binprm *bprm, struct file *file)
 {
 	size_t len;
 	void *image;
+	u64 size;
 	int ret;
 
-	ret = bprm_read_file(file, &image, &len);
+	ret = bprm_read_file(file, BINPRM_HEAD_SIZE, &image, &len, &size);
 	if (ret) {
 		fput(file);
 		return ret;
@@ -272,7 +301,20 @@ int bprm_set_file(struct linux_binprm *bprm, struct file *file)
 	bprm->file = file;
 	bprm->image = image;
 	bprm->image_len = len;
+	bprm->file_size = size;
 	return 0;
+}
+
+/**
+ * bprm_plan - check and plan the ELF file @bprm loads
+ *
+ * Return: 0, or elf_load_plan()'s errors (-ENOEXEC: not ELF; -EINVAL;
+ * -E2BIG), or a read error when more of the file was needed.
+ */
+int bprm_plan(struct linux_binprm *bprm)
+{
+	return exec_plan(bprm->file, &bprm->image, &bprm->image_len,
+			 &bprm->file_size, &bprm->plan);
 }
 
 /**
@@ -285,14 +327,15 @@ int bprm_set_interp(struct linux_binprm *bprm, struct file *file)
 {
 	int ret;
 
-	ret = bprm_read_file(file, &bprm->interp_image, &bprm->interp_len);
+	ret = bprm_read_file(file, BINPRM_HEAD_SIZE, &bprm->interp_image,
+			     &bprm->interp_len, &bprm->interp_size);
 	if (ret) {
 		fput(file);
 		return ret;
 	}
 	bprm->interp_file = file;
-	return elf_load_plan(bprm->interp_image, bprm->interp_len,
-			     &bprm->interp_plan);
+	return exec_plan(file, &bprm->interp_image, &bprm->interp_len,
+			 &bprm->interp_size, &bprm->interp_plan);
 }
 
 static struct file *exec_open(const char *name)
@@ -565,11 +608,9 @@ static void exec_commit(struct linux_binprm *bprm)
 	if (p->files)
 		do_close_on_exec(p->files);
 	exec_set_comm(p, bprm->filename);
-	/* TODO: reset caught signals to SIG_DFL once kernel/signal.c can. */
-	wrmsr(MSR_FS_BASE, 0);
+	/* Also zeroes the FS base, resets caught signals, frees a vfork parent. */
 	regs = task_pt_regs(p);
-	if (regs)
-		start_thread(regs, bprm->entry, bprm->sp);
+	start_thread(regs, bprm->entry, bprm->sp);
 }
 
 /* Follow #! lines from @bprm->file until an ELF file is loaded. */
@@ -616,7 +657,7 @@ static int bprm_execve(struct linux_binprm *bprm, struct file *file)
 	ret = exec_follow_scripts(bprm);
 	if (ret)
 		return ret;
-	ret = elf_load_plan(bprm->image, bprm->image_len, &bprm->plan);
+	ret = bprm_plan(bprm);
 	if (ret)
 		return ret;
 	if (bprm->plan.interp) {

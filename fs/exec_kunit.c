@@ -4,15 +4,21 @@
  * fs/binfmt_script.c): ELF images assembled here are loaded from files
  * served out of memory into a new mm, their stack and auxiliary vector
  * are read back, and their code runs in ring 3 (user_mode_run_mm()) and
- * exits with a status that tells what it saw.
+ * exits with a status that tells what it saw. The last cases write the
+ * images to tmpfs and run them whole through kernel_execve() in a
+ * process of their own.
  */
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
+#include <linux/delay.h>
 #include <linux/elf.h>
+#include <linux/err.h>
 #include <linux/errno.h>
+#include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/mm_struct.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
 #include <linux/string.h>
@@ -22,7 +28,7 @@
 #include <kunit/test.h>
 
 #define IMG_LEN		0x3000
-#define TEST_INTERP	"/lib/ld-tide-test.so"
+#define TEST_INTERP	"/tmp/ld-tide-test.so"
 #define PIE_BASE	0x555555554000UL
 
 /* A file whose bytes are a buffer in memory. */
@@ -61,8 +67,15 @@ static ssize_t memfile_read(struct file *f, char __user *buf, size_t len,
 	return len;
 }
 
+static ssize_t memfile_read_kernel(struct file *f, void *buf, size_t len,
+				   loff_t *pos)
+{
+	return memfile_read(f, (char __user *)buf, len, pos);
+}
+
 static const struct file_operations memfile_fops = {
 	.read = memfile_read,
+	.read_kernel = memfile_read_kernel,
 };
 
 static struct memfile *memfile_new(struct kunit *test, size_t len)
@@ -233,8 +246,7 @@ static struct linux_binprm *load(struct kunit *test, const char *filename,
 	KUNIT_ASSERT_EQ(test, bprm_add_strings(b, test_argv, false), 0);
 	KUNIT_ASSERT_EQ(test, bprm_add_strings(b, test_envp, true), 0);
 	KUNIT_ASSERT_EQ(test, bprm_set_file(b, get_file(&file->file)), 0);
-	KUNIT_ASSERT_EQ(test, elf_load_plan(b->image, b->image_len, &b->plan),
-			0);
+	KUNIT_ASSERT_EQ(test, bprm_plan(b), 0);
 	return b;
 }
 
@@ -403,25 +415,59 @@ static void exec_pie_auxv(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, auxv_get(test, auxv, 9), PIE_BASE + 0x1000);
 }
 
-/* Files exec must refuse before reading them. */
+/* Files exec must refuse before reading them; the first page is read. */
 static void exec_refuses_files(struct kunit *test)
 {
 	struct memfile *f = build_static(test);
 	size_t len;
 	void *img;
+	u64 size;
 
 	f->inode.i_mode = S_IFREG | 0644;
-	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, &img, &len), -EACCES);
+	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, PAGE_SIZE, &img, &len,
+					     &size), -EACCES);
 	f->inode.i_mode = S_IFDIR | 0755;
-	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, &img, &len), -EACCES);
+	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, PAGE_SIZE, &img, &len,
+					     &size), -EACCES);
 	f->inode.i_mode = S_IFREG | 0100;
 	f->inode.i_size = 0;
-	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, &img, &len), -ENOEXEC);
+	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, PAGE_SIZE, &img, &len,
+					     &size), -ENOEXEC);
 	f->inode.i_size = IMG_LEN;
-	KUNIT_ASSERT_EQ(test, bprm_read_file(&f->file, &img, &len), 0);
-	KUNIT_EXPECT_EQ(test, len, (size_t)IMG_LEN);
+	KUNIT_ASSERT_EQ(test, bprm_read_file(&f->file, PAGE_SIZE, &img, &len,
+					     &size), 0);
+	KUNIT_EXPECT_EQ(test, len, (size_t)PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, size, (u64)IMG_LEN);
 	KUNIT_EXPECT_EQ(test, memcmp(img, f->data, len), 0);
 	vfree(img);
+	/* Longer than the file says it is: -EIO. */
+	f->inode.i_size = IMG_LEN + 1;
+	KUNIT_EXPECT_EQ(test, bprm_read_file(&f->file, IMG_LEN + 1, &img, &len,
+					     &size), -EIO);
+}
+
+/* Headers past the first page: exec reads the whole file and plans. */
+static void exec_headers_far_in(struct kunit *test)
+{
+	struct memfile *f = build_static(test);
+	struct linux_binprm *b;
+	struct elf64_hdr *h = (struct elf64_hdr *)f->data;
+
+	/* The table moves to the data segment's file bytes, past 4 KiB. */
+	memcpy(f->data + 0x2100, f->data + 64, 3 * 56);
+	h->e_phoff = 0x2100;
+	KUNIT_EXPECT_EQ(test, elf_load_plan_head(f->data, PAGE_SIZE, IMG_LEN,
+						 &(struct elf_plan){ }),
+			ELF_PLAN_NEED_MORE);
+	b = load(test, "/bin/prog", f);
+	KUNIT_EXPECT_EQ(test, b->image_len, (size_t)IMG_LEN);
+	KUNIT_EXPECT_EQ(test, b->plan.nr_segs, 2U);
+	/* Segments are checked against the file's size, not the head's. */
+	h->e_phoff = 64;
+	KUNIT_EXPECT_EQ(test, elf_load_plan_head(f->data, PAGE_SIZE, IMG_LEN,
+						 &b->plan), 0);
+	KUNIT_EXPECT_EQ(test, elf_load_plan_head(f->data, PAGE_SIZE, 0x2004,
+						 &b->plan), -EINVAL);
 }
 
 /* One string too long, or all of them too many, is -E2BIG. */
@@ -549,10 +595,189 @@ static void exec_malformed(struct kunit *test)
 	p = (struct elf64_phdr *)(f->data + 64) + 1;
 	p->p_memsz = ~0ULL - 0x1000;	/* wraps */
 	KUNIT_ASSERT_EQ(test, bprm_set_file(b, get_file(&f->file)), 0);
-	KUNIT_EXPECT_EQ(test, elf_load_plan(b->image, b->image_len, &b->plan),
-			-EINVAL);
+	KUNIT_EXPECT_EQ(test, bprm_plan(b), -EINVAL);
 	bprm_free(b);
 	KUNIT_EXPECT_EQ(test, memfile_refs(f), 1L);
+}
+
+
+/* Write @m's bytes to a new file @path with @mode (in the tmpfs root). */
+static void write_file(struct kunit *test, const char *path,
+		       const void *data, size_t len, umode_t mode)
+{
+	struct file *f;
+	loff_t pos = 0;
+
+	init_mkdir("/tmp", 0755);
+	f = filp_open(path, O_CREAT | O_WRONLY | O_TRUNC, mode);
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(f), "%s: %ld", path, PTR_ERR(f));
+	KUNIT_EXPECT_EQ(test, kernel_write(f, data, len, &pos), (ssize_t)len);
+	fput(f);
+}
+
+struct spawn_exec {
+	const char *path;
+	const char *const *argv;
+	int ret;			/* kernel_execve()'s */
+	struct task_struct *task;
+};
+
+static int spawn_exec_fn(void *data)
+{
+	struct spawn_exec *se = data;
+
+	get_task_struct(current);
+	se->task = current;
+	se->ret = kernel_execve(se->path, se->argv, test_envp);
+	return se->ret ? 1 : 0;
+}
+
+/* Run @path in a new process; returns its exit(2) argument or -1. */
+static long spawn_exec(struct kunit *test, struct spawn_exec *se)
+{
+	int pid = user_process_spawn(spawn_exec_fn, se, "exec_test");
+	int ms;
+
+	KUNIT_ASSERT_GT(test, pid, 0);
+	for (ms = 0; ms < 3000; ms++) {
+		if (se->task && task_state(se->task) == TASK_DEAD)
+			break;
+		msleep(1);
+	}
+	KUNIT_ASSERT_NOT_NULL(test, se->task);
+	KUNIT_ASSERT_EQ(test, task_state(se->task), (long)TASK_DEAD);
+	return se->ret ? -1 : se->task->exit_arg;
+}
+
+static void spawn_exec_done(struct spawn_exec *se)
+{
+	if (se->task)
+		put_task_struct(se->task);
+	se->task = NULL;
+}
+
+/* kernel_execve() of a file in tmpfs: the program runs as the process. */
+static void exec_kernel_execve_static(struct kunit *test)
+{
+	struct memfile *f = build_static(test);
+	struct spawn_exec se = { "/tmp/exec-static", test_argv };
+
+	write_file(test, se.path, f->data, f->len, 0755);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 43L);
+	KUNIT_EXPECT_EQ(test, se.ret, 0);
+	KUNIT_EXPECT_STREQ(test, se.task->comm, "exec-static");
+	spawn_exec_done(&se);
+}
+
+/* A #! script runs its interpreter with the rewritten argv. */
+static void exec_kernel_execve_script(struct kunit *test)
+{
+	static const char script[] = "#! /tmp/exec-interp  one arg \n";
+	struct memfile *f = build_static(test);
+	struct spawn_exec se = { "/tmp/exec-script", test_argv };
+
+	write_file(test, "/tmp/exec-interp", f->data, f->len, 0755);
+	write_file(test, se.path, script, sizeof(script) - 1, 0755);
+	/* argv: interpreter, "one arg", script, "one", "two": argc 5. */
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 45L);
+	KUNIT_EXPECT_STREQ(test, se.task->comm, "exec-script");
+	spawn_exec_done(&se);
+}
+
+/* A PIE and its interpreter, both from tmpfs. */
+static void exec_kernel_execve_pie(struct kunit *test)
+{
+	struct memfile *f = build_pie(test), *ld = build_interp(test);
+	struct spawn_exec se = { "/tmp/exec-pie", test_argv };
+
+	write_file(test, TEST_INTERP, ld->data, ld->len, 0755);
+	write_file(test, se.path, f->data, f->len, 0755);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 8L);
+	spawn_exec_done(&se);
+}
+
+/* The errors: missing file or interpreter, no execute bit, a loop. */
+static void exec_kernel_execve_errors(struct kunit *test)
+{
+	static const char loop[] = "#!/tmp/exec-loop\n";
+	struct memfile *f = build_static(test), *pie = build_pie(test);
+	struct spawn_exec se = { "/tmp/exec-none", test_argv };
+
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), -1L);
+	KUNIT_EXPECT_EQ(test, se.ret, -ENOENT);
+	spawn_exec_done(&se);
+
+	se.path = "/tmp/exec-noexec";
+	write_file(test, se.path, f->data, f->len, 0644);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), -1L);
+	KUNIT_EXPECT_EQ(test, se.ret, -EACCES);
+	spawn_exec_done(&se);
+
+	se.path = "/tmp/exec-loop";
+	write_file(test, se.path, loop, sizeof(loop) - 1, 0755);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), -1L);
+	KUNIT_EXPECT_EQ(test, se.ret, -ELOOP);
+	spawn_exec_done(&se);
+
+	/* The PIE names an interpreter that is not there. */
+	se.path = "/tmp/exec-pie-alone";
+	memcpy(pie->data + 0x200, "/tmp/ld-tide-none.so", 20);
+	write_file(test, se.path, pie->data, pie->len, 0755);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), -1L);
+	KUNIT_EXPECT_EQ(test, se.ret, -ENOENT);
+	spawn_exec_done(&se);
+}
+
+/* execve("/tmp/exec-static", argv at 0x403000, NULL); exit(100 - error). */
+static const u8 prog_caller[] = {
+	0x48, 0x8d, 0x3d, 0xf9, 0x20, 0x00, 0x00,	/* lea 0x403100(%rip),%rdi */
+	0x48, 0x8d, 0x35, 0xf2, 0x1f, 0x00, 0x00,	/* lea 0x403000(%rip),%rsi */
+	0x31, 0xd2,					/* xor %edx,%edx */
+	0xb8, 0x3b, 0x00, 0x00, 0x00,			/* mov $59,%eax */
+	0x0f, 0x05,					/* syscall */
+	0x48, 0x89, 0xc7,				/* mov %rax,%rdi */
+	0x48, 0xf7, 0xdf,				/* neg %rdi */
+	0x48, 0x83, 0xc7, 0x64,				/* add $100,%rdi */
+	0xb8, 0x3c, 0x00, 0x00, 0x00,			/* mov $60,%eax */
+	0x0f, 0x05,					/* syscall */
+	0x0f, 0x0b,					/* ud2 */
+};
+
+/* A program calling execve(2) with argv[0] = @argv0 (an address). */
+static struct memfile *build_caller(struct kunit *test, u64 argv0)
+{
+	struct memfile *m = memfile_new(test, 0x2200);
+
+	set_header(m->data, ET_EXEC, 0x401000, 2);
+	set_phdr(m->data, 0, PT_LOAD, PF_R | PF_X, 0, 0x400000,
+		 0x1000 + sizeof(prog_caller), 0x1000 + sizeof(prog_caller));
+	set_phdr(m->data, 1, PT_LOAD, PF_R | PF_W, 0x2000, 0x403000, 0x200,
+		 0x200);
+	memcpy(m->data + 0x1000, prog_caller, sizeof(prog_caller));
+	memcpy(m->data + 0x2000, &argv0, sizeof(argv0));
+	strscpy((char *)m->data + 0x2100, "/tmp/exec-static", 0x100);
+	return m;
+}
+
+/* execve(2) from user mode replaces the caller; a failed one returns. */
+static void exec_syscall_from_user(struct kunit *test)
+{
+	struct memfile *f = build_static(test);
+	struct memfile *good = build_caller(test, 0x403100);
+	struct memfile *bad = build_caller(test, 0x10);
+	struct spawn_exec se = { "/tmp/exec-caller", test_argv };
+
+	write_file(test, "/tmp/exec-static", f->data, f->len, 0755);
+	write_file(test, se.path, good->data, good->len, 0755);
+	/* The static program with argc 1: 40 + 0 + 1. */
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 41L);
+	KUNIT_EXPECT_STREQ(test, se.task->comm, "exec-static");
+	spawn_exec_done(&se);
+	/* argv[0] is a bad pointer: -EFAULT, and the caller goes on. */
+	write_file(test, se.path, bad->data, bad->len, 0755);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 100L + EFAULT);
+	KUNIT_EXPECT_STREQ(test, se.task->comm, "exec-caller");
+	spawn_exec_done(&se);
 }
 
 static struct kunit_case exec_cases[] = {
@@ -562,10 +787,16 @@ static struct kunit_case exec_cases[] = {
 	KUNIT_CASE(exec_pie_with_interp),
 	KUNIT_CASE(exec_pie_auxv),
 	KUNIT_CASE(exec_refuses_files),
+	KUNIT_CASE(exec_headers_far_in),
 	KUNIT_CASE(exec_e2big),
 	KUNIT_CASE(exec_script_parse),
 	KUNIT_CASE(exec_script_args),
 	KUNIT_CASE(exec_malformed),
+	KUNIT_CASE(exec_kernel_execve_static),
+	KUNIT_CASE(exec_kernel_execve_script),
+	KUNIT_CASE(exec_kernel_execve_pie),
+	KUNIT_CASE(exec_kernel_execve_errors),
+	KUNIT_CASE(exec_syscall_from_user),
 	{}
 };
 

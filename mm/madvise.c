@@ -47,13 +47,12 @@ static bool madvise_known(int advice)
 	return advice < 5 || advice > 7;	/* 5 to 7 were never used */
 }
 
-/* Drop the pages of [@start, @end); a file mapping reads its bytes again. */
+/* Drop the pages of [@start, @end); a file mapping's fault reads them again. */
 static int madvise_dontneed(struct mm_struct *mm, unsigned long start,
 			    unsigned long end)
 {
 	struct vm_area_struct *vma;
 	unsigned long a, b;
-	int ret;
 
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
 	     vma = find_vma(mm, b)) {
@@ -62,11 +61,6 @@ static int madvise_dontneed(struct mm_struct *mm, unsigned long start,
 		/* A shared object's pages stay: other mappings see them. */
 		if (!vma->vm_shared)
 			unmap_page_range(mm, a, b);
-		if (vma->vm_file && !vma->vm_shared) {
-			ret = populate_vma_range(mm, vma, a, b);
-			if (ret)
-				return ret;
-		}
 		if (b == end)
 			break;
 	}

@@ -8,7 +8,8 @@
  * flags, same file or shared object, and for those a page offset that
  * continues across the boundary. A VMA is anonymous private (pages come
  * zeroed on the first touch, mm/memory.c), a private file mapping
- * (@vm_file, @vm_pgoff: pages are private copies of the file's) or
+ * (@vm_file, @vm_pgoff: pages are private copies of the file's, read
+ * by the fault path) or
  * shared anonymous (@vm_shared, a struct shared_anon every mm forked
  * from the mapper sees). Each VMA holds a reference to its file and to
  * its shared object; splitting one takes another, removing one drops it.
@@ -66,9 +67,15 @@ static void shared_anon_put(struct shared_anon *sa)
 
 	if (!atomic_dec_and_test(&sa->refs))
 		return;
-	for (i = 0; i < sa->nr_pages; i++)
-		if (sa->pages[i])
-			__free_page(sa->pages[i]);
+	for (i = 0; i < sa->nr_pages; i++) {
+		struct page *page = sa->pages[i];
+
+		/* Mappings left (none should be) keep the page alive. */
+		if (!page || !atomic_dec_and_test(&page->_refcount))
+			continue;
+		atomic_set(&page->_refcount, 1);
+		__free_page(page);
+	}
 	vfree(sa->pages);
 	kfree(sa);
 }
@@ -96,10 +103,13 @@ static struct shared_anon *shared_anon_alloc(unsigned long nr_pages)
  * @vma: a VM_SHARED VMA (with vm_shared)
  * @addr: an address inside @vma
  *
- * Allocates the page zeroed on first use. The page belongs to the shared
- * object, which frees it: a fault maps it with the VMA's permissions
- * (never copies it), and unmapping leaves it alone. Caller holds @vma's
- * mm's mmap_lock.
+ * Allocates the page zeroed on first use. The object holds one reference
+ * to each of its pages and drops it when its last VMA goes. A fault maps
+ * the page itself with the VMA's permissions (never a copy) and takes a
+ * reference for the mapping (get_page()), which unmapping drops, as for
+ * a page fork shares; fork's copy_page_range() shares the entry with one
+ * more reference. The page has no anon_mm: many mms map it. Caller holds
+ * @vma's mm's mmap_lock.
  *
  * Return: the page, or NULL when out of memory or @vma has no object.
  */
@@ -564,9 +574,9 @@ static struct vm_area_struct *mmap_new_vma(struct mm_struct *mm,
  *
  * Without MAP_FIXED the range goes at the hint when that is free, else
  * top-down below mm->mmap_base. MAP_FIXED replaces whatever was mapped
- * in the range; MAP_FIXED_NOREPLACE fails instead. Anonymous pages come
- * on the first touch. A private file mapping's pages are read from the
- * file now (populate_vma_range()): Tide's fault path does not read files.
+ * in the range; MAP_FIXED_NOREPLACE fails instead. Pages come on the
+ * first touch (zeroed, or read from the file by the fault path), or now
+ * with MAP_POPULATE (populate_vma_range()).
  *
  * Return: the address; -EINVAL for bad @prot or @flags, a zero @len or
  * an unaligned fixed @addr; -EPERM for a fixed @addr below MMAP_MIN_ADDR;
@@ -615,7 +625,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		vma_free(vma);
 		return -ENOMEM;
 	}
-	if ((flags & MAP_POPULATE) || (vma->vm_file && !vma->vm_shared)) {
+	if (flags & MAP_POPULATE) {
 		vma = find_vma(mm, addr);
 		ret = populate_vma_range(mm, vma, addr, addr + len);
 		if (ret) {

@@ -302,8 +302,15 @@ static ssize_t memfile_read(struct file *f, char __user *buf, size_t len,
 	return len;
 }
 
+static ssize_t memfile_read_kernel(struct file *f, void *buf, size_t len,
+				   loff_t *pos)
+{
+	return memfile_read(f, (char __user *)buf, len, pos);
+}
+
 static const struct file_operations memfile_fops = {
 	.read = memfile_read,
+	.read_kernel = memfile_read_kernel,
 };
 
 static void calls_kfree(void *p)

@@ -37,7 +37,6 @@ static long mremap_move(struct mm_struct *mm, struct vm_area_struct *vma,
 			unsigned long new_addr, unsigned long new_len)
 {
 	unsigned long pgoff = vma->vm_pgoff, keep = min(old_len, new_len);
-	struct vm_area_struct *moved;
 	int ret;
 
 	if (vma->vm_file || vma->vm_shared)
@@ -51,15 +50,6 @@ static long mremap_move(struct mm_struct *mm, struct vm_area_struct *vma,
 	ret = move_page_range(mm, addr, new_addr, keep);
 	if (ret)
 		goto unlink;
-	moved = find_vma(mm, new_addr);
-	if (new_len > keep && moved->vm_file) {
-		ret = populate_vma_range(mm, moved, new_addr + keep,
-					 new_addr + new_len);
-		if (ret) {
-			move_page_range(mm, new_addr, addr, keep);
-			goto unlink;
-		}
-	}
 	do_munmap(mm, addr, old_len);
 	return new_addr;
 
@@ -75,7 +65,6 @@ static long mremap_grow(struct mm_struct *mm, struct vm_area_struct *vma,
 {
 	unsigned long old_end = vma->vm_end, end;
 	struct vm_area_struct *next;
-	int ret;
 
 	if (check_add_overflow(addr, new_len, &end) || end > TASK_SIZE_MAX)
 		return -ENOMEM;
@@ -86,14 +75,6 @@ static long mremap_grow(struct mm_struct *mm, struct vm_area_struct *vma,
 	    ((end - vma->vm_start) >> PAGE_SHIFT) > vma->vm_shared->nr_pages)
 		return -ENOMEM;
 	vma->vm_end = end;
-	if (vma->vm_file) {
-		ret = populate_vma_range(mm, vma, old_end, end);
-		if (ret) {
-			unmap_page_range(mm, old_end, end);
-			vma->vm_end = old_end;
-			return ret;
-		}
-	}
 	vma_merge_range(mm, addr, end);
 	return addr;
 }

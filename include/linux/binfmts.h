@@ -37,6 +37,8 @@ int kernel_execve(const char *filename, const char *const *argv,
 #define BINPRM_MAX_DEPTH	4
 /* The bytes of a #! line looked at; a longer line is cut there. */
 #define BINPRM_BUF_SIZE		256
+/* What exec reads of a file first: enough for nearly every ELF header. */
+#define BINPRM_HEAD_SIZE	4096
 /* Programs and interpreters larger than this are refused (-ENOMEM). */
 #define BINPRM_MAX_FILE		(256UL << 20)
 
@@ -51,9 +53,12 @@ int kernel_execve(const char *filename, const char *const *argv,
  * struct linux_binprm - one execve() in progress
  * @filename: the path execve() was given: AT_EXECFN and the new comm
  * @file: the file being loaded (the program, or the script's interpreter)
- * @image: @file's bytes (vmalloc), @image_len of them
+ * @image: @file's first bytes (vmalloc), @image_len of them (the whole
+ *	file only when its headers lie past BINPRM_HEAD_SIZE)
+ * @file_size: @file's size
  * @interp_file: the ELF interpreter (PT_INTERP), once opened
- * @interp_image: its bytes, @interp_len of them
+ * @interp_image: its first bytes, @interp_len of them; @interp_size its
+ *	size
  * @plan: @image's load plan; @interp_plan: @interp_image's
  * @strings: argv's strings then envp's, each NUL-terminated (vmalloc)
  * @strings_len: bytes used in @strings; @strings_cap: its size
@@ -70,9 +75,11 @@ struct linux_binprm {
 	struct file *file;
 	void *image;
 	size_t image_len;
+	u64 file_size;
 	struct file *interp_file;
 	void *interp_image;
 	size_t interp_len;
+	u64 interp_size;
 	struct elf_plan plan;
 	struct elf_plan interp_plan;
 	char *strings;
@@ -94,8 +101,10 @@ void bprm_free(struct linux_binprm *bprm);
 int bprm_reserve(struct linux_binprm *bprm, size_t more, int nptrs);
 int bprm_add_strings(struct linux_binprm *bprm, const char *const *strs,
 		     bool env);
-int bprm_read_file(struct file *file, void **image, size_t *len);
+int bprm_read_file(struct file *file, size_t max, void **image, size_t *len,
+		   u64 *size);
 int bprm_set_file(struct linux_binprm *bprm, struct file *file);
+int bprm_plan(struct linux_binprm *bprm);
 int bprm_set_interp(struct linux_binprm *bprm, struct file *file);
 int exec_build_mm(struct linux_binprm *bprm);
 

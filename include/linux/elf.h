@@ -123,5 +123,9 @@ struct elf_plan {
 };
 
 int elf_load_plan(const void *image, size_t len, struct elf_plan *plan);
+/* elf_load_plan_head(): the bytes it needs lie past those it was given. */
+#define ELF_PLAN_NEED_MORE	1
+int elf_load_plan_head(const void *head, size_t head_len, u64 size,
+		       struct elf_plan *plan);
 
 #endif /* _LINUX_ELF_H */

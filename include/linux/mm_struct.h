@@ -26,8 +26,9 @@ struct page;
  * @pages: a page per slot once touched, else NULL
  *
  * Every mm and every VMA that maps the object sees the same pages: a
- * fault maps shared_anon_page()'s page (never a copy), and unmapping
- * does not free it; the object frees its pages when the last VMA goes.
+ * fault maps shared_anon_page()'s page (never a copy) with a reference
+ * of its own; the object holds one more and drops it when the last VMA
+ * goes.
  */
 struct shared_anon {
 	atomic_t refs;
