@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * procfs internals (fs/proc/): the text buffer the files are printed
+ * into, the generators of each file's text, and the VFS glue's types.
+ */
+#ifndef _FS_PROC_INTERNAL_H
+#define _FS_PROC_INTERNAL_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+struct task_struct;
+struct mm_struct;
+
+/**
+ * struct proc_text - a growing text a procfs file is printed into
+ * @buf: the bytes (not NUL-terminated when full)
+ * @size: @buf's size
+ * @len: bytes used; == @size once something did not fit (the caller
+ *	 retries with a bigger buffer, see proc_text_build())
+ */
+struct proc_text {
+	char *buf;
+	size_t size;
+	size_t len;
+};
+
+void proc_printf(struct proc_text *t, const char *fmt, ...) __printf(2, 3);
+void proc_putc(struct proc_text *t, char c);
+void proc_write(struct proc_text *t, const void *data, size_t n);
+static inline bool proc_text_full(const struct proc_text *t)
+{
+	return t->len >= t->size;
+}
+
+/* Prints one file's text about @task (NULL for files not per process). */
+typedef int (*proc_show_t)(struct proc_text *t, struct task_struct *task);
+
+int proc_text_build(proc_show_t show, struct task_struct *task,
+		    struct proc_text *t);
+void proc_text_free(struct proc_text *t);
+
+/* The generators: fs/proc/{meminfo,cpuinfo,stat,vmstat,misc}.c */
+int proc_meminfo_show(struct proc_text *t, struct task_struct *task);
+int proc_cpuinfo_show(struct proc_text *t, struct task_struct *task);
+int proc_stat_show(struct proc_text *t, struct task_struct *task);
+int proc_uptime_show(struct proc_text *t, struct task_struct *task);
+int proc_loadavg_show(struct proc_text *t, struct task_struct *task);
+int proc_vmstat_show(struct proc_text *t, struct task_struct *task);
+int proc_zoneinfo_show(struct proc_text *t, struct task_struct *task);
+int proc_buddyinfo_show(struct proc_text *t, struct task_struct *task);
+int proc_iomem_show(struct proc_text *t, struct task_struct *task);
+int proc_version_show(struct proc_text *t, struct task_struct *task);
+int proc_cmdline_show(struct proc_text *t, struct task_struct *task);
+int proc_filesystems_show(struct proc_text *t, struct task_struct *task);
+int proc_mounts_show(struct proc_text *t, struct task_struct *task);
+int proc_hostname_show(struct proc_text *t, struct task_struct *task);
+int proc_osrelease_show(struct proc_text *t, struct task_struct *task);
+int proc_ostype_show(struct proc_text *t, struct task_struct *task);
+
+/* Per process: fs/proc/array.c */
+int proc_pid_status_show(struct proc_text *t, struct task_struct *task);
+int proc_pid_stat_show(struct proc_text *t, struct task_struct *task);
+int proc_pid_statm_show(struct proc_text *t, struct task_struct *task);
+int proc_pid_maps_show(struct proc_text *t, struct task_struct *task);
+int proc_pid_cmdline_show(struct proc_text *t, struct task_struct *task);
+int proc_pid_environ_show(struct proc_text *t, struct task_struct *task);
+int proc_pid_comm_show(struct proc_text *t, struct task_struct *task);
+
+/* Task lookups: fs/proc/array.c */
+struct task_struct *proc_find_task(int pid);
+struct mm_struct *proc_task_mm(struct task_struct *task);
+int proc_task_tgid(struct task_struct *task);
+int proc_access_remote(struct mm_struct *mm, unsigned long addr, void *buf,
+		       size_t len);
+unsigned int proc_nr_threads(struct task_struct *leader);
+
+#endif /* _FS_PROC_INTERNAL_H */
