@@ -31,6 +31,16 @@ static struct kernfs_node *debugfs_parent(struct dentry *parent)
 }
 
 /**
+ * debugfs_root_kn - the kernfs node of /sys/kernel/debug, for mounting
+ *
+ * Return: the node, or NULL before debugfs_init().
+ */
+struct kernfs_node *debugfs_root_kn(void)
+{
+	return debugfs_root;
+}
+
+/**
  * debugfs_initialized - whether /sys/kernel/debug exists yet
  *
  * Return: true from core_initcall time on.
@@ -119,7 +129,8 @@ struct dentry *debugfs_create_file(const char *fname, umode_t mode,
  * @name: its name
  * @parent: directory, or NULL for /sys/kernel/debug
  *
- * Return: the entry with a reference (drop it with dput()), or NULL.
+ * Return: the entry with a reference (drop it with debugfs_lookup_put()),
+ * or NULL.
  */
 struct dentry *debugfs_lookup(const char *name, struct dentry *parent)
 {
@@ -129,10 +140,13 @@ struct dentry *debugfs_lookup(const char *name, struct dentry *parent)
 }
 
 /**
- * dput - drop a reference from debugfs_lookup()
+ * debugfs_lookup_put - drop a reference from debugfs_lookup()
  * @dentry: entry, or NULL
+ *
+ * A debugfs entry is not a VFS dentry (see above): the VFS's dput()
+ * must not be given one.
  */
-void dput(struct dentry *dentry)
+void debugfs_lookup_put(struct dentry *dentry)
 {
 	kernfs_put(d_kn(dentry));
 }
@@ -160,7 +174,7 @@ void debugfs_lookup_and_remove(const char *name, struct dentry *parent)
 	struct dentry *d = debugfs_lookup(name, parent);
 
 	debugfs_remove(d);
-	dput(d);
+	debugfs_lookup_put(d);
 }
 
 /* ---- integer files: the value is read and written in place ---- */

@@ -137,7 +137,7 @@ static void debugfs_nested_remove(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vfs_stat_path(DROOT "/a/b/f", true, &st), 0);
 	found = debugfs_lookup("a", dt_dir);
 	KUNIT_EXPECT_PTR_EQ(test, found, a);
-	dput(found);
+	debugfs_lookup_put(found);
 	KUNIT_EXPECT_NULL(test, debugfs_lookup("zz", dt_dir));
 	debugfs_remove(a);
 	KUNIT_EXPECT_EQ(test, vfs_stat_path(DROOT "/a", true, &st), -ENOENT);

@@ -50,6 +50,8 @@ struct kernfs_node {
 };
 
 extern struct kernfs_node *sysfs_root_kn;
+/* fs/debugfs.c: /sys/kernel/debug's node, or NULL before it exists */
+struct kernfs_node *debugfs_root_kn(void);
 
 struct kernfs_node *kernfs_create_dir(struct kernfs_node *parent,
 				      const char *name, umode_t mode,

@@ -28,7 +28,7 @@ struct dentry *debugfs_create_file(const char *fname, umode_t mode,
 				   const struct debugfs_file_ops *ops);
 struct dentry *debugfs_lookup(const char *fname, struct dentry *dir);
 void debugfs_remove(struct dentry *entry);
-void dput(struct dentry *entry);
+void debugfs_lookup_put(struct dentry *entry);
 void debugfs_lookup_and_remove(const char *fname, struct dentry *dir);
 void debugfs_create_u32(const char *fname, umode_t mode, struct dentry *dir,
 			u32 *value);
