@@ -54,22 +54,54 @@ static ssize_t full_write(struct file *file, const char __user *buf,
 	return -ENOSPC;
 }
 
+/* The same for kernel_read() and kernel_write(). */
+static ssize_t null_read_kernel(struct file *file, void *buf, size_t len,
+				loff_t *pos)
+{
+	return 0;
+}
+
+static ssize_t null_write_kernel(struct file *file, const void *buf,
+				 size_t len, loff_t *pos)
+{
+	return len;
+}
+
+static ssize_t zero_read_kernel(struct file *file, void *buf, size_t len,
+				loff_t *pos)
+{
+	memset(buf, 0, len);
+	return len;
+}
+
+static ssize_t full_write_kernel(struct file *file, const void *buf,
+				 size_t len, loff_t *pos)
+{
+	return -ENOSPC;
+}
+
 static const struct file_operations null_fops = {
 	.llseek = null_lseek,
 	.read = null_read,
 	.write = null_write,
+	.read_kernel = null_read_kernel,
+	.write_kernel = null_write_kernel,
 };
 
 static const struct file_operations zero_fops = {
 	.llseek = null_lseek,
 	.read = zero_read,
 	.write = null_write,
+	.read_kernel = zero_read_kernel,
+	.write_kernel = null_write_kernel,
 };
 
 static const struct file_operations full_fops = {
 	.llseek = null_lseek,
 	.read = zero_read,
 	.write = full_write,
+	.read_kernel = zero_read_kernel,
+	.write_kernel = full_write_kernel,
 };
 
 /* ---- random, urandom ---- */
@@ -98,10 +130,26 @@ static ssize_t random_write(struct file *file, const char __user *buf,
 	return done;
 }
 
+static ssize_t random_read_kernel(struct file *file, void *buf, size_t len,
+				  loff_t *pos)
+{
+	get_random_bytes(buf, len);
+	return len;
+}
+
+static ssize_t random_write_kernel(struct file *file, const void *buf,
+				   size_t len, loff_t *pos)
+{
+	add_device_randomness(buf, len);
+	return len;
+}
+
 static const struct file_operations random_fops = {
 	.llseek = noop_llseek,
 	.read = random_read,
 	.write = random_write,
+	.read_kernel = random_read_kernel,
+	.write_kernel = random_write_kernel,
 };
 
 /* ---- kmsg ---- */
@@ -212,13 +260,42 @@ static size_t kmsg_format(char *out, size_t size, u64 seq, const char *line,
 			 (int)(end - text), text);
 }
 
-static ssize_t kmsg_read(struct file *file, char __user *buf, size_t len,
-			 loff_t *pos)
+/*
+ * The next record into @rec; Return: its length, 0 or -EAGAIN at the end,
+ * -EINVAL if it is longer than @len. Caller holds r->lock; the record is
+ * consumed by kmsg_advance() once the caller copied it.
+ */
+static ssize_t kmsg_next(struct file *file, struct kmsg_reader *r, char *rec,
+			 size_t len, size_t *line_len)
+{
+	char *nl;
+	size_t n, rlen;
+
+	if (r->off >= r->len)
+		return (file->f_flags & O_NONBLOCK) ? -EAGAIN : 0;
+	nl = kmsg_eol(r->log + r->off, r->len - r->off);
+	n = nl ? (size_t)(nl - (r->log + r->off)) : r->len - r->off;
+	rlen = kmsg_format(rec, KMSG_LINE_MAX, r->seq, r->log + r->off, n);
+	if (len < rlen)
+		return -EINVAL;		/* Linux: the record does not fit */
+	*line_len = n + (nl ? 1 : 0);
+	return rlen;
+}
+
+static void kmsg_advance(struct kmsg_reader *r, size_t line_len)
+{
+	r->off += line_len;
+	r->seq++;
+}
+
+/* One record per read, into user memory (@ubuf) or kernel memory (@kbuf). */
+static ssize_t kmsg_do_read(struct file *file, char __user *ubuf, void *kbuf,
+			    size_t len)
 {
 	struct kmsg_reader *r = file->private_data;
-	char *rec, *nl;
-	size_t n, rlen;
+	size_t line_len = 0;
 	ssize_t ret;
+	char *rec;
 
 	if (!r)
 		return -EBADF;
@@ -226,28 +303,30 @@ static ssize_t kmsg_read(struct file *file, char __user *buf, size_t len,
 	if (!rec)
 		return -ENOMEM;
 	mutex_lock(&r->lock);
-	if (r->off >= r->len) {
-		ret = (file->f_flags & O_NONBLOCK) ? -EAGAIN : 0;
-		goto out;
+	ret = kmsg_next(file, r, rec, len, &line_len);
+	if (ret > 0) {
+		if (kbuf)
+			memcpy(kbuf, rec, ret);
+		else if (copy_to_user(ubuf, rec, ret))
+			ret = -EFAULT;
+		if (ret > 0)
+			kmsg_advance(r, line_len);
 	}
-	nl = kmsg_eol(r->log + r->off, r->len - r->off);
-	n = nl ? (size_t)(nl - (r->log + r->off)) : r->len - r->off;
-	rlen = kmsg_format(rec, KMSG_LINE_MAX, r->seq, r->log + r->off, n);
-	if (len < rlen) {
-		ret = -EINVAL;		/* Linux: the record does not fit */
-		goto out;
-	}
-	if (copy_to_user(buf, rec, rlen)) {
-		ret = -EFAULT;
-		goto out;
-	}
-	r->off += n + (nl ? 1 : 0);
-	r->seq++;
-	ret = rlen;
-out:
 	mutex_unlock(&r->lock);
 	kfree(rec);
 	return ret;
+}
+
+static ssize_t kmsg_read(struct file *file, char __user *buf, size_t len,
+			 loff_t *pos)
+{
+	return kmsg_do_read(file, buf, NULL, len);
+}
+
+static ssize_t kmsg_read_kernel(struct file *file, void *buf, size_t len,
+				loff_t *pos)
+{
+	return kmsg_do_read(file, NULL, buf, len);
 }
 
 /* SEEK_SET 0 starts over from a fresh copy; SEEK_END skips to its end. */
@@ -272,26 +351,15 @@ static loff_t kmsg_llseek(struct file *file, loff_t off, int whence)
 	return 0;
 }
 
-/* A write is one message; a leading "<N>" gives its level. */
-static ssize_t kmsg_write(struct file *file, const char __user *buf,
-			  size_t len, loff_t *pos)
+/* Logs @text (NUL-terminated, @n bytes); a leading "<N>" gives its level. */
+static void kmsg_log(const char *text, size_t n)
 {
-	size_t n = min_t(size_t, len, KMSG_LINE_MAX - 1);
 	int level = LOGLEVEL_DEFAULT;
-	char *text, *p;
+	const char *p = text;
 
-	text = kmalloc(KMSG_LINE_MAX, GFP_KERNEL);
-	if (!text)
-		return -ENOMEM;
-	if (copy_from_user(text, buf, n)) {
-		kfree(text);
-		return -EFAULT;
-	}
-	text[n] = '\0';
-	p = text;
 	if (p[0] == '<' && p[1] >= '0' && p[1] <= '9') {
 		unsigned int v = 0;
-		char *q = p + 1;
+		const char *q = p + 1;
 
 		while (*q >= '0' && *q <= '9')
 			v = v * 10 + (*q++ - '0');
@@ -300,8 +368,40 @@ static ssize_t kmsg_write(struct file *file, const char __user *buf,
 			p = q + 1;
 		}
 	}
-	printk("%c%c%s%s", KERN_SOH[0], '0' + level, p,
+	printk("%c%c%s%s", KERN_SOH[0], (char)('0' + level), p,
 	       n && text[n - 1] == '\n' ? "" : "\n");
+}
+
+/* A write is one message, cut to KMSG_LINE_MAX - 1 bytes. */
+static ssize_t kmsg_write(struct file *file, const char __user *buf,
+			  size_t len, loff_t *pos)
+{
+	size_t n = min_t(size_t, len, KMSG_LINE_MAX - 1);
+	char *text = kmalloc(KMSG_LINE_MAX, GFP_KERNEL);
+
+	if (!text)
+		return -ENOMEM;
+	if (copy_from_user(text, buf, n)) {
+		kfree(text);
+		return -EFAULT;
+	}
+	text[n] = '\0';
+	kmsg_log(text, n);
+	kfree(text);
+	return len;
+}
+
+static ssize_t kmsg_write_kernel(struct file *file, const void *buf,
+				 size_t len, loff_t *pos)
+{
+	size_t n = min_t(size_t, len, KMSG_LINE_MAX - 1);
+	char *text = kmalloc(KMSG_LINE_MAX, GFP_KERNEL);
+
+	if (!text)
+		return -ENOMEM;
+	memcpy(text, buf, n);
+	text[n] = '\0';
+	kmsg_log(text, n);
 	kfree(text);
 	return len;
 }
@@ -310,6 +410,8 @@ static const struct file_operations kmsg_fops = {
 	.llseek = kmsg_llseek,
 	.read = kmsg_read,
 	.write = kmsg_write,
+	.read_kernel = kmsg_read_kernel,
+	.write_kernel = kmsg_write_kernel,
 	.open = kmsg_open,
 	.release = kmsg_release,
 };

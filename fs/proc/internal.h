@@ -8,6 +8,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/fs.h>
 
 struct task_struct;
 struct mm_struct;
@@ -74,5 +75,72 @@ int proc_task_tgid(struct task_struct *task);
 int proc_access_remote(struct mm_struct *mm, unsigned long addr, void *buf,
 		       size_t len);
 unsigned int proc_nr_threads(struct task_struct *leader);
+
+/* ---- the VFS side: fs/proc/inode.c, root.c, base.c ---- */
+
+/**
+ * struct proc_entry - one name in a procfs directory, fixed at build time
+ * @name: the name
+ * @mode: S_IFREG, S_IFDIR or S_IFLNK with the permission bits
+ * @show: a text file's generator
+ * @store: a writable text file's store: gets the whole write,
+ *	NUL-terminated; Return: 0 or -errno
+ * @get_link: a symlink's target, as inode_operations.get_link
+ * @children: a directory made of fixed entries, @nr_children of them
+ * @iop: a directory with entries of its own (PIDs, fds): its operations
+ * @fop: and its file operations
+ */
+struct proc_entry {
+	const char *name;
+	umode_t mode;
+	proc_show_t show;
+	int (*store)(struct task_struct *task, char *buf, size_t len);
+	int (*get_link)(struct dentry *dentry, char *buf, size_t size,
+			struct path *jump);
+	const struct proc_entry *children;
+	unsigned int nr_children;
+	const struct inode_operations *iop;
+	const struct file_operations *fop;
+};
+
+/**
+ * struct proc_inode_info - what a procfs inode stands for (i_private)
+ * @ent: its entry
+ * @pid: the task it is about (0: none); a tgid for /proc/PID, a tid for
+ *	/proc/PID/task/TID and what is below them
+ * @fd: the descriptor of /proc/PID/fd/N
+ */
+struct proc_inode_info {
+	const struct proc_entry *ent;
+	int pid;
+	int fd;
+};
+
+static inline struct proc_inode_info *proc_info(struct inode *inode)
+{
+	return inode->i_private;
+}
+
+struct inode *proc_make_inode(struct super_block *sb,
+			      const struct proc_entry *ent, int pid, int fd);
+struct dentry *proc_lookup_in(struct inode *dir, struct dentry *dentry,
+			      const struct proc_entry *ents, unsigned int nr,
+			      int pid);
+int proc_emit_entries(struct dir_context *ctx, const struct proc_entry *ents,
+		      unsigned int nr, loff_t first);
+extern const struct inode_operations proc_static_dir_iops;
+extern const struct file_operations proc_static_dir_fops;
+extern const struct super_operations proc_sops;
+extern const struct dentry_operations proc_dops;
+
+/* fs/proc/base.c */
+extern const struct proc_entry proc_pid_entry;
+struct dentry *proc_pid_lookup(struct inode *dir, struct dentry *dentry);
+int proc_pid_readdir(struct file *file, struct dir_context *ctx,
+		     loff_t first);
+int proc_self_get_link(struct dentry *dentry, char *buf, size_t size,
+		       struct path *jump);
+int proc_thread_self_get_link(struct dentry *dentry, char *buf, size_t size,
+			      struct path *jump);
 
 #endif /* _FS_PROC_INTERNAL_H */
