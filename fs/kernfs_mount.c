@@ -66,14 +66,14 @@ static unsigned long kernfs_ino(const struct kernfs_node *kn)
 	return kn->parent ? kernfs_ino_of(kn->parent, kn->name) : 1;
 }
 
-static const struct inode_operations kernfs_dir_iops;
-static const struct inode_operations kernfs_file_iops;
-static const struct inode_operations kernfs_link_iops;
-static const struct file_operations kernfs_dir_fops;
-static const struct file_operations kernfs_file_fops;
+static const struct inode_operations kmnt_dir_iops;
+static const struct inode_operations kmnt_file_iops;
+static const struct inode_operations kmnt_link_iops;
+static const struct file_operations kmnt_dir_fops;
+static const struct file_operations kmnt_file_fops;
 
 /* A new inode for @kn; the caller's kernfs reference on @kn passes. */
-static struct inode *kernfs_get_inode(struct super_block *sb,
+static struct inode *kmnt_get_inode(struct super_block *sb,
 				      struct kernfs_node *kn)
 {
 	struct inode *inode = new_inode(sb);
@@ -88,51 +88,51 @@ static struct inode *kernfs_get_inode(struct super_block *sb,
 	case VFS_DT_DIR:
 		inode->i_mode = S_IFDIR | (kn->mode & 07777);
 		inode->i_nlink = 2;
-		inode->i_op = &kernfs_dir_iops;
-		inode->i_fop = &kernfs_dir_fops;
+		inode->i_op = &kmnt_dir_iops;
+		inode->i_fop = &kmnt_dir_fops;
 		break;
 	case VFS_DT_LNK:
 		inode->i_mode = S_IFLNK | 0777;
-		inode->i_op = &kernfs_link_iops;
+		inode->i_op = &kmnt_link_iops;
 		break;
 	default:
 		inode->i_mode = S_IFREG | (kn->mode & 07777);
 		inode->i_size = PAGE_SIZE;	/* what Linux's sysfs reports */
-		inode->i_op = &kernfs_file_iops;
-		inode->i_fop = &kernfs_file_fops;
+		inode->i_op = &kmnt_file_iops;
+		inode->i_fop = &kmnt_file_fops;
 		break;
 	}
 	return inode;
 }
 
-static void kernfs_evict_inode(struct inode *inode)
+static void kmnt_evict_inode(struct inode *inode)
 {
 	kernfs_put(kn_of(inode));
 	inode->i_private = NULL;
 }
 
-static const struct super_operations kernfs_sops = {
-	.evict_inode = kernfs_evict_inode,
+static const struct super_operations kmnt_sops = {
+	.evict_inode = kmnt_evict_inode,
 };
 
-static int kernfs_d_revalidate(struct dentry *dentry, unsigned int flags)
+static int kmnt_d_revalidate(struct dentry *dentry, unsigned int flags)
 {
 	struct inode *inode = dentry->d_inode;
 
 	return inode && !READ_ONCE(kn_of(inode)->removed);
 }
 
-static int kernfs_d_delete(const struct dentry *dentry)
+static int kmnt_d_delete(const struct dentry *dentry)
 {
 	return 1;
 }
 
-static const struct dentry_operations kernfs_dops = {
-	.d_revalidate = kernfs_d_revalidate,
-	.d_delete = kernfs_d_delete,
+static const struct dentry_operations kmnt_dops = {
+	.d_revalidate = kmnt_d_revalidate,
+	.d_delete = kmnt_d_delete,
 };
 
-static struct dentry *kernfs_iop_lookup(struct inode *dir,
+static struct dentry *kmnt_lookup(struct inode *dir,
 					struct dentry *dentry,
 					unsigned int flags)
 {
@@ -142,7 +142,7 @@ static struct dentry *kernfs_iop_lookup(struct inode *dir,
 	kn = kernfs_find_and_get(kn_of(dir), dentry->d_name.name);
 	if (!kn)
 		return NULL;		/* negative: -ENOENT */
-	inode = kernfs_get_inode(dir->i_sb, kn);
+	inode = kmnt_get_inode(dir->i_sb, kn);
 	if (!inode)
 		return ERR_PTR(-ENOMEM);
 	d_add(dentry, inode);
@@ -150,12 +150,12 @@ static struct dentry *kernfs_iop_lookup(struct inode *dir,
 }
 
 /* Truncation (O_TRUNC) of an attribute does nothing, as on Linux. */
-static int kernfs_iop_setattr(struct dentry *dentry, loff_t new_size)
+static int kmnt_setattr(struct dentry *dentry, loff_t new_size)
 {
 	return 0;
 }
 
-static int kernfs_iop_get_link(struct dentry *dentry, char *buf,
+static int kmnt_get_link(struct dentry *dentry, char *buf,
 			       size_t size, struct path *jump)
 {
 	int ret = kernfs_link_path(kn_of(dentry->d_inode), buf, size);
@@ -163,17 +163,17 @@ static int kernfs_iop_get_link(struct dentry *dentry, char *buf,
 	return ret < 0 ? ret : 0;
 }
 
-static const struct inode_operations kernfs_dir_iops = {
-	.lookup = kernfs_iop_lookup,
-	.setattr = kernfs_iop_setattr,
+static const struct inode_operations kmnt_dir_iops = {
+	.lookup = kmnt_lookup,
+	.setattr = kmnt_setattr,
 };
 
-static const struct inode_operations kernfs_file_iops = {
-	.setattr = kernfs_iop_setattr,
+static const struct inode_operations kmnt_file_iops = {
+	.setattr = kmnt_setattr,
 };
 
-static const struct inode_operations kernfs_link_iops = {
-	.get_link = kernfs_iop_get_link,
+static const struct inode_operations kmnt_link_iops = {
+	.get_link = kmnt_get_link,
 };
 
 /* ---- directories ---- */
@@ -231,7 +231,7 @@ static void kernfs_snap_free(struct kernfs_dir_snap *s)
 	kfree(s->ents);
 }
 
-static int kernfs_fop_iterate(struct file *file, struct dir_context *ctx)
+static int kmnt_dir_iterate(struct file *file, struct dir_context *ctx)
 {
 	struct kernfs_dir_snap snap = { .dir = kn_of(file_inode(file)) };
 	unsigned int i;
@@ -256,9 +256,9 @@ static int kernfs_fop_iterate(struct file *file, struct dir_context *ctx)
 	return 0;
 }
 
-static const struct file_operations kernfs_dir_fops = {
+static const struct file_operations kmnt_dir_fops = {
 	.llseek = generic_file_llseek,
-	.iterate_shared = kernfs_fop_iterate,
+	.iterate_shared = kmnt_dir_iterate,
 };
 
 /* ---- attribute files ---- */
@@ -273,7 +273,7 @@ static bool kernfs_may_write(struct kernfs_node *kn)
 	return (kn->mode & 0222) && kn->ops && kn->ops->store;
 }
 
-static int kernfs_fop_open(struct inode *inode, struct file *file)
+static int kmnt_file_open(struct inode *inode, struct file *file)
 {
 	struct kernfs_node *kn = kn_of(inode);
 
@@ -311,7 +311,7 @@ static char *kernfs_show_page(struct kernfs_node *kn, size_t *len)
 	return page;
 }
 
-static ssize_t kernfs_fop_read(struct file *file, char __user *buf,
+static ssize_t kmnt_file_read(struct file *file, char __user *buf,
 			       size_t len, loff_t *pos)
 {
 	size_t n;
@@ -325,7 +325,7 @@ static ssize_t kernfs_fop_read(struct file *file, char __user *buf,
 	return ret;
 }
 
-static ssize_t kernfs_fop_read_kernel(struct file *file, void *buf,
+static ssize_t kmnt_file_read_kernel(struct file *file, void *buf,
 				      size_t len, loff_t *pos)
 {
 	size_t n;
@@ -358,7 +358,7 @@ static ssize_t kernfs_store_page(struct kernfs_node *kn, const char *page,
 	return ret;
 }
 
-static ssize_t kernfs_fop_write(struct file *file, const char __user *buf,
+static ssize_t kmnt_file_write(struct file *file, const char __user *buf,
 				size_t len, loff_t *pos)
 {
 	char *page;
@@ -381,7 +381,7 @@ static ssize_t kernfs_fop_write(struct file *file, const char __user *buf,
 	return ret;
 }
 
-static ssize_t kernfs_fop_write_kernel(struct file *file, const void *buf,
+static ssize_t kmnt_file_write_kernel(struct file *file, const void *buf,
 				       size_t len, loff_t *pos)
 {
 	char *page;
@@ -401,13 +401,13 @@ static ssize_t kernfs_fop_write_kernel(struct file *file, const void *buf,
 	return ret;
 }
 
-static const struct file_operations kernfs_file_fops = {
+static const struct file_operations kmnt_file_fops = {
 	.llseek = generic_file_llseek,
-	.open = kernfs_fop_open,
-	.read = kernfs_fop_read,
-	.write = kernfs_fop_write,
-	.read_kernel = kernfs_fop_read_kernel,
-	.write_kernel = kernfs_fop_write_kernel,
+	.open = kmnt_file_open,
+	.read = kmnt_file_read,
+	.write = kmnt_file_write,
+	.read_kernel = kmnt_file_read_kernel,
+	.write_kernel = kmnt_file_write_kernel,
 };
 
 /* ---- the two file system types ---- */
@@ -426,11 +426,11 @@ static struct dentry *kernfs_mount_root(struct file_system_type *type,
 	if (IS_ERR(sb))
 		return ERR_PTR(PTR_ERR(sb));
 	sb->s_magic = magic;
-	sb->s_op = &kernfs_sops;
-	sb->s_d_op = &kernfs_dops;
+	sb->s_op = &kmnt_sops;
+	sb->s_d_op = &kmnt_dops;
 	sb->s_flags |= SB_NOCACHE_INODES;
 	kernfs_get(root_kn);
-	inode = kernfs_get_inode(sb, root_kn);
+	inode = kmnt_get_inode(sb, root_kn);
 	root = inode ? d_make_root(inode) : NULL;
 	if (!root) {
 		kill_anon_super(sb);
@@ -440,26 +440,25 @@ static struct dentry *kernfs_mount_root(struct file_system_type *type,
 	return root;
 }
 
-static struct dentry *sysfs_mount(struct file_system_type *type, int flags,
-				  const char *dev_name, void *data)
+static struct dentry *sysfs_mount(struct file_system_type *type,
+				  int flags, const char *source, void *data)
 {
 	return kernfs_mount_root(type, sysfs_root_kn, SYSFS_MAGIC);
 }
 
 static struct dentry *debugfs_mount(struct file_system_type *type,
-				    int flags, const char *dev_name,
-				    void *data)
+				    int flags, const char *source, void *data)
 {
 	return kernfs_mount_root(type, debugfs_root_kn(), DEBUGFS_MAGIC);
 }
 
-static struct file_system_type sysfs_fs_type = {
+static struct file_system_type sysfs_mount_type = {
 	.name = "sysfs",
 	.mount = sysfs_mount,
 	.kill_sb = kill_anon_super,
 };
 
-static struct file_system_type debugfs_fs_type = {
+static struct file_system_type debugfs_mount_type = {
 	.name = "debugfs",
 	.mount = debugfs_mount,
 	.kill_sb = kill_anon_super,
@@ -468,10 +467,10 @@ static struct file_system_type debugfs_fs_type = {
 /* After mnt_init() (core) and debugfs_init() (core): fs_initcall. */
 static int __init kernfs_mount_init(void)
 {
-	int err = register_filesystem(&sysfs_fs_type);
+	int err = register_filesystem(&sysfs_mount_type);
 
 	if (!err)
-		err = register_filesystem(&debugfs_fs_type);
+		err = register_filesystem(&debugfs_mount_type);
 	return err;
 }
 fs_initcall(kernfs_mount_init);

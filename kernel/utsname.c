@@ -28,7 +28,7 @@ static struct new_utsname uts_names = {
 	.domainname = "(none)",
 };
 
-const char linux_proc_banner[] =
+const char uts_proc_banner[] =
 	"Linux version " TIDE_UTS_RELEASE " (tide@tide) (gcc) "
 	TIDE_UTS_VERSION;
 

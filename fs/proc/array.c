@@ -400,19 +400,19 @@ int proc_pid_stat_show(struct proc_text *t, struct task_struct *task)
 	struct proc_mm_sizes s = { 0 };
 	struct mm_struct *mm = proc_task_mm(task);
 	unsigned long start_code = 0, end_code = 0, start_stack = 0;
-	unsigned long start_brk = 0, arg_start = 0, arg_end = 0;
-	unsigned long env_start = 0, env_end = 0;
+	unsigned long brk0 = 0, args = 0, args_end = 0;
+	unsigned long envs = 0, envs_end = 0;
 	unsigned int flags = task->flags & PF_KTHREAD ? 0x00200000 : 0;
 
 	proc_task_info(task, &info);
 	if (mm) {
 		proc_mm_sizes(mm, &s);
 		start_stack = mm->start_stack;
-		start_brk = mm->start_brk;
-		arg_start = mm->arg_start;
-		arg_end = mm->arg_end;
-		env_start = mm->env_start;
-		env_end = mm->env_end;
+		brk0 = mm->start_brk;
+		args = mm->arg_start;
+		args_end = mm->arg_end;
+		envs = mm->env_start;
+		envs_end = mm->env_end;
 		start_code = 1;
 		end_code = 1;
 		mmput(mm);
@@ -423,8 +423,8 @@ int proc_pid_stat_show(struct proc_text *t, struct task_struct *task)
 	proc_printf(t, "%lu %lu %llu %lu %lu %lu 0 0 0 0 0 0 0 0 0 0 17 %d 0 0 0 0 0 ",
 		    s.total << PAGE_SHIFT, s.rss, 0xffffffffffffffffULL,
 		    start_code, end_code, start_stack, task->cpu);
-	proc_printf(t, "0 0 %lu %lu %lu %lu %lu 0\n", start_brk, arg_start,
-		    arg_end, env_start, env_end);
+	proc_printf(t, "0 0 %lu %lu %lu %lu %lu 0\n", brk0, args, args_end,
+		    envs, envs_end);
 	return 0;
 }
 
@@ -464,7 +464,8 @@ static void proc_maps_line(struct proc_text *t, struct vm_area_struct *vma,
 		    vma->vm_flags & VM_EXEC ? 'x' : '-',
 		    vma->vm_flags & VM_SHARED ? 's' : 'p',
 		    (unsigned long long)vma->vm_pgoff << PAGE_SHIFT,
-		    MAJOR(dev), MINOR(dev), ino);
+		    MAJOR(dev), MINOR(dev),
+		    ino);
 	if (path) {
 		/* the name starts in column 73, as Linux pads it */
 		while (!proc_text_full(t) && t->len - start < 73)

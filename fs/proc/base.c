@@ -306,7 +306,7 @@ static struct dentry *proc_fd_lookup(struct inode *dir,
 	return NULL;
 }
 
-static int proc_fd_iterate(struct file *file, struct dir_context *ctx)
+static int proc_fd_dir_iterate(struct file *file, struct dir_context *ctx)
 {
 	char name[16];
 	int fd;
@@ -336,7 +336,7 @@ static const struct inode_operations proc_fd_dir_iops = {
 
 static const struct file_operations proc_fd_dir_fops = {
 	.llseek = generic_file_llseek,
-	.iterate_shared = proc_fd_iterate,
+	.iterate_shared = proc_fd_dir_iterate,
 };
 
 /* ---- writable files ---- */
@@ -357,13 +357,13 @@ static int proc_comm_store(struct task_struct *task, char *buf, size_t len)
 #define PID_LINK(n, fn) \
 	{ .name = n, .mode = S_IFLNK | 0777, .get_link = fn }
 
-static struct dentry *proc_task_lookup(struct inode *dir,
+static struct dentry *proc_task_dir_lookup(struct inode *dir,
 				       struct dentry *dentry,
 				       unsigned int flags);
 static int proc_task_iterate(struct file *file, struct dir_context *ctx);
 
 static const struct inode_operations proc_task_dir_iops = {
-	.lookup = proc_task_lookup,
+	.lookup = proc_task_dir_lookup,
 };
 
 static const struct file_operations proc_task_dir_fops = {
@@ -445,7 +445,7 @@ struct dentry *proc_pid_lookup(struct inode *dir, struct dentry *dentry)
 	return proc_id_dir(dir, dentry, &proc_pid_entry, id, 0);
 }
 
-static struct dentry *proc_task_lookup(struct inode *dir,
+static struct dentry *proc_task_dir_lookup(struct inode *dir,
 				       struct dentry *dentry,
 				       unsigned int flags)
 {

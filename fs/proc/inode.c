@@ -77,14 +77,14 @@ struct inode *proc_make_inode(struct super_block *sb,
 	return inode;
 }
 
-static void proc_evict_inode(struct inode *inode)
+static void procfs_evict_inode(struct inode *inode)
 {
 	kfree(inode->i_private);
 	inode->i_private = NULL;
 }
 
-const struct super_operations proc_sops = {
-	.evict_inode = proc_evict_inode,
+const struct super_operations procfs_sops = {
+	.evict_inode = procfs_evict_inode,
 };
 
 /* A dentry about a task stays valid while the task exists. */
@@ -109,7 +109,7 @@ static int proc_d_delete(const struct dentry *dentry)
 	return 1;
 }
 
-const struct dentry_operations proc_dops = {
+const struct dentry_operations procfs_dops = {
 	.d_revalidate = proc_d_revalidate,
 	.d_delete = proc_d_delete,
 };

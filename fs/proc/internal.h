@@ -130,8 +130,8 @@ int proc_emit_entries(struct dir_context *ctx, const struct proc_entry *ents,
 		      unsigned int nr, loff_t first);
 extern const struct inode_operations proc_static_dir_iops;
 extern const struct file_operations proc_static_dir_fops;
-extern const struct super_operations proc_sops;
-extern const struct dentry_operations proc_dops;
+extern const struct super_operations procfs_sops;
+extern const struct dentry_operations procfs_dops;
 
 /* fs/proc/base.c */
 extern const struct proc_entry proc_pid_entry;

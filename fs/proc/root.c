@@ -113,7 +113,7 @@ static const struct proc_entry proc_root_entries[] = {
 
 #define PROC_ROOT_NR	ARRAY_SIZE(proc_root_entries)
 
-static struct dentry *proc_root_lookup(struct inode *dir,
+static struct dentry *proc_root_dir_lookup(struct inode *dir,
 				       struct dentry *dentry,
 				       unsigned int flags)
 {
@@ -136,7 +136,7 @@ static int proc_root_iterate(struct file *file, struct dir_context *ctx)
 }
 
 static const struct inode_operations proc_root_iops = {
-	.lookup = proc_root_lookup,
+	.lookup = proc_root_dir_lookup,
 };
 
 static const struct file_operations proc_root_fops = {
@@ -151,8 +151,8 @@ static const struct proc_entry proc_root_entry = {
 	.fop = &proc_root_fops,
 };
 
-static struct dentry *proc_mount(struct file_system_type *type, int flags,
-				 const char *dev_name, void *data)
+static struct dentry *proc_mount(struct file_system_type *type,
+				 int flags, const char *source, void *data)
 {
 	struct super_block *sb = sget_nodev(type, NULL);
 	struct inode *inode;
@@ -161,8 +161,8 @@ static struct dentry *proc_mount(struct file_system_type *type, int flags,
 	if (IS_ERR(sb))
 		return ERR_PTR(PTR_ERR(sb));
 	sb->s_magic = PROC_SUPER_MAGIC;
-	sb->s_op = &proc_sops;
-	sb->s_d_op = &proc_dops;
+	sb->s_op = &procfs_sops;
+	sb->s_d_op = &procfs_dops;
 	sb->s_flags |= SB_NOCACHE_INODES;
 	inode = proc_make_inode(sb, &proc_root_entry, 0, 0);
 	root = inode ? d_make_root(inode) : NULL;
@@ -174,7 +174,7 @@ static struct dentry *proc_mount(struct file_system_type *type, int flags,
 	return root;
 }
 
-static struct file_system_type proc_fs_type = {
+static struct file_system_type procfs_type = {
 	.name = "proc",
 	.mount = proc_mount,
 	.kill_sb = kill_anon_super,
@@ -182,6 +182,6 @@ static struct file_system_type proc_fs_type = {
 
 static int __init proc_root_init(void)
 {
-	return register_filesystem(&proc_fs_type);
+	return register_filesystem(&procfs_type);
 }
 fs_initcall(proc_root_init);

@@ -142,7 +142,7 @@ int proc_loadavg_show(struct proc_text *t, struct task_struct *task)
  */
 int proc_version_show(struct proc_text *t, struct task_struct *task)
 {
-	proc_printf(t, "%s\n", linux_proc_banner);
+	proc_printf(t, "%s\n", uts_proc_banner);
 	return 0;
 }
 

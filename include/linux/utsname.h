@@ -25,6 +25,6 @@ void uts_get(struct new_utsname *out);
 int uts_set_hostname(const char *name, size_t len);
 int uts_set_domainname(const char *name, size_t len);
 /* "Linux version ..." as /proc/version shows it, without the newline. */
-extern const char linux_proc_banner[];
+extern const char uts_proc_banner[];
 
 #endif /* _LINUX_UTSNAME_H */
