@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The VFS-like entry points: open, read, write, readdir, stat, readlink
- * by path. The console shell uses them now and system calls will later;
- * the errors are the ones open(2), read(2) and write(2) give on Linux.
+ * Reading and writing open files: read, write, pread64, pwrite64,
+ * readv, writev, lseek, and kernel_read()/kernel_write() for the kernel.
+ *
+ * Also the older kernfs entry points (vfs_open/vfs_read/vfs_write... by
+ * path) that the console shell and the sysfs tests use; they reach
+ * sysfs and debugfs nodes directly, not through mounts.
  */
 #include <linux/kernel.h>
+#include <linux/fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
 #include <asm/page.h>
+#include "internal.h"
 #include "kernfs.h"
 
 static bool vfs_may_read(struct kernfs_node *kn)
@@ -300,4 +307,300 @@ int vfs_readlink_path(const char *path, char *buf, size_t size)
 	ret = kernfs_link_path(kn, buf, size);
 	kernfs_put(kn);
 	return ret;
+}
+
+/* ---- Open files: the read and write system calls ---- */
+
+/* The most one read or write moves, as on Linux (2 GiB less a page). */
+#define MAX_RW_COUNT	0x7ffff000UL
+
+static bool file_seekable(struct file *file)
+{
+	return file->f_mode & FMODE_LSEEK;
+}
+
+/**
+ * vfs_llseek - move @file's position
+ * @file: the file
+ * @off: the offset
+ * @whence: SEEK_SET, SEEK_CUR, SEEK_END
+ *
+ * Return: the new position, -ESPIPE (pipes, FIFOs), -EINVAL.
+ */
+loff_t vfs_llseek(struct file *file, loff_t off, int whence)
+{
+	loff_t ret;
+
+	if (!file_seekable(file))
+		return -ESPIPE;
+	if (whence > SEEK_END)
+		return -EINVAL;
+	mutex_lock(&file->f_pos_lock);
+	if (file->f_op->llseek)
+		ret = file->f_op->llseek(file, off, whence);
+	else
+		ret = generic_file_llseek(file, off, whence);
+	mutex_unlock(&file->f_pos_lock);
+	return ret;
+}
+
+/* read(2) on a file: the checks, then the file's read. */
+static ssize_t vfs_read_file(struct file *file, char __user *buf,
+			     size_t len, loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (S_ISDIR(file->f_inode->i_mode))
+		return -EISDIR;
+	if (!file->f_op->read)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	if (!access_ok(buf, len))
+		return -EFAULT;
+	return file->f_op->read(file, buf, min_t(size_t, len, MAX_RW_COUNT),
+				pos);
+}
+
+static ssize_t vfs_write_file(struct file *file, const char __user *buf,
+			      size_t len, loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op->write)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	if (!access_ok(buf, len))
+		return -EFAULT;
+	return file->f_op->write(file, buf, min_t(size_t, len, MAX_RW_COUNT),
+				 pos);
+}
+
+/**
+ * ksys_read - read(2)
+ * @fd: the descriptor
+ * @buf: the user buffer
+ * @len: bytes wanted
+ *
+ * Return: bytes read, -EBADF, -EISDIR, -EFAULT, -EINVAL, or the file's
+ * error.
+ */
+ssize_t ksys_read(unsigned int fd, char __user *buf, size_t len)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	mutex_lock(&f->f_pos_lock);
+	ret = vfs_read_file(f, buf, len, &f->f_pos);
+	mutex_unlock(&f->f_pos_lock);
+	fput(f);
+	return ret;
+}
+
+/**
+ * ksys_write - write(2)
+ * @fd: the descriptor
+ * @buf: the user buffer
+ * @len: its length
+ *
+ * Return: bytes written, -EBADF, -EFAULT, -EINVAL, or the file's error.
+ */
+ssize_t ksys_write(unsigned int fd, const char __user *buf, size_t len)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	mutex_lock(&f->f_pos_lock);
+	ret = vfs_write_file(f, buf, len, &f->f_pos);
+	mutex_unlock(&f->f_pos_lock);
+	fput(f);
+	return ret;
+}
+
+static long sys_read(struct pt_regs *regs)
+{
+	return ksys_read(SC_ARG0(regs), (char __user *)SC_ARG1(regs),
+			 SC_ARG2(regs));
+}
+SYSCALL_ENTRY(read, sys_read);
+
+static long sys_write(struct pt_regs *regs)
+{
+	return ksys_write(SC_ARG0(regs), (const char __user *)SC_ARG1(regs),
+			  SC_ARG2(regs));
+}
+SYSCALL_ENTRY(write, sys_write);
+
+/* pread64/pwrite64: at @pos, the file position untouched. */
+static ssize_t ksys_prw(unsigned int fd, char __user *buf, size_t len,
+			loff_t pos, bool write)
+{
+	struct file *f;
+	ssize_t ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (!file_seekable(f))
+		ret = -ESPIPE;
+	else if (write)
+		ret = vfs_write_file(f, buf, len, &pos);
+	else
+		ret = vfs_read_file(f, buf, len, &pos);
+	fput(f);
+	return ret;
+}
+
+static long sys_pread64(struct pt_regs *regs)
+{
+	return ksys_prw(SC_ARG0(regs), (char __user *)SC_ARG1(regs),
+			SC_ARG2(regs), SC_ARG3(regs), false);
+}
+SYSCALL_ENTRY(pread64, sys_pread64);
+
+static long sys_pwrite64(struct pt_regs *regs)
+{
+	return ksys_prw(SC_ARG0(regs), (char __user *)SC_ARG1(regs),
+			SC_ARG2(regs), SC_ARG3(regs), true);
+}
+SYSCALL_ENTRY(pwrite64, sys_pwrite64);
+
+struct user_iovec {
+	void __user *base;
+	size_t len;
+};
+
+#define UIO_MAXIOV	1024
+
+/* readv/writev: one vector after the other, stopping at a short one. */
+static ssize_t ksys_rwv(unsigned int fd, const struct user_iovec __user *uv,
+			unsigned long cnt, bool write)
+{
+	struct user_iovec v;
+	ssize_t done = 0, ret = 0;
+	struct file *f;
+	unsigned long i;
+
+	if (cnt > UIO_MAXIOV)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	mutex_lock(&f->f_pos_lock);
+	for (i = 0; i < cnt; i++) {
+		if (copy_from_user(&v, &uv[i], sizeof(v))) {
+			ret = -EFAULT;
+			break;
+		}
+		if ((ssize_t)v.len < 0) {
+			ret = -EINVAL;
+			break;
+		}
+		if (!v.len)
+			continue;
+		ret = write ? vfs_write_file(f, v.base, v.len, &f->f_pos) :
+			      vfs_read_file(f, v.base, v.len, &f->f_pos);
+		if (ret <= 0)
+			break;
+		done += ret;
+		if ((size_t)ret < v.len)
+			break;
+	}
+	mutex_unlock(&f->f_pos_lock);
+	fput(f);
+	return done ? done : ret;
+}
+
+static long sys_readv(struct pt_regs *regs)
+{
+	return ksys_rwv(SC_ARG0(regs), (void __user *)SC_ARG1(regs),
+			SC_ARG2(regs), false);
+}
+SYSCALL_ENTRY(readv, sys_readv);
+
+static long sys_writev(struct pt_regs *regs)
+{
+	return ksys_rwv(SC_ARG0(regs), (void __user *)SC_ARG1(regs),
+			SC_ARG2(regs), true);
+}
+SYSCALL_ENTRY(writev, sys_writev);
+
+/**
+ * ksys_lseek - lseek(2)
+ * @fd: the descriptor
+ * @off: the offset
+ * @whence: SEEK_SET, SEEK_CUR, SEEK_END
+ *
+ * Return: the new position, -EBADF, -ESPIPE, -EINVAL.
+ */
+loff_t ksys_lseek(unsigned int fd, loff_t off, unsigned int whence)
+{
+	struct file *f = fget(fd);
+	loff_t ret;
+
+	if (!f)
+		return -EBADF;
+	ret = vfs_llseek(f, off, whence);
+	fput(f);
+	return ret;
+}
+
+static long sys_lseek(struct pt_regs *regs)
+{
+	return ksys_lseek(SC_ARG0(regs), SC_ARG1(regs), SC_ARG2(regs));
+}
+SYSCALL_ENTRY(lseek, sys_lseek);
+
+/**
+ * kernel_read - read an open file into kernel memory
+ * @file: open for reading
+ * @buf: destination
+ * @count: bytes wanted
+ * @pos: the position to read at, advanced
+ *
+ * Works on files whose operations have read_kernel (tmpfs files, pipes).
+ *
+ * Return: bytes read (0 at the end), -EBADF (not open for reading),
+ * -EISDIR, -EINVAL (the file cannot be read from the kernel), or the
+ * file's error.
+ */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (S_ISDIR(file->f_inode->i_mode))
+		return -EISDIR;
+	if (!file->f_op->read_kernel)
+		return -EINVAL;
+	return file->f_op->read_kernel(file, buf,
+				       min_t(size_t, count, MAX_RW_COUNT), pos);
+}
+
+/**
+ * kernel_write - write kernel memory to an open file
+ * @file: open for writing
+ * @buf: the bytes
+ * @count: their number
+ * @pos: the position to write at, advanced (O_APPEND writes at the end)
+ *
+ * Return: bytes written, -EBADF, -EINVAL (the file cannot be written
+ * from the kernel), or the file's error.
+ */
+ssize_t kernel_write(struct file *file, const void *buf, size_t count,
+		     loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op->write_kernel)
+		return -EINVAL;
+	return file->f_op->write_kernel(file, buf,
+					min_t(size_t, count, MAX_RW_COUNT),
+					pos);
 }

@@ -15,6 +15,7 @@
 
 #include <linux/types.h>
 #include <linux/atomic.h>
+#include <linux/err.h>
 #include <linux/fcntl.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -75,6 +76,8 @@ struct super_block;
 struct poll_table_struct;
 struct vm_area_struct;
 struct kstat;
+struct kstatfs;
+struct pipe_inode_info;
 
 /**
  * struct qstr - a name within a directory (not NUL-terminated necessarily)
@@ -116,6 +119,15 @@ struct file_operations {
 	/* At the last fput(). */
 	int (*release)(struct inode *inode, struct file *file);
 	int (*fsync)(struct file *file, int datasync);
+	/*
+	 * Optional: read and write with a kernel buffer, for kernel_read()
+	 * and kernel_write() (copy_to_user() refuses kernel addresses).
+	 * A file without them gives those calls -EINVAL.
+	 */
+	ssize_t (*read_kernel)(struct file *file, void *buf, size_t len,
+			       loff_t *pos);
+	ssize_t (*write_kernel)(struct file *file, const void *buf,
+				size_t len, loff_t *pos);
 };
 
 struct inode_operations {
@@ -140,7 +152,7 @@ struct inode_operations {
 	/* The target of a symlink, in @buf (NUL-terminated); or -errno.
 	 * For magic links (/proc/PID/exe, fd/N) set *@jump and return 0. */
 	int (*get_link)(struct dentry *dentry, char *buf, size_t size,
-			struct path *jump);
+			struct path *jump);	/* *jump: path_get()'d */
 	int (*setattr)(struct dentry *dentry, loff_t new_size);
 };
 
@@ -149,8 +161,10 @@ struct inode_operations {
  *
  * @i_count: references; at 0 the file system's evict (super_operations)
  * runs if @i_nlink is 0 or the super block does not cache it.
- * @i_rwsem: held for writing while a directory's entries or a file's
- * size change.
+ * @i_rwsem: held for writing while a regular file's size or data
+ * change (write, truncate), for reading while they are read. Directory
+ * entries change under the VFS's one directory mutex (vfs.rst).
+ * @i_pipe: a FIFO's pipe, made at its first open (fs/pipe.c).
  */
 struct inode {
 	unsigned long i_ino;
@@ -167,12 +181,35 @@ struct inode {
 	struct super_block *i_sb;
 	void *i_private;		/* the file system's */
 	struct list_head i_sb_list;	/* on i_sb->s_inodes */
+	struct pipe_inode_info *i_pipe;
 };
 
 struct super_operations {
 	void (*evict_inode)(struct inode *inode);
 	void (*put_super)(struct super_block *sb);
+	/* @buf is a struct kstatfs, zeroed; fill f_type and the counts. */
 	int (*statfs)(struct dentry *dentry, void *buf);
+};
+
+/* statfs(2)'s fields, filled by super_operations.statfs. */
+struct kstatfs {
+	long f_type;
+	long f_bsize;
+	u64 f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	long f_namelen;
+	long f_frsize;
+	long f_flags;
+};
+
+/**
+ * struct dentry_operations - optional per-dentry calls (procfs)
+ * @d_revalidate: is a cached @dentry still right? 1 yes, 0 no (the walk
+ * drops it and looks the name up again), or -errno.
+ * @d_delete: 1 if @dentry must not stay cached once unused.
+ */
+struct dentry_operations {
+	int (*d_revalidate)(struct dentry *dentry, unsigned int flags);
+	int (*d_delete)(const struct dentry *dentry);
 };
 
 struct file_system_type {
@@ -197,7 +234,11 @@ struct super_block {
 	spinlock_t s_inode_list_lock;
 	struct list_head s_inodes;
 	unsigned long s_next_ino;
+	const struct dentry_operations *s_d_op;	/* for new dentries */
+	unsigned long s_flags;		/* SB_* */
+	struct list_head s_list;	/* every super block, fs/inode.c */
 };
+#define SB_NOCACHE_INODES	0x1	/* evict inodes at their last iput */
 
 /**
  * struct dentry - a name in a directory and the inode it names
@@ -218,7 +259,9 @@ struct dentry {
 	struct super_block *d_sb;
 	void *d_fsdata;
 	int d_mounted;			/* mounts on top of it */
+	const struct dentry_operations *d_op;
 };
+#define DCACHE_UNHASHED		0x1	/* unlinked: no longer in d_subdirs */
 
 /* An open file: one per open(2), shared by dup() and fork(). */
 struct file {
@@ -280,6 +323,9 @@ void path_put(const struct path *path);
 #define LOOKUP_FOLLOW		0x0001
 #define LOOKUP_DIRECTORY	0x0002
 int kern_path(const char *name, unsigned int flags, struct path *path);
+/* The same from @dfd (AT_FDCWD or a directory descriptor). */
+int vfs_path_lookup_at(int dfd, const char *name, unsigned int flags,
+		       struct path *path);
 
 /* Open files. */
 struct file *filp_open(const char *name, int flags, umode_t mode);
@@ -298,8 +344,13 @@ int init_mknod(const char *name, umode_t mode, dev_t dev);
 int init_symlink(const char *target, const char *name);
 int init_mount(const char *dev_name, const char *dir_name,
 	       const char *type, unsigned long flags, void *data);
+int init_umount(const char *name, int flags);
+int init_unlink(const char *name);
+int init_rmdir(const char *name);
 int init_chdir(const char *name);
 int init_chroot(const char *name);
+/* The text of /proc/mounts and /proc/filesystems (cut to @size). */
+int mounts_show(char *buf, size_t size);
 
 /* Helpers for simple in-memory file systems (fs/libfs.c). */
 loff_t generic_file_llseek(struct file *file, loff_t off, int whence);
@@ -318,6 +369,9 @@ extern const struct inode_operations simple_dir_inode_operations;
  * (with @mode's permission bits) once devtmpfs is up. */
 int chrdev_add(dev_t dev, const char *name, umode_t mode,
 	       const struct file_operations *fops);
+/* devtmpfs registers how to make a node; see fs/char_dev.c. */
+typedef int (*chrdev_node_fn)(dev_t dev, const char *name, umode_t mode);
+void chrdev_register_node_maker(chrdev_node_fn fn);
 
 /* ---- Per-process state the VFS keeps: fs/file.c, fs/fs_struct.c ---- */
 
@@ -341,8 +395,11 @@ struct file *fget(unsigned int fd);	/* a reference, or NULL */
 int fd_install_new(struct file *file, unsigned int flags);	/* O_CLOEXEC */
 int close_fd(unsigned int fd);
 
-/* The file systems a process can mount, for /proc/filesystems. */
 int filesystems_show(char *buf, size_t size);
+
+/* tmpfs (mm/shmem.c): registers "tmpfs"; the VFS calls it for the root. */
+int shmem_init(void);
+#define TMPFS_MAGIC	0x01021994
 
 /* Unpack the initramfs the boot loader passed into the root tmpfs. */
 int populate_rootfs(void);

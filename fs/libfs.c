@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Helpers for simple in-memory file systems: seeking, reading from a
+ * kernel buffer, directories whose entries are the dcache's children.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include "internal.h"
+
+/**
+ * generic_file_llseek - lseek for files whose size is i_size
+ * @file: the file
+ * @off: the offset
+ * @whence: SEEK_SET, SEEK_CUR or SEEK_END
+ *
+ * Return: the new position, or -EINVAL (bad @whence, negative result).
+ */
+loff_t generic_file_llseek(struct file *file, loff_t off, int whence)
+{
+	loff_t pos;
+
+	switch (whence) {
+	case SEEK_SET:
+		pos = off;
+		break;
+	case SEEK_CUR:
+		pos = file->f_pos + off;
+		break;
+	case SEEK_END:
+		pos = READ_ONCE(file->f_inode->i_size) + off;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (pos < 0)
+		return -EINVAL;
+	file->f_pos = pos;
+	return pos;
+}
+
+/**
+ * noop_llseek - lseek that leaves the position alone
+ * @file: the file
+ * @off: ignored
+ * @whence: ignored
+ *
+ * Return: the current position.
+ */
+loff_t noop_llseek(struct file *file, loff_t off, int whence)
+{
+	return file->f_pos;
+}
+
+/**
+ * simple_read_from_buffer - read(2) of a file whose text is in @from
+ * @to: the user buffer
+ * @count: bytes wanted
+ * @ppos: the position, advanced
+ * @from: the text
+ * @available: its length
+ *
+ * Return: bytes copied (0 at the end), or -EFAULT if none could be.
+ */
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
+				const void *from, size_t available)
+{
+	loff_t pos = *ppos;
+	size_t n, left;
+
+	if (pos < 0)
+		return -EINVAL;
+	if (pos >= available || !count)
+		return 0;
+	n = min_t(size_t, count, available - pos);
+	left = copy_to_user(to, from + pos, n);
+	if (left == n)
+		return -EFAULT;
+	n -= left;
+	*ppos = pos + n;
+	return n;
+}
+
+/**
+ * dir_emit - hand one directory entry to a readdir consumer
+ * @ctx: the consumer
+ * @name: the name (not NUL-terminated necessarily)
+ * @namelen: its length
+ * @ino: the inode number
+ * @type: DT_* type
+ *
+ * Return: true to go on, false if the consumer is full.
+ */
+bool dir_emit(struct dir_context *ctx, const char *name, int namelen,
+	      u64 ino, unsigned int type)
+{
+	return ctx->actor(ctx, name, namelen, ctx->pos, ino, type);
+}
+
+/**
+ * dir_emit_dots - emit "." and ".." at positions 0 and 1
+ * @file: the open directory
+ * @ctx: the consumer; ctx->pos advances past what was emitted
+ *
+ * Return: true to go on, false if the consumer is full.
+ */
+bool dir_emit_dots(struct file *file, struct dir_context *ctx)
+{
+	struct dentry *d = file->f_path.dentry;
+
+	if (ctx->pos == 0) {
+		if (!dir_emit(ctx, ".", 1, d->d_inode->i_ino, DT_DIR))
+			return false;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		struct inode *pi;
+
+		spin_lock(&dcache_lock);
+		pi = d->d_parent->d_inode;
+		spin_unlock(&dcache_lock);
+		if (!dir_emit(ctx, "..", 2, pi->i_ino, DT_DIR))
+			return false;
+		ctx->pos = 2;
+	}
+	return true;
+}
+
+/**
+ * dcache_readdir - readdir of a directory whose entries are its cached
+ * positive children (tmpfs, simple file systems)
+ * @file: the open directory
+ * @ctx: the consumer
+ *
+ * Position n >= 2 is the (n-2)th child on the list; entries added or
+ * removed between calls may shift what the next call sees, as on any
+ * file system without stable cookies.
+ *
+ * Return: 0.
+ */
+int dcache_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct dentry *dir = file->f_path.dentry;
+	char name[NAME_MAX + 1];
+
+	if (!dir_emit_dots(file, ctx))
+		return 0;
+	for (;;) {
+		struct dentry *c;
+		loff_t i = 2;
+		bool found = false;
+		unsigned int len = 0, type = 0;
+		u64 ino = 0;
+
+		spin_lock(&dcache_lock);
+		list_for_each_entry(c, &dir->d_subdirs, d_child) {
+			if (!c->d_inode)
+				continue;
+			if (i++ < ctx->pos)
+				continue;
+			len = c->d_name.len;
+			memcpy(name, c->d_name.name, len);
+			ino = c->d_inode->i_ino;
+			type = d_type_of(c->d_inode->i_mode);
+			found = true;
+			break;
+		}
+		spin_unlock(&dcache_lock);
+		if (!found || !dir_emit(ctx, name, len, ino, type))
+			return 0;
+		ctx->pos++;
+	}
+}
+
+/* A directory that only lists what the dcache holds. */
+static struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry,
+				    unsigned int flags)
+{
+	return NULL;
+}
+
+const struct file_operations simple_dir_operations = {
+	.llseek = generic_file_llseek,
+	.iterate_shared = dcache_readdir,
+};
+
+const struct inode_operations simple_dir_inode_operations = {
+	.lookup = simple_lookup,
+};
