@@ -28,6 +28,9 @@ static bool proc_count_task(struct task_struct *p, void *data)
 	struct proc_task_counts *c = data;
 	long state = task_state(p);
 
+	c->switches += READ_ONCE(p->switches);
+	if (p->flags & PF_IDLE)
+		return true;	/* Linux counts no idle task */
 	c->total++;
 	if (state == TASK_RUNNING)
 		c->running++;
@@ -35,7 +38,6 @@ static bool proc_count_task(struct task_struct *p, void *data)
 		c->blocked++;
 	if (p->pid > c->last_pid)
 		c->last_pid = p->pid;
-	c->switches += READ_ONCE(p->switches);
 	return true;
 }
 
