@@ -474,45 +474,99 @@ static unsigned long zone_free_total(enum zone_type z)
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
 
-static void meminfo_line(const char *name, unsigned long kb)
+/* One "Name:   value kB" line; Return: the characters written. */
+static int meminfo_kb(char *buf, size_t size, const char *name,
+		      unsigned long kb)
 {
-	pr_info("%-16s%8lu kB\n", name, kb);
+	return scnprintf(buf, size, "%-16s%8lu kB\n", name, kb);
+}
+
+/* A line whose value is a count, not kB. */
+static int meminfo_nr(char *buf, size_t size, const char *name,
+		      unsigned long nr)
+{
+	return scnprintf(buf, size, "%-16s%8lu\n", name, nr);
 }
 
 /**
- * show_mem_info - the memory summary, in /proc/meminfo's format
+ * meminfo_format - the memory summary, as /proc/meminfo shows it
+ * @buf: output, NUL-terminated when @size > 0
+ * @size: its size; the text is cut short if it does not fit
+ *
+ * Linux 6.12's field names and spacing, in its order; the fields Tide
+ * has nothing behind (no page cache, swap, huge pages) are 0. Tide's
+ * own line, MovableFree, comes last.
+ *
+ * Return: the number of characters written, excluding the NUL.
  */
-void show_mem_info(void)
+int meminfo_format(char *buf, size_t size)
 {
 	unsigned long total = totalram_pages(), free = nr_free_pages();
 	unsigned long slab = slab_pages(), vm_used = vmalloc_nr_pages();
 	unsigned long dm[4] = { 0 };
+	static const char * const zero_kb[] = {
+		"Buffers:", "Cached:", "SwapCached:", "Active:", "Inactive:",
+		"Active(anon):", "Inactive(anon):", "Active(file):",
+		"Inactive(file):", "Unevictable:", "Mlocked:", "SwapTotal:",
+		"SwapFree:", "Dirty:", "Writeback:", "AnonPages:", "Mapped:",
+		"Shmem:", "KReclaimable:",
+	};
+	int len = 0, i;
 
+	if (!size)
+		return 0;
+	buf[0] = '\0';
 	direct_map_sizes(dm);
-	meminfo_line("MemTotal:", K(total));
-	meminfo_line("MemFree:", K(free));
-	meminfo_line("MemAvailable:", K(free));
-	meminfo_line("Buffers:", 0);
-	meminfo_line("Cached:", 0);
-	meminfo_line("SwapCached:", 0);
-	meminfo_line("Active:", 0);
-	meminfo_line("Inactive:", 0);
-	meminfo_line("SwapTotal:", 0);
-	meminfo_line("SwapFree:", 0);
-	meminfo_line("Slab:", K(slab));
-	meminfo_line("SReclaimable:", 0);
-	meminfo_line("SUnreclaim:", K(slab));
-	meminfo_line("KernelStack:", K(kernel_stack_pages()));
-	meminfo_line("PageTables:", K(pgtable_pages_in_use()));
-	meminfo_line("VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
-	meminfo_line("VmallocUsed:", K(vm_used));
-	meminfo_line("VmallocChunk:", 0);
-	pr_info("%-16s%8u\n", "HugePages_Total:", 0);	/* a count, not kB */
-	meminfo_line("DirectMap4k:", dm[1] >> 10);
-	meminfo_line("DirectMap2M:", dm[2] >> 10);
-	meminfo_line("DirectMap1G:", dm[3] >> 10);
+	len += meminfo_kb(buf + len, size - len, "MemTotal:", K(total));
+	len += meminfo_kb(buf + len, size - len, "MemFree:", K(free));
+	len += meminfo_kb(buf + len, size - len, "MemAvailable:", K(free));
+	for (i = 0; i < (int)ARRAY_SIZE(zero_kb); i++)
+		len += meminfo_kb(buf + len, size - len, zero_kb[i], 0);
+	len += meminfo_kb(buf + len, size - len, "Slab:", K(slab));
+	len += meminfo_kb(buf + len, size - len, "SReclaimable:", 0);
+	len += meminfo_kb(buf + len, size - len, "SUnreclaim:", K(slab));
+	len += meminfo_kb(buf + len, size - len, "KernelStack:",
+			  K(kernel_stack_pages()));
+	len += meminfo_kb(buf + len, size - len, "PageTables:",
+			  K(pgtable_pages_in_use()));
+	len += meminfo_kb(buf + len, size - len, "CommitLimit:", K(total) / 2);
+	len += meminfo_kb(buf + len, size - len, "Committed_AS:", 0);
+	len += meminfo_kb(buf + len, size - len, "VmallocTotal:",
+			  (VMALLOC_END - VMALLOC_START) >> 10);
+	len += meminfo_kb(buf + len, size - len, "VmallocUsed:", K(vm_used));
+	len += meminfo_kb(buf + len, size - len, "VmallocChunk:", 0);
+	len += meminfo_nr(buf + len, size - len, "HugePages_Total:", 0);
+	len += meminfo_nr(buf + len, size - len, "HugePages_Free:", 0);
+	len += meminfo_nr(buf + len, size - len, "HugePages_Rsvd:", 0);
+	len += meminfo_nr(buf + len, size - len, "HugePages_Surp:", 0);
+	len += meminfo_kb(buf + len, size - len, "Hugepagesize:", 2048);
+	len += meminfo_kb(buf + len, size - len, "Hugetlb:", 0);
+	len += meminfo_kb(buf + len, size - len, "DirectMap4k:", dm[1] >> 10);
+	len += meminfo_kb(buf + len, size - len, "DirectMap2M:", dm[2] >> 10);
+	len += meminfo_kb(buf + len, size - len, "DirectMap1G:", dm[3] >> 10);
 	/* Tide's own lines, after Linux's. */
-	meminfo_line("MovableFree:", K(zone_free_total(ZONE_MOVABLE)));
+	len += meminfo_kb(buf + len, size - len, "MovableFree:",
+			  K(zone_free_total(ZONE_MOVABLE)));
+	return len;
+}
+
+/**
+ * show_mem_info - print meminfo_format()'s text to the log, line by line
+ */
+void show_mem_info(void)
+{
+	char *text = kmalloc(4096, GFP_KERNEL), *line, *nl;
+
+	if (!text)
+		return;
+	meminfo_format(text, 4096);
+	for (line = text; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (!nl)
+			break;
+		pr_info("%.*s\n", (int)(nl - line), line);
+	}
+	kfree(text);
 }
 
 /**

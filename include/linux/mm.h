@@ -149,6 +149,7 @@ void mm_core_init(void);
 void memmap_init_range(unsigned long start_pfn, unsigned long end_pfn,
 		       int nid, enum zone_type zone, bool reserved);
 void show_mem_info(void);
+int meminfo_format(char *buf, size_t size);
 void show_zoneinfo(void);
 void show_zone_layout(void);
 
