@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* What the files of drivers/tty share and nobody else needs. */
+#ifndef _DRIVERS_TTY_TTY_H
+#define _DRIVERS_TTY_TTY_H
+
+#include <linux/tty.h>
+
+bool tty_is_ctty(struct tty_struct *tty);
+int tty_set_ctty(struct tty_struct *tty, bool steal);
+int tty_job_check(struct tty_struct *tty, int sig);
+
+/*
+ * poll_wait() belongs to the VFS (fs/select.c, include/linux/poll.h).
+ * Until that header exists, tty_stubs.c gives a do-nothing one, so that
+ * poll(2) on a terminal reports readiness but cannot sleep on it.
+ */
+#if __has_include("linux/poll.h")
+#include <linux/poll.h>
+#else
+void poll_wait(struct file *file, wait_queue_head_t *wq,
+	       struct poll_table_struct *pt);
+#endif
+
+#endif /* _DRIVERS_TTY_TTY_H */
