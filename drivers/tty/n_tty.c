@@ -495,7 +495,7 @@ void n_tty_receive(struct tty_struct *tty, const u8 *buf, size_t n)
 		pgrp = tty->pgrp;
 		spin_unlock_irqrestore(&tty->lock, flags);
 
-		wake_up_interruptible_all(&tty->read_wait);
+		wake_up_interruptible_all(&tty->input_wait);
 		if (sig && pgrp > 0)
 			tty->kill_pgrp(pgrp, sig);
 	}
@@ -604,6 +604,7 @@ ssize_t n_tty_read(struct tty_struct *tty, u8 *kbuf, size_t nr,
 	u64 timeout = U64_MAX, gap = 0;
 	size_t copied = 0, minimum = 1;
 	unsigned long flags;
+	struct task_struct *reader = current;
 	ssize_t ret = 0;
 	bool canon, done;
 	DEFINE_WAIT(wait);
@@ -620,7 +621,7 @@ ssize_t n_tty_read(struct tty_struct *tty, u8 *kbuf, size_t nr,
 
 	mutex_lock(&tty->read_mutex);
 	for (;;) {
-		prepare_to_wait(&tty->read_wait, &wait, TASK_INTERRUPTIBLE);
+		prepare_to_wait(&tty->input_wait, &wait, TASK_INTERRUPTIBLE);
 		spin_lock_irqsave(&tty->lock, flags);
 		if (canon) {
 			done = tty->ldata.read_tail != tty->ldata.canon_head;
@@ -642,13 +643,13 @@ ssize_t n_tty_read(struct tty_struct *tty, u8 *kbuf, size_t nr,
 			ret = -EAGAIN;
 			break;
 		}
-		if (signal_pending(current)) {
+		if (signal_pending(reader)) {
 			ret = -ERESTARTSYS;
 			break;
 		}
 		timeout = schedule_timeout_ns(timeout);
 	}
-	finish_wait(&tty->read_wait, &wait);
+	finish_wait(&tty->input_wait, &wait);
 	mutex_unlock(&tty->read_mutex);
 	return copied ? (ssize_t)copied : ret;
 }

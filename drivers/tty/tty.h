@@ -18,7 +18,7 @@ int tty_job_check(struct tty_struct *tty, int sig);
 #include <linux/poll.h>
 #else
 void poll_wait(struct file *file, wait_queue_head_t *wq,
-	       struct poll_table_struct *pt);
+	       struct poll_table_struct *table);
 #endif
 
 #endif /* _DRIVERS_TTY_TTY_H */

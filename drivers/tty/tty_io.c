@@ -19,7 +19,7 @@
  *
  * Tide has one terminal, the console's UART (ttyS<n>, usually ttyS0);
  * /dev/console opens it too, and /dev/tty opens the caller's controlling
- * terminal. tty_mutex serialises opens and closes (tty->count) and the
+ * terminal. tty_open_mutex serialises opens and closes (tty->count) and the
  * acquiring of a controlling terminal; a task's signal->tty is set and
  * cleared here only.
  *
@@ -29,12 +29,12 @@
  * a TIOCNOTTY or a last close does no harm.
  */
 
-static DEFINE_MUTEX(tty_mutex);
+static DEFINE_MUTEX(tty_open_mutex);
 static struct tty_struct *console_tty;	/* set once at boot */
 
 #define TTY_WRITE_CHUNK	256	/* bytes processed per turn of tty->lock */
 
-static const struct file_operations tty_fops;
+static const struct file_operations tty_file_ops;
 
 /**
  * tty_init_struct - make @tty ready for its driver
@@ -55,7 +55,7 @@ void tty_init_struct(struct tty_struct *tty, const char *name, dev_t dev,
 	spin_lock_init(&tty->lock);
 	mutex_init(&tty->read_mutex);
 	mutex_init(&tty->write_mutex);
-	init_waitqueue_head(&tty->read_wait);
+	init_waitqueue_head(&tty->input_wait);
 	tty->termios = tty_std_termios;
 	tty->kill_pgrp = kill_pgrp;
 	n_tty_open(tty);
@@ -64,17 +64,17 @@ void tty_init_struct(struct tty_struct *tty, const char *name, dev_t dev,
 /* Is @tty the controlling terminal of current's session? */
 bool tty_is_ctty(struct tty_struct *tty)
 {
-	struct signal_struct *sig = current->signal;
+	struct signal_struct *ss = current->signal;
 
-	return sig && sig->tty == tty && tty->session &&
-	       READ_ONCE(tty->session) == sig->session;
+	return ss && ss->tty == tty && tty->session &&
+	       READ_ONCE(tty->session) == ss->session;
 }
 
 static bool current_is_session_leader(void)
 {
-	struct signal_struct *sig = current->signal;
+	struct signal_struct *ss = current->signal;
 
-	return sig && sig->session == current->tgid;
+	return ss && ss->session == current->tgid;
 }
 
 /**
@@ -82,7 +82,7 @@ static bool current_is_session_leader(void)
  * @tty: the terminal
  * @steal: take it from another session (TIOCSCTTY with arg 1, as root)
  *
- * Takes tty_mutex. The foreground process group becomes the caller's.
+ * Takes tty_open_mutex. The foreground process group becomes the caller's.
  *
  * Return: 0, or -EPERM if current is not a session leader, already has
  * another controlling terminal, or @tty belongs to another session and
@@ -90,30 +90,30 @@ static bool current_is_session_leader(void)
  */
 int tty_set_ctty(struct tty_struct *tty, bool steal)
 {
-	struct signal_struct *sig = current->signal;
+	struct signal_struct *ss = current->signal;
 	unsigned long flags;
 
 	int err = 0;
 
-	mutex_lock(&tty_mutex);
+	mutex_lock(&tty_open_mutex);
 	if (tty_is_ctty(tty))
 		goto out;
 	err = -EPERM;
 	if (!current_is_session_leader())
 		goto out;
-	if (sig->tty && sig->tty->session == sig->session)
+	if (ss->tty && ss->tty->session == ss->session)
 		goto out;
 	spin_lock_irqsave(&tty->lock, flags);
 	if (!tty->session || steal) {
-		tty->session = sig->session;
-		tty->pgrp = sig->pgrp;
+		tty->session = ss->session;
+		tty->pgrp = ss->pgrp;
 		err = 0;
 	}
 	spin_unlock_irqrestore(&tty->lock, flags);
 	if (!err)
-		sig->tty = tty;
+		ss->tty = tty;
 out:
-	mutex_unlock(&tty_mutex);
+	mutex_unlock(&tty_open_mutex);
 	return err;
 }
 
@@ -128,15 +128,15 @@ out:
  */
 void disassociate_ctty(bool on_exit)
 {
-	struct signal_struct *sig = current->signal;
+	struct signal_struct *ss = current->signal;
 	struct tty_struct *tty;
 	unsigned long flags;
 	int pgrp = 0;
 
-	if (!sig || !sig->tty)
+	if (!ss || !ss->tty)
 		return;
-	mutex_lock(&tty_mutex);
-	tty = sig->tty;
+	mutex_lock(&tty_open_mutex);
+	tty = ss->tty;
 	if (tty_is_ctty(tty) && current_is_session_leader()) {
 		spin_lock_irqsave(&tty->lock, flags);
 		pgrp = tty->pgrp;
@@ -144,8 +144,8 @@ void disassociate_ctty(bool on_exit)
 		tty->pgrp = 0;
 		spin_unlock_irqrestore(&tty->lock, flags);
 	}
-	sig->tty = NULL;
-	mutex_unlock(&tty_mutex);
+	ss->tty = NULL;
+	mutex_unlock(&tty_open_mutex);
 	if (pgrp > 0) {
 		tty->kill_pgrp(pgrp, SIGHUP);
 		tty->kill_pgrp(pgrp, SIGCONT);
@@ -167,6 +167,7 @@ void disassociate_ctty(bool on_exit)
 int tty_job_check(struct tty_struct *tty, int sig)
 {
 	struct signal_struct *ss = current->signal;
+	bool orphan;
 	int pgrp;
 
 	if (!tty_is_ctty(tty))
@@ -176,7 +177,9 @@ int tty_job_check(struct tty_struct *tty, int sig)
 		return 0;
 	if (sig_ignored_or_blocked(sig))
 		return sig == SIGTTIN ? -EIO : 0;
-	if (is_current_pgrp_orphaned())
+	/* An orphaned group would stay stopped: nobody would continue it. */
+	orphan = is_current_pgrp_orphaned();
+	if (orphan)
 		return -EIO;
 	tty->kill_pgrp(ss->pgrp, sig);
 	return -ERESTARTSYS;
@@ -192,7 +195,7 @@ int tty_kernel_open(struct tty_struct *tty)
 {
 	int err = 0;
 
-	mutex_lock(&tty_mutex);
+	mutex_lock(&tty_open_mutex);
 	if (!tty->count) {
 		n_tty_open(tty);
 		if (tty->ops->open)
@@ -200,7 +203,7 @@ int tty_kernel_open(struct tty_struct *tty)
 	}
 	if (!err)
 		tty->count++;
-	mutex_unlock(&tty_mutex);
+	mutex_unlock(&tty_open_mutex);
 	return err;
 }
 
@@ -215,7 +218,7 @@ void tty_kernel_close(struct tty_struct *tty)
 {
 	unsigned long flags;
 
-	mutex_lock(&tty_mutex);
+	mutex_lock(&tty_open_mutex);
 	if (WARN_ON_ONCE(tty->count <= 0))
 		goto out;
 	if (--tty->count)
@@ -228,7 +231,7 @@ void tty_kernel_close(struct tty_struct *tty)
 	spin_unlock_irqrestore(&tty->lock, flags);
 	n_tty_flush_input(tty);
 out:
-	mutex_unlock(&tty_mutex);
+	mutex_unlock(&tty_open_mutex);
 }
 
 /**
@@ -290,18 +293,18 @@ void tty_receive(struct tty_struct *tty, const u8 *buf, size_t n)
 
 static int tty_open(struct inode *inode, struct file *file)
 {
-	dev_t dev = inode->i_rdev;
+	dev_t rdev = inode->i_rdev;
 	struct tty_struct *tty = console_tty;
 	bool noctty = file->f_flags & O_NOCTTY;
 	int err;
 
-	if (dev == MKDEV(TTYAUX_MAJOR, 0)) {
+	if (rdev == MKDEV(TTYAUX_MAJOR, 0)) {
 		/* /dev/tty: the caller's controlling terminal */
 		tty = current->signal ? current->signal->tty : NULL;
 		if (!tty || !tty_is_ctty(tty))
 			return -ENXIO;
 		noctty = true;
-	} else if (dev == MKDEV(TTYAUX_MAJOR, 1)) {
+	} else if (rdev == MKDEV(TTYAUX_MAJOR, 1)) {
 		/* /dev/console never becomes a controlling terminal */
 		noctty = true;
 	}
@@ -376,17 +379,17 @@ static unsigned int tty_poll(struct file *file, struct poll_table_struct *pt)
 	struct tty_struct *tty = file->private_data;
 	unsigned int mask = EPOLLOUT | EPOLLWRNORM;
 
-	poll_wait(file, &tty->read_wait, pt);
+	poll_wait(file, &tty->input_wait, pt);
 	if (n_tty_poll_readable(tty))
-		mask |= EPOLLIN | EPOLLRDNORM;
+		mask |= EPOLLRDNORM | EPOLLIN;
 	return mask;
 }
 
-static const struct file_operations tty_fops = {
+static const struct file_operations tty_file_ops = {
 	.read = tty_read,
 	.write = tty_write,
 	.poll = tty_poll,
-	.unlocked_ioctl = tty_ioctl,
+	.unlocked_ioctl = tty_fop_ioctl,
 	.open = tty_open,
 	.release = tty_release,
 };
@@ -405,12 +408,12 @@ int tty_register_console_port(struct tty_struct *tty)
 	int err;
 
 	console_tty = tty;
-	err = chrdev_add(tty->dev, tty->name, 0660, &tty_fops);
+	err = chrdev_add(tty->dev, tty->name, 0660, &tty_file_ops);
 	if (!err)
 		err = chrdev_add(MKDEV(TTYAUX_MAJOR, 1), "console", 0600,
-				 &tty_fops);
+				 &tty_file_ops);
 	if (!err)
 		err = chrdev_add(MKDEV(TTYAUX_MAJOR, 0), "tty", 0666,
-				 &tty_fops);
+				 &tty_file_ops);
 	return err;
 }

@@ -19,7 +19,7 @@
  */
 const struct termios2 tty_std_termios = {
 	.c_iflag = ICRNL | IXON,
-	.c_oflag = OPOST | ONLCR,
+	.c_oflag = ONLCR | OPOST,
 	.c_cflag = B115200 | CS8 | CREAD | HUPCL | CLOCAL,
 	.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE |
 		   IEXTEN,
@@ -88,7 +88,7 @@ static void tty_set_termios(struct tty_struct *tty, const struct termios2 *t,
 	n_tty_set_termios(tty, &old);
 	spin_unlock_irqrestore(&tty->lock, flags);
 	/* VMIN, VTIME or ICANON may have made input readable. */
-	wake_up_interruptible_all(&tty->read_wait);
+	wake_up_interruptible_all(&tty->input_wait);
 }
 
 static void tty_set_winsize(struct tty_struct *tty, const struct winsize *ws)
@@ -217,11 +217,12 @@ long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd,
 	case TIOCNXCL:
 		return 0;
 	case TIOCGSERIAL:
-		memset(kbuf, 0, sizeof(struct serial_struct));
-		if (!tty->ops->get_serial)
-			return -ENOTTY;
-		tty->ops->get_serial(tty, kbuf);
-		return 0;
+		if (tty->ops->get_serial) {
+			memset(kbuf, 0, sizeof(struct serial_struct));
+			tty->ops->get_serial(tty, kbuf);
+			return 0;
+		}
+		return -ENOTTY;
 	}
 	return -ENOTTY;
 }
@@ -317,7 +318,7 @@ static long tty_job_ioctl(struct tty_struct *tty, unsigned int cmd,
  * controlling one, -EPERM (TIOCSCTTY), -EINVAL, -EFAULT, -EIO and
  * -ERESTARTSYS (background process group).
  */
-long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+long tty_fop_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct tty_struct *tty = file->private_data;
 	union {

@@ -12,7 +12,7 @@
 #include "tty.h"
 
 int __weak chrdev_add(dev_t dev, const char *name, umode_t mode,
-		      const struct file_operations *fops)
+		      const struct file_operations *f_ops)
 {
 	return 0;
 }
@@ -39,7 +39,7 @@ bool __weak sig_ignored_or_blocked(int sig)
 
 #if !__has_include("linux/poll.h")
 void __weak poll_wait(struct file *file, wait_queue_head_t *wq,
-		      struct poll_table_struct *pt)
+		      struct poll_table_struct *table)
 {
 }
 #endif

@@ -181,14 +181,14 @@ struct serial_struct {
 	int xmit_fifo_size;
 	int custom_divisor;
 	int baud_base;
-	unsigned short close_delay;
+	u16 close_delay;
 	char io_type;
 	char reserved_char[1];
 	int hub6;
 	unsigned short closing_wait;
 	unsigned short closing_wait2;
-	unsigned char *iomem_base;
-	unsigned short iomem_reg_shift;
+	u8 *iomem_base;
+	u16 iomem_reg_shift;
 	unsigned int port_high;
 	unsigned long iomap_base;
 };

@@ -38,9 +38,9 @@ struct tty_struct;
  */
 struct tty_operations {
 	void (*write)(struct tty_struct *tty, const u8 *buf, size_t n);
-	int (*open)(struct tty_struct *tty);
-	void (*close)(struct tty_struct *tty);
-	void (*get_serial)(struct tty_struct *tty, struct serial_struct *ss);
+	int (*open)(struct tty_struct *t);
+	void (*close)(struct tty_struct *t);
+	void (*get_serial)(struct tty_struct *t, struct serial_struct *ss);
 };
 
 /*
@@ -76,28 +76,28 @@ struct n_tty_data {
  * @read_mutex: one reader at a time (outside @lock)
  * @write_mutex: one writer at a time, so that a write(2) is not mixed
  *	with another task's (outside @lock)
- * @count: open files on it, under tty_mutex (tty_io.c)
+ * @count: open files on it, under tty_open_mutex (tty_io.c)
  * @pgrp: foreground process group, 0 if none
  * @session: the session it is the controlling terminal of, 0 if none
- * @read_wait: readers and pollers wait here for input
+ * @input_wait: readers and pollers wait here for input
  * @kill_pgrp: how job-control signals are sent: kill_pgrp(), or a
  *	recorder in the line discipline's tests
  */
 struct tty_struct {
 	const char *name;
 	dev_t dev;
-	const struct tty_operations *ops;
+	const struct tty_operations *ops;	/* the driver's */
 	void *driver_data;
 
-	spinlock_t lock;
-	struct mutex read_mutex;
-	struct mutex write_mutex;
+	spinlock_t lock;		/* see above */
+	struct mutex read_mutex;	/* see above */
+	struct mutex write_mutex;	/* see above */
 	int count;
 	struct termios2 termios;
 	struct winsize winsize;
 	int pgrp;
 	int session;
-	wait_queue_head_t read_wait;
+	wait_queue_head_t input_wait;	/* readers, pollers */
 	int (*kill_pgrp)(int pgrp, int sig);
 	struct n_tty_data ldata;
 };
@@ -146,7 +146,7 @@ void tty_kernel_close(struct tty_struct *tty);
 
 extern const struct termios2 tty_std_termios;
 /* TCGETS... on @tty for @file's caller; @arg is a user pointer. */
-long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+long tty_fop_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 /* The same with the caller's data in the kernel (tests, kernel users). */
 long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd,
 		    unsigned long arg, void *kbuf);

@@ -60,8 +60,8 @@ struct uart_8250 {
 	u8 rx[UART_RX_RING];
 	unsigned int rx_head;
 	unsigned int rx_tail;
-	unsigned long rx_dropped;
-	struct work_struct rx_work;
+	unsigned long rx_dropped;	/* lost: the ring was full */
+	struct work_struct rx_work;	/* passes rx[] to the tty */
 	struct tty_struct tty;
 };
 
