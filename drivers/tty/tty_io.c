@@ -70,6 +70,17 @@ bool tty_is_ctty(struct tty_struct *tty)
 	       READ_ONCE(tty->session) == ss->session;
 }
 
+/*
+ * Has current's session a controlling terminal? (signal->tty may be a
+ * stale pointer left from an earlier session.)
+ */
+static bool current_has_ctty(void)
+{
+	struct signal_struct *ss = current->signal;
+
+	return ss && ss->tty && READ_ONCE(ss->tty->session) == ss->session;
+}
+
 static bool current_is_session_leader(void)
 {
 	struct signal_struct *ss = current->signal;
@@ -101,7 +112,7 @@ int tty_set_ctty(struct tty_struct *tty, bool steal)
 	err = -EPERM;
 	if (!current_is_session_leader())
 		goto out;
-	if (ss->tty && ss->tty->session == ss->session)
+	if (current_has_ctty())
 		goto out;
 	spin_lock_irqsave(&tty->lock, flags);
 	if (!tty->session || steal) {
@@ -314,7 +325,7 @@ static int tty_open(struct inode *inode, struct file *file)
 	if (err)
 		return err;
 	/* A session leader without a terminal takes a free one. */
-	if (!noctty && current_is_session_leader() && !current->signal->tty &&
+	if (!noctty && current_is_session_leader() && !current_has_ctty() &&
 	    !READ_ONCE(tty->session))
 		tty_set_ctty(tty, false);
 	file->private_data = tty;

@@ -294,8 +294,11 @@ static long tty_job_ioctl(struct tty_struct *tty, unsigned int cmd,
 			return err;
 		if (copy_from_user(&val, uarg, sizeof(val)))
 			return -EFAULT;
-		if (val <= 0)
+		if (val < 0)
 			return -EINVAL;
+		/* Signal 0 only asks whether the group has a process. */
+		if (!val || tty->kill_pgrp(val, 0))
+			return -ESRCH;
 		spin_lock_irqsave(&tty->lock, flags);
 		tty->pgrp = val;
 		spin_unlock_irqrestore(&tty->lock, flags);
@@ -310,8 +313,9 @@ static long tty_job_ioctl(struct tty_struct *tty, unsigned int cmd,
  * @cmd: the request
  * @arg: its argument, a user pointer or an integer
  *
- * TIOCSPGRP takes any positive group id: Tide cannot yet check that the
- * group exists in the caller's session (-ESRCH, -EPERM on Linux).
+ * TIOCSPGRP wants a group with a process in it (-ESRCH), but Tide
+ * cannot yet check that the group is in the caller's session (-EPERM on
+ * Linux).
  *
  * Return: 0 or a value, -ENOTTY for an unknown request or for the
  * process-group requests on a terminal that is not the caller's

@@ -19,7 +19,7 @@ int __weak chrdev_add(dev_t dev, const char *name, umode_t mode,
 
 int __weak kill_pgrp(int pgrp, int sig)
 {
-	return -ESRCH;
+	return 0;
 }
 
 bool __weak signal_pending(struct task_struct *p)
