@@ -19,6 +19,10 @@ int tty_job_check(struct tty_struct *tty, int sig);
 #else
 void poll_wait(struct file *file, wait_queue_head_t *wq,
 	       struct poll_table_struct *table);
+#define EPOLLIN		0x001	/* Linux's values */
+#define EPOLLOUT	0x004
+#define EPOLLRDNORM	0x040
+#define EPOLLWRNORM	0x100
 #endif
 
 #endif /* _DRIVERS_TTY_TTY_H */

@@ -102,17 +102,6 @@ struct tty_struct {
 	struct n_tty_data ldata;
 };
 
-/* Poll bits, Linux's values (for file_operations.poll). */
-#ifndef EPOLLIN
-#define EPOLLIN		0x001
-#define EPOLLPRI	0x002
-#define EPOLLOUT	0x004
-#define EPOLLERR	0x008
-#define EPOLLHUP	0x010
-#define EPOLLRDNORM	0x040
-#define EPOLLWRNORM	0x100
-#endif
-
 #ifndef ENOTTY
 #define ENOTTY		25
 #endif
