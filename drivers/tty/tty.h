@@ -5,9 +5,17 @@
 
 #include <linux/tty.h>
 
+struct signal_struct;
+
 bool tty_is_ctty(struct tty_struct *tty);
 int tty_set_ctty(struct tty_struct *tty, bool steal);
 int tty_job_check(struct tty_struct *tty, int sig);
+/* The same for a given process's shared state (and the tests). */
+bool tty_is_ctty_of(struct tty_struct *tty, struct signal_struct *ss);
+int tty_set_ctty_of(struct tty_struct *tty, struct signal_struct *ss,
+		    int tgid, bool steal);
+void tty_disassociate_of(struct signal_struct *ss, int tgid);
+bool tty_in_background(struct tty_struct *tty, struct signal_struct *ss);
 
 /*
  * poll_wait() belongs to the VFS (fs/select.c, include/linux/poll.h).

@@ -61,24 +61,37 @@ void tty_init_struct(struct tty_struct *tty, const char *name, dev_t dev,
 	n_tty_open(tty);
 }
 
-/* Is @tty the controlling terminal of current's session? */
-bool tty_is_ctty(struct tty_struct *tty)
+/**
+ * tty_is_ctty_of - is @tty the controlling terminal of @ss's session?
+ * @tty: the terminal
+ * @ss: a process's shared state (current->signal), may be NULL
+ *
+ * Return: true if @ss points at @tty and @tty belongs to @ss's session.
+ */
+bool tty_is_ctty_of(struct tty_struct *tty, struct signal_struct *ss)
 {
-	struct signal_struct *ss = current->signal;
-
 	return ss && ss->tty == tty && tty->session &&
 	       READ_ONCE(tty->session) == ss->session;
 }
 
+/* Is @tty the controlling terminal of current's session? */
+bool tty_is_ctty(struct tty_struct *tty)
+{
+	return tty_is_ctty_of(tty, current->signal);
+}
+
 /*
- * Has current's session a controlling terminal? (signal->tty may be a
- * stale pointer left from an earlier session.)
+ * Has @ss's session a controlling terminal? (signal->tty may be a stale
+ * pointer left from an earlier session.)
  */
+static bool has_ctty(struct signal_struct *ss)
+{
+	return ss && ss->tty && READ_ONCE(ss->tty->session) == ss->session;
+}
+
 static bool current_has_ctty(void)
 {
-	struct signal_struct *ss = current->signal;
-
-	return ss && ss->tty && READ_ONCE(ss->tty->session) == ss->session;
+	return has_ctty(current->signal);
 }
 
 static bool current_is_session_leader(void)
@@ -89,30 +102,30 @@ static bool current_is_session_leader(void)
 }
 
 /**
- * tty_set_ctty - make @tty the controlling terminal of current's session
+ * tty_set_ctty_of - make @tty the controlling terminal of a session
  * @tty: the terminal
- * @steal: take it from another session (TIOCSCTTY with arg 1, as root)
+ * @ss: the shared state of the process asking (current->signal)
+ * @tgid: its process id
+ * @steal: take @tty from another session (TIOCSCTTY with arg 1, as root)
  *
- * Takes tty_open_mutex. The foreground process group becomes the caller's.
+ * Takes tty_open_mutex. The foreground process group becomes the
+ * process's.
  *
- * Return: 0, or -EPERM if current is not a session leader, already has
- * another controlling terminal, or @tty belongs to another session and
- * @steal is false.
+ * Return: 0 (also when it already is), or -EPERM if the process is not a
+ * session leader, its session has another controlling terminal, or @tty
+ * belongs to another session and @steal is false.
  */
-int tty_set_ctty(struct tty_struct *tty, bool steal)
+int tty_set_ctty_of(struct tty_struct *tty, struct signal_struct *ss,
+		    int tgid, bool steal)
 {
-	struct signal_struct *ss = current->signal;
 	unsigned long flags;
-
 	int err = 0;
 
 	mutex_lock(&tty_open_mutex);
-	if (tty_is_ctty(tty))
+	if (tty_is_ctty_of(tty, ss))
 		goto out;
 	err = -EPERM;
-	if (!current_is_session_leader())
-		goto out;
-	if (current_has_ctty())
+	if (!ss || ss->session != tgid || has_ctty(ss))
 		goto out;
 	spin_lock_irqsave(&tty->lock, flags);
 	if (!tty->session || steal) {
@@ -128,18 +141,23 @@ out:
 	return err;
 }
 
-/**
- * disassociate_ctty - current's session leader gives up its terminal
- * @on_exit: the leader is exiting (proc's exit path calls this)
- *
- * The foreground process group gets SIGHUP and SIGCONT (on exit, or
- * TIOCNOTTY), the terminal belongs to no session any more, and current
- * has no controlling terminal. Does nothing for a task that is not a
- * session leader with a controlling terminal, except forgetting it.
- */
-void disassociate_ctty(bool on_exit)
+/* tty_set_ctty_of() for current. */
+int tty_set_ctty(struct tty_struct *tty, bool steal)
 {
-	struct signal_struct *ss = current->signal;
+	return tty_set_ctty_of(tty, current->signal, current->tgid, steal);
+}
+
+/**
+ * tty_disassociate_of - a process gives up its controlling terminal
+ * @ss: its shared state
+ * @tgid: its process id
+ *
+ * A session leader's terminal belongs to no session any more and its
+ * foreground process group gets SIGHUP and SIGCONT; any other process
+ * only forgets its terminal. Takes tty_open_mutex.
+ */
+void tty_disassociate_of(struct signal_struct *ss, int tgid)
+{
 	struct tty_struct *tty;
 	unsigned long flags;
 	int pgrp = 0;
@@ -148,7 +166,7 @@ void disassociate_ctty(bool on_exit)
 		return;
 	mutex_lock(&tty_open_mutex);
 	tty = ss->tty;
-	if (tty_is_ctty(tty) && current_is_session_leader()) {
+	if (tty_is_ctty_of(tty, ss) && ss->session == tgid) {
 		spin_lock_irqsave(&tty->lock, flags);
 		pgrp = tty->pgrp;
 		tty->session = 0;
@@ -161,6 +179,18 @@ void disassociate_ctty(bool on_exit)
 		tty->kill_pgrp(pgrp, SIGHUP);
 		tty->kill_pgrp(pgrp, SIGCONT);
 	}
+}
+
+/**
+ * disassociate_ctty - current gives up its controlling terminal
+ * @on_exit: current is exiting (for proc's exit path to call when a
+ *	session leader exits); TIOCNOTTY passes false
+ *
+ * As tty_disassociate_of() for current.
+ */
+void disassociate_ctty(bool on_exit)
+{
+	tty_disassociate_of(current->signal, current->tgid);
 }
 
 /**
@@ -179,12 +209,8 @@ int tty_job_check(struct tty_struct *tty, int sig)
 {
 	struct signal_struct *ss = current->signal;
 	bool orphan;
-	int pgrp;
 
-	if (!tty_is_ctty(tty))
-		return 0;
-	pgrp = READ_ONCE(tty->pgrp);
-	if (!pgrp || pgrp == ss->pgrp)
+	if (!tty_in_background(tty, ss))
 		return 0;
 	if (sig_ignored_or_blocked(sig))
 		return sig == SIGTTIN ? -EIO : 0;
@@ -194,6 +220,25 @@ int tty_job_check(struct tty_struct *tty, int sig)
 		return -EIO;
 	tty->kill_pgrp(ss->pgrp, sig);
 	return -ERESTARTSYS;
+}
+
+/**
+ * tty_in_background - is @ss's process in a background process group of
+ *	its controlling terminal @tty?
+ * @tty: the terminal
+ * @ss: the process's shared state
+ *
+ * Return: false if @tty is not its controlling terminal, has no
+ * foreground group, or the process is in the foreground group.
+ */
+bool tty_in_background(struct tty_struct *tty, struct signal_struct *ss)
+{
+	int pgrp;
+
+	if (!tty_is_ctty_of(tty, ss))
+		return false;
+	pgrp = READ_ONCE(tty->pgrp);
+	return pgrp && pgrp != ss->pgrp;
 }
 
 /**
@@ -334,7 +379,8 @@ static int tty_open(struct inode *inode, struct file *file)
 
 static int tty_release(struct inode *inode, struct file *file)
 {
-	tty_kernel_close(file->private_data);
+	if (file->private_data)
+		tty_kernel_close(file->private_data);
 	return 0;
 }
 
