@@ -592,7 +592,9 @@ static size_t nt_copy_raw(struct tty_struct *tty, u8 *kbuf, size_t nr)
  * empty line). Otherwise VMIN and VTIME decide, as termios(3) says: MIN
  * bytes, TIME tenths of a second between bytes once one came, TIME for
  * the first byte when MIN is 0, or what is there when both are 0. Sleeps
- * interruptibly; the caller has done the job-control checks.
+ * interruptibly; the caller has done the job-control checks. Readers are
+ * not serialised: each takes its bytes under tty->lock, so a canonical
+ * line goes whole to one of them.
  *
  * Return: bytes read (0 at end of file or when VTIME ran out), -EAGAIN
  * when @nonblock and nothing is ready, -ERESTARTSYS when a signal came
@@ -619,7 +621,6 @@ ssize_t n_tty_read(struct tty_struct *tty, u8 *kbuf, size_t nr,
 	}
 	spin_unlock_irqrestore(&tty->lock, flags);
 
-	mutex_lock(&tty->read_mutex);
 	for (;;) {
 		prepare_to_wait(&tty->input_wait, &wait, TASK_INTERRUPTIBLE);
 		spin_lock_irqsave(&tty->lock, flags);
@@ -650,7 +651,6 @@ ssize_t n_tty_read(struct tty_struct *tty, u8 *kbuf, size_t nr,
 		timeout = schedule_timeout_ns(timeout);
 	}
 	finish_wait(&tty->input_wait, &wait);
-	mutex_unlock(&tty->read_mutex);
 	return copied ? (ssize_t)copied : ret;
 }
 

@@ -53,7 +53,6 @@ void tty_init_struct(struct tty_struct *tty, const char *name, dev_t dev,
 	tty->dev = dev;
 	tty->ops = ops;
 	spin_lock_init(&tty->lock);
-	mutex_init(&tty->read_mutex);
 	mutex_init(&tty->write_mutex);
 	init_waitqueue_head(&tty->input_wait);
 	tty->termios = tty_std_termios;
@@ -239,6 +238,16 @@ bool tty_in_background(struct tty_struct *tty, struct signal_struct *ss)
 		return false;
 	pgrp = READ_ONCE(tty->pgrp);
 	return pgrp && pgrp != ss->pgrp;
+}
+
+/**
+ * tty_console - the terminal of the console (ttySn)
+ *
+ * Return: it, or NULL before its driver registered it.
+ */
+struct tty_struct *tty_console(void)
+{
+	return READ_ONCE(console_tty);
 }
 
 /**

@@ -73,7 +73,6 @@ struct n_tty_data {
  * @lock: protects @termios, @winsize, @pgrp, @session, @ldata; taken
  *	with interrupts off. Lock order: @lock, then printk's log lock
  *	(the driver's ->write takes it), then wait-queue locks.
- * @read_mutex: one reader at a time (outside @lock)
  * @write_mutex: one writer at a time, so that a write(2) is not mixed
  *	with another task's (outside @lock)
  * @count: open files on it, under tty_open_mutex (tty_io.c)
@@ -90,7 +89,6 @@ struct tty_struct {
 	void *driver_data;
 
 	spinlock_t lock;		/* see above */
-	struct mutex read_mutex;	/* see above */
 	struct mutex write_mutex;	/* see above */
 	int count;
 	struct termios2 termios;
@@ -124,6 +122,8 @@ void tty_receive(struct tty_struct *tty, const u8 *buf, size_t n);
 /* The session leader current is leaving its terminal (exit, setsid). */
 void disassociate_ctty(bool on_exit);
 
+/* The console's terminal, or NULL. */
+struct tty_struct *tty_console(void);
 /* A kernel reader's and writer's entry points (no user copies). */
 ssize_t tty_kernel_read(struct tty_struct *tty, void *buf, size_t n,
 			bool nonblock);
