@@ -18,6 +18,7 @@
 #include <linux/sysfs.h>
 #include <linux/time.h>
 #include <linux/tsh.h>
+#include <linux/tty.h>
 
 #define TSH_PROMPT	"tide# "
 #define TSH_LINE_MAX	256
@@ -41,6 +42,7 @@ early_param("tide.shell", tsh_setup);
 /* The shell's state; only the shell thread touches it. */
 struct tsh {
 	struct console *con;
+	struct tty_struct *tty;	/* the console's terminal, read raw, or NULL */
 	char line[TSH_LINE_MAX];
 	char cwd[TSH_PATH_MAX];
 	char path[TSH_PATH_MAX];
@@ -584,16 +586,47 @@ static void tsh_run(struct tsh *sh, char *line, unsigned int depth)
 }
 
 /*
- * The next character typed. The UART holds only 16: when a line arrives
- * faster than that (pasted, or sent by a test), sleeping 10 ms between
- * polls would let each refill wait that long, so for a while after each
- * character the console is polled with only a yield between reads.
+ * Open the console's terminal for the shell, without line editing, echo
+ * or signal characters (the shell does its own): input then arrives by
+ * interrupt, and nothing typed is lost however fast it comes. It is not
+ * closed again, so a process that opens the console later shares the
+ * input (the shell is not started when user space runs).
+ */
+static struct tty_struct *tsh_open_tty(void)
+{
+	struct tty_struct *tty = tty_console();
+	struct termios t;
+
+	if (!tty || tty_kernel_open(tty))
+		return NULL;
+	tty_mode_ioctl(tty, TCGETS, 0, &t);
+	t.c_iflag &= ~(ICRNL | IXON);
+	t.c_lflag &= ~(ICANON | ECHO | ISIG | IEXTEN);
+	t.c_cc[VMIN] = 1;
+	t.c_cc[VTIME] = 0;
+	tty_mode_ioctl(tty, TCSETS, 0, &t);
+	return tty;
+}
+
+/*
+ * The next character typed, from the terminal when the shell has it.
+ * Otherwise the console is polled. The UART holds only 16: when a line
+ * arrives faster than that (pasted, or sent by a test), sleeping 10 ms
+ * between polls would let each refill wait that long, so for a while
+ * after each character the console is polled with only a yield between
+ * reads.
  */
 static int tsh_getc(struct tsh *sh)
 {
 	unsigned long burst_end = jiffies + msecs_to_jiffies(TSH_BURST_MS);
 	int c;
+	u8 b;
 
+	while (sh->tty) {
+		if (tty_kernel_read(sh->tty, &b, 1, false) == 1)
+			return b;
+		msleep(TSH_POLL_MS);	/* not expected: no signals here */
+	}
 	while ((c = sh->con->read(sh->con)) < 0) {
 		if (time_before(jiffies, burst_end))
 			cond_resched();
@@ -658,7 +691,8 @@ static int tsh_thread(void *data)
  * Called once by start_kernel() after "Tide ready" when Tide is not
  * powering off (tide.poweroff=1) or running KUnit (kunit.enable=1);
  * tide.shell=0 keeps it off. The shell prints "tide# " and reads the
- * console by polling, sleeping between characters.
+ * console's terminal (drivers/tty), or polls the console if there is no
+ * terminal.
  *
  * Return: 0, -ENODEV without a console that reads, -ENOMEM, or the
  * -errno of kthread_run(); 0 also when disabled.
@@ -679,6 +713,7 @@ int tsh_start(void)
 		return -ENODEV;
 	}
 	strscpy(sh->cwd, "/", sizeof(sh->cwd));
+	sh->tty = tsh_open_tty();
 	t = kthread_run(tsh_thread, sh, "tsh");
 	if (IS_ERR(t)) {
 		kfree(sh);

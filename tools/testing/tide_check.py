@@ -235,6 +235,7 @@ class BootCase:
     forbid: tuple = ()          # no console line may contain any of these
     acpitable: str = None       # mk_acpi_table.py arguments: boot with it
     shell: tuple = ()           # commands typed at the console shell's prompt
+    prompt: str = None          # the prompt they follow, if not tsh's
     expect_exit: int = qemu.EXIT_POWEROFF   # or EXIT_PANIC: a panic test
 
 
@@ -330,6 +331,14 @@ BOOT_MATRIX = (
                          "tsh: frobnicate: command not found", "127",
                          "eight-deep", "tsh: time: nested more than 8 deep"),
              forbid=("twelve-deep",)),
+    # The tty: lines typed on the serial port reach a reader through the
+    # UART's interrupt and the line discipline (serial8250 KUnit suite):
+    # DEL erases, ^C signals the foreground group and flushes the line.
+    BootCase("boot:tty-typed-line", "pc", "512M",
+             "kunit.enable=1 kunit.filter_glob=serial8250 tty_kunit.typed=1",
+             prompt="tty-kunit> ", shell=("tide\x7f\x7fny tty", "abc\x03"),
+             expect_all=("ok 2 serial8250_typed_line", "abc^C"),
+             forbid=("not ok", "# SKIP")),
     # A kernel stack overflow (stack_overflow_test.c) is reported by the
     # double fault handler, which panics: QEMU exits 3, not 0.
     *(BootCase(f"boot:stack-overflow-{where}", "pc", "512M",
@@ -484,7 +493,7 @@ def boot_job(ctx, case):
     # A shell session ends with its own poweroff instead.
     cmdline = " ".join(x for x in (case.cmdline,
                                    None if case.shell else "tide.poweroff=1") if x)
-    script = tuple((SHELL_PROMPT, line) for line in case.shell)
+    script = tuple((case.prompt or SHELL_PROMPT, line) for line in case.shell)
     extra = tuple(case.qemu_args)
     if case.acpitable:
         extra += ("-acpitable", "file=" + _acpitable(ctx, case.acpitable))

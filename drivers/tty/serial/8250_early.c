@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The 16550 UART console (COM1 unless console=ttySn says otherwise),
- * polled: printk output goes out byte by byte, input is read on demand.
+ * polled: printk output goes out byte by byte, input is read on demand
+ * until the terminal (8250_port.c) is opened and takes input over.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -9,6 +10,7 @@
 #include <linux/string.h>
 #include <asm/io.h>
 #include <asm/setup.h>
+#include "8250.h"
 
 #define UART_TX		0	/* transmit holding register */
 #define UART_RX		0	/* receive buffer */
@@ -28,7 +30,9 @@
 static const u16 serial_ports[] = { 0x3f8, 0x2f8, 0x3e8, 0x2e8 };
 
 static u16 serial_base = 0x3f8;
+static unsigned int serial_line;	/* n of ttySn */
 static unsigned int serial_baud = 115200;
+static bool serial_rx_by_tty;		/* 8250_port.c's interrupt reads */
 
 static void serial_hw_init(void)
 {
@@ -52,6 +56,20 @@ static void serial_putc(char c)
 	outb(c, serial_base + UART_TX);
 }
 
+/**
+ * serial8250_put_raw - send bytes as they are, polling THRE
+ * @s: the bytes
+ * @n: how many
+ *
+ * For the terminal, whose line discipline did the '\n' translation;
+ * the caller holds printk's lock (console_write()).
+ */
+void serial8250_put_raw(const u8 *s, size_t n)
+{
+	for (; n; n--, s++)
+		serial_putc(*s);
+}
+
 static void serial_write(struct console *con, const char *s, size_t n)
 {
 	for (; n; n--, s++) {
@@ -63,6 +81,8 @@ static void serial_write(struct console *con, const char *s, size_t n)
 
 static int serial_read(struct console *con)
 {
+	if (READ_ONCE(serial_rx_by_tty))
+		return -1;
 	if (!(inb(serial_base + UART_LSR) & UART_LSR_DR))
 		return -1;
 	return inb(serial_base + UART_RX);
@@ -73,6 +93,28 @@ static struct console serial_console = {
 	.write = serial_write,
 	.read = serial_read,
 };
+
+/**
+ * serial8250_console_port - the console UART's I/O base and line number
+ * @line: set to n of ttySn
+ *
+ * Return: the I/O port base (0x3f8 for ttyS0).
+ */
+u16 serial8250_console_port(unsigned int *line)
+{
+	*line = serial_line;
+	return serial_base;
+}
+
+/**
+ * serial8250_set_rx_owner - who reads the UART's receive register
+ * @tty: true while the terminal is open (its interrupt handler reads),
+ *	false to give input back to the console's polled ->read()
+ */
+void serial8250_set_rx_owner(bool tty)
+{
+	WRITE_ONCE(serial_rx_by_tty, tty);
+}
 
 /**
  * serial_console_init - program the UART and start the console
@@ -118,6 +160,7 @@ static int __init console_setup(char *val)
 	if (comma)
 		*comma = ',';
 	serial_base = serial_ports[idx];
+	serial_line = idx;
 	serial_baud = baud;
 	serial_hw_init();
 	return 0;
