@@ -170,6 +170,15 @@ $(filter $(objtree)/drivers/acpi/% $(objtree)/arch/x86/kernel/acpi/%,$(objs)): \
 	| $(acpica_stamp)
 endif # CONFIG_ACPI
 
+# The gzip members lib/inflate_kunit.c decompresses, made by Debian's
+# gzip and Python's zlib (scripts/gen_inflate_vectors.py).
+inflate_vectors := $(objtree)/include/generated/inflate_vectors.h
+$(inflate_vectors): $(srctree)/scripts/gen_inflate_vectors.py \
+		$(objtree)/include/config/auto.conf
+	@$(if $(Q),echo "  GEN     include/generated/inflate_vectors.h")
+	$(Q)$(PYTHON) $< $@
+$(objtree)/lib/inflate_kunit.o: $(inflate_vectors)
+
 # Two links: the first finds the text symbols, the second carries their
 # table (kallsyms) for backtraces. The table sits after all code and
 # data, so adding it moves no symbol.
