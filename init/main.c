@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/binfmts.h>
 #include <linux/completion.h>
+#include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
@@ -77,6 +78,43 @@ early_param("init", init_setup);
  */
 #pragma weak user_process_spawn
 #pragma weak kernel_execve
+#pragma weak filp_open
+#pragma weak fd_install_new
+#pragma weak get_file
+#pragma weak init_mkdir
+#pragma weak init_mknod
+
+#define CONSOLE_PATH	"/dev/console"
+#define CONSOLE_DEV	MKDEV(5, 1)	/* Linux's /dev/console */
+
+/*
+ * As on Linux, init starts with /dev/console as its descriptors 0, 1
+ * and 2. The node is made if the initramfs and devtmpfs lack it.
+ */
+static void make_console_node(void)
+{
+	int ret;
+
+	init_mkdir("/dev", 0755);
+	ret = init_mknod(CONSOLE_PATH, S_IFCHR | 0600, CONSOLE_DEV);
+	if (ret && ret != -EEXIST)
+		pr_warn("init: cannot make %s (error %d)\n", CONSOLE_PATH, ret);
+}
+
+static void open_console(void)
+{
+	struct file *f = filp_open(CONSOLE_PATH, O_RDWR, 0);
+
+	if (IS_ERR(f)) {
+		pr_warn("init: cannot open %s (error %ld): init has no stdin, stdout or stderr\n",
+			CONSOLE_PATH, PTR_ERR(f));
+		return;
+	}
+	/* Descriptors 0, 1, 2 share the open file: 3 references. */
+	fd_install_new(get_file(f), 0);
+	fd_install_new(get_file(f), 0);
+	fd_install_new(f, 0);
+}
 
 struct init_start {
 	struct completion done;
@@ -108,9 +146,11 @@ static int init_process(void *arg)
 		"/sbin/init", "/etc/init", "/bin/init", "/bin/sh",
 	};
 	struct init_start *st = arg;
-	bool ok = try_init(st, rdinit_path, true);
 	unsigned int i;
+	bool ok;
 
+	open_console();
+	ok = try_init(st, rdinit_path, true);
 	if (!ok && init_path[0])
 		ok = try_init(st, init_path, false);
 	for (i = 0; !ok && i < ARRAY_SIZE(fallbacks); i++)
@@ -130,10 +170,12 @@ static void start_init(void)
 		pr_notice("init: no initramfs and no init=, starting the built-in shell\n");
 		goto shell;
 	}
-	if (!user_process_spawn || !kernel_execve) {
+	if (!user_process_spawn || !kernel_execve || !filp_open ||
+	    !fd_install_new || !get_file || !init_mknod) {
 		pr_notice("init: this kernel cannot run programs yet, starting the built-in shell\n");
 		goto shell;
 	}
+	make_console_node();
 	init_completion(&st.done);
 	pid = user_process_spawn(init_process, &st, "init");
 	if (pid < 0) {
