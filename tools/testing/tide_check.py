@@ -10,7 +10,9 @@
       boot one test;
   (d) the runner's own unit tests (pytest);
   (e) the hotplug scenarios of tools/testing/hotplug_*.py (scenario.py):
-      a guest driven over QMP and its shell, each scenario one test.
+      a guest driven over QMP and its shell, each scenario one test;
+  (f) the user-space boots of tools/testing/userland.py: the initramfs
+      unpacked, busybox init, Debian's programs, kselftest.
 
 Prints "PASS name", "FAIL name: reason" or "SKIP name: reason" per test and
 ends with "N passed, N failed[, N skipped]"; exits 1 if anything failed.
@@ -32,6 +34,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktap       # noqa: E402
 import qemu       # noqa: E402
 import scenario   # noqa: E402
+import userland   # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
@@ -602,6 +605,36 @@ def scenario_jobs(quick):
     return jobs
 
 
+# (f) ------------------------------------------------------ user space
+
+class UserlandContext:
+    """What tools/testing/userland.py's jobs need from the runner."""
+
+    def __init__(self, ctx):
+        self.build = ctx.build
+        self.kernel = ctx.kernel
+        self._ctx = ctx
+
+    def boot(self, name, **kw):
+        return _boot(self._ctx, name, **kw)
+
+    def log_path(self, name):
+        return _log_path(self._ctx, name)
+
+    def tail(self, result):
+        return _tail(result)
+
+    def log_tail(self, path):
+        return _log_tail(path)
+
+
+def userland_jobs():
+    def outcome(name, status, reason="", detail=None):
+        return Outcome(name, status, reason, detail)
+    return [Job(name, lambda ctx, fn=fn: fn(UserlandContext(ctx), outcome))
+            for name, fn in userland.JOBS]
+
+
 # ----------------------------------------------------------------- driver
 
 class Context:
@@ -621,6 +654,7 @@ def all_jobs(args):
         for case in BOOT_MATRIX:
             jobs.append(Job(case.name, lambda ctx, c=case: boot_job(ctx, c)))
         jobs.append(Job("pytest", pytest_job))
+        jobs += userland_jobs()
     return jobs
 
 
