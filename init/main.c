@@ -157,7 +157,16 @@ static int init_process(void *arg)
 		ok = try_init(st, fallbacks[i], true);
 	/* @st lives on the boot task's stack: done with it after this. */
 	complete(&st->done);
-	return ok ? 0 : -ENOENT;
+	if (ok)
+		return 0;
+	/*
+	 * No program: stay, asleep, rather than exit, as the exit of pid 1
+	 * is fatal; the boot task starts the built-in shell.
+	 */
+	for (;;) {
+		set_current_state(TASK_IDLE);
+		schedule();
+	}
 }
 
 /* Run init as pid 1, or the built-in shell if there is none. */

@@ -264,6 +264,11 @@ BOOT_MATRIX = (
              expect_text="Malformed boot option 'console=tty0'"),
     BootCase("boot:initrd", "pc", "512M", initrd_kib=1536,
              expect_text="initrd: [mem "),
+    # init/main.c: a path that cannot be one is refused, boot goes on.
+    BootCase("boot:rdinit-empty", "pc", "512M", "rdinit=",
+             expect_text="Malformed boot option 'rdinit='"),
+    BootCase("boot:init-too-long", "pc", "512M", "init=/" + "x" * 300,
+             expect_text="Malformed boot option 'init=/xxx"),
     BootCase("boot:memblock-debug", "pc", "512M", "memblock=debug",
              expect_text="memblock_reserve: ["),
     BootCase("boot:zoneinfo", "pc", "512M", "loglevel=8",
