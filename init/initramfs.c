@@ -319,9 +319,8 @@ static void free_initrd_mem(phys_addr_t start, u64 size)
 	unsigned long pfn, first = PFN_UP(start), end = PFN_DOWN(start + size);
 	unsigned long freed = 0;
 
-	if (first >= end)
-		return;
-	memblock_phys_free(PFN_PHYS(first), PFN_PHYS(end - first));
+	if (first < end)
+		memblock_phys_free(PFN_PHYS(first), PFN_PHYS(end - first));
 	for (pfn = first; pfn < end; pfn++) {
 		struct page *page = pfn_to_page(pfn);
 
