@@ -198,8 +198,9 @@ make_base_root() {
 		cp "$p" "$root/usr/bin/$(basename "$p")"
 	done
 
-	cp -r "$srctree/scripts/initramfs/etc/." "$root/etc/"
-	chmod 0755 "$root/etc/init.d/rcS"
+	# /etc and /opt/tide: scripts/initramfs/ as it is.
+	cp -r "$srctree/scripts/initramfs/." "$root/"
+	chmod 0755 "$root/etc/init.d/rcS" "$root/opt/tide/selftests"
 	ln -s /bin/busybox "$root/init"
 }
 

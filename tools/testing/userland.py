@@ -9,12 +9,15 @@
   user:initramfs-truncated  a member whose archive stops half way: the
                             entries before the cut stay, the error is
                             reported and the boot goes on;
-  user:busybox              busybox init on the console: a shell, glibc
-                            programs (ls, lsmem, timeout), bash-static,
-                            badcalls' KTAP, memfill's verify, poweroff -f;
+  user:busybox              busybox init on the console: a shell typed
+                            at, glibc programs (ls, lsmem, timeout),
+                            bash-static, badcalls, memfill, poweroff -f;
+  user:selftests-badcalls, user:selftests-memfill,
   user:kselftest-memory-hotplug
-                            Linux's mem-on-off-test.sh through Linux's
-                            kselftest runner, as Debian's busybox runs it.
+                            one unattended boot with
+                            rdinit=/opt/tide/selftests: badcalls' KTAP,
+                            memfill's verify and Linux's mem-on-off-test.sh
+                            through Linux's kselftest runner.
 
 A kernel without the VFS, processes or exec (their series not merged yet)
 says so on the console; the tests that need them are then SKIPped with
@@ -207,14 +210,6 @@ def busybox_steps(m):
            f"badcalls did not finish: {out[-300:]!r}")
 
 
-def kselftest_steps(m):
-    out = m.run("/opt/kselftest/run_kselftest.sh -c memory-hotplug",
-                timeout=480)
-    _check(re.search(r"^ok \d+ selftests: memory-hotplug: "
-                     r"mem-on-off-test.sh", out, re.M),
-           f"mem-on-off-test.sh: {out[-600:]!r}")
-
-
 def _user_job(ctx, outcome, name, steps, **kw):
     try:
         m, skip = _start_user(ctx, name, **kw)
@@ -243,10 +238,48 @@ def busybox_job(ctx, outcome):
     return _user_job(ctx, outcome, "user:busybox", busybox_steps)
 
 
-def kselftest_job(ctx, outcome):
-    # 512 MiB on node 0: the script offlines and onlines its blocks.
-    return _user_job(ctx, outcome, "user:kselftest-memory-hotplug",
-                     kselftest_steps)
+def selftests_job(ctx, outcome):
+    """One unattended boot, rdinit=/opt/tide/selftests (no console input):
+    badcalls, memfill and Linux's kselftest runner, then poweroff -f.
+    Each program is one outcome."""
+    names = ("user:selftests-badcalls", "user:selftests-memfill",
+             "user:kselftest-memory-hotplug")
+    try:
+        image = _image(ctx)
+    except Exception as e:
+        return [outcome(n, "FAIL", str(e)) for n in names]
+    result = ctx.boot("user:selftests", memory="512M",
+                      cmdline="rdinit=/opt/tide/selftests",
+                      extra_args=("-initrd", image), timeout=600)
+    text = result.output
+    for line in result.lines:
+        if BUILTIN_SHELL in line or NO_VFS in line:
+            why = "kernel says: " + qemu.strip_stamp(line).strip()
+            return [outcome(n, "SKIP", why) for n in names]
+    boot = qemu.problems(result, need_ready=True)
+    tail = ctx.tail(result)
+    out = []
+
+    def add(name, reasons):
+        reasons = boot + reasons
+        out.append(outcome(name, "FAIL" if reasons else "PASS",
+                           "; ".join(reasons), tail if reasons else None))
+
+    bad = re.findall(r"^not ok \d+ .*$", text, re.M)
+    reasons = [f"badcalls: {b}" for b in bad[:5]]
+    if "selftests: badcalls exited 0" not in text:
+        reasons.append("badcalls did not exit 0")
+    add(names[0], reasons)
+    add(names[1], [] if "verify: OK" in text and
+        "selftests: memfill exited 0" in text else ["no memfill verify: OK"])
+    m = re.search(r"^(not )?ok \d+ selftests: memory-hotplug: "
+                  r"mem-on-off-test.sh(.*)$", text, re.M)
+    if m and not m.group(1) and "# SKIP" in m.group(2):
+        out.append(outcome(names[2], "SKIP", "mem-on-off-test.sh" + m.group(2)))
+    else:
+        add(names[2], [] if m and not m.group(1) else
+            [m.group(0).strip() if m else "no KTAP line for mem-on-off-test.sh"])
+    return out
 
 
 JOBS = (
@@ -254,5 +287,5 @@ JOBS = (
     ("user:initramfs-concat", concat_job),
     ("user:initramfs-truncated", truncated_job),
     ("user:busybox", busybox_job),
-    ("user:kselftest-memory-hotplug", kselftest_job),
+    ("user:selftests", selftests_job),
 )
