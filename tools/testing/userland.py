@@ -265,7 +265,9 @@ def selftests_job(ctx, outcome):
         out.append(outcome(name, "FAIL" if reasons else "PASS",
                            "; ".join(reasons), tail if reasons else None))
 
-    bad = re.findall(r"^not ok \d+ .*$", text, re.M)
+    start = text.find("selftests: running badcalls")
+    end = text.find("selftests: badcalls exited")
+    bad = re.findall(r"^not ok \d+ .*$", text[start:end], re.M)
     reasons = [f"badcalls: {b}" for b in bad[:5]]
     if "selftests: badcalls exited 0" not in text:
         reasons.append("badcalls did not exit 0")
