@@ -190,6 +190,15 @@ $(filter $(objtree)/drivers/acpi/% $(objtree)/arch/x86/kernel/acpi/%,$(objs)): \
 	| $(acpica_stamp)
 endif # CONFIG_ACPI
 
+# The gzip members lib/inflate_kunit.c decompresses, made by Debian's
+# gzip and Python's zlib (scripts/gen_inflate_vectors.py).
+inflate_vectors := $(objtree)/include/generated/inflate_vectors.h
+$(inflate_vectors): $(srctree)/scripts/gen_inflate_vectors.py \
+		$(objtree)/include/config/auto.conf
+	@$(if $(Q),echo "  GEN     include/generated/inflate_vectors.h")
+	$(Q)$(PYTHON) $< $@
+$(objtree)/lib/inflate_kunit.o: $(inflate_vectors)
+
 # Two links: the first finds the text symbols, the second carries their
 # table (kallsyms) for backtraces. The table sits after all code and
 # data, so adding it moves no symbol.
@@ -209,15 +218,52 @@ $(objtree)/tide: $(objs) $(objtree)/tide.lds $(srctree)/scripts/kallsyms.py
 clean:
 	rm -rf $(objtree)
 
+# User space. tools/testing's programs, built static for the initramfs;
+# the initramfs itself (scripts/mkinitramfs.sh): Debian's busybox-static,
+# bash-static, glibc and a few dynamic tools, downloaded once into
+# $(TIDE_DEB_CACHE) (outside the clone; default ~/.cache/tide-debs), plus
+# Linux's kselftest memory-hotplug script; initramfs-stress.cpio.gz adds
+# stress-ng and its libraries as a second gzip member.
+# Documentation/filesystems/initramfs.rst describes the image.
+user_progs := $(objtree)/tools/testing/memfill $(objtree)/tools/testing/badcalls
+$(user_progs): $(objtree)/tools/testing/%: $(srctree)/tools/testing/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  USERCC  tools/testing/$*")
+	$(Q)$(CC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+initramfs := $(objtree)/initramfs.cpio.gz
+initramfs_stress := $(objtree)/initramfs-stress.cpio.gz
+initramfs_inputs := $(srctree)/scripts/mkinitramfs.sh \
+	$(shell find $(srctree)/scripts/initramfs -type f) $(user_progs) \
+	/usr/src/linux-source-6.12.tar.xz
+$(initramfs): $(initramfs_inputs)
+	$(Q)$(srctree)/scripts/mkinitramfs.sh $@ $(objtree)/initramfs $(user_progs)
+$(initramfs_stress): $(initramfs_inputs)
+	$(Q)$(srctree)/scripts/mkinitramfs.sh --stress $@ \
+		$(objtree)/initramfs-stress $(user_progs)
+
+.PHONY: initramfs initramfs-stress
+initramfs: deps
+	$(Q)$(MAKE) -s $(initramfs)
+initramfs-stress: deps
+	$(Q)$(MAKE) -s $(initramfs_stress)
+
 # The commands the README names; each installs what it needs first.
 deps:
 	$(Q)$(srctree)/scripts/install-deps.sh
 
+# RUN_INITRAMFS=y boots with the initramfs (busybox init on the console)
+# instead of the built-in shell; TIDE_INITRD=FILE boots with any image.
+RUN_INITRAMFS ?= n
+ifeq ($(RUN_INITRAMFS),y)
+TIDE_INITRD ?= $(initramfs)
+endif
 run: deps all
-	$(Q)$(srctree)/scripts/run-qemu.sh $(objtree)/tide $(RUNARGS)
+	$(Q)$(if $(filter $(initramfs) $(initramfs_stress),$(TIDE_INITRD)),$(MAKE) -s $(TIDE_INITRD))
+	$(Q)TIDE_INITRD=$(TIDE_INITRD) $(srctree)/scripts/run-qemu.sh $(objtree)/tide $(RUNARGS)
 
 check: deps
-	$(Q)$(MAKE) -s all
+	$(Q)$(MAKE) -s all $(initramfs)
 	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_check.py --build $(objtree) $(CHECKARGS)
 
 # make bench also boots Debian's Linux 6.12 for its memory hotplug figures:

@@ -4,11 +4,18 @@
  * with a console to "Tide ready".
  */
 #include <linux/kernel.h>
+#include <linux/binfmts.h>
+#include <linux/completion.h>
+#include <linux/err.h>
+#include <linux/fs.h>
 #include <linux/init.h>
+#include <linux/initrd.h>
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/string.h>
 #include <linux/time.h>
 #include <linux/tsh.h>
 #include <kunit/test.h>
@@ -25,6 +32,176 @@ static int __init tide_poweroff_setup(char *val)
 	return kstrtobool(val, &poweroff_when_ready);
 }
 early_param("tide.poweroff", tide_poweroff_setup);
+
+/*
+ * DOC: the first process
+ *
+ * After "Tide ready", start_kernel() starts init as pid 1 the way Linux
+ * does: the rdinit= program (default /init) if the initramfs has one,
+ * else the init= program, else the first of /sbin/init, /etc/init,
+ * /bin/init and /bin/sh that runs. Each is started with argv[0] its path
+ * and the environment HOME=/ TERM=linux. When no program runs, or the
+ * boot has neither an initramfs nor init=, Tide's built-in shell (tsh)
+ * takes the console as before user space existed, after a line saying
+ * why.
+ */
+
+#define INIT_PATH_LEN	256
+
+static char rdinit_path[INIT_PATH_LEN] = "/init";
+static char init_path[INIT_PATH_LEN];		/* empty: no init= */
+
+/* A value that is empty or too long is malformed; the default stays. */
+static int set_init_path(char *dst, const char *val)
+{
+	if (!val || !*val || strlen(val) >= INIT_PATH_LEN)
+		return -EINVAL;
+	strscpy(dst, val, INIT_PATH_LEN);
+	return 0;
+}
+
+static int __init rdinit_setup(char *val)
+{
+	return set_init_path(rdinit_path, val);
+}
+early_param("rdinit", rdinit_setup);
+
+static int __init init_setup(char *val)
+{
+	return set_init_path(init_path, val);
+}
+early_param("init", init_setup);
+
+/*
+ * Provided by the process and exec series (kernel/fork.c, fs/exec.c);
+ * until they are linked in, start_init() keeps the built-in shell.
+ */
+#pragma weak user_process_spawn
+#pragma weak kernel_execve
+#pragma weak filp_open
+#pragma weak fd_install_new
+#pragma weak get_file
+#pragma weak init_mkdir
+#pragma weak init_mknod
+
+#define CONSOLE_PATH	"/dev/console"
+#define CONSOLE_DEV	MKDEV(5, 1)	/* Linux's /dev/console */
+
+/*
+ * As on Linux, init starts with /dev/console as its descriptors 0, 1
+ * and 2. The node is made if the initramfs and devtmpfs lack it.
+ */
+static void make_console_node(void)
+{
+	int ret;
+
+	init_mkdir("/dev", 0755);
+	ret = init_mknod(CONSOLE_PATH, S_IFCHR | 0600, CONSOLE_DEV);
+	if (ret && ret != -EEXIST)
+		pr_warn("init: cannot make %s (error %d)\n", CONSOLE_PATH, ret);
+}
+
+static void open_console(void)
+{
+	struct file *f = filp_open(CONSOLE_PATH, O_RDWR, 0);
+
+	if (IS_ERR(f)) {
+		pr_warn("init: cannot open %s (error %ld): init has no stdin, stdout or stderr\n",
+			CONSOLE_PATH, PTR_ERR(f));
+		return;
+	}
+	/* Descriptors 0, 1, 2 share the open file: 3 references. */
+	fd_install_new(get_file(f), 0);
+	fd_install_new(get_file(f), 0);
+	fd_install_new(f, 0);
+}
+
+struct init_start {
+	struct completion done;
+	const char *started;	/* the program that runs, or NULL */
+	int error;		/* of the last one tried */
+};
+
+static const char *const init_envp[] = { "HOME=/", "TERM=linux", NULL };
+
+static bool try_init(struct init_start *st, const char *path, bool quiet)
+{
+	const char *const argv[] = { path, NULL };
+	int ret = kernel_execve(path, argv, init_envp);
+
+	if (!ret) {
+		st->started = path;
+		return true;
+	}
+	if (!quiet || ret != -ENOENT)
+		pr_warn("init: cannot run %s (error %d)\n", path, ret);
+	st->error = ret;
+	return false;
+}
+
+/* pid 1 before it is a program: find one, tell the boot task. */
+static int init_process(void *arg)
+{
+	static const char *const fallbacks[] = {
+		"/sbin/init", "/etc/init", "/bin/init", "/bin/sh",
+	};
+	struct init_start *st = arg;
+	unsigned int i;
+	bool ok;
+
+	open_console();
+	ok = try_init(st, rdinit_path, true);
+	if (!ok && init_path[0])
+		ok = try_init(st, init_path, false);
+	for (i = 0; !ok && i < ARRAY_SIZE(fallbacks); i++)
+		ok = try_init(st, fallbacks[i], true);
+	/* @st lives on the boot task's stack: done with it after this. */
+	complete(&st->done);
+	if (ok)
+		return 0;
+	/*
+	 * No program: stay, asleep, rather than exit, as the exit of pid 1
+	 * is fatal; the boot task starts the built-in shell.
+	 */
+	for (;;) {
+		set_current_state(TASK_IDLE);
+		schedule();
+	}
+}
+
+/* Run init as pid 1, or the built-in shell if there is none. */
+static void start_init(void)
+{
+	struct init_start st = { .error = -ENOENT };
+	int pid;
+
+	if (!initrd_present() && !init_path[0]) {
+		pr_notice("init: no initramfs and no init=, starting the built-in shell\n");
+		goto shell;
+	}
+	if (!user_process_spawn || !kernel_execve || !filp_open ||
+	    !fd_install_new || !get_file || !init_mknod) {
+		pr_notice("init: this kernel cannot run programs yet, starting the built-in shell\n");
+		goto shell;
+	}
+	make_console_node();
+	init_completion(&st.done);
+	pid = user_process_spawn(init_process, &st, "init");
+	if (pid < 0) {
+		pr_err("init: cannot make the first process (error %d), starting the built-in shell\n",
+		       pid);
+		goto shell;
+	}
+	wait_for_completion(&st.done);
+	if (st.started) {
+		pr_info("init: pid %d runs %s\n", pid, st.started);
+		return;
+	}
+	pr_err("init: no working init found (last error %d), starting the built-in shell\n",
+	       st.error);
+shell:
+	tsh_start();
+}
 
 /**
  * do_initcalls - run every registered initcall, level by level
@@ -56,6 +233,7 @@ void start_kernel(void)
 	setup_arch();
 	mm_core_init();
 	do_initcalls();
+	populate_rootfs();
 
 	show_mem_info();
 	show_zoneinfo();
@@ -66,7 +244,7 @@ void start_kernel(void)
 	bench_run();
 	if (kunit_run_all_tests() || poweroff_when_ready)
 		machine_power_off();
-	tsh_start();
+	start_init();
 	/* The boot task's work is done: sleep for good, CPU 0 idles. */
 	for (;;) {
 		set_current_state(TASK_IDLE);

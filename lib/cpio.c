@@ -200,6 +200,56 @@ static int cpio_next(const u8 *buf, size_t len, size_t *pos,
 }
 
 /**
+ * cpio_for_each_part - walk the newc archives at the start of @buf
+ * @buf: one or more archives, back to back, any alignment, possibly
+ *	followed by other data (a compressed part of an initramfs)
+ * @len: bytes in @buf
+ * @fn: called with each entry other than the trailers, in archive order;
+ *	a non-zero return stops the walk
+ * @arg: passed to @fn
+ * @used: set, on success, to the bytes the archives and the NUL padding
+ *	after their trailers take; what follows does not start with the
+ *	newc magic
+ *
+ * As cpio_for_each(), but stopping without an error after a trailer at
+ * data that is not another archive, so that the caller can go on with it.
+ *
+ * Return: 0; what @fn returned if it stopped the walk; -EINVAL for a
+ * malformed archive (see cpio_for_each()).
+ */
+int cpio_for_each_part(const void *buf, size_t len, cpio_actor_t fn,
+		       void *arg, size_t *used)
+{
+	const u8 *bytes = buf;
+	struct cpio_entry e;
+	size_t pos = 0;
+	bool trailer;
+	int ret;
+
+	do {
+		/* One archive: entries up to its trailer. */
+		do {
+			ret = cpio_next(buf, len, &pos, &e, &trailer);
+			if (ret)
+				return ret;
+			if (!trailer) {
+				ret = fn(&e, arg);
+				if (ret)
+					return ret;
+			}
+		} while (!trailer);
+
+		while (pos < len && bytes[pos] == 0)
+			pos++;
+		if (len - pos < CPIO_MAGIC_LEN - 1 ||
+		    memcmp(bytes + pos, "07070", CPIO_MAGIC_LEN - 1))
+			break;
+	} while (!(pos & 3));
+	*used = pos;
+	return 0;
+}
+
+/**
  * cpio_for_each - call @fn on each entry of the newc archives in @buf
  * @buf: one or more archives, back to back, any alignment
  * @len: bytes in @buf
@@ -224,28 +274,11 @@ static int cpio_next(const u8 *buf, size_t len, size_t *pos,
  */
 int cpio_for_each(const void *buf, size_t len, cpio_actor_t fn, void *arg)
 {
-	struct cpio_entry e;
-	size_t pos = 0;
-	bool trailer;
+	size_t used;
 	int ret;
 
-	do {
-		/* One archive: entries up to its trailer. */
-		do {
-			ret = cpio_next(buf, len, &pos, &e, &trailer);
-			if (ret)
-				return ret;
-			if (!trailer) {
-				ret = fn(&e, arg);
-				if (ret)
-					return ret;
-			}
-		} while (!trailer);
-
-		while (pos < len && ((const u8 *)buf)[pos] == 0)
-			pos++;
-		if (pos & 3)
-			return pos == len ? 0 : -EINVAL;
-	} while (pos < len);
-	return 0;
+	ret = cpio_for_each_part(buf, len, fn, arg, &used);
+	if (!ret && used != len)
+		return -EINVAL;
+	return ret;
 }

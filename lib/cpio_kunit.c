@@ -215,6 +215,37 @@ static void cpio_after_trailer(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, walk_len(test, end + 1), 0);
 }
 
+/*
+ * cpio_for_each_part() stops after the trailer and its NUL padding at
+ * data that is not an archive (a gzip member, in an initramfs) and says
+ * where; junk right after an archive is the caller's to judge.
+ */
+static void cpio_part_then_other(struct kunit *test)
+{
+	struct cpio_test *t = ctx(test);
+	size_t used = 0;
+	u8 *copy;
+
+	add_file(test, "a", "x");
+	add_trailer(test);
+	memset(t->buf + t->len, 0, 8);
+	t->len += 8;
+	add_file(test, "b", "y");
+	add_trailer(test);
+	memcpy(t->buf + t->len, "\x1f\x8b\x08\x00", 4);
+	t->len += 4;
+	copy = t->tail + CPIO_TEST_LEN - t->len;
+	memcpy(copy, t->buf, t->len);
+	t->nr_seen = 0;
+	KUNIT_ASSERT_EQ(test, cpio_for_each_part(copy, t->len, record, t,
+						 &used), 0);
+	KUNIT_EXPECT_EQ(test, used, t->len - 4);
+	KUNIT_EXPECT_EQ(test, t->nr_seen, 2);
+	/* The whole-buffer walk refuses what follows. */
+	KUNIT_EXPECT_EQ(test, walk(test), -EINVAL);
+	KUNIT_EXPECT_EQ(test, walk_len(test, t->len - 4), 0);
+}
+
 static void cpio_non_hex_field(struct kunit *test)
 {
 	struct cpio_test *t = ctx(test);
@@ -462,6 +493,7 @@ static struct kunit_case cpio_cases[] = {
 	KUNIT_CASE(cpio_valid_archive),
 	KUNIT_CASE(cpio_concatenated),
 	KUNIT_CASE(cpio_after_trailer),
+	KUNIT_CASE(cpio_part_then_other),
 	KUNIT_CASE(cpio_non_hex_field),
 	KUNIT_CASE(cpio_bad_magic),
 	KUNIT_CASE(cpio_namesize_zero),

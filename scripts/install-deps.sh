@@ -75,6 +75,12 @@ need_cmd make make
 need_cmd perl perl
 need_cmd ld binutils
 need_cmd xz xz-utils
+# make initramfs: Debian's packages unpacked and packed with cpio.
+need_cmd cpio cpio
+need_cmd gzip gzip
+need_cmd dpkg-deb dpkg
+need_cmd apt-get apt
+need_cmd objdump binutils
 need_cmd qemu-system-x86_64 qemu-system-x86
 need_cmd kconfig-conf kconfig-frontends
 need_file /usr/src/linux-source-6.12.tar.xz linux-source-6.12

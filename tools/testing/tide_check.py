@@ -10,7 +10,9 @@
       boot one test;
   (d) the runner's own unit tests (pytest);
   (e) the hotplug scenarios of tools/testing/hotplug_*.py (scenario.py):
-      a guest driven over QMP and its shell, each scenario one test.
+      a guest driven over QMP and its shell, each scenario one test;
+  (f) the user-space boots of tools/testing/userland.py: the initramfs
+      unpacked, busybox init, Debian's programs, kselftest.
 
 Prints "PASS name", "FAIL name: reason" or "SKIP name: reason" per test and
 ends with "N passed, N failed[, N skipped]"; exits 1 if anything failed.
@@ -32,6 +34,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktap       # noqa: E402
 import qemu       # noqa: E402
 import scenario   # noqa: E402
+import userland   # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
@@ -262,6 +265,11 @@ BOOT_MATRIX = (
              expect_text="Malformed boot option 'console=tty0'"),
     BootCase("boot:initrd", "pc", "512M", initrd_kib=1536,
              expect_text="initrd: [mem "),
+    # init/main.c: a path that cannot be one is refused, boot goes on.
+    BootCase("boot:rdinit-empty", "pc", "512M", "rdinit=",
+             expect_text="Malformed boot option 'rdinit='"),
+    BootCase("boot:init-too-long", "pc", "512M", "init=/" + "x" * 300,
+             expect_text="Malformed boot option 'init=/xxx"),
     BootCase("boot:memblock-debug", "pc", "512M", "memblock=debug",
              expect_text="memblock_reserve: ["),
     BootCase("boot:zoneinfo", "pc", "512M", "loglevel=8",
@@ -611,6 +619,36 @@ def scenario_jobs(quick):
     return jobs
 
 
+# (f) ------------------------------------------------------ user space
+
+class UserlandContext:
+    """What tools/testing/userland.py's jobs need from the runner."""
+
+    def __init__(self, ctx):
+        self.build = ctx.build
+        self.kernel = ctx.kernel
+        self._ctx = ctx
+
+    def boot(self, name, **kw):
+        return _boot(self._ctx, name, **kw)
+
+    def log_path(self, name):
+        return _log_path(self._ctx, name)
+
+    def tail(self, result):
+        return _tail(result)
+
+    def log_tail(self, path):
+        return _log_tail(path)
+
+
+def userland_jobs():
+    def outcome(name, status, reason="", detail=None):
+        return Outcome(name, status, reason, detail)
+    return [Job(name, lambda ctx, fn=fn: fn(UserlandContext(ctx), outcome))
+            for name, fn in userland.JOBS]
+
+
 # ----------------------------------------------------------------- driver
 
 class Context:
@@ -630,6 +668,7 @@ def all_jobs(args):
         for case in BOOT_MATRIX:
             jobs.append(Job(case.name, lambda ctx, c=case: boot_job(ctx, c)))
         jobs.append(Job("pytest", pytest_job))
+        jobs += userland_jobs()
     return jobs
 
 

@@ -1,0 +1,293 @@
+# SPDX-License-Identifier: GPL-2.0
+"""User-space boots of `make check`: Tide with the initramfs.
+
+  user:initramfs-unpack     the image of `make initramfs` unpacks whole:
+                            as many entries as the archive has, none
+                            refused, the initrd memory freed;
+  user:initramfs-concat     a plain cpio archive, NUL padding and a gzip
+                            member back to back all unpack;
+  user:initramfs-truncated  a member whose archive stops half way: the
+                            entries before the cut stay, the error is
+                            reported and the boot goes on;
+  user:busybox              busybox init on the console: a shell typed
+                            at, glibc programs (ls, lsmem, timeout),
+                            bash-static, badcalls, memfill, poweroff -f;
+  user:selftests-badcalls, user:selftests-memfill,
+  user:kselftest-memory-hotplug
+                            one unattended boot with
+                            rdinit=/opt/tide/selftests: badcalls' KTAP,
+                            memfill's verify and Linux's mem-on-off-test.sh
+                            through Linux's kselftest runner.
+
+A kernel without the VFS, processes or exec (their series not merged yet)
+says so on the console; the tests that need them are then SKIPped with
+that line as the reason.
+"""
+
+import gzip
+import os
+import re
+import struct
+import time
+
+import qemu
+
+IMAGE = "initramfs.cpio.gz"
+USER_PROMPT = "tide:/# "
+BUILTIN_SHELL = "starting the built-in shell"
+NO_VFS = "no VFS to unpack into"
+UNPACKED = re.compile(r"initramfs: unpacked (\d+) entries")
+
+
+def newc_entries(data):
+    """The names in the newc archives of @data (trailers excluded)."""
+    names, pos = [], 0
+    while pos + 110 <= len(data):
+        if data[pos:pos + 6] not in (b"070701", b"070702"):
+            if data[pos] == 0:
+                pos += 1
+                continue
+            break
+        fields = [int(data[pos + 6 + 8 * i:pos + 14 + 8 * i], 16)
+                  for i in range(13)]
+        size, namesize = fields[6], fields[11]
+        name = data[pos + 110:pos + 110 + namesize - 1].decode()
+        pos = (pos + 110 + namesize + 3) & ~3
+        pos = (pos + size + 3) & ~3
+        if name != "TRAILER!!!":
+            names.append(name)
+    return names
+
+
+def newc(entries):
+    """A newc archive of (name, mode, data) entries and its trailer."""
+    out = bytearray()
+    for ino, (name, mode, data) in enumerate(
+            list(entries) + [("TRAILER!!!", 0, b"")], start=1):
+        raw = name.encode() + b"\0"
+        fields = [ino, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(raw), 0]
+        out += b"070701" + b"".join(b"%08x" % f for f in fields) + raw
+        out += b"\0" * (-len(out) % 4) + data
+        out += b"\0" * (-len(out) % 4)
+    return bytes(out)
+
+
+def _image(ctx):
+    path = os.path.join(ctx.build, IMAGE)
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"{path} missing (make initramfs builds it)")
+    return path
+
+
+def _write(ctx, name, data):
+    path = os.path.join(ctx.build, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def _unpack_boot(ctx, outcome, name, initrd, want, kind="whole"):
+    """Boot with @initrd and tide.poweroff=1: populate_rootfs() runs, then
+    the machine powers off before init. @want: entries to be made."""
+    result = ctx.boot(name, memory="512M", cmdline="tide.poweroff=1",
+                      extra_args=("-initrd", initrd))
+    reasons = qemu.problems(result, need_ready=True)
+    if not reasons and any(NO_VFS in line for line in result.lines):
+        return outcome(name, "SKIP", f"kernel says: {NO_VFS}")
+    counts = [int(m.group(1)) for line in result.lines
+              for m in [UNPACKED.search(line)] if m]
+    if not counts:
+        reasons.append('no "initramfs: unpacked N entries" line')
+    elif counts[0] != want:
+        reasons.append(f"unpacked {counts[0]} entries, want {want}")
+    bad = [line for line in result.lines if "entries not made" in line
+           or "cannot make /" in line]
+    if bad:
+        reasons.append(f"console: {bad[0].strip()}")
+    error = [line for line in result.lines if "initramfs: bad image" in line]
+    if kind == "whole" and error:
+        reasons.append(f"console: {error[0].strip()}")
+    if kind == "truncated" and not error:
+        reasons.append('no "initramfs: bad image" line')
+    if not any("freed" in line and "initrd memory" in line
+               for line in result.lines):
+        reasons.append('no "freed ... of initrd memory" line')
+    return outcome(name, "FAIL" if reasons else "PASS", "; ".join(reasons),
+                   ctx.tail(result) if reasons else None)
+
+
+def unpack_job(ctx, outcome):
+    path = _image(ctx)
+    with open(path, "rb") as f:
+        want = len(newc_entries(gzip.decompress(f.read())))
+    return [_unpack_boot(ctx, outcome, "user:initramfs-unpack", path, want)]
+
+
+def concat_job(ctx, outcome):
+    plain = newc([("concat1", 0o40755, b""),
+                  ("concat1/a", 0o100644, b"first archive\n")])
+    member = gzip.compress(newc([("concat2", 0o40755, b""),
+                                 ("concat2/b", 0o100600, b"second\n"),
+                                 ("concat2/l", 0o120777, b"b")]), mtime=0)
+    path = _write(ctx, "test-initramfs-concat.bin",
+                  plain + b"\0" * 12 + member + b"\0" * 4)
+    return [_unpack_boot(ctx, outcome, "user:initramfs-concat", path, 5)]
+
+
+def truncated_job(ctx, outcome):
+    entries = [(f"trunc{i:03d}", 0o100644, b"x" * 200) for i in range(40)]
+    archive = newc(entries)
+    # Cut inside the 21st entry's data: 20 entries are whole.
+    cut = len(newc(entries[:20])) - len(newc([])) + 150
+    path = _write(ctx, "test-initramfs-truncated.bin",
+                  gzip.compress(archive[:cut], mtime=0))
+    return [_unpack_boot(ctx, outcome, "user:initramfs-truncated", path, 20,
+                         kind="truncated")]
+
+
+def _start_user(ctx, name, memory="512M", extra_args=()):
+    """Boot with the initramfs; return (machine, None) at the busybox
+    prompt, or (None, skip reason) when the kernel runs its own shell."""
+    m = qemu.Machine(ctx.kernel, memory=memory, cmdline="",
+                     extra_args=tuple(extra_args),
+                     log_path=ctx.log_path(name), timeout=600,
+                     prompt=USER_PROMPT, initrd=_image(ctx))
+    deadline = time.monotonic() + qemu.BOOT_TIMEOUT
+    while time.monotonic() < deadline:
+        out = m.output
+        if USER_PROMPT in out:
+            m.expect(USER_PROMPT, timeout=1)
+            return m, None
+        for line in out.splitlines():
+            if BUILTIN_SHELL in line or NO_VFS in line:
+                m.kill()
+                return None, "kernel says: " + qemu.strip_stamp(line).strip()
+        if m.proc.poll() is not None:
+            break
+        time.sleep(0.5)
+    registers = m.registers()
+    m.kill()
+    raise TimeoutError(f"no {USER_PROMPT!r} within {qemu.BOOT_TIMEOUT} s "
+                       f"| {registers.splitlines()[:3]}")
+
+
+def _poweroff(m):
+    """busybox's poweroff -f: reboot(2) straight away."""
+    m.send("poweroff -f")
+    try:
+        m.status = m.proc.wait(timeout=30)
+    except Exception:
+        m.kill()
+        raise AssertionError("poweroff -f did not power off (reboot(2)?)")
+    m._finish()
+    problem = qemu.exit_problem(m.status, m.output)
+    if problem:
+        raise AssertionError(problem)
+
+
+def _check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
+def busybox_steps(m):
+    out = m.run("echo hello-$((6 * 7))")
+    _check("hello-42" in out, f"echo: {out!r}")
+    out = m.run("bash -c 'echo bash-${BASH_VERSION%%.*}'")
+    _check("bash-5" in out, f"bash-static: {out!r}")
+    out = m.run("/usr/bin/ls -l /etc/passwd")
+    _check("root" in out and "passwd" in out, f"glibc ls: {out!r}")
+    out = m.run("timeout 5 true && echo timeout-ok")
+    _check("timeout-ok" in out, f"GNU timeout: {out!r}")
+    out = m.run("lsmem")
+    _check("Total online memory" in out, f"lsmem: {out!r}")
+    out = m.run("echo verify | memfill 32")
+    _check("verify: OK" in out, f"memfill: {out!r}")
+    out = m.run("badcalls; echo status=$?", timeout=120)
+    bad = [line for line in out.splitlines() if line.startswith("not ok")]
+    _check(not bad, f"badcalls: {bad[:5]}")
+    _check("process alive" in out and "status=0" in out,
+           f"badcalls did not finish: {out[-300:]!r}")
+
+
+def _user_job(ctx, outcome, name, steps, **kw):
+    try:
+        m, skip = _start_user(ctx, name, **kw)
+    except Exception as e:
+        return [outcome(name, "FAIL", f"boot: {e}",
+                        ctx.log_tail(ctx.log_path(name)))]
+    if skip:
+        return [outcome(name, "SKIP", skip)]
+    try:
+        steps(m)
+        _poweroff(m)
+    except Exception as e:
+        if m.proc.poll() is None:
+            m.kill()
+        return [outcome(name, "FAIL", f"{type(e).__name__}: {e}",
+                        ctx.log_tail(ctx.log_path(name)))]
+    marks = [line for line in m.output.splitlines()
+             if any(x in line for x in qemu.FAILURE_MARKS)]
+    if marks:
+        return [outcome(name, "FAIL", f"console: {marks[0].strip()}",
+                        ctx.log_tail(ctx.log_path(name)))]
+    return [outcome(name, "PASS")]
+
+
+def busybox_job(ctx, outcome):
+    return _user_job(ctx, outcome, "user:busybox", busybox_steps)
+
+
+def selftests_job(ctx, outcome):
+    """One unattended boot, rdinit=/opt/tide/selftests (no console input):
+    badcalls, memfill and Linux's kselftest runner, then poweroff -f.
+    Each program is one outcome."""
+    names = ("user:selftests-badcalls", "user:selftests-memfill",
+             "user:kselftest-memory-hotplug")
+    try:
+        image = _image(ctx)
+    except Exception as e:
+        return [outcome(n, "FAIL", str(e)) for n in names]
+    result = ctx.boot("user:selftests", memory="512M",
+                      cmdline="rdinit=/opt/tide/selftests",
+                      extra_args=("-initrd", image), timeout=600)
+    text = result.output
+    for line in result.lines:
+        if BUILTIN_SHELL in line or NO_VFS in line:
+            why = "kernel says: " + qemu.strip_stamp(line).strip()
+            return [outcome(n, "SKIP", why) for n in names]
+    boot = qemu.problems(result, need_ready=True)
+    tail = ctx.tail(result)
+    out = []
+
+    def add(name, reasons):
+        reasons = boot + reasons
+        out.append(outcome(name, "FAIL" if reasons else "PASS",
+                           "; ".join(reasons), tail if reasons else None))
+
+    start = text.find("selftests: running badcalls")
+    end = text.find("selftests: badcalls exited")
+    bad = re.findall(r"^not ok \d+ .*$", text[start:end], re.M)
+    reasons = [f"badcalls: {b}" for b in bad[:5]]
+    if "selftests: badcalls exited 0" not in text:
+        reasons.append("badcalls did not exit 0")
+    add(names[0], reasons)
+    add(names[1], [] if "verify: OK" in text and
+        "selftests: memfill exited 0" in text else ["no memfill verify: OK"])
+    m = re.search(r"^(not )?ok \d+ selftests: memory-hotplug: "
+                  r"mem-on-off-test.sh(.*)$", text, re.M)
+    if m and not m.group(1) and "# SKIP" in m.group(2):
+        out.append(outcome(names[2], "SKIP", "mem-on-off-test.sh" + m.group(2)))
+    else:
+        add(names[2], [] if m and not m.group(1) else
+            [m.group(0).strip() if m else "no KTAP line for mem-on-off-test.sh"])
+    return out
+
+
+JOBS = (
+    ("user:initramfs-unpack", unpack_job),
+    ("user:initramfs-concat", concat_job),
+    ("user:initramfs-truncated", truncated_job),
+    ("user:busybox", busybox_job),
+    ("user:selftests", selftests_job),
+)
