@@ -5,12 +5,11 @@
  * The user half of an mm's PML4 is filled in by page faults: a fault on
  * an address inside a VMA that allows the access gets a zeroed page,
  * mapped with the VMA's permissions, and the faulting instruction runs
- * again. Every page-table page and user page here belongs to that one mm:
- * there is no sharing (no fork, no file mappings) yet. A user page
- * records its mm and address in its struct page (anon_mm, anon_addr) for
- * a reverse map to come; it has no movable owner and is not allocated
- * with __GFP_MOVABLE, so it stays out of ZONE_MOVABLE and migration and
- * offline treat it as unmovable.
+ * again. Every page-table page belongs to that one mm. A user page is
+ * allocated movable (ZONE_MOVABLE first) and is listed in the reverse map
+ * (mm/rmap.c) with every (mm, address) that maps it, so that migration
+ * and offline can move it; while it moves, its entries are migration
+ * entries and a fault on one waits.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -18,6 +17,7 @@
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/mm_struct.h>
+#include <linux/rmap.h>
 #include <asm/traps.h>
 
 static pgentry_t *user_table_va(pgentry_t e)
@@ -97,9 +97,9 @@ static pgprot_t vma_page_prot(const struct vm_area_struct *vma)
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			     unsigned long addr)
 {
-	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+	pgentry_t *pte, busy = 0;
 	unsigned long flags;
-	pgentry_t *pte;
 	int ret = 0;
 
 	if (!page)
@@ -108,20 +108,25 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	pte = user_pte_walk(mm, addr, true);
 	if (!pte) {
 		ret = -ENOMEM;
-	} else if (pgentry_present(*pte)) {
-		/* Another CPU's fault mapped it first. */
+	} else if (*pte) {
+		/* Another CPU's fault mapped it first, or it is migrating. */
+		busy = *pte;
 	} else {
-		page->type = PGTY_ANON;
-		page->anon_mm = mm;
-		page->anon_addr = addr;
-		mm->nr_pages++;
-		*pte = mk_leaf(page_to_phys(page), vma_page_prot(vma),
-			       PG_LEVEL_4K);
-		page = NULL;
+		/* rmap: the reverse map lists the entry (mm/rmap.c). */
+		ret = page_add_anon_rmap(page, vma, addr);
+		if (!ret) {
+			mm->nr_pages++;
+			*pte = mk_leaf(page_to_phys(page), vma_page_prot(vma),
+				       PG_LEVEL_4K);
+			page = NULL;
+		}
 	}
 	spin_unlock_irqrestore(&mm->page_table_lock, flags);
 	if (page)
 		__free_page(page);
+	/* rmap: a migration entry: wait for the move, then fault again. */
+	if (pgentry_migration(busy))
+		migration_entry_wait(pte, busy);
 	return ret;
 }
 
@@ -178,15 +183,16 @@ static void zap_level(struct mm_struct *mm, pgentry_t *table, int level,
 		pgentry_t *e = &table[pg_index(va, level)];
 		struct page *page;
 
-		if (!pgentry_present(*e))
+		/* rmap: a leaf may be a migration entry, not present. */
+		if (!*e)
 			goto next;
 		page = phys_to_page(pgentry_addr(*e));
 		if (level == PG_LEVEL_4K) {
 			*e = 0;
-			page->anon_mm = NULL;
-			page->anon_addr = 0;
 			mm->nr_pages--;
-			list_add(&page->lru, freed);
+			/* rmap: shared pages go with their last mapping. */
+			if (page_remove_rmap(page, mm, va))
+				list_add(&page->lru, freed);
 			goto next;
 		}
 		zap_level(mm, user_table_va(*e), level - 1, va, next, freed);
@@ -210,16 +216,19 @@ next:
 void unmap_page_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end)
 {
+	unsigned long flags, mapped;
 	struct page *page, *tmp;
-	unsigned long flags;
 	LIST_HEAD(freed);
 
 	if (WARN_ON_ONCE(start > end || end > TASK_SIZE_MAX))
 		return;
 	spin_lock_irqsave(&mm->page_table_lock, flags);
+	mapped = mm->nr_pages;
 	zap_level(mm, mm->pgd, PG_LEVEL_PML4, start, end, &freed);
+	/* rmap: an entry gone whose page stays (shared) needs the flush too. */
+	mapped -= mm->nr_pages;
 	spin_unlock_irqrestore(&mm->page_table_lock, flags);
-	if (list_empty(&freed))
+	if (list_empty(&freed) && !mapped)
 		return;
 	flush_tlb_mm_range(mm, start, end);
 	list_for_each_entry_safe(page, tmp, &freed, lru) {
