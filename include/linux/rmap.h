@@ -87,10 +87,15 @@ bool page_mapped_at(struct page *page, struct mm_struct *mm,
  * @vma: the child's VMA
  * @addr: the address, the same as the parent's
  *
- * page_add_anon_rmap() for a page that has mappings already: the caller
- * holds the child's page_table_lock (and may hold the parent's, taken
- * first) and writes the child's entry in the same critical section. A
- * migration entry is copied as it is; the child's fault then waits too.
+ * page_add_anon_rmap() for a page that has mappings already. The two
+ * page_table_locks do not nest (lockdep knows no nesting), so fork copies
+ * an entry in two steps: under the parent's lock it reads the entry,
+ * write-protects it and takes a page reference (get_page()); on a
+ * migration entry it instead drops the lock, calls migration_entry_wait()
+ * and reads again. Then, under the child's lock, it calls this and writes
+ * the child's entry; it drops the reference after. The reference makes a
+ * migration that started meanwhile give up (-EAGAIN) and restore the
+ * parent's entry, so the page is still the one the entry names.
  *
  * Return: 0, or -ENOMEM (nothing recorded: the caller leaves the child's
  * entry empty and fails the fork).
