@@ -540,21 +540,24 @@ static bool get_page_unless_zero(struct page *page)
 
 /*
  * Moves anonymous page @old to @new. Returns 0 when it moved (@old is
- * freed, @new mapped instead), -ENOENT when every mapping went away
- * meanwhile (both pages are freed), or -EAGAIN (@old as it was, @new
- * unused, still the caller's).
+ * freed, @new mapped instead); -ENOENT when every mapping went away
+ * meanwhile (@old is freed or on its way there, @new is freed); or
+ * -EAGAIN (@old as it was, @new unused, still the caller's).
  */
 static int migrate_anon_page(struct page *old, struct page *new)
 {
 	int ret = -EAGAIN;
 
+	/* Freed, or no longer mapped: nothing left to move. */
 	if (!get_page_unless_zero(old))
-		return -EAGAIN;
+		return -ENOENT;
 	if (!trylock_page(old))
 		goto put;
 	/* Checked under the lock: the last unmap clears both under it. */
-	if (!PageAnon(old) || !READ_ONCE(old->anon_rmap) || old->order)
+	if (!PageAnon(old) || !READ_ONCE(old->anon_rmap)) {
+		ret = -ENOENT;
 		goto unlock;
+	}
 
 	ret = rmap_migration_unmap(old);
 	/* The mappings' reference and ours: any other is a pin. */
@@ -567,7 +570,6 @@ static int migrate_anon_page(struct page *old, struct page *new)
 	copy_page(page_dm_address(new), page_dm_address(old));
 	if (!rmap_migration_remap(old, new)) {
 		unlock_page(old);
-		__free_page(new);
 		put_page(old);
 		put_page(old);
 		return -ENOENT;
@@ -600,12 +602,10 @@ static unsigned int migrate_chunk_anon(struct migrate_chunk *c)
 		if (it->ret != 1 || !PageAnon(it->old))
 			continue;
 		ret = migrate_anon_page(it->old, it->new);
+		if (ret == -ENOENT)
+			__free_page(it->new);
 		if (ret && ret != -ENOENT) {
-			it->ret = ret;
-			if (ret != -EAGAIN) {
-				__free_page(it->new);
-				it->new = NULL;
-			}
+			it->ret = ret;	/* -EAGAIN: @new kept for the next pass */
 			continue;
 		}
 		it->old = ret ? NULL : it->new;
@@ -628,7 +628,9 @@ static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 		if (it->ret != -EAGAIN && it->ret != 1)
 			continue;
 		if (!page_is_migratable(it->old)) {
-			it->ret = -EBUSY;
+			/* A user page's extra reference is fork's, for a moment. */
+			it->ret = PageAnon(it->old) && page_count(it->old) > 1 ?
+				  -EAGAIN : -EBUSY;
 			continue;
 		}
 		if (!it->new)

@@ -220,7 +220,8 @@ static void rk_pages(struct kunit *test, struct mm_struct *mm,
 	}
 }
 
-#define RK_NR	16
+#define RK_NR		16
+#define RK_TOUCH_NR	32
 
 /*
  * migrate_pages() moves filled user pages: every entry names a page with
@@ -356,16 +357,142 @@ static void rmap_migrate_shared_page(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rk_run(b, RK_CHECK), 0L);
 }
 
+/* Whether @mm's entry for @addr is a migration entry for @page. */
+static bool rk_migrating(struct mm_struct *mm, unsigned long addr,
+			 struct page *page)
+{
+	unsigned long flags;
+	pgentry_t *pte;
+	bool ret;
+
+	spin_lock_irqsave(&mm->page_table_lock, flags);
+	pte = user_pte_lookup(mm, addr);
+	ret = pte && pgentry_migration(*pte) &&
+	      pgentry_addr(*pte) == page_to_phys(page);
+	spin_unlock_irqrestore(&mm->page_table_lock, flags);
+	return ret;
+}
+
+/*
+ * The two halves by hand: unmapping turns both mms' entries into
+ * migration entries, remapping onto the page itself (the undo after a
+ * failure) gives back exactly the entries there were.
+ */
+static void rmap_migration_undo(struct kunit *test)
+{
+	struct mm_struct *a = rk_mm(test, 1, 0), *b = rk_mm(test, 1, 0);
+	struct page *page;
+	pgentry_t ea, eb, after;
+
+	KUNIT_ASSERT_EQ(test, rk_run(a, RK_FILL), 0L);
+	KUNIT_ASSERT_EQ(test, rk_run(b, RK_FILL), 0L);
+	page = rk_share(test, a, b, RK_DATA_VA);
+	KUNIT_ASSERT_PTR_EQ(test, rk_page(a, RK_DATA_VA, &ea), page);
+	KUNIT_ASSERT_PTR_EQ(test, rk_page(b, RK_DATA_VA, &eb), page);
+
+	get_page(page);
+	KUNIT_ASSERT_TRUE(test, trylock_page(page));
+	KUNIT_EXPECT_FALSE(test, trylock_page(page));
+	KUNIT_EXPECT_EQ(test, rmap_migration_unmap(page), 0);
+	KUNIT_EXPECT_TRUE(test, rk_migrating(a, RK_DATA_VA, page));
+	KUNIT_EXPECT_TRUE(test, rk_migrating(b, RK_DATA_VA, page));
+	KUNIT_EXPECT_NULL(test, rk_page(a, RK_DATA_VA, NULL));
+	KUNIT_EXPECT_TRUE(test, rmap_migration_remap(page, page));
+	unlock_page(page);
+	put_page(page);
+
+	KUNIT_EXPECT_PTR_EQ(test, rk_page(a, RK_DATA_VA, &after), page);
+	KUNIT_EXPECT_EQ(test, after, ea);
+	KUNIT_EXPECT_PTR_EQ(test, rk_page(b, RK_DATA_VA, &after), page);
+	KUNIT_EXPECT_EQ(test, after, eb);
+	KUNIT_EXPECT_EQ(test, page_mapcount(page), 2U);
+	KUNIT_EXPECT_EQ(test, rk_run(a, RK_CHECK), 0L);
+	KUNIT_EXPECT_EQ(test, rk_run(b, RK_CHECK), 0L);
+}
+
+/*
+ * munmap while the page's entries are migration entries: the unmap takes
+ * them away like present ones, the page stays for the migration to free,
+ * and the remap finds nothing left to map.
+ */
+static void rmap_unmap_while_migrating(struct kunit *test)
+{
+	struct mm_struct *mm = rk_mm(test, 2, 0);
+	struct page *page, *new = alloc_page(GFP_HIGHUSER_MOVABLE);
+	unsigned long free;
+
+	KUNIT_ASSERT_NOT_NULL(test, new);
+	KUNIT_ASSERT_EQ(test, rk_run(mm, RK_FILL), 0L);
+	page = rk_page(mm, RK_DATA_VA, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	get_page(page);
+	KUNIT_ASSERT_TRUE(test, trylock_page(page));
+	KUNIT_EXPECT_EQ(test, rmap_migration_unmap(page), 0);
+	/* The code and two data pages (rk_prog leaves its stack alone). */
+	KUNIT_EXPECT_EQ(test, mm->nr_pages, 3UL);
+	KUNIT_EXPECT_EQ(test, vm_munmap(mm, RK_DATA_VA, PAGE_SIZE), 0);
+	KUNIT_EXPECT_EQ(test, mm->nr_pages, 2UL);
+	KUNIT_EXPECT_EQ(test, page_mapcount(page), 0U);
+	/* The mappings' reference stays while the page is locked. */
+	KUNIT_EXPECT_EQ(test, page_count(page), 2);
+	KUNIT_EXPECT_FALSE(test, rmap_migration_remap(page, new));
+	KUNIT_EXPECT_FALSE(test, PageAnon(new));
+	KUNIT_EXPECT_FALSE(test, PageAnon(page));
+	unlock_page(page);
+	free = nr_free_pages();
+	put_page(page);
+	put_page(page);
+	__free_page(new);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free + 2);
+	/* The other data page is untouched. */
+	KUNIT_EXPECT_NOT_NULL(test, rk_page(mm, RK_DATA_VA + PAGE_SIZE, NULL));
+}
+
+/*
+ * A page with an extra reference (fork holds one while it copies an
+ * entry) does not move; -EAGAIN, everything as it was. Once the reference
+ * goes it moves.
+ */
+static void rmap_pinned_page_stays(struct kunit *test)
+{
+	struct mm_struct *mm = rk_mm(test, 1, 0);
+	struct page *page, *pinned;
+	pgentry_t before, after;
+
+	KUNIT_ASSERT_EQ(test, rk_run(mm, RK_FILL), 0L);
+	pinned = page = rk_page(mm, RK_DATA_VA, &before);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	get_page(pinned);
+	KUNIT_EXPECT_EQ(test, migrate_pages(&page, 1, alloc_migration_target,
+					    0, NULL), -EAGAIN);
+	KUNIT_EXPECT_PTR_EQ(test, page, pinned);
+	KUNIT_EXPECT_PTR_EQ(test, rk_page(mm, RK_DATA_VA, &after), pinned);
+	KUNIT_EXPECT_EQ(test, after, before);
+	KUNIT_EXPECT_FALSE(test, PageLocked(pinned));
+	KUNIT_EXPECT_EQ(test, rk_run(mm, RK_CHECK), 0L);
+	put_page(pinned);
+	KUNIT_EXPECT_EQ(test, migrate_pages(&page, 1, alloc_migration_target,
+					    0, NULL), 0);
+	KUNIT_EXPECT_PTR_NE(test, page, pinned);
+	KUNIT_EXPECT_EQ(test, rk_run(mm, RK_CHECK), 0L);
+}
+
 struct rk_toucher {
 	struct mm_struct *mm;
-	unsigned long runs, errors;
+	unsigned long runs, errors, uaccess_errors;
 	long last;
 };
 
-/* Runs rk_prog's touch again and again until told to stop. */
+/*
+ * Runs rk_prog's touch again and again until told to stop, and between
+ * runs reads a word of one page after the other with copy_from_user():
+ * the kernel's user accesses wait on migration entries too.
+ */
 static int rk_touch_thread(void *data)
 {
 	struct rk_toucher *t = data;
+	unsigned long addr;
+	u64 w;
 
 	kthread_use_mm(t->mm);
 	while (!kthread_should_stop()) {
@@ -375,13 +502,16 @@ static int rk_touch_thread(void *data)
 			t->errors++;
 			t->last = ret;
 		}
+		addr = RK_DATA_VA + (t->runs % RK_TOUCH_NR) * PAGE_SIZE + 16;
+		if (copy_from_user(&w, (void __user *)addr, sizeof(w)) ||
+		    w != (addr ^ RK_MAGIC))
+			t->uaccess_errors++;
 		WRITE_ONCE(t->runs, t->runs + 1);
 	}
 	kthread_unuse_mm(t->mm);
 	return 0;
 }
 
-#define RK_TOUCH_NR	32
 
 /*
  * CPU 1 touches the pages in ring 3 (reads one word, increments another)
@@ -422,6 +552,7 @@ static void rmap_fault_waits_for_migration(struct kunit *test)
 			    "no fault met a migration entry in %lu rounds",
 			    round);
 	KUNIT_EXPECT_EQ_MSG(test, t.errors, 0UL, "last exit %ld", t.last);
+	KUNIT_EXPECT_EQ(test, t.uaccess_errors, 0UL);
 	kthread_use_mm(mm);
 	for (i = 0; i < RK_TOUCH_NR; i++) {
 		count = 0;
@@ -596,6 +727,9 @@ static void rmap_offline_moves_user_pages(struct kunit *test)
 static struct kunit_case rmap_cases[] = {
 	KUNIT_CASE(rmap_migrate_keeps_data),
 	KUNIT_CASE(rmap_migrate_shared_page),
+	KUNIT_CASE(rmap_migration_undo),
+	KUNIT_CASE(rmap_unmap_while_migrating),
+	KUNIT_CASE(rmap_pinned_page_stays),
 	KUNIT_CASE(rmap_fault_waits_for_migration),
 	KUNIT_CASE(rmap_tlb_shootdown),
 	KUNIT_CASE(rmap_offline_moves_user_pages),
