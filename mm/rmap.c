@@ -488,8 +488,9 @@ static void rmap_remap_one(struct page *old, struct page *new,
  * @new: its copy, or @old itself to undo
  *
  * From the first entry on, @new is an anonymous page sharing @old's
- * anon_rmap; at the end the anon_rmap is @new's alone and @old is a plain
- * page again (PGTY_NONE) holding only references. Waits (rescheduling)
+ * anon_rmap, and locked like @old until the end; then the anon_rmap is
+ * @new's alone and @old is a plain page again (PGTY_NONE) holding only
+ * references. Waits (rescheduling)
  * for mms being torn down to drop their mappings. Each restored entry
  * gets the permissions it had. Task context, interrupts on.
  *
@@ -506,6 +507,13 @@ bool rmap_migration_remap(struct page *old, struct page *new)
 	bool dying, mapped;
 
 	if (new != old) {
+		/*
+		 * Locked before anyone can see it anonymous, so that a munmap
+		 * of its last mapping leaves it to us too. Only a migration
+		 * that gives up on seeing it is no user page can hold it now.
+		 */
+		while (!trylock_page(new))
+			cpu_relax();
 		WRITE_ONCE(new->anon_rmap, r);
 		smp_wmb();	/* the rmap before the type that says it is there */
 		WRITE_ONCE(new->type, PGTY_ANON);
@@ -537,6 +545,8 @@ bool rmap_migration_remap(struct page *old, struct page *new)
 		WRITE_ONCE(new->type, PGTY_NONE);
 		rmap_free_rmap(r);
 	}
+	if (new != old)
+		unlock_page(new);
 	return mapped;
 }
 

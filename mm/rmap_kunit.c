@@ -565,6 +565,84 @@ static void rmap_fault_waits_for_migration(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rk_run(mm, RK_CHECK), 0L);
 }
 
+struct rk_churner {
+	struct mm_struct *mm;
+	unsigned long rounds, errors;
+};
+
+/* Maps, fills and unmaps RK_TOUCH_NR pages, again and again. */
+static int rk_churn_thread(void *data)
+{
+	struct rk_churner *c = data;
+	unsigned long i, addr;
+	u64 w;
+
+	kthread_use_mm(c->mm);
+	while (!kthread_should_stop()) {
+		if (vm_mmap_anon(c->mm, RK_DATA_VA, RK_TOUCH_NR * PAGE_SIZE,
+				 PROT_READ | PROT_WRITE, RK_ANON_FIXED) !=
+		    (long)RK_DATA_VA)
+			c->errors++;
+		for (i = 0; i < RK_TOUCH_NR; i++) {
+			addr = RK_DATA_VA + i * PAGE_SIZE;
+			w = addr ^ RK_MAGIC;
+			if (copy_to_user((void __user *)addr, &w, sizeof(w)))
+				c->errors++;
+		}
+		for (i = 0; i < RK_TOUCH_NR; i++) {
+			addr = RK_DATA_VA + i * PAGE_SIZE;
+			if (copy_from_user(&w, (void __user *)addr, sizeof(w)) ||
+			    w != (addr ^ RK_MAGIC))
+				c->errors++;
+		}
+		if (vm_munmap(c->mm, RK_DATA_VA, RK_TOUCH_NR * PAGE_SIZE))
+			c->errors++;
+		WRITE_ONCE(c->rounds, c->rounds + 1);
+	}
+	kthread_unuse_mm(c->mm);
+	return 0;
+}
+
+/*
+ * CPU 1 maps, fills, checks and unmaps pages over and over while this CPU
+ * moves whatever is mapped: munmap meets migration entries and pages
+ * whose mappings all go while they move. Every page is freed exactly once
+ * (a double free or a write after free is a WARN or a panic on the
+ * console) and CPU 1 always reads what it wrote.
+ */
+static void rmap_unmap_races_migration(struct kunit *test)
+{
+	struct mm_struct *mm = rk_mm(test, RK_TOUCH_NR, 0);
+	struct rk_churner c = { .mm = mm };
+	struct page *pages[RK_TOUCH_NR];
+	unsigned long round, i, gone = 0;
+	struct task_struct *task;
+	unsigned int n;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	task = kthread_create(rk_churn_thread, &c, "rmap_churn");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(task));
+	kthread_bind(task, 1);
+	wake_up_process(task);
+	for (round = 0; round < 2000; round++) {
+		for (i = n = 0; i < RK_TOUCH_NR; i++) {
+			pages[n] = rk_page(mm, RK_DATA_VA + i * PAGE_SIZE, NULL);
+			n += pages[n] != NULL;
+		}
+		if (n)
+			migrate_pages(pages, n, alloc_migration_target, 0, NULL);
+		for (i = 0; i < n; i++)
+			gone += !pages[i];
+	}
+	kthread_stop(task);
+	kunit_info(test, "%lu rounds of CPU 1, %lu pages gone while moving",
+		   c.rounds, gone);
+	KUNIT_EXPECT_GT(test, c.rounds, 0UL);
+	KUNIT_EXPECT_EQ(test, c.errors, 0UL);
+	KUNIT_EXPECT_EQ(test, mm->nr_pages, 1UL);	/* the code page */
+}
+
 struct rk_spinner {
 	struct mm_struct *mm;
 	bool started;
@@ -731,6 +809,7 @@ static struct kunit_case rmap_cases[] = {
 	KUNIT_CASE(rmap_unmap_while_migrating),
 	KUNIT_CASE(rmap_pinned_page_stays),
 	KUNIT_CASE(rmap_fault_waits_for_migration),
+	KUNIT_CASE(rmap_unmap_races_migration),
 	KUNIT_CASE(rmap_tlb_shootdown),
 	KUNIT_CASE(rmap_offline_moves_user_pages),
 	{}
