@@ -602,12 +602,13 @@ static unsigned int migrate_chunk_anon(struct migrate_chunk *c)
 		if (it->ret != 1 || !PageAnon(it->old))
 			continue;
 		ret = migrate_anon_page(it->old, it->new);
-		if (ret == -ENOENT)
-			__free_page(it->new);
-		if (ret && ret != -ENOENT) {
-			it->ret = ret;	/* -EAGAIN: @new kept for the next pass */
+		if (ret == -EAGAIN || ret == -EBUSY) {
+			/* @new stays for the next pass, or is freed after it */
+			it->ret = ret;
 			continue;
 		}
+		if (ret == -ENOENT)	/* gone: @new unused */
+			__free_page(it->new);
 		it->old = ret ? NULL : it->new;
 		it->new = NULL;
 		it->ret = 0;

@@ -243,11 +243,11 @@ bool page_remove_rmap(struct page *page, struct mm_struct *mm,
 		 * A migration holding the page lock frees the page itself;
 		 * holding the lock here keeps one from starting meanwhile.
 		 */
-		if (trylock_page(page)) {
+		free_it = trylock_page(page);
+		if (free_it) {
 			WRITE_ONCE(page->anon_rmap, NULL);
 			WRITE_ONCE(page->type, PGTY_NONE);
 			unlock_page(page);
-			free_it = true;
 		} else {
 			r->emptied = true;
 		}
@@ -363,7 +363,7 @@ static struct mm_struct *rmap_pick(struct anon_rmap *r, u8 state,
 				   unsigned long *addr, bool *dying)
 {
 	struct anon_rmap_item *item;
-	struct mm_struct *mm = NULL;
+	struct mm_struct *found = NULL;
 	unsigned long flags;
 
 	*dying = false;
@@ -372,14 +372,14 @@ static struct mm_struct *rmap_pick(struct anon_rmap *r, u8 state,
 		if (item->state == state)
 			continue;
 		if (rmap_mmget(item->mm)) {
-			mm = item->mm;
+			found = item->mm;
 			*addr = item->addr;
 			break;
 		}
 		*dying = true;
 	}
 	spin_unlock_irqrestore(&r->lock, flags);
-	return mm;
+	return found;
 }
 
 /*

@@ -272,16 +272,16 @@ static void rmap_migrate_keeps_data(struct kunit *test)
  * under @mm's, since the two locks do not nest. Returns the page.
  */
 static struct page *rk_share(struct kunit *test, struct mm_struct *owner,
-			     struct mm_struct *mm, unsigned long addr)
+			     struct mm_struct *mm, unsigned long va)
 {
 	struct page *page = NULL, *mine = NULL;
 	struct vm_area_struct *vma;
 	pgentry_t *pte, e = 0;
 	unsigned long flags;
-	int ret = -EFAULT;
+	int err = -EFAULT;
 
 	spin_lock_irqsave(&owner->page_table_lock, flags);
-	pte = user_pte_lookup(owner, addr);
+	pte = user_pte_lookup(owner, va);
 	if (pte && pgentry_present(*pte)) {
 		*pte &= ~_PAGE_RW;
 		e = *pte;
@@ -289,29 +289,29 @@ static struct page *rk_share(struct kunit *test, struct mm_struct *owner,
 		get_page(page);
 	}
 	spin_unlock_irqrestore(&owner->page_table_lock, flags);
-	flush_tlb_mm_range(owner, addr, addr + PAGE_SIZE);
+	flush_tlb_mm_range(owner, va, va + PAGE_SIZE);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 
 	mmap_read_lock(mm);
-	vma = find_vma(mm, addr);
+	vma = find_vma(mm, va);
 	spin_lock_irqsave(&mm->page_table_lock, flags);
-	pte = user_pte_lookup(mm, addr);
+	pte = user_pte_lookup(mm, va);
 	if (vma && pte && pgentry_present(*pte)) {
 		mine = phys_to_page(pgentry_addr(*pte));
-		ret = page_dup_rmap(page, vma, addr);
-		if (!ret) {
+		err = page_dup_rmap(page, vma, va);
+		if (!err) {
 			*pte = e;
-			if (!page_remove_rmap(mine, mm, addr))
+			if (!page_remove_rmap(mine, mm, va))
 				mine = NULL;
 		}
 	}
 	spin_unlock_irqrestore(&mm->page_table_lock, flags);
 	mmap_read_unlock(mm);
-	flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
+	flush_tlb_mm_range(mm, va, va + PAGE_SIZE);
 	if (mine)
 		__free_page(mine);
 	put_page(page);
-	KUNIT_ASSERT_EQ(test, ret, 0);
+	KUNIT_ASSERT_EQ(test, err, 0);
 	return page;
 }
 
