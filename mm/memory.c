@@ -137,7 +137,8 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
  * @error_code: the page fault's error code (X86_PF_*)
  *
  * Runs in the page-fault handler, with interrupts off, so it only tries
- * mmap_lock: a fault while someone holds it for writing fails.
+ * mmap_lock: a fault while someone holds it for writing fails. A fault on
+ * a page being migrated waits until the move is done (rmap.h).
  *
  * Return: 0 when the access may be retried; -EFAULT when @addr is in no
  * VMA or the VMA does not allow the access, or mmap_lock was held;
