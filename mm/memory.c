@@ -12,17 +12,20 @@
  * shared object's page itself (shared_anon_page(), mm/mmap.c), which
  * every mm mapping the object sees.
  *
- * fork() (copy_page_range()) makes the child's tables point at the
- * parent's pages, each page's reference count counting the tables that
- * map it. In a private writable VMA both sides lose write access; the
- * first write on either side takes a fault (do_wp_page()) that copies
- * the page, or just makes it writable again if no other table maps it.
- * Page-table pages are never shared.
+ * Anonymous pages (demand-zero pages, private file copies and
+ * copy-on-write copies) are allocated movable, ZONE_MOVABLE first, and
+ * listed in the reverse map (mm/rmap.c) with every (mm, address) whose
+ * entry names them; the mappings share the page's one reference, and the
+ * last one to go frees it. Migration and offline move them: while one
+ * moves, its entries are migration entries and a fault on one waits.
+ * Pages of a shared anonymous object are not in the reverse map: each
+ * table that maps one holds a reference, the object another.
  *
- * A user page records the mm and address it was first mapped at in its
- * struct page (anon_mm, anon_addr) for a reverse map to come; it has no
- * movable owner and is not allocated with __GFP_MOVABLE, so it stays out
- * of ZONE_MOVABLE and migration and offline treat it as unmovable.
+ * fork() (copy_page_range()) makes the child's tables point at the
+ * parent's pages. In a private writable VMA both sides lose write
+ * access; the first write on either side takes a fault (do_wp_page())
+ * that copies the page, or just makes it writable again if no other
+ * entry maps it. Page-table pages are never shared.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -32,6 +35,8 @@
 #include <linux/mm.h>
 #include <linux/mm_struct.h>
 #include <linux/preempt.h>
+#include <linux/rmap.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/irqflags.h>
 #include <asm/traps.h>
@@ -151,9 +156,9 @@ static int file_fill_page(struct vm_area_struct *vma, unsigned long addr,
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			     unsigned long addr)
 {
-	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+	pgentry_t *pte, busy = 0;
 	unsigned long flags;
-	pgentry_t *pte;
 	int ret = 0;
 
 	if (!page)
@@ -169,33 +174,43 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	pte = user_pte_walk(mm, addr, true);
 	if (!pte) {
 		ret = -ENOMEM;
-	} else if (pgentry_present(*pte)) {
-		/* Another CPU's fault mapped it first. */
+	} else if (*pte) {
+		/* Another CPU's fault mapped it first, or it is migrating. */
+		busy = *pte;
 	} else {
-		page->type = PGTY_ANON;
-		page->anon_mm = mm;
-		page->anon_addr = addr;
-		mm->nr_pages++;
-		*pte = mk_leaf(page_to_phys(page), vma_page_prot(vma),
-			       PG_LEVEL_4K);
-		page = NULL;
+		ret = page_add_anon_rmap(page, vma, addr);
+		if (!ret) {
+			mm->nr_pages++;
+			*pte = mk_leaf(page_to_phys(page), vma_page_prot(vma),
+				       PG_LEVEL_4K);
+			page = NULL;
+		}
 	}
 	spin_unlock_irqrestore(&mm->page_table_lock, flags);
 	if (page)
 		__free_page(page);
+	/* A migration entry: wait for the move, then fault again. */
+	if (pgentry_migration(busy))
+		migration_entry_wait(pte, busy);
 	return ret;
 }
 
 /*
  * A write to a present, write-protected page of a writable VMA: the
- * copy-on-write break. The page is reused if this table is its only
- * user, else copied into a new page. Interrupts are on (the TLB flush
- * is a cross call).
+ * copy-on-write break. An anonymous page only this entry maps is made
+ * writable in place; one that others map too is copied into a new page.
+ * A page of a shared anonymous object is written in place. Interrupts
+ * are on (the TLB flush is a cross call).
+ *
+ * While the copy is made unlocked, a reference on the old page keeps it
+ * from being freed or migrated (migration gives up on a page with an
+ * extra reference); the entry is switched only if it still names it.
  */
 static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		      unsigned long addr)
 {
-	struct page *old, *copy = NULL, *unused = NULL;
+	struct page *old, *copy = NULL, *src = NULL;
+	bool free_old = false;
 	unsigned long flags;
 	pgentry_t *pte;
 	int ret = 0;
@@ -206,41 +221,48 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		if (!pte || !pgentry_present(*pte) || pgentry_writable(*pte))
 			goto unlock;	/* changed meanwhile: retry the access */
 		old = phys_to_page(pgentry_addr(*pte));
-		if (page_count(old) == 1) {
+		if (!PageAnon(old)) {
+			if (vma->vm_shared)
+				*pte |= _PAGE_RW | _PAGE_DIRTY;
+			goto unlock;
+		}
+		if (page_mapcount(old) == 1) {
 			*pte |= _PAGE_RW | _PAGE_DIRTY;
 			goto unlock;
 		}
-		if (copy)
+		if (copy && src == old)
 			break;
+		get_page(old);
 		spin_unlock_irqrestore(&mm->page_table_lock, flags);
-		copy = alloc_page(GFP_KERNEL);
+		if (src)
+			put_page(src);
+		src = old;
 		if (!copy)
+			copy = alloc_page(GFP_HIGHUSER_MOVABLE);
+		if (!copy) {
+			put_page(src);
 			return -ENOMEM;
+		}
 		/* Copied unlocked: the page is read-only everywhere. */
-		memcpy(__va(page_to_phys(copy)), __va(page_to_phys(old)),
+		memcpy(__va(page_to_phys(copy)), __va(page_to_phys(src)),
 		       PAGE_SIZE);
 	}
-	copy->type = PGTY_ANON;
-	copy->anon_mm = mm;
-	copy->anon_addr = addr;
+	ret = page_add_anon_rmap(copy, vma, addr);
+	if (ret)
+		goto unlock;
 	*pte = mk_leaf(page_to_phys(copy), vma_page_prot(vma), PG_LEVEL_4K);
 	copy = NULL;
-	if (old->anon_mm == mm)
-		old->anon_mm = NULL;
-	/* The other tables may have dropped it meanwhile (exit, munmap). */
-	if (atomic_dec_and_test(&old->_refcount)) {
-		atomic_set(&old->_refcount, 1);
-		unused = old;
-	}
+	/* The other entries may have gone meanwhile (exit, munmap). */
+	free_old = page_remove_rmap(old, mm, addr);
 unlock:
 	spin_unlock_irqrestore(&mm->page_table_lock, flags);
 	if (copy)
 		__free_page(copy);
 	flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
-	if (unused) {
-		unused->type = PGTY_NONE;
-		__free_page(unused);
-	}
+	if (src)
+		put_page(src);
+	if (free_old)
+		__free_page(old);
 	return ret;
 }
 
@@ -293,73 +315,134 @@ out:
 	return ret;
 }
 
+/* Entries fork copies per hold of the parent's page_table_lock. */
+#define FORK_BATCH	64
+
+struct fork_batch {
+	unsigned long va[FORK_BATCH];
+	pgentry_t e[FORK_BATCH];
+	unsigned int nr;
+};
+
 /*
- * Copy @src's entries for [@va, @end) at @level into @dst's tables,
- * sharing the pages; with @wrprotect, both sides lose _PAGE_RW. Called
- * with @src's page_table_lock held; @dst has no other user. Returns
- * -ENOMEM when a table of @dst cannot be allocated.
+ * Under @src's page_table_lock: gather up to FORK_BATCH present entries
+ * of [*@va, @end), write-protecting them with @wrprotect and taking a
+ * reference on each page, so that none can be freed or migrated before
+ * the child's entries are written. Stops early at a migration entry,
+ * returned in *@wait_pte/@wait_e. Advances *@va past what it looked at.
  */
-static int copy_level(struct mm_struct *dst, struct mm_struct *src,
-		      pgentry_t *table, int level, unsigned long va,
-		      unsigned long end, bool wrprotect)
+static void fork_gather(struct mm_struct *src, unsigned long *va,
+			unsigned long end, bool wrprotect,
+			struct fork_batch *b, pgentry_t **wait_pte,
+			pgentry_t *wait_e)
 {
-	unsigned long size = pg_level_size(level);
+	b->nr = 0;
+	*wait_pte = NULL;
+	while (*va < end && b->nr < FORK_BATCH) {
+		pgentry_t *e = user_pte_walk(src, *va, false);
 
-	while (va < end) {
-		unsigned long next = min((va & ~(size - 1)) + size, end);
-		pgentry_t *e = &table[pg_index(va, level)];
-		pgentry_t *d;
-
-		if (!pgentry_present(*e))
-			goto next;
-		if (level > PG_LEVEL_4K) {
-			if (copy_level(dst, src, user_table_va(*e), level - 1,
-				       va, next, wrprotect))
-				return -ENOMEM;
-			goto next;
+		if (!e) {
+			/* No leaf table here: skip to the next one. */
+			*va = min(ALIGN(*va + 1, pg_level_size(PG_LEVEL_2M)),
+				  end);
+			continue;
 		}
-		d = user_pte_walk(dst, va, true);
-		if (!d)
-			return -ENOMEM;
-		if (wrprotect)
-			*e &= ~_PAGE_RW;
-		get_page(phys_to_page(pgentry_addr(*e)));
-		*d = *e;
-		dst->nr_pages++;
-next:
-		va = next;
+		if (pgentry_migration(*e)) {
+			*wait_pte = e;
+			*wait_e = *e;
+			return;
+		}
+		if (pgentry_present(*e)) {
+			if (wrprotect)
+				*e &= ~_PAGE_RW;
+			get_page(phys_to_page(pgentry_addr(*e)));
+			b->va[b->nr] = *va;
+			b->e[b->nr++] = *e;
+		}
+		*va += PAGE_SIZE;
 	}
-	return 0;
+}
+
+/*
+ * Under @dst's page_table_lock: write the gathered entries into @dst.
+ * An anonymous page gets a reverse-map entry for the child (and keeps
+ * the one reference all its mappings share); a shared object's page
+ * keeps the reference taken for it, one per table. Returns -ENOMEM
+ * when a table or a reverse-map entry cannot be had; entries from that
+ * one on are not written.
+ */
+static int fork_install(struct mm_struct *dst, struct vm_area_struct *vma,
+			struct fork_batch *b, unsigned int *done)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr; i++) {
+		struct page *page = phys_to_page(pgentry_addr(b->e[i]));
+		pgentry_t *d = user_pte_walk(dst, b->va[i], true);
+
+		if (!d)
+			break;
+		if (PageAnon(page) && page_dup_rmap(page, vma, b->va[i]))
+			break;
+		*d = b->e[i];
+		dst->nr_pages++;
+	}
+	*done = i;
+	return i == b->nr ? 0 : -ENOMEM;
 }
 
 /**
  * copy_page_range - share @vma's pages of @src with @dst (fork)
  * @dst: the child's mm, which has a copy of @vma already
  * @src: the parent's mm
- * @vma: the parent's VMA
+ * @vma: the child's copy of the parent's VMA
  *
- * The child's tables get the parent's entries and each page one more
- * reference. In a private writable VMA, both sides are made read-only,
- * so that the first write copies (do_wp_page()); read-only and shared
- * pages stay shared. The parent's TLBs are flushed for the range. The
- * caller holds @src's mmap_lock for writing and is the only user of
- * @dst.
+ * The child's tables get the parent's entries: anonymous pages gain a
+ * reverse-map entry, shared objects' pages a reference. In a private
+ * writable VMA, both sides are made read-only, so that the first write
+ * copies (do_wp_page()); read-only and shared pages stay shared. The two
+ * page_table_locks are never held together: entries are gathered under
+ * the parent's, with a reference on each page, and written under the
+ * child's; an entry the parent has migrating is waited for. The
+ * parent's TLBs are flushed for the range. The caller holds @src's
+ * mmap_lock for writing and is the only user of @dst.
  *
- * Return: 0, or -ENOMEM (pages already copied stay; mmput() of @dst
+ * Return: 0, or -ENOMEM (entries already copied stay; mmput() of @dst
  * gives them back).
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
 {
 	bool wrprotect = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
-	unsigned long flags;
-	int ret;
+	unsigned long va = vma->vm_start, flags;
+	struct fork_batch *b;
+	pgentry_t *wait_pte, wait_e;
+	unsigned int i, done;
+	int ret = 0;
 
-	/* @dst is not in use yet: its own lock is not needed. */
-	spin_lock_irqsave(&src->page_table_lock, flags);
-	ret = copy_level(dst, src, src->pgd, PG_LEVEL_PML4, vma->vm_start,
-			 vma->vm_end, wrprotect);
-	spin_unlock_irqrestore(&src->page_table_lock, flags);
+	b = kmalloc(sizeof(*b), GFP_KERNEL);
+	if (!b)
+		return -ENOMEM;
+	while (va < vma->vm_end && !ret) {
+		spin_lock_irqsave(&src->page_table_lock, flags);
+		fork_gather(src, &va, vma->vm_end, wrprotect, b, &wait_pte,
+			    &wait_e);
+		spin_unlock_irqrestore(&src->page_table_lock, flags);
+
+		spin_lock_irqsave(&dst->page_table_lock, flags);
+		ret = fork_install(dst, vma, b, &done);
+		spin_unlock_irqrestore(&dst->page_table_lock, flags);
+		/* Anonymous pages' extra references, and the unwritten. */
+		for (i = 0; i < b->nr; i++) {
+			struct page *page = phys_to_page(pgentry_addr(b->e[i]));
+
+			if (PageAnon(page) || i >= done)
+				put_page(page);
+		}
+		if (wait_pte)
+			migration_entry_wait(wait_pte, wait_e);
+	}
+	kfree(b);
 	if (wrprotect)
 		flush_tlb_mm_range(src, vma->vm_start, vma->vm_end);
 	return ret;
@@ -390,22 +473,24 @@ static void zap_level(struct mm_struct *mm, pgentry_t *table, int level,
 		pgentry_t *e = &table[pg_index(va, level)];
 		struct page *page;
 
-		if (!pgentry_present(*e))
+		/* A leaf may be a migration entry, not present. */
+		if (!*e)
 			goto next;
 		page = phys_to_page(pgentry_addr(*e));
 		if (level == PG_LEVEL_4K) {
 			*e = 0;
 			mm->nr_pages--;
-			/* Shared after fork: another table keeps it. */
-			if (!atomic_dec_and_test(&page->_refcount)) {
-				if (page->anon_mm == mm)
-					page->anon_mm = NULL;
+			if (PageAnon(page)) {
+				/* Freed with its last mapping. */
+				if (page_remove_rmap(page, mm, va))
+					list_add(&page->lru, freed);
 				goto next;
 			}
-			atomic_set(&page->_refcount, 1);
-			page->anon_mm = NULL;
-			page->anon_addr = 0;
-			list_add(&page->lru, freed);
+			/* A shared object's page: the object keeps one. */
+			if (atomic_dec_and_test(&page->_refcount)) {
+				atomic_set(&page->_refcount, 1);
+				list_add(&page->lru, freed);
+			}
 			goto next;
 		}
 		zap_level(mm, user_table_va(*e), level - 1, va, next, freed);
@@ -429,16 +514,19 @@ next:
 void unmap_page_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end)
 {
+	unsigned long flags, mapped;
 	struct page *page, *tmp;
-	unsigned long flags;
 	LIST_HEAD(freed);
 
 	if (WARN_ON_ONCE(start > end || end > TASK_SIZE_MAX))
 		return;
 	spin_lock_irqsave(&mm->page_table_lock, flags);
+	mapped = mm->nr_pages;
 	zap_level(mm, mm->pgd, PG_LEVEL_PML4, start, end, &freed);
+	/* An entry gone whose page stays (shared) needs the flush too. */
+	mapped -= mm->nr_pages;
 	spin_unlock_irqrestore(&mm->page_table_lock, flags);
-	if (list_empty(&freed))
+	if (list_empty(&freed) && !mapped)
 		return;
 	flush_tlb_mm_range(mm, start, end);
 	list_for_each_entry_safe(page, tmp, &freed, lru) {

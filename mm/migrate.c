@@ -38,8 +38,12 @@
  * mapping is changing give -EAGAIN and are retried up to
  * MIGRATE_MAX_PASSES times.
  *
+ * Anonymous user pages (PGTY_ANON) move without stopping the machine:
+ * see "user pages" below.
+ *
  * Caller's side: the caller keeps the pages allocated for the whole call
- * (their owners must not free them meanwhile); to keep targets out of a
+ * (their owners must not free them meanwhile; user pages are the
+ * exception, munmap may free them at any time); to keep targets out of a
  * range being emptied, it isolates that range's pageblocks first.
  */
 #include <linux/kernel.h>
@@ -48,6 +52,7 @@
 #include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
+#include <linux/rmap.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
@@ -135,8 +140,8 @@ static bool page_kind_migratable(const struct page *page);
  * page_is_migratable - could migrate_pages() move @page at all?
  *
  * A quick unlocked look, for scanners deciding what to try: an order-0
- * page in use, with an owner or a kernel mapping at page->virtual. The
- * real checks are repeated when the page is moved.
+ * page in use, anonymous, with an owner or with a kernel mapping at
+ * page->virtual. The real checks are repeated when the page is moved.
  *
  * Return: true if it is worth trying.
  */
@@ -154,6 +159,8 @@ static bool page_kind_migratable(const struct page *page)
 {
 	if (PageReserved(page) || PageBuddy(page) || page_count(page) < 1)
 		return false;
+	if (PageAnon(page))
+		return page->order == 0;
 	if (page_movable_owner(page))
 		return page->type == PGTY_NONE && page->order == 0;
 	return is_kernel_mapped_type(page) && page->virtual;
@@ -193,8 +200,8 @@ static struct page *alloc_movable_target(const int *order, int n, gfp_t gfp)
  * @old: the page to move
  * @private: a struct migration_target_control *, or 0 for the defaults
  *
- * Owned pages get a movable page, from ZONE_MOVABLE wherever there is
- * room before any kernel zone, and from a kernel zone only above its
+ * Owned and anonymous pages get a movable page, from ZONE_MOVABLE wherever
+ * there is room before any kernel zone, and from a kernel zone only above its
  * kernel reserve (alloc_movable_target()); kernel pages an unmovable (or,
  * if their pageblock is reclaimable, a reclaimable) one, so that kernel
  * data never lands in ZONE_MOVABLE. Isolated pageblocks are never used.
@@ -222,7 +229,7 @@ struct page *alloc_migration_target(struct page *old, unsigned long private)
 			order[i] = order[i + 1];
 		order[n - 1] = nid;
 	}
-	if (page_movable_owner(old))
+	if (page_movable_owner(old) || PageAnon(old))
 		return alloc_movable_target(order, n, gfp | __GFP_MOVABLE);
 	if (get_pageblock_migratetype(old) == MIGRATE_RECLAIMABLE)
 		gfp |= __GFP_RECLAIMABLE;
@@ -500,6 +507,116 @@ static void release_old_page(struct page *old)
 	__free_page(old);
 }
 
+/*
+ * DOC: user pages
+ *
+ * An anonymous page is reached by user code, and by the kernel's user
+ * accesses, through its user mappings alone: the reverse map (mm/rmap.c)
+ * lists them. migrate_anon_page() takes a reference and the page lock,
+ * turns every mapping into a migration entry and shoots the address down
+ * on every CPU running each mm (rmap_migration_unmap()), so that from
+ * then on any access faults and waits; only then it copies the page,
+ * makes the entries name the copy with the permissions they had
+ * (rmap_migration_remap()) and frees the old page. Nothing stops: the
+ * other CPUs go on, and only a thread touching this page waits.
+ *
+ * A reference beyond the mappings' one and ours means someone holds the
+ * page (no such user exists yet: the kernel reads user memory through the
+ * user mapping, and so waits like user code): -EAGAIN, with the entries
+ * restored to the old page. So do mappings that keep changing.
+ */
+
+/* A reference to @page unless it is free. */
+static bool get_page_unless_zero(struct page *page)
+{
+	int count = atomic_read(&page->_refcount);
+
+	do {
+		if (!count)
+			return false;
+	} while (!atomic_try_cmpxchg(&page->_refcount, &count, count + 1));
+	return true;
+}
+
+/*
+ * Moves anonymous page @old to @new. Returns 0 when it moved (@old is
+ * freed, @new mapped instead); -ENOENT when every mapping went away
+ * meanwhile (@old is freed or on its way there, @new is freed); or
+ * -EAGAIN (@old as it was, @new unused, still the caller's).
+ */
+static int migrate_anon_page(struct page *old, struct page *new)
+{
+	int ret = -EAGAIN;
+
+	/* Freed, or no longer mapped: nothing left to move. */
+	if (!get_page_unless_zero(old))
+		return -ENOENT;
+	if (!trylock_page(old))
+		goto put;
+	/* Checked under the lock: the last unmap clears both under it. */
+	if (!PageAnon(old) || !READ_ONCE(old->anon_rmap)) {
+		ret = -ENOENT;
+		goto unlock;
+	}
+
+	ret = rmap_migration_unmap(old);
+	/* The mappings' reference and ours: any other is a pin. */
+	if (!ret && page_count(old) != 2)
+		ret = -EAGAIN;
+	if (ret) {
+		rmap_migration_remap(old, old);
+		goto unlock;
+	}
+	copy_page(page_dm_address(new), page_dm_address(old));
+	if (!rmap_migration_remap(old, new)) {
+		unlock_page(old);
+		put_page(old);
+		put_page(old);
+		return -ENOENT;
+	}
+	unlock_page(old);
+	/* Ours, then the mappings': the old page is freed (and poisoned). */
+	put_page(old);
+	put_page(old);
+	return 0;
+
+unlock:
+	unlock_page(old);
+put:
+	put_page(old);
+	return ret == -EINVAL ? -EBUSY : ret;
+}
+
+/*
+ * Moves the anonymous pages among the pending items of @c, outside any
+ * stop. Returns how many of them are done (moved or gone).
+ */
+static unsigned int migrate_chunk_anon(struct migrate_chunk *c)
+{
+	unsigned int i, done = 0;
+
+	for (i = 0; i < c->nr; i++) {
+		struct migrate_item *it = &c->item[i];
+		int ret;
+
+		if (it->ret != 1 || !PageAnon(it->old))
+			continue;
+		ret = migrate_anon_page(it->old, it->new);
+		if (ret == -EAGAIN || ret == -EBUSY) {
+			/* @new stays for the next pass, or is freed after it */
+			it->ret = ret;
+			continue;
+		}
+		if (ret == -ENOENT)	/* gone: @new unused */
+			__free_page(it->new);
+		it->old = ret ? NULL : it->new;
+		it->new = NULL;
+		it->ret = 0;
+		done++;
+	}
+	return done;
+}
+
 /* One pass over the pending items of @c. Returns how many moved. */
 static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 				       new_page_t get_new, unsigned long private)
@@ -512,7 +629,9 @@ static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 		if (it->ret != -EAGAIN && it->ret != 1)
 			continue;
 		if (!page_is_migratable(it->old)) {
-			it->ret = -EBUSY;
+			/* A user page's extra reference is fork's, for a moment. */
+			it->ret = PageAnon(it->old) && page_count(it->old) > 1 ?
+				  -EAGAIN : -EBUSY;
 			continue;
 		}
 		if (!it->new)
@@ -524,8 +643,12 @@ static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 		it->ret = 1;
 		todo++;
 	}
-	if (!todo)
-		return 0;
+	moved = migrate_chunk_anon(c);
+	for (i = 0; i < c->nr; i++)
+		if (c->item[i].ret == 1)
+			break;
+	if (!todo || i == c->nr)
+		return moved;
 
 	for (i = 0; i < c->nr; i++)
 		c->item[i].copied = false;
@@ -555,14 +678,17 @@ static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 /**
  * migrate_pages - move each page of @pages to a page from @get_new
  * @pages: order-0 pages in use; on return each moved entry names the new
- *	   page, the others are unchanged
+ *	   page (NULL for a user page whose mappings all went away
+ *	   meanwhile: it was freed), the others are unchanged
  * @nr: entries in @pages
  * @get_new: target allocator, e.g. alloc_migration_target()
  * @private: passed to @get_new
  * @nr_failed: if not NULL, set to the number of pages that did not move
  *
  * Copies each page, switches its owner's reference (or rewrites its kernel
- * mapping), flushes the TLBs of every CPU and frees the old page. Works
+ * mapping, or its user mappings), flushes the TLBs and frees the old
+ * page. User pages move one by one under their page lock; the others
+ * under stop_machine(). Works
  * in chunks of MIGRATE_CHUNK_PAGES, each under one stop_machine(), and may
  * reschedule between chunks. Pages failing with -EAGAIN are tried again,
  * at most MIGRATE_MAX_PASSES times in all. A page that does not move is

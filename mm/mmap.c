@@ -108,8 +108,8 @@ static struct shared_anon *shared_anon_alloc(unsigned long nr_pages)
  * the page itself with the VMA's permissions (never a copy) and takes a
  * reference for the mapping (get_page()), which unmapping drops, as for
  * a page fork shares; fork's copy_page_range() shares the entry with one
- * more reference. The page has no anon_mm: many mms map it. Caller holds
- * @vma's mm's mmap_lock.
+ * more reference. It is not in the reverse map (so it does not migrate).
+ * Caller holds @vma's mm's mmap_lock.
  *
  * Return: the page, or NULL when out of memory or @vma has no object.
  */

@@ -13,6 +13,7 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/mm_struct.h>
+#include <linux/rmap.h>
 #include <linux/smp.h>
 #include <linux/uaccess.h>
 #include <asm/irqflags.h>
@@ -338,11 +339,11 @@ static void fault_mmput_frees_all(struct kunit *test)
 }
 
 /*
- * User pages are not movable yet: they are allocated outside
- * ZONE_MOVABLE, have no movable owner, and migration (and so offline)
- * refuses them. Each records its mm and address for a reverse map.
+ * User pages are movable: allocated from ZONE_MOVABLE when there is one,
+ * anonymous, listed in the reverse map with their one mapping, and worth
+ * a try for migration (mm/rmap_kunit.c moves them).
  */
-static void fault_user_page_unmovable(struct kunit *test)
+static void fault_user_page_movable(struct kunit *test)
 {
 	struct mm_struct *mm = prog_mm(test, prog_rw, sizeof(prog_rw), 1,
 				       PROT_READ | PROT_WRITE);
@@ -356,10 +357,9 @@ static void fault_user_page_unmovable(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, pgentry_present(*pte));
 	page = phys_to_page(pgentry_addr(*pte));
 	KUNIT_EXPECT_EQ(test, page->type, (u8)PGTY_ANON);
-	KUNIT_EXPECT_PTR_EQ(test, page->anon_mm, mm);
-	KUNIT_EXPECT_EQ(test, page->anon_addr, DATA_VA);
-	KUNIT_EXPECT_NE(test, page_zonenum(page), ZONE_MOVABLE);
-	KUNIT_EXPECT_FALSE(test, page_is_migratable(page));
+	KUNIT_EXPECT_TRUE(test, page_mapped_at(page, mm, DATA_VA));
+	KUNIT_EXPECT_EQ(test, page_mapcount(page), 1U);
+	KUNIT_EXPECT_TRUE(test, page_is_migratable(page));
 	mmap_read_unlock(mm);
 }
 
@@ -404,7 +404,7 @@ static struct kunit_case mmap_fault_cases[] = {
 	KUNIT_CASE(fault_mm_follows_the_task),
 	KUNIT_CASE(fault_switch_between_mms),
 	KUNIT_CASE(fault_mmput_frees_all),
-	KUNIT_CASE(fault_user_page_unmovable),
+	KUNIT_CASE(fault_user_page_movable),
 	KUNIT_CASE(fault_kernel_half_follows),
 	{}
 };

@@ -10,8 +10,10 @@
  * change entries under mm->page_table_lock, and the callers here hold
  * mmap_lock for writing, so no fault runs meanwhile (faults only try it).
  *
- * A page filled here is a private page of its mm, recorded as the fault
- * path records one (PGTY_ANON, anon_mm, anon_addr).
+ * A page filled here is an anonymous page, allocated movable and listed
+ * in the reverse map as the fault path does. Entries may be migration
+ * entries (a page moving, mm/rmap.c): the calls here keep them (moving,
+ * re-protecting) or wait for the move before touching the page.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -19,6 +21,7 @@
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/mm_struct.h>
+#include <linux/rmap.h>
 #include <linux/string.h>
 #include "internal.h"
 
@@ -96,14 +99,14 @@ static int vp_install(struct mm_struct *mm, struct vm_area_struct *vma,
 	pte = vp_walk(mm, addr, true, NULL);
 	if (!pte) {
 		ret = -ENOMEM;
-	} else if (!pgentry_present(*pte)) {
-		page->type = PGTY_ANON;
-		page->anon_mm = mm;
-		page->anon_addr = addr;
-		mm->nr_pages++;
-		*pte = mk_leaf(page_to_phys(page), vma_pte_prot(vma->vm_flags),
-			       PG_LEVEL_4K);
-		page = NULL;
+	} else if (!*pte) {
+		ret = page_add_anon_rmap(page, vma, addr);
+		if (!ret) {
+			mm->nr_pages++;
+			*pte = mk_leaf(page_to_phys(page),
+				       vma_pte_prot(vma->vm_flags), PG_LEVEL_4K);
+			page = NULL;
+		}
 	}
 	spin_unlock_irqrestore(&mm->page_table_lock, flags);
 	if (page)
@@ -119,7 +122,8 @@ static bool vp_present(struct mm_struct *mm, unsigned long addr)
 
 	spin_lock_irqsave(&mm->page_table_lock, flags);
 	pte = vp_walk(mm, addr, false, NULL);
-	ret = pte && pgentry_present(*pte);
+	/* A page being migrated is there too. */
+	ret = pte && *pte;
 	spin_unlock_irqrestore(&mm->page_table_lock, flags);
 	return ret;
 }
@@ -165,7 +169,7 @@ int populate_vma_range(struct mm_struct *mm, struct vm_area_struct *vma,
 	for (addr = start; addr < end; addr += PAGE_SIZE) {
 		if (vp_present(mm, addr))
 			continue;
-		page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
 		if (!page)
 			return -ENOMEM;
 		if (vma->vm_file) {
@@ -195,16 +199,22 @@ void clear_mapped_range(struct mm_struct *mm, unsigned long start,
 			unsigned long end)
 {
 	unsigned long addr = start, next, flags;
-	pgentry_t *pte;
+	pgentry_t *pte, e;
 
 	while (addr < end) {
 		next = min((addr & PAGE_MASK) + PAGE_SIZE, end);
 		spin_lock_irqsave(&mm->page_table_lock, flags);
 		pte = vp_walk(mm, addr, false, NULL);
-		if (pte && pgentry_present(*pte))
-			memset((u8 *)__va(pgentry_addr(*pte)) +
+		e = pte ? *pte : 0;
+		if (pgentry_present(e))
+			memset((u8 *)__va(pgentry_addr(e)) +
 			       (addr & ~PAGE_MASK), 0, next - addr);
 		spin_unlock_irqrestore(&mm->page_table_lock, flags);
+		/* A page moving: wait, then write to where it went. */
+		if (pgentry_migration(e)) {
+			migration_entry_wait(pte, e);
+			continue;
+		}
 		addr = next;
 	}
 }
@@ -227,19 +237,25 @@ int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
 {
 	unsigned long next, flags;
 	const u8 *from = src;
-	pgentry_t *pte;
+	pgentry_t *pte, e;
 	int ret = 0;
 
 	while (len && !ret) {
 		next = min((addr & PAGE_MASK) + PAGE_SIZE, addr + len);
 		spin_lock_irqsave(&mm->page_table_lock, flags);
 		pte = vp_walk(mm, addr, false, NULL);
-		if (pte && pgentry_present(*pte))
-			memcpy((u8 *)__va(pgentry_addr(*pte)) +
+		e = pte ? *pte : 0;
+		if (pgentry_present(e))
+			memcpy((u8 *)__va(pgentry_addr(e)) +
 			       (addr & ~PAGE_MASK), from, next - addr);
-		else
+		else if (!pgentry_migration(e))
 			ret = -EFAULT;
 		spin_unlock_irqrestore(&mm->page_table_lock, flags);
+		/* A page moving: wait, then write to where it went. */
+		if (pgentry_migration(e)) {
+			migration_entry_wait(pte, e);
+			continue;
+		}
 		from += next - addr;
 		len -= next - addr;
 		addr = next;
@@ -254,9 +270,10 @@ int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
  * @end: page-aligned end
  * @vm_flags: the VMA's new flags
  *
- * A private page mapped more than once (page_count() > 1, shared for
- * copy-on-write) does not become writable: its write fault copies it.
- * The TLBs of the CPUs running @mm are flushed.
+ * A private page mapped more than once (page_mapcount() > 1, shared
+ * for copy-on-write) does not become writable: its write fault copies
+ * it. A migration entry gets the new bits too, and keeps them when the
+ * move ends. The TLBs of the CPUs running @mm are flushed.
  */
 void change_protection(struct mm_struct *mm, unsigned long start,
 		       unsigned long end, unsigned long vm_flags)
@@ -274,12 +291,16 @@ void change_protection(struct mm_struct *mm, unsigned long start,
 			addr = skip;
 			continue;
 		}
-		if (pgentry_present(*pte)) {
+		if (pgentry_present(*pte) || pgentry_migration(*pte)) {
+			bool moving = pgentry_migration(*pte);
+
 			page = phys_to_page(pgentry_addr(*pte));
 			p = prot;
-			if (!(vm_flags & VM_SHARED) && page_count(page) > 1)
+			if (!(vm_flags & VM_SHARED) && page_mapcount(page) > 1)
 				p &= ~(pgprot_t)(_PAGE_RW | _PAGE_DIRTY);
 			*pte = mk_leaf(pgentry_addr(*pte), p, PG_LEVEL_4K);
+			if (moving)
+				*pte = mk_migration_entry(*pte);
 		}
 		addr += PAGE_SIZE;
 	}
@@ -295,8 +316,9 @@ void change_protection(struct mm_struct *mm, unsigned long start,
  * @len: page-aligned length
  *
  * The tables the destination needs are added first, so the move itself
- * cannot fail half-way. Each page keeps its entry's bits and records its
- * new address. The old range's TLB entries are flushed.
+ * cannot fail half-way. Each entry (present or a migration entry) keeps
+ * its bits, and an anonymous page's reverse map its new address. The
+ * old range's TLB entries are flushed.
  *
  * Return: 0, or -ENOMEM with nothing moved.
  */
@@ -315,8 +337,7 @@ int move_page_range(struct mm_struct *mm, unsigned long old,
 			off = skip - old - PAGE_SIZE;
 			continue;
 		}
-		if (pgentry_present(*src) &&
-		    !vp_walk(mm, new + off, true, NULL)) {
+		if (*src && !vp_walk(mm, new + off, true, NULL)) {
 			ret = -ENOMEM;
 			goto out;
 		}
@@ -327,14 +348,14 @@ int move_page_range(struct mm_struct *mm, unsigned long old,
 			off = skip - old - PAGE_SIZE;
 			continue;
 		}
-		if (!pgentry_present(*src))
+		if (!*src)
 			continue;
 		dst = vp_walk(mm, new + off, false, NULL);
 		*dst = *src;
 		*src = 0;
 		page = phys_to_page(pgentry_addr(*dst));
-		if (page->type == PGTY_ANON && page->anon_mm == mm)
-			page->anon_addr = new + off;
+		if (PageAnon(page))
+			page_move_rmap(page, mm, old + off, new + off);
 	}
 out:
 	spin_unlock_irqrestore(&mm->page_table_lock, flags);

@@ -10,6 +10,7 @@
 #define _LINUX_MM_H
 
 #include <linux/kernel.h>
+#include <linux/bitops.h>
 #include <linux/gfp.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
@@ -26,6 +27,7 @@ enum pageflags {
 	PG_reserved,		/* not managed by the buddy allocator */
 	PG_poisoned,		/* freed and poisoned (CONFIG_DEBUG_VM) */
 	PG_isolated_free,	/* free block counted in NR_ISOLATED_FREE */
+	PG_locked,		/* a user page's PTEs are being switched */
 	__NR_PAGEFLAGS
 };
 
@@ -47,6 +49,29 @@ static inline void SetPageReserved(struct page *p)
 static inline void ClearPageReserved(struct page *p)
 {
 	p->flags &= ~(1UL << PG_reserved);
+}
+
+/*
+ * The page lock of a user page (PG_locked): held by migration while the
+ * page's mappings are migration entries, so that nobody else moves it at
+ * the same time. Only ever tried, never waited for while holding another
+ * lock: see Documentation/mm/migration.rst. The bit is changed atomically;
+ * the other flags of a page in use do not change.
+ */
+static inline bool PageLocked(const struct page *p)
+{
+	return test_bit(PG_locked, &p->flags);
+}
+
+/* Return: true if this call took the page lock. */
+static inline bool trylock_page(struct page *p)
+{
+	return !test_and_set_bit(PG_locked, &p->flags);
+}
+
+static inline void unlock_page(struct page *p)
+{
+	clear_bit(PG_locked, &p->flags);
 }
 
 static inline bool PageBuddy(const struct page *p)

@@ -22,10 +22,10 @@ enum page_type {
 	PGTY_VMALLOC,		/* mapped in the vmalloc range */
 	PGTY_PGTABLE,		/* kernel page table */
 	PGTY_MEMMAP,		/* backs part of the memmap itself */
-	PGTY_ANON,		/* anonymous user page: see anon_mm, anon_addr */
+	PGTY_ANON,		/* anonymous user page: see anon_rmap */
 };
 
-struct mm_struct;
+struct anon_rmap;
 
 struct page {
 	unsigned long flags;		/* PG_* bits; zone and node in the top bits */
@@ -33,11 +33,10 @@ struct page {
 	union {
 		unsigned long private;	/* buddy: order of the free block */
 		struct kmem_cache *slab_cache;	/* slab: its cache */
-		unsigned long anon_addr;	/* anon: the user address it is at */
 	};
 	union {
 		void *freelist;		/* slab: first free object */
-		struct mm_struct *anon_mm;	/* anon: the one mm mapping it */
+		struct anon_rmap *anon_rmap;	/* anon: who maps it (rmap.h) */
 	};
 	/*
 	 * The one kernel mapping mm made for this page (kernel heap or

@@ -24,6 +24,12 @@ typedef u64 pgprot_t;
 #define _PAGE_PSE	(1ULL << 7)	/* leaf at level 2 or 3 */
 #define _PAGE_GLOBAL	(1ULL << 8)
 #define _PAGE_NX	(1ULL << 63)
+/*
+ * Software bit 9: in a user leaf whose _PAGE_PRESENT is clear, the page
+ * named by the address bits is being migrated; the other bits are the
+ * entry as it was (mm/rmap.c).
+ */
+#define _PAGE_MIGRATION	(1ULL << 9)
 #define PTE_ADDR_MASK	0x000ffffffffff000ULL
 #define PTE_PROT_MASK	(~PTE_ADDR_MASK & ~_PAGE_PSE)
 
@@ -58,6 +64,25 @@ static inline bool pgentry_leaf(pgentry_t e, int level)
 static inline pgentry_t mk_leaf(phys_addr_t pa, pgprot_t prot, int level)
 {
 	return (pa & PTE_ADDR_MASK) | prot | (level > PG_LEVEL_4K ? _PAGE_PSE : 0);
+}
+
+/* A user leaf that names a page under migration (see _PAGE_MIGRATION). */
+static inline bool pgentry_migration(pgentry_t e)
+{
+	return (e & (_PAGE_PRESENT | _PAGE_MIGRATION)) == _PAGE_MIGRATION;
+}
+
+/* Present user leaf @e made a migration entry: same page, same bits. */
+static inline pgentry_t mk_migration_entry(pgentry_t e)
+{
+	return (e & ~_PAGE_PRESENT) | _PAGE_MIGRATION;
+}
+
+/* Migration entry @e made a present leaf again, for the page at @pa. */
+static inline pgentry_t migration_entry_restore(pgentry_t e, phys_addr_t pa)
+{
+	return mk_leaf(pa, (pgentry_prot(e) & ~_PAGE_MIGRATION) | _PAGE_PRESENT,
+		       PG_LEVEL_4K);
 }
 
 static inline pgentry_t mk_table(phys_addr_t pa)
