@@ -395,7 +395,8 @@ static int fork_install(struct mm_struct *dst, struct vm_area_struct *vma,
  * copy_page_range - share @vma's pages of @src with @dst (fork)
  * @dst: the child's mm, which has a copy of @vma already
  * @src: the parent's mm
- * @vma: the child's copy of the parent's VMA
+ * @vma: the parent's VMA (the child's copy, found by address, gets the
+ *	reverse-map entries)
  *
  * The child's tables get the parent's entries: anonymous pages gain a
  * reverse-map entry, shared objects' pages a reference. In a private
@@ -414,12 +415,15 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
 {
 	bool wrprotect = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
+	struct vm_area_struct *child = find_vma(dst, vma->vm_start);
 	unsigned long va = vma->vm_start, flags;
 	struct fork_batch *b;
 	pgentry_t *wait_pte, wait_e;
 	unsigned int i, done;
 	int ret = 0;
 
+	if (WARN_ON_ONCE(!child || child->vm_start != vma->vm_start))
+		return -EINVAL;
 	b = kmalloc(sizeof(*b), GFP_KERNEL);
 	if (!b)
 		return -ENOMEM;
@@ -430,7 +434,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		spin_unlock_irqrestore(&src->page_table_lock, flags);
 
 		spin_lock_irqsave(&dst->page_table_lock, flags);
-		ret = fork_install(dst, vma, b, &done);
+		ret = fork_install(dst, child, b, &done);
 		spin_unlock_irqrestore(&dst->page_table_lock, flags);
 		/* Anonymous pages' extra references, and the unwritten. */
 		for (i = 0; i < b->nr; i++) {
