@@ -42,6 +42,7 @@ PROG(vfork_shared);
 PROG(getpid_exit);
 PROG(wait_restart);
 PROG(sse_state);
+PROG(orphan_stopped);
 
 __asm__(
 "	.pushsection .rodata, \"a\"\n"
@@ -502,6 +503,43 @@ __asm__(
 "	ud2\n"
 "prog_sse_state_end:\n"
 
+/*
+ * fork; the child makes its own process group and stops itself; once
+ * wait4(WUNTRACED) saw the stop, the parent exits with the child's pid,
+ * orphaning the child's group: the child must get SIGHUP and die.
+ */
+"	.globl prog_orphan_stopped, prog_orphan_stopped_end\n"
+"prog_orphan_stopped:\n"
+"	movabs $DATA, %rbx\n"
+"	mov $57, %eax\n"
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	xor %edi, %edi\n"
+"	xor %esi, %esi\n"
+"	mov $109, %eax\n"			/* setpgid(0, 0) */
+"	syscall\n"
+"	mov $39, %eax\n"
+"	syscall\n"
+"	mov %rax, %rdi\n"
+"	mov $19, %esi\n"
+"	mov $62, %eax\n"			/* kill(self, SIGSTOP) */
+"	syscall\n"
+"2:	mov $34, %eax\n"
+"	syscall\n"
+"	jmp 2b\n"
+"1:	mov %rax, %r12\n"
+"	mov %rax, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	mov $2, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	mov %r12, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_orphan_stopped_end:\n"
+
 /* exit_group(getpid()) */
 "	.globl prog_getpid_exit, prog_getpid_exit_end\n"
 "prog_getpid_exit:\n"
@@ -743,6 +781,31 @@ static void process_sse_state_kept(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, run(mm), 0x600dL);
 }
 
+/*
+ * A stopped process whose group the parent's exit orphans gets SIGHUP
+ * (and SIGCONT) and, with SIGHUP's default action, goes away.
+ */
+static void process_orphaned_stopped_group_hup(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_orphan_stopped,
+				       prog_orphan_stopped_end);
+	struct task_struct *child;
+	long pid = run(mm);
+	int ms;
+
+	KUNIT_ASSERT_GT(test, pid, 0L);
+	for (ms = 0; ms < 2000; ms++) {
+		child = find_get_task(pid);
+		if (!child)
+			break;
+		put_task_struct(child);
+		msleep(1);
+	}
+	KUNIT_EXPECT_NULL(test, child);
+	if (child)
+		kill_pid(pid, SIGKILL);
+}
+
 struct spawn_seen {
 	struct task_struct *task;
 	int pid;
@@ -846,6 +909,7 @@ static struct kunit_case process_cases[] = {
 	KUNIT_CASE(process_spawn_enters_user_mode),
 	KUNIT_CASE(process_kthread_ids_skip_init),
 	KUNIT_CASE(process_sse_state_kept),
+	KUNIT_CASE(process_orphaned_stopped_group_hup),
 	KUNIT_CASE(process_restart_after_handler),
 	KUNIT_CASE(process_eintr_without_sa_restart),
 	{}
