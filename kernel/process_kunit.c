@@ -43,6 +43,7 @@ PROG(getpid_exit);
 PROG(wait_restart);
 PROG(sse_state);
 PROG(orphan_stopped);
+PROG(shared_futex);
 
 __asm__(
 "	.pushsection .rodata, \"a\"\n"
@@ -540,6 +541,65 @@ __asm__(
 "	syscall\n"
 "prog_orphan_stopped_end:\n"
 
+/*
+ * A shared anonymous page; fork; the child sleeps in FUTEX_WAIT (not
+ * private) on a word of it and exits with the wait's result; the parent
+ * sleeps 50 ms, sets the word and wakes it. exit(woken * 0x100 + the
+ * child's exit code), 0x100 when the two processes met.
+ */
+"	.globl prog_shared_futex, prog_shared_futex_end\n"
+"prog_shared_futex:\n"
+"	movabs $DATA, %rbx\n"
+"	xor %edi, %edi\n"
+"	mov $4096, %esi\n"
+"	mov $3, %edx\n"			/* PROT_READ | PROT_WRITE */
+"	mov $0x21, %r10d\n"			/* MAP_SHARED | MAP_ANONYMOUS */
+"	mov $-1, %r8\n"
+"	xor %r9d, %r9d\n"
+"	mov $9, %eax\n"			/* mmap */
+"	syscall\n"
+"	mov %rax, %r13\n"
+"	movl $0, (%r13)\n"
+"	mov $57, %eax\n"
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	mov %r13, %rdi\n"
+"	xor %esi, %esi\n"			/* FUTEX_WAIT, shared */
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $202, %eax\n"
+"	syscall\n"
+"	mov %rax, %rdi\n"
+"	mov $60, %eax\n"
+"	syscall\n"
+"1:	mov %rax, %r12\n"
+"	movq $0, 0x60(%rbx)\n"
+"	movq $50000000, 0x68(%rbx)\n"
+"	lea 0x60(%rbx), %rdi\n"
+"	xor %esi, %esi\n"
+"	mov $35, %eax\n"
+"	syscall\n"
+"	movl $1, (%r13)\n"
+"	mov %r13, %rdi\n"
+"	mov $1, %esi\n"			/* FUTEX_WAKE, shared */
+"	mov $1, %edx\n"
+"	mov $202, %eax\n"
+"	syscall\n"
+"	mov %rax, %r14\n"
+"	mov %r12, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	movzbl 9(%rbx), %edi\n"		/* the child's exit code */
+"	shl $8, %r14\n"
+"	add %r14, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_shared_futex_end:\n"
+
 /* exit_group(getpid()) */
 "	.globl prog_getpid_exit, prog_getpid_exit_end\n"
 "prog_getpid_exit:\n"
@@ -806,6 +866,15 @@ static void process_orphaned_stopped_group_hup(struct kunit *test)
 		kill_pid(pid, SIGKILL);
 }
 
+/* A shared futex in MAP_SHARED memory joins two processes after fork. */
+static void process_shared_futex_across_fork(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_shared_futex,
+				       prog_shared_futex_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 0x100L);
+}
+
 struct spawn_seen {
 	struct task_struct *task;
 	int pid;
@@ -910,6 +979,7 @@ static struct kunit_case process_cases[] = {
 	KUNIT_CASE(process_kthread_ids_skip_init),
 	KUNIT_CASE(process_sse_state_kept),
 	KUNIT_CASE(process_orphaned_stopped_group_hup),
+	KUNIT_CASE(process_shared_futex_across_fork),
 	KUNIT_CASE(process_restart_after_handler),
 	KUNIT_CASE(process_eintr_without_sa_restart),
 	{}
