@@ -44,6 +44,7 @@ PROG(wait_restart);
 PROG(sse_state);
 PROG(orphan_stopped);
 PROG(shared_futex);
+PROG(fault_siginfo);
 
 __asm__(
 "	.pushsection .rodata, \"a\"\n"
@@ -600,6 +601,64 @@ __asm__(
 "	syscall\n"
 "prog_shared_futex_end:\n"
 
+/*
+ * SA_SIGINFO handlers for SIGSEGV, SIGILL and SIGFPE; the fault chosen
+ * by DATA+0x300 (0: read of 0x10, 1: ud2, 2: division by zero) happens
+ * with its expected si_addr in r15. The handler exits with
+ * signo << 12 | si_code << 8 | (si_addr == r15).
+ */
+"	.globl prog_fault_siginfo, prog_fault_siginfo_end\n"
+"prog_fault_siginfo:\n"
+"	movabs $DATA, %rbx\n"
+"	lea 5f(%rip), %rax\n"
+"	mov %rax, 0x100(%rbx)\n"
+"	movq $0x04000004, 0x108(%rbx)\n"	/* SA_RESTORER | SA_SIGINFO */
+"	movq $0, 0x110(%rbx)\n"
+"	movq $0, 0x118(%rbx)\n"
+"	mov $11, %r12d\n"
+"	call 7f\n"
+"	mov $4, %r12d\n"
+"	call 7f\n"
+"	mov $8, %r12d\n"
+"	call 7f\n"
+"	mov 0x300(%rbx), %rax\n"
+"	cmp $1, %rax\n"
+"	je 2f\n"
+"	cmp $2, %rax\n"
+"	je 3f\n"
+"	mov $0x10, %r15d\n"
+"	movl 0x10, %eax\n"
+"	ud2\n"
+"2:	lea 4f(%rip), %r15\n"
+"4:	ud2\n"
+"3:	lea 6f(%rip), %r15\n"
+"	xor %ecx, %ecx\n"
+"	xor %edx, %edx\n"
+"	mov $1, %eax\n"
+"6:	div %ecx\n"
+"	ud2\n"
+/* rt_sigaction(r12, DATA+0x100, NULL, 8) */
+"7:	mov %r12d, %edi\n"
+"	lea 0x100(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $8, %r10d\n"
+"	mov $13, %eax\n"
+"	syscall\n"
+"	ret\n"
+/* the handler */
+"5:	movslq (%rsi), %rdi\n"		/* si_signo */
+"	shl $12, %rdi\n"
+"	movslq 8(%rsi), %rax\n"		/* si_code */
+"	shl $8, %rax\n"
+"	or %rax, %rdi\n"
+"	xor %eax, %eax\n"
+"	cmp %r15, 16(%rsi)\n"			/* si_addr */
+"	sete %al\n"
+"	or %rax, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_fault_siginfo_end:\n"
+
 /* exit_group(getpid()) */
 "	.globl prog_getpid_exit, prog_getpid_exit_end\n"
 "prog_getpid_exit:\n"
@@ -875,6 +934,38 @@ static void process_shared_futex_across_fork(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, run(mm), 0x100L);
 }
 
+/* Runs prog_fault_siginfo with fault @which. */
+static long run_fault(struct kunit *test, u64 which)
+{
+	struct mm_struct *mm = prog_mm(test, prog_fault_siginfo,
+				       prog_fault_siginfo_end);
+
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)(DATA_VA + 0x300),
+					   &which, sizeof(which)), 0UL);
+	return run(mm);
+}
+
+/* A read of an unmapped address: SIGSEGV, SEGV_MAPERR, si_addr 0x10. */
+static void process_segv_siginfo(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_fault(test, 0),
+			(long)(SIGSEGV << 12 | SEGV_MAPERR << 8 | 1));
+}
+
+/* ud2: SIGILL, ILL_ILLOPN, si_addr the instruction. */
+static void process_sigill_siginfo(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_fault(test, 1),
+			(long)(SIGILL << 12 | ILL_ILLOPN << 8 | 1));
+}
+
+/* A division by zero: SIGFPE, FPE_INTDIV, si_addr the instruction. */
+static void process_sigfpe_siginfo(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_fault(test, 2),
+			(long)(SIGFPE << 12 | FPE_INTDIV << 8 | 1));
+}
+
 struct spawn_seen {
 	struct task_struct *task;
 	int pid;
@@ -980,6 +1071,9 @@ static struct kunit_case process_cases[] = {
 	KUNIT_CASE(process_sse_state_kept),
 	KUNIT_CASE(process_orphaned_stopped_group_hup),
 	KUNIT_CASE(process_shared_futex_across_fork),
+	KUNIT_CASE(process_segv_siginfo),
+	KUNIT_CASE(process_sigill_siginfo),
+	KUNIT_CASE(process_sigfpe_siginfo),
 	KUNIT_CASE(process_restart_after_handler),
 	KUNIT_CASE(process_eintr_without_sa_restart),
 	{}
