@@ -472,6 +472,8 @@ long user_task_run(struct mm_struct *mm, unsigned long rip, unsigned long rsp)
 		return -ENOMEM;
 	p->pid = current->pid;
 	p->tgid = current->tgid ? current->tgid : current->pid;
+	p->signal->pgrp = p->tgid;
+	p->signal->session = p->tgid;
 	p->exit_signal = -1;
 	p->bound_cpu = current->bound_cpu;
 	link_new_task(p, NULL, false);
