@@ -137,6 +137,10 @@ int do_poll(struct kpollfd *fds, unsigned int nfds, u64 *timeout_ns);
 int do_select(int n, unsigned long *in, unsigned long *out,
 	      unsigned long *ex, u64 *timeout_ns);
 
+/* fs/xattr.c */
+enum xattr_op { XATTR_GET, XATTR_SET, XATTR_LIST, XATTR_REMOVE };
+long vfs_xattr_path(const char *name, bool follow, enum xattr_op op);
+
 /* fs/char_dev.c */
 extern const struct file_operations def_chr_fops;
 

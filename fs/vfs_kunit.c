@@ -664,6 +664,24 @@ static void vfs_sendfile(struct kunit *test)
 	kfree(big);
 }
 
+/* No file has extended attributes; the calls still check the file. */
+static void vfs_xattrs(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, put_file("f", "x"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("nowhere", "dangling"), 0);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("f", true, XATTR_GET),
+			(long)-ENODATA);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("f", true, XATTR_LIST), 0L);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("f", true, XATTR_SET),
+			(long)-EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("none", true, XATTR_GET),
+			(long)-ENOENT);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("dangling", true, XATTR_GET),
+			(long)-ENOENT);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("dangling", false, XATTR_GET),
+			(long)-ENODATA);
+}
+
 static struct kunit_case vfs_test_cases[] = {
 	KUNIT_CASE(vfs_create_write_read),
 	KUNIT_CASE(vfs_holes_and_truncate),
@@ -683,6 +701,7 @@ static struct kunit_case vfs_test_cases[] = {
 	KUNIT_CASE(vfs_init_helpers),
 	KUNIT_CASE(vfs_removed_cwd),
 	KUNIT_CASE(vfs_sendfile),
+	KUNIT_CASE(vfs_xattrs),
 	{}
 };
 
