@@ -493,7 +493,7 @@ void done_path_create(struct path *parent, struct dentry *dentry)
 
 static void touch_dir(struct inode *dir)
 {
-	dir->i_mtime_ns = dir->i_ctime_ns = ktime_get_ns();
+	dir->i_mtime_ns = dir->i_ctime_ns = inode_now_ns();
 }
 
 /**

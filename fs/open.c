@@ -329,7 +329,7 @@ static int chmod_inode(const struct path *path, umode_t mode)
 	if (path_is_readonly(path))
 		return -EROFS;
 	WRITE_ONCE(inode->i_mode, (inode->i_mode & S_IFMT) | (mode & 07777));
-	inode->i_ctime_ns = ktime_get_ns();
+	inode->i_ctime_ns = inode_now_ns();
 	return 0;
 }
 
@@ -344,7 +344,7 @@ static int chown_inode(const struct path *path, unsigned int uid,
 		WRITE_ONCE(inode->i_uid, uid);
 	if (gid != (unsigned int)-1)
 		WRITE_ONCE(inode->i_gid, gid);
-	inode->i_ctime_ns = ktime_get_ns();
+	inode->i_ctime_ns = inode_now_ns();
 	return 0;
 }
 
@@ -608,7 +608,7 @@ static int utime_value(const struct user_timespec *t, u64 now, u64 *ns,
 static int do_utimensat(int dfd, const char *name,
 			const struct user_timespec *times, int flags)
 {
-	u64 now = ktime_get_ns(), at = now, mt = now;
+	u64 now = inode_now_ns(), at = now, mt = now;
 	bool set_a = true, set_m = true;
 	struct inode *inode;
 	unsigned int lf;

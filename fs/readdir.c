@@ -37,7 +37,7 @@ int iterate_dir(struct file *file, struct dir_context *ctx)
 		ctx->pos = file->f_pos;
 		err = file->f_op->iterate_shared(file, ctx);
 		file->f_pos = ctx->pos;
-		inode->i_atime_ns = ktime_get_ns();
+		inode->i_atime_ns = inode_now_ns();
 	}
 	mutex_unlock(&file->f_pos_lock);
 	return err;

@@ -113,7 +113,7 @@ static void shmem_evict_inode(struct inode *inode)
 
 static void dir_changed(struct inode *dir)
 {
-	dir->i_mtime_ns = dir->i_ctime_ns = ktime_get_ns();
+	dir->i_mtime_ns = dir->i_ctime_ns = inode_now_ns();
 }
 
 static struct dentry *shmem_lookup(struct inode *dir, struct dentry *dentry,
@@ -178,7 +178,7 @@ static int shmem_link(struct dentry *old, struct inode *dir,
 	struct inode *inode = old->d_inode;
 
 	inode->i_nlink++;
-	inode->i_ctime_ns = ktime_get_ns();
+	inode->i_ctime_ns = inode_now_ns();
 	ihold(inode);
 	d_instantiate(dentry, inode);
 	dir_changed(dir);
@@ -190,7 +190,7 @@ static int shmem_unlink(struct inode *dir, struct dentry *dentry)
 	struct inode *inode = dentry->d_inode;
 
 	inode->i_nlink--;
-	inode->i_ctime_ns = ktime_get_ns();
+	inode->i_ctime_ns = inode_now_ns();
 	dir_changed(dir);
 	return 0;
 }
@@ -218,13 +218,13 @@ static int shmem_rename(struct inode *old_dir, struct dentry *old_dentry,
 		} else {
 			victim->i_nlink--;
 		}
-		victim->i_ctime_ns = ktime_get_ns();
+		victim->i_ctime_ns = inode_now_ns();
 	}
 	if (isdir) {
 		old_dir->i_nlink--;
 		new_dir->i_nlink++;
 	}
-	inode->i_ctime_ns = ktime_get_ns();
+	inode->i_ctime_ns = inode_now_ns();
 	dir_changed(old_dir);
 	dir_changed(new_dir);
 	return 0;
@@ -268,7 +268,7 @@ static int shmem_setattr(struct dentry *dentry, loff_t size)
 			memset(si->chunks[keep - 1] + tail, 0, PAGE_SIZE - tail);
 	}
 	inode->i_size = size;
-	inode->i_mtime_ns = inode->i_ctime_ns = ktime_get_ns();
+	inode->i_mtime_ns = inode->i_ctime_ns = inode_now_ns();
 	return 0;
 }
 
@@ -361,7 +361,7 @@ static ssize_t shmem_do_read(struct file *file, struct shmem_buf *b,
 	}
 	kfree(bounce);
 	*pos += done;
-	inode->i_atime_ns = ktime_get_ns();
+	inode->i_atime_ns = inode_now_ns();
 	return done ? (ssize_t)done : err;
 }
 
@@ -384,7 +384,7 @@ static int shmem_write_piece(struct inode *inode, loff_t p, size_t n,
 		memcpy(si->chunks[idx] + p % PAGE_SIZE, bounce, n);
 		if (p + (loff_t)n > inode->i_size)
 			inode->i_size = p + n;
-		inode->i_mtime_ns = inode->i_ctime_ns = ktime_get_ns();
+		inode->i_mtime_ns = inode->i_ctime_ns = inode_now_ns();
 	}
 	up_write(&inode->i_rwsem);
 	return err;

@@ -307,6 +307,8 @@ struct inode *new_inode(struct super_block *sb);
 void ihold(struct inode *inode);
 void iput(struct inode *inode);
 unsigned long get_next_ino(void);
+/* The time stamped on inodes: CLOCK_REALTIME, in nanoseconds. */
+u64 inode_now_ns(void);
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 
 /* Dentries. */
