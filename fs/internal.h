@@ -126,6 +126,7 @@ long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long do_vfs_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 int vfs_statfs(const struct path *path, struct kstatfs *st);
 int vfs_fsync(struct file *file, int datasync);
+long vfs_fadvise(unsigned int fd, loff_t len, int advice);
 
 /* fs/select.c: struct pollfd as user space lays it out */
 struct kpollfd {

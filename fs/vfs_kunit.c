@@ -655,6 +655,11 @@ static void vfs_sendfile(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, off, 9005LL);
 	KUNIT_EXPECT_EQ(test, do_sendfile(in, pfd[0], NULL, 5), -EBADF);
 	KUNIT_EXPECT_EQ(test, do_sendfile(pfd[1], pfd[0], &off, 5), -ESPIPE);
+	/* Advice is checked, then ignored. */
+	KUNIT_EXPECT_EQ(test, vfs_fadvise(in, 0, 2), 0L);
+	KUNIT_EXPECT_EQ(test, vfs_fadvise(in, 0, 9), (long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, vfs_fadvise(pfd[0], 0, 0), (long)-ESPIPE);
+	KUNIT_EXPECT_EQ(test, vfs_fadvise(99, 0, 0), (long)-EBADF);
 	r = fget(pfd[0]);
 	KUNIT_ASSERT_NOT_NULL(test, r);
 	off = 0;

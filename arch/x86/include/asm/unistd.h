@@ -202,6 +202,7 @@
 #define __NR_dup3	292
 #define __NR_pipe2	293
 #define __NR_prlimit64	302
+#define __NR_syncfs	306
 #define __NR_getcpu	309
 #define __NR_sched_getattr	315
 #define __NR_renameat2	316
