@@ -16,6 +16,9 @@
 #include <linux/uaccess.h>
 #include "internal.h"
 
+/* O_TMPFILE is this bit with O_DIRECTORY (Linux's __O_TMPFILE). */
+#define O_TMPFILE_BIT	020000000
+
 /* What an O_PATH file, or one whose inode has no operations, gets. */
 static const struct file_operations no_file_ops;
 
@@ -145,7 +148,8 @@ static int may_open(const struct path *path, int flags)
  *
  * Return: the open file, or ERR_PTR(): -ENOENT, -EEXIST (O_CREAT |
  * O_EXCL on an existing name), -EISDIR, -ENOTDIR, -ELOOP (O_NOFOLLOW on a
- * symlink, or too many links), -EROFS, -ENXIO, -ENAMETOOLONG, -ENOMEM.
+ * symlink, or too many links), -EROFS, -ENXIO, -ENAMETOOLONG, -ENOMEM,
+ * -EOPNOTSUPP (O_TMPFILE: callers fall back to a named file).
  */
 struct file *do_filp_open(int dfd, const char *name, int flags,
 			  umode_t mode)
@@ -155,6 +159,8 @@ struct file *do_filp_open(int dfd, const char *name, int flags,
 	struct file *f;
 	int err;
 
+	if ((flags & O_TMPFILE_BIT) && (flags & O_DIRECTORY))
+		return ERR_PTR(-EOPNOTSUPP);	/* no unnamed files yet */
 	if (flags & O_PATH)
 		flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 	if ((flags & O_CREAT) && (flags & O_EXCL)) {

@@ -117,6 +117,8 @@ static void vfs_create_write_read(struct kunit *test)
 			-ENOENT);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open("new/", O_CREAT | O_WRONLY, 0)),
 			-EISDIR);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(".", 020200000 | O_RDWR, 0600)),
+			-EOPNOTSUPP);
 }
 
 /* A write past the end leaves a hole of zeros; truncate cuts and zeroes. */
