@@ -13,17 +13,17 @@
 
 /**
  * vfs_fsync - fsync an open file
- * @file: the file
+ * @filp: the file
  * @datasync: fdatasync rather than fsync
  *
  * Return: 0, -EINVAL if the file cannot be synced (no fsync: pipes,
  * devices), or the file's error.
  */
-int vfs_fsync(struct file *file, int datasync)
+int vfs_fsync(struct file *filp, int datasync)
 {
-	if (!file->f_op || !file->f_op->fsync)
-		return S_ISDIR(file->f_inode->i_mode) ? 0 : -EINVAL;
-	return file->f_op->fsync(file, datasync);
+	if (!filp->f_op || !filp->f_op->fsync)
+		return S_ISDIR(filp->f_inode->i_mode) ? 0 : -EINVAL;
+	return filp->f_op->fsync(filp, datasync);
 }
 
 static long fsync_fd(unsigned int fd, int datasync)

@@ -34,13 +34,13 @@ static long xattr_answer(enum xattr_op op)
  */
 long vfs_xattr_path(const char *name, bool follow, enum xattr_op op)
 {
-	struct path path;
+	struct path pth;
 	long err;
 
-	err = filename_lookup(AT_FDCWD, name, follow ? LOOKUP_FOLLOW : 0, &path);
+	err = filename_lookup(AT_FDCWD, name, follow ? LOOKUP_FOLLOW : 0, &pth);
 	if (err)
 		return err;
-	path_put(&path);
+	path_put(&pth);
 	return xattr_answer(op);
 }
 

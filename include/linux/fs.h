@@ -413,7 +413,7 @@ int filesystems_show(char *buf, size_t size);
 
 /* tmpfs (mm/shmem.c): registers "tmpfs"; the VFS calls it for the root. */
 int shmem_init(void);
-#define TMPFS_MAGIC	0x01021994
+#define TMPFS_MAGIC	0x01021994	/* statfs f_type */
 
 /* Unpack the initramfs the boot loader passed into the root tmpfs. */
 int populate_rootfs(void);
