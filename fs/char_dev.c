@@ -27,12 +27,12 @@ static chrdev_node_fn node_maker;
 
 static struct chrdev *chrdev_find(dev_t dev)
 {
-	struct chrdev *c, *found = NULL;
+	struct chrdev *cd, *found = NULL;
 
 	spin_lock(&chrdevs_lock);
-	list_for_each_entry(c, &chrdevs, list) {
-		if (c->dev == dev) {
-			found = c;
+	list_for_each_entry(cd, &chrdevs, list) {
+		if (cd->dev == dev) {
+			found = cd;
 			break;
 		}
 	}
@@ -56,28 +56,28 @@ static struct chrdev *chrdev_find(dev_t dev)
 int chrdev_add(dev_t dev, const char *name, umode_t mode,
 	       const struct file_operations *fops)
 {
-	struct chrdev *c;
+	struct chrdev *cd;
 	chrdev_node_fn maker;
 
-	if (!fops || !name || strlen(name) >= sizeof(c->name))
+	if (!fops || !name || strlen(name) >= sizeof(cd->name))
 		return -EINVAL;
-	c = kzalloc(sizeof(*c), GFP_KERNEL);
-	if (!c)
+	cd = kzalloc(sizeof(*cd), GFP_KERNEL);
+	if (!cd)
 		return -ENOMEM;
-	c->dev = dev;
-	c->mode = mode & 07777;
-	c->fops = fops;
-	strscpy(c->name, name, sizeof(c->name));
+	cd->dev = dev;
+	cd->mode = mode & 07777;
+	cd->fops = fops;
+	strscpy(cd->name, name, sizeof(cd->name));
 	if (chrdev_find(dev)) {
-		kfree(c);
+		kfree(cd);
 		return -EBUSY;
 	}
 	spin_lock(&chrdevs_lock);
-	list_add_tail(&c->list, &chrdevs);
+	list_add_tail(&cd->list, &chrdevs);
 	maker = node_maker;
 	spin_unlock(&chrdevs_lock);
 	if (maker)
-		maker(dev, c->name, c->mode);
+		maker(dev, cd->name, cd->mode);
 	return 0;
 }
 
@@ -90,25 +90,25 @@ int chrdev_add(dev_t dev, const char *name, umode_t mode,
  */
 void chrdev_register_node_maker(chrdev_node_fn fn)
 {
-	struct chrdev *c;
+	struct chrdev *cd;
 
 	spin_lock(&chrdevs_lock);
 	node_maker = fn;
 	spin_unlock(&chrdevs_lock);
 	/* Entries are never removed, so the walk needs no lock held. */
-	list_for_each_entry(c, &chrdevs, list)
-		fn(c->dev, c->name, c->mode);
+	list_for_each_entry(cd, &chrdevs, list)
+		fn(cd->dev, cd->name, cd->mode);
 }
 
 /* The open of any character device node: hand over to the driver. */
-static int chrdev_open(struct inode *inode, struct file *file)
+static int chrdev_open(struct inode *ip, struct file *filp)
 {
-	struct chrdev *c = chrdev_find(inode->i_rdev);
+	struct chrdev *cd = chrdev_find(ip->i_rdev);
 
-	if (!c)
+	if (!cd)
 		return -ENXIO;
-	file->f_op = c->fops;
-	return file->f_op->open ? file->f_op->open(inode, file) : 0;
+	filp->f_op = cd->fops;
+	return filp->f_op->open ? filp->f_op->open(ip, filp) : 0;
 }
 
 const struct file_operations def_chr_fops = {

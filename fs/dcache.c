@@ -61,7 +61,7 @@ static void d_free_name(const char *name, struct dentry *d)
 		kfree(name);
 }
 
-static struct dentry *__d_alloc(struct super_block *sb,
+static struct dentry *__d_alloc(struct super_block *sblk,
 				const struct qstr *name)
 {
 	struct dentry *d = kzalloc(sizeof(*d), GFP_KERNEL);
@@ -76,8 +76,8 @@ static struct dentry *__d_alloc(struct super_block *sb,
 	spin_lock_init(&d->d_lock);
 	INIT_LIST_HEAD(&d->d_child);
 	INIT_LIST_HEAD(&d->d_subdirs);
-	d->d_sb = sb;
-	d->d_op = sb->s_d_op;
+	d->d_sb = sblk;
+	d->d_op = sblk->s_d_op;
 	d->d_parent = d;
 	return d;
 }
@@ -145,39 +145,39 @@ struct dentry *d_make_root(struct inode *root)
 
 /**
  * d_instantiate - give a negative dentry its inode
- * @dentry: negative
- * @inode: the inode; the caller's reference passes to @dentry
+ * @de: negative
+ * @ip: the inode; the caller's reference passes to @de
  */
-void d_instantiate(struct dentry *dentry, struct inode *inode)
+void d_instantiate(struct dentry *de, struct inode *ip)
 {
 	spin_lock(&dcache_lock);
-	WARN_ON_ONCE(dentry->d_inode);
-	dentry->d_inode = inode;
+	WARN_ON_ONCE(de->d_inode);
+	de->d_inode = ip;
 	spin_unlock(&dcache_lock);
 }
 
 /**
- * d_add - the answer of a lookup: @inode for @dentry, or NULL (negative)
- * @dentry: the dentry the lookup was given
- * @inode: the inode found (the caller's reference passes), or NULL
+ * d_add - the answer of a lookup: @ip for @de, or NULL (negative)
+ * @de: the dentry the lookup was given
+ * @ip: the inode found (the caller's reference passes), or NULL
  */
-void d_add(struct dentry *dentry, struct inode *inode)
+void d_add(struct dentry *de, struct inode *ip)
 {
-	if (inode)
-		d_instantiate(dentry, inode);
+	if (ip)
+		d_instantiate(de, ip);
 }
 
 /**
  * dget - another reference to a dentry the caller holds or found
- * @dentry: the dentry, or NULL
+ * @de: the dentry, or NULL
  *
- * Return: @dentry.
+ * Return: @de.
  */
-struct dentry *dget(struct dentry *dentry)
+struct dentry *dget(struct dentry *de)
 {
-	if (dentry)
-		atomic_inc(&dentry->d_count);
-	return dentry;
+	if (de)
+		atomic_inc(&de->d_count);
+	return de;
 }
 
 /* Must an unused @d go? Called under dcache_lock. */
@@ -199,29 +199,29 @@ static void d_free(struct dentry *d)
 
 /**
  * dput - drop a reference to a dentry
- * @dentry: the dentry, or NULL
+ * @de: the dentry, or NULL
  *
  * At 0 a dentry that must not stay cached is freed, and the reference
  * it held on its parent dropped in turn. May sleep (iput()).
  */
-void dput(struct dentry *dentry)
+void dput(struct dentry *de)
 {
-	while (dentry) {
+	while (de) {
 		struct dentry *parent;
 
 		spin_lock(&dcache_lock);
-		if (!atomic_dec_and_test(&dentry->d_count) ||
-		    !d_should_free(dentry)) {
+		if (!atomic_dec_and_test(&de->d_count) ||
+		    !d_should_free(de)) {
 			spin_unlock(&dcache_lock);
 			return;
 		}
-		if (!(dentry->d_flags & DCACHE_UNHASHED))
-			list_del_init(&dentry->d_child);
-		dentry->d_flags |= DCACHE_UNHASHED;
-		parent = dentry->d_parent;
+		if (!(de->d_flags & DCACHE_UNHASHED))
+			list_del_init(&de->d_child);
+		de->d_flags |= DCACHE_UNHASHED;
+		parent = de->d_parent;
 		spin_unlock(&dcache_lock);
-		d_free(dentry);
-		dentry = parent;
+		d_free(de);
+		de = parent;
 	}
 }
 
@@ -260,35 +260,35 @@ static void d_unhash(struct dentry *d)
 }
 
 /**
- * d_delete - the name @dentry is gone (unlink, rmdir)
- * @dentry: the dentry; the caller still holds its reference
+ * d_delete - the name @de is gone (unlink, rmdir)
+ * @de: the dentry; the caller still holds its reference
  *
  * The dentry leaves its directory at once; open files keep using it (and
  * d_path() says " (deleted)") until their last reference frees it.
  */
-void d_delete(struct dentry *dentry)
+void d_delete(struct dentry *de)
 {
-	d_unhash(dentry);
+	d_unhash(de);
 }
 
 /**
  * d_invalidate - a cached dentry turned out stale (d_revalidate said so)
- * @dentry: the dentry
+ * @de: the dentry
  */
-void d_invalidate(struct dentry *dentry)
+void d_invalidate(struct dentry *de)
 {
-	d_unhash(dentry);
+	d_unhash(de);
 }
 
 /**
- * d_move - rename: @dentry takes @target's name and place
- * @dentry: the dentry renamed
+ * d_move - rename: @de takes @target's name and place
+ * @de: the dentry renamed
  * @target: the dentry of the new name (negative or replaced); it leaves
  * the tree
  *
  * Caller holds vfs_dir_mutex.
  */
-void d_move(struct dentry *dentry, struct dentry *target)
+void d_move(struct dentry *de, struct dentry *target)
 {
 	struct dentry *old_parent, *new_parent = target->d_parent;
 	unsigned int len = target->d_name.len;
@@ -296,7 +296,7 @@ void d_move(struct dentry *dentry, struct dentry *target)
 	const char *old_name;
 
 	/* The new name first, so that nothing can fail under the lock. */
-	if (len >= sizeof(dentry->d_iname)) {
+	if (len >= sizeof(de->d_iname)) {
 		long_name = kmalloc(len + 1, GFP_KERNEL);
 		if (WARN_ON_ONCE(!long_name))
 			return;
@@ -308,21 +308,21 @@ void d_move(struct dentry *dentry, struct dentry *target)
 		list_del_init(&target->d_child);
 		target->d_flags |= DCACHE_UNHASHED;
 	}
-	old_name = dentry->d_name.name;
+	old_name = de->d_name.name;
 	if (long_name) {
-		dentry->d_name.name = long_name;
+		de->d_name.name = long_name;
 	} else {
-		memcpy(dentry->d_iname, target->d_name.name, len);
-		dentry->d_iname[len] = '\0';
-		dentry->d_name.name = dentry->d_iname;
+		memcpy(de->d_iname, target->d_name.name, len);
+		de->d_iname[len] = '\0';
+		de->d_name.name = de->d_iname;
 	}
-	dentry->d_name.len = len;
-	old_parent = dentry->d_parent;
-	dentry->d_parent = new_parent;
-	list_del(&dentry->d_child);
-	list_add_tail(&dentry->d_child, &new_parent->d_subdirs);
+	de->d_name.len = len;
+	old_parent = de->d_parent;
+	de->d_parent = new_parent;
+	list_del(&de->d_child);
+	list_add_tail(&de->d_child, &new_parent->d_subdirs);
 	spin_unlock(&dcache_lock);
-	if (old_name != dentry->d_iname)
+	if (old_name != de->d_iname)
 		kfree(old_name);
 	dput(old_parent);
 }
@@ -354,14 +354,14 @@ bool d_is_ancestor(struct dentry *anc, struct dentry *d)
 
 /**
  * shrink_dcache_sb - free every dentry of a dying super block
- * @sb: the super block; nothing else uses its dentries any more
+ * @sblk: the super block; nothing else uses its dentries any more
  *
  * Frees the tree under s_root bottom-up, children first. A dentry that
  * still has users beyond its children is reported (a leak).
  */
-void shrink_dcache_sb(struct super_block *sb)
+void shrink_dcache_sb(struct super_block *sblk)
 {
-	struct dentry *d = sb->s_root;
+	struct dentry *d = sblk->s_root;
 
 	while (d) {
 		struct dentry *parent;
@@ -378,7 +378,7 @@ void shrink_dcache_sb(struct super_block *sb)
 			break;
 		d = parent;
 	}
-	sb->s_root = NULL;
+	sblk->s_root = NULL;
 }
 
 /* Write @name in front of *@end (moving it back); false if out of room. */
@@ -392,8 +392,8 @@ static bool prepend(char **end, char *buf, const char *name, int len)
 }
 
 /**
- * d_path - the absolute path of @path as the caller's root sees it
- * @path: a dentry and its mount
+ * d_path - the absolute path of @pth as the caller's root sees it
+ * @pth: a dentry and its mount
  * @buf: scratch
  * @buflen: its size
  *
@@ -406,10 +406,10 @@ static bool prepend(char **end, char *buf, const char *name, int len)
  * Return: a pointer into @buf to the NUL-terminated path, or
  * ERR_PTR(-ENAMETOOLONG) if @buf is too small.
  */
-char *d_path(const struct path *path, char *buf, int buflen)
+char *d_path(const struct path *pth, char *buf, int buflen)
 {
-	struct dentry *d = path->dentry;
-	struct vfsmount *mnt = path->mnt;
+	struct dentry *d = pth->dentry;
+	struct vfsmount *mt = pth->mnt;
 	char *end = buf + buflen;
 	struct path root;
 	bool ok = true;
@@ -427,13 +427,13 @@ char *d_path(const struct path *path, char *buf, int buflen)
 	spin_lock(&mount_lock);
 	spin_lock(&dcache_lock);
 	while (ok) {
-		if (d == root.dentry && mnt == root.mnt)
+		if (d == root.dentry && mt == root.mnt)
 			break;
-		if (d == mnt->mnt_root) {
-			if (mnt->mnt_parent == mnt)
+		if (d == mt->mnt_root) {
+			if (mt->mnt_parent == mt)
 				break;
-			d = mnt->mnt_mountpoint;
-			mnt = mnt->mnt_parent;
+			d = mt->mnt_mountpoint;
+			mt = mt->mnt_parent;
 			continue;
 		}
 		ok = prepend(&end, buf, d->d_name.name, d->d_name.len) &&

@@ -50,22 +50,22 @@ static size_t cloexec_bytes(unsigned int n)
 /* A table with @n empty slots. */
 static struct files_struct *files_new(unsigned int n)
 {
-	struct files_struct *files = kzalloc(sizeof(*files), GFP_KERNEL);
+	struct files_struct *fdt = kzalloc(sizeof(*fdt), GFP_KERNEL);
 
-	if (!files)
+	if (!fdt)
 		return NULL;
-	files->fd = kcalloc(n, sizeof(struct file *), GFP_KERNEL);
-	files->cloexec = kzalloc(cloexec_bytes(n), GFP_KERNEL);
-	if (!files->fd || !files->cloexec) {
-		kfree(files->fd);
-		kfree(files->cloexec);
-		kfree(files);
+	fdt->fd = kcalloc(n, sizeof(struct file *), GFP_KERNEL);
+	fdt->cloexec = kzalloc(cloexec_bytes(n), GFP_KERNEL);
+	if (!fdt->fd || !fdt->cloexec) {
+		kfree(fdt->fd);
+		kfree(fdt->cloexec);
+		kfree(fdt);
 		return NULL;
 	}
-	atomic_set(&files->count, 1);
-	spin_lock_init(&files->lock);
-	files->max_fds = n;
-	return files;
+	atomic_set(&fdt->count, 1);
+	spin_lock_init(&fdt->lock);
+	fdt->max_fds = n;
+	return fdt;
 }
 
 /**
@@ -90,13 +90,13 @@ struct files_struct *files_alloc(void)
  */
 struct files_struct *dup_fd(struct files_struct *old, int *errorp)
 {
-	struct files_struct *files;
+	struct files_struct *fdt;
 	unsigned int n, i;
 
 	for (;;) {
 		n = READ_ONCE(old->max_fds);
-		files = files_new(n);
-		if (!files) {
+		fdt = files_new(n);
+		if (!fdt) {
 			*errorp = -ENOMEM;
 			return NULL;
 		}
@@ -105,64 +105,64 @@ struct files_struct *dup_fd(struct files_struct *old, int *errorp)
 			break;
 		/* It grew meanwhile: try again at the new size. */
 		spin_unlock(&old->lock);
-		put_files_struct(files);
+		put_files_struct(fdt);
 	}
 	for (i = 0; i < n; i++) {
 		if (old->fd[i])
-			files->fd[i] = get_file(old->fd[i]);
+			fdt->fd[i] = get_file(old->fd[i]);
 	}
-	memcpy(files->cloexec, old->cloexec, cloexec_bytes(n));
-	files->next_fd = old->next_fd;
+	memcpy(fdt->cloexec, old->cloexec, cloexec_bytes(n));
+	fdt->next_fd = old->next_fd;
 	spin_unlock(&old->lock);
-	return files;
+	return fdt;
 }
 
 /**
- * get_files_struct - one more task shares @files (CLONE_FILES)
- * @files: the table
+ * get_files_struct - one more task shares @fdt (CLONE_FILES)
+ * @fdt: the table
  */
-void get_files_struct(struct files_struct *files)
+void get_files_struct(struct files_struct *fdt)
 {
-	atomic_inc(&files->count);
+	atomic_inc(&fdt->count);
 }
 
 /**
- * put_files_struct - a task stops using @files; the last closes all
- * @files: the table, or NULL
+ * put_files_struct - a task stops using @fdt; the last closes all
+ * @fdt: the table, or NULL
  */
-void put_files_struct(struct files_struct *files)
+void put_files_struct(struct files_struct *fdt)
 {
 	unsigned int i;
 
-	if (!files || !atomic_dec_and_test(&files->count))
+	if (!fdt || !atomic_dec_and_test(&fdt->count))
 		return;
-	for (i = 0; i < files->max_fds; i++)
-		fput(files->fd[i]);
-	kfree(files->fd);
-	kfree(files->cloexec);
-	kfree(files);
+	for (i = 0; i < fdt->max_fds; i++)
+		fput(fdt->fd[i]);
+	kfree(fdt->fd);
+	kfree(fdt->cloexec);
+	kfree(fdt);
 }
 
 /**
  * do_close_on_exec - execve(): close every close-on-exec descriptor
- * @files: the table (not shared: exec unshared it)
+ * @fdt: the table (not shared: exec unshared it)
  */
-void do_close_on_exec(struct files_struct *files)
+void do_close_on_exec(struct files_struct *fdt)
 {
 	unsigned int i;
 
-	for (i = 0; i < READ_ONCE(files->max_fds); i++) {
+	for (i = 0; i < READ_ONCE(fdt->max_fds); i++) {
 		struct file *f = NULL;
 
-		spin_lock(&files->lock);
-		if (i < files->max_fds && test_bit(i, files->cloexec)) {
-			f = files->fd[i];
-			files->fd[i] = NULL;
-			clear_bit(i, files->cloexec);
-			if (i < files->next_fd)
-				files->next_fd = i;
+		spin_lock(&fdt->lock);
+		if (i < fdt->max_fds && test_bit(i, fdt->cloexec)) {
+			f = fdt->fd[i];
+			fdt->fd[i] = NULL;
+			clear_bit(i, fdt->cloexec);
+			if (i < fdt->next_fd)
+				fdt->next_fd = i;
 		}
-		spin_unlock(&files->lock);
+		spin_unlock(&fdt->lock);
 		fput(f);
 	}
 }
@@ -171,134 +171,134 @@ void do_close_on_exec(struct files_struct *files)
  * Make room for slot @nr. Called and returns with files->lock held; may
  * drop it to allocate. Return: 0 (room now), -EMFILE, -ENOMEM.
  */
-static int expand_files(struct files_struct *files, unsigned int nr)
+static int expand_files(struct files_struct *fdt, unsigned int nr)
 {
 	struct file **fd, **old_fd;
 	unsigned long *ce, *old_ce;
 	unsigned int n;
 
-	while (nr >= files->max_fds) {
+	while (nr >= fdt->max_fds) {
 		if (nr >= NR_OPEN_MAX)
 			return -EMFILE;
-		n = files->max_fds;
+		n = fdt->max_fds;
 		while (n <= nr)
 			n *= 2;
 		n = min_t(unsigned int, n, NR_OPEN_MAX);
-		spin_unlock(&files->lock);
+		spin_unlock(&fdt->lock);
 		fd = kcalloc(n, sizeof(*fd), GFP_KERNEL);
 		ce = kzalloc(cloexec_bytes(n), GFP_KERNEL);
-		spin_lock(&files->lock);
+		spin_lock(&fdt->lock);
 		if (!fd || !ce) {
 			kfree(fd);
 			kfree(ce);
 			return -ENOMEM;
 		}
-		if (n <= files->max_fds) {	/* someone else grew it */
+		if (n <= fdt->max_fds) {	/* someone else grew it */
 			kfree(fd);
 			kfree(ce);
 			continue;
 		}
-		memcpy(fd, files->fd, files->max_fds * sizeof(*fd));
-		memcpy(ce, files->cloexec, cloexec_bytes(files->max_fds));
-		old_fd = files->fd;
-		old_ce = files->cloexec;
-		files->fd = fd;
-		files->cloexec = ce;
-		files->max_fds = n;
-		spin_unlock(&files->lock);
+		memcpy(fd, fdt->fd, fdt->max_fds * sizeof(*fd));
+		memcpy(ce, fdt->cloexec, cloexec_bytes(fdt->max_fds));
+		old_fd = fdt->fd;
+		old_ce = fdt->cloexec;
+		fdt->fd = fd;
+		fdt->cloexec = ce;
+		fdt->max_fds = n;
+		spin_unlock(&fdt->lock);
 		kfree(old_fd);
 		kfree(old_ce);
-		spin_lock(&files->lock);
+		spin_lock(&fdt->lock);
 	}
 	return 0;
 }
 
-static void set_slot(struct files_struct *files, unsigned int fd,
-		     struct file *file, bool cloexec)
+static void set_slot(struct files_struct *fdt, unsigned int fd,
+		     struct file *filp, bool cloexec)
 {
-	files->fd[fd] = file;
+	fdt->fd[fd] = filp;
 	if (cloexec)
-		set_bit(fd, files->cloexec);
+		set_bit(fd, fdt->cloexec);
 	else
-		clear_bit(fd, files->cloexec);
+		clear_bit(fd, fdt->cloexec);
 }
 
 /**
- * fd_alloc_from - install @file at the lowest free descriptor >= @from
- * @file: the file; the caller's reference passes to the table on success
+ * fd_alloc_from - install @filp at the lowest free descriptor >= @from
+ * @filp: the file; the caller's reference passes to the table on success
  * @from: the lowest number wanted
  * @flags: O_CLOEXEC or 0
  *
  * Return: the descriptor, -EBADF without a table, -EMFILE if none is
  * free below NR_OPEN_MAX (or @from is beyond it: -EINVAL), -ENOMEM.
  */
-int fd_alloc_from(struct file *file, unsigned int from, unsigned int flags)
+int fd_alloc_from(struct file *filp, unsigned int from, unsigned int flags)
 {
-	struct files_struct *files = current->files;
+	struct files_struct *fdt = current->files;
 	unsigned int fd;
 	int err;
 
-	if (!files)
+	if (!fdt)
 		return -EBADF;
 	if (from >= NR_OPEN_MAX)
 		return -EINVAL;
-	spin_lock(&files->lock);
-	fd = max(from, files->next_fd);
+	spin_lock(&fdt->lock);
+	fd = max(from, fdt->next_fd);
 	for (;;) {
-		while (fd < files->max_fds && files->fd[fd])
+		while (fd < fdt->max_fds && fdt->fd[fd])
 			fd++;
-		if (fd < files->max_fds)
+		if (fd < fdt->max_fds)
 			break;
-		err = expand_files(files, fd);
+		err = expand_files(fdt, fd);
 		if (err) {
-			spin_unlock(&files->lock);
+			spin_unlock(&fdt->lock);
 			return err;
 		}
 	}
-	set_slot(files, fd, file, flags & O_CLOEXEC);
-	if (from <= files->next_fd)
-		files->next_fd = fd + 1;
-	spin_unlock(&files->lock);
+	set_slot(fdt, fd, filp, flags & O_CLOEXEC);
+	if (from <= fdt->next_fd)
+		fdt->next_fd = fd + 1;
+	spin_unlock(&fdt->lock);
 	return fd;
 }
 
 /**
- * fd_install_new - install @file at the lowest free descriptor
- * @file: the file; the caller's reference passes to the table on success
+ * fd_install_new - install @filp at the lowest free descriptor
+ * @filp: the file; the caller's reference passes to the table on success
  * @flags: O_CLOEXEC or 0
  *
  * Return: the descriptor, -EBADF without a table, -EMFILE, -ENOMEM.
  */
-int fd_install_new(struct file *file, unsigned int flags)
+int fd_install_new(struct file *filp, unsigned int flags)
 {
-	return fd_alloc_from(file, 0, flags);
+	return fd_alloc_from(filp, 0, flags);
 }
 
 /**
- * replace_fd - install @file at descriptor @fd, closing what was there
+ * replace_fd - install @filp at descriptor @fd, closing what was there
  * @fd: the descriptor (dup2, dup3)
- * @file: the file; the caller's reference passes to the table
+ * @filp: the file; the caller's reference passes to the table
  * @flags: O_CLOEXEC or 0
  *
  * Return: @fd, -EBADF (no table, or @fd >= NR_OPEN_MAX), -ENOMEM.
  */
-int replace_fd(unsigned int fd, struct file *file, unsigned int flags)
+int replace_fd(unsigned int fd, struct file *filp, unsigned int flags)
 {
-	struct files_struct *files = current->files;
+	struct files_struct *fdt = current->files;
 	struct file *old;
 	int err;
 
-	if (!files || fd >= NR_OPEN_MAX)
+	if (!fdt || fd >= NR_OPEN_MAX)
 		return -EBADF;
-	spin_lock(&files->lock);
-	err = expand_files(files, fd);
+	spin_lock(&fdt->lock);
+	err = expand_files(fdt, fd);
 	if (err) {
-		spin_unlock(&files->lock);
+		spin_unlock(&fdt->lock);
 		return err == -EMFILE ? -EBADF : err;
 	}
-	old = files->fd[fd];
-	set_slot(files, fd, file, flags & O_CLOEXEC);
-	spin_unlock(&files->lock);
+	old = fdt->fd[fd];
+	set_slot(fdt, fd, filp, flags & O_CLOEXEC);
+	spin_unlock(&fdt->lock);
 	fput(old);
 	return fd;
 }
@@ -312,18 +312,18 @@ int replace_fd(unsigned int fd, struct file *file, unsigned int flags)
  */
 struct file *fget_raw(unsigned int fd, bool *cloexec)
 {
-	struct files_struct *files = current->files;
+	struct files_struct *fdt = current->files;
 	struct file *f = NULL;
 
-	if (!files)
+	if (!fdt)
 		return NULL;
-	spin_lock(&files->lock);
-	if (fd < files->max_fds && files->fd[fd]) {
-		f = get_file(files->fd[fd]);
+	spin_lock(&fdt->lock);
+	if (fd < fdt->max_fds && fdt->fd[fd]) {
+		f = get_file(fdt->fd[fd]);
 		if (cloexec)
-			*cloexec = test_bit(fd, files->cloexec);
+			*cloexec = test_bit(fd, fdt->cloexec);
 	}
-	spin_unlock(&files->lock);
+	spin_unlock(&fdt->lock);
 	return f;
 }
 
@@ -347,20 +347,20 @@ struct file *fget(unsigned int fd)
  */
 int fd_set_cloexec(unsigned int fd, bool on)
 {
-	struct files_struct *files = current->files;
+	struct files_struct *fdt = current->files;
 	int err = -EBADF;
 
-	if (!files)
+	if (!fdt)
 		return -EBADF;
-	spin_lock(&files->lock);
-	if (fd < files->max_fds && files->fd[fd]) {
+	spin_lock(&fdt->lock);
+	if (fd < fdt->max_fds && fdt->fd[fd]) {
 		if (on)
-			set_bit(fd, files->cloexec);
+			set_bit(fd, fdt->cloexec);
 		else
-			clear_bit(fd, files->cloexec);
+			clear_bit(fd, fdt->cloexec);
 		err = 0;
 	}
-	spin_unlock(&files->lock);
+	spin_unlock(&fdt->lock);
 	return err;
 }
 
@@ -382,17 +382,17 @@ int fd_get_cloexec(unsigned int fd)
 }
 
 /* Take the file out of slot @fd; NULL if empty. Caller holds the lock. */
-static struct file *take_fd(struct files_struct *files, unsigned int fd)
+static struct file *take_fd(struct files_struct *fdt, unsigned int fd)
 {
 	struct file *f;
 
-	if (fd >= files->max_fds || !files->fd[fd])
+	if (fd >= fdt->max_fds || !fdt->fd[fd])
 		return NULL;
-	f = files->fd[fd];
-	files->fd[fd] = NULL;
-	clear_bit(fd, files->cloexec);
-	if (fd < files->next_fd)
-		files->next_fd = fd;
+	f = fdt->fd[fd];
+	fdt->fd[fd] = NULL;
+	clear_bit(fd, fdt->cloexec);
+	if (fd < fdt->next_fd)
+		fdt->next_fd = fd;
 	return f;
 }
 
@@ -404,65 +404,65 @@ static struct file *take_fd(struct files_struct *files, unsigned int fd)
  */
 int close_fd(unsigned int fd)
 {
-	struct files_struct *files = current->files;
+	struct files_struct *fdt = current->files;
 	struct file *f;
 
-	if (!files)
+	if (!fdt)
 		return -EBADF;
-	spin_lock(&files->lock);
-	f = take_fd(files, fd);
-	spin_unlock(&files->lock);
+	spin_lock(&fdt->lock);
+	f = take_fd(fdt, fd);
+	spin_unlock(&fdt->lock);
 	if (!f)
 		return -EBADF;
 	fput(f);
 	return 0;
 }
 
-#define CLOSE_RANGE_UNSHARE	(1U << 1)
-#define CLOSE_RANGE_CLOEXEC	(1U << 2)
+#define CR_UNSHARE	(1U << 1)
+#define CR_CLOEXEC	(1U << 2)
 
 /**
  * do_close_range - close_range(2)
  * @first: the first descriptor
  * @last: the last (inclusive; ~0U for all)
- * @flags: CLOSE_RANGE_CLOEXEC (mark instead of closing),
- * CLOSE_RANGE_UNSHARE (first give the caller a table of its own)
+ * @flags: CR_CLOEXEC (mark instead of closing),
+ * CR_UNSHARE (first give the caller a table of its own)
  *
  * Return: 0, -EINVAL (bad flags, @first > @last), -ENOMEM.
  */
 int do_close_range(unsigned int first, unsigned int last,
 		   unsigned int flags)
 {
-	struct files_struct *files = current->files;
+	struct files_struct *fdt = current->files;
 	unsigned int fd;
 
-	if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC))
+	if (flags & ~(CR_UNSHARE | CR_CLOEXEC))
 		return -EINVAL;
 	if (first > last)
 		return -EINVAL;
-	if (!files)
+	if (!fdt)
 		return 0;
-	if ((flags & CLOSE_RANGE_UNSHARE) && atomic_read(&files->count) > 1) {
+	if ((flags & CR_UNSHARE) && atomic_read(&fdt->count) > 1) {
 		int err = 0;
-		struct files_struct *copy = dup_fd(files, &err);
+		struct files_struct *copy = dup_fd(fdt, &err);
 
 		if (!copy)
 			return err;
 		current->files = copy;
-		put_files_struct(files);
-		files = copy;
+		put_files_struct(fdt);
+		fdt = copy;
 	}
-	for (fd = first; fd <= last && fd < READ_ONCE(files->max_fds); fd++) {
+	for (fd = first; fd <= last && fd < READ_ONCE(fdt->max_fds); fd++) {
 		struct file *f = NULL;
 
-		spin_lock(&files->lock);
-		if (flags & CLOSE_RANGE_CLOEXEC) {
-			if (fd < files->max_fds && files->fd[fd])
-				set_bit(fd, files->cloexec);
+		spin_lock(&fdt->lock);
+		if (flags & CR_CLOEXEC) {
+			if (fd < fdt->max_fds && fdt->fd[fd])
+				set_bit(fd, fdt->cloexec);
 		} else {
-			f = take_fd(files, fd);
+			f = take_fd(fdt, fd);
 		}
-		spin_unlock(&files->lock);
+		spin_unlock(&fdt->lock);
 		fput(f);
 	}
 	return 0;

@@ -10,8 +10,8 @@
 #include "internal.h"
 
 /**
- * alloc_file - a new open file on @path
- * @path: what it opens (the file takes its own references)
+ * alloc_file - a new open file on @pth
+ * @pth: what it opens (the file takes its own references)
  * @flags: the O_* flags of the open
  * @fops: its operations
  *
@@ -20,30 +20,30 @@
  *
  * Return: the file with one reference, or ERR_PTR(-ENOMEM).
  */
-struct file *alloc_file(const struct path *path, unsigned int flags,
+struct file *alloc_file(const struct path *pth, unsigned int flags,
 			const struct file_operations *fops)
 {
-	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
+	struct file *nf = kzalloc(sizeof(*nf), GFP_KERNEL);
 	unsigned int acc = flags & O_ACCMODE;
 
-	if (!f)
+	if (!nf)
 		return ERR_PTR(-ENOMEM);
-	f->f_path = *path;
-	path_get(path);
-	f->f_inode = path->dentry->d_inode;
-	f->f_op = fops;
-	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC |
+	nf->f_path = *pth;
+	path_get(pth);
+	nf->f_inode = pth->dentry->d_inode;
+	nf->f_op = fops;
+	nf->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC |
 			       O_CLOEXEC);
 	if (!(flags & O_PATH)) {
 		if (acc == O_RDONLY || acc == O_RDWR)
-			f->f_mode |= FMODE_READ;
+			nf->f_mode |= FMODE_READ;
 		if (acc == O_WRONLY || acc == O_RDWR)
-			f->f_mode |= FMODE_WRITE;
-		f->f_mode |= FMODE_LSEEK;
+			nf->f_mode |= FMODE_WRITE;
+		nf->f_mode |= FMODE_LSEEK;
 	}
-	mutex_init(&f->f_pos_lock);
-	atomic_long_set(&f->f_count, 1);
-	return f;
+	mutex_init(&nf->f_pos_lock);
+	atomic_long_set(&nf->f_count, 1);
+	return nf;
 }
 
 /**
@@ -60,30 +60,30 @@ struct file *get_file(struct file *f)
 
 /**
  * fput - drop a reference to an open file
- * @file: the file, or NULL
+ * @filp: the file, or NULL
  *
  * The last reference calls f_op->release and drops the path. Runs the
  * release in the caller's context at once (Tide has no deferred fput):
  * do not call it holding locks a release might take. May sleep.
  */
-void fput(struct file *file)
+void fput(struct file *filp)
 {
-	if (!file || !atomic_long_dec_and_test(&file->f_count))
+	if (!filp || !atomic_long_dec_and_test(&filp->f_count))
 		return;
-	if (file->f_op && file->f_op->release)
-		file->f_op->release(file->f_inode, file);
-	path_put(&file->f_path);
-	kfree(file);
+	if (filp->f_op && filp->f_op->release)
+		filp->f_op->release(filp->f_inode, filp);
+	path_put(&filp->f_path);
+	kfree(filp);
 }
 
 /**
  * filp_close - close an open file the kernel opened
- * @file: the file
+ * @filp: the file
  *
  * Return: 0.
  */
-int filp_close(struct file *file)
+int filp_close(struct file *filp)
 {
-	fput(file);
+	fput(filp);
 	return 0;
 }

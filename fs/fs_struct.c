@@ -165,23 +165,23 @@ unsigned int set_current_umask(unsigned int mask)
 	return old;
 }
 
-/* Replace @which (root or pwd of current's fs) with @path (referenced). */
-static int set_fs_path(struct path *path, bool root)
+/* Replace @which (root or pwd of current's fs) with @pth (referenced). */
+static int set_fs_path(struct path *pth, bool root)
 {
 	struct fs_struct *fs = current->fs;
 	struct path old;
 
 	if (!fs) {
-		path_put(path);
+		path_put(pth);
 		return -EINVAL;
 	}
 	spin_lock(&fs->lock);
 	if (root) {
 		old = fs->root;
-		fs->root = *path;
+		fs->root = *pth;
 	} else {
 		old = fs->pwd;
-		fs->pwd = *path;
+		fs->pwd = *pth;
 	}
 	spin_unlock(&fs->lock);
 	path_put(&old);
@@ -189,24 +189,24 @@ static int set_fs_path(struct path *path, bool root)
 }
 
 /**
- * set_fs_pwd - make @path (whose reference passes) the working directory
- * @path: a directory
+ * set_fs_pwd - make @pth (whose reference passes) the working directory
+ * @pth: a directory
  *
  * Return: 0, or -EINVAL if the caller has no fs_struct (reference
  * dropped).
  */
-int set_fs_pwd(struct path *path)
+int set_fs_pwd(struct path *pth)
 {
-	return set_fs_path(path, false);
+	return set_fs_path(pth, false);
 }
 
 /**
- * set_fs_root - make @path (whose reference passes) the root directory
- * @path: a directory
+ * set_fs_root - make @pth (whose reference passes) the root directory
+ * @pth: a directory
  *
  * Return: 0, or -EINVAL if the caller has no fs_struct.
  */
-int set_fs_root(struct path *path)
+int set_fs_root(struct path *pth)
 {
-	return set_fs_path(path, true);
+	return set_fs_path(pth, true);
 }

@@ -37,71 +37,81 @@ unsigned long get_next_ino(void)
 }
 
 /**
- * new_inode - an inode of @sb with one reference
- * @sb: the super block; the inode goes on its s_inodes list
+ * inode_now_ns - the time to stamp on an inode now
+ *
+ * Return: CLOCK_REALTIME in nanoseconds since 1970.
+ */
+u64 inode_now_ns(void)
+{
+	return ktime_get_real_ns();
+}
+
+/**
+ * new_inode - an inode of @sblk with one reference
+ * @sblk: the super block; the inode goes on its s_inodes list
  *
  * The inode comes with i_nlink 1, mode 0, the current time in all three
  * times, and no operations: the file system fills those in.
  *
  * Return: the inode, or NULL without memory.
  */
-struct inode *new_inode(struct super_block *sb)
+struct inode *new_inode(struct super_block *sblk)
 {
-	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
-	u64 now = ktime_get_ns();
+	struct inode *ip = kzalloc(sizeof(*ip), GFP_KERNEL);
+	u64 now = inode_now_ns();
 
-	if (!inode)
+	if (!ip)
 		return NULL;
-	inode->i_sb = sb;
-	inode->i_nlink = 1;
-	atomic_set(&inode->i_count, 1);
-	init_rwsem(&inode->i_rwsem);
-	inode->i_atime_ns = now;
-	inode->i_mtime_ns = now;
-	inode->i_ctime_ns = now;
-	INIT_LIST_HEAD(&inode->i_sb_list);
-	spin_lock(&sb->s_inode_list_lock);
-	list_add_tail(&inode->i_sb_list, &sb->s_inodes);
-	spin_unlock(&sb->s_inode_list_lock);
-	return inode;
+	ip->i_sb = sblk;
+	ip->i_nlink = 1;
+	atomic_set(&ip->i_count, 1);
+	init_rwsem(&ip->i_rwsem);
+	ip->i_atime_ns = now;
+	ip->i_mtime_ns = now;
+	ip->i_ctime_ns = now;
+	INIT_LIST_HEAD(&ip->i_sb_list);
+	spin_lock(&sblk->s_inode_list_lock);
+	list_add_tail(&ip->i_sb_list, &sblk->s_inodes);
+	spin_unlock(&sblk->s_inode_list_lock);
+	return ip;
 }
 
 /**
  * ihold - take another reference on an inode the caller holds one on
- * @inode: the inode
+ * @ip: the inode
  */
-void ihold(struct inode *inode)
+void ihold(struct inode *ip)
 {
-	WARN_ON_ONCE(atomic_inc_return(&inode->i_count) < 2);
+	WARN_ON_ONCE(atomic_inc_return(&ip->i_count) < 2);
 }
 
 /**
  * iput - drop a reference to an inode
- * @inode: the inode, or NULL
+ * @ip: the inode, or NULL
  *
  * At the last reference the super block's evict_inode (if any) runs and
  * the inode is freed. May sleep.
  */
-void iput(struct inode *inode)
+void iput(struct inode *ip)
 {
-	struct super_block *sb;
+	struct super_block *sblk;
 
-	if (!inode || !atomic_dec_and_test(&inode->i_count))
+	if (!ip || !atomic_dec_and_test(&ip->i_count))
 		return;
-	sb = inode->i_sb;
-	if (sb->s_op && sb->s_op->evict_inode)
-		sb->s_op->evict_inode(inode);
-	if (inode->i_pipe)
-		free_pipe_info(inode->i_pipe);
-	spin_lock(&sb->s_inode_list_lock);
-	list_del(&inode->i_sb_list);
-	spin_unlock(&sb->s_inode_list_lock);
-	kfree(inode);
+	sblk = ip->i_sb;
+	if (sblk->s_op && sblk->s_op->evict_inode)
+		sblk->s_op->evict_inode(ip);
+	if (ip->i_pipe)
+		free_pipe_info(ip->i_pipe);
+	spin_lock(&sblk->s_inode_list_lock);
+	list_del(&ip->i_sb_list);
+	spin_unlock(&sblk->s_inode_list_lock);
+	kfree(ip);
 }
 
 /**
- * init_special_inode - make @inode a device node, FIFO or socket
- * @inode: a new inode
+ * init_special_inode - make @ip a device node, FIFO or socket
+ * @ip: a new inode
  * @mode: its S_IFCHR, S_IFBLK, S_IFIFO or S_IFSOCK mode
  * @rdev: the device number of a device node
  *
@@ -109,25 +119,25 @@ void iput(struct inode *inode)
  * chrdev_add() for @rdev; opening a FIFO gives a pipe. Block devices and
  * sockets cannot be opened (-ENXIO).
  */
-void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
+void init_special_inode(struct inode *ip, umode_t mode, dev_t rdev)
 {
-	inode->i_mode = mode;
+	ip->i_mode = mode;
 	if (S_ISCHR(mode)) {
-		inode->i_fop = &def_chr_fops;
-		inode->i_rdev = rdev;
+		ip->i_fop = &def_chr_fops;
+		ip->i_rdev = rdev;
 	} else if (S_ISBLK(mode)) {
-		inode->i_fop = NULL;
-		inode->i_rdev = rdev;
+		ip->i_fop = NULL;
+		ip->i_rdev = rdev;
 	} else if (S_ISFIFO(mode)) {
-		inode->i_fop = &pipefifo_fops;
+		ip->i_fop = &pipefifo_fops;
 	} else {
-		inode->i_fop = NULL;
+		ip->i_fop = NULL;
 	}
 }
 
 /**
- * inode_permission - may the caller access @inode as @mask asks?
- * @inode: the inode
+ * inode_permission - may the caller access @ip as @mask asks?
+ * @ip: the inode
  * @mask: MAY_READ, MAY_WRITE, MAY_EXEC
  *
  * Every task is root: read and write are always allowed, and so is
@@ -136,10 +146,10 @@ void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
  *
  * Return: 0 or -EACCES.
  */
-int inode_permission(struct inode *inode, int mask)
+int inode_permission(struct inode *ip, int mask)
 {
-	if ((mask & MAY_EXEC) && !S_ISDIR(inode->i_mode) &&
-	    !(inode->i_mode & 0111))
+	if ((mask & MAY_EXEC) && !S_ISDIR(ip->i_mode) &&
+	    !(ip->i_mode & 0111))
 		return -EACCES;
 	return 0;
 }
@@ -156,49 +166,49 @@ int inode_permission(struct inode *inode, int mask)
  */
 struct super_block *sget_nodev(struct file_system_type *type, void *fs_info)
 {
-	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+	struct super_block *sblk = kzalloc(sizeof(*sblk), GFP_KERNEL);
 
-	if (!sb)
+	if (!sblk)
 		return ERR_PTR(-ENOMEM);
-	sb->s_type = type;
-	sb->s_fs_info = fs_info;
-	sb->s_dev = MKDEV(0, atomic_inc_return(&next_anon_minor));
-	atomic_set(&sb->s_active, 1);
-	spin_lock_init(&sb->s_inode_list_lock);
-	INIT_LIST_HEAD(&sb->s_inodes);
-	INIT_LIST_HEAD(&sb->s_list);
-	sb->s_next_ino = 1;
-	return sb;
+	sblk->s_type = type;
+	sblk->s_fs_info = fs_info;
+	sblk->s_dev = MKDEV(0, atomic_inc_return(&next_anon_minor));
+	atomic_set(&sblk->s_active, 1);
+	spin_lock_init(&sblk->s_inode_list_lock);
+	INIT_LIST_HEAD(&sblk->s_inodes);
+	INIT_LIST_HEAD(&sblk->s_list);
+	sblk->s_next_ino = 1;
+	return sblk;
 }
 
 /**
  * kill_anon_super - free a super block and everything cached under it
- * @sb: a super block whose last mount is gone
+ * @sblk: a super block whose last mount is gone
  *
  * Frees every dentry of the tree (dropping their inodes), calls
- * put_super, and frees @sb. An inode still referenced is reported.
+ * put_super, and frees @sblk. An inode still referenced is reported.
  */
-void kill_anon_super(struct super_block *sb)
+void kill_anon_super(struct super_block *sblk)
 {
-	shrink_dcache_sb(sb);
-	WARN_ON_ONCE(!list_empty(&sb->s_inodes));
-	if (sb->s_op && sb->s_op->put_super)
-		sb->s_op->put_super(sb);
-	kfree(sb);
+	shrink_dcache_sb(sblk);
+	WARN_ON_ONCE(!list_empty(&sblk->s_inodes));
+	if (sblk->s_op && sblk->s_op->put_super)
+		sblk->s_op->put_super(sblk);
+	kfree(sblk);
 }
 
 /**
- * deactivate_super - drop an active reference (a mount) to @sb
- * @sb: the super block
+ * deactivate_super - drop an active reference (a mount) to @sblk
+ * @sblk: the super block
  *
  * The last one kills the super block through its type's kill_sb.
  */
-void deactivate_super(struct super_block *sb)
+void deactivate_super(struct super_block *sblk)
 {
-	if (!atomic_dec_and_test(&sb->s_active))
+	if (!atomic_dec_and_test(&sblk->s_active))
 		return;
-	if (sb->s_type->kill_sb)
-		sb->s_type->kill_sb(sb);
+	if (sblk->s_type->kill_sb)
+		sblk->s_type->kill_sb(sblk);
 	else
-		kill_anon_super(sb);
+		kill_anon_super(sblk);
 }

@@ -30,22 +30,22 @@ extern spinlock_t dcache_lock;
 /* fs/dcache.c */
 struct dentry *d_alloc(struct dentry *parent, const struct qstr *name);
 struct dentry *d_lookup(struct dentry *parent, const struct qstr *name);
-void d_move(struct dentry *dentry, struct dentry *target);
-void d_invalidate(struct dentry *dentry);
-void shrink_dcache_sb(struct super_block *sb);
+void d_move(struct dentry *de, struct dentry *target);
+void d_invalidate(struct dentry *de);
+void shrink_dcache_sb(struct super_block *sblk);
 bool d_is_ancestor(struct dentry *anc, struct dentry *d);
 unsigned int d_type_of(umode_t mode);
 
 /* fs/namespace.c */
 extern spinlock_t mount_lock;
-bool follow_mount(struct path *path);
+bool follow_mount(struct path *pth);
 void vfs_root_path(struct path *root);	/* the boot root, referenced */
 struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
 				const char *dev_name, void *data);
-void deactivate_super(struct super_block *sb);
+void deactivate_super(struct super_block *sblk);
 int path_mount(const char *dev_name, const struct path *mp,
 	       const char *type, unsigned long flags, void *data);
-int path_umount(struct path *path, int flags);
+int path_umount(struct path *pth, int flags);
 struct file_system_type *get_fs_type(const char *name);
 
 /* fs/fs_struct.c: the caller's root and cwd (the boot root without fs). */
@@ -53,8 +53,8 @@ void get_current_root(struct path *root);
 void get_current_pwd(struct path *pwd);
 unsigned int current_umask(void);
 unsigned int set_current_umask(unsigned int mask);
-int set_fs_pwd(struct path *path);
-int set_fs_root(struct path *path);
+int set_fs_pwd(struct path *pth);
+int set_fs_root(struct path *pth);
 
 /* fs/namei.c */
 #define LOOKUP_PARENT	0x0010	/* stop before the last component */
@@ -62,10 +62,10 @@ int set_fs_root(struct path *path);
 char *getname(const char __user *name);
 void putname(char *name);
 int filename_lookup(int dfd, const char *name, unsigned int flags,
-		    struct path *path);
+		    struct path *pth);
 struct dentry *filename_create(int dfd, const char *name,
 			       struct path *parent, bool want_dir);
-void done_path_create(struct path *parent, struct dentry *dentry);
+void done_path_create(struct path *parent, struct dentry *de);
 struct dentry *lookup_one_locked(struct dentry *parent,
 				 const struct qstr *name);
 int do_mkdirat(int dfd, const char *name, umode_t mode);
@@ -77,14 +77,14 @@ int do_unlinkat(int dfd, const char *name, int flags);
 int do_renameat2(int odfd, const char *oldname, int ndfd,
 		 const char *newname, unsigned int flags);
 int do_readlinkat(int dfd, const char *name, char *buf, int size);
-bool path_is_readonly(const struct path *path);
+bool path_is_readonly(const struct path *pth);
 
 /* fs/file_table.c */
-struct file *alloc_file(const struct path *path, unsigned int flags,
+struct file *alloc_file(const struct path *pth, unsigned int flags,
 			const struct file_operations *fops);
 
 /* fs/open.c */
-int vfs_truncate(const struct path *path, loff_t length);
+int vfs_truncate(const struct path *pth, loff_t length);
 struct file *do_filp_open(int dfd, const char *name, int flags,
 			  umode_t mode);
 int do_sys_openat(int dfd, const char *name, int flags, umode_t mode);
@@ -95,8 +95,8 @@ long do_getcwd(char *buf, unsigned long size);
 /* fs/file.c */
 #define NR_OPEN_MAX	1024
 struct file *fget_raw(unsigned int fd, bool *cloexec);
-int replace_fd(unsigned int fd, struct file *file, unsigned int flags);
-int fd_alloc_from(struct file *file, unsigned int from, unsigned int flags);
+int replace_fd(unsigned int fd, struct file *filp, unsigned int flags);
+int fd_alloc_from(struct file *filp, unsigned int from, unsigned int flags);
 int fd_set_cloexec(unsigned int fd, bool on);
 int fd_get_cloexec(unsigned int fd);
 int do_dup3(unsigned int oldfd, unsigned int newfd, unsigned int flags);
@@ -110,11 +110,11 @@ void stat_to_user_layout(const struct kstat *st, void *buf);
 void statx_to_user_layout(const struct kstat *st, void *buf);
 
 /* fs/readdir.c */
-int iterate_dir(struct file *file, struct dir_context *ctx);
+int iterate_dir(struct file *filp, struct dir_context *ctx);
 long ksys_getdents64(unsigned int fd, void __user *buf, unsigned int count);
 
 /* fs/read_write.c */
-loff_t vfs_llseek(struct file *file, loff_t off, int whence);
+loff_t vfs_llseek(struct file *filp, loff_t off, int whence);
 ssize_t ksys_read(unsigned int fd, char __user *buf, size_t len);
 ssize_t ksys_write(unsigned int fd, const char __user *buf, size_t len);
 loff_t ksys_lseek(unsigned int fd, loff_t off, unsigned int whence);
@@ -124,8 +124,9 @@ ssize_t do_sendfile(unsigned int out_fd, unsigned int in_fd, loff_t *ppos,
 /* fs/fcntl.c, fs/ioctl.c, fs/statfs.c, fs/sync.c */
 long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long do_vfs_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
-int vfs_statfs(const struct path *path, struct kstatfs *st);
-int vfs_fsync(struct file *file, int datasync);
+int vfs_statfs(const struct path *pth, struct kstatfs *st);
+int vfs_fsync(struct file *filp, int datasync);
+long vfs_fadvise(unsigned int fd, loff_t len, int advice);
 
 /* fs/select.c: struct pollfd as user space lays it out */
 struct kpollfd {
@@ -137,12 +138,16 @@ int do_poll(struct kpollfd *fds, unsigned int nfds, u64 *timeout_ns);
 int do_select(int n, unsigned long *in, unsigned long *out,
 	      unsigned long *ex, u64 *timeout_ns);
 
+/* fs/xattr.c */
+enum xattr_op { XATTR_GET, XATTR_SET, XATTR_LIST, XATTR_REMOVE };
+long vfs_xattr_path(const char *name, bool follow, enum xattr_op op);
+
 /* fs/char_dev.c */
 extern const struct file_operations def_chr_fops;
 
 /* fs/pipe.c */
 extern const struct file_operations pipefifo_fops;
-void free_pipe_info(struct pipe_inode_info *pipe);
+void free_pipe_info(struct pipe_inode_info *pp);
 int create_pipe_files(struct file **res, int flags);
 int do_pipe2(int *fds, int flags);
 

@@ -12,13 +12,13 @@
 
 /**
  * generic_file_llseek - lseek for files whose size is i_size
- * @file: the file
+ * @filp: the file
  * @off: the offset
  * @whence: SEEK_SET, SEEK_CUR or SEEK_END
  *
  * Return: the new position, or -EINVAL (bad @whence, negative result).
  */
-loff_t generic_file_llseek(struct file *file, loff_t off, int whence)
+loff_t generic_file_llseek(struct file *filp, loff_t off, int whence)
 {
 	loff_t pos;
 
@@ -27,31 +27,31 @@ loff_t generic_file_llseek(struct file *file, loff_t off, int whence)
 		pos = off;
 		break;
 	case SEEK_CUR:
-		pos = file->f_pos + off;
+		pos = filp->f_pos + off;
 		break;
 	case SEEK_END:
-		pos = READ_ONCE(file->f_inode->i_size) + off;
+		pos = READ_ONCE(filp->f_inode->i_size) + off;
 		break;
 	default:
 		return -EINVAL;
 	}
 	if (pos < 0)
 		return -EINVAL;
-	file->f_pos = pos;
+	filp->f_pos = pos;
 	return pos;
 }
 
 /**
  * noop_llseek - lseek that leaves the position alone
- * @file: the file
+ * @filp: the file
  * @off: ignored
  * @whence: ignored
  *
  * Return: the current position.
  */
-loff_t noop_llseek(struct file *file, loff_t off, int whence)
+loff_t noop_llseek(struct file *filp, loff_t off, int whence)
 {
-	return file->f_pos;
+	return filp->f_pos;
 }
 
 /**
@@ -101,14 +101,14 @@ bool dir_emit(struct dir_context *ctx, const char *name, int namelen,
 
 /**
  * dir_emit_dots - emit "." and ".." at positions 0 and 1
- * @file: the open directory
+ * @filp: the open directory
  * @ctx: the consumer; ctx->pos advances past what was emitted
  *
  * Return: true to go on, false if the consumer is full.
  */
-bool dir_emit_dots(struct file *file, struct dir_context *ctx)
+bool dir_emit_dots(struct file *filp, struct dir_context *ctx)
 {
-	struct dentry *d = file->f_path.dentry;
+	struct dentry *d = filp->f_path.dentry;
 
 	if (ctx->pos == 0) {
 		if (!dir_emit(ctx, ".", 1, d->d_inode->i_ino, DT_DIR))
@@ -131,7 +131,7 @@ bool dir_emit_dots(struct file *file, struct dir_context *ctx)
 /**
  * dcache_readdir - readdir of a directory whose entries are its cached
  * positive children (tmpfs, simple file systems)
- * @file: the open directory
+ * @filp: the open directory
  * @ctx: the consumer
  *
  * Position n >= 2 is the (n-2)th child on the list; entries added or
@@ -140,12 +140,12 @@ bool dir_emit_dots(struct file *file, struct dir_context *ctx)
  *
  * Return: 0.
  */
-int dcache_readdir(struct file *file, struct dir_context *ctx)
+int dcache_readdir(struct file *filp, struct dir_context *ctx)
 {
-	struct dentry *dir = file->f_path.dentry;
+	struct dentry *dip = filp->f_path.dentry;
 	char name[NAME_MAX + 1];
 
-	if (!dir_emit_dots(file, ctx))
+	if (!dir_emit_dots(filp, ctx))
 		return 0;
 	for (;;) {
 		struct dentry *c;
@@ -155,7 +155,7 @@ int dcache_readdir(struct file *file, struct dir_context *ctx)
 		u64 ino = 0;
 
 		spin_lock(&dcache_lock);
-		list_for_each_entry(c, &dir->d_subdirs, d_child) {
+		list_for_each_entry(c, &dip->d_subdirs, d_child) {
 			if (!c->d_inode)
 				continue;
 			if (i++ < ctx->pos)
@@ -175,7 +175,7 @@ int dcache_readdir(struct file *file, struct dir_context *ctx)
 }
 
 /* A directory that only lists what the dcache holds. */
-static struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry,
+static struct dentry *simple_lookup(struct inode *dip, struct dentry *de,
 				    unsigned int flags)
 {
 	return NULL;

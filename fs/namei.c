@@ -32,17 +32,17 @@
 
 DEFINE_MUTEX(vfs_dir_mutex);
 
-/* A walk in progress: @path is where it stands (referenced). */
+/* A walk in progress: @pth is where it stands (referenced). */
 struct nameidata {
-	struct path path;
+	struct path pth;
 	struct path root;
 	int links;
 	struct qstr last;	/* LOOKUP_PARENT: the name left */
 	bool last_slash;	/* ... and whether a slash followed it */
-	int last_type;
+	int last_kind;
 };
 
-enum { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
+enum { WALK_NAME, WALK_ROOT, WALK_DOT, WALK_DOTDOT };
 
 /**
  * getname - copy a path name from user space
@@ -77,14 +77,14 @@ void putname(char *name)
 }
 
 /**
- * path_is_readonly - is @path on a read-only mount?
- * @path: the path
+ * path_is_readonly - is @pth on a read-only mount?
+ * @pth: the path
  *
  * Return: true if the mount has MS_RDONLY.
  */
-bool path_is_readonly(const struct path *path)
+bool path_is_readonly(const struct path *pth)
 {
-	return READ_ONCE(path->mnt->mnt_flags) & MS_RDONLY;
+	return READ_ONCE(pth->mnt->mnt_flags) & MS_RDONLY;
 }
 
 /* Was directory @d removed (rmdir) after the walk reached it? */
@@ -101,18 +101,18 @@ static bool dir_is_dead(struct dentry *d)
 struct dentry *lookup_one_locked(struct dentry *parent,
 				 const struct qstr *name)
 {
-	struct inode *dir = parent->d_inode;
+	struct inode *dip = parent->d_inode;
 	struct dentry *d, *alt;
 
 	d = d_lookup(parent, name);
 	if (d)
 		return d;
-	if (!dir->i_op || !dir->i_op->lookup)
+	if (!dip->i_op || !dip->i_op->lookup)
 		return ERR_PTR(-ENOTDIR);
 	d = d_alloc(parent, name);
 	if (!d)
 		return ERR_PTR(-ENOMEM);
-	alt = dir->i_op->lookup(dir, d, 0);
+	alt = dip->i_op->lookup(dip, d, 0);
 	if (alt) {
 		dput(d);
 		d = alt;
@@ -152,8 +152,8 @@ static struct dentry *lookup_one(struct dentry *parent,
 /* Is @nd at its root (where ".." stays)? */
 static bool at_root(struct nameidata *nd)
 {
-	return nd->path.dentry == nd->root.dentry &&
-	       nd->path.mnt == nd->root.mnt;
+	return nd->pth.dentry == nd->root.dentry &&
+	       nd->pth.mnt == nd->root.mnt;
 }
 
 static void follow_dotdot(struct nameidata *nd)
@@ -163,27 +163,27 @@ static void follow_dotdot(struct nameidata *nd)
 
 		if (at_root(nd))
 			return;
-		if (nd->path.dentry != nd->path.mnt->mnt_root) {
+		if (nd->pth.dentry != nd->pth.mnt->mnt_root) {
 			spin_lock(&dcache_lock);
-			up.dentry = dget(nd->path.dentry->d_parent);
+			up.dentry = dget(nd->pth.dentry->d_parent);
 			spin_unlock(&dcache_lock);
-			up.mnt = mntget(nd->path.mnt);
-			path_put(&nd->path);
-			nd->path = up;
+			up.mnt = mntget(nd->pth.mnt);
+			path_put(&nd->pth);
+			nd->pth = up;
 			break;
 		}
 		spin_lock(&mount_lock);
-		if (nd->path.mnt->mnt_parent == nd->path.mnt) {
+		if (nd->pth.mnt->mnt_parent == nd->pth.mnt) {
 			spin_unlock(&mount_lock);
 			return;		/* the top of everything */
 		}
-		up.mnt = mntget(nd->path.mnt->mnt_parent);
-		up.dentry = dget(nd->path.mnt->mnt_mountpoint);
+		up.mnt = mntget(nd->pth.mnt->mnt_parent);
+		up.dentry = dget(nd->pth.mnt->mnt_mountpoint);
 		spin_unlock(&mount_lock);
-		path_put(&nd->path);
-		nd->path = up;
+		path_put(&nd->pth);
+		nd->pth = up;
 	}
-	follow_mount(&nd->path);
+	follow_mount(&nd->pth);
 }
 
 static int walk_name(struct nameidata *nd, const char *name,
@@ -192,7 +192,7 @@ static int walk_name(struct nameidata *nd, const char *name,
 /* Continue the walk through symlink @link (referenced, consumed). */
 static int follow_link(struct nameidata *nd, struct path *link)
 {
-	struct inode *inode = link->dentry->d_inode;
+	struct inode *ip = link->dentry->d_inode;
 	struct path jump = { };
 	char *body;
 	int err;
@@ -201,7 +201,7 @@ static int follow_link(struct nameidata *nd, struct path *link)
 		path_put(link);
 		return -ELOOP;
 	}
-	if (!inode->i_op || !inode->i_op->get_link) {
+	if (!ip->i_op || !ip->i_op->get_link) {
 		path_put(link);
 		return -EINVAL;
 	}
@@ -210,11 +210,11 @@ static int follow_link(struct nameidata *nd, struct path *link)
 		path_put(link);
 		return -ENOMEM;
 	}
-	err = inode->i_op->get_link(link->dentry, body, PATH_MAX, &jump);
+	err = ip->i_op->get_link(link->dentry, body, PATH_MAX, &jump);
 	path_put(link);
 	if (!err && jump.mnt) {
-		path_put(&nd->path);
-		nd->path = jump;
+		path_put(&nd->pth);
+		nd->pth = jump;
 	} else if (!err) {
 		err = *body ? walk_name(nd, body, LOOKUP_FOLLOW) : -ENOENT;
 	}
@@ -222,7 +222,7 @@ static int follow_link(struct nameidata *nd, struct path *link)
 	return err;
 }
 
-/* One step from the directory nd->path through component @q. */
+/* One step from the directory nd->pth through component @q. */
 static int walk_step(struct nameidata *nd, const struct qstr *q, bool follow)
 {
 	struct path next;
@@ -234,26 +234,26 @@ static int walk_step(struct nameidata *nd, const struct qstr *q, bool follow)
 		follow_dotdot(nd);
 		return 0;
 	}
-	d = lookup_one(nd->path.dentry, q);
+	d = lookup_one(nd->pth.dentry, q);
 	if (IS_ERR(d))
 		return PTR_ERR(d);
-	next.mnt = mntget(nd->path.mnt);
+	next.mnt = mntget(nd->pth.mnt);
 	next.dentry = d;
 	follow_mount(&next);
 	if (follow && S_ISLNK(next.dentry->d_inode->i_mode))
 		return follow_link(nd, &next);
-	path_put(&nd->path);
-	nd->path = next;
+	path_put(&nd->pth);
+	nd->pth = next;
 	return 0;
 }
 
 static bool nd_is_dir(struct nameidata *nd)
 {
-	return S_ISDIR(nd->path.dentry->d_inode->i_mode);
+	return S_ISDIR(nd->pth.dentry->d_inode->i_mode);
 }
 
 /*
- * Walk @name from nd->path (or the root for an absolute name). With
+ * Walk @name from nd->pth (or the root for an absolute name). With
  * LOOKUP_PARENT, stop before the last component and leave it in
  * nd->last. A name ending in a slash must name a directory.
  */
@@ -261,11 +261,11 @@ static int walk_name(struct nameidata *nd, const char *name,
 		     unsigned int flags)
 {
 	if (*name == '/') {
-		path_put(&nd->path);
-		nd->path = nd->root;
-		path_get(&nd->path);
+		path_put(&nd->pth);
+		nd->pth = nd->root;
+		path_get(&nd->pth);
 	}
-	nd->last_type = LAST_ROOT;
+	nd->last_kind = WALK_ROOT;
 	for (;;) {
 		struct qstr q;
 		const char *rest;
@@ -291,11 +291,11 @@ static int walk_name(struct nameidata *nd, const char *name,
 		if (last && (flags & LOOKUP_PARENT)) {
 			nd->last = q;
 			nd->last_slash = slash;
-			nd->last_type = LAST_NORM;
+			nd->last_kind = WALK_NAME;
 			if (q.len == 1 && q.name[0] == '.')
-				nd->last_type = LAST_DOT;
+				nd->last_kind = WALK_DOT;
 			else if (q.len == 2 && !memcmp(q.name, "..", 2))
-				nd->last_type = LAST_DOTDOT;
+				nd->last_kind = WALK_DOTDOT;
 			return 0;
 		}
 		err = walk_step(nd, &q, !last || slash ||
@@ -314,10 +314,10 @@ static int nd_start(struct nameidata *nd, int dfd, const char *name)
 	memset(nd, 0, sizeof(*nd));
 	get_current_root(&nd->root);
 	if (*name == '/') {
-		nd->path = nd->root;
-		path_get(&nd->path);
+		nd->pth = nd->root;
+		path_get(&nd->pth);
 	} else if (dfd == AT_FDCWD) {
-		get_current_pwd(&nd->path);
+		get_current_pwd(&nd->pth);
 	} else {
 		struct file *f = fget(dfd);
 
@@ -325,8 +325,8 @@ static int nd_start(struct nameidata *nd, int dfd, const char *name)
 			path_put(&nd->root);
 			return -EBADF;
 		}
-		nd->path = f->f_path;
-		path_get(&nd->path);
+		nd->pth = f->f_path;
+		path_get(&nd->pth);
 		fput(f);
 	}
 	return 0;
@@ -334,7 +334,7 @@ static int nd_start(struct nameidata *nd, int dfd, const char *name)
 
 static void nd_end(struct nameidata *nd)
 {
-	path_put(&nd->path);
+	path_put(&nd->pth);
 	path_put(&nd->root);
 }
 
@@ -344,13 +344,13 @@ static void nd_end(struct nameidata *nd)
  * @name: a kernel string
  * @flags: LOOKUP_FOLLOW (follow a final symlink), LOOKUP_DIRECTORY
  * (must be a directory), LOOKUP_EMPTY ("" names @dfd itself)
- * @path: the result, referenced
+ * @pth: the result, referenced
  *
  * Return: 0, -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG, -EBADF, -ENOMEM,
  * or a file system's lookup error.
  */
 int filename_lookup(int dfd, const char *name, unsigned int flags,
-		    struct path *path)
+		    struct path *pth)
 {
 	struct nameidata nd;
 	int err;
@@ -369,8 +369,8 @@ int filename_lookup(int dfd, const char *name, unsigned int flags,
 	if (!err && (flags & LOOKUP_DIRECTORY) && !nd_is_dir(&nd))
 		err = -ENOTDIR;
 	if (!err) {
-		*path = nd.path;
-		path_get(path);
+		*pth = nd.pth;
+		path_get(pth);
 	}
 	nd_end(&nd);
 	return err;
@@ -380,13 +380,13 @@ int filename_lookup(int dfd, const char *name, unsigned int flags,
  * kern_path - walk @name from the caller's working directory
  * @name: a kernel string
  * @flags: LOOKUP_FOLLOW, LOOKUP_DIRECTORY
- * @path: the result, referenced (path_put() it)
+ * @pth: the result, referenced (path_put() it)
  *
  * Return: as filename_lookup().
  */
-int kern_path(const char *name, unsigned int flags, struct path *path)
+int kern_path(const char *name, unsigned int flags, struct path *pth)
 {
-	return filename_lookup(AT_FDCWD, name, flags, path);
+	return filename_lookup(AT_FDCWD, name, flags, pth);
 }
 
 /**
@@ -394,14 +394,14 @@ int kern_path(const char *name, unsigned int flags, struct path *path)
  * @dfd: AT_FDCWD or a directory descriptor
  * @name: a kernel string
  * @flags: LOOKUP_FOLLOW, LOOKUP_DIRECTORY
- * @path: the result, referenced
+ * @pth: the result, referenced
  *
  * Return: as filename_lookup().
  */
 int vfs_path_lookup_at(int dfd, const char *name, unsigned int flags,
-		       struct path *path)
+		       struct path *pth)
 {
-	return filename_lookup(dfd, name, flags, path);
+	return filename_lookup(dfd, name, flags, pth);
 }
 
 /*
@@ -448,17 +448,17 @@ struct dentry *filename_create(int dfd, const char *name,
 
 	if (err)
 		return ERR_PTR(err);
-	if (nd.last_type != LAST_NORM) {
+	if (nd.last_kind != WALK_NAME) {
 		err = -EEXIST;
 		goto out;
 	}
-	if (path_is_readonly(&nd.path)) {
+	if (path_is_readonly(&nd.pth)) {
 		err = -EROFS;
 		goto out;
 	}
 	mutex_lock(&vfs_dir_mutex);
-	d = dir_is_dead(nd.path.dentry) ? ERR_PTR(-ENOENT) :
-	    lookup_one_locked(nd.path.dentry, &nd.last);
+	d = dir_is_dead(nd.pth.dentry) ? ERR_PTR(-ENOENT) :
+	    lookup_one_locked(nd.pth.dentry, &nd.last);
 	if (IS_ERR(d)) {
 		err = PTR_ERR(d);
 	} else if (d->d_inode) {
@@ -468,7 +468,7 @@ struct dentry *filename_create(int dfd, const char *name,
 		err = -ENOENT;
 		dput(d);
 	} else {
-		*parent = nd.path;
+		*parent = nd.pth;
 		path_get(parent);
 		nd_end(&nd);
 		return d;
@@ -482,18 +482,18 @@ out:
 /**
  * done_path_create - end what filename_create() began
  * @parent: the directory it gave
- * @dentry: the dentry it gave (created or still negative)
+ * @de: the dentry it gave (created or still negative)
  */
-void done_path_create(struct path *parent, struct dentry *dentry)
+void done_path_create(struct path *parent, struct dentry *de)
 {
-	dput(dentry);
+	dput(de);
 	mutex_unlock(&vfs_dir_mutex);
 	path_put(parent);
 }
 
-static void touch_dir(struct inode *dir)
+static void touch_dir(struct inode *dip)
 {
-	dir->i_mtime_ns = dir->i_ctime_ns = ktime_get_ns();
+	dip->i_mtime_ns = dip->i_ctime_ns = inode_now_ns();
 }
 
 /**
@@ -509,15 +509,15 @@ int do_mkdirat(int dfd, const char *name, umode_t mode)
 {
 	struct path parent;
 	struct dentry *d = filename_create(dfd, name, &parent, true);
-	struct inode *dir;
+	struct inode *dip;
 	int err;
 
 	if (IS_ERR(d))
 		return PTR_ERR(d);
-	dir = parent.dentry->d_inode;
+	dip = parent.dentry->d_inode;
 	err = -EPERM;
-	if (dir->i_op && dir->i_op->mkdir)
-		err = dir->i_op->mkdir(dir, d,
+	if (dip->i_op && dip->i_op->mkdir)
+		err = dip->i_op->mkdir(dip, d,
 				       (mode & 07777 & ~current_umask()) |
 				       S_IFDIR);
 	done_path_create(&parent, d);
@@ -539,7 +539,7 @@ int do_mknodat(int dfd, const char *name, umode_t mode, dev_t dev)
 {
 	struct path parent;
 	struct dentry *d;
-	struct inode *dir;
+	struct inode *dip;
 	int err;
 
 	if (!(mode & S_IFMT))
@@ -555,13 +555,13 @@ int do_mknodat(int dfd, const char *name, umode_t mode, dev_t dev)
 	d = filename_create(dfd, name, &parent, false);
 	if (IS_ERR(d))
 		return PTR_ERR(d);
-	dir = parent.dentry->d_inode;
+	dip = parent.dentry->d_inode;
 	err = -EPERM;
 	mode = (mode & S_IFMT) | (mode & 07777 & ~current_umask());
-	if (S_ISREG(mode) && dir->i_op && dir->i_op->create)
-		err = dir->i_op->create(dir, d, mode, true);
-	else if (!S_ISREG(mode) && dir->i_op && dir->i_op->mknod)
-		err = dir->i_op->mknod(dir, d, mode, dev);
+	if (S_ISREG(mode) && dip->i_op && dip->i_op->create)
+		err = dip->i_op->create(dip, d, mode, true);
+	else if (!S_ISREG(mode) && dip->i_op && dip->i_op->mknod)
+		err = dip->i_op->mknod(dip, d, mode, dev);
 	done_path_create(&parent, d);
 	return err;
 }
@@ -578,7 +578,7 @@ int do_symlinkat(const char *target, int dfd, const char *name)
 {
 	struct path parent;
 	struct dentry *d;
-	struct inode *dir;
+	struct inode *dip;
 	int err;
 
 	if (!*target)
@@ -586,10 +586,10 @@ int do_symlinkat(const char *target, int dfd, const char *name)
 	d = filename_create(dfd, name, &parent, false);
 	if (IS_ERR(d))
 		return PTR_ERR(d);
-	dir = parent.dentry->d_inode;
+	dip = parent.dentry->d_inode;
 	err = -EPERM;
-	if (dir->i_op && dir->i_op->symlink)
-		err = dir->i_op->symlink(dir, d, target);
+	if (dip->i_op && dip->i_op->symlink)
+		err = dip->i_op->symlink(dip, d, target);
 	done_path_create(&parent, d);
 	return err;
 }
@@ -610,7 +610,7 @@ int do_linkat(int odfd, const char *oldname, int ndfd,
 {
 	struct path old, parent;
 	struct dentry *d;
-	struct inode *dir;
+	struct inode *dip;
 	int err;
 
 	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
@@ -629,7 +629,7 @@ int do_linkat(int odfd, const char *oldname, int ndfd,
 		err = PTR_ERR(d);
 		goto put_old;
 	}
-	dir = parent.dentry->d_inode;
+	dip = parent.dentry->d_inode;
 	err = -EXDEV;
 	if (parent.mnt != old.mnt)
 		goto done;
@@ -637,8 +637,8 @@ int do_linkat(int odfd, const char *oldname, int ndfd,
 	if (old.dentry->d_flags & DCACHE_UNHASHED)
 		goto done;
 	err = -EPERM;
-	if (dir->i_op && dir->i_op->link)
-		err = dir->i_op->link(old.dentry, dir, d);
+	if (dip->i_op && dip->i_op->link)
+		err = dip->i_op->link(old.dentry, dip, d);
 done:
 	done_path_create(&parent, d);
 put_old:
@@ -663,15 +663,15 @@ static bool dir_has_entries(struct dentry *d)
 	return ret;
 }
 
-/* Is @d (on @mnt) a mountpoint or a mount's root? */
-static bool is_busy_mount(struct dentry *d, struct vfsmount *mnt)
+/* Is @d (on @mt) a mountpoint or a mount's root? */
+static bool is_busy_mount(struct dentry *d, struct vfsmount *mt)
 {
-	return READ_ONCE(d->d_mounted) || d == mnt->mnt_root;
+	return READ_ONCE(d->d_mounted) || d == mt->mnt_root;
 }
 
-/* Unlink or rmdir @d from @dir. Caller holds vfs_dir_mutex. */
-static int vfs_remove(struct inode *dir, struct dentry *d,
-		      struct vfsmount *mnt, bool rmdir)
+/* Unlink or rmdir @d from @dip. Caller holds vfs_dir_mutex. */
+static int vfs_remove(struct inode *dip, struct dentry *d,
+		      struct vfsmount *mt, bool rmdir)
 {
 	bool isdir = S_ISDIR(d->d_inode->i_mode);
 	int err;
@@ -680,17 +680,17 @@ static int vfs_remove(struct inode *dir, struct dentry *d,
 		return -ENOTDIR;
 	if (!rmdir && isdir)
 		return -EISDIR;
-	if (is_busy_mount(d, mnt))
+	if (is_busy_mount(d, mt))
 		return -EBUSY;
 	if (rmdir && dir_has_entries(d))
 		return -ENOTEMPTY;
 	if (rmdir)
-		err = dir->i_op->rmdir ? dir->i_op->rmdir(dir, d) : -EPERM;
+		err = dip->i_op->rmdir ? dip->i_op->rmdir(dip, d) : -EPERM;
 	else
-		err = dir->i_op->unlink ? dir->i_op->unlink(dir, d) : -EPERM;
+		err = dip->i_op->unlink ? dip->i_op->unlink(dip, d) : -EPERM;
 	if (!err) {
 		d_delete(d);
-		touch_dir(dir);
+		touch_dir(dip);
 	}
 	return err;
 }
@@ -717,17 +717,17 @@ int do_unlinkat(int dfd, const char *name, int flags)
 	err = parent_walk(&nd, dfd, name);
 	if (err)
 		return err;
-	if (nd.last_type != LAST_NORM) {
-		err = !rmdir ? -EISDIR : nd.last_type == LAST_DOT ? -EINVAL :
-		      nd.last_type == LAST_DOTDOT ? -ENOTEMPTY : -EBUSY;
+	if (nd.last_kind != WALK_NAME) {
+		err = !rmdir ? -EISDIR : nd.last_kind == WALK_DOT ? -EINVAL :
+		      nd.last_kind == WALK_DOTDOT ? -ENOTEMPTY : -EBUSY;
 		goto out;
 	}
 	err = -EROFS;
-	if (path_is_readonly(&nd.path))
+	if (path_is_readonly(&nd.pth))
 		goto out;
 	mutex_lock(&vfs_dir_mutex);
-	d = dir_is_dead(nd.path.dentry) ? ERR_PTR(-ENOENT) :
-	    lookup_one_locked(nd.path.dentry, &nd.last);
+	d = dir_is_dead(nd.pth.dentry) ? ERR_PTR(-ENOENT) :
+	    lookup_one_locked(nd.pth.dentry, &nd.last);
 	if (IS_ERR(d)) {
 		err = PTR_ERR(d);
 	} else {
@@ -736,8 +736,8 @@ int do_unlinkat(int dfd, const char *name, int flags)
 		else if (nd.last_slash && !S_ISDIR(d->d_inode->i_mode))
 			err = -ENOTDIR;
 		else
-			err = vfs_remove(nd.path.dentry->d_inode, d,
-					 nd.path.mnt, rmdir);
+			err = vfs_remove(nd.pth.dentry->d_inode, d,
+					 nd.pth.mnt, rmdir);
 		dput(d);
 	}
 	mutex_unlock(&vfs_dir_mutex);
@@ -762,16 +762,16 @@ static int rename_check(struct dentry *od, struct dentry *nd_,
 	odir = S_ISDIR(od->d_inode->i_mode);
 	if ((o->last_slash || n->last_slash) && !odir)
 		return -ENOTDIR;
-	if (is_busy_mount(od, o->path.mnt))
+	if (is_busy_mount(od, o->pth.mnt))
 		return -EBUSY;
 	/* A directory cannot move under itself. */
-	if (odir && d_is_ancestor(od, n->path.dentry))
+	if (odir && d_is_ancestor(od, n->pth.dentry))
 		return -EINVAL;
 	if (!nd_->d_inode)
 		return 0;
 	if (flags & RENAME_NOREPLACE)
 		return -EEXIST;
-	if (is_busy_mount(nd_, n->path.mnt))
+	if (is_busy_mount(nd_, n->pth.mnt))
 		return -EBUSY;
 	if (odir && !S_ISDIR(nd_->d_inode->i_mode))
 		return -ENOTDIR;
@@ -779,7 +779,7 @@ static int rename_check(struct dentry *od, struct dentry *nd_,
 		return -EISDIR;
 	if (odir && dir_has_entries(nd_))
 		return -ENOTEMPTY;
-	if (d_is_ancestor(nd_, o->path.dentry))
+	if (d_is_ancestor(nd_, o->pth.dentry))
 		return -ENOTEMPTY;
 	return 0;
 }
@@ -814,31 +814,31 @@ int do_renameat2(int odfd, const char *oldname, int ndfd,
 	if (err)
 		goto end_old;
 	err = -EXDEV;
-	if (o.path.mnt != n.path.mnt)
+	if (o.pth.mnt != n.pth.mnt)
 		goto end_new;
-	err = o.last_type == LAST_NORM && n.last_type == LAST_NORM ? 0 :
+	err = o.last_kind == WALK_NAME && n.last_kind == WALK_NAME ? 0 :
 	      (flags & RENAME_NOREPLACE) ? -EEXIST : -EBUSY;
-	if (o.last_type == LAST_DOT || o.last_type == LAST_DOTDOT ||
-	    n.last_type == LAST_DOT || n.last_type == LAST_DOTDOT)
+	if (o.last_kind == WALK_DOT || o.last_kind == WALK_DOTDOT ||
+	    n.last_kind == WALK_DOT || n.last_kind == WALK_DOTDOT)
 		err = -EINVAL;
 	if (err)
 		goto end_new;
 	err = -EROFS;
-	if (path_is_readonly(&o.path))
+	if (path_is_readonly(&o.pth))
 		goto end_new;
-	odir = o.path.dentry->d_inode;
-	ndir = n.path.dentry->d_inode;
+	odir = o.pth.dentry->d_inode;
+	ndir = n.pth.dentry->d_inode;
 	mutex_lock(&vfs_dir_mutex);
 	err = -ENOENT;
-	if (dir_is_dead(o.path.dentry) || dir_is_dead(n.path.dentry))
+	if (dir_is_dead(o.pth.dentry) || dir_is_dead(n.pth.dentry))
 		goto unlock;
-	od = lookup_one_locked(o.path.dentry, &o.last);
+	od = lookup_one_locked(o.pth.dentry, &o.last);
 	if (IS_ERR(od)) {
 		err = PTR_ERR(od);
 		od = NULL;
 		goto unlock;
 	}
-	nd_ = lookup_one_locked(n.path.dentry, &n.last);
+	nd_ = lookup_one_locked(n.pth.dentry, &n.last);
 	if (IS_ERR(nd_)) {
 		err = PTR_ERR(nd_);
 		nd_ = NULL;
@@ -877,23 +877,23 @@ end_old:
  */
 int do_readlinkat(int dfd, const char *name, char *buf, int size)
 {
-	struct path path, jump = { };
-	struct inode *inode;
+	struct path pth, jump = { };
+	struct inode *ip;
 	char *body;
 	int err, len;
 
-	err = filename_lookup(dfd, name, LOOKUP_EMPTY, &path);
+	err = filename_lookup(dfd, name, LOOKUP_EMPTY, &pth);
 	if (err)
 		return err;
-	inode = path.dentry->d_inode;
+	ip = pth.dentry->d_inode;
 	err = -EINVAL;
-	if (!S_ISLNK(inode->i_mode) || !inode->i_op || !inode->i_op->get_link)
+	if (!S_ISLNK(ip->i_mode) || !ip->i_op || !ip->i_op->get_link)
 		goto put;
 	err = -ENOMEM;
 	body = kmalloc(PATH_MAX, GFP_KERNEL);
 	if (!body)
 		goto put;
-	err = inode->i_op->get_link(path.dentry, body, PATH_MAX, &jump);
+	err = ip->i_op->get_link(pth.dentry, body, PATH_MAX, &jump);
 	if (!err && jump.mnt) {
 		/* A magic link reads as where it points. */
 		char *p = d_path(&jump, body, PATH_MAX);
@@ -911,7 +911,7 @@ int do_readlinkat(int dfd, const char *name, char *buf, int size)
 	}
 	kfree(body);
 put:
-	path_put(&path);
+	path_put(&pth);
 	return err;
 }
 

@@ -27,8 +27,7 @@
 #include <asm/page.h>
 #include "internal.h"
 
-/* See struct vfsmount for what it protects. Inside dcache_lock's users? No:
- * mount_lock is taken before dcache_lock (d_path()). */
+/* See struct vfsmount for what it protects; taken before dcache_lock. */
 DEFINE_SPINLOCK(mount_lock);
 
 /* The mounts in the tree, for /proc/mounts; under mount_lock. */
@@ -39,51 +38,51 @@ static struct path boot_root;
 
 /**
  * mntget - another reference to a mount
- * @mnt: the mount, or NULL
+ * @mt: the mount, or NULL
  *
- * Return: @mnt.
+ * Return: @mt.
  */
-struct vfsmount *mntget(struct vfsmount *mnt)
+struct vfsmount *mntget(struct vfsmount *mt)
 {
-	if (mnt)
-		atomic_inc(&mnt->mnt_count);
-	return mnt;
+	if (mt)
+		atomic_inc(&mt->mnt_count);
+	return mt;
 }
 
 /**
  * mntput - drop a reference to a mount
- * @mnt: the mount, or NULL
+ * @mt: the mount, or NULL
  *
  * The last reference (the mount is out of the tree by then) drops the
  * root dentry and the super block's active reference. May sleep.
  */
-void mntput(struct vfsmount *mnt)
+void mntput(struct vfsmount *mt)
 {
-	if (!mnt || !atomic_dec_and_test(&mnt->mnt_count))
+	if (!mt || !atomic_dec_and_test(&mt->mnt_count))
 		return;
-	dput(mnt->mnt_root);
-	deactivate_super(mnt->mnt_sb);
-	kfree(mnt);
+	dput(mt->mnt_root);
+	deactivate_super(mt->mnt_sb);
+	kfree(mt);
 }
 
 /**
  * path_get - take references to both halves of a path
- * @path: the path
+ * @pth: the path
  */
-void path_get(const struct path *path)
+void path_get(const struct path *pth)
 {
-	mntget(path->mnt);
-	dget(path->dentry);
+	mntget(pth->mnt);
+	dget(pth->dentry);
 }
 
 /**
  * path_put - drop the references path_get() took
- * @path: the path
+ * @pth: the path
  */
-void path_put(const struct path *path)
+void path_put(const struct path *pth)
 {
-	dput(path->dentry);
-	mntput(path->mnt);
+	dput(pth->dentry);
+	mntput(pth->mnt);
 }
 
 /**
@@ -98,18 +97,18 @@ void vfs_root_path(struct path *root)
 
 static struct vfsmount *alloc_vfsmnt(const char *dev_name)
 {
-	struct vfsmount *mnt = kzalloc(sizeof(*mnt), GFP_KERNEL);
+	struct vfsmount *mt = kzalloc(sizeof(*mt), GFP_KERNEL);
 
-	if (!mnt)
+	if (!mt)
 		return NULL;
-	INIT_LIST_HEAD(&mnt->mnt_child);
-	INIT_LIST_HEAD(&mnt->mnt_mounts);
-	INIT_LIST_HEAD(&mnt->mnt_list);
-	atomic_set(&mnt->mnt_count, 1);
-	mnt->mnt_parent = mnt;
-	strscpy(mnt->mnt_devname, dev_name ? dev_name : "none",
-		sizeof(mnt->mnt_devname));
-	return mnt;
+	INIT_LIST_HEAD(&mt->mnt_child);
+	INIT_LIST_HEAD(&mt->mnt_mounts);
+	INIT_LIST_HEAD(&mt->mnt_list);
+	atomic_set(&mt->mnt_count, 1);
+	mt->mnt_parent = mt;
+	strscpy(mt->mnt_devname, dev_name ? dev_name : "none",
+		sizeof(mt->mnt_devname));
+	return mt;
 }
 
 /**
@@ -125,32 +124,32 @@ static struct vfsmount *alloc_vfsmnt(const char *dev_name)
 struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
 				const char *dev_name, void *data)
 {
-	struct vfsmount *mnt = alloc_vfsmnt(dev_name);
+	struct vfsmount *mt = alloc_vfsmnt(dev_name);
 	struct dentry *root;
 
-	if (!mnt)
+	if (!mt)
 		return ERR_PTR(-ENOMEM);
 	root = type->mount(type, flags, dev_name, data);
 	if (IS_ERR_OR_NULL(root)) {
-		kfree(mnt);
+		kfree(mt);
 		return root ? ERR_PTR(PTR_ERR(root)) : ERR_PTR(-ENOMEM);
 	}
-	mnt->mnt_root = root;
-	mnt->mnt_sb = root->d_sb;
-	mnt->mnt_mountpoint = root;
-	mnt->mnt_flags = flags & (MS_RDONLY | MS_NOSUID | MS_NODEV |
+	mt->mnt_root = root;
+	mt->mnt_sb = root->d_sb;
+	mt->mnt_mountpoint = root;
+	mt->mnt_flags = flags & (MS_RDONLY | MS_NOSUID | MS_NODEV |
 				  MS_NOEXEC);
-	return mnt;
+	return mt;
 }
 
-/* The mount whose mountpoint is @path, with a reference; or NULL. */
-static struct vfsmount *lookup_mnt(const struct path *path)
+/* The mount whose mountpoint is @pth, with a reference; or NULL. */
+static struct vfsmount *lookup_mnt(const struct path *pth)
 {
 	struct vfsmount *m, *found = NULL;
 
 	spin_lock(&mount_lock);
-	list_for_each_entry(m, &path->mnt->mnt_mounts, mnt_child) {
-		if (m->mnt_mountpoint == path->dentry)
+	list_for_each_entry(m, &pth->mnt->mnt_mounts, mnt_child) {
+		if (m->mnt_mountpoint == pth->dentry)
 			found = m;
 	}
 	mntget(found);
@@ -159,83 +158,83 @@ static struct vfsmount *lookup_mnt(const struct path *path)
 }
 
 /**
- * follow_mount - go down through the mounts on @path
- * @path: a referenced path; replaced by the topmost mount's root
+ * follow_mount - go down through the mounts on @pth
+ * @pth: a referenced path; replaced by the topmost mount's root
  *
- * Return: true if @path changed.
+ * Return: true if @pth changed.
  */
-bool follow_mount(struct path *path)
+bool follow_mount(struct path *pth)
 {
 	bool moved = false;
 
-	while (READ_ONCE(path->dentry->d_mounted)) {
-		struct vfsmount *child = lookup_mnt(path);
+	while (READ_ONCE(pth->dentry->d_mounted)) {
+		struct vfsmount *child = lookup_mnt(pth);
 
 		if (!child)
 			break;
-		path_put(path);
-		path->mnt = child;
-		path->dentry = dget(child->mnt_root);
+		path_put(pth);
+		pth->mnt = child;
+		pth->dentry = dget(child->mnt_root);
 		moved = true;
 	}
 	return moved;
 }
 
-/* Put @mnt in the tree on @mp. Caller holds vfs_dir_mutex. */
-static void attach_mnt(struct vfsmount *mnt, const struct path *mp)
+/* Put @mt in the tree on @mp. Caller holds vfs_dir_mutex. */
+static void attach_mnt(struct vfsmount *mt, const struct path *mp)
 {
 	mntget(mp->mnt);
 	dget(mp->dentry);
 	spin_lock(&mount_lock);
-	mnt->mnt_parent = mp->mnt;
-	mnt->mnt_mountpoint = mp->dentry;
+	mt->mnt_parent = mp->mnt;
+	mt->mnt_mountpoint = mp->dentry;
 	mp->dentry->d_mounted++;
-	list_add_tail(&mnt->mnt_child, &mp->mnt->mnt_mounts);
-	list_add_tail(&mnt->mnt_list, &all_mounts);
+	list_add_tail(&mt->mnt_child, &mp->mnt->mnt_mounts);
+	list_add_tail(&mt->mnt_list, &all_mounts);
 	spin_unlock(&mount_lock);
 }
 
-/* Take @mnt and the mounts on it out of the tree, dropping the tree's
+/* Take @mt and the mounts on it out of the tree, dropping the tree's
  * references. Caller holds vfs_dir_mutex. */
-static void umount_tree(struct vfsmount *mnt)
+static void umount_tree(struct vfsmount *mt)
 {
 	struct vfsmount *parent;
 	struct dentry *mp;
 
-	while (!list_empty(&mnt->mnt_mounts))
-		umount_tree(list_first_entry(&mnt->mnt_mounts,
+	while (!list_empty(&mt->mnt_mounts))
+		umount_tree(list_first_entry(&mt->mnt_mounts,
 					     struct vfsmount, mnt_child));
 	spin_lock(&mount_lock);
-	parent = mnt->mnt_parent;
-	mp = mnt->mnt_mountpoint;
-	list_del_init(&mnt->mnt_child);
-	list_del_init(&mnt->mnt_list);
+	parent = mt->mnt_parent;
+	mp = mt->mnt_mountpoint;
+	list_del_init(&mt->mnt_child);
+	list_del_init(&mt->mnt_list);
 	mp->d_mounted--;
-	mnt->mnt_parent = mnt;
-	mnt->mnt_mountpoint = mnt->mnt_root;
+	mt->mnt_parent = mt;
+	mt->mnt_mountpoint = mt->mnt_root;
 	spin_unlock(&mount_lock);
 	dput(mp);
 	mntput(parent);
-	mntput(mnt);
+	mntput(mt);
 }
 
 /* A mount of @src's tree at @src's dentry (MS_BIND). */
 static struct vfsmount *clone_mnt(const struct path *src)
 {
-	struct vfsmount *mnt = alloc_vfsmnt(src->mnt->mnt_devname);
+	struct vfsmount *mt = alloc_vfsmnt(src->mnt->mnt_devname);
 
-	if (!mnt)
+	if (!mt)
 		return ERR_PTR(-ENOMEM);
 	atomic_inc(&src->mnt->mnt_sb->s_active);
-	mnt->mnt_sb = src->mnt->mnt_sb;
-	mnt->mnt_root = dget(src->dentry);
-	mnt->mnt_mountpoint = mnt->mnt_root;
-	mnt->mnt_flags = src->mnt->mnt_flags;
-	return mnt;
+	mt->mnt_sb = src->mnt->mnt_sb;
+	mt->mnt_root = dget(src->dentry);
+	mt->mnt_mountpoint = mt->mnt_root;
+	mt->mnt_flags = src->mnt->mnt_flags;
+	return mt;
 }
 
-/* Graft @mnt (one reference, passed) on @mp, a directory. */
-static int graft(struct vfsmount *mnt, const struct path *mp)
+/* Graft @mt (one reference, passed) on @mp, a directory. */
+static int graft(struct vfsmount *mt, const struct path *mp)
 {
 	int err = 0;
 
@@ -243,13 +242,13 @@ static int graft(struct vfsmount *mnt, const struct path *mp)
 	if (mp->dentry->d_flags & DCACHE_UNHASHED)
 		err = -ENOENT;
 	else if (!S_ISDIR(mp->dentry->d_inode->i_mode) &&
-		 S_ISDIR(mnt->mnt_root->d_inode->i_mode))
+		 S_ISDIR(mt->mnt_root->d_inode->i_mode))
 		err = -ENOTDIR;
 	if (!err)
-		attach_mnt(mnt, mp);
+		attach_mnt(mt, mp);
 	mutex_unlock(&vfs_dir_mutex);
 	if (err)
-		mntput(mnt);
+		mntput(mt);
 	return err;
 }
 
@@ -273,7 +272,7 @@ int path_mount(const char *dev_name, const struct path *mp,
 	       const char *type, unsigned long flags, void *data)
 {
 	struct file_system_type *fs;
-	struct vfsmount *mnt;
+	struct vfsmount *mt;
 
 	if (flags & MS_REMOUNT) {
 		if (mp->dentry != mp->mnt->mnt_root)
@@ -295,7 +294,7 @@ int path_mount(const char *dev_name, const struct path *mp,
 		err = kern_path(dev_name, LOOKUP_FOLLOW, &src);
 		if (err)
 			return err;
-		mnt = clone_mnt(&src);
+		mt = clone_mnt(&src);
 		path_put(&src);
 	} else {
 		if (!type)
@@ -305,40 +304,40 @@ int path_mount(const char *dev_name, const struct path *mp,
 			return -ENODEV;
 		if (!S_ISDIR(mp->dentry->d_inode->i_mode))
 			return -ENOTDIR;
-		mnt = vfs_kern_mount(fs, flags, dev_name, data);
+		mt = vfs_kern_mount(fs, flags, dev_name, data);
 	}
-	if (IS_ERR(mnt))
-		return PTR_ERR(mnt);
-	return graft(mnt, mp);
+	if (IS_ERR(mt))
+		return PTR_ERR(mt);
+	return graft(mt, mp);
 }
 
 /**
- * path_umount - unmount the mount whose root @path is
- * @path: the mount's root (the caller's reference is dropped)
+ * path_umount - unmount the mount whose root @pth is
+ * @pth: the mount's root (the caller's reference is dropped)
  * @flags: MNT_DETACH: take it out of the tree now even if busy or with
  * mounts on it, freeing it when its last user goes
  *
- * Return: 0, -EINVAL if @path is not a mount's root, -EBUSY if it is the
+ * Return: 0, -EINVAL if @pth is not a mount's root, -EBUSY if it is the
  * root mount, or (without MNT_DETACH) in use or has mounts on it.
  */
-int path_umount(struct path *path, int flags)
+int path_umount(struct path *pth, int flags)
 {
-	struct vfsmount *mnt = path->mnt;
+	struct vfsmount *mt = pth->mnt;
 	int err = 0;
 
 	mutex_lock(&vfs_dir_mutex);
-	if (path->dentry != mnt->mnt_root)
+	if (pth->dentry != mt->mnt_root)
 		err = -EINVAL;
-	else if (mnt->mnt_parent == mnt)
+	else if (mt->mnt_parent == mt)
 		err = -EBUSY;
 	else if (!(flags & MNT_DETACH) &&
-		 (!list_empty(&mnt->mnt_mounts) ||
-		  atomic_read(&mnt->mnt_count) > 2))
+		 (!list_empty(&mt->mnt_mounts) ||
+		  atomic_read(&mt->mnt_count) > 2))
 		err = -EBUSY;
 	if (!err)
-		umount_tree(mnt);
+		umount_tree(mt);
 	mutex_unlock(&vfs_dir_mutex);
-	path_put(path);
+	path_put(pth);
 	return err;
 }
 
@@ -374,12 +373,12 @@ int init_mount(const char *dev_name, const char *dir_name,
  */
 int init_umount(const char *name, int flags)
 {
-	struct path path;
-	int err = kern_path(name, LOOKUP_FOLLOW, &path);
+	struct path pth;
+	int err = kern_path(name, LOOKUP_FOLLOW, &pth);
 
 	if (err)
 		return err;
-	return path_umount(&path, flags);
+	return path_umount(&pth, flags);
 }
 
 /* A user string of at most @max bytes, or NULL for a NULL pointer. */
@@ -403,21 +402,21 @@ static char *copy_mount_string(const char __user *s, long max)
 
 static long sys_mount(struct pt_regs *regs)
 {
-	char *dev = NULL, *type = NULL, *data = NULL, *dir;
+	char *dev = NULL, *type = NULL, *data = NULL, *dip;
 	unsigned long flags = SC_ARG3(regs);
 	struct path mp;
 	long err;
 
-	dir = getname((const char __user *)SC_ARG1(regs));
-	if (IS_ERR(dir))
-		return PTR_ERR(dir);
+	dip = getname((const char __user *)SC_ARG1(regs));
+	if (IS_ERR(dip))
+		return PTR_ERR(dip);
 	dev = copy_mount_string((const char __user *)SC_ARG0(regs), PATH_MAX);
 	type = copy_mount_string((const char __user *)SC_ARG2(regs), 256);
 	data = copy_mount_string((const char __user *)SC_ARG4(regs), PAGE_SIZE);
 	err = IS_ERR(dev) ? PTR_ERR(dev) : IS_ERR(type) ? PTR_ERR(type) :
 	      IS_ERR(data) ? PTR_ERR(data) : 0;
 	if (!err)
-		err = filename_lookup(AT_FDCWD, dir, LOOKUP_FOLLOW, &mp);
+		err = filename_lookup(AT_FDCWD, dip, LOOKUP_FOLLOW, &mp);
 	if (!err) {
 		err = path_mount(dev, &mp, type, flags, data);
 		path_put(&mp);
@@ -428,7 +427,7 @@ static long sys_mount(struct pt_regs *regs)
 		kfree(type);
 	if (!IS_ERR(data))
 		kfree(data);
-	putname(dir);
+	putname(dip);
 	return err;
 }
 SYSCALL_ENTRY(mount, sys_mount);
@@ -436,7 +435,7 @@ SYSCALL_ENTRY(mount, sys_mount);
 static long sys_umount2(struct pt_regs *regs)
 {
 	int flags = SC_ARG1(regs);
-	struct path path;
+	struct path pth;
 	char *name;
 	long err;
 
@@ -447,11 +446,11 @@ static long sys_umount2(struct pt_regs *regs)
 		return PTR_ERR(name);
 	err = filename_lookup(AT_FDCWD, name,
 			      (flags & UMOUNT_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
-			      &path);
+			      &pth);
 	putname(name);
 	if (err)
 		return err;
-	return path_umount(&path, flags);
+	return path_umount(&pth, flags);
 }
 SYSCALL_ENTRY(umount2, sys_umount2);
 
@@ -510,23 +509,24 @@ int mounts_show(char *buf, size_t size)
 int mnt_init(void)
 {
 	struct file_system_type *fs;
-	struct vfsmount *mnt;
+	struct vfsmount *mt;
 	int err;
 
 	err = shmem_init();
 	if (err)
 		goto fail;
 	fs = get_fs_type("tmpfs");
-	mnt = fs ? vfs_kern_mount(fs, 0, "rootfs", (void *)"mode=0755") : ERR_PTR(-ENODEV);
-	if (IS_ERR(mnt)) {
-		err = PTR_ERR(mnt);
+	mt = fs ? vfs_kern_mount(fs, 0, "rootfs", (void *)"mode=0755") :
+		  ERR_PTR(-ENODEV);
+	if (IS_ERR(mt)) {
+		err = PTR_ERR(mt);
 		goto fail;
 	}
 	spin_lock(&mount_lock);
-	list_add_tail(&mnt->mnt_list, &all_mounts);
+	list_add_tail(&mt->mnt_list, &all_mounts);
 	spin_unlock(&mount_lock);
-	boot_root.mnt = mntget(mnt);
-	boot_root.dentry = dget(mnt->mnt_root);
+	boot_root.mnt = mntget(mt);
+	boot_root.dentry = dget(mt->mnt_root);
 	return 0;
 fail:
 	pr_err("vfs: no root file system: %d\n", err);

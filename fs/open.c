@@ -16,39 +16,42 @@
 #include <linux/uaccess.h>
 #include "internal.h"
 
+/* O_TMPFILE is this bit with O_DIRECTORY (Linux's __O_TMPFILE). */
+#define O_TMPFILE_BIT	020000000
+
 /* What an O_PATH file, or one whose inode has no operations, gets. */
 static const struct file_operations no_file_ops;
 
 /**
  * vfs_truncate - set a regular file's size
- * @path: the file
+ * @pth: the file
  * @length: the new size
  *
  * Return: 0, -EISDIR, -EINVAL (not a regular file, negative length),
  * -EROFS, -EPERM (the file system cannot), -EFBIG, -ENOMEM.
  */
-int vfs_truncate(const struct path *path, loff_t length)
+int vfs_truncate(const struct path *pth, loff_t length)
 {
-	struct inode *inode = path->dentry->d_inode;
+	struct inode *ip = pth->dentry->d_inode;
 	int err;
 
-	if (S_ISDIR(inode->i_mode))
+	if (S_ISDIR(ip->i_mode))
 		return -EISDIR;
-	if (!S_ISREG(inode->i_mode) || length < 0)
+	if (!S_ISREG(ip->i_mode) || length < 0)
 		return -EINVAL;
-	if (path_is_readonly(path))
+	if (path_is_readonly(pth))
 		return -EROFS;
-	if (!inode->i_op || !inode->i_op->setattr)
+	if (!ip->i_op || !ip->i_op->setattr)
 		return -EPERM;
-	down_write(&inode->i_rwsem);
-	err = inode->i_op->setattr(path->dentry, length);
-	up_write(&inode->i_rwsem);
+	down_write(&ip->i_rwsem);
+	err = ip->i_op->setattr(pth->dentry, length);
+	up_write(&ip->i_rwsem);
 	return err;
 }
 
 /**
- * dentry_open - open the file at @path
- * @path: what to open (the file takes its own references)
+ * dentry_open - open the file at @pth
+ * @pth: what to open (the file takes its own references)
  * @flags: O_* flags (O_CREAT and O_TRUNC are the caller's business)
  *
  * Calls the inode's f_op->open (a character device's finds its driver
@@ -57,10 +60,10 @@ int vfs_truncate(const struct path *path, loff_t length)
  * Return: the file, or ERR_PTR(): -ENXIO (block device, socket, or a
  * file with no operations), -ENOMEM, or what the open returned.
  */
-struct file *dentry_open(const struct path *path, int flags)
+struct file *dentry_open(const struct path *pth, int flags)
 {
-	struct inode *inode = path->dentry->d_inode;
-	const struct file_operations *fops = inode->i_fop;
+	struct inode *ip = pth->dentry->d_inode;
+	const struct file_operations *fops = ip->i_fop;
 	struct file *f;
 	int err;
 
@@ -68,11 +71,11 @@ struct file *dentry_open(const struct path *path, int flags)
 		fops = &no_file_ops;
 	else if (!fops)
 		return ERR_PTR(-ENXIO);
-	f = alloc_file(path, flags, fops);
+	f = alloc_file(pth, flags, fops);
 	if (IS_ERR(f) || (flags & O_PATH))
 		return f;
 	if (f->f_op->open) {
-		err = f->f_op->open(inode, f);
+		err = f->f_op->open(ip, f);
 		if (err) {
 			f->f_op = &no_file_ops;	/* no release */
 			fput(f);
@@ -85,13 +88,13 @@ struct file *dentry_open(const struct path *path, int flags)
 	return f;
 }
 
-/* Create the regular file @name (O_CREAT); *@path gets it, referenced. */
+/* Create the regular file @name (O_CREAT); *@pth gets it, referenced. */
 static int open_create(int dfd, const char *name, umode_t mode, int flags,
-		       struct path *path)
+		       struct path *pth)
 {
 	struct path parent;
 	struct dentry *d = filename_create(dfd, name, &parent, false);
-	struct inode *dir;
+	struct inode *dip;
 	int err;
 
 	if (IS_ERR(d)) {
@@ -101,37 +104,37 @@ static int open_create(int dfd, const char *name, umode_t mode, int flags,
 			return -EAGAIN;
 		return err;
 	}
-	dir = parent.dentry->d_inode;
+	dip = parent.dentry->d_inode;
 	err = -EACCES;
-	if (dir->i_op && dir->i_op->create)
-		err = dir->i_op->create(dir, d, S_IFREG |
+	if (dip->i_op && dip->i_op->create)
+		err = dip->i_op->create(dip, d, S_IFREG |
 					(mode & 07777 & ~current_umask()),
 					flags & O_EXCL);
 	if (!err) {
-		path->mnt = mntget(parent.mnt);
-		path->dentry = dget(d);
+		pth->mnt = mntget(parent.mnt);
+		pth->dentry = dget(d);
 	}
 	done_path_create(&parent, d);
 	return err;
 }
 
-/* The checks of open on an existing file at @path. */
-static int may_open(const struct path *path, int flags)
+/* The checks of open on an existing file at @pth. */
+static int may_open(const struct path *pth, int flags)
 {
-	struct inode *inode = path->dentry->d_inode;
+	struct inode *ip = pth->dentry->d_inode;
 	unsigned int acc = flags & O_ACCMODE;
 
-	if (S_ISLNK(inode->i_mode) && !(flags & O_PATH))
+	if (S_ISLNK(ip->i_mode) && !(flags & O_PATH))
 		return -ELOOP;
-	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
+	if ((flags & O_DIRECTORY) && !S_ISDIR(ip->i_mode))
 		return -ENOTDIR;
 	if (flags & O_PATH)
 		return 0;
-	if (S_ISDIR(inode->i_mode) &&
+	if (S_ISDIR(ip->i_mode) &&
 	    (acc != O_RDONLY || (flags & (O_CREAT | O_TRUNC))))
 		return -EISDIR;
 	if ((acc == O_WRONLY || acc == O_RDWR || (flags & O_TRUNC)) &&
-	    path_is_readonly(path) && S_ISREG(inode->i_mode))
+	    path_is_readonly(pth) && S_ISREG(ip->i_mode))
 		return -EROFS;
 	return 0;
 }
@@ -145,26 +148,29 @@ static int may_open(const struct path *path, int flags)
  *
  * Return: the open file, or ERR_PTR(): -ENOENT, -EEXIST (O_CREAT |
  * O_EXCL on an existing name), -EISDIR, -ENOTDIR, -ELOOP (O_NOFOLLOW on a
- * symlink, or too many links), -EROFS, -ENXIO, -ENAMETOOLONG, -ENOMEM.
+ * symlink, or too many links), -EROFS, -ENXIO, -ENAMETOOLONG, -ENOMEM,
+ * -EOPNOTSUPP (O_TMPFILE: callers fall back to a named file).
  */
 struct file *do_filp_open(int dfd, const char *name, int flags,
 			  umode_t mode)
 {
 	unsigned int lf = (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
-	struct path path;
+	struct path pth;
 	struct file *f;
 	int err;
 
+	if ((flags & O_TMPFILE_BIT) && (flags & O_DIRECTORY))
+		return ERR_PTR(-EOPNOTSUPP);	/* no unnamed files yet */
 	if (flags & O_PATH)
 		flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 	if ((flags & O_CREAT) && (flags & O_EXCL)) {
-		err = open_create(dfd, name, mode, flags, &path);
+		err = open_create(dfd, name, mode, flags, &pth);
 	} else {
-		err = filename_lookup(dfd, name, lf, &path);
+		err = filename_lookup(dfd, name, lf, &pth);
 		if (err == -ENOENT && (flags & O_CREAT)) {
-			err = open_create(dfd, name, mode, flags, &path);
+			err = open_create(dfd, name, mode, flags, &pth);
 			if (err == -EAGAIN)	/* made meanwhile */
-				err = filename_lookup(dfd, name, lf, &path);
+				err = filename_lookup(dfd, name, lf, &pth);
 		}
 		if (err == -ENOENT && (flags & O_CREAT) && *name &&
 		    name[strlen(name) - 1] == '/')
@@ -172,26 +178,26 @@ struct file *do_filp_open(int dfd, const char *name, int flags,
 	}
 	if (err)
 		return ERR_PTR(err);
-	err = may_open(&path, flags);
+	err = may_open(&pth, flags);
 	if (err)
 		goto put;
-	f = dentry_open(&path, flags);
+	f = dentry_open(&pth, flags);
 	if (IS_ERR(f)) {
 		err = PTR_ERR(f);
 		goto put;
 	}
 	if ((flags & O_TRUNC) && (f->f_mode & FMODE_WRITE) &&
 	    S_ISREG(f->f_inode->i_mode)) {
-		err = vfs_truncate(&path, 0);
+		err = vfs_truncate(&pth, 0);
 		if (err) {
 			fput(f);
 			goto put;
 		}
 	}
-	path_put(&path);
+	path_put(&pth);
 	return f;
 put:
-	path_put(&path);
+	path_put(&pth);
 	return ERR_PTR(err);
 }
 
@@ -266,29 +272,29 @@ static long sys_creat(struct pt_regs *regs)
 }
 SYSCALL_ENTRY(creat, sys_creat);
 
-/* Look up a user name with @flags from @dfd; *@path referenced. */
+/* Look up a user name with @flags from @dfd; *@pth referenced. */
 static int user_path_at(int dfd, unsigned long uname, unsigned int flags,
-			struct path *path)
+			struct path *pth)
 {
 	char *name = getname((const char __user *)uname);
 	int err;
 
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	err = filename_lookup(dfd, name, flags, path);
+	err = filename_lookup(dfd, name, flags, pth);
 	putname(name);
 	return err;
 }
 
 static long sys_truncate(struct pt_regs *regs)
 {
-	struct path path;
-	long err = user_path_at(AT_FDCWD, SC_ARG0(regs), LOOKUP_FOLLOW, &path);
+	struct path pth;
+	long err = user_path_at(AT_FDCWD, SC_ARG0(regs), LOOKUP_FOLLOW, &pth);
 
 	if (err)
 		return err;
-	err = vfs_truncate(&path, (long)SC_ARG1(regs));
-	path_put(&path);
+	err = vfs_truncate(&pth, (long)SC_ARG1(regs));
+	path_put(&pth);
 	return err;
 }
 SYSCALL_ENTRY(truncate, sys_truncate);
@@ -322,29 +328,29 @@ static long sys_ftruncate(struct pt_regs *regs)
 SYSCALL_ENTRY(ftruncate, sys_ftruncate);
 
 /* chmod on a looked-up inode: type bits stay. */
-static int chmod_inode(const struct path *path, umode_t mode)
+static int chmod_inode(const struct path *pth, umode_t mode)
 {
-	struct inode *inode = path->dentry->d_inode;
+	struct inode *ip = pth->dentry->d_inode;
 
-	if (path_is_readonly(path))
+	if (path_is_readonly(pth))
 		return -EROFS;
-	WRITE_ONCE(inode->i_mode, (inode->i_mode & S_IFMT) | (mode & 07777));
-	inode->i_ctime_ns = ktime_get_ns();
+	WRITE_ONCE(ip->i_mode, (ip->i_mode & S_IFMT) | (mode & 07777));
+	ip->i_ctime_ns = inode_now_ns();
 	return 0;
 }
 
-static int chown_inode(const struct path *path, unsigned int uid,
+static int chown_inode(const struct path *pth, unsigned int uid,
 		       unsigned int gid)
 {
-	struct inode *inode = path->dentry->d_inode;
+	struct inode *ip = pth->dentry->d_inode;
 
-	if (path_is_readonly(path))
+	if (path_is_readonly(pth))
 		return -EROFS;
 	if (uid != (unsigned int)-1)
-		WRITE_ONCE(inode->i_uid, uid);
+		WRITE_ONCE(ip->i_uid, uid);
 	if (gid != (unsigned int)-1)
-		WRITE_ONCE(inode->i_gid, gid);
-	inode->i_ctime_ns = ktime_get_ns();
+		WRITE_ONCE(ip->i_gid, gid);
+	ip->i_ctime_ns = inode_now_ns();
 	return 0;
 }
 
@@ -367,13 +373,13 @@ static int at_flags(int flags, unsigned int allowed, unsigned int *lf)
  */
 int init_chmod(const char *name, umode_t mode)
 {
-	struct path path;
-	int err = kern_path(name, LOOKUP_FOLLOW, &path);
+	struct path pth;
+	int err = kern_path(name, LOOKUP_FOLLOW, &pth);
 
 	if (err)
 		return err;
-	err = chmod_inode(&path, mode);
-	path_put(&path);
+	err = chmod_inode(&pth, mode);
+	path_put(&pth);
 	return err;
 }
 
@@ -390,42 +396,42 @@ int init_chown(const char *name, unsigned int uid, unsigned int gid,
 	       int flags)
 {
 	unsigned int lf;
-	struct path path;
+	struct path pth;
 	int err = at_flags(flags, AT_SYMLINK_NOFOLLOW, &lf);
 
 	if (err)
 		return err;
-	err = kern_path(name, lf, &path);
+	err = kern_path(name, lf, &pth);
 	if (err)
 		return err;
-	err = chown_inode(&path, uid, gid);
-	path_put(&path);
+	err = chown_inode(&pth, uid, gid);
+	path_put(&pth);
 	return err;
 }
 
 static long sys_fchmodat(struct pt_regs *regs)
 {
-	struct path path;
+	struct path pth;
 	long err = user_path_at(SC_ARG0(regs), SC_ARG1(regs), LOOKUP_FOLLOW,
-				&path);
+				&pth);
 
 	if (err)
 		return err;
-	err = chmod_inode(&path, SC_ARG2(regs));
-	path_put(&path);
+	err = chmod_inode(&pth, SC_ARG2(regs));
+	path_put(&pth);
 	return err;
 }
 SYSCALL_ENTRY(fchmodat, sys_fchmodat);
 
 static long sys_chmod(struct pt_regs *regs)
 {
-	struct path path;
-	long err = user_path_at(AT_FDCWD, SC_ARG0(regs), LOOKUP_FOLLOW, &path);
+	struct path pth;
+	long err = user_path_at(AT_FDCWD, SC_ARG0(regs), LOOKUP_FOLLOW, &pth);
 
 	if (err)
 		return err;
-	err = chmod_inode(&path, SC_ARG1(regs));
-	path_put(&path);
+	err = chmod_inode(&pth, SC_ARG1(regs));
+	path_put(&pth);
 	return err;
 }
 SYSCALL_ENTRY(chmod, sys_chmod);
@@ -447,16 +453,16 @@ static long chown_at(int dfd, unsigned long uname, unsigned int uid,
 		     unsigned int gid, int flags)
 {
 	unsigned int lf;
-	struct path path;
+	struct path pth;
 	long err = at_flags(flags, AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH, &lf);
 
 	if (err)
 		return err;
-	err = user_path_at(dfd, uname, lf, &path);
+	err = user_path_at(dfd, uname, lf, &pth);
 	if (err)
 		return err;
-	err = chown_inode(&path, uid, gid);
-	path_put(&path);
+	err = chown_inode(&pth, uid, gid);
+	path_put(&pth);
 	return err;
 }
 
@@ -515,7 +521,7 @@ SYSCALL_ENTRY(fchown, sys_fchown);
 int do_faccessat(int dfd, const char *name, int mode, int flags)
 {
 	unsigned int lf;
-	struct path path;
+	struct path pth;
 	int err;
 
 	if (mode & ~(R_OK | W_OK | X_OK))
@@ -524,16 +530,16 @@ int do_faccessat(int dfd, const char *name, int mode, int flags)
 		       &lf);
 	if (err)
 		return err;
-	err = filename_lookup(dfd, name, lf, &path);
+	err = filename_lookup(dfd, name, lf, &pth);
 	if (err)
 		return err;
 	if (mode & X_OK)
-		err = inode_permission(path.dentry->d_inode, MAY_EXEC);
-	if (!err && (mode & W_OK) && path_is_readonly(&path) &&
-	    !S_ISCHR(path.dentry->d_inode->i_mode) &&
-	    !S_ISFIFO(path.dentry->d_inode->i_mode))
+		err = inode_permission(pth.dentry->d_inode, MAY_EXEC);
+	if (!err && (mode & W_OK) && path_is_readonly(&pth) &&
+	    !S_ISCHR(pth.dentry->d_inode->i_mode) &&
+	    !S_ISFIFO(pth.dentry->d_inode->i_mode))
 		err = -EROFS;
-	path_put(&path);
+	path_put(&pth);
 	return err;
 }
 
@@ -608,11 +614,11 @@ static int utime_value(const struct user_timespec *t, u64 now, u64 *ns,
 static int do_utimensat(int dfd, const char *name,
 			const struct user_timespec *times, int flags)
 {
-	u64 now = ktime_get_ns(), at = now, mt = now;
+	u64 now = inode_now_ns(), at = now, mt = now;
 	bool set_a = true, set_m = true;
-	struct inode *inode;
+	struct inode *ip;
 	unsigned int lf;
-	struct path path;
+	struct path pth;
 	int err;
 
 	err = at_flags(flags, AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH, &lf);
@@ -626,29 +632,29 @@ static int do_utimensat(int dfd, const char *name,
 			return err;
 	}
 	if (name) {
-		err = filename_lookup(dfd, name, lf, &path);
+		err = filename_lookup(dfd, name, lf, &pth);
 	} else {
 		struct file *f = dfd == AT_FDCWD ? NULL : fget(dfd);
 
 		if (!f)
 			return -EBADF;
-		path = f->f_path;
-		path_get(&path);
+		pth = f->f_path;
+		path_get(&pth);
 		fput(f);
 	}
 	if (err)
 		return err;
-	inode = path.dentry->d_inode;
-	if (path_is_readonly(&path)) {
+	ip = pth.dentry->d_inode;
+	if (path_is_readonly(&pth)) {
 		err = -EROFS;
 	} else {
 		if (set_a)
-			inode->i_atime_ns = at;
+			ip->i_atime_ns = at;
 		if (set_m)
-			inode->i_mtime_ns = mt;
-		inode->i_ctime_ns = now;
+			ip->i_mtime_ns = mt;
+		ip->i_ctime_ns = now;
 	}
-	path_put(&path);
+	path_put(&pth);
 	return err;
 }
 
@@ -692,14 +698,14 @@ static long sys_utimensat(struct pt_regs *regs)
 }
 SYSCALL_ENTRY(utimensat, sys_utimensat);
 
-/* chdir or chroot to @path (referenced, consumed). */
-static int set_dir(struct path *path, bool root)
+/* chdir or chroot to @pth (referenced, consumed). */
+static int set_dir(struct path *pth, bool root)
 {
-	if (!S_ISDIR(path->dentry->d_inode->i_mode)) {
-		path_put(path);
+	if (!S_ISDIR(pth->dentry->d_inode->i_mode)) {
+		path_put(pth);
 		return -ENOTDIR;
 	}
-	return root ? set_fs_root(path) : set_fs_pwd(path);
+	return root ? set_fs_root(pth) : set_fs_pwd(pth);
 }
 
 /**
@@ -710,10 +716,10 @@ static int set_dir(struct path *path, bool root)
  */
 int init_chdir(const char *name)
 {
-	struct path path;
-	int err = kern_path(name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+	struct path pth;
+	int err = kern_path(name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &pth);
 
-	return err ? err : set_dir(&path, false);
+	return err ? err : set_dir(&pth, false);
 }
 
 /**
@@ -724,43 +730,43 @@ int init_chdir(const char *name)
  */
 int init_chroot(const char *name)
 {
-	struct path path;
-	int err = kern_path(name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+	struct path pth;
+	int err = kern_path(name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &pth);
 
-	return err ? err : set_dir(&path, true);
+	return err ? err : set_dir(&pth, true);
 }
 
 static long sys_chdir(struct pt_regs *regs)
 {
-	struct path path;
+	struct path pth;
 	long err = user_path_at(AT_FDCWD, SC_ARG0(regs),
-				LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+				LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &pth);
 
-	return err ? err : set_dir(&path, false);
+	return err ? err : set_dir(&pth, false);
 }
 SYSCALL_ENTRY(chdir, sys_chdir);
 
 static long sys_chroot(struct pt_regs *regs)
 {
-	struct path path;
+	struct path pth;
 	long err = user_path_at(AT_FDCWD, SC_ARG0(regs),
-				LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+				LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &pth);
 
-	return err ? err : set_dir(&path, true);
+	return err ? err : set_dir(&pth, true);
 }
 SYSCALL_ENTRY(chroot, sys_chroot);
 
 static long sys_fchdir(struct pt_regs *regs)
 {
 	struct file *f = fget(SC_ARG0(regs));
-	struct path path;
+	struct path pth;
 
 	if (!f)
 		return -EBADF;
-	path = f->f_path;
-	path_get(&path);
+	pth = f->f_path;
+	path_get(&pth);
 	fput(f);
-	return set_dir(&path, false);
+	return set_dir(&pth, false);
 }
 SYSCALL_ENTRY(fchdir, sys_fchdir);
 

@@ -42,50 +42,35 @@ struct pipe_inode_info {
 	unsigned int r_counter, w_counter;	/* opens so far, for FIFOs */
 };
 
-/*
- * TEMPORARY (vfs branch only): send_sig() and signal_pending() belong to
- * kernel/signal.c (the proc helper's). Until that is merged these weak
- * stand-ins say "no signal"; the lead removes them at the merge.
- */
-int __weak send_sig(int sig, struct task_struct *p, int priv)
-{
-	return 0;
-}
-
-bool __weak signal_pending(struct task_struct *p)
-{
-	return false;
-}
-
 static struct pipe_inode_info *alloc_pipe_info(void)
 {
-	struct pipe_inode_info *pipe = kzalloc(sizeof(*pipe), GFP_KERNEL);
+	struct pipe_inode_info *pp = kzalloc(sizeof(*pp), GFP_KERNEL);
 
-	if (!pipe)
+	if (!pp)
 		return NULL;
-	mutex_init(&pipe->mutex);
-	init_waitqueue_head(&pipe->rd_wait);
-	init_waitqueue_head(&pipe->wr_wait);
-	return pipe;
+	mutex_init(&pp->mutex);
+	init_waitqueue_head(&pp->rd_wait);
+	init_waitqueue_head(&pp->wr_wait);
+	return pp;
 }
 
 /**
  * free_pipe_info - free a pipe nobody has open
- * @pipe: the pipe
+ * @pp: the pipe
  */
-void free_pipe_info(struct pipe_inode_info *pipe)
+void free_pipe_info(struct pipe_inode_info *pp)
 {
-	kfree(pipe->buf);
-	kfree(pipe);
+	kfree(pp->buf);
+	kfree(pp);
 }
 
 /*
- * Sleep on @wq until @cond(@pipe, @arg) holds; the condition is checked
+ * Sleep on @wq until @cond(@pp, @arg) holds; the condition is checked
  * under pipe->mutex, which is dropped for the sleep.
  * Return: 0, or -ERESTARTSYS if a signal came first.
  */
-static int pipe_wait(struct pipe_inode_info *pipe, struct wait_queue_head *wq,
-		     bool (*cond)(struct pipe_inode_info *pipe,
+static int pipe_wait(struct pipe_inode_info *pp, struct wait_queue_head *wq,
+		     bool (*cond)(struct pipe_inode_info *pp,
 				  unsigned long arg),
 		     unsigned long arg)
 {
@@ -95,29 +80,29 @@ static int pipe_wait(struct pipe_inode_info *pipe, struct wait_queue_head *wq,
 	init_wait_entry(&w, 0);
 	for (;;) {
 		prepare_to_wait(wq, &w, TASK_INTERRUPTIBLE);
-		if (cond(pipe, arg))
+		if (cond(pp, arg))
 			break;
 		if (signal_pending(current)) {
 			ret = -ERESTARTSYS;
 			break;
 		}
-		mutex_unlock(&pipe->mutex);
+		mutex_unlock(&pp->mutex);
 		schedule();
-		mutex_lock(&pipe->mutex);
+		mutex_lock(&pp->mutex);
 	}
 	finish_wait(wq, &w);
 	return ret;
 }
 
-static bool pipe_readable(struct pipe_inode_info *pipe, unsigned long unused)
+static bool pipe_readable(struct pipe_inode_info *pp, unsigned long unused)
 {
-	return pipe->len || !pipe->writers;
+	return pp->len || !pp->writers;
 }
 
 /* Room for @need bytes, or no reader left. */
-static bool pipe_writable(struct pipe_inode_info *pipe, unsigned long need)
+static bool pipe_writable(struct pipe_inode_info *pp, unsigned long need)
 {
-	return PIPE_SIZE - pipe->len >= need || !pipe->readers;
+	return PIPE_SIZE - pp->len >= need || !pp->readers;
 }
 
 /* Copy between the ring and a user or kernel buffer. */
@@ -148,63 +133,63 @@ static size_t pb_in(struct pipe_buf *b, size_t off, void *dst, size_t n)
 	return copy_from_user(dst, b->ubuf + off, n);
 }
 
-static ssize_t pipe_do_read(struct file *file, struct pipe_buf *b,
+static ssize_t pipe_do_read(struct file *filp, struct pipe_buf *b,
 			    size_t len)
 {
-	struct pipe_inode_info *pipe = file->private_data;
+	struct pipe_inode_info *pp = filp->private_data;
 	size_t done = 0;
 	ssize_t err = 0;
 
 	if (!len)
 		return 0;
-	mutex_lock(&pipe->mutex);
-	while (!pipe->len) {
-		if (!pipe->writers)
+	mutex_lock(&pp->mutex);
+	while (!pp->len) {
+		if (!pp->writers)
 			goto out;
-		if (file->f_flags & O_NONBLOCK) {
+		if (filp->f_flags & O_NONBLOCK) {
 			err = -EAGAIN;
 			goto out;
 		}
-		err = pipe_wait(pipe, &pipe->rd_wait, pipe_readable, 0);
+		err = pipe_wait(pp, &pp->rd_wait, pipe_readable, 0);
 		if (err)
 			goto out;
 	}
-	while (done < len && pipe->len) {
-		size_t n = min3(len - done, (size_t)pipe->len,
-				(size_t)(PIPE_SIZE - pipe->head));
-		size_t left = pb_out(b, done, pipe->buf + pipe->head, n);
+	while (done < len && pp->len) {
+		size_t n = min3(len - done, (size_t)pp->len,
+				(size_t)(PIPE_SIZE - pp->head));
+		size_t left = pb_out(b, done, pp->buf + pp->head, n);
 
 		n -= left;
 		done += n;
-		pipe->head = (pipe->head + n) % PIPE_SIZE;
-		pipe->len -= n;
+		pp->head = (pp->head + n) % PIPE_SIZE;
+		pp->len -= n;
 		if (left) {
 			err = -EFAULT;
 			break;
 		}
 	}
-	if (!pipe->len)
-		pipe->head = 0;
+	if (!pp->len)
+		pp->head = 0;
 out:
-	mutex_unlock(&pipe->mutex);
+	mutex_unlock(&pp->mutex);
 	if (done)
-		wake_up_interruptible_all(&pipe->wr_wait);
+		wake_up_interruptible_all(&pp->wr_wait);
 	return done ? (ssize_t)done : err;
 }
 
-static ssize_t pipe_do_write(struct file *file, struct pipe_buf *b,
+static ssize_t pipe_do_write(struct file *filp, struct pipe_buf *b,
 			     size_t len)
 {
-	struct pipe_inode_info *pipe = file->private_data;
+	struct pipe_inode_info *pp = filp->private_data;
 	size_t done = 0;
 	ssize_t err = 0;
 
 	if (!len)
 		return 0;
-	mutex_lock(&pipe->mutex);
-	if (!pipe->buf) {
-		pipe->buf = kmalloc(PIPE_SIZE, GFP_KERNEL);
-		if (!pipe->buf) {
+	mutex_lock(&pp->mutex);
+	if (!pp->buf) {
+		pp->buf = kmalloc(PIPE_SIZE, GFP_KERNEL);
+		if (!pp->buf) {
 			err = -ENOMEM;
 			goto out;
 		}
@@ -212,149 +197,149 @@ static ssize_t pipe_do_write(struct file *file, struct pipe_buf *b,
 	while (done < len) {
 		size_t want = len - done, room, tail, n, left;
 
-		if (!pipe->readers) {
+		if (!pp->readers) {
 			send_sig(SIGPIPE, current, 0);
 			err = -EPIPE;
 			break;
 		}
-		room = PIPE_SIZE - pipe->len;
+		room = PIPE_SIZE - pp->len;
 		/* Up to PIPE_BUF bytes go in at once or not at all. */
 		if (!room || (len <= PIPE_BUF && room < want)) {
-			if (file->f_flags & O_NONBLOCK) {
+			if (filp->f_flags & O_NONBLOCK) {
 				err = -EAGAIN;
 				break;
 			}
-			wake_up_interruptible_all(&pipe->rd_wait);
-			err = pipe_wait(pipe, &pipe->wr_wait, pipe_writable,
+			wake_up_interruptible_all(&pp->rd_wait);
+			err = pipe_wait(pp, &pp->wr_wait, pipe_writable,
 					len <= PIPE_BUF ? want : 1);
 			if (err)
 				break;
 			continue;
 		}
-		tail = (pipe->head + pipe->len) % PIPE_SIZE;
+		tail = (pp->head + pp->len) % PIPE_SIZE;
 		n = min3(want, room, (size_t)(PIPE_SIZE - tail));
-		left = pb_in(b, done, pipe->buf + tail, n);
+		left = pb_in(b, done, pp->buf + tail, n);
 		n -= left;
 		done += n;
-		pipe->len += n;
+		pp->len += n;
 		if (left) {
 			err = -EFAULT;
 			break;
 		}
 	}
 out:
-	mutex_unlock(&pipe->mutex);
+	mutex_unlock(&pp->mutex);
 	if (done)
-		wake_up_interruptible_all(&pipe->rd_wait);
+		wake_up_interruptible_all(&pp->rd_wait);
 	return done ? (ssize_t)done : err;
 }
 
-static ssize_t pipe_read(struct file *file, char __user *buf, size_t len,
+static ssize_t pipe_read(struct file *filp, char __user *buf, size_t len,
 			 loff_t *pos)
 {
 	struct pipe_buf b = { .ubuf = buf, .kernel = false };
 
-	return pipe_do_read(file, &b, len);
+	return pipe_do_read(filp, &b, len);
 }
 
-static ssize_t pipe_write(struct file *file, const char __user *buf,
+static ssize_t pipe_write(struct file *filp, const char __user *buf,
 			  size_t len, loff_t *pos)
 {
 	struct pipe_buf b = { .ubuf = (void __user *)buf, .kernel = false };
 
-	return pipe_do_write(file, &b, len);
+	return pipe_do_write(filp, &b, len);
 }
 
-static ssize_t pipe_read_kernel(struct file *file, void *buf, size_t len,
+static ssize_t pipe_read_kernel(struct file *filp, void *buf, size_t len,
 				loff_t *pos)
 {
 	struct pipe_buf b = { .kbuf = buf, .kernel = true };
 
-	return pipe_do_read(file, &b, len);
+	return pipe_do_read(filp, &b, len);
 }
 
-static ssize_t pipe_write_kernel(struct file *file, const void *buf,
+static ssize_t pipe_write_kernel(struct file *filp, const void *buf,
 				 size_t len, loff_t *pos)
 {
 	struct pipe_buf b = { .kbuf = (void *)buf, .kernel = true };
 
-	return pipe_do_write(file, &b, len);
+	return pipe_do_write(filp, &b, len);
 }
 
-static unsigned int pipe_poll(struct file *file, poll_table *pt)
+static unsigned int pipe_poll(struct file *filp, poll_table *pt)
 {
-	struct pipe_inode_info *pipe = file->private_data;
+	struct pipe_inode_info *pp = filp->private_data;
 	unsigned int mask = 0;
 
-	if (file->f_mode & FMODE_READ)
-		poll_wait(file, &pipe->rd_wait, pt);
-	if (file->f_mode & FMODE_WRITE)
-		poll_wait(file, &pipe->wr_wait, pt);
-	mutex_lock(&pipe->mutex);
-	if (file->f_mode & FMODE_READ) {
-		if (pipe->len)
+	if (filp->f_mode & FMODE_READ)
+		poll_wait(filp, &pp->rd_wait, pt);
+	if (filp->f_mode & FMODE_WRITE)
+		poll_wait(filp, &pp->wr_wait, pt);
+	mutex_lock(&pp->mutex);
+	if (filp->f_mode & FMODE_READ) {
+		if (pp->len)
 			mask |= EPOLLIN | EPOLLRDNORM;
-		if (!pipe->writers)
+		if (!pp->writers)
 			mask |= EPOLLHUP;
 	}
-	if (file->f_mode & FMODE_WRITE) {
-		if (pipe->len < PIPE_SIZE)
+	if (filp->f_mode & FMODE_WRITE) {
+		if (pp->len < PIPE_SIZE)
 			mask |= EPOLLOUT | EPOLLWRNORM;
-		if (!pipe->readers)
+		if (!pp->readers)
 			mask |= EPOLLERR;
 	}
-	mutex_unlock(&pipe->mutex);
+	mutex_unlock(&pp->mutex);
 	return mask;
 }
 
 #define FIONREAD	0x541B
 
-static long pipe_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+static long pipe_fionread(struct file *filp, unsigned int cmd, unsigned long arg)
 {
-	struct pipe_inode_info *pipe = file->private_data;
+	struct pipe_inode_info *pp = filp->private_data;
 	int n;
 
 	if (cmd != FIONREAD)
 		return -ENOTTY;
-	mutex_lock(&pipe->mutex);
-	n = pipe->len;
-	mutex_unlock(&pipe->mutex);
+	mutex_lock(&pp->mutex);
+	n = pp->len;
+	mutex_unlock(&pp->mutex);
 	return put_user(n, (int __user *)arg);
 }
 
-static int pipe_release(struct inode *inode, struct file *file)
+static int pipe_release(struct inode *ip, struct file *filp)
 {
-	struct pipe_inode_info *pipe = file->private_data;
+	struct pipe_inode_info *pp = filp->private_data;
 
-	mutex_lock(&pipe->mutex);
-	if (file->f_mode & FMODE_READ)
-		pipe->readers--;
-	if (file->f_mode & FMODE_WRITE)
-		pipe->writers--;
-	if (!pipe->readers && !pipe->writers) {
+	mutex_lock(&pp->mutex);
+	if (filp->f_mode & FMODE_READ)
+		pp->readers--;
+	if (filp->f_mode & FMODE_WRITE)
+		pp->writers--;
+	if (!pp->readers && !pp->writers) {
 		/* A FIFO nobody has open keeps no data. */
-		kfree(pipe->buf);
-		pipe->buf = NULL;
-		pipe->head = 0;
-		pipe->len = 0;
+		kfree(pp->buf);
+		pp->buf = NULL;
+		pp->head = 0;
+		pp->len = 0;
 	}
-	mutex_unlock(&pipe->mutex);
-	wake_up_interruptible_all(&pipe->rd_wait);
-	wake_up_interruptible_all(&pipe->wr_wait);
+	mutex_unlock(&pp->mutex);
+	wake_up_interruptible_all(&pp->rd_wait);
+	wake_up_interruptible_all(&pp->wr_wait);
 	return 0;
 }
 
 /* Serialises making a FIFO's pipe at its first open. */
 static DEFINE_MUTEX(fifo_create_mutex);
 
-static bool writer_came(struct pipe_inode_info *pipe, unsigned long old)
+static bool writer_came(struct pipe_inode_info *pp, unsigned long old)
 {
-	return pipe->w_counter != old;
+	return pp->w_counter != old;
 }
 
-static bool reader_came(struct pipe_inode_info *pipe, unsigned long old)
+static bool reader_came(struct pipe_inode_info *pp, unsigned long old)
 {
-	return pipe->r_counter != old;
+	return pp->r_counter != old;
 }
 
 /*
@@ -362,60 +347,60 @@ static bool reader_came(struct pipe_inode_info *pipe, unsigned long old)
  * reader, unless O_NONBLOCK (a writer then gets -ENXIO if no reader is
  * there); O_RDWR waits for nobody.
  */
-static int fifo_open(struct inode *inode, struct file *file)
+static int fifo_open(struct inode *ip, struct file *filp)
 {
-	struct pipe_inode_info *pipe;
+	struct pipe_inode_info *pp;
 	unsigned int old;
 	int err = 0;
 
 	mutex_lock(&fifo_create_mutex);
-	if (!inode->i_pipe)
-		inode->i_pipe = alloc_pipe_info();
-	pipe = inode->i_pipe;
+	if (!ip->i_pipe)
+		ip->i_pipe = alloc_pipe_info();
+	pp = ip->i_pipe;
 	mutex_unlock(&fifo_create_mutex);
-	if (!pipe)
+	if (!pp)
 		return -ENOMEM;
-	file->private_data = pipe;
-	file->f_mode &= ~FMODE_LSEEK;
-	mutex_lock(&pipe->mutex);
-	switch (file->f_mode & (FMODE_READ | FMODE_WRITE)) {
+	filp->private_data = pp;
+	filp->f_mode &= ~FMODE_LSEEK;
+	mutex_lock(&pp->mutex);
+	switch (filp->f_mode & (FMODE_READ | FMODE_WRITE)) {
 	case FMODE_READ:
-		pipe->readers++;
-		pipe->r_counter++;
-		wake_up_interruptible_all(&pipe->wr_wait);
-		old = pipe->w_counter;
-		if (!pipe->writers && !(file->f_flags & O_NONBLOCK))
-			err = pipe_wait(pipe, &pipe->rd_wait, writer_came, old);
+		pp->readers++;
+		pp->r_counter++;
+		wake_up_interruptible_all(&pp->wr_wait);
+		old = pp->w_counter;
+		if (!pp->writers && !(filp->f_flags & O_NONBLOCK))
+			err = pipe_wait(pp, &pp->rd_wait, writer_came, old);
 		if (err)
-			pipe->readers--;
+			pp->readers--;
 		break;
 	case FMODE_WRITE:
-		if (!pipe->readers && (file->f_flags & O_NONBLOCK)) {
+		if (!pp->readers && (filp->f_flags & O_NONBLOCK)) {
 			err = -ENXIO;
 			break;
 		}
-		pipe->writers++;
-		pipe->w_counter++;
-		wake_up_interruptible_all(&pipe->rd_wait);
-		old = pipe->r_counter;
-		if (!pipe->readers)
-			err = pipe_wait(pipe, &pipe->wr_wait, reader_came, old);
+		pp->writers++;
+		pp->w_counter++;
+		wake_up_interruptible_all(&pp->rd_wait);
+		old = pp->r_counter;
+		if (!pp->readers)
+			err = pipe_wait(pp, &pp->wr_wait, reader_came, old);
 		if (err)
-			pipe->writers--;
+			pp->writers--;
 		break;
 	case FMODE_READ | FMODE_WRITE:
-		pipe->readers++;
-		pipe->writers++;
-		pipe->r_counter++;
-		pipe->w_counter++;
-		wake_up_interruptible_all(&pipe->rd_wait);
-		wake_up_interruptible_all(&pipe->wr_wait);
+		pp->readers++;
+		pp->writers++;
+		pp->r_counter++;
+		pp->w_counter++;
+		wake_up_interruptible_all(&pp->rd_wait);
+		wake_up_interruptible_all(&pp->wr_wait);
 		break;
 	default:
 		err = -EINVAL;
 		break;
 	}
-	mutex_unlock(&pipe->mutex);
+	mutex_unlock(&pp->mutex);
 	return err;
 }
 
@@ -426,12 +411,12 @@ const struct file_operations pipefifo_fops = {
 	.read_kernel = pipe_read_kernel,
 	.write_kernel = pipe_write_kernel,
 	.poll = pipe_poll,
-	.unlocked_ioctl = pipe_ioctl,
+	.unlocked_ioctl = pipe_fionread,
 	.release = pipe_release,
 };
 
 /* The internal file system pipe(2)'s inodes live on. */
-static int pipefs_d_delete(const struct dentry *dentry)
+static int pipefs_d_delete(const struct dentry *de)
 {
 	return 1;	/* nothing to cache: each pipe is used once */
 }
@@ -443,25 +428,25 @@ static const struct dentry_operations pipefs_dentry_ops = {
 static struct dentry *pipefs_mount(struct file_system_type *type, int flags,
 				   const char *dev_name, void *data)
 {
-	struct super_block *sb = sget_nodev(type, NULL);
+	struct super_block *sblk = sget_nodev(type, NULL);
 	struct inode *root;
 
-	if (IS_ERR(sb))
-		return ERR_PTR(PTR_ERR(sb));
-	sb->s_magic = 0x50495045;	/* PIPEFS_MAGIC */
-	sb->s_d_op = &pipefs_dentry_ops;
-	sb->s_flags |= SB_PSEUDO;
-	root = new_inode(sb);
+	if (IS_ERR(sblk))
+		return ERR_PTR(PTR_ERR(sblk));
+	sblk->s_magic = 0x50495045;	/* PIPEFS_MAGIC */
+	sblk->s_d_op = &pipefs_dentry_ops;
+	sblk->s_flags |= SB_PSEUDO;
+	root = new_inode(sblk);
 	if (root) {
 		root->i_ino = 1;
 		root->i_mode = S_IFDIR | 0700;
 	}
-	sb->s_root = d_make_root(root);
-	if (!sb->s_root) {
-		kill_anon_super(sb);
+	sblk->s_root = d_make_root(root);
+	if (!sblk->s_root) {
+		kill_anon_super(sblk);
 		return ERR_PTR(-ENOMEM);
 	}
-	return dget(sb->s_root);
+	return dget(sblk->s_root);
 }
 
 static struct file_system_type pipefs_type = {
@@ -475,17 +460,17 @@ static struct vfsmount *pipe_mnt;
 
 static struct vfsmount *get_pipe_mnt(void)
 {
-	struct vfsmount *mnt;
+	struct vfsmount *mt;
 
 	mutex_lock(&fifo_create_mutex);
 	if (!pipe_mnt) {
-		mnt = vfs_kern_mount(&pipefs_type, 0, "pipefs", NULL);
-		if (!IS_ERR(mnt))
-			pipe_mnt = mnt;
+		mt = vfs_kern_mount(&pipefs_type, 0, "pipefs", NULL);
+		if (!IS_ERR(mt))
+			pipe_mnt = mt;
 	}
-	mnt = pipe_mnt;
+	mt = pipe_mnt;
 	mutex_unlock(&fifo_create_mutex);
-	return mnt;
+	return mt;
 }
 
 /**
@@ -497,41 +482,41 @@ static struct vfsmount *get_pipe_mnt(void)
  */
 int create_pipe_files(struct file **res, int flags)
 {
-	struct vfsmount *mnt = get_pipe_mnt();
-	struct pipe_inode_info *pipe;
-	struct path path;
-	struct inode *inode;
+	struct vfsmount *mt = get_pipe_mnt();
+	struct pipe_inode_info *pp;
+	struct path pth;
+	struct inode *ip;
 	char name[32];
 	struct dentry *d;
 
-	if (!mnt)
+	if (!mt)
 		return -ENOMEM;
-	inode = new_inode(mnt->mnt_sb);
-	pipe = alloc_pipe_info();
-	if (!inode || !pipe) {
-		iput(inode);
-		kfree(pipe);
+	ip = new_inode(mt->mnt_sb);
+	pp = alloc_pipe_info();
+	if (!ip || !pp) {
+		iput(ip);
+		kfree(pp);
 		return -ENOMEM;
 	}
-	inode->i_ino = get_next_ino();
-	inode->i_mode = S_IFIFO | 0600;
-	inode->i_fop = &pipefifo_fops;
-	inode->i_pipe = pipe;
-	pipe->readers = 1;
-	pipe->writers = 1;
-	snprintf(name, sizeof(name), "pipe:[%lu]", inode->i_ino);
-	d = d_alloc_name(mnt->mnt_root, name);
+	ip->i_ino = get_next_ino();
+	ip->i_mode = S_IFIFO | 0600;
+	ip->i_fop = &pipefifo_fops;
+	ip->i_pipe = pp;
+	pp->readers = 1;
+	pp->writers = 1;
+	snprintf(name, sizeof(name), "pipe:[%lu]", ip->i_ino);
+	d = d_alloc_name(mt->mnt_root, name);
 	if (!d) {
-		iput(inode);
+		iput(ip);
 		return -ENOMEM;
 	}
-	d_instantiate(d, inode);
-	path.mnt = mnt;
-	path.dentry = d;
-	res[0] = alloc_file(&path, O_RDONLY | (flags & O_NONBLOCK),
+	d_instantiate(d, ip);
+	pth.mnt = mt;
+	pth.dentry = d;
+	res[0] = alloc_file(&pth, O_RDONLY | (flags & O_NONBLOCK),
 			    &pipefifo_fops);
 	res[1] = IS_ERR(res[0]) ? res[0] :
-		 alloc_file(&path, O_WRONLY | (flags & O_NONBLOCK),
+		 alloc_file(&pth, O_WRONLY | (flags & O_NONBLOCK),
 			    &pipefifo_fops);
 	dput(d);
 	if (IS_ERR(res[1])) {
@@ -541,8 +526,8 @@ int create_pipe_files(struct file **res, int flags)
 		}
 		return -ENOMEM;
 	}
-	res[0]->private_data = pipe;
-	res[1]->private_data = pipe;
+	res[0]->private_data = pp;
+	res[1]->private_data = pp;
 	res[0]->f_mode &= ~FMODE_LSEEK;
 	res[1]->f_mode &= ~FMODE_LSEEK;
 	return 0;
@@ -557,28 +542,28 @@ int create_pipe_files(struct file **res, int flags)
  */
 int do_pipe2(int *fds, int flags)
 {
-	struct file *files[2];
+	struct file *fdt[2];
 	int err;
 
 	if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
 		return -EINVAL;
 	if (!current->files)
 		return -EBADF;
-	err = create_pipe_files(files, flags);
+	err = create_pipe_files(fdt, flags);
 	if (err)
 		return err;
-	fds[0] = fd_install_new(files[0], flags & O_CLOEXEC);
+	fds[0] = fd_install_new(fdt[0], flags & O_CLOEXEC);
 	if (fds[0] < 0) {
 		err = fds[0];
-		fput(files[0]);
-		fput(files[1]);
+		fput(fdt[0]);
+		fput(fdt[1]);
 		return err;
 	}
-	fds[1] = fd_install_new(files[1], flags & O_CLOEXEC);
+	fds[1] = fd_install_new(fdt[1], flags & O_CLOEXEC);
 	if (fds[1] < 0) {
 		err = fds[1];
 		close_fd(fds[0]);
-		fput(files[1]);
+		fput(fdt[1]);
 		return err;
 	}
 	return 0;

@@ -314,9 +314,9 @@ int vfs_readlink_path(const char *path, char *buf, size_t size)
 /* The most one read or write moves, as on Linux (2 GiB less a page). */
 #define MAX_RW_COUNT	0x7ffff000UL
 
-static bool file_seekable(struct file *file)
+static bool file_seekable(struct file *filp)
 {
-	return file->f_mode & FMODE_LSEEK;
+	return filp->f_mode & FMODE_LSEEK;
 }
 
 /*
@@ -324,75 +324,75 @@ static bool file_seekable(struct file *file)
  * regular files and directories only: a pipe or terminal read may sleep
  * for ever, and must not keep a writer of the same open file waiting.
  */
-static bool file_pos_lock(struct file *file)
+static bool file_pos_lock(struct file *filp)
 {
-	umode_t mode = file->f_inode->i_mode;
+	umode_t mode = filp->f_inode->i_mode;
 
 	if (!S_ISREG(mode) && !S_ISDIR(mode))
 		return false;
-	mutex_lock(&file->f_pos_lock);
+	mutex_lock(&filp->f_pos_lock);
 	return true;
 }
 
-static void file_pos_unlock(struct file *file, bool locked)
+static void file_pos_unlock(struct file *filp, bool locked)
 {
 	if (locked)
-		mutex_unlock(&file->f_pos_lock);
+		mutex_unlock(&filp->f_pos_lock);
 }
 
 /**
- * vfs_llseek - move @file's position
- * @file: the file
+ * vfs_llseek - move @filp's position
+ * @filp: the file
  * @off: the offset
  * @whence: SEEK_SET, SEEK_CUR, SEEK_END
  *
  * Return: the new position, -ESPIPE (a file whose operations have no
  * llseek: pipes, FIFOs, most devices), -EINVAL.
  */
-loff_t vfs_llseek(struct file *file, loff_t off, int whence)
+loff_t vfs_llseek(struct file *filp, loff_t off, int whence)
 {
 	loff_t ret;
 
-	if (!file_seekable(file))
+	if (!file_seekable(filp))
 		return -ESPIPE;
 	if (whence > SEEK_END)
 		return -EINVAL;
-	mutex_lock(&file->f_pos_lock);
-	ret = file->f_op->llseek(file, off, whence);
-	mutex_unlock(&file->f_pos_lock);
+	mutex_lock(&filp->f_pos_lock);
+	ret = filp->f_op->llseek(filp, off, whence);
+	mutex_unlock(&filp->f_pos_lock);
 	return ret;
 }
 
 /* read(2) on a file: the checks, then the file's read. */
-static ssize_t vfs_read_file(struct file *file, char __user *buf,
+static ssize_t vfs_read_file(struct file *filp, char __user *buf,
 			     size_t len, loff_t *pos)
 {
-	if (!(file->f_mode & FMODE_READ))
+	if (!(filp->f_mode & FMODE_READ))
 		return -EBADF;
-	if (S_ISDIR(file->f_inode->i_mode))
+	if (S_ISDIR(filp->f_inode->i_mode))
 		return -EISDIR;
-	if (!file->f_op->read)
+	if (!filp->f_op->read)
 		return -EINVAL;
 	if (!len)
 		return 0;
 	if (!access_ok(buf, len))
 		return -EFAULT;
-	return file->f_op->read(file, buf, min_t(size_t, len, MAX_RW_COUNT),
+	return filp->f_op->read(filp, buf, min_t(size_t, len, MAX_RW_COUNT),
 				pos);
 }
 
-static ssize_t vfs_write_file(struct file *file, const char __user *buf,
+static ssize_t vfs_write_file(struct file *filp, const char __user *buf,
 			      size_t len, loff_t *pos)
 {
-	if (!(file->f_mode & FMODE_WRITE))
+	if (!(filp->f_mode & FMODE_WRITE))
 		return -EBADF;
-	if (!file->f_op->write)
+	if (!filp->f_op->write)
 		return -EINVAL;
 	if (!len)
 		return 0;
 	if (!access_ok(buf, len))
 		return -EFAULT;
-	return file->f_op->write(file, buf, min_t(size_t, len, MAX_RW_COUNT),
+	return filp->f_op->write(filp, buf, min_t(size_t, len, MAX_RW_COUNT),
 				 pos);
 }
 
@@ -582,7 +582,7 @@ SYSCALL_ENTRY(lseek, sys_lseek);
 
 /**
  * kernel_read - read an open file into kernel memory
- * @file: open for reading
+ * @filp: open for reading
  * @buf: destination
  * @count: bytes wanted
  * @pos: the position to read at, advanced
@@ -593,21 +593,21 @@ SYSCALL_ENTRY(lseek, sys_lseek);
  * -EISDIR, -EINVAL (the file cannot be read from the kernel), or the
  * file's error.
  */
-ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+ssize_t kernel_read(struct file *filp, void *buf, size_t count, loff_t *pos)
 {
-	if (!(file->f_mode & FMODE_READ))
+	if (!(filp->f_mode & FMODE_READ))
 		return -EBADF;
-	if (S_ISDIR(file->f_inode->i_mode))
+	if (S_ISDIR(filp->f_inode->i_mode))
 		return -EISDIR;
-	if (!file->f_op->read_kernel)
+	if (!filp->f_op->read_kernel)
 		return -EINVAL;
-	return file->f_op->read_kernel(file, buf,
+	return filp->f_op->read_kernel(filp, buf,
 				       min_t(size_t, count, MAX_RW_COUNT), pos);
 }
 
 /**
  * kernel_write - write kernel memory to an open file
- * @file: open for writing
+ * @filp: open for writing
  * @buf: the bytes
  * @count: their number
  * @pos: the position to write at, advanced (O_APPEND writes at the end)
@@ -615,14 +615,14 @@ ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
  * Return: bytes written, -EBADF, -EINVAL (the file cannot be written
  * from the kernel), or the file's error.
  */
-ssize_t kernel_write(struct file *file, const void *buf, size_t count,
+ssize_t kernel_write(struct file *filp, const void *buf, size_t count,
 		     loff_t *pos)
 {
-	if (!(file->f_mode & FMODE_WRITE))
+	if (!(filp->f_mode & FMODE_WRITE))
 		return -EBADF;
-	if (!file->f_op->write_kernel)
+	if (!filp->f_op->write_kernel)
 		return -EINVAL;
-	return file->f_op->write_kernel(file, buf,
+	return filp->f_op->write_kernel(filp, buf,
 					min_t(size_t, count, MAX_RW_COUNT),
 					pos);
 }

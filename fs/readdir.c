@@ -13,7 +13,7 @@
 
 /**
  * iterate_dir - emit a directory's entries from the file position on
- * @file: an open directory
+ * @filp: an open directory
  * @ctx: the consumer; its pos is set from and saved to f_pos
  *
  * Holds no directory lock around the call: the entries' copies to user
@@ -24,22 +24,22 @@
  * Return: 0, -ENOTDIR (no iterate_shared), -ENOENT (the directory was
  * removed), or the file system's error.
  */
-int iterate_dir(struct file *file, struct dir_context *ctx)
+int iterate_dir(struct file *filp, struct dir_context *ctx)
 {
-	struct inode *inode = file->f_inode;
+	struct inode *ip = filp->f_inode;
 	int err = -ENOTDIR;
 
-	if (!file->f_op->iterate_shared)
+	if (!filp->f_op->iterate_shared)
 		return err;
-	mutex_lock(&file->f_pos_lock);
+	mutex_lock(&filp->f_pos_lock);
 	err = -ENOENT;
-	if (inode->i_nlink) {
-		ctx->pos = file->f_pos;
-		err = file->f_op->iterate_shared(file, ctx);
-		file->f_pos = ctx->pos;
-		inode->i_atime_ns = ktime_get_ns();
+	if (ip->i_nlink) {
+		ctx->pos = filp->f_pos;
+		err = filp->f_op->iterate_shared(filp, ctx);
+		filp->f_pos = ctx->pos;
+		ip->i_atime_ns = inode_now_ns();
 	}
-	mutex_unlock(&file->f_pos_lock);
+	mutex_unlock(&filp->f_pos_lock);
 	return err;
 }
 

@@ -34,7 +34,7 @@ struct poll_waiters;
 
 /* One registration: the caller on one wait queue, for one file. */
 struct poll_entry {
-	struct file *file;		/* referenced while registered */
+	struct file *filp;		/* referenced while registered */
 	struct wait_queue_head *wq;
 	struct wait_queue_entry wait;
 	struct poll_waiters *pw;
@@ -73,7 +73,7 @@ static int poll_wake(struct wait_queue_entry *wait, unsigned int mode,
 }
 
 /* The poll_queue_proc: register the caller on @wq. */
-static void poll_register(struct file *file, struct wait_queue_head *wq,
+static void poll_register(struct file *filp, struct wait_queue_head *wq,
 			  poll_table *pt)
 {
 	struct poll_waiters *pw = container_of(pt, struct poll_waiters, pt);
@@ -91,7 +91,7 @@ static void poll_register(struct file *file, struct wait_queue_head *wq,
 		pw->chunks = c;
 	}
 	e = &c->entries[c->used++];
-	e->file = get_file(file);
+	e->filp = get_file(filp);
 	e->wq = wq;
 	e->pw = pw;
 	init_wait_entry(&e->wait, 0);
@@ -118,7 +118,7 @@ static void poll_waiters_free(struct poll_waiters *pw)
 
 		for (i = 0; i < c->used; i++) {
 			remove_wait_queue(c->entries[i].wq, &c->entries[i].wait);
-			fput(c->entries[i].file);
+			fput(c->entries[i].filp);
 		}
 		kfree(c);
 		c = next;
@@ -127,17 +127,17 @@ static void poll_waiters_free(struct poll_waiters *pw)
 }
 
 /**
- * vfs_poll - the readiness of @file
- * @file: the file
+ * vfs_poll - the readiness of @filp
+ * @filp: the file
  * @pt: the poller (may be NULL: no registration)
  *
  * Return: EPOLL* bits; DEFAULT_POLLMASK for a file without poll.
  */
-unsigned int vfs_poll(struct file *file, poll_table *pt)
+unsigned int vfs_poll(struct file *filp, poll_table *pt)
 {
-	if (!file->f_op || !file->f_op->poll)
+	if (!filp->f_op || !filp->f_op->poll)
 		return DEFAULT_POLLMASK;
-	return file->f_op->poll(file, pt);
+	return filp->f_op->poll(filp, pt);
 }
 
 /*

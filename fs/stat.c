@@ -14,33 +14,33 @@
 #include "internal.h"
 
 /**
- * vfs_getattr - the attributes of @path for stat(2)
- * @path: the file
- * @stat: filled in
+ * vfs_getattr - the attributes of @pth for stat(2)
+ * @pth: the file
+ * @kst: filled in
  *
  * st_blocks counts 512-byte units of whole pages for the size.
  *
  * Return: 0.
  */
-int vfs_getattr(const struct path *path, struct kstat *stat)
+int vfs_getattr(const struct path *pth, struct kstat *kst)
 {
-	struct inode *inode = path->dentry->d_inode;
+	struct inode *ip = pth->dentry->d_inode;
 
-	memset(stat, 0, sizeof(*stat));
-	stat->ino = inode->i_ino;
-	stat->dev = inode->i_sb->s_dev;
-	stat->rdev = inode->i_rdev;
-	stat->mode = READ_ONCE(inode->i_mode);
-	stat->nlink = inode->i_nlink;
-	stat->uid = inode->i_uid;
-	stat->gid = inode->i_gid;
-	stat->size = READ_ONCE(inode->i_size);
-	stat->blksize = PAGE_SIZE;
-	stat->blocks = S_ISREG(stat->mode) ?
-		       PAGE_ALIGN(stat->size) / 512 : 0;
-	stat->atime_ns = inode->i_atime_ns;
-	stat->mtime_ns = inode->i_mtime_ns;
-	stat->ctime_ns = inode->i_ctime_ns;
+	memset(kst, 0, sizeof(*kst));
+	kst->ino = ip->i_ino;
+	kst->dev = ip->i_sb->s_dev;
+	kst->rdev = ip->i_rdev;
+	kst->mode = READ_ONCE(ip->i_mode);
+	kst->nlink = ip->i_nlink;
+	kst->uid = ip->i_uid;
+	kst->gid = ip->i_gid;
+	kst->size = READ_ONCE(ip->i_size);
+	kst->blksize = PAGE_SIZE;
+	kst->blocks = S_ISREG(kst->mode) ?
+		       PAGE_ALIGN(kst->size) / 512 : 0;
+	kst->atime_ns = ip->i_atime_ns;
+	kst->mtime_ns = ip->i_mtime_ns;
+	kst->ctime_ns = ip->i_ctime_ns;
 	return 0;
 }
 
@@ -104,7 +104,7 @@ void stat_to_user_layout(const struct kstat *st, void *buf)
 int vfs_fstatat(int dfd, const char *name, int flags, struct kstat *st)
 {
 	unsigned int lf = LOOKUP_FOLLOW;
-	struct path path;
+	struct path pth;
 	int err;
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800 | 0x6000))
@@ -114,15 +114,15 @@ int vfs_fstatat(int dfd, const char *name, int flags, struct kstat *st)
 	if (flags & AT_EMPTY_PATH)
 		lf |= LOOKUP_EMPTY;
 	if (!*name && (flags & AT_EMPTY_PATH) && dfd == AT_FDCWD) {
-		get_current_pwd(&path);
+		get_current_pwd(&pth);
 		err = 0;
 	} else {
-		err = filename_lookup(dfd, name, lf, &path);
+		err = filename_lookup(dfd, name, lf, &pth);
 	}
 	if (err)
 		return err;
-	err = vfs_getattr(&path, st);
-	path_put(&path);
+	err = vfs_getattr(&pth, st);
+	path_put(&pth);
 	return err;
 }
 

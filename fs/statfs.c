@@ -20,22 +20,22 @@
 #define ST_VALID	0x0020
 
 /**
- * vfs_statfs - the counts of the file system @path is on
- * @path: any file on it
+ * vfs_statfs - the counts of the file system @pth is on
+ * @pth: any file on it
  * @st: filled in (f_flags from the mount's flags)
  *
  * Return: 0, or -ENOSYS if the file system has no statfs.
  */
-int vfs_statfs(const struct path *path, struct kstatfs *st)
+int vfs_statfs(const struct path *pth, struct kstatfs *st)
 {
-	struct super_block *sb = path->dentry->d_sb;
-	int flags = READ_ONCE(path->mnt->mnt_flags);
+	struct super_block *sblk = pth->dentry->d_sb;
+	int flags = READ_ONCE(pth->mnt->mnt_flags);
 	int err;
 
 	memset(st, 0, sizeof(*st));
-	if (!sb->s_op || !sb->s_op->statfs)
+	if (!sblk->s_op || !sblk->s_op->statfs)
 		return -ENOSYS;
-	err = sb->s_op->statfs(path->dentry, st);
+	err = sblk->s_op->statfs(pth->dentry, st);
 	if (err)
 		return err;
 	if (!st->f_frsize)
@@ -59,11 +59,11 @@ struct user_statfs {
 	long f_spare[4];
 };
 
-static long statfs_to_user(const struct path *path, unsigned long ubuf)
+static long statfs_to_user(const struct path *pth, unsigned long ubuf)
 {
 	struct user_statfs u;
 	struct kstatfs st;
-	int err = vfs_statfs(path, &st);
+	int err = vfs_statfs(pth, &st);
 
 	if (err)
 		return err;
@@ -75,7 +75,7 @@ static long statfs_to_user(const struct path *path, unsigned long ubuf)
 	u.f_bavail = st.f_bavail;
 	u.f_files = st.f_files;
 	u.f_ffree = st.f_ffree;
-	u.f_fsid[0] = path->dentry->d_sb->s_dev;
+	u.f_fsid[0] = pth->dentry->d_sb->s_dev;
 	u.f_namelen = st.f_namelen;
 	u.f_frsize = st.f_frsize;
 	u.f_flags = st.f_flags;
@@ -85,17 +85,17 @@ static long statfs_to_user(const struct path *path, unsigned long ubuf)
 static long sys_statfs(struct pt_regs *regs)
 {
 	char *name = getname((const char __user *)SC_ARG0(regs));
-	struct path path;
+	struct path pth;
 	long err;
 
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	err = filename_lookup(AT_FDCWD, name, LOOKUP_FOLLOW, &path);
+	err = filename_lookup(AT_FDCWD, name, LOOKUP_FOLLOW, &pth);
 	putname(name);
 	if (err)
 		return err;
-	err = statfs_to_user(&path, SC_ARG1(regs));
-	path_put(&path);
+	err = statfs_to_user(&pth, SC_ARG1(regs));
+	path_put(&pth);
 	return err;
 }
 SYSCALL_ENTRY(statfs, sys_statfs);

@@ -28,67 +28,67 @@
 #define SHMEM_MAX_CHUNKS	(KMALLOC_MAX_SIZE / sizeof(void *))
 
 /**
- * struct shmem_inode - tmpfs's part of an inode (i_private)
+ * struct tmpfs_inode - tmpfs's part of an inode (i_private)
  * @chunks: @nr_chunks pointers to PAGE_SIZE data chunks; NULL reads as
  * zeros (a hole)
  * @link: a symlink's target
  * @write_mutex: serialises writers (held across their copies from user
  * memory, which the inode's i_rwsem never is); taken before i_rwsem
  */
-struct shmem_inode {
+struct tmpfs_inode {
 	void **chunks;
 	unsigned long nr_chunks;
 	char *link;
 	struct mutex write_mutex;
 };
 
-static const struct super_operations shmem_ops;
-static const struct inode_operations shmem_dir_iops;
-static const struct inode_operations shmem_file_iops;
-static const struct inode_operations shmem_link_iops;
-static const struct file_operations shmem_file_ops;
+static const struct super_operations tmpfs_ops;
+static const struct inode_operations tmpfs_dir_iops;
+static const struct inode_operations tmpfs_file_iops;
+static const struct inode_operations tmpfs_link_iops;
+static const struct file_operations tmpfs_file_ops;
 
-static struct shmem_inode *SHMEM_I(struct inode *inode)
+static struct tmpfs_inode *SHMEM_I(struct inode *ip)
 {
-	return inode->i_private;
+	return ip->i_private;
 }
 
-static struct inode *shmem_get_inode(struct super_block *sb, umode_t mode,
+static struct inode *tmpfs_get_inode(struct super_block *sblk, umode_t mode,
 				     dev_t dev)
 {
-	struct inode *inode = new_inode(sb);
+	struct inode *ip = new_inode(sblk);
 
-	if (!inode)
+	if (!ip)
 		return NULL;
-	inode->i_private = kzalloc(sizeof(struct shmem_inode), GFP_KERNEL);
-	if (!inode->i_private) {
-		iput(inode);
+	ip->i_private = kzalloc(sizeof(struct tmpfs_inode), GFP_KERNEL);
+	if (!ip->i_private) {
+		iput(ip);
 		return NULL;
 	}
-	mutex_init(&SHMEM_I(inode)->write_mutex);
-	inode->i_ino = get_next_ino();
-	inode->i_mode = mode;
+	mutex_init(&SHMEM_I(ip)->write_mutex);
+	ip->i_ino = get_next_ino();
+	ip->i_mode = mode;
 	switch (mode & S_IFMT) {
 	case S_IFREG:
-		inode->i_op = &shmem_file_iops;
-		inode->i_fop = &shmem_file_ops;
+		ip->i_op = &tmpfs_file_iops;
+		ip->i_fop = &tmpfs_file_ops;
 		break;
 	case S_IFDIR:
-		inode->i_op = &shmem_dir_iops;
-		inode->i_fop = &simple_dir_operations;
-		inode->i_nlink = 2;
+		ip->i_op = &tmpfs_dir_iops;
+		ip->i_fop = &simple_dir_operations;
+		ip->i_nlink = 2;
 		break;
 	case S_IFLNK:
-		inode->i_op = &shmem_link_iops;
+		ip->i_op = &tmpfs_link_iops;
 		break;
 	default:
-		init_special_inode(inode, mode, dev);
+		init_special_inode(ip, mode, dev);
 		break;
 	}
-	return inode;
+	return ip;
 }
 
-static void shmem_free_chunks(struct shmem_inode *si, unsigned long from)
+static void tmpfs_free_chunks(struct tmpfs_inode *si, unsigned long from)
 {
 	unsigned long i;
 
@@ -98,60 +98,60 @@ static void shmem_free_chunks(struct shmem_inode *si, unsigned long from)
 	}
 }
 
-static void shmem_evict_inode(struct inode *inode)
+static void tmpfs_evict_inode(struct inode *ip)
 {
-	struct shmem_inode *si = SHMEM_I(inode);
+	struct tmpfs_inode *si = SHMEM_I(ip);
 
 	if (!si)
 		return;
-	shmem_free_chunks(si, 0);
+	tmpfs_free_chunks(si, 0);
 	kfree(si->chunks);
 	kfree(si->link);
 	kfree(si);
-	inode->i_private = NULL;
+	ip->i_private = NULL;
 }
 
-static void dir_changed(struct inode *dir)
+static void dir_changed(struct inode *dip)
 {
-	dir->i_mtime_ns = dir->i_ctime_ns = ktime_get_ns();
+	dip->i_mtime_ns = dip->i_ctime_ns = inode_now_ns();
 }
 
-static struct dentry *shmem_lookup(struct inode *dir, struct dentry *dentry,
+static struct dentry *tmpfs_lookup(struct inode *dip, struct dentry *de,
 				   unsigned int flags)
 {
 	return NULL;	/* every name there is is in the dcache */
 }
 
-static int shmem_mknod(struct inode *dir, struct dentry *dentry,
+static int tmpfs_mknod(struct inode *dip, struct dentry *de,
 		       umode_t mode, dev_t dev)
 {
-	struct inode *inode = shmem_get_inode(dir->i_sb, mode, dev);
+	struct inode *ip = tmpfs_get_inode(dip->i_sb, mode, dev);
 
-	if (!inode)
+	if (!ip)
 		return -ENOSPC;
 	if (S_ISDIR(mode))
-		dir->i_nlink++;
-	d_instantiate(dentry, inode);
-	dir_changed(dir);
+		dip->i_nlink++;
+	d_instantiate(de, ip);
+	dir_changed(dip);
 	return 0;
 }
 
-static int shmem_create(struct inode *dir, struct dentry *dentry,
+static int tmpfs_create(struct inode *dip, struct dentry *de,
 			umode_t mode, bool excl)
 {
-	return shmem_mknod(dir, dentry, mode | S_IFREG, 0);
+	return tmpfs_mknod(dip, de, mode | S_IFREG, 0);
 }
 
-static int shmem_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode)
+static int tmpfs_mkdir(struct inode *dip, struct dentry *de, umode_t mode)
 {
-	return shmem_mknod(dir, dentry, mode | S_IFDIR, 0);
+	return tmpfs_mknod(dip, de, mode | S_IFDIR, 0);
 }
 
-static int shmem_symlink(struct inode *dir, struct dentry *dentry,
+static int tmpfs_symlink(struct inode *dip, struct dentry *de,
 			 const char *target)
 {
 	size_t len = strlen(target);
-	struct inode *inode;
+	struct inode *ip;
 	char *link;
 
 	if (len >= PATH_MAX)
@@ -160,56 +160,56 @@ static int shmem_symlink(struct inode *dir, struct dentry *dentry,
 	if (!link)
 		return -ENOSPC;
 	memcpy(link, target, len + 1);
-	inode = shmem_get_inode(dir->i_sb, S_IFLNK | 0777, 0);
-	if (!inode) {
+	ip = tmpfs_get_inode(dip->i_sb, S_IFLNK | 0777, 0);
+	if (!ip) {
 		kfree(link);
 		return -ENOSPC;
 	}
-	SHMEM_I(inode)->link = link;
-	inode->i_size = len;
-	d_instantiate(dentry, inode);
-	dir_changed(dir);
+	SHMEM_I(ip)->link = link;
+	ip->i_size = len;
+	d_instantiate(de, ip);
+	dir_changed(dip);
 	return 0;
 }
 
-static int shmem_link(struct dentry *old, struct inode *dir,
-		      struct dentry *dentry)
+static int tmpfs_link(struct dentry *old, struct inode *dip,
+		      struct dentry *de)
 {
-	struct inode *inode = old->d_inode;
+	struct inode *ip = old->d_inode;
 
-	inode->i_nlink++;
-	inode->i_ctime_ns = ktime_get_ns();
-	ihold(inode);
-	d_instantiate(dentry, inode);
-	dir_changed(dir);
+	ip->i_nlink++;
+	ip->i_ctime_ns = inode_now_ns();
+	ihold(ip);
+	d_instantiate(de, ip);
+	dir_changed(dip);
 	return 0;
 }
 
-static int shmem_unlink(struct inode *dir, struct dentry *dentry)
+static int tmpfs_unlink(struct inode *dip, struct dentry *de)
 {
-	struct inode *inode = dentry->d_inode;
+	struct inode *ip = de->d_inode;
 
-	inode->i_nlink--;
-	inode->i_ctime_ns = ktime_get_ns();
-	dir_changed(dir);
+	ip->i_nlink--;
+	ip->i_ctime_ns = inode_now_ns();
+	dir_changed(dip);
 	return 0;
 }
 
-static int shmem_rmdir(struct inode *dir, struct dentry *dentry)
+static int tmpfs_rmdir(struct inode *dip, struct dentry *de)
 {
-	dentry->d_inode->i_nlink = 0;
-	dir->i_nlink--;
-	dir_changed(dir);
+	de->d_inode->i_nlink = 0;
+	dip->i_nlink--;
+	dir_changed(dip);
 	return 0;
 }
 
-static int shmem_rename(struct inode *old_dir, struct dentry *old_dentry,
+static int tmpfs_rename(struct inode *old_dir, struct dentry *old_dentry,
 			struct inode *new_dir, struct dentry *new_dentry,
 			unsigned int flags)
 {
-	struct inode *inode = old_dentry->d_inode;
+	struct inode *ip = old_dentry->d_inode;
 	struct inode *victim = new_dentry->d_inode;
-	bool isdir = S_ISDIR(inode->i_mode);
+	bool isdir = S_ISDIR(ip->i_mode);
 
 	if (victim) {
 		if (isdir) {
@@ -218,20 +218,20 @@ static int shmem_rename(struct inode *old_dir, struct dentry *old_dentry,
 		} else {
 			victim->i_nlink--;
 		}
-		victim->i_ctime_ns = ktime_get_ns();
+		victim->i_ctime_ns = inode_now_ns();
 	}
 	if (isdir) {
 		old_dir->i_nlink--;
 		new_dir->i_nlink++;
 	}
-	inode->i_ctime_ns = ktime_get_ns();
+	ip->i_ctime_ns = inode_now_ns();
 	dir_changed(old_dir);
 	dir_changed(new_dir);
 	return 0;
 }
 
 /* Resize the chunk table to hold @n chunks. Under i_rwsem (write). */
-static int shmem_grow_table(struct shmem_inode *si, unsigned long n)
+static int tmpfs_grow_table(struct tmpfs_inode *si, unsigned long n)
 {
 	void **t;
 
@@ -253,22 +253,22 @@ static int shmem_grow_table(struct shmem_inode *si, unsigned long n)
 }
 
 /* ->setattr: the new size. Caller holds i_rwsem for writing. */
-static int shmem_setattr(struct dentry *dentry, loff_t size)
+static int tmpfs_setattr(struct dentry *de, loff_t size)
 {
-	struct inode *inode = dentry->d_inode;
-	struct shmem_inode *si = SHMEM_I(inode);
+	struct inode *ip = de->d_inode;
+	struct tmpfs_inode *si = SHMEM_I(ip);
 	unsigned long keep = DIV_ROUND_UP(size, PAGE_SIZE);
 	size_t tail = size % PAGE_SIZE;
 
 	if (size > (loff_t)SHMEM_MAX_CHUNKS * PAGE_SIZE)
 		return -EFBIG;
-	if (size < inode->i_size) {
-		shmem_free_chunks(si, keep);
+	if (size < ip->i_size) {
+		tmpfs_free_chunks(si, keep);
 		if (tail && keep && keep <= si->nr_chunks && si->chunks[keep - 1])
 			memset(si->chunks[keep - 1] + tail, 0, PAGE_SIZE - tail);
 	}
-	inode->i_size = size;
-	inode->i_mtime_ns = inode->i_ctime_ns = ktime_get_ns();
+	ip->i_size = size;
+	ip->i_mtime_ns = ip->i_ctime_ns = inode_now_ns();
 	return 0;
 }
 
@@ -278,7 +278,7 @@ static int shmem_setattr(struct dentry *dentry, loff_t size)
  * only, never across a copy from or to user memory, whose page fault may
  * read another file (a private file mapping) and take its lock.
  */
-struct shmem_buf {
+struct tmpfs_buf {
 	union {
 		void __user *ubuf;
 		void *kbuf;
@@ -286,7 +286,7 @@ struct shmem_buf {
 	bool kernel;
 };
 
-static size_t buf_out(struct shmem_buf *b, size_t off, const void *src,
+static size_t buf_out(struct tmpfs_buf *b, size_t off, const void *src,
 		      size_t n)
 {
 	if (b->kernel) {
@@ -296,7 +296,7 @@ static size_t buf_out(struct shmem_buf *b, size_t off, const void *src,
 	return copy_to_user(b->ubuf + off, src, n);
 }
 
-static size_t buf_in(struct shmem_buf *b, size_t off, void *dst, size_t n)
+static size_t buf_in(struct tmpfs_buf *b, size_t off, void *dst, size_t n)
 {
 	if (b->kernel) {
 		memcpy(dst, b->kbuf + off, n);
@@ -309,32 +309,32 @@ static size_t buf_in(struct shmem_buf *b, size_t off, void *dst, size_t n)
  * Copy up to @n bytes at @p (within one chunk) into @bounce. Return: the
  * bytes there are (0 at or past the end of the file).
  */
-static size_t shmem_read_piece(struct inode *inode, loff_t p, size_t n,
+static size_t tmpfs_read_piece(struct inode *ip, loff_t p, size_t n,
 			       void *bounce)
 {
-	struct shmem_inode *si = SHMEM_I(inode);
+	struct tmpfs_inode *si = SHMEM_I(ip);
 	unsigned long idx = p / PAGE_SIZE;
 	void *chunk;
 
-	down_read(&inode->i_rwsem);
-	if (p >= inode->i_size) {
+	down_read(&ip->i_rwsem);
+	if (p >= ip->i_size) {
 		n = 0;
 	} else {
-		n = min_t(size_t, n, inode->i_size - p);
+		n = min_t(size_t, n, ip->i_size - p);
 		chunk = idx < si->nr_chunks ? si->chunks[idx] : NULL;
 		if (chunk)
 			memcpy(bounce, chunk + p % PAGE_SIZE, n);
 		else
 			memset(bounce, 0, n);
 	}
-	up_read(&inode->i_rwsem);
+	up_read(&ip->i_rwsem);
 	return n;
 }
 
-static ssize_t shmem_do_read(struct file *file, struct shmem_buf *b,
+static ssize_t tmpfs_do_read(struct file *filp, struct tmpfs_buf *b,
 			     size_t len, loff_t *pos)
 {
-	struct inode *inode = file->f_inode;
+	struct inode *ip = filp->f_inode;
 	void *bounce;
 	size_t done = 0;
 	ssize_t err = 0;
@@ -349,7 +349,7 @@ static ssize_t shmem_do_read(struct file *file, struct shmem_buf *b,
 		size_t n = min_t(size_t, len - done, PAGE_SIZE - p % PAGE_SIZE);
 		size_t left;
 
-		n = shmem_read_piece(inode, p, n, bounce);
+		n = tmpfs_read_piece(ip, p, n, bounce);
 		if (!n)
 			break;
 		left = buf_out(b, done, bounce, n);
@@ -361,20 +361,20 @@ static ssize_t shmem_do_read(struct file *file, struct shmem_buf *b,
 	}
 	kfree(bounce);
 	*pos += done;
-	inode->i_atime_ns = ktime_get_ns();
+	ip->i_atime_ns = inode_now_ns();
 	return done ? (ssize_t)done : err;
 }
 
 /* Put @n bytes from @bounce at @p (within one chunk). */
-static int shmem_write_piece(struct inode *inode, loff_t p, size_t n,
+static int tmpfs_write_piece(struct inode *ip, loff_t p, size_t n,
 			     const void *bounce)
 {
-	struct shmem_inode *si = SHMEM_I(inode);
+	struct tmpfs_inode *si = SHMEM_I(ip);
 	unsigned long idx = p / PAGE_SIZE;
 	int err;
 
-	down_write(&inode->i_rwsem);
-	err = shmem_grow_table(si, idx + 1);
+	down_write(&ip->i_rwsem);
+	err = tmpfs_grow_table(si, idx + 1);
 	if (!err && !si->chunks[idx]) {
 		si->chunks[idx] = kzalloc(PAGE_SIZE, GFP_KERNEL);
 		if (!si->chunks[idx])
@@ -382,19 +382,19 @@ static int shmem_write_piece(struct inode *inode, loff_t p, size_t n,
 	}
 	if (!err) {
 		memcpy(si->chunks[idx] + p % PAGE_SIZE, bounce, n);
-		if (p + (loff_t)n > inode->i_size)
-			inode->i_size = p + n;
-		inode->i_mtime_ns = inode->i_ctime_ns = ktime_get_ns();
+		if (p + (loff_t)n > ip->i_size)
+			ip->i_size = p + n;
+		ip->i_mtime_ns = ip->i_ctime_ns = inode_now_ns();
 	}
-	up_write(&inode->i_rwsem);
+	up_write(&ip->i_rwsem);
 	return err;
 }
 
-static ssize_t shmem_do_write(struct file *file, struct shmem_buf *b,
+static ssize_t tmpfs_do_write(struct file *filp, struct tmpfs_buf *b,
 			      size_t len, loff_t *pos)
 {
-	struct inode *inode = file->f_inode;
-	struct shmem_inode *si = SHMEM_I(inode);
+	struct inode *ip = filp->f_inode;
+	struct tmpfs_inode *si = SHMEM_I(ip);
 	size_t done = 0;
 	ssize_t err = 0;
 	void *bounce;
@@ -405,7 +405,7 @@ static ssize_t shmem_do_write(struct file *file, struct shmem_buf *b,
 		return -ENOMEM;
 	/* One writer at a time, so that an O_APPEND write stays whole. */
 	mutex_lock(&si->write_mutex);
-	start = (file->f_flags & O_APPEND) ? READ_ONCE(inode->i_size) : *pos;
+	start = (filp->f_flags & O_APPEND) ? READ_ONCE(ip->i_size) : *pos;
 	if (start < 0)
 		err = -EINVAL;
 	else if (len && start + len > (loff_t)SHMEM_MAX_CHUNKS * PAGE_SIZE)
@@ -420,7 +420,7 @@ static ssize_t shmem_do_write(struct file *file, struct shmem_buf *b,
 			n -= left;
 		}
 		if (n) {
-			int werr = shmem_write_piece(inode, p, n, bounce);
+			int werr = tmpfs_write_piece(ip, p, n, bounce);
 
 			if (werr) {
 				err = werr;
@@ -436,47 +436,47 @@ static ssize_t shmem_do_write(struct file *file, struct shmem_buf *b,
 	return done ? (ssize_t)done : err;
 }
 
-static ssize_t shmem_read(struct file *file, char __user *buf, size_t len,
+static ssize_t tmpfs_read(struct file *filp, char __user *buf, size_t len,
 			  loff_t *pos)
 {
-	struct shmem_buf b = { .ubuf = buf, .kernel = false };
+	struct tmpfs_buf b = { .ubuf = buf, .kernel = false };
 
-	return shmem_do_read(file, &b, len, pos);
+	return tmpfs_do_read(filp, &b, len, pos);
 }
 
-static ssize_t shmem_write(struct file *file, const char __user *buf,
+static ssize_t tmpfs_write(struct file *filp, const char __user *buf,
 			   size_t len, loff_t *pos)
 {
-	struct shmem_buf b = { .ubuf = (void __user *)buf, .kernel = false };
+	struct tmpfs_buf b = { .ubuf = (void __user *)buf, .kernel = false };
 
-	return shmem_do_write(file, &b, len, pos);
+	return tmpfs_do_write(filp, &b, len, pos);
 }
 
-static ssize_t shmem_read_kernel(struct file *file, void *buf, size_t len,
+static ssize_t tmpfs_read_kernel(struct file *filp, void *buf, size_t len,
 				 loff_t *pos)
 {
-	struct shmem_buf b = { .kbuf = buf, .kernel = true };
+	struct tmpfs_buf b = { .kbuf = buf, .kernel = true };
 
-	return shmem_do_read(file, &b, len, pos);
+	return tmpfs_do_read(filp, &b, len, pos);
 }
 
-static ssize_t shmem_write_kernel(struct file *file, const void *buf,
+static ssize_t tmpfs_write_kernel(struct file *filp, const void *buf,
 				  size_t len, loff_t *pos)
 {
-	struct shmem_buf b = { .kbuf = (void *)buf, .kernel = true };
+	struct tmpfs_buf b = { .kbuf = (void *)buf, .kernel = true };
 
-	return shmem_do_write(file, &b, len, pos);
+	return tmpfs_do_write(filp, &b, len, pos);
 }
 
-static int shmem_fsync(struct file *file, int datasync)
+static int tmpfs_fsync(struct file *filp, int datasync)
 {
 	return 0;	/* nothing to write back */
 }
 
-static int shmem_get_link(struct dentry *dentry, char *buf, size_t size,
+static int tmpfs_get_link(struct dentry *de, char *buf, size_t size,
 			  struct path *jump)
 {
-	const char *link = SHMEM_I(dentry->d_inode)->link;
+	const char *link = SHMEM_I(de->d_inode)->link;
 
 	if (strlen(link) >= size)
 		return -ENAMETOOLONG;
@@ -484,7 +484,7 @@ static int shmem_get_link(struct dentry *dentry, char *buf, size_t size,
 	return 0;
 }
 
-static int shmem_statfs(struct dentry *dentry, void *buf)
+static int tmpfs_statfs(struct dentry *de, void *buf)
 {
 	struct kstatfs *st = buf;
 	unsigned long free = nr_free_pages();
@@ -501,42 +501,42 @@ static int shmem_statfs(struct dentry *dentry, void *buf)
 	return 0;
 }
 
-static const struct super_operations shmem_ops = {
-	.evict_inode = shmem_evict_inode,
-	.statfs = shmem_statfs,
+static const struct super_operations tmpfs_ops = {
+	.evict_inode = tmpfs_evict_inode,
+	.statfs = tmpfs_statfs,
 };
 
-static const struct inode_operations shmem_dir_iops = {
-	.lookup = shmem_lookup,
-	.create = shmem_create,
-	.mkdir = shmem_mkdir,
-	.rmdir = shmem_rmdir,
-	.unlink = shmem_unlink,
-	.link = shmem_link,
-	.symlink = shmem_symlink,
-	.mknod = shmem_mknod,
-	.rename = shmem_rename,
+static const struct inode_operations tmpfs_dir_iops = {
+	.lookup = tmpfs_lookup,
+	.create = tmpfs_create,
+	.mkdir = tmpfs_mkdir,
+	.rmdir = tmpfs_rmdir,
+	.unlink = tmpfs_unlink,
+	.link = tmpfs_link,
+	.symlink = tmpfs_symlink,
+	.mknod = tmpfs_mknod,
+	.rename = tmpfs_rename,
 };
 
-static const struct inode_operations shmem_file_iops = {
-	.setattr = shmem_setattr,
+static const struct inode_operations tmpfs_file_iops = {
+	.setattr = tmpfs_setattr,
 };
 
-static const struct inode_operations shmem_link_iops = {
-	.get_link = shmem_get_link,
+static const struct inode_operations tmpfs_link_iops = {
+	.get_link = tmpfs_get_link,
 };
 
-static const struct file_operations shmem_file_ops = {
+static const struct file_operations tmpfs_file_ops = {
 	.llseek = generic_file_llseek,
-	.read = shmem_read,
-	.write = shmem_write,
-	.read_kernel = shmem_read_kernel,
-	.write_kernel = shmem_write_kernel,
-	.fsync = shmem_fsync,
+	.read = tmpfs_read,
+	.write = tmpfs_write,
+	.read_kernel = tmpfs_read_kernel,
+	.write_kernel = tmpfs_write_kernel,
+	.fsync = tmpfs_fsync,
 };
 
 /* The root's mode from a "mode=NNN" option (octal), else @def. */
-static umode_t shmem_root_mode(const char *data, umode_t def)
+static umode_t tmpfs_root_mode(const char *data, umode_t def)
 {
 	const char *p = data;
 	umode_t mode = 0;
@@ -554,28 +554,28 @@ static umode_t shmem_root_mode(const char *data, umode_t def)
 	return def;
 }
 
-static struct dentry *shmem_mount(struct file_system_type *type, int flags,
+static struct dentry *tmpfs_mount(struct file_system_type *type, int flags,
 				  const char *dev_name, void *data)
 {
-	struct super_block *sb = sget_nodev(type, NULL);
+	struct super_block *sblk = sget_nodev(type, NULL);
 	struct inode *root;
 
-	if (IS_ERR(sb))
-		return ERR_PTR(PTR_ERR(sb));
-	sb->s_magic = TMPFS_MAGIC;
-	sb->s_op = &shmem_ops;
-	root = shmem_get_inode(sb, S_IFDIR | shmem_root_mode(data, 01777), 0);
-	sb->s_root = d_make_root(root);
-	if (!sb->s_root) {
-		kill_anon_super(sb);
+	if (IS_ERR(sblk))
+		return ERR_PTR(PTR_ERR(sblk));
+	sblk->s_magic = TMPFS_MAGIC;
+	sblk->s_op = &tmpfs_ops;
+	root = tmpfs_get_inode(sblk, S_IFDIR | tmpfs_root_mode(data, 01777), 0);
+	sblk->s_root = d_make_root(root);
+	if (!sblk->s_root) {
+		kill_anon_super(sblk);
 		return ERR_PTR(-ENOMEM);
 	}
-	return dget(sb->s_root);
+	return dget(sblk->s_root);
 }
 
-static struct file_system_type shmem_fs_type = {
+static struct file_system_type tmpfs_fs_type = {
 	.name = "tmpfs",
-	.mount = shmem_mount,
+	.mount = tmpfs_mount,
 	.kill_sb = kill_anon_super,
 };
 
@@ -589,5 +589,5 @@ static struct file_system_type shmem_fs_type = {
  */
 int shmem_init(void)
 {
-	return register_filesystem(&shmem_fs_type);
+	return register_filesystem(&tmpfs_fs_type);
 }

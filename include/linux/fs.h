@@ -307,6 +307,8 @@ struct inode *new_inode(struct super_block *sb);
 void ihold(struct inode *inode);
 void iput(struct inode *inode);
 unsigned long get_next_ino(void);
+/* The time stamped on inodes: CLOCK_REALTIME, in nanoseconds. */
+u64 inode_now_ns(void);
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 
 /* Dentries. */
@@ -411,7 +413,7 @@ int filesystems_show(char *buf, size_t size);
 
 /* tmpfs (mm/shmem.c): registers "tmpfs"; the VFS calls it for the root. */
 int shmem_init(void);
-#define TMPFS_MAGIC	0x01021994
+#define TMPFS_MAGIC	0x01021994	/* statfs f_type */
 
 /* Unpack the initramfs the boot loader passed into the root tmpfs. */
 int populate_rootfs(void);

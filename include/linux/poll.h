@@ -25,7 +25,7 @@
 #define EPOLLRDHUP	0x2000
 
 /* What a file without a poll operation reports: always ready. */
-#define DEFAULT_POLLMASK (EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM)
+#define DEFAULT_POLLMASK (EPOLLIN | EPOLLRDNORM | EPOLLOUT | EPOLLWRNORM)
 
 struct poll_table_struct;
 typedef void (*poll_queue_proc)(struct file *file,
