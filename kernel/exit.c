@@ -142,12 +142,20 @@ static struct task_struct *find_reaper(struct signal_struct *sig)
 	return init;
 }
 
-/* Hand the children of the dying process @sig to init. tasklist_lock. */
+/*
+ * Hand the children of the dying process @sig to init; a child's group
+ * that the exit orphans gets SIGHUP and SIGCONT if it has stopped jobs.
+ * tasklist_lock.
+ */
 static void reparent_children(struct signal_struct *sig)
 {
 	struct task_struct *child, *n;
 	struct task_struct *reaper = find_reaper(sig);
 
+	list_for_each_entry(child, &sig->children, sibling)
+		if (!child->exit_state && child->signal->pgrp != sig->pgrp &&
+		    child->signal->session == sig->session)
+			orphan_check_pgrp(child->signal->pgrp, sig->leader);
 	list_for_each_entry_safe(child, n, &sig->children, sibling) {
 		list_del_init(&child->sibling);
 		child->real_parent = reaper;
@@ -174,8 +182,12 @@ static void exit_notify(struct task_struct *p)
 	list_del_init(&p->thread_node);
 	group_dead = --sig->nr_threads == 0;
 	spin_unlock(&p->sighand->siglock);
-	if (group_dead)
+	if (group_dead) {
 		reparent_children(sig);
+		/* Its own group, if the exit leaves it orphaned. */
+		if (p->group_leader->real_parent)
+			orphan_check_pgrp(sig->pgrp, p->group_leader);
+	}
 	if (p == leader) {
 		if (group_dead)
 			notify_parent_exit(p);

@@ -262,12 +262,10 @@ long kernel_clone(struct kernel_clone_args *args)
 	err = clone_flags_check(args);
 	if (err)
 		return err;
-	pid = alloc_pid();
-	if (pid < 0)
-		return pid;
 	p = sched_task_alloc(cur->comm);
 	if (!p)
 		return -ENOMEM;
+	pid = p->pid;
 	err = user_task_init(p);
 	if (!err)
 		err = copy_resources(p, flags);
@@ -407,7 +405,7 @@ static void user_spawn_entry(void)
 int user_process_spawn(int (*fn)(void *arg), void *arg, const char *name)
 {
 	struct task_struct *p;
-	int pid = alloc_pid();
+	int pid = alloc_init_pid();
 
 	if (pid < 0)
 		return -ENOMEM;
@@ -424,6 +422,29 @@ int user_process_spawn(int (*fn)(void *arg), void *arg, const char *name)
 	return pid;
 }
 
+/*
+ * user_task_run()'s task opens files and resolves paths as its caller
+ * would: it shares the caller's descriptors and root/cwd, or gets its
+ * own (empty table, the root) if the caller has none.
+ */
+static void user_task_share_fs(struct task_struct *p)
+{
+	struct task_struct *cur = current;
+
+	if (cur->files) {
+		get_files_struct(cur->files);
+		p->files = cur->files;
+	} else {
+		p->files = files_alloc();
+	}
+	if (cur->fs) {
+		get_fs_struct(cur->fs);
+		p->fs = cur->fs;
+	} else {
+		p->fs = fs_alloc_root();
+	}
+}
+
 /**
  * user_task_run - run user code as a task of its own and wait for it
  * @mm: the address space to run in (a reference is taken), or NULL for
@@ -434,7 +455,8 @@ int user_process_spawn(int (*fn)(void *arg), void *arg, const char *name)
  * The task is not a child of anyone; its id is the caller's (a kernel
  * thread's number, on the pid table while it runs, so that kill() and
  * getpid() work in it) and it runs on the CPU the caller is bound to,
- * if any. The caller sleeps until it ends.
+ * if any, with the caller's descriptors and root/cwd (or fresh ones if
+ * the caller has none). The caller sleeps until it ends.
  *
  * Return: what it passed to exit(2)/exit_group(2), the whole register;
  * -EFAULT if a signal killed it; -ENOMEM if it could not be made.
@@ -450,6 +472,8 @@ long user_task_run(struct mm_struct *mm, unsigned long rip, unsigned long rsp)
 		return -ENOMEM;
 	p->pid = current->pid;
 	p->tgid = current->tgid ? current->tgid : current->pid;
+	p->signal->pgrp = p->tgid;
+	p->signal->session = p->tgid;
 	p->exit_signal = -1;
 	p->bound_cpu = current->bound_cpu;
 	link_new_task(p, NULL, false);
@@ -457,6 +481,7 @@ long user_task_run(struct mm_struct *mm, unsigned long rip, unsigned long rsp)
 		mmget(mm);
 		p->mm = mm;
 	}
+	user_task_share_fs(p);
 	memset(task_pt_regs(p), 0, sizeof(struct pt_regs));
 	task_pt_regs(p)->rip = rip;
 	task_pt_regs(p)->rsp = rsp;

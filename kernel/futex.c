@@ -4,10 +4,11 @@
  *
  * FUTEX_WAIT sleeps if the user word still holds the value the caller
  * saw; FUTEX_WAKE wakes sleepers on a word. Waiters sit in one of a few
- * hash buckets, keyed by the address space and the user address (shared
- * futexes between processes with different mms are keyed the same way,
- * so they only meet within one mm: Tide has no shared mappings). The
- * bucket lock is held from reading the word to queueing, and by the
+ * hash buckets under a key: the address space and the user address for
+ * a private futex (FUTEX_PRIVATE_FLAG) or a word in private memory; the
+ * shared object and the offset in it for a shared futex in a
+ * MAP_SHARED|MAP_ANONYMOUS mapping, so that processes sharing it after
+ * fork() meet whatever address they map it at. The bucket lock is held from reading the word to queueing, and by the
  * waker, so a wake between the read and the sleep is not lost. Bitset
  * variants match waiters and wakers whose bitsets intersect. Timeouts
  * are relative for FUTEX_WAIT and absolute (CLOCK_MONOTONIC, or
@@ -41,11 +42,16 @@
 
 #define FUTEX_BUCKETS		64
 
+/* What identifies a futex word: an mm or a shared object, and where. */
+struct futex_key {
+	const void *obj;
+	unsigned long off;
+};
+
 struct futex_waiter {
 	struct list_head node;
 	struct task_struct *task;
-	struct mm_struct *mm;
-	unsigned long uaddr;
+	struct futex_key key;
 	u32 bitset;
 	bool woken;
 };
@@ -59,13 +65,39 @@ struct futex_bucket {
 static struct futex_bucket futex_table[FUTEX_BUCKETS];
 
 
-static struct futex_bucket *futex_bucket(struct mm_struct *mm,
-					 unsigned long uaddr)
+static struct futex_bucket *futex_bucket(const struct futex_key *key)
 {
-	unsigned long h = (uaddr >> 2) ^ ((unsigned long)mm >> 6);
+	unsigned long h = (key->off >> 2) ^ ((unsigned long)key->obj >> 6);
 
 	h ^= h >> 17;
 	return &futex_table[h % FUTEX_BUCKETS];
+}
+
+/*
+ * The key of the word at @addr in current's mm: by the shared object for
+ * a shared futex in a shared anonymous VMA, else by mm and address.
+ */
+static void futex_key(unsigned long addr, bool private, struct futex_key *key)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+
+	key->obj = mm;
+	key->off = addr;
+	if (private)
+		return;
+	mmap_read_lock(mm);
+	vma = find_vma(mm, addr);
+	if (vma && vma->vm_start <= addr && vma->vm_shared) {
+		key->obj = vma->vm_shared;
+		key->off = (vma->vm_pgoff << PAGE_SHIFT) + (addr - vma->vm_start);
+	}
+	mmap_read_unlock(mm);
+}
+
+static bool key_eq(const struct futex_key *a, const struct futex_key *b)
+{
+	return a->obj == b->obj && a->off == b->off;
 }
 
 static int __init futex_init(void)
@@ -83,7 +115,7 @@ core_initcall(futex_init);
 /**
  * futex_wake - wake up to @nr waiters on the user word @uaddr
  * @uaddr: the futex word, 4-byte aligned, in current's mm
- * @private: unused: private and shared futexes are keyed alike
+ * @private: a process-private futex (else shared memory is looked up)
  * @nr: the most to wake
  * @bitset: wake only waiters whose bitset shares a bit with this
  *
@@ -92,20 +124,21 @@ core_initcall(futex_init);
 int futex_wake(u32 __user *uaddr, bool private, int nr, u32 bitset)
 {
 	unsigned long addr = (unsigned long)uaddr;
-	struct mm_struct *mm = current->mm;
-	struct futex_bucket *b;
 	struct futex_waiter *w, *n;
+	struct futex_bucket *b;
+	struct futex_key key;
 	unsigned long flags;
 	int woken = 0;
 
-	if ((addr & 3) || !bitset)
+	if ((addr & 3) || !bitset || !current->mm)
 		return -EINVAL;
-	b = futex_bucket(mm, addr);
+	futex_key(addr, private, &key);
+	b = futex_bucket(&key);
 	spin_lock_irqsave(&b->lock, flags);
 	list_for_each_entry_safe(w, n, &b->waiters, node) {
 		if (woken >= nr)
 			break;
-		if (w->mm != mm || w->uaddr != addr || !(w->bitset & bitset))
+		if (!key_eq(&w->key, &key) || !(w->bitset & bitset))
 			continue;
 		list_del_init(&w->node);
 		WRITE_ONCE(w->woken, true);
@@ -118,26 +151,24 @@ int futex_wake(u32 __user *uaddr, bool private, int nr, u32 bitset)
 
 /*
  * Sleep on @uaddr while it holds @val, at most until @deadline_ns on
- * CLOCK_MONOTONIC (U64_MAX: no limit).
+ * CLOCK_MONOTONIC (U64_MAX: no limit). mmap_lock is not held meanwhile.
  */
-static int futex_wait(u32 __user *uaddr, u32 val, u64 deadline_ns,
-		      u32 bitset)
+static int futex_wait(u32 __user *uaddr, bool private, u32 val,
+		      u64 deadline_ns, u32 bitset)
 {
-	struct futex_waiter w = {
-		.task = current, .mm = current->mm,
-		.uaddr = (unsigned long)uaddr, .bitset = bitset,
-	};
+	struct futex_waiter w = { .task = current, .bitset = bitset };
 	struct futex_bucket *b;
 	unsigned long flags;
 	u32 cur;
 	int ret = 0;
 
-	if ((w.uaddr & 3) || !bitset)
+	if (((unsigned long)uaddr & 3) || !bitset)
 		return -EINVAL;
 	/* Fault the word in first: reading it under the bucket lock cannot. */
 	if (get_user(cur, uaddr))
 		return -EFAULT;
-	b = futex_bucket(w.mm, w.uaddr);
+	futex_key((unsigned long)uaddr, private, &w.key);
+	b = futex_bucket(&w.key);
 	spin_lock_irqsave(&b->lock, flags);
 	if (get_user(cur, uaddr)) {
 		ret = -EFAULT;
@@ -215,6 +246,7 @@ static long sys_futex(struct pt_regs *regs)
 	u32 val3 = (u32)SC_ARG5(regs);
 	int cmd = op & FUTEX_CMD_MASK;
 	bool realtime = op & FUTEX_CLOCK_REALTIME;
+	bool private = op & FUTEX_PRIVATE_FLAG;
 	u64 deadline;
 	int ret;
 
@@ -226,15 +258,17 @@ static long sys_futex(struct pt_regs *regs)
 		if (realtime)
 			return -ENOSYS;
 		ret = futex_deadline(uts, false, false, &deadline);
-		return ret ? ret : futex_wait(uaddr, val, deadline, val3);
+		return ret ? ret : futex_wait(uaddr, private, val, deadline,
+						 val3);
 	case FUTEX_WAIT_BITSET:
 		ret = futex_deadline(uts, true, realtime, &deadline);
-		return ret ? ret : futex_wait(uaddr, val, deadline, val3);
+		return ret ? ret : futex_wait(uaddr, private, val, deadline,
+						 val3);
 	case FUTEX_WAKE:
 		val3 = FUTEX_BITSET_MATCH_ANY;
-		return futex_wake(uaddr, !!(op & FUTEX_PRIVATE_FLAG), val, val3);
+		return futex_wake(uaddr, private, val, val3);
 	case FUTEX_WAKE_BITSET:
-		return futex_wake(uaddr, !!(op & FUTEX_PRIVATE_FLAG), val, val3);
+		return futex_wake(uaddr, private, val, val3);
 	}
 	return -ENOSYS;
 }

@@ -2,15 +2,18 @@
 /*
  * DOC: process ids
  *
- * User processes and threads get ids from a counter of their own,
- * starting at 1, so that the first process (init) sees getpid() == 1.
- * Kernel threads keep the scheduler's numbers (task->pid from
- * sched_task_alloc()), which user space never sees: kill(), wait4() and
- * the pid lookup below know only user tasks, on the table here. A user
- * task's pid is its thread id (gettid()); tgid, the leader's pid, is its
- * process id (getpid()). Ids are handed out in increasing order up to
- * PID_MAX_LIMIT and then from 2 again, skipping ids still in use as a
- * task's id, a process group or a session.
+ * Every task, kernel thread or user task, gets its id from one counter
+ * here, so that an id names one task whatever walks the tasks (/proc
+ * lists kernel threads too, as Linux does). Id 1 is kept for init: the
+ * first user_process_spawn() gets it (alloc_init_pid()), and the
+ * counter hands out 2 and up; so init sees getpid() == 1 though kernel
+ * threads were made before it. A user task's pid is its thread id
+ * (gettid()); tgid, the leader's pid, is its process id (getpid()).
+ * kill(), wait4() and the lookups below know only user tasks, on the
+ * pid table here. Ids are handed out in increasing order up to
+ * PID_MAX_LIMIT and then from 2 again, skipping ids a user task still
+ * uses as its id, process group or session (kernel threads are assumed
+ * not to live through a wrap).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -26,7 +29,8 @@ DEFINE_SPINLOCK(tasklist_lock);
 
 /* Every user task with an id, under tasklist_lock. */
 static LIST_HEAD(pid_table);
-static int last_pid;		/* under tasklist_lock */
+static int last_pid = 1;	/* under tasklist_lock; 1 is init's */
+static bool init_pid_given;	/* under tasklist_lock */
 
 /* Whether @nr names a task, group or session. Called under tasklist_lock. */
 static bool pid_in_use(int nr)
@@ -44,13 +48,13 @@ static bool pid_in_use(int nr)
 }
 
 /**
- * alloc_pid - the next free user-visible id
+ * alloc_pid - the next free task id
  *
- * Takes tasklist_lock. The id is reserved only once attach_pid() puts a
- * task on the table; callers allocate and attach in one go under the
- * caller's own serialisation (fork runs attach right after).
+ * Takes tasklist_lock (so the caller must not hold the scheduler's task
+ * list lock). The counter only moves forward, so an id is not handed
+ * out twice before the counter wraps.
  *
- * Return: the id (1 for the first call), or -EAGAIN if every id is used.
+ * Return: the id (2 or more), or -EAGAIN if every id is used.
  */
 int alloc_pid(void)
 {
@@ -68,6 +72,25 @@ int alloc_pid(void)
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return tries < PID_MAX_LIMIT ? nr : -EAGAIN;
+}
+
+/**
+ * alloc_init_pid - id 1 the first time, then as alloc_pid()
+ *
+ * For user_process_spawn(): the first process is init.
+ *
+ * Return: the id, or -EAGAIN.
+ */
+int alloc_init_pid(void)
+{
+	unsigned long flags;
+	bool first;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	first = !init_pid_given;
+	init_pid_given = true;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return first ? 1 : alloc_pid();
 }
 
 /**

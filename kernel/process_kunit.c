@@ -40,6 +40,11 @@ PROG(stop_cont);
 PROG(itimer_pause);
 PROG(vfork_shared);
 PROG(getpid_exit);
+PROG(wait_restart);
+PROG(sse_state);
+PROG(orphan_stopped);
+PROG(shared_futex);
+PROG(fault_siginfo);
 
 __asm__(
 "	.pushsection .rodata, \"a\"\n"
@@ -357,6 +362,303 @@ __asm__(
 "	syscall\n"
 "prog_vfork_shared_end:\n"
 
+/*
+ * A SIGUSR1 handler with the sa_flags found at DATA+0x300 (plus
+ * SA_RESTORER); the child sleeps 20 ms, sends SIGUSR1 to the parent,
+ * which sits in wait4() by then, sleeps 30 ms and exits. exit(handler runs * 0x100 + 1 if
+ * wait4 returned the child, or + -rax if it failed).
+ */
+"	.globl prog_wait_restart, prog_wait_restart_end\n"
+"prog_wait_restart:\n"
+"	movabs $DATA, %rbx\n"
+"	lea 5f(%rip), %rax\n"
+"	mov %rax, 0x100(%rbx)\n"
+"	mov 0x300(%rbx), %rax\n"
+"	or $0x04000000, %rax\n"
+"	mov %rax, 0x108(%rbx)\n"
+"	lea 6f(%rip), %rax\n"
+"	mov %rax, 0x110(%rbx)\n"
+"	movq $0, 0x118(%rbx)\n"
+"	mov $10, %edi\n"
+"	lea 0x100(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $8, %r10d\n"
+"	mov $13, %eax\n"
+"	syscall\n"
+"	mov $57, %eax\n"
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	movq $0, 0x60(%rbx)\n"		/* 20 ms: the parent is in wait4 */
+"	movq $20000000, 0x68(%rbx)\n"
+"	lea 0x60(%rbx), %rdi\n"
+"	xor %esi, %esi\n"
+"	mov $35, %eax\n"
+"	syscall\n"
+"	mov $110, %eax\n"			/* getppid */
+"	syscall\n"
+"	mov %rax, %rdi\n"
+"	mov $10, %esi\n"
+"	mov $62, %eax\n"			/* kill(parent, SIGUSR1) */
+"	syscall\n"
+"	movq $0, 0x60(%rbx)\n"
+"	movq $30000000, 0x68(%rbx)\n"
+"	lea 0x60(%rbx), %rdi\n"
+"	xor %esi, %esi\n"
+"	mov $35, %eax\n"
+"	syscall\n"
+"	mov $5, %edi\n"
+"	mov $60, %eax\n"
+"	syscall\n"
+"1:	mov %rax, %r12\n"
+"	mov %rax, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	mov $1, %edi\n"
+"	cmp %r12, %rax\n"
+"	je 2f\n"
+"	mov %rax, %rdi\n"
+"	neg %rdi\n"
+"2:	mov 0x200(%rbx), %rax\n"
+"	shl $8, %rax\n"
+"	add %rax, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"5:	movabs $DATA, %rax\n"
+"	incq 0x200(%rax)\n"
+"	ret\n"
+"6:	mov $15, %eax\n"
+"	syscall\n"
+"	ud2\n"
+"prog_wait_restart_end:\n"
+
+/*
+ * SSE state: xmm0 holds a value across a signal handler that clears it
+ * and across sched_yield() while a forked child (same CPU or not) puts
+ * its own value in xmm0 and exits with it. exit(0x600d) if all is kept.
+ */
+"	.globl prog_sse_state, prog_sse_state_end\n"
+"prog_sse_state:\n"
+"	movabs $DATA, %rbx\n"
+"	lea 5f(%rip), %rax\n"
+"	mov %rax, 0x100(%rbx)\n"
+"	movq $0x04000000, 0x108(%rbx)\n"
+"	lea 6f(%rip), %rax\n"
+"	mov %rax, 0x110(%rbx)\n"
+"	movq $0, 0x118(%rbx)\n"
+"	mov $10, %edi\n"
+"	lea 0x100(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $8, %r10d\n"
+"	mov $13, %eax\n"
+"	syscall\n"
+"	movabs $0x1122334455667788, %rax\n"
+"	movq %rax, %xmm0\n"
+"	mov $39, %eax\n"
+"	syscall\n"
+"	mov %rax, %rdi\n"
+"	mov $10, %esi\n"
+"	mov $62, %eax\n"			/* kill(self, SIGUSR1) */
+"	syscall\n"
+"	mov $57, %eax\n"			/* fork */
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	mov $77, %eax\n"
+"	movq %rax, %xmm0\n"
+"	mov $24, %eax\n"			/* sched_yield */
+"	syscall\n"
+"	movq %xmm0, %rdi\n"
+"	mov $60, %eax\n"
+"	syscall\n"
+"1:	mov %rax, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	mov $24, %eax\n"
+"	syscall\n"
+"	mov $1, %edi\n"
+"	movq %xmm0, %rax\n"
+"	movabs $0x1122334455667788, %rcx\n"
+"	cmp %rcx, %rax\n"
+"	jne 9f\n"
+"	mov $2, %edi\n"
+"	cmpl $0x4d00, 8(%rbx)\n"		/* the child's exit(77) */
+"	jne 9f\n"
+"	mov $3, %edi\n"
+"	cmpq $1, 0x200(%rbx)\n"
+"	jne 9f\n"
+"	mov $0x600d, %edi\n"
+"9:	mov $231, %eax\n"
+"	syscall\n"
+"5:	pxor %xmm0, %xmm0\n"
+"	movabs $DATA, %rax\n"
+"	incq 0x200(%rax)\n"
+"	ret\n"
+"6:	mov $15, %eax\n"
+"	syscall\n"
+"	ud2\n"
+"prog_sse_state_end:\n"
+
+/*
+ * fork; the child makes its own process group and stops itself; once
+ * wait4(WUNTRACED) saw the stop, the parent exits with the child's pid,
+ * orphaning the child's group: the child must get SIGHUP and die.
+ */
+"	.globl prog_orphan_stopped, prog_orphan_stopped_end\n"
+"prog_orphan_stopped:\n"
+"	movabs $DATA, %rbx\n"
+"	mov $57, %eax\n"
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	xor %edi, %edi\n"
+"	xor %esi, %esi\n"
+"	mov $109, %eax\n"			/* setpgid(0, 0) */
+"	syscall\n"
+"	mov $39, %eax\n"
+"	syscall\n"
+"	mov %rax, %rdi\n"
+"	mov $19, %esi\n"
+"	mov $62, %eax\n"			/* kill(self, SIGSTOP) */
+"	syscall\n"
+"2:	mov $34, %eax\n"
+"	syscall\n"
+"	jmp 2b\n"
+"1:	mov %rax, %r12\n"
+"	mov %rax, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	mov $2, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	mov %r12, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_orphan_stopped_end:\n"
+
+/*
+ * A shared anonymous page; fork; the child sleeps in FUTEX_WAIT (not
+ * private) on a word of it and exits with the wait's result; the parent
+ * sleeps 50 ms, sets the word and wakes it. exit(woken * 0x100 + the
+ * child's exit code), 0x100 when the two processes met.
+ */
+"	.globl prog_shared_futex, prog_shared_futex_end\n"
+"prog_shared_futex:\n"
+"	movabs $DATA, %rbx\n"
+"	xor %edi, %edi\n"
+"	mov $4096, %esi\n"
+"	mov $3, %edx\n"			/* PROT_READ | PROT_WRITE */
+"	mov $0x21, %r10d\n"			/* MAP_SHARED | MAP_ANONYMOUS */
+"	mov $-1, %r8\n"
+"	xor %r9d, %r9d\n"
+"	mov $9, %eax\n"			/* mmap */
+"	syscall\n"
+"	mov %rax, %r13\n"
+"	movl $0, (%r13)\n"
+"	mov $57, %eax\n"
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	mov %r13, %rdi\n"
+"	xor %esi, %esi\n"			/* FUTEX_WAIT, shared */
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $202, %eax\n"
+"	syscall\n"
+"	mov %rax, %rdi\n"
+"	mov $60, %eax\n"
+"	syscall\n"
+"1:	mov %rax, %r12\n"
+"	movq $0, 0x60(%rbx)\n"
+"	movq $50000000, 0x68(%rbx)\n"
+"	lea 0x60(%rbx), %rdi\n"
+"	xor %esi, %esi\n"
+"	mov $35, %eax\n"
+"	syscall\n"
+"	movl $1, (%r13)\n"
+"	mov %r13, %rdi\n"
+"	mov $1, %esi\n"			/* FUTEX_WAKE, shared */
+"	mov $1, %edx\n"
+"	mov $202, %eax\n"
+"	syscall\n"
+"	mov %rax, %r14\n"
+"	mov %r12, %rdi\n"
+"	lea 8(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"
+"	syscall\n"
+"	movzbl 9(%rbx), %edi\n"		/* the child's exit code */
+"	shl $8, %r14\n"
+"	add %r14, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_shared_futex_end:\n"
+
+/*
+ * SA_SIGINFO handlers for SIGSEGV, SIGILL and SIGFPE; the fault chosen
+ * by DATA+0x300 (0: read of 0x10, 1: ud2, 2: division by zero) happens
+ * with its expected si_addr in r15. The handler exits with
+ * signo << 12 | si_code << 8 | (si_addr == r15).
+ */
+"	.globl prog_fault_siginfo, prog_fault_siginfo_end\n"
+"prog_fault_siginfo:\n"
+"	movabs $DATA, %rbx\n"
+"	lea 5f(%rip), %rax\n"
+"	mov %rax, 0x100(%rbx)\n"
+"	movq $0x04000004, 0x108(%rbx)\n"	/* SA_RESTORER | SA_SIGINFO */
+"	movq $0, 0x110(%rbx)\n"
+"	movq $0, 0x118(%rbx)\n"
+"	mov $11, %r12d\n"
+"	call 7f\n"
+"	mov $4, %r12d\n"
+"	call 7f\n"
+"	mov $8, %r12d\n"
+"	call 7f\n"
+"	mov 0x300(%rbx), %rax\n"
+"	cmp $1, %rax\n"
+"	je 2f\n"
+"	cmp $2, %rax\n"
+"	je 3f\n"
+"	mov $0x10, %r15d\n"
+"	movl 0x10, %eax\n"
+"	ud2\n"
+"2:	lea 4f(%rip), %r15\n"
+"4:	ud2\n"
+"3:	lea 6f(%rip), %r15\n"
+"	xor %ecx, %ecx\n"
+"	xor %edx, %edx\n"
+"	mov $1, %eax\n"
+"6:	div %ecx\n"
+"	ud2\n"
+/* rt_sigaction(r12, DATA+0x100, NULL, 8) */
+"7:	mov %r12d, %edi\n"
+"	lea 0x100(%rbx), %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $8, %r10d\n"
+"	mov $13, %eax\n"
+"	syscall\n"
+"	ret\n"
+/* the handler */
+"5:	movslq (%rsi), %rdi\n"		/* si_signo */
+"	shl $12, %rdi\n"
+"	movslq 8(%rsi), %rax\n"		/* si_code */
+"	shl $8, %rax\n"
+"	or %rax, %rdi\n"
+"	xor %eax, %eax\n"
+"	cmp %r15, 16(%rsi)\n"			/* si_addr */
+"	sete %al\n"
+"	or %rax, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_fault_siginfo_end:\n"
+
 /* exit_group(getpid()) */
 "	.globl prog_getpid_exit, prog_getpid_exit_end\n"
 "prog_getpid_exit:\n"
@@ -561,6 +863,109 @@ static void process_vfork_waits_for_child(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, run(mm), 7L);
 }
 
+/* Runs prog_wait_restart with @sa_flags for its SIGUSR1 handler. */
+static long run_wait_restart(struct kunit *test, u64 sa_flags)
+{
+	struct mm_struct *mm = prog_mm(test, prog_wait_restart,
+				       prog_wait_restart_end);
+
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)(DATA_VA + 0x300),
+					   &sa_flags, sizeof(sa_flags)), 0UL);
+	return run(mm);
+}
+
+/*
+ * wait4() interrupted by a handled signal: restarted with SA_RESTART
+ * (and reaps the child), -EINTR without.
+ */
+static void process_restart_after_handler(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_wait_restart(test, SA_RESTART), 0x101L);
+}
+
+static void process_eintr_without_sa_restart(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_wait_restart(test, 0), 0x100L + EINTR);
+}
+
+/*
+ * SSE registers are a task's own: a handler's changes are undone by
+ * rt_sigreturn, a child's stay in the child.
+ */
+static void process_sse_state_kept(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_sse_state,
+				       prog_sse_state_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 0x600dL);
+}
+
+/*
+ * A stopped process whose group the parent's exit orphans gets SIGHUP
+ * (and SIGCONT) and, with SIGHUP's default action, goes away.
+ */
+static void process_orphaned_stopped_group_hup(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_orphan_stopped,
+				       prog_orphan_stopped_end);
+	struct task_struct *child;
+	long pid = run(mm);
+	int ms;
+
+	KUNIT_ASSERT_GT(test, pid, 0L);
+	for (ms = 0; ms < 2000; ms++) {
+		child = find_get_task(pid);
+		if (!child)
+			break;
+		put_task_struct(child);
+		msleep(1);
+	}
+	KUNIT_EXPECT_NULL(test, child);
+	if (child)
+		kill_pid(pid, SIGKILL);
+}
+
+/* A shared futex in MAP_SHARED memory joins two processes after fork. */
+static void process_shared_futex_across_fork(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_shared_futex,
+				       prog_shared_futex_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), 0x100L);
+}
+
+/* Runs prog_fault_siginfo with fault @which. */
+static long run_fault(struct kunit *test, u64 which)
+{
+	struct mm_struct *mm = prog_mm(test, prog_fault_siginfo,
+				       prog_fault_siginfo_end);
+
+	KUNIT_EXPECT_EQ(test, copy_to_user((void __user *)(DATA_VA + 0x300),
+					   &which, sizeof(which)), 0UL);
+	return run(mm);
+}
+
+/* A read of an unmapped address: SIGSEGV, SEGV_MAPERR, si_addr 0x10. */
+static void process_segv_siginfo(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_fault(test, 0),
+			(long)(SIGSEGV << 12 | SEGV_MAPERR << 8 | 1));
+}
+
+/* ud2: SIGILL, ILL_ILLOPN, si_addr the instruction. */
+static void process_sigill_siginfo(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_fault(test, 1),
+			(long)(SIGILL << 12 | ILL_ILLOPN << 8 | 1));
+}
+
+/* A division by zero: SIGFPE, FPE_INTDIV, si_addr the instruction. */
+static void process_sigfpe_siginfo(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_fault(test, 2),
+			(long)(SIGFPE << 12 | FPE_INTDIV << 8 | 1));
+}
+
 struct spawn_seen {
 	struct task_struct *task;
 	int pid;
@@ -627,10 +1032,29 @@ static void process_spawn_enters_user_mode(struct kunit *test)
 
 	seen = (struct spawn_seen){ .enter_user = false };
 	pid = user_process_spawn(spawn_fn, &seen, "spawn_test");
-	KUNIT_ASSERT_GT(test, pid, 0);
+	KUNIT_ASSERT_GT(test, pid, 1);	/* id 1 is given once, to init */
 	wait_spawned(test, &seen);
 	KUNIT_EXPECT_EQ(test, seen.task->exit_code, 3 << 8);
 	put_task_struct(seen.task);
+}
+
+static int idle_fn(void *unused)
+{
+	return 0;
+}
+
+/* Kernel threads share the id space but never get init's id 1. */
+static void process_kthread_ids_skip_init(struct kunit *test)
+{
+	struct task_struct *a = kthread_create(idle_fn, NULL, "ids_a");
+	struct task_struct *b = kthread_create(idle_fn, NULL, "ids_b");
+
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+	KUNIT_EXPECT_GT(test, a->pid, 1);
+	KUNIT_EXPECT_GT(test, b->pid, a->pid);
+	kthread_stop(a);
+	kthread_stop(b);
 }
 
 static struct kunit_case process_cases[] = {
@@ -643,6 +1067,15 @@ static struct kunit_case process_cases[] = {
 	KUNIT_CASE(process_itimer_interrupts_pause),
 	KUNIT_CASE(process_vfork_waits_for_child),
 	KUNIT_CASE(process_spawn_enters_user_mode),
+	KUNIT_CASE(process_kthread_ids_skip_init),
+	KUNIT_CASE(process_sse_state_kept),
+	KUNIT_CASE(process_orphaned_stopped_group_hup),
+	KUNIT_CASE(process_shared_futex_across_fork),
+	KUNIT_CASE(process_segv_siginfo),
+	KUNIT_CASE(process_sigill_siginfo),
+	KUNIT_CASE(process_sigfpe_siginfo),
+	KUNIT_CASE(process_restart_after_handler),
+	KUNIT_CASE(process_eintr_without_sa_restart),
 	{}
 };
 

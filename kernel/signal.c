@@ -216,7 +216,7 @@ int __send_signal_locked(int sig, struct kernel_siginfo *info,
 		goto out;
 	if (SIG_STOP_SET & sigmask(sig))
 		flush_group_signals(p, sigmask(SIGCONT));
-	if (sig == SIGCONT || sig == SIGKILL)
+	if (sig == SIGCONT)
 		cont = continue_group(p);
 	if (sig_discarded(p, sig))
 		goto out;
@@ -332,6 +332,59 @@ static int __kill_pgrp_info(int sig, struct kernel_siginfo *info, int pgrp)
 		ret = sig ? __send_signal_locked(sig, info, p, true) : 0;
 	}
 	return ret;
+}
+
+/*
+ * Whether process group @pgrp would be orphaned without @ignore: no
+ * live member other than @ignore has a parent in another group of the
+ * same session. Caller holds tasklist_lock.
+ */
+static bool pgrp_orphaned_without(int pgrp, struct task_struct *ignore)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, pid_table_head(), pid_node) {
+		struct task_struct *parent = p->real_parent;
+
+		if (p != p->group_leader || p == ignore || p->exit_state ||
+		    p->signal->pgrp != pgrp || !parent || parent == ignore)
+			continue;
+		if (parent->signal->pgrp != pgrp &&
+		    parent->signal->session == p->signal->session)
+			return false;
+	}
+	return true;
+}
+
+static bool pgrp_has_stopped(int pgrp)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, pid_table_head(), pid_node)
+		if (p == p->group_leader && !p->exit_state &&
+		    p->signal->pgrp == pgrp &&
+		    (p->signal->flags & SIGNAL_STOPPED))
+			return true;
+	return false;
+}
+
+/**
+ * orphan_check_pgrp - POSIX's rule for a group orphaned by an exit
+ * @pgrp: a process group the exit of @leaving may orphan
+ * @leaving: the process (leader) that exits
+ *
+ * If the group becomes orphaned and has a stopped process, nobody is
+ * left to continue it: every process of the group gets SIGHUP, then
+ * SIGCONT. Caller holds tasklist_lock.
+ */
+void orphan_check_pgrp(int pgrp, struct task_struct *leaving)
+{
+	struct kernel_siginfo info = { .code = SI_KERNEL };
+
+	if (!pgrp_orphaned_without(pgrp, leaving) || !pgrp_has_stopped(pgrp))
+		return;
+	__kill_pgrp_info(SIGHUP, &info, pgrp);
+	__kill_pgrp_info(SIGCONT, &info, pgrp);
 }
 
 /**

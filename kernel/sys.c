@@ -502,3 +502,66 @@ static long sys_reboot(struct pt_regs *regs)
 	return -EINVAL;
 }
 SYSCALL_ENTRY(reboot, sys_reboot);
+
+/*
+ * Priorities: every task runs round robin at nice 0 (SCHED_OTHER). The
+ * set calls accept what does not need a real-time class, and change
+ * nothing.
+ */
+#define SCHED_OTHER	0
+#define PRIO_PROCESS	0
+#define PRIO_USER	2
+
+/* getpriority(which, who): 20 - nice, so 20 for nice 0. */
+static long sys_getpriority(struct pt_regs *regs)
+{
+	return (int)SC_ARG0(regs) < PRIO_PROCESS ||
+	       (int)SC_ARG0(regs) > PRIO_USER ? -EINVAL : 20;
+}
+SYSCALL_ENTRY(getpriority, sys_getpriority);
+
+static long sys_setpriority(struct pt_regs *regs)
+{
+	return (int)SC_ARG0(regs) < PRIO_PROCESS ||
+	       (int)SC_ARG0(regs) > PRIO_USER ? -EINVAL : 0;
+}
+SYSCALL_ENTRY(setpriority, sys_setpriority);
+
+static long sys_sched_getscheduler(struct pt_regs *regs)
+{
+	return (int)SC_ARG0(regs) < 0 ? -EINVAL : SCHED_OTHER;
+}
+SYSCALL_ENTRY(sched_getscheduler, sys_sched_getscheduler);
+
+/* sched_getparam(pid, param): priority 0. */
+static long sys_sched_getparam(struct pt_regs *regs)
+{
+	if ((int)SC_ARG0(regs) < 0 || !SC_ARG1(regs))
+		return -EINVAL;
+	return put_user(0, (int __user *)SC_ARG1(regs)) ? -EFAULT : 0;
+}
+SYSCALL_ENTRY(sched_getparam, sys_sched_getparam);
+
+/* sched_setscheduler(pid, policy, param): SCHED_OTHER only. */
+static long sys_sched_setscheduler(struct pt_regs *regs)
+{
+	return (int)SC_ARG1(regs) == SCHED_OTHER ? 0 : -EPERM;
+}
+SYSCALL_ENTRY(sched_setscheduler, sys_sched_setscheduler);
+
+/* sched_get_priority_max/min(policy): 0 for SCHED_OTHER. */
+static long sys_sched_priority_range(struct pt_regs *regs)
+{
+	return (int)SC_ARG0(regs) == SCHED_OTHER ? 0 : -EINVAL;
+}
+SYSCALL_ENTRY(sched_get_priority_max, sys_sched_priority_range);
+SYSCALL_ENTRY(sched_get_priority_min, sys_sched_priority_range);
+
+/* personality(persona): only PER_LINUX (0); 0xffffffff queries. */
+static long sys_personality(struct pt_regs *regs)
+{
+	unsigned int persona = (unsigned int)SC_ARG0(regs);
+
+	return persona == 0 || persona == 0xffffffff ? 0 : -EINVAL;
+}
+SYSCALL_ENTRY(personality, sys_personality);

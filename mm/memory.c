@@ -31,6 +31,7 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mm_struct.h>
+#include <linux/preempt.h>
 #include <linux/string.h>
 #include <asm/irqflags.h>
 #include <asm/traps.h>
@@ -249,8 +250,8 @@ unlock:
  * @addr: the faulting user address (CR2)
  * @error_code: the page fault's error code (X86_PF_*)
  *
- * With interrupts on (a fault from ring 3, or from a user access that
- * ran with them on) this may sleep: on mmap_lock, reading a file page,
+ * With interrupts on and no preemption count (a fault from ring 3, or
+ * from a user access that ran so) this may sleep: on mmap_lock, reading a file page,
  * allocating. With interrupts off it only tries mmap_lock, and serves
  * neither file pages nor copy-on-write (-EFAULT then).
  *
@@ -261,7 +262,8 @@ unlock:
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		    unsigned long error_code)
 {
-	bool can_sleep = arch_local_save_flags() & X86_EFLAGS_IF;
+	bool can_sleep = (arch_local_save_flags() & X86_EFLAGS_IF) &&
+			 !preempt_count();
 	struct vm_area_struct *vma;
 	int ret = -EFAULT;
 

@@ -15,6 +15,7 @@
 #include <linux/memblock.h>
 #include <linux/smp.h>
 #include <asm/processor.h>
+#include <linux/sched/task.h>
 #include "sched.h"
 
 /*
@@ -56,8 +57,6 @@ struct rq sched_runqueues[CONFIG_NR_CPUS] = {
 
 /* Interrupts have been seen enabled: tasks born from now on get them on. */
 bool sched_irqs_live;
-
-static int next_pid = 1;
 
 /* Every task, for debugging; lock order: innermost. */
 static DEFINE_SPINLOCK(task_list_lock);
@@ -169,8 +168,9 @@ struct task_struct *sched_task_alloc(const char *name)
 	INIT_LIST_HEAD(&p->timer_node);
 	spin_lock_init(&p->pi_lock);
 	strscpy(p->comm, name, sizeof(p->comm));
+	/* Before task_list_lock: alloc_pid() takes tasklist_lock. */
+	p->pid = alloc_pid();
 	spin_lock_irqsave(&task_list_lock, flags);
-	p->pid = next_pid++;
 	list_add_tail(&p->tasks, &task_list);
 	spin_unlock_irqrestore(&task_list_lock, flags);
 	return p;
@@ -347,7 +347,11 @@ static unsigned long finish_task_switch(struct task_struct *prev)
 	struct rq *rq = this_rq();
 	unsigned long flags = rq->switch_flags;
 
-	if (task_state(prev) == TASK_DEAD)
+	/*
+	 * A dead task that was only preempted (between set_current_state()
+	 * and its last schedule()) is still queued: not yet.
+	 */
+	if (task_state(prev) == TASK_DEAD && !prev->on_rq)
 		list_add_tail(&prev->run_list, &rq->dead);
 	/* Pairs with the acquire in wake_up_state(): @prev is saved. */
 	smp_store_release(&prev->on_cpu, 0);
@@ -699,8 +703,8 @@ static void sched_init_this_ap(struct rq *rq)
 	unsigned long flags;
 
 	idle->slice_start_ns = ktime_get_ns();
+	idle->pid = alloc_pid();
 	spin_lock_irqsave(&task_list_lock, flags);
-	idle->pid = next_pid++;
 	list_add_tail(&idle->tasks, &task_list);
 	spin_unlock_irqrestore(&task_list_lock, flags);
 

@@ -233,6 +233,9 @@ void restore_saved_sigmask(void);
 /* Set current's blocked mask (SIGKILL and SIGSTOP stay unblocked). */
 void set_current_blocked(u64 mask);
 
+/* exit: SIGHUP and SIGCONT to a group the exit orphans (tasklist_lock) */
+void orphan_check_pgrp(int pgrp, struct task_struct *leaving);
+
 /* execve(): handlers back to SIG_DFL, no alternate stack */
 void exec_signal_reset(void);
 

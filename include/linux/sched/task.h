@@ -46,6 +46,7 @@ extern spinlock_t tasklist_lock;
 
 /* kernel/pid.c: the user-visible ids (see Documentation/scheduler/) */
 int alloc_pid(void);
+int alloc_init_pid(void);
 void attach_pid(struct task_struct *p);
 void detach_pid(struct task_struct *p);
 struct task_struct *find_task_by_pid(int nr);
