@@ -467,7 +467,7 @@ static int exec_setup_stack(struct linux_binprm *bprm)
 	long ret;
 	u8 *buf;
 
-	if (size > STACK_SIZE / 4)
+	if (size > STACK_SIZE / 2)
 		return -E2BIG;
 	if (bprm->plan.exec_stack)
 		prot |= PROT_EXEC;
