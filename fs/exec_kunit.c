@@ -626,7 +626,7 @@ static int spawn_exec_fn(void *data)
 {
 	struct spawn_exec *se = data;
 
-	get_task_struct(current);
+	get_task_struct(current);	/* put by spawn_exec_done() */
 	se->task = current;
 	se->ret = kernel_execve(se->path, se->argv, test_envp);
 	return se->ret ? 1 : 0;

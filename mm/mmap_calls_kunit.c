@@ -82,8 +82,8 @@ static int mprotect(struct mm_struct *mm, unsigned long start,
 }
 
 static long mremap(struct mm_struct *mm, unsigned long addr,
-		   unsigned long old_len, unsigned long new_len,
-		   unsigned long flags, unsigned long new_addr)
+		   unsigned long old_len, unsigned long new_len, unsigned long flags,
+		   unsigned long new_addr)
 {
 	long ret;
 
