@@ -465,17 +465,20 @@ long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 static int mmap_file_check(struct file *file, unsigned long prot,
 			   unsigned long flags)
 {
+	bool shared = (flags & MAP_TYPE) != MAP_PRIVATE;
+
 	if ((file->f_mode & FMODE_READ) == 0)
 		return -EACCES;
-	if ((flags & MAP_TYPE) != MAP_PRIVATE) {
-		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
-			return -EACCES;
-		/* Shared file mappings need a page cache Tide lacks. */
-		if (!file->f_op || !file->f_op->mmap)
-			return -ENODEV;
-		return 0;
-	}
-	if (!file->f_op || (!file->f_op->mmap && !file->f_op->read))
+	if (shared && (prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+		return -EACCES;
+	if (file->f_op && file->f_op->mmap)
+		return 0;	/* the file maps itself */
+	/*
+	 * Otherwise only a regular file's private pages can be had, read by
+	 * the fault path; shared ones would need a page cache Tide lacks,
+	 * and a pipe or a device has no pages to read at an offset.
+	 */
+	if (shared || !file_inode(file) || !S_ISREG(file_inode(file)->i_mode))
 		return -ENODEV;
 	return 0;
 }
@@ -552,7 +555,10 @@ static struct vm_area_struct *mmap_new_vma(struct mm_struct *mm,
 	vma->vm_file = get_file(file);	/* put by vma_free() */
 	vma->vm_pgoff = pgoff;
 	if (file->f_op->mmap) {
-		/* The driver may make it anonymous (/dev/zero) or refuse. */
+		/*
+		 * The driver may refuse, or make the VMA anonymous
+		 * (/dev/zero): it then puts vm_file and sets it NULL.
+		 */
 		ret = file->f_op->mmap(file, vma);
 		if (ret) {
 			vma_free(vma);
@@ -585,7 +591,8 @@ static struct vm_area_struct *mmap_new_vma(struct mm_struct *mm,
  * -EEXIST when MAP_FIXED_NOREPLACE finds the range taken; -EBADF for a
  * file mapping without a file; -EACCES for a file not open for reading
  * (or for writing, when shared and writable); -ENODEV for a file that
- * cannot be mapped; -EOVERFLOW when @pgoff + the pages wrap; -ENOMEM
+ * cannot be mapped (shared without its own mmap operation, or not a
+ * regular file); -EOVERFLOW when @pgoff + the pages wrap; -ENOMEM
  * when the range does not fit below TASK_SIZE_MAX, no free range is big
  * enough, or memory runs out.
  */
