@@ -681,9 +681,10 @@ static int bprm_execve(struct linux_binprm *bprm, struct file *file)
  * @argv: NULL-terminated kernel strings
  * @envp: NULL-terminated kernel strings
  *
- * See <linux/binfmts.h>.
+ * See <linux/binfmts.h>. @argv must hold at least one string.
  *
- * Return: 0, or -errno with the task unchanged.
+ * Return: 0, or -errno with the task unchanged (-EINVAL for an empty
+ * @argv).
  */
 int kernel_execve(const char *filename, const char *const *argv,
 		  const char *const *envp)
@@ -692,6 +693,8 @@ int kernel_execve(const char *filename, const char *const *argv,
 	struct file *file;
 	int ret;
 
+	if (!argv || !argv[0])
+		return -EINVAL;
 	ret = bprm_init(&bprm, filename);
 	if (ret)
 		return ret;
@@ -726,6 +729,10 @@ static long do_execve_user(const char *filename, struct file *file,
 	if (ret)
 		goto put;
 	ret = bprm_add_user_strings(&bprm, uargv, false);
+	/* An empty argv gets one empty string, so argv[0] is never NULL. */
+	if (!ret && !bprm.argc)
+		ret = bprm_add_strings(&bprm, (const char *const []){ "", NULL },
+				       false);
 	if (!ret)
 		ret = bprm_add_user_strings(&bprm, uenvp, true);
 	if (ret)
