@@ -399,7 +399,9 @@ static bool prepend(char **end, char *buf, const char *name, int len)
  *
  * Climbs mounts to the caller's root (the global root if the caller has
  * none). An unlinked dentry gets " (deleted)" after its name, as on
- * Linux; a path outside the caller's root reads as if from the top.
+ * Linux; a path outside the caller's root reads as if from the top; a
+ * dentry of an internal file system (SB_PSEUDO) is its bare name
+ * ("pipe:[123]").
  *
  * Return: a pointer into @buf to the NUL-terminated path, or
  * ERR_PTR(-ENAMETOOLONG) if @buf is too small.
@@ -412,8 +414,14 @@ char *d_path(const struct path *path, char *buf, int buflen)
 	struct path root;
 	bool ok = true;
 
-	get_current_root(&root);
 	ok = prepend(&end, buf, "", 1);
+	if (d->d_sb->s_flags & SB_PSEUDO) {
+		spin_lock(&dcache_lock);
+		ok = ok && prepend(&end, buf, d->d_name.name, d->d_name.len);
+		spin_unlock(&dcache_lock);
+		return ok ? end : ERR_PTR(-ENAMETOOLONG);
+	}
+	get_current_root(&root);
 	if (ok && (d->d_flags & DCACHE_UNHASHED) && d->d_parent != d)
 		ok = prepend(&end, buf, " (deleted)", 10);
 	spin_lock(&mount_lock);

@@ -118,12 +118,29 @@ loff_t vfs_llseek(struct file *file, loff_t off, int whence);
 ssize_t ksys_read(unsigned int fd, char __user *buf, size_t len);
 ssize_t ksys_write(unsigned int fd, const char __user *buf, size_t len);
 loff_t ksys_lseek(unsigned int fd, loff_t off, unsigned int whence);
+ssize_t do_sendfile(unsigned int out_fd, unsigned int in_fd, loff_t *ppos,
+		    size_t count);
 
 /* fs/fcntl.c, fs/ioctl.c, fs/statfs.c, fs/sync.c */
 long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long do_vfs_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 int vfs_statfs(const struct path *path, struct kstatfs *st);
 int vfs_fsync(struct file *file, int datasync);
+long vfs_fadvise(unsigned int fd, loff_t len, int advice);
+
+/* fs/select.c: struct pollfd as user space lays it out */
+struct kpollfd {
+	int fd;
+	short events;
+	short revents;
+};
+int do_poll(struct kpollfd *fds, unsigned int nfds, u64 *timeout_ns);
+int do_select(int n, unsigned long *in, unsigned long *out,
+	      unsigned long *ex, u64 *timeout_ns);
+
+/* fs/xattr.c */
+enum xattr_op { XATTR_GET, XATTR_SET, XATTR_LIST, XATTR_REMOVE };
+long vfs_xattr_path(const char *name, bool follow, enum xattr_op op);
 
 /* fs/char_dev.c */
 extern const struct file_operations def_chr_fops;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ioctl(2): the few commands every file takes (FIOCLEX, FIONCLEX,
- * FIONBIO, FIOASYNC), then the file's own unlocked_ioctl.
+ * FIONBIO, FIOASYNC, and FIONREAD on regular files), then the file's own
+ * unlocked_ioctl.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -14,6 +15,7 @@
 #define FIOCLEX		0x5451
 #define FIONBIO		0x5421
 #define FIOASYNC	0x5452
+#define FIONREAD	0x541B
 
 /**
  * do_vfs_ioctl - ioctl(2)
@@ -48,6 +50,13 @@ long do_vfs_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		ret = get_user(on, (int __user *)arg);
 		break;
 	default:
+		if (cmd == FIONREAD && S_ISREG(f->f_inode->i_mode)) {
+			loff_t left = READ_ONCE(f->f_inode->i_size) - f->f_pos;
+
+			ret = put_user((int)max_t(loff_t, left, 0),
+				       (int __user *)arg);
+			break;
+		}
 		ret = -ENOTTY;
 		if (f->f_op && f->f_op->unlocked_ioctl)
 			ret = f->f_op->unlocked_ioctl(f, cmd, arg);

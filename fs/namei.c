@@ -87,6 +87,12 @@ bool path_is_readonly(const struct path *path)
 	return READ_ONCE(path->mnt->mnt_flags) & MS_RDONLY;
 }
 
+/* Was directory @d removed (rmdir) after the walk reached it? */
+static bool dir_is_dead(struct dentry *d)
+{
+	return !d->d_inode->i_nlink;
+}
+
 /*
  * The child @name of @parent (a directory): a cached positive dentry,
  * or one ->lookup makes. Caller holds vfs_dir_mutex. The result may be
@@ -451,7 +457,8 @@ struct dentry *filename_create(int dfd, const char *name,
 		goto out;
 	}
 	mutex_lock(&vfs_dir_mutex);
-	d = lookup_one_locked(nd.path.dentry, &nd.last);
+	d = dir_is_dead(nd.path.dentry) ? ERR_PTR(-ENOENT) :
+	    lookup_one_locked(nd.path.dentry, &nd.last);
 	if (IS_ERR(d)) {
 		err = PTR_ERR(d);
 	} else if (d->d_inode) {
@@ -486,7 +493,7 @@ void done_path_create(struct path *parent, struct dentry *dentry)
 
 static void touch_dir(struct inode *dir)
 {
-	dir->i_mtime_ns = dir->i_ctime_ns = ktime_get_ns();
+	dir->i_mtime_ns = dir->i_ctime_ns = inode_now_ns();
 }
 
 /**
@@ -719,7 +726,8 @@ int do_unlinkat(int dfd, const char *name, int flags)
 	if (path_is_readonly(&nd.path))
 		goto out;
 	mutex_lock(&vfs_dir_mutex);
-	d = lookup_one_locked(nd.path.dentry, &nd.last);
+	d = dir_is_dead(nd.path.dentry) ? ERR_PTR(-ENOENT) :
+	    lookup_one_locked(nd.path.dentry, &nd.last);
 	if (IS_ERR(d)) {
 		err = PTR_ERR(d);
 	} else {
@@ -821,6 +829,9 @@ int do_renameat2(int odfd, const char *oldname, int ndfd,
 	odir = o.path.dentry->d_inode;
 	ndir = n.path.dentry->d_inode;
 	mutex_lock(&vfs_dir_mutex);
+	err = -ENOENT;
+	if (dir_is_dead(o.path.dentry) || dir_is_dead(n.path.dentry))
+		goto unlock;
 	od = lookup_one_locked(o.path.dentry, &o.last);
 	if (IS_ERR(od)) {
 		err = PTR_ERR(od);
@@ -961,6 +972,18 @@ int init_unlink(const char *name)
 int init_rmdir(const char *name)
 {
 	return do_unlinkat(AT_FDCWD, name, AT_REMOVEDIR);
+}
+
+/**
+ * init_link - link for the kernel (initramfs hard links)
+ * @oldname: the existing file
+ * @newname: the new name
+ *
+ * Return: as do_linkat().
+ */
+int init_link(const char *oldname, const char *newname)
+{
+	return do_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
 
 /* ---- The system calls: user names copied, then the do_ forms. ---- */

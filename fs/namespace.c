@@ -27,8 +27,7 @@
 #include <asm/page.h>
 #include "internal.h"
 
-/* See struct vfsmount for what it protects. Inside dcache_lock's users? No:
- * mount_lock is taken before dcache_lock (d_path()). */
+/* See struct vfsmount for what it protects; taken before dcache_lock. */
 DEFINE_SPINLOCK(mount_lock);
 
 /* The mounts in the tree, for /proc/mounts; under mount_lock. */

@@ -16,6 +16,9 @@
 #include <linux/uaccess.h>
 #include "internal.h"
 
+/* O_TMPFILE is this bit with O_DIRECTORY (Linux's __O_TMPFILE). */
+#define O_TMPFILE_BIT	020000000
+
 /* What an O_PATH file, or one whose inode has no operations, gets. */
 static const struct file_operations no_file_ops;
 
@@ -79,6 +82,9 @@ struct file *dentry_open(const struct path *path, int flags)
 			return ERR_PTR(err);
 		}
 	}
+	/* As on Linux: without an llseek operation, lseek gives -ESPIPE. */
+	if (!f->f_op->llseek)
+		f->f_mode &= ~FMODE_LSEEK;
 	return f;
 }
 
@@ -142,7 +148,8 @@ static int may_open(const struct path *path, int flags)
  *
  * Return: the open file, or ERR_PTR(): -ENOENT, -EEXIST (O_CREAT |
  * O_EXCL on an existing name), -EISDIR, -ENOTDIR, -ELOOP (O_NOFOLLOW on a
- * symlink, or too many links), -EROFS, -ENXIO, -ENAMETOOLONG, -ENOMEM.
+ * symlink, or too many links), -EROFS, -ENXIO, -ENAMETOOLONG, -ENOMEM,
+ * -EOPNOTSUPP (O_TMPFILE: callers fall back to a named file).
  */
 struct file *do_filp_open(int dfd, const char *name, int flags,
 			  umode_t mode)
@@ -152,6 +159,8 @@ struct file *do_filp_open(int dfd, const char *name, int flags,
 	struct file *f;
 	int err;
 
+	if ((flags & O_TMPFILE_BIT) && (flags & O_DIRECTORY))
+		return ERR_PTR(-EOPNOTSUPP);	/* no unnamed files yet */
 	if (flags & O_PATH)
 		flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 	if ((flags & O_CREAT) && (flags & O_EXCL)) {
@@ -326,7 +335,7 @@ static int chmod_inode(const struct path *path, umode_t mode)
 	if (path_is_readonly(path))
 		return -EROFS;
 	WRITE_ONCE(inode->i_mode, (inode->i_mode & S_IFMT) | (mode & 07777));
-	inode->i_ctime_ns = ktime_get_ns();
+	inode->i_ctime_ns = inode_now_ns();
 	return 0;
 }
 
@@ -341,7 +350,7 @@ static int chown_inode(const struct path *path, unsigned int uid,
 		WRITE_ONCE(inode->i_uid, uid);
 	if (gid != (unsigned int)-1)
 		WRITE_ONCE(inode->i_gid, gid);
-	inode->i_ctime_ns = ktime_get_ns();
+	inode->i_ctime_ns = inode_now_ns();
 	return 0;
 }
 
@@ -353,6 +362,51 @@ static int at_flags(int flags, unsigned int allowed, unsigned int *lf)
 	*lf = ((flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) |
 	      ((flags & AT_EMPTY_PATH) ? LOOKUP_EMPTY : 0);
 	return 0;
+}
+
+/**
+ * init_chmod - chmod for the kernel (initramfs)
+ * @name: a kernel string; a final symlink is followed
+ * @mode: the new permission bits (and set-id, sticky)
+ *
+ * Return: 0, -EROFS, a walk error.
+ */
+int init_chmod(const char *name, umode_t mode)
+{
+	struct path path;
+	int err = kern_path(name, LOOKUP_FOLLOW, &path);
+
+	if (err)
+		return err;
+	err = chmod_inode(&path, mode);
+	path_put(&path);
+	return err;
+}
+
+/**
+ * init_chown - chown for the kernel (initramfs)
+ * @name: a kernel string
+ * @uid: the new owner, or -1 to keep it
+ * @gid: the new group, or -1 to keep it
+ * @flags: AT_SYMLINK_NOFOLLOW to change a symlink itself
+ *
+ * Return: 0, -EINVAL (bad flags), -EROFS, a walk error.
+ */
+int init_chown(const char *name, unsigned int uid, unsigned int gid,
+	       int flags)
+{
+	unsigned int lf;
+	struct path path;
+	int err = at_flags(flags, AT_SYMLINK_NOFOLLOW, &lf);
+
+	if (err)
+		return err;
+	err = kern_path(name, lf, &path);
+	if (err)
+		return err;
+	err = chown_inode(&path, uid, gid);
+	path_put(&path);
+	return err;
 }
 
 static long sys_fchmodat(struct pt_regs *regs)
@@ -560,7 +614,7 @@ static int utime_value(const struct user_timespec *t, u64 now, u64 *ns,
 static int do_utimensat(int dfd, const char *name,
 			const struct user_timespec *times, int flags)
 {
-	u64 now = ktime_get_ns(), at = now, mt = now;
+	u64 now = inode_now_ns(), at = now, mt = now;
 	bool set_a = true, set_m = true;
 	struct inode *inode;
 	unsigned int lf;
@@ -602,6 +656,25 @@ static int do_utimensat(int dfd, const char *name,
 	}
 	path_put(&path);
 	return err;
+}
+
+/**
+ * init_utimes - set the access and modification times, for the kernel
+ * @name: a kernel string; a symlink itself is changed, not followed
+ * @mtime_sec: the modification time in seconds (cpio's mtime); the
+ * access time gets the same
+ *
+ * Return: 0, -EROFS, a walk error.
+ */
+int init_utimes(const char *name, s64 mtime_sec)
+{
+	struct user_timespec t[2] = {
+		{ .tv_sec = mtime_sec }, { .tv_sec = mtime_sec },
+	};
+
+	if (mtime_sec < 0)
+		return -EINVAL;
+	return do_utimensat(AT_FDCWD, name, t, AT_SYMLINK_NOFOLLOW);
 }
 
 static long sys_utimensat(struct pt_regs *regs)

@@ -450,6 +450,7 @@ static struct dentry *pipefs_mount(struct file_system_type *type, int flags,
 		return ERR_PTR(PTR_ERR(sb));
 	sb->s_magic = 0x50495045;	/* PIPEFS_MAGIC */
 	sb->s_d_op = &pipefs_dentry_ops;
+	sb->s_flags |= SB_PSEUDO;
 	root = new_inode(sb);
 	if (root) {
 		root->i_ino = 1;

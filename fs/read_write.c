@@ -319,13 +319,35 @@ static bool file_seekable(struct file *file)
 	return file->f_mode & FMODE_LSEEK;
 }
 
+/*
+ * Reads and writes through the file position are serialised for
+ * regular files and directories only: a pipe or terminal read may sleep
+ * for ever, and must not keep a writer of the same open file waiting.
+ */
+static bool file_pos_lock(struct file *file)
+{
+	umode_t mode = file->f_inode->i_mode;
+
+	if (!S_ISREG(mode) && !S_ISDIR(mode))
+		return false;
+	mutex_lock(&file->f_pos_lock);
+	return true;
+}
+
+static void file_pos_unlock(struct file *file, bool locked)
+{
+	if (locked)
+		mutex_unlock(&file->f_pos_lock);
+}
+
 /**
  * vfs_llseek - move @file's position
  * @file: the file
  * @off: the offset
  * @whence: SEEK_SET, SEEK_CUR, SEEK_END
  *
- * Return: the new position, -ESPIPE (pipes, FIFOs), -EINVAL.
+ * Return: the new position, -ESPIPE (a file whose operations have no
+ * llseek: pipes, FIFOs, most devices), -EINVAL.
  */
 loff_t vfs_llseek(struct file *file, loff_t off, int whence)
 {
@@ -336,10 +358,7 @@ loff_t vfs_llseek(struct file *file, loff_t off, int whence)
 	if (whence > SEEK_END)
 		return -EINVAL;
 	mutex_lock(&file->f_pos_lock);
-	if (file->f_op->llseek)
-		ret = file->f_op->llseek(file, off, whence);
-	else
-		ret = generic_file_llseek(file, off, whence);
+	ret = file->f_op->llseek(file, off, whence);
 	mutex_unlock(&file->f_pos_lock);
 	return ret;
 }
@@ -390,12 +409,13 @@ ssize_t ksys_read(unsigned int fd, char __user *buf, size_t len)
 {
 	struct file *f = fget(fd);
 	ssize_t ret;
+	bool locked;
 
 	if (!f)
 		return -EBADF;
-	mutex_lock(&f->f_pos_lock);
+	locked = file_pos_lock(f);
 	ret = vfs_read_file(f, buf, len, &f->f_pos);
-	mutex_unlock(&f->f_pos_lock);
+	file_pos_unlock(f, locked);
 	fput(f);
 	return ret;
 }
@@ -412,12 +432,13 @@ ssize_t ksys_write(unsigned int fd, const char __user *buf, size_t len)
 {
 	struct file *f = fget(fd);
 	ssize_t ret;
+	bool locked;
 
 	if (!f)
 		return -EBADF;
-	mutex_lock(&f->f_pos_lock);
+	locked = file_pos_lock(f);
 	ret = vfs_write_file(f, buf, len, &f->f_pos);
-	mutex_unlock(&f->f_pos_lock);
+	file_pos_unlock(f, locked);
 	fput(f);
 	return ret;
 }
@@ -485,6 +506,7 @@ static ssize_t ksys_rwv(unsigned int fd, const struct user_iovec __user *uv,
 {
 	struct user_iovec v;
 	ssize_t done = 0, ret = 0;
+	bool locked;
 	struct file *f;
 	unsigned long i;
 
@@ -493,7 +515,7 @@ static ssize_t ksys_rwv(unsigned int fd, const struct user_iovec __user *uv,
 	f = fget(fd);
 	if (!f)
 		return -EBADF;
-	mutex_lock(&f->f_pos_lock);
+	locked = file_pos_lock(f);
 	for (i = 0; i < cnt; i++) {
 		if (copy_from_user(&v, &uv[i], sizeof(v))) {
 			ret = -EFAULT;
@@ -513,7 +535,7 @@ static ssize_t ksys_rwv(unsigned int fd, const struct user_iovec __user *uv,
 		if ((size_t)ret < v.len)
 			break;
 	}
-	mutex_unlock(&f->f_pos_lock);
+	file_pos_unlock(f, locked);
 	fput(f);
 	return done ? done : ret;
 }
@@ -604,3 +626,96 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count,
 					min_t(size_t, count, MAX_RW_COUNT),
 					pos);
 }
+
+/**
+ * do_sendfile - sendfile(2) with a kernel offset
+ * @out_fd: open for writing (a file whose operations have write_kernel)
+ * @in_fd: open for reading (with read_kernel)
+ * @ppos: where to read from, advanced; NULL for @in_fd's position
+ * @count: bytes wanted
+ *
+ * Copies through a kernel page. Where either file cannot move bytes
+ * from the kernel (a terminal, say), it says -EINVAL, as Linux does for
+ * files it cannot splice; callers then fall back to read and write.
+ *
+ * Return: bytes copied, -EBADF, -EINVAL, -ESPIPE (@ppos on a pipe),
+ * -ENOMEM, or a read or write error if nothing was copied.
+ */
+ssize_t do_sendfile(unsigned int out_fd, unsigned int in_fd, loff_t *ppos,
+		    size_t count)
+{
+	struct file *in = fget(in_fd), *out = fget(out_fd);
+	ssize_t done = 0, err = 0;
+	loff_t pos;
+	void *bounce = NULL;
+
+	if (!in || !out || !(in->f_mode & FMODE_READ) ||
+	    !(out->f_mode & FMODE_WRITE)) {
+		err = -EBADF;
+		goto put;
+	}
+	err = -EINVAL;
+	if (!in->f_op->read_kernel || !out->f_op->write_kernel ||
+	    (out->f_flags & O_APPEND))
+		goto put;
+	err = -ESPIPE;
+	if (ppos && !file_seekable(in))
+		goto put;
+	err = -ENOMEM;
+	bounce = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!bounce)
+		goto put;
+	err = 0;
+	pos = ppos ? *ppos : in->f_pos;
+	count = min_t(size_t, count, MAX_RW_COUNT);
+	while ((size_t)done < count) {
+		size_t want = min_t(size_t, count - done, PAGE_SIZE);
+		ssize_t n = in->f_op->read_kernel(in, bounce, want, &pos);
+		ssize_t w;
+
+		if (n <= 0) {
+			err = n;
+			break;
+		}
+		w = out->f_op->write_kernel(out, bounce, n, &out->f_pos);
+		if (w < 0) {
+			pos -= n;
+			err = w;
+			break;
+		}
+		done += w;
+		if (w < n) {
+			pos -= n - w;
+			break;
+		}
+	}
+	if (ppos)
+		*ppos = pos;
+	else
+		in->f_pos = pos;
+put:
+	kfree(bounce);
+	fput(in);
+	fput(out);
+	return done ? done : err;
+}
+
+static long sys_sendfile(struct pt_regs *regs)
+{
+	loff_t __user *upos = (loff_t __user *)SC_ARG2(regs);
+	loff_t pos;
+	ssize_t ret;
+
+	if (!upos)
+		return do_sendfile(SC_ARG0(regs), SC_ARG1(regs), NULL,
+				   SC_ARG3(regs));
+	if (copy_from_user(&pos, upos, sizeof(pos)))
+		return -EFAULT;
+	if (pos < 0)
+		return -EINVAL;
+	ret = do_sendfile(SC_ARG0(regs), SC_ARG1(regs), &pos, SC_ARG3(regs));
+	if (ret >= 0 && copy_to_user(upos, &pos, sizeof(pos)))
+		ret = -EFAULT;
+	return ret;
+}
+SYSCALL_ENTRY(sendfile, sys_sendfile);

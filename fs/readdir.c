@@ -16,7 +16,10 @@
  * @file: an open directory
  * @ctx: the consumer; its pos is set from and saved to f_pos
  *
- * Holds the directory's i_rwsem for reading around the call.
+ * Holds no directory lock around the call: the entries' copies to user
+ * memory may fault, and the fault may read a file. Entries change under
+ * vfs_dir_mutex; the file system's iterate_shared copes with changes
+ * between its entries (dcache_readdir() does).
  *
  * Return: 0, -ENOTDIR (no iterate_shared), -ENOENT (the directory was
  * removed), or the file system's error.
@@ -32,11 +35,9 @@ int iterate_dir(struct file *file, struct dir_context *ctx)
 	err = -ENOENT;
 	if (inode->i_nlink) {
 		ctx->pos = file->f_pos;
-		down_read(&inode->i_rwsem);
 		err = file->f_op->iterate_shared(file, ctx);
-		up_read(&inode->i_rwsem);
 		file->f_pos = ctx->pos;
-		inode->i_atime_ns = ktime_get_ns();
+		inode->i_atime_ns = inode_now_ns();
 	}
 	mutex_unlock(&file->f_pos_lock);
 	return err;

@@ -7,12 +7,15 @@
  * and fs_struct.
  */
 #include <linux/kernel.h>
+#include <linux/completion.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/kthread.h>
 #include <linux/mount.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/time.h>
 #include <kunit/test.h>
 #include "internal.h"
 
@@ -114,6 +117,8 @@ static void vfs_create_write_read(struct kunit *test)
 			-ENOENT);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open("new/", O_CREAT | O_WRONLY, 0)),
 			-EISDIR);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(filp_open(".", 020200000 | O_RDWR, 0600)),
+			-EOPNOTSUPP);
 }
 
 /* A write past the end leaves a hole of zeros; truncate cuts and zeroes. */
@@ -593,6 +598,182 @@ static void vfs_pipe_capacity(struct kunit *test)
 	kfree(chunk);
 }
 
+/* What populate_rootfs() uses to give each cpio entry its attributes. */
+static void vfs_init_helpers(struct kunit *test)
+{
+	struct kstat st;
+
+	KUNIT_ASSERT_EQ(test, put_file("f", "x"), 0);
+	KUNIT_EXPECT_EQ(test, init_chmod("f", 04711), 0);
+	KUNIT_EXPECT_EQ(test, init_chown("f", 1000, 100, 0), 0);
+	KUNIT_EXPECT_EQ(test, init_utimes("f", 1700000000), 0);
+	KUNIT_ASSERT_EQ(test, stat_name("f", true, &st), 0);
+	KUNIT_EXPECT_EQ(test, st.mode, (umode_t)(S_IFREG | 04711));
+	KUNIT_EXPECT_EQ(test, st.uid, 1000U);
+	KUNIT_EXPECT_EQ(test, st.gid, 100U);
+	KUNIT_EXPECT_EQ(test, st.mtime_ns, 1700000000ULL * NSEC_PER_SEC);
+	KUNIT_EXPECT_EQ(test, init_chown("f", -1, 7, 0), 0);
+	KUNIT_ASSERT_EQ(test, stat_name("f", true, &st), 0);
+	KUNIT_EXPECT_EQ(test, st.uid, 1000U);
+	KUNIT_EXPECT_EQ(test, st.gid, 7U);
+	KUNIT_EXPECT_EQ(test, init_link("f", "g"), 0);
+	KUNIT_ASSERT_EQ(test, stat_name("g", true, &st), 0);
+	KUNIT_EXPECT_EQ(test, st.nlink, 2U);
+	KUNIT_EXPECT_EQ(test, init_chmod("none", 0700), -ENOENT);
+}
+
+/* A removed working directory takes no new entries. */
+static void vfs_removed_cwd(struct kunit *test)
+{
+	struct vfs_test_ctx *ctx = test->priv;
+
+	KUNIT_ASSERT_EQ(test, init_mkdir("gone", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_chdir("gone"), 0);
+	KUNIT_ASSERT_EQ(test, init_rmdir("../gone"), 0);
+	KUNIT_EXPECT_EQ(test, init_mkdir("x", 0755), -ENOENT);
+	KUNIT_EXPECT_EQ(test, do_sys_openat(AT_FDCWD, "f", O_CREAT | O_RDWR,
+					    0600), -ENOENT);
+	KUNIT_EXPECT_EQ(test, do_getcwd(ctx->buf, PATH_MAX), -ENOENT);
+	KUNIT_EXPECT_EQ(test, init_chdir(".."), 0);
+}
+
+static void vfs_sendfile(struct kunit *test)
+{
+	struct vfs_test_ctx *ctx = test->priv;
+	char *big = kmalloc(10000, GFP_KERNEL);
+	int in, pfd[2], i;
+	loff_t off = 9000;
+	struct file *r;
+
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	for (i = 0; i < 10000; i++)
+		big[i] = 'a' + i % 26;
+	big[9999] = '\0';
+	KUNIT_ASSERT_EQ(test, put_file("src", big), 0);
+	in = do_sys_openat(AT_FDCWD, "src", O_RDONLY, 0);
+	KUNIT_ASSERT_GE(test, in, 0);
+	KUNIT_ASSERT_EQ(test, do_pipe2(pfd, O_NONBLOCK), 0);
+	KUNIT_EXPECT_EQ(test, do_sendfile(pfd[1], in, NULL, 100000), 9999L);
+	KUNIT_EXPECT_EQ(test, ksys_lseek(in, 0, SEEK_CUR), 9999LL);
+	KUNIT_EXPECT_EQ(test, do_sendfile(pfd[1], in, &off, 5), 5L);
+	KUNIT_EXPECT_EQ(test, off, 9005LL);
+	KUNIT_EXPECT_EQ(test, do_sendfile(in, pfd[0], NULL, 5), -EBADF);
+	KUNIT_EXPECT_EQ(test, do_sendfile(pfd[1], pfd[0], &off, 5), -ESPIPE);
+	/* Advice is checked, then ignored. */
+	KUNIT_EXPECT_EQ(test, vfs_fadvise(in, 0, 2), 0L);
+	KUNIT_EXPECT_EQ(test, vfs_fadvise(in, 0, 9), (long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, vfs_fadvise(pfd[0], 0, 0), (long)-ESPIPE);
+	KUNIT_EXPECT_EQ(test, vfs_fadvise(99, 0, 0), (long)-EBADF);
+	r = fget(pfd[0]);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	off = 0;
+	KUNIT_EXPECT_EQ(test, kernel_read(r, ctx->buf, 26, &off), 26L);
+	KUNIT_EXPECT_EQ(test, memcmp(ctx->buf, big, 26), 0);
+	fput(r);
+	kfree(big);
+}
+
+/* No file has extended attributes; the calls still check the file. */
+static void vfs_xattrs(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, put_file("f", "x"), 0);
+	KUNIT_ASSERT_EQ(test, init_symlink("nowhere", "dangling"), 0);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("f", true, XATTR_GET),
+			(long)-ENODATA);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("f", true, XATTR_LIST), 0L);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("f", true, XATTR_SET),
+			(long)-EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("none", true, XATTR_GET),
+			(long)-ENOENT);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("dangling", true, XATTR_GET),
+			(long)-ENOENT);
+	KUNIT_EXPECT_EQ(test, vfs_xattr_path("dangling", false, XATTR_GET),
+			(long)-ENODATA);
+}
+
+struct stress_job {
+	struct fs_struct *fs;
+	int id;
+	int errors;
+	struct completion done;
+};
+
+/* One of four threads renaming, linking and removing in one directory. */
+static int stress_thread(void *data)
+{
+	struct stress_job *job = data;
+	char mine[32], dir[32];
+	struct kstat st;
+	int i, err;
+
+	current->fs = job->fs;
+	snprintf(mine, sizeof(mine), "t%d", job->id);
+	snprintf(dir, sizeof(dir), "d%d", job->id);
+	for (i = 0; i < 200; i++) {
+		err = put_file(mine, "data");
+		if (!err)
+			err = do_renameat2(AT_FDCWD, mine, AT_FDCWD, "shared", 0);
+		if (!err)
+			err = do_linkat(AT_FDCWD, "shared", AT_FDCWD, mine, 0);
+		/* Another thread may have replaced or removed "shared". */
+		if (err == -ENOENT || err == -EEXIST)
+			err = 0;
+		if (!err)
+			err = init_unlink(mine);
+		if (err == -ENOENT)
+			err = 0;
+		if (!err)
+			err = init_mkdir(dir, 0755);
+		if (!err)
+			err = stat_name("shared", true, &st);
+		if (err == -ENOENT)
+			err = 0;
+		if (!err)
+			err = init_rmdir(dir);
+		if (err)
+			job->errors++;
+	}
+	current->fs = NULL;
+	complete(&job->done);
+	return 0;
+}
+
+/* Four threads at once on one tmpfs; afterwards only the root is left. */
+static void vfs_concurrent_changes(struct kunit *test)
+{
+	struct stress_job jobs[4];
+	struct path path;
+	struct inode *inode;
+	int i, n = 0;
+
+	KUNIT_ASSERT_EQ(test, init_mkdir("s", 0755), 0);
+	KUNIT_ASSERT_EQ(test, init_mount("stress", "s", "tmpfs", 0, NULL), 0);
+	KUNIT_ASSERT_EQ(test, init_chdir("s"), 0);
+	for (i = 0; i < 4; i++) {
+		jobs[i].fs = current->fs;
+		jobs[i].id = i;
+		jobs[i].errors = 0;
+		init_completion(&jobs[i].done);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(stress_thread,
+							    &jobs[i],
+							    "vfs-stress")));
+	}
+	for (i = 0; i < 4; i++) {
+		wait_for_completion(&jobs[i].done);
+		KUNIT_EXPECT_EQ(test, jobs[i].errors, 0);
+	}
+	init_unlink("shared");
+	KUNIT_ASSERT_EQ(test, kern_path(".", 0, &path), 0);
+	spin_lock(&path.dentry->d_sb->s_inode_list_lock);
+	list_for_each_entry(inode, &path.dentry->d_sb->s_inodes, i_sb_list)
+		n++;
+	spin_unlock(&path.dentry->d_sb->s_inode_list_lock);
+	path_put(&path);
+	KUNIT_EXPECT_EQ(test, n, 1);
+	KUNIT_ASSERT_EQ(test, init_chdir(".."), 0);
+	KUNIT_EXPECT_EQ(test, init_umount("s", 0), 0);
+}
+
 static struct kunit_case vfs_test_cases[] = {
 	KUNIT_CASE(vfs_create_write_read),
 	KUNIT_CASE(vfs_holes_and_truncate),
@@ -609,6 +790,11 @@ static struct kunit_case vfs_test_cases[] = {
 	KUNIT_CASE(vfs_readdir),
 	KUNIT_CASE(vfs_pipe_basics),
 	KUNIT_CASE(vfs_pipe_capacity),
+	KUNIT_CASE(vfs_init_helpers),
+	KUNIT_CASE(vfs_removed_cwd),
+	KUNIT_CASE(vfs_sendfile),
+	KUNIT_CASE(vfs_xattrs),
+	KUNIT_CASE(vfs_concurrent_changes),
 	{}
 };
 

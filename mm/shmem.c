@@ -10,7 +10,9 @@
  *
  * Lock rules: directory changes arrive under the VFS's vfs_dir_mutex; a
  * regular file's chunks and size change under its i_rwsem held for
- * writing and are read under it held for reading.
+ * writing and are read under it held for reading, one page at a time and
+ * never while user memory is touched; writers also hold the file's
+ * write_mutex for the whole write (taken before i_rwsem).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -30,11 +32,14 @@
  * @chunks: @nr_chunks pointers to PAGE_SIZE data chunks; NULL reads as
  * zeros (a hole)
  * @link: a symlink's target
+ * @write_mutex: serialises writers (held across their copies from user
+ * memory, which the inode's i_rwsem never is); taken before i_rwsem
  */
 struct shmem_inode {
 	void **chunks;
 	unsigned long nr_chunks;
 	char *link;
+	struct mutex write_mutex;
 };
 
 static const struct super_operations shmem_ops;
@@ -60,6 +65,7 @@ static struct inode *shmem_get_inode(struct super_block *sb, umode_t mode,
 		iput(inode);
 		return NULL;
 	}
+	mutex_init(&SHMEM_I(inode)->write_mutex);
 	inode->i_ino = get_next_ino();
 	inode->i_mode = mode;
 	switch (mode & S_IFMT) {
@@ -107,7 +113,7 @@ static void shmem_evict_inode(struct inode *inode)
 
 static void dir_changed(struct inode *dir)
 {
-	dir->i_mtime_ns = dir->i_ctime_ns = ktime_get_ns();
+	dir->i_mtime_ns = dir->i_ctime_ns = inode_now_ns();
 }
 
 static struct dentry *shmem_lookup(struct inode *dir, struct dentry *dentry,
@@ -172,7 +178,7 @@ static int shmem_link(struct dentry *old, struct inode *dir,
 	struct inode *inode = old->d_inode;
 
 	inode->i_nlink++;
-	inode->i_ctime_ns = ktime_get_ns();
+	inode->i_ctime_ns = inode_now_ns();
 	ihold(inode);
 	d_instantiate(dentry, inode);
 	dir_changed(dir);
@@ -184,7 +190,7 @@ static int shmem_unlink(struct inode *dir, struct dentry *dentry)
 	struct inode *inode = dentry->d_inode;
 
 	inode->i_nlink--;
-	inode->i_ctime_ns = ktime_get_ns();
+	inode->i_ctime_ns = inode_now_ns();
 	dir_changed(dir);
 	return 0;
 }
@@ -212,13 +218,13 @@ static int shmem_rename(struct inode *old_dir, struct dentry *old_dentry,
 		} else {
 			victim->i_nlink--;
 		}
-		victim->i_ctime_ns = ktime_get_ns();
+		victim->i_ctime_ns = inode_now_ns();
 	}
 	if (isdir) {
 		old_dir->i_nlink--;
 		new_dir->i_nlink++;
 	}
-	inode->i_ctime_ns = ktime_get_ns();
+	inode->i_ctime_ns = inode_now_ns();
 	dir_changed(old_dir);
 	dir_changed(new_dir);
 	return 0;
@@ -262,11 +268,16 @@ static int shmem_setattr(struct dentry *dentry, loff_t size)
 			memset(si->chunks[keep - 1] + tail, 0, PAGE_SIZE - tail);
 	}
 	inode->i_size = size;
-	inode->i_mtime_ns = inode->i_ctime_ns = ktime_get_ns();
+	inode->i_mtime_ns = inode->i_ctime_ns = inode_now_ns();
 	return 0;
 }
 
-/* Copy between a file and a user or kernel buffer. */
+/*
+ * A read or write goes through a page of bounce buffer, one page at a
+ * time: the inode's lock is held for the memcpy to or from the chunk
+ * only, never across a copy from or to user memory, whose page fault may
+ * read another file (a private file mapping) and take its lock.
+ */
 struct shmem_buf {
 	union {
 		void __user *ubuf;
@@ -275,8 +286,8 @@ struct shmem_buf {
 	bool kernel;
 };
 
-static size_t buf_to(struct shmem_buf *b, size_t off, const void *src,
-		     size_t n)
+static size_t buf_out(struct shmem_buf *b, size_t off, const void *src,
+		      size_t n)
 {
 	if (b->kernel) {
 		memcpy(b->kbuf + off, src, n);
@@ -285,16 +296,7 @@ static size_t buf_to(struct shmem_buf *b, size_t off, const void *src,
 	return copy_to_user(b->ubuf + off, src, n);
 }
 
-static size_t buf_zero(struct shmem_buf *b, size_t off, size_t n)
-{
-	if (b->kernel) {
-		memset(b->kbuf + off, 0, n);
-		return 0;
-	}
-	return clear_user(b->ubuf + off, n);
-}
-
-static size_t buf_from(struct shmem_buf *b, size_t off, void *dst, size_t n)
+static size_t buf_in(struct shmem_buf *b, size_t off, void *dst, size_t n)
 {
 	if (b->kernel) {
 		memcpy(dst, b->kbuf + off, n);
@@ -303,36 +305,89 @@ static size_t buf_from(struct shmem_buf *b, size_t off, void *dst, size_t n)
 	return copy_from_user(dst, b->ubuf + off, n);
 }
 
+/*
+ * Copy up to @n bytes at @p (within one chunk) into @bounce. Return: the
+ * bytes there are (0 at or past the end of the file).
+ */
+static size_t shmem_read_piece(struct inode *inode, loff_t p, size_t n,
+			       void *bounce)
+{
+	struct shmem_inode *si = SHMEM_I(inode);
+	unsigned long idx = p / PAGE_SIZE;
+	void *chunk;
+
+	down_read(&inode->i_rwsem);
+	if (p >= inode->i_size) {
+		n = 0;
+	} else {
+		n = min_t(size_t, n, inode->i_size - p);
+		chunk = idx < si->nr_chunks ? si->chunks[idx] : NULL;
+		if (chunk)
+			memcpy(bounce, chunk + p % PAGE_SIZE, n);
+		else
+			memset(bounce, 0, n);
+	}
+	up_read(&inode->i_rwsem);
+	return n;
+}
+
 static ssize_t shmem_do_read(struct file *file, struct shmem_buf *b,
 			     size_t len, loff_t *pos)
 {
 	struct inode *inode = file->f_inode;
-	struct shmem_inode *si = SHMEM_I(inode);
+	void *bounce;
 	size_t done = 0;
+	ssize_t err = 0;
 
 	if (*pos < 0)
 		return -EINVAL;
-	down_read(&inode->i_rwsem);
-	while (done < len && *pos + (loff_t)done < inode->i_size) {
+	bounce = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!bounce)
+		return -ENOMEM;
+	while (done < len) {
 		loff_t p = *pos + done;
-		unsigned long idx = p / PAGE_SIZE;
-		size_t off = p % PAGE_SIZE;
-		size_t n = min3(len - done, PAGE_SIZE - off,
-				(size_t)(inode->i_size - p));
-		void *chunk = idx < si->nr_chunks ? si->chunks[idx] : NULL;
-		size_t left = chunk ? buf_to(b, done, chunk + off, n) :
-				      buf_zero(b, done, n);
+		size_t n = min_t(size_t, len - done, PAGE_SIZE - p % PAGE_SIZE);
+		size_t left;
 
-		done += n - left;
-		if (left)
+		n = shmem_read_piece(inode, p, n, bounce);
+		if (!n)
 			break;
+		left = buf_out(b, done, bounce, n);
+		done += n - left;
+		if (left) {
+			err = -EFAULT;
+			break;
+		}
 	}
-	up_read(&inode->i_rwsem);
-	if (!done && len && *pos < inode->i_size)
-		return -EFAULT;
+	kfree(bounce);
 	*pos += done;
-	inode->i_atime_ns = ktime_get_ns();
-	return done;
+	inode->i_atime_ns = inode_now_ns();
+	return done ? (ssize_t)done : err;
+}
+
+/* Put @n bytes from @bounce at @p (within one chunk). */
+static int shmem_write_piece(struct inode *inode, loff_t p, size_t n,
+			     const void *bounce)
+{
+	struct shmem_inode *si = SHMEM_I(inode);
+	unsigned long idx = p / PAGE_SIZE;
+	int err;
+
+	down_write(&inode->i_rwsem);
+	err = shmem_grow_table(si, idx + 1);
+	if (!err && !si->chunks[idx]) {
+		si->chunks[idx] = kzalloc(PAGE_SIZE, GFP_KERNEL);
+		if (!si->chunks[idx])
+			err = -ENOSPC;
+	}
+	if (!err) {
+		memcpy(si->chunks[idx] + p % PAGE_SIZE, bounce, n);
+		if (p + (loff_t)n > inode->i_size)
+			inode->i_size = p + n;
+		inode->i_mtime_ns = inode->i_ctime_ns = inode_now_ns();
+	}
+	up_write(&inode->i_rwsem);
+	return err;
 }
 
 static ssize_t shmem_do_write(struct file *file, struct shmem_buf *b,
@@ -342,46 +397,42 @@ static ssize_t shmem_do_write(struct file *file, struct shmem_buf *b,
 	struct shmem_inode *si = SHMEM_I(inode);
 	size_t done = 0;
 	ssize_t err = 0;
+	void *bounce;
 	loff_t start;
 
-	down_write(&inode->i_rwsem);
-	start = (file->f_flags & O_APPEND) ? inode->i_size : *pos;
-	if (start < 0) {
+	bounce = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!bounce)
+		return -ENOMEM;
+	/* One writer at a time, so that an O_APPEND write stays whole. */
+	mutex_lock(&si->write_mutex);
+	start = (file->f_flags & O_APPEND) ? READ_ONCE(inode->i_size) : *pos;
+	if (start < 0)
 		err = -EINVAL;
-		goto out;
-	}
-	if (len && start + len > (loff_t)SHMEM_MAX_CHUNKS * PAGE_SIZE) {
+	else if (len && start + len > (loff_t)SHMEM_MAX_CHUNKS * PAGE_SIZE)
 		err = -EFBIG;
-		goto out;
-	}
-	if (len)
-		err = shmem_grow_table(si, DIV_ROUND_UP(start + len, PAGE_SIZE));
 	while (!err && done < len) {
 		loff_t p = start + done;
-		unsigned long idx = p / PAGE_SIZE;
-		size_t off = p % PAGE_SIZE;
-		size_t n = min(len - done, PAGE_SIZE - off), left;
+		size_t n = min_t(size_t, len - done, PAGE_SIZE - p % PAGE_SIZE);
+		size_t left = buf_in(b, done, bounce, n);
 
-		if (!si->chunks[idx]) {
-			si->chunks[idx] = kzalloc(PAGE_SIZE, GFP_KERNEL);
-			if (!si->chunks[idx]) {
-				err = -ENOSPC;
+		if (left) {
+			err = -EFAULT;
+			n -= left;
+		}
+		if (n) {
+			int werr = shmem_write_piece(inode, p, n, bounce);
+
+			if (werr) {
+				err = werr;
 				break;
 			}
+			done += n;
 		}
-		left = buf_from(b, done, si->chunks[idx] + off, n);
-		done += n - left;
-		if (left)
-			err = -EFAULT;
 	}
-	if (done) {
-		if (start + (loff_t)done > inode->i_size)
-			inode->i_size = start + done;
-		inode->i_mtime_ns = inode->i_ctime_ns = ktime_get_ns();
+	if (done)
 		*pos = start + done;
-	}
-out:
-	up_write(&inode->i_rwsem);
+	mutex_unlock(&si->write_mutex);
+	kfree(bounce);
 	return done ? (ssize_t)done : err;
 }
 

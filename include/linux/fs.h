@@ -238,7 +238,10 @@ struct super_block {
 	unsigned long s_flags;		/* SB_* */
 	struct list_head s_list;	/* every super block, fs/inode.c */
 };
-#define SB_NOCACHE_INODES	0x1	/* evict inodes at their last iput */
+/* Tide evicts every inode at its last iput(): this is always so. */
+#define SB_NOCACHE_INODES	0x1
+/* Internal file systems (pipes): d_path() gives the bare name. */
+#define SB_PSEUDO		0x2
 
 /**
  * struct dentry - a name in a directory and the inode it names
@@ -304,6 +307,8 @@ struct inode *new_inode(struct super_block *sb);
 void ihold(struct inode *inode);
 void iput(struct inode *inode);
 unsigned long get_next_ino(void);
+/* The time stamped on inodes: CLOCK_REALTIME, in nanoseconds. */
+u64 inode_now_ns(void);
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 
 /* Dentries. */
@@ -338,7 +343,11 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t count,
 		     loff_t *pos);
 int vfs_getattr(const struct path *path, struct kstat *stat);
 int inode_permission(struct inode *inode, int mask);
-/* In-kernel mkdir/mknod/symlink by path (initramfs, devtmpfs). */
+/*
+ * In-kernel calls by path (initramfs, devtmpfs), from the caller's cwd
+ * (the root for a kernel thread); mode bits pass the caller's umask (022
+ * for a kernel thread) except in init_chmod().
+ */
 int init_mkdir(const char *name, umode_t mode);
 int init_mknod(const char *name, umode_t mode, dev_t dev);
 int init_symlink(const char *target, const char *name);
@@ -347,6 +356,11 @@ int init_mount(const char *dev_name, const char *dir_name,
 int init_umount(const char *name, int flags);
 int init_unlink(const char *name);
 int init_rmdir(const char *name);
+int init_link(const char *oldname, const char *newname);
+int init_chmod(const char *name, umode_t mode);
+int init_chown(const char *name, unsigned int uid, unsigned int gid,
+	       int flags);
+int init_utimes(const char *name, s64 mtime_sec);
 int init_chdir(const char *name);
 int init_chroot(const char *name);
 /* The text of /proc/mounts and /proc/filesystems (cut to @size). */

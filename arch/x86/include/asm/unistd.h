@@ -147,6 +147,18 @@
 #define __NR_reboot	169
 #define __NR_sethostname	170
 #define __NR_gettid	186
+#define __NR_setxattr	188
+#define __NR_lsetxattr	189
+#define __NR_fsetxattr	190
+#define __NR_getxattr	191
+#define __NR_lgetxattr	192
+#define __NR_fgetxattr	193
+#define __NR_listxattr	194
+#define __NR_llistxattr	195
+#define __NR_flistxattr	196
+#define __NR_removexattr	197
+#define __NR_lremovexattr	198
+#define __NR_fremovexattr	199
 #define __NR_time	201
 #define __NR_tkill	200
 #define __NR_futex	202
@@ -194,6 +206,7 @@
 #define __NR_dup3	292
 #define __NR_pipe2	293
 #define __NR_prlimit64	302
+#define __NR_syncfs	306
 #define __NR_getcpu	309
 #define __NR_sched_getattr	315
 #define __NR_renameat2	316
