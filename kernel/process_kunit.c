@@ -45,6 +45,7 @@ PROG(sse_state);
 PROG(orphan_stopped);
 PROG(shared_futex);
 PROG(fault_siginfo);
+PROG(hostname);
 
 __asm__(
 "	.pushsection .rodata, \"a\"\n"
@@ -659,6 +660,32 @@ __asm__(
 "	syscall\n"
 "prog_fault_siginfo_end:\n"
 
+/*
+ * sethostname("box"); uname() into DATA+0x400; sethostname("tide")
+ * again; exit(the first three bytes of the node name, little-endian).
+ */
+"	.globl prog_hostname, prog_hostname_end\n"
+"prog_hostname:\n"
+"	movabs $DATA, %rbx\n"
+"	movl $0x786f62, 0x380(%rbx)\n"	/* "box" */
+"	lea 0x380(%rbx), %rdi\n"
+"	mov $3, %esi\n"
+"	mov $170, %eax\n"
+"	syscall\n"
+"	lea 0x400(%rbx), %rdi\n"
+"	mov $63, %eax\n"
+"	syscall\n"
+"	movl $0x65646974, 0x380(%rbx)\n"	/* "tide" */
+"	lea 0x380(%rbx), %rdi\n"
+"	mov $4, %esi\n"
+"	mov $170, %eax\n"
+"	syscall\n"
+"	mov 0x441(%rbx), %edi\n"		/* utsname.nodename */
+"	and $0xffffff, %edi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_hostname_end:\n"
+
 /* exit_group(getpid()) */
 "	.globl prog_getpid_exit, prog_getpid_exit_end\n"
 "prog_getpid_exit:\n"
@@ -966,6 +993,19 @@ static void process_sigfpe_siginfo(struct kunit *test)
 			(long)(SIGFPE << 12 | FPE_INTDIV << 8 | 1));
 }
 
+/* sethostname() changes what uname() reports as the node name. */
+static void process_sethostname_uname(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_hostname, prog_hostname_end);
+	char sysname[6] = { 0 };
+
+	KUNIT_EXPECT_EQ(test, run(mm), 0x786f62L);
+	KUNIT_EXPECT_EQ(test, copy_from_user(sysname,
+					     (void __user *)(DATA_VA + 0x400),
+					     5), 0UL);
+	KUNIT_EXPECT_STREQ(test, sysname, "Linux");
+}
+
 struct spawn_seen {
 	struct task_struct *task;
 	int pid;
@@ -1074,6 +1114,7 @@ static struct kunit_case process_cases[] = {
 	KUNIT_CASE(process_segv_siginfo),
 	KUNIT_CASE(process_sigill_siginfo),
 	KUNIT_CASE(process_sigfpe_siginfo),
+	KUNIT_CASE(process_sethostname_uname),
 	KUNIT_CASE(process_restart_after_handler),
 	KUNIT_CASE(process_eintr_without_sa_restart),
 	{}

@@ -357,17 +357,60 @@ SYSCALL_ENTRY(getrusage, sys_getrusage);
 /* struct new_utsname: six 65-byte fields. */
 #define UTS_LEN		65
 
+/*
+ * The host and domain names sethostname() and setdomainname() set;
+ * uts_lock (interrupts off: short copies only) keeps each whole.
+ */
+static DEFINE_SPINLOCK(uts_lock);
+static char uts_nodename[UTS_LEN] = "tide";
+static char uts_domainname[UTS_LEN] = "(none)";
+
 static long sys_uname(struct pt_regs *regs)
 {
-	static const char fields[6][UTS_LEN] = {
-		"Linux", "tide", "6.12.0-tide", "#1 SMP Tide", "x86_64",
-		"(none)",
+	char fields[6][UTS_LEN] = {
+		"Linux", "", "6.12.0-tide", "#1 SMP Tide", "x86_64", "",
 	};
+	unsigned long flags;
 
+	spin_lock_irqsave(&uts_lock, flags);
+	memcpy(fields[1], uts_nodename, UTS_LEN);
+	memcpy(fields[5], uts_domainname, UTS_LEN);
+	spin_unlock_irqrestore(&uts_lock, flags);
 	return copy_to_user((void __user *)SC_ARG0(regs), fields,
 			    sizeof(fields)) ? -EFAULT : 0;
 }
 SYSCALL_ENTRY(uname, sys_uname);
+
+/* sethostname(name, len) and setdomainname(name, len): root may. */
+static long set_uts_name(char *dst, struct pt_regs *regs)
+{
+	const char __user *uname = (const char __user *)SC_ARG0(regs);
+	size_t len = SC_ARG1(regs);
+	char name[UTS_LEN];
+	unsigned long flags;
+
+	if (len >= UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(name, uname, len))
+		return -EFAULT;
+	memset(name + len, 0, UTS_LEN - len);
+	spin_lock_irqsave(&uts_lock, flags);
+	memcpy(dst, name, UTS_LEN);
+	spin_unlock_irqrestore(&uts_lock, flags);
+	return 0;
+}
+
+static long sys_sethostname(struct pt_regs *regs)
+{
+	return set_uts_name(uts_nodename, regs);
+}
+SYSCALL_ENTRY(sethostname, sys_sethostname);
+
+static long sys_setdomainname(struct pt_regs *regs)
+{
+	return set_uts_name(uts_domainname, regs);
+}
+SYSCALL_ENTRY(setdomainname, sys_setdomainname);
 
 /* Linux's struct sysinfo on x86-64 (112 bytes). */
 struct user_sysinfo {

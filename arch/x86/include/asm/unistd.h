@@ -146,6 +146,7 @@
 #define __NR_umount2	166
 #define __NR_reboot	169
 #define __NR_sethostname	170
+#define __NR_setdomainname	171
 #define __NR_gettid	186
 #define __NR_setxattr	188
 #define __NR_lsetxattr	189
