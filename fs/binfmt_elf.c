@@ -261,7 +261,8 @@ static int elf_walk_phdrs(const void *image, size_t len, u64 size,
  * Return: 0 on success; -ENOEXEC if the file is not an ELF file Tide runs
  * (short header, bad magic, class, byte order, version, type or machine);
  * -EINVAL if its numbers are inconsistent (an e_phentsize other than 56,
- * no program headers, a table or segment outside the file or wrapping, overlapping or unsorted segments, bad alignment, a
+ * no program headers, a table or segment outside the file or wrapping,
+ * overlapping or unsorted segments, bad alignment, a
  * duplicate or malformed PT_INTERP, PT_PHDR or PT_GNU_STACK, no PT_LOAD,
  * an entry point outside executable file-backed memory); -E2BIG if it is
  * past Tide's bounds (more than ELF_MAX_PHNUM headers, more than
@@ -385,7 +386,7 @@ static int elf_map_seg(struct mm_struct *mm, struct file *file,
 int elf_map_image(struct linux_binprm *bprm, struct file *file,
 		  const struct elf_plan *plan, unsigned long bias)
 {
-	struct mm_struct *mm = bprm->mm;
+	struct mm_struct *mm = bprm->mm;	/* the new one */
 	unsigned int i;
 	int ret;
 

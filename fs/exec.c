@@ -194,13 +194,13 @@ static int bprm_add_user_strings(struct linux_binprm *bprm,
 /* May @file be executed? A regular file with an execute bit. */
 static int exec_check_file(struct file *file)
 {
-	struct inode *inode = file_inode(file);
+	const struct inode *ino = file_inode(file);
 
-	if (!inode || !S_ISREG(inode->i_mode))
+	if (!ino || !S_ISREG(ino->i_mode))
 		return -EACCES;
-	if (!(inode->i_mode & 0111))
+	if (!(ino->i_mode & 0111))
 		return -EACCES;
-	if (!(file->f_mode & FMODE_READ))
+	if ((file->f_mode & FMODE_READ) == 0)
 		return -EACCES;
 	return 0;
 }
@@ -461,13 +461,13 @@ static void exec_fill_stack(const struct linux_binprm *bprm, u8 *buf,
 static int exec_setup_stack(struct linux_binprm *bprm)
 {
 	unsigned long size = exec_stack_size(bprm), base, sp;
-	struct mm_struct *mm = bprm->mm;
+	struct mm_struct *mm = bprm->mm;	/* the new one */
 	struct vm_area_struct *vma;
 	long prot = PROT_READ | PROT_WRITE;
 	long ret;
 	u8 *buf;
 
-	if (size > STACK_SIZE / 4)
+	if (size > STACK_SIZE / 2)
 		return -E2BIG;
 	if (bprm->plan.exec_stack)
 		prot |= PROT_EXEC;
@@ -681,17 +681,20 @@ static int bprm_execve(struct linux_binprm *bprm, struct file *file)
  * @argv: NULL-terminated kernel strings
  * @envp: NULL-terminated kernel strings
  *
- * See <linux/binfmts.h>.
+ * See <linux/binfmts.h>. @argv must hold at least one string.
  *
- * Return: 0, or -errno with the task unchanged.
+ * Return: 0, or -errno with the task unchanged (-EINVAL for an empty
+ * @argv).
  */
 int kernel_execve(const char *filename, const char *const *argv,
 		  const char *const *envp)
 {
-	struct linux_binprm bprm;
+	struct linux_binprm bprm;	/* freed by bprm_free() */
 	struct file *file;
 	int ret;
 
+	if (!argv || !argv[0])
+		return -EINVAL;
 	ret = bprm_init(&bprm, filename);
 	if (ret)
 		return ret;
@@ -716,18 +719,22 @@ out:
  * is the program already open (execveat with AT_EMPTY_PATH).
  */
 static long do_execve_user(const char *filename, struct file *file,
-			   const char __user *const __user *argv,
-			   const char __user *const __user *envp)
+			   const char __user *const __user *uargv,
+			   const char __user *const __user *uenvp)
 {
-	struct linux_binprm bprm;
+	struct linux_binprm bprm;	/* freed by bprm_free() */
 	int ret;
 
 	ret = bprm_init(&bprm, filename);
 	if (ret)
 		goto put;
-	ret = bprm_add_user_strings(&bprm, argv, false);
+	ret = bprm_add_user_strings(&bprm, uargv, false);
+	/* An empty argv gets one empty string, so argv[0] is never NULL. */
+	if (!ret && !bprm.argc)
+		ret = bprm_add_strings(&bprm, (const char *const []){ "", NULL },
+				       false);
 	if (!ret)
-		ret = bprm_add_user_strings(&bprm, envp, true);
+		ret = bprm_add_user_strings(&bprm, uenvp, true);
 	if (ret)
 		goto out;
 	if (!file) {
@@ -788,7 +795,7 @@ SYSCALL_ENTRY(execve, sys_execve);
 static long sys_execveat(struct pt_regs *regs)
 {
 	int dirfd = (int)SC_ARG0(regs), flags = (int)SC_ARG4(regs);
-	struct file *file = NULL;
+	struct file *file = NULL;	/* AT_EMPTY_PATH's */
 	char *name;
 	long ret;
 

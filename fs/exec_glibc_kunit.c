@@ -32,7 +32,7 @@ static int glibc_run_fn(void *data)
 	struct glibc_run *run = data;
 	const char *argv[] = { run->path, "one", "two", NULL };
 
-	get_task_struct(current);
+	get_task_struct(current);	/* put by glibc_run() */
 	run->task = current;
 	run->ret = kernel_execve(run->path, argv, envp);
 	return run->ret ? 1 : 0;

@@ -626,7 +626,7 @@ static int spawn_exec_fn(void *data)
 {
 	struct spawn_exec *se = data;
 
-	get_task_struct(current);
+	get_task_struct(current);	/* put by spawn_exec_done() */
 	se->task = current;
 	se->ret = kernel_execve(se->path, se->argv, test_envp);
 	return se->ret ? 1 : 0;
@@ -700,8 +700,12 @@ static void exec_kernel_execve_pie(struct kunit *test)
 static void exec_kernel_execve_errors(struct kunit *test)
 {
 	static const char loop[] = "#!/tmp/exec-loop\n";
+	static const char *const no_argv[] = { NULL };
 	struct memfile *f = build_static(test), *pie = build_pie(test);
 	struct spawn_exec se = { "/tmp/exec-none", test_argv };
+
+	KUNIT_EXPECT_EQ(test, kernel_execve("/tmp/exec-none", no_argv,
+					    test_envp), -EINVAL);
 
 	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), -1L);
 	KUNIT_EXPECT_EQ(test, se.ret, -ENOENT);
@@ -764,7 +768,7 @@ static void exec_syscall_from_user(struct kunit *test)
 {
 	struct memfile *f = build_static(test);
 	struct memfile *good = build_caller(test, 0x403100);
-	struct memfile *bad = build_caller(test, 0x10);
+	struct memfile *bad = build_caller(test, 0x10), *empty;
 	struct spawn_exec se = { "/tmp/exec-caller", test_argv };
 
 	write_file(test, "/tmp/exec-static", f->data, f->len, 0755);
@@ -772,6 +776,11 @@ static void exec_syscall_from_user(struct kunit *test)
 	/* The static program with argc 1: 40 + 0 + 1. */
 	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 41L);
 	KUNIT_EXPECT_STREQ(test, se.task->comm, "exec-static");
+	spawn_exec_done(&se);
+	/* An empty argv: the program gets one empty string, argc 1. */
+	empty = build_caller(test, 0);
+	write_file(test, se.path, empty->data, empty->len, 0755);
+	KUNIT_EXPECT_EQ(test, spawn_exec(test, &se), 41L);
 	spawn_exec_done(&se);
 	/* argv[0] is a bad pointer: -EFAULT, and the caller goes on. */
 	write_file(test, se.path, bad->data, bad->len, 0755);

@@ -104,7 +104,7 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 
 static long sys_madvise(struct pt_regs *regs)
 {
-	struct mm_struct *mm = current->mm;
+	struct mm_struct *mm = current->mm;	/* NULL: a kernel thread */
 	int ret;
 
 	if (!mm)
@@ -119,12 +119,12 @@ SYSCALL_ENTRY(madvise, sys_madvise);
 static long sys_msync(struct pt_regs *regs)
 {
 	unsigned long start = SC_ARG0(regs), flags = SC_ARG2(regs), end;
-	struct mm_struct *mm = current->mm;
+	struct mm_struct *mm = current->mm;	/* NULL: a kernel thread */
 	int ret;
 
 	if (flags & ~(unsigned long)(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
 		return -EINVAL;
-	if ((flags & MS_ASYNC) && (flags & MS_SYNC))
+	if ((flags & (MS_ASYNC | MS_SYNC)) == (MS_ASYNC | MS_SYNC))
 		return -EINVAL;
 	if (!IS_ALIGNED(start, PAGE_SIZE))
 		return -EINVAL;
@@ -144,7 +144,7 @@ static long sys_mincore(struct pt_regs *regs)
 {
 	unsigned long start = SC_ARG0(regs), end, addr, n, i;
 	unsigned char __user *vec = (unsigned char __user *)SC_ARG2(regs);
-	struct mm_struct *mm = current->mm;
+	struct mm_struct *mm = current->mm;	/* NULL: a kernel thread */
 	unsigned char buf[MINCORE_BATCH];
 	int ret;
 

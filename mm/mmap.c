@@ -173,7 +173,7 @@ static void vma_copy_backing(struct vm_area_struct *to,
 
 static unsigned long vma_pages(const struct vm_area_struct *vma)
 {
-	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	return (vma->vm_end - vma->vm_start) / PAGE_SIZE;
 }
 
 /* May @a and @b (which follows it directly) be one VMA? */
@@ -188,42 +188,44 @@ static bool vma_can_join(const struct vm_area_struct *a,
 	return a->vm_pgoff + vma_pages(a) == b->vm_pgoff;
 }
 
+/* The VMA before @at in @mm's list, or NULL. */
 static struct vm_area_struct *vma_prev(struct mm_struct *mm,
-				       struct vm_area_struct *vma)
+				       struct vm_area_struct *at)
 {
-	if (vma->vm_list.prev == &mm->vma_list)
+	if (at->vm_list.prev == &mm->vma_list)
 		return NULL;
-	return list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
+	return list_entry(at->vm_list.prev, struct vm_area_struct, vm_list);
 }
 
+/* The VMA after @at in @mm's list, or NULL. */
 static struct vm_area_struct *vma_next(struct mm_struct *mm,
-				       struct vm_area_struct *vma)
+				       struct vm_area_struct *at)
 {
-	if (vma->vm_list.next == &mm->vma_list)
+	if (at->vm_list.next == &mm->vma_list)
 		return NULL;
-	return list_next_entry(vma, vm_list);
+	return list_next_entry(at, vm_list);
 }
 
 /*
- * Join @vma with its neighbours where they are alike. Returns the VMA
- * that now covers @vma's range (@vma itself may have been freed).
+ * Join @mid with its neighbours where they are alike. Returns the VMA
+ * that now covers @mid's range (@mid itself may have been freed).
  */
 static struct vm_area_struct *vma_merge_around(struct mm_struct *mm,
-					       struct vm_area_struct *vma)
+					       struct vm_area_struct *mid)
 {
-	struct vm_area_struct *prev = vma_prev(mm, vma);
-	struct vm_area_struct *next = vma_next(mm, vma);
+	struct vm_area_struct *prev = vma_prev(mm, mid);
+	struct vm_area_struct *next = vma_next(mm, mid);
 
-	if (next && vma_can_join(vma, next)) {
-		vma->vm_end = next->vm_end;
+	if (next && vma_can_join(mid, next)) {
+		mid->vm_end = next->vm_end;
 		vma_remove(mm, next);
 	}
-	if (prev && vma_can_join(prev, vma)) {
-		prev->vm_end = vma->vm_end;
-		vma_remove(mm, vma);
-		vma = prev;
+	if (prev && vma_can_join(prev, mid)) {
+		prev->vm_end = mid->vm_end;
+		vma_remove(mm, mid);
+		mid = prev;
 	}
-	return vma;
+	return mid;
 }
 
 /**
@@ -245,37 +247,37 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 }
 
 /*
- * Put the unlinked @vma on @mm's list, then merge it with its
+ * Put the unlinked @add on @mm's list, then merge it with its
  * neighbours. Returns the VMA covering its range, or ERR_PTR(-ENOMEM)
- * if it overlaps a VMA (then @vma is not linked).
+ * if it overlaps a VMA (then @add is not linked).
  */
 static struct vm_area_struct *vma_link(struct mm_struct *mm,
-				       struct vm_area_struct *vma)
+				       struct vm_area_struct *add)
 {
-	struct vm_area_struct *next = find_vma(mm, vma->vm_start);
+	struct vm_area_struct *next = find_vma(mm, add->vm_start);
 
-	if (next && next->vm_start < vma->vm_end)
+	if (next && next->vm_start < add->vm_end)
 		return ERR_PTR(-ENOMEM);
-	list_add_tail(&vma->vm_list, next ? &next->vm_list : &mm->vma_list);
+	list_add_tail(&add->vm_list, next ? &next->vm_list : &mm->vma_list);
 	mm->map_count++;
-	return vma_merge_around(mm, vma);
+	return vma_merge_around(mm, add);
 }
 
 /**
  * vma_merge_range - join the alike neighbours among the VMAs near a range
  * @mm: the address space; mmap_lock held for writing
- * @start: first address whose VMA (or the one before it) may join
- * @end: last address whose VMA may join the one after it
+ * @first: first address whose VMA (or the one before it) may join
+ * @last: last address whose VMA may join the one after it
  *
- * For mprotect() and mremap(), after they changed VMAs in [@start, @end).
+ * For mprotect() and mremap(), after they changed VMAs in [@first, @last).
  */
-void vma_merge_range(struct mm_struct *mm, unsigned long start,
-		     unsigned long end)
+void vma_merge_range(struct mm_struct *mm, unsigned long first,
+		     unsigned long last)
 {
 	struct vm_area_struct *vma, *next;
 
-	vma = find_vma(mm, start ? start - 1 : 0);
-	while (vma && vma->vm_start <= end) {
+	vma = find_vma(mm, first ? first - 1 : 0);
+	while (vma && vma->vm_start <= last) {
 		next = vma_next(mm, vma);
 		if (next && vma_can_join(vma, next)) {
 			vma->vm_end = next->vm_end;
@@ -463,25 +465,28 @@ long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 static int mmap_file_check(struct file *file, unsigned long prot,
 			   unsigned long flags)
 {
-	if (!(file->f_mode & FMODE_READ))
+	bool shared = (flags & MAP_TYPE) != MAP_PRIVATE;
+
+	if ((file->f_mode & FMODE_READ) == 0)
 		return -EACCES;
-	if ((flags & MAP_TYPE) != MAP_PRIVATE) {
-		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
-			return -EACCES;
-		/* Shared file mappings need a page cache Tide lacks. */
-		if (!file->f_op || !file->f_op->mmap)
-			return -ENODEV;
-		return 0;
-	}
-	if (!file->f_op || (!file->f_op->mmap && !file->f_op->read))
+	if (shared && (prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+		return -EACCES;
+	if (file->f_op && file->f_op->mmap)
+		return 0;	/* the file maps itself */
+	/*
+	 * Otherwise only a regular file's private pages can be had, read by
+	 * the fault path; shared ones would need a page cache Tide lacks,
+	 * and a pipe or a device has no pages to read at an offset.
+	 */
+	if (shared || !file_inode(file) || !S_ISREG(file_inode(file)->i_mode))
 		return -ENODEV;
 	return 0;
 }
 
 /* Check mmap()'s arguments; a file's are mmap_file_check()'s. */
 static long mmap_check_args(unsigned long addr, unsigned long len,
-			    unsigned long prot, unsigned long flags,
-			    struct file *file, unsigned long pgoff)
+			    unsigned long prot, unsigned long flags, struct file *file,
+			    unsigned long pgoff)
 {
 	unsigned long type = flags & MAP_TYPE, end;
 
@@ -547,10 +552,13 @@ static struct vm_area_struct *mmap_new_vma(struct mm_struct *mm,
 		}
 		return vma;
 	}
-	vma->vm_file = get_file(file);
+	vma->vm_file = get_file(file);	/* put by vma_free() */
 	vma->vm_pgoff = pgoff;
 	if (file->f_op->mmap) {
-		/* The driver may make it anonymous (/dev/zero) or refuse. */
+		/*
+		 * The driver may refuse, or make the VMA anonymous
+		 * (/dev/zero): it then puts vm_file and sets it NULL.
+		 */
 		ret = file->f_op->mmap(file, vma);
 		if (ret) {
 			vma_free(vma);
@@ -583,7 +591,8 @@ static struct vm_area_struct *mmap_new_vma(struct mm_struct *mm,
  * -EEXIST when MAP_FIXED_NOREPLACE finds the range taken; -EBADF for a
  * file mapping without a file; -EACCES for a file not open for reading
  * (or for writing, when shared and writable); -ENODEV for a file that
- * cannot be mapped; -EOVERFLOW when @pgoff + the pages wrap; -ENOMEM
+ * cannot be mapped (shared without its own mmap operation, or not a
+ * regular file); -EOVERFLOW when @pgoff + the pages wrap; -ENOMEM
  * when the range does not fit below TASK_SIZE_MAX, no free range is big
  * enough, or memory runs out.
  */
@@ -603,7 +612,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		pgoff = 0;
 	}
 
-	if (flags & MAP_FIXED_NOREPLACE) {
+	if (flags & MAP_FIXED_NOREPLACE) {	/* fail rather than replace */
 		next = find_vma(mm, addr);
 		if (next && next->vm_start < addr + len)
 			return -EEXIST;
@@ -718,7 +727,7 @@ int vm_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 {
 	unsigned long old_top = PAGE_ALIGN(mm->brk), new_top;
-	struct vm_area_struct *next;
+	struct vm_area_struct *next;	/* the mapping above */
 
 	if (brk < mm->start_brk || brk > TASK_SIZE_MAX)
 		return mm->brk;
@@ -790,15 +799,15 @@ static long sys_mmap(struct pt_regs *regs)
 	unsigned long addr = SC_ARG0(regs), len = SC_ARG1(regs);
 	unsigned long prot = SC_ARG2(regs), flags = SC_ARG3(regs);
 	unsigned long off = SC_ARG5(regs);
-	struct mm_struct *mm = current->mm;
-	struct file *file = NULL;
+	struct mm_struct *mm = current->mm;	/* NULL: a kernel thread */
+	struct file *file = NULL;	/* none if anonymous */
 	long ret;
 
 	if (!mm)
 		return -ENOMEM;
 	if (off & ~PAGE_MASK)
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS)) {
+	if ((flags & MAP_ANONYMOUS) == 0) {
 		file = fget((unsigned int)SC_ARG4(regs));
 		if (!file)
 			return -EBADF;
@@ -820,7 +829,7 @@ SYSCALL_ENTRY(munmap, sys_munmap);
 
 static long sys_brk(struct pt_regs *regs)
 {
-	struct mm_struct *mm = current->mm;
+	struct mm_struct *mm = current->mm;	/* NULL: a kernel thread */
 	unsigned long ret;
 
 	if (!mm)

@@ -82,8 +82,8 @@ static int mprotect(struct mm_struct *mm, unsigned long start,
 }
 
 static long mremap(struct mm_struct *mm, unsigned long addr,
-		   unsigned long old_len, unsigned long new_len,
-		   unsigned long flags, unsigned long new_addr)
+		   unsigned long old_len, unsigned long new_len, unsigned long flags,
+		   unsigned long new_addr)
 {
 	long ret;
 
@@ -395,6 +395,10 @@ static void calls_file_errors(struct kunit *test)
 			(long)-EACCES);
 	KUNIT_EXPECT_EQ(test, vm_mmap(mm, 0, PG, PROT_READ, MAP_PRIVATE,
 				      &f->file, ~0UL), (long)-EOVERFLOW);
+	/* A pipe (or any file but a regular one) has no pages to map. */
+	f->inode.i_mode = S_IFIFO | 0644;
+	KUNIT_EXPECT_EQ(test, vm_mmap(mm, 0, PG, PROT_READ, MAP_PRIVATE,
+				      &f->file, 0), (long)-ENODEV);
 	f->file.f_mode = 0;
 	KUNIT_EXPECT_EQ(test, vm_mmap(mm, 0, PG, PROT_READ, MAP_PRIVATE,
 				      &f->file, 0), (long)-EACCES);

@@ -21,12 +21,12 @@ static bool range_mapped(struct mm_struct *mm, unsigned long start,
 			 unsigned long end)
 {
 	struct vm_area_struct *vma = find_vma(mm, start);
-	unsigned long addr = start;
+	unsigned long at = start;
 
-	while (addr < end) {
-		if (!vma || vma->vm_start > addr)
+	while (at < end) {
+		if (!vma || vma->vm_start > at)
 			return false;
-		addr = vma->vm_end;
+		at = vma->vm_end;
 		vma = list_next_entry(vma, vm_list);
 		if (&vma->vm_list == &mm->vma_list)
 			vma = NULL;
@@ -67,16 +67,14 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		return 0;
 	if (len > TASK_SIZE_MAX || start > TASK_SIZE_MAX - PAGE_ALIGN(len))
 		return -ENOMEM;
-	end = start + PAGE_ALIGN(len);
+	end = PAGE_ALIGN(len) + start;
 	if (!range_mapped(mm, start, end))
 		return -ENOMEM;
 
-	vma = find_vma(mm, start);
-	if (vma->vm_start < start) {
-		ret = split_vma(mm, vma, start);
-		if (ret)
-			return ret;
-	}
+	vma = find_vma(mm, start);	/* the range's first */
+	ret = vma->vm_start < start ? split_vma(mm, vma, start) : 0;
+	if (ret)
+		return ret;
 	vma = find_vma(mm, end - 1);
 	if (vma->vm_end > end) {
 		ret = split_vma(mm, vma, end);
@@ -97,7 +95,7 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 
 static long sys_mprotect(struct pt_regs *regs)
 {
-	struct mm_struct *mm = current->mm;
+	struct mm_struct *mm = current->mm;	/* NULL: a kernel thread */
 	int ret;
 
 	if (!mm)

@@ -64,7 +64,7 @@ static long mremap_grow(struct mm_struct *mm, struct vm_area_struct *vma,
 			unsigned long new_len)
 {
 	unsigned long old_end = vma->vm_end, end;
-	struct vm_area_struct *next;
+	struct vm_area_struct *next;	/* the mapping after @vma */
 
 	if (check_add_overflow(addr, new_len, &end) || end > TASK_SIZE_MAX)
 		return -ENOMEM;
@@ -98,10 +98,11 @@ static long mremap_grow(struct mm_struct *mm, struct vm_area_struct *vma,
  * not inside one VMA; -ENOMEM when it cannot grow in place and may not
  * move, or memory or address space runs out.
  */
-long do_mremap(struct mm_struct *mm, unsigned long addr,
-	       unsigned long old_len, unsigned long new_len,
-	       unsigned long flags, unsigned long new_addr)
+long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+	       unsigned long new_len, unsigned long flags,
+	       unsigned long new_addr)
 {
+	bool fixed = flags & MREMAP_FIXED;
 	struct vm_area_struct *vma;
 	long ret;
 
@@ -112,11 +113,11 @@ long do_mremap(struct mm_struct *mm, unsigned long addr,
 	if (!IS_ALIGNED(addr, PAGE_SIZE) || old_len > TASK_SIZE_MAX ||
 	    new_len > TASK_SIZE_MAX)
 		return -EINVAL;
-	old_len = PAGE_ALIGN(old_len);
-	new_len = PAGE_ALIGN(new_len);
+	old_len = PAGE_ALIGN(old_len);	/* whole pages from here on */
+	new_len = PAGE_ALIGN(new_len);	/* likewise */
 	if (!new_len || !old_len)
 		return -EINVAL;
-	if (flags & MREMAP_FIXED) {
+	if (fixed) {
 		ret = mremap_fixed_check(addr, old_len, new_addr, new_len);
 		if (ret)
 			return ret;
@@ -126,7 +127,7 @@ long do_mremap(struct mm_struct *mm, unsigned long addr,
 	    addr + old_len > vma->vm_end)
 		return -EFAULT;
 
-	if (flags & MREMAP_FIXED) {
+	if (fixed) {
 		ret = do_munmap(mm, new_addr, new_len);
 		if (ret)
 			return ret;
@@ -156,7 +157,7 @@ long do_mremap(struct mm_struct *mm, unsigned long addr,
 
 static long sys_mremap(struct pt_regs *regs)
 {
-	struct mm_struct *mm = current->mm;
+	struct mm_struct *mm = current->mm;	/* NULL: a kernel thread */
 	long ret;
 
 	if (!mm)

@@ -89,18 +89,18 @@ pgprot_t vma_pte_prot(unsigned long vm_flags)
 
 /* Map @page at @addr unless a page is there; frees @page then. */
 static int vp_install(struct mm_struct *mm, struct vm_area_struct *vma,
-		      unsigned long addr, struct page *page)
+		      unsigned long uaddr, struct page *page)
 {
 	unsigned long flags;
 	pgentry_t *pte;
 	int ret = 0;
 
 	spin_lock_irqsave(&mm->page_table_lock, flags);
-	pte = vp_walk(mm, addr, true, NULL);
+	pte = vp_walk(mm, uaddr, true, NULL);
 	if (!pte) {
 		ret = -ENOMEM;
 	} else if (!*pte) {
-		ret = page_add_anon_rmap(page, vma, addr);
+		ret = page_add_anon_rmap(page, vma, uaddr);
 		if (!ret) {
 			mm->nr_pages++;
 			*pte = mk_leaf(page_to_phys(page),
@@ -141,11 +141,11 @@ static int vp_read_file_page(struct vm_area_struct *vma, unsigned long addr,
 }
 
 /**
- * populate_vma_range - fill in the pages of [@start, @end) of @vma now
+ * populate_vma_range - fill in the pages of [@first, @stop) of @vma now
  * @mm: @vma's address space; mmap_lock held for writing
  * @vma: a VMA holding the page-aligned range
- * @start: first address
- * @end: end of the range
+ * @first: first address
+ * @stop: end of the range
  *
  * Anonymous private pages come zeroed; a private file mapping's pages
  * are read from the file (bytes past its end are zero). Pages already
@@ -156,17 +156,17 @@ static int vp_read_file_page(struct vm_area_struct *vma, unsigned long addr,
  * of the file. Pages filled before the failure stay.
  */
 int populate_vma_range(struct mm_struct *mm, struct vm_area_struct *vma,
-		       unsigned long start, unsigned long end)
+		       unsigned long first, unsigned long stop)
 {
 	unsigned long addr;
 	struct page *page;
 	int ret;
 
-	if (WARN_ON_ONCE(start < vma->vm_start || end > vma->vm_end))
+	if (WARN_ON_ONCE(first < vma->vm_start || stop > vma->vm_end))
 		return -EINVAL;
 	if (vma->vm_shared)
 		return 0;
-	for (addr = start; addr < end; addr += PAGE_SIZE) {
+	for (addr = first; addr != stop; addr += PAGE_SIZE) {
 		if (vp_present(mm, addr))
 			continue;
 		page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
@@ -264,11 +264,11 @@ int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
 }
 
 /**
- * change_protection - give the present pages of [@start, @end) @vm_flags
+ * change_protection - give the present pages of [@start, @end) @new_flags
  * @mm: the address space; mmap_lock held for writing
  * @start: page-aligned start
  * @end: page-aligned end
- * @vm_flags: the VMA's new flags
+ * @new_flags: the VMA's new flags
  *
  * A private page mapped more than once (page_mapcount() > 1, shared
  * for copy-on-write) does not become writable: its write fault copies
@@ -276,9 +276,9 @@ int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
  * move ends. The TLBs of the CPUs running @mm are flushed.
  */
 void change_protection(struct mm_struct *mm, unsigned long start,
-		       unsigned long end, unsigned long vm_flags)
+		       unsigned long end, unsigned long new_flags)
 {
-	pgprot_t prot = vma_pte_prot(vm_flags);
+	pgprot_t prot = vma_pte_prot(new_flags);
 	unsigned long addr = start, skip, flags;
 	struct page *page;
 	pgentry_t *pte;
@@ -296,7 +296,7 @@ void change_protection(struct mm_struct *mm, unsigned long start,
 
 			page = phys_to_page(pgentry_addr(*pte));
 			p = prot;
-			if (!(vm_flags & VM_SHARED) && page_mapcount(page) > 1)
+			if (!(new_flags & VM_SHARED) && page_mapcount(page) > 1)
 				p &= ~(pgprot_t)(_PAGE_RW | _PAGE_DIRTY);
 			*pte = mk_leaf(pgentry_addr(*pte), p, PG_LEVEL_4K);
 			if (moving)

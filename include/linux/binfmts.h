@@ -36,7 +36,7 @@ int kernel_execve(const char *filename, const char *const *argv,
 /* Scripts whose interpreter is a script: at most this many in a row. */
 #define BINPRM_MAX_DEPTH	4
 /* The bytes of a #! line looked at; a longer line is cut there. */
-#define BINPRM_BUF_SIZE		256
+#define BINPRM_BUF_SIZE		256	/* Linux's */
 /* What exec reads of a file first: enough for nearly every ELF header. */
 #define BINPRM_HEAD_SIZE	4096
 /* Programs and interpreters larger than this are refused (-ENOMEM). */
@@ -76,7 +76,7 @@ struct linux_binprm {
 	void *image;
 	size_t image_len;
 	u64 file_size;
-	struct file *interp_file;
+	struct file *interp_file;	/* a reference */
 	void *interp_image;
 	size_t interp_len;
 	u64 interp_size;

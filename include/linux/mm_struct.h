@@ -66,7 +66,7 @@ struct shared_anon {
 /* mremap() flags */
 #define MREMAP_MAYMOVE		1
 #define MREMAP_FIXED		2
-#define MREMAP_DONTUNMAP	4
+#define MREMAP_DONTUNMAP	4	/* not supported */
 
 /* msync() flags */
 #define MS_ASYNC		1
@@ -201,8 +201,8 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
 struct page *shared_anon_page(struct vm_area_struct *vma, unsigned long addr);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr);
-void vma_merge_range(struct mm_struct *mm, unsigned long start,
-		     unsigned long end);
+void vma_merge_range(struct mm_struct *mm, unsigned long first,
+		     unsigned long last);
 int vma_link_copy(struct mm_struct *mm, const struct vm_area_struct *like,
 		  unsigned long start, unsigned long end, unsigned long pgoff);
 long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
@@ -212,13 +212,13 @@ int dup_vma_list(struct mm_struct *dst, struct mm_struct *src);
 /* mm/vma_pages.c: page-table work of the memory system calls */
 pgprot_t vma_pte_prot(unsigned long vm_flags);
 int populate_vma_range(struct mm_struct *mm, struct vm_area_struct *vma,
-		       unsigned long start, unsigned long end);
+		       unsigned long first, unsigned long stop);
 void clear_mapped_range(struct mm_struct *mm, unsigned long start,
 			unsigned long end);
 int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
 	       size_t len);
 void change_protection(struct mm_struct *mm, unsigned long start,
-		       unsigned long end, unsigned long vm_flags);
+		       unsigned long end, unsigned long new_flags);
 int move_page_range(struct mm_struct *mm, unsigned long old,
 		    unsigned long new, unsigned long len);
 bool mm_page_present(struct mm_struct *mm, unsigned long addr);
@@ -226,9 +226,9 @@ bool mm_page_present(struct mm_struct *mm, unsigned long addr);
 /* mm/mprotect.c, mm/mremap.c, mm/madvise.c */
 int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long prot);
-long do_mremap(struct mm_struct *mm, unsigned long addr,
-	       unsigned long old_len, unsigned long new_len,
-	       unsigned long flags, unsigned long new_addr);
+long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+	       unsigned long new_len, unsigned long flags,
+	       unsigned long new_addr);
 int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	       int advice);
 
@@ -245,7 +245,7 @@ pgentry_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr);
  * anyone else yet). Returns 0 or -ENOMEM.
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
-		    struct vm_area_struct *vma);
+		    struct vm_area_struct *vma);	/* mm/memory.c */
 
 /* arch/x86/mm/tlb.c */
 void switch_mm(struct mm_struct *next);

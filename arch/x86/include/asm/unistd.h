@@ -148,7 +148,6 @@
 #define __NR_sethostname	170
 #define __NR_setdomainname	171
 #define __NR_gettid	186
-#define __NR_time	201
 #define __NR_setxattr	188
 #define __NR_lsetxattr	189
 #define __NR_fsetxattr	190
@@ -162,6 +161,7 @@
 #define __NR_lremovexattr	198
 #define __NR_fremovexattr	199
 #define __NR_tkill	200
+#define __NR_time	201
 #define __NR_futex	202
 #define __NR_sched_setaffinity	203
 #define __NR_sched_getaffinity	204
