@@ -586,18 +586,18 @@ static void tsh_run(struct tsh *sh, char *line, unsigned int depth)
 }
 
 /*
- * Open the console's terminal for the shell, without line editing, echo
- * or signal characters (the shell does its own): input then arrives by
- * interrupt, and nothing typed is lost however fast it comes. It is not
- * closed again, so a process that opens the console later shares the
- * input (the shell is not started when user space runs).
+ * When a process already has the console's terminal open (pid 1 that
+ * found no program to run keeps it), the terminal's interrupt takes the
+ * input and polling the console would see none: the shell then reads
+ * the terminal too, without line editing, echo or signal characters (it
+ * does its own). Otherwise it polls the console as it always did.
  */
 static struct tty_struct *tsh_open_tty(void)
 {
 	struct tty_struct *tty = tty_console();
 	struct termios t;
 
-	if (!tty || tty_kernel_open(tty))
+	if (!tty || !tty_in_use(tty) || tty_kernel_open(tty))
 		return NULL;
 	tty_mode_ioctl(tty, TCGETS, 0, &t);
 	t.c_iflag &= ~(ICRNL | IXON);
@@ -609,7 +609,7 @@ static struct tty_struct *tsh_open_tty(void)
 }
 
 /*
- * The next character typed, from the terminal when the shell has it.
+ * The next character typed, from the terminal when the shell reads it.
  * Otherwise the console is polled. The UART holds only 16: when a line
  * arrives faster than that (pasted, or sent by a test), sleeping 10 ms
  * between polls would let each refill wait that long, so for a while
@@ -690,9 +690,9 @@ static int tsh_thread(void *data)
  *
  * Called once by start_kernel() after "Tide ready" when Tide is not
  * powering off (tide.poweroff=1) or running KUnit (kunit.enable=1);
- * tide.shell=0 keeps it off. The shell prints "tide# " and reads the
- * console's terminal (drivers/tty), or polls the console if there is no
- * terminal.
+ * tide.shell=0 keeps it off. The shell prints "tide# " and polls the
+ * console, or reads the console's terminal (drivers/tty) if a process
+ * has that open.
  *
  * Return: 0, -ENODEV without a console that reads, -ENOMEM, or the
  * -errno of kthread_run(); 0 also when disabled.

@@ -251,6 +251,17 @@ struct tty_struct *tty_console(void)
 }
 
 /**
+ * tty_in_use - is @tty open, by a process or a kernel user?
+ * @tty: the terminal
+ *
+ * Return: true while it has openers (a snapshot: no lock is kept).
+ */
+bool tty_in_use(struct tty_struct *tty)
+{
+	return READ_ONCE(tty->count) > 0;
+}
+
+/**
  * tty_kernel_open - count an opener of @tty; the first one starts it
  * @tty: the terminal
  *

@@ -122,8 +122,9 @@ void tty_receive(struct tty_struct *tty, const u8 *buf, size_t n);
 /* The session leader current is leaving its terminal (exit, setsid). */
 void disassociate_ctty(bool on_exit);
 
-/* The console's terminal, or NULL. */
+/* The console's terminal, or NULL; is a terminal open (by anyone)? */
 struct tty_struct *tty_console(void);
+bool tty_in_use(struct tty_struct *tty);
 /* A kernel reader's and writer's entry points (no user copies). */
 ssize_t tty_kernel_read(struct tty_struct *tty, void *buf, size_t n,
 			bool nonblock);

@@ -347,6 +347,11 @@ BOOT_MATRIX = (
              prompt="tty-kunit> ", shell=("tide\x7f\x7fny tty", "abc\x03"),
              expect_all=("ok 2 serial8250_typed_line", "abc^C"),
              forbid=("not ok", "# SKIP")),
+    # pid 1 finds no program and keeps the console open: the built-in
+    # shell then reads through the terminal (kernel/tsh.c).
+    BootCase("boot:shell-after-failed-init", "pc", "512M",
+             "init=/nonexistent", shell=("echo 'through''-the-tty'", "poweroff"),
+             expect_all=("through-the-tty",)),
     # A kernel stack overflow (stack_overflow_test.c) is reported by the
     # double fault handler, which panics: QEMU exits 3, not 0.
     *(BootCase(f"boot:stack-overflow-{where}", "pc", "512M",
