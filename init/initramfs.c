@@ -157,7 +157,7 @@ int initramfs_for_each(const void *image, size_t len, cpio_actor_t fn,
 			ret = initramfs_gunzip_part(p + pos, len - pos, fn, arg,
 						    &used);
 		else
-			ret = cpio_for_each_part(p + pos, len - pos, fn, arg,
+			ret = cpio_walk_archives(p + pos, len - pos, fn, arg,
 						 &used);
 		if (ret)
 			return ret;

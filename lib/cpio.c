@@ -200,7 +200,7 @@ static int cpio_next(const u8 *buf, size_t len, size_t *pos,
 }
 
 /**
- * cpio_for_each_part - walk the newc archives at the start of @buf
+ * cpio_walk_archives - walk the newc archives at the start of @buf
  * @buf: one or more archives, back to back, any alignment, possibly
  *	followed by other data (a compressed part of an initramfs)
  * @len: bytes in @buf
@@ -217,7 +217,7 @@ static int cpio_next(const u8 *buf, size_t len, size_t *pos,
  * Return: 0; what @fn returned if it stopped the walk; -EINVAL for a
  * malformed archive (see cpio_for_each()).
  */
-int cpio_for_each_part(const void *buf, size_t len, cpio_actor_t fn,
+int cpio_walk_archives(const void *buf, size_t len, cpio_actor_t fn,
 		       void *arg, size_t *used)
 {
 	const u8 *bytes = buf;
@@ -277,7 +277,7 @@ int cpio_for_each(const void *buf, size_t len, cpio_actor_t fn, void *arg)
 	size_t used;
 	int ret;
 
-	ret = cpio_for_each_part(buf, len, fn, arg, &used);
+	ret = cpio_walk_archives(buf, len, fn, arg, &used);
 	if (!ret && used != len)
 		return -EINVAL;
 	return ret;

@@ -216,7 +216,7 @@ static void cpio_after_trailer(struct kunit *test)
 }
 
 /*
- * cpio_for_each_part() stops after the trailer and its NUL padding at
+ * cpio_walk_archives() stops after the trailer and its NUL padding at
  * data that is not an archive (a gzip member, in an initramfs) and says
  * where; junk right after an archive is the caller's to judge.
  */
@@ -237,7 +237,7 @@ static void cpio_part_then_other(struct kunit *test)
 	copy = t->tail + CPIO_TEST_LEN - t->len;
 	memcpy(copy, t->buf, t->len);
 	t->nr_seen = 0;
-	KUNIT_ASSERT_EQ(test, cpio_for_each_part(copy, t->len, record, t,
+	KUNIT_ASSERT_EQ(test, cpio_walk_archives(copy, t->len, record, t,
 						 &used), 0);
 	KUNIT_EXPECT_EQ(test, used, t->len - 4);
 	KUNIT_EXPECT_EQ(test, t->nr_seen, 2);

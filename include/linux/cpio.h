@@ -53,7 +53,7 @@ struct cpio_entry {
 typedef int (*cpio_actor_t)(const struct cpio_entry *e, void *arg);
 
 int cpio_for_each(const void *buf, size_t len, cpio_actor_t fn, void *arg);
-int cpio_for_each_part(const void *buf, size_t len, cpio_actor_t fn,
+int cpio_walk_archives(const void *buf, size_t len, cpio_actor_t fn,
 		       void *arg, size_t *used);
 
 #endif /* _LINUX_CPIO_H */

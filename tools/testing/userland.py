@@ -34,6 +34,7 @@ import qemu
 
 IMAGE = "initramfs.cpio.gz"
 USER_PROMPT = "tide:/# "
+TSH_PROMPT = "tide# "         # Tide's built-in shell
 BUILTIN_SHELL = "starting the built-in shell"
 NO_VFS = "no VFS to unpack into"
 UNPACKED = re.compile(r"initramfs: unpacked (\d+) entries")
@@ -248,9 +249,11 @@ def selftests_job(ctx, outcome):
         image = _image(ctx)
     except Exception as e:
         return [outcome(n, "FAIL", str(e)) for n in names]
+    # A kernel that cannot run the script starts tsh: power that off.
     result = ctx.boot("user:selftests", memory="512M",
                       cmdline="rdinit=/opt/tide/selftests",
-                      extra_args=("-initrd", image), timeout=600)
+                      extra_args=("-initrd", image), timeout=600,
+                      script=((TSH_PROMPT, "poweroff"),))
     text = result.output
     for line in result.lines:
         if BUILTIN_SHELL in line or NO_VFS in line:
