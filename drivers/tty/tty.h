@@ -17,20 +17,6 @@ int tty_set_ctty_of(struct tty_struct *tty, struct signal_struct *ss,
 void tty_disassociate_of(struct signal_struct *ss, int tgid);
 bool tty_in_background(struct tty_struct *tty, struct signal_struct *ss);
 
-/*
- * poll_wait() belongs to the VFS (fs/select.c, include/linux/poll.h).
- * Until that header exists, tty_stubs.c gives a do-nothing one, so that
- * poll(2) on a terminal reports readiness but cannot sleep on it.
- */
-#if __has_include("linux/poll.h")
 #include <linux/poll.h>
-#else
-void poll_wait(struct file *file, wait_queue_head_t *wq,
-	       struct poll_table_struct *table);
-#define EPOLLIN		0x001	/* Linux's values */
-#define EPOLLOUT	0x004
-#define EPOLLRDNORM	0x040
-#define EPOLLWRNORM	0x100
-#endif
 
 #endif /* _DRIVERS_TTY_TTY_H */

@@ -35,6 +35,7 @@ import ktap       # noqa: E402
 import qemu       # noqa: E402
 import scenario   # noqa: E402
 import userland   # noqa: E402
+import tty_user   # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
@@ -651,7 +652,7 @@ def userland_jobs():
     def outcome(name, status, reason="", detail=None):
         return Outcome(name, status, reason, detail)
     return [Job(name, lambda ctx, fn=fn: fn(UserlandContext(ctx), outcome))
-            for name, fn in userland.JOBS]
+            for name, fn in userland.JOBS + tty_user.JOBS]
 
 
 # ----------------------------------------------------------------- driver
