@@ -993,29 +993,8 @@ int init_link(const char *oldname, const char *newname)
  * AT_FDCWD and fixed flags, so both go through one helper per form.
  */
 
-static long mkdirat_user(int dfd, unsigned long uname, umode_t mode)
-{
-	char *name = getname((const char __user *)uname);
-	long err;
-
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	err = do_mkdirat(dfd, name, mode);
-	putname(name);
-	return err;
-}
-
-static long sys_mkdirat(struct pt_regs *regs)
-{
-	return mkdirat_user(SC_ARG0(regs), SC_ARG1(regs), SC_ARG2(regs));
-}
-SYSCALL_ENTRY(mkdirat, sys_mkdirat);
-
-static long sys_mkdir(struct pt_regs *regs)
-{
-	return mkdirat_user(AT_FDCWD, SC_ARG0(regs), SC_ARG1(regs));
-}
-SYSCALL_ENTRY(mkdir, sys_mkdir);
+/* The calls that take one name. */
+enum one_name_op { ONE_NAME_MKDIR, ONE_NAME_MKNOD, ONE_NAME_UNLINK };
 
 /* Linux's user encoding of a device number back to Tide's dev_t. */
 static dev_t decode_dev(u64 dev)
@@ -1026,60 +1005,78 @@ static dev_t decode_dev(u64 dev)
 	return MKDEV(major, minor);
 }
 
-static long mknodat_user(int dfd, unsigned long uname, umode_t mode,
-			 u64 udev)
+/*
+ * Copies the user name, then runs @op: @arg is the mode (mkdir, mknod)
+ * or the AT_REMOVEDIR flag (unlink); @udev the user's device number.
+ */
+static long one_name_user(enum one_name_op op, int dfd, unsigned long uname,
+			  unsigned long arg, u64 udev)
 {
 	char *name = getname((const char __user *)uname);
 	long err;
 
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	err = do_mknodat(dfd, name, mode, decode_dev(udev));
+	switch (op) {
+	case ONE_NAME_MKDIR:
+		err = do_mkdirat(dfd, name, arg);
+		break;
+	case ONE_NAME_MKNOD:
+		err = do_mknodat(dfd, name, arg, decode_dev(udev));
+		break;
+	default:
+		err = do_unlinkat(dfd, name, arg);
+		break;
+	}
 	putname(name);
 	return err;
 }
 
+static long sys_mkdirat(struct pt_regs *regs)
+{
+	return one_name_user(ONE_NAME_MKDIR, SC_ARG0(regs), SC_ARG1(regs),
+			     SC_ARG2(regs), 0);
+}
+SYSCALL_ENTRY(mkdirat, sys_mkdirat);
+
+static long sys_mkdir(struct pt_regs *regs)
+{
+	return one_name_user(ONE_NAME_MKDIR, AT_FDCWD, SC_ARG0(regs),
+			     SC_ARG1(regs), 0);
+}
+SYSCALL_ENTRY(mkdir, sys_mkdir);
+
 static long sys_mknodat(struct pt_regs *regs)
 {
-	return mknodat_user(SC_ARG0(regs), SC_ARG1(regs), SC_ARG2(regs),
-			    SC_ARG3(regs));
+	return one_name_user(ONE_NAME_MKNOD, SC_ARG0(regs), SC_ARG1(regs),
+			     SC_ARG2(regs), SC_ARG3(regs));
 }
 SYSCALL_ENTRY(mknodat, sys_mknodat);
 
 static long sys_mknod(struct pt_regs *regs)
 {
-	return mknodat_user(AT_FDCWD, SC_ARG0(regs), SC_ARG1(regs),
-			    SC_ARG2(regs));
+	return one_name_user(ONE_NAME_MKNOD, AT_FDCWD, SC_ARG0(regs),
+			     SC_ARG1(regs), SC_ARG2(regs));
 }
 SYSCALL_ENTRY(mknod, sys_mknod);
 
-static long unlinkat_user(int dfd, unsigned long uname, int flags)
-{
-	char *name = getname((const char __user *)uname);
-	long err;
-
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	err = do_unlinkat(dfd, name, flags);
-	putname(name);
-	return err;
-}
-
 static long sys_unlinkat(struct pt_regs *regs)
 {
-	return unlinkat_user(SC_ARG0(regs), SC_ARG1(regs), SC_ARG2(regs));
+	return one_name_user(ONE_NAME_UNLINK, SC_ARG0(regs), SC_ARG1(regs),
+			     SC_ARG2(regs), 0);
 }
 SYSCALL_ENTRY(unlinkat, sys_unlinkat);
 
 static long sys_unlink(struct pt_regs *regs)
 {
-	return unlinkat_user(AT_FDCWD, SC_ARG0(regs), 0);
+	return one_name_user(ONE_NAME_UNLINK, AT_FDCWD, SC_ARG0(regs), 0, 0);
 }
 SYSCALL_ENTRY(unlink, sys_unlink);
 
 static long sys_rmdir(struct pt_regs *regs)
 {
-	return unlinkat_user(AT_FDCWD, SC_ARG0(regs), AT_REMOVEDIR);
+	return one_name_user(ONE_NAME_UNLINK, AT_FDCWD, SC_ARG0(regs),
+			     AT_REMOVEDIR, 0);
 }
 SYSCALL_ENTRY(rmdir, sys_rmdir);
 
