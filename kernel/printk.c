@@ -10,6 +10,10 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/time.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
+#include <linux/errno.h>
 
 #define LOG_BUF_LEN (1UL << CONFIG_LOG_BUF_SHIFT)
 
@@ -20,12 +24,15 @@ static DEFINE_SPINLOCK(log_lock);
 static char log_buf[LOG_BUF_LEN];
 static size_t log_head;		/* next byte written */
 static size_t log_len;		/* valid bytes, at most LOG_BUF_LEN */
+static u64 log_total;		/* bytes ever stored */
+static u64 log_cleared;		/* log_total at the last syslog(2) clear */
 static struct console *consoles;
 static bool line_open;		/* the last message did not end in '\n' */
 static int line_level;
 
 static void log_store(const char *s, size_t n)
 {
+	log_total += n;
 	for (; n; n--, s++) {
 		log_buf[log_head] = *s;
 		log_head = (log_head + 1) & (LOG_BUF_LEN - 1);
@@ -201,3 +208,124 @@ static int __init quiet_setup(char *val)
 	return 0;
 }
 early_param("quiet", quiet_setup);
+
+/* ---- syslog(2): the log as busybox's and util-linux's dmesg read it ---- */
+
+/* The @type values of syslog(2) (Linux's numbers). */
+enum {
+	SYSLOG_CLOSE = 0,
+	SYSLOG_OPEN = 1,
+	SYSLOG_READ = 2,
+	SYSLOG_READ_ALL = 3,
+	SYSLOG_READ_CLEAR = 4,
+	SYSLOG_CLEAR = 5,
+	SYSLOG_CONSOLE_OFF = 6,
+	SYSLOG_CONSOLE_ON = 7,
+	SYSLOG_CONSOLE_LEVEL = 8,
+	SYSLOG_SIZE_UNREAD = 9,
+	SYSLOG_SIZE_BUFFER = 10,
+};
+
+/* console_loglevel before SYSLOG_CONSOLE_OFF; -1 while it is on. */
+static int syslog_saved_level = -1;
+
+/*
+ * Copies into @dst the newest bytes of the log written since the last
+ * clear, at most @size of them, starting at a line when the cut falls
+ * inside one; with @clear, the log then counts as cleared. Takes
+ * log_lock. Return: the bytes copied.
+ */
+static size_t syslog_copy(char *dst, size_t size, bool clear)
+{
+	unsigned long flags;
+	size_t n, i, first, skip = 0;
+
+	spin_lock_irqsave(&log_lock, flags);
+	n = min_t(u64, log_len, log_total - log_cleared);
+	if (n > size) {
+		first = (log_head - n) & (LOG_BUF_LEN - 1);
+		/* Drop what does not fit, then the rest of its line. */
+		skip = n - size;
+		while (skip < n &&
+		       log_buf[(first + skip - 1) & (LOG_BUF_LEN - 1)] != '\n')
+			skip++;
+	}
+	first = (log_head - n + skip) & (LOG_BUF_LEN - 1);
+	for (i = 0; i < n - skip; i++)
+		dst[i] = log_buf[(first + i) & (LOG_BUF_LEN - 1)];
+	if (clear)
+		log_cleared = log_total;
+	spin_unlock_irqrestore(&log_lock, flags);
+	return n - skip;
+}
+
+static long syslog_read_all(char __user *buf, long len, bool clear)
+{
+	size_t size, n;
+	char *tmp;
+	long ret;
+
+	if (!buf || len < 0)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	size = min_t(size_t, len, LOG_BUF_LEN);
+	tmp = vmalloc(size);
+	if (!tmp)
+		return -ENOMEM;
+	n = syslog_copy(tmp, size, clear);
+	ret = copy_to_user(buf, tmp, n) ? -EFAULT : (long)n;
+	vfree(tmp);
+	return ret;
+}
+
+/*
+ * syslog(type, buf, len): Linux's klogctl(). Everybody is root, so no
+ * call is refused for want of a capability. The reading and clearing
+ * calls, the console level ones and the buffer size work as in Linux;
+ * the consuming read a klogd uses (SYSLOG_READ) and its count
+ * (SYSLOG_SIZE_UNREAD) are not there and give -EINVAL.
+ */
+static long sys_syslog(struct pt_regs *regs)
+{
+	int type = SC_ARG0(regs);
+	char __user *buf = (char __user *)SC_ARG1(regs);
+	int len = SC_ARG2(regs);
+	unsigned long flags;
+
+	switch (type) {
+	case SYSLOG_CLOSE:
+	case SYSLOG_OPEN:
+		return 0;
+	case SYSLOG_READ_ALL:
+	case SYSLOG_READ_CLEAR:
+		return syslog_read_all(buf, len, type == SYSLOG_READ_CLEAR);
+	case SYSLOG_CLEAR:
+		spin_lock_irqsave(&log_lock, flags);
+		log_cleared = log_total;
+		spin_unlock_irqrestore(&log_lock, flags);
+		return 0;
+	case SYSLOG_CONSOLE_OFF:
+		if (syslog_saved_level < 0)
+			syslog_saved_level = console_loglevel;
+		console_loglevel = 1;
+		return 0;
+	case SYSLOG_CONSOLE_ON:
+		if (syslog_saved_level >= 0) {
+			console_loglevel = syslog_saved_level;
+			syslog_saved_level = -1;
+		}
+		return 0;
+	case SYSLOG_CONSOLE_LEVEL:
+		if (len < 1 || len > 8)
+			return -EINVAL;
+		console_loglevel = len;
+		syslog_saved_level = -1;
+		return 0;
+	case SYSLOG_SIZE_BUFFER:
+		return LOG_BUF_LEN;
+	default:
+		return -EINVAL;
+	}
+}
+SYSCALL_ENTRY(syslog, sys_syslog);
