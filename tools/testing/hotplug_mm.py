@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 """Hotplug scenarios seen from mm's side: memory blocks in sysfs, online
-and offline through the console shell, the zones blocks land in, and
+and offline through busybox sh on the console, the zones blocks land in, and
 offlining that must migrate data without changing it.
 
 The interfaces are Linux 6.12's (Documentation/admin-guide/mm/
@@ -33,10 +33,10 @@ MIB = 1 << 20
 PAGE = 4096
 MOVABLE = "/sys/kernel/debug/tide_movable"
 
-# What tsh prints for a write that fails, as bash does for its echo.
-EINVAL = "echo: write error: Invalid argument"
-EBUSY = "echo: write error: Device or resource busy"
-EEXIST = "echo: write error: File exists"
+# What busybox sh's echo prints for a write that fails (its status is 1).
+EINVAL = "sh: write error: Invalid argument"
+EBUSY = "sh: write error: Device or resource busy"
+EEXIST = "sh: write error: File exists"
 
 
 # ---- helpers ----
@@ -301,14 +301,27 @@ def invalid_writes(m):
 
 # ---- the probe file (CONFIG_ARCH_MEMORY_PROBE) ----
 
+# hotplug:mm:probe's machine: one node, no ACPI, and a 128 MiB DIMM at
+# 4 GiB that nothing adds at boot; the block probed is its memory.
+PROBE_RAM = 4 << 30
+PROBE_DIMM = ("-object", f"memory-backend-ram,id=m0,size={BLOCK}",
+              "-device", f"pc-dimm,id=p0,memdev=m0,addr={PROBE_RAM:#x}")
+
+
 def probe(m):
     """Linux's probe ABI: a block-aligned physical address adds one
     offline block; anything else is refused. Linux has no way to remove a
     probed block: it stays, offline, until poweroff. (hotplug_probe.py
-    checks the node of a block inside the SRAT's ranges.)"""
+    checks the node of a block inside the SRAT's ranges.)
+
+    The block probed has RAM behind it, as it must on Linux: once
+    online, user processes' pages go there (they are movable), and a
+    block without RAM would lose their data. The RAM is a DIMM given on
+    QEMU's command line to a boot with acpi=off, so that no driver adds
+    it: only the probe file tells Tide it is there."""
     path = "probe"
     total0, _ = mem(m)
-    addr = 64 << 30         # above the DIMM area and the SRAT: node 0
+    addr = PROBE_RAM
     blk = block_of(addr)
     write_fails(m, f"echo banana > {path}", EINVAL)
     write_fails(m, f"echo {addr + PAGE:#x} > {path}", EINVAL)
@@ -444,7 +457,8 @@ def cycles(m):
 
 SCENARIOS = [
     Scenario("hotplug:mm:manual-online", in_memdir(manual_online), quick=True),
-    Scenario("hotplug:mm:probe", in_memdir(probe), quick=True),
+    Scenario("hotplug:mm:probe", in_memdir(probe), quick=True,
+             cmdline="acpi=off", nodes=1, extra_args=PROBE_DIMM),
     *(Scenario(f"hotplug:mm:default-state={policy}",
                in_memdir(default_state(policy)),
                cmdline=f"memhp_default_state={policy}")

@@ -52,7 +52,7 @@ BOOT_TIMEOUT = 120.0
 def qemu_command(kernel, memory="512M", machine="pc", cmdline="",
                  extra_args=(), cpu=CPU, initrd=None):
     """Return the QEMU argv that boots @kernel with the console on stdout
-    (and @initrd, for the Linux reference machine of `make bench`)."""
+    (and @initrd, the initramfs, if given)."""
     cmd = [QEMU, "-M", machine, "-m", memory, "-kernel", kernel]
     if initrd:
         cmd += ["-initrd", initrd]
@@ -261,6 +261,33 @@ def parse_size(text):
     return int(m.group(1)) << shift
 
 
+# busybox sh's prompt in Tide's initramfs (PS1='tide:\w\$ ' in its
+# /etc/profile): "tide:", the working directory, "# ". busybox asks the
+# terminal where its cursor is (ESC [ 6 n) after each prompt; nobody
+# answers on a serial line, and it goes on without.
+SHELL_PROMPT = re.compile(rb"tide:/[^\n#]*# ")
+
+# What Machine.run() drops from a command's output: terminal control
+# sequences (the cursor query above).
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def strip_echo(line, out):
+    """@out, what the shell printed after @line was typed, without the
+    echo of @line: the shell's line editor breaks a line that reaches
+    the edge of the terminal (80 columns: the serial port has no size)
+    onto the next, so the echo may span several lines."""
+    out = _CONTROL.sub("", out)
+    want = line.strip()
+    lines = out.split("\n")
+    echo = ""
+    for i in range(min(len(lines) - 1, len(want) // 40 + 2)):
+        echo += lines[i]
+        if echo.rstrip().endswith(want):
+            return "\n".join(lines[i + 1:])
+    return out
+
+
 class Machine:
     """A running Tide (or other) guest driven from the host while it runs.
 
@@ -268,19 +295,24 @@ class Machine:
     self.output, lines are typed into the serial port, and QEMU's QMP
     socket is open as self.qmp (see qmp.py). Use as a context manager;
     leaving it powers the guest off (or kills QEMU after @timeout).
+    Tide boots its initramfs (@initrd) into busybox sh, whose prompt
+    (PROMPT) names the working directory:
 
-        with Machine(kernel, extra_args=[...]) as m:
-            m.expect("tide# ")
+        with Machine(kernel, initrd=image, extra_args=[...]) as m:
+            m.expect(Machine.PROMPT)
             out = m.run("cat /sys/devices/system/memory/block_size_bytes")
             m.qmp.command("device_add", driver="pc-dimm", id="d1",
                           memdev="m1")
+
+    A prompt (@prompt, or an argument of expect()) is a string or a
+    compiled bytes pattern.
     """
 
-    PROMPT = "tide# "
+    PROMPT = SHELL_PROMPT
 
     def __init__(self, kernel, memory="512M", machine="pc", cmdline="",
                  extra_args=(), log_path=None, timeout=120.0,
-                 prompt=PROMPT, initrd=None):
+                 prompt=SHELL_PROMPT, initrd=None):
         import threading
 
         self.prompt = prompt
@@ -334,24 +366,35 @@ class Machine:
         with self._cond:
             return self._raw.decode("utf-8", "replace").replace("\r", "")
 
+    def _find(self, text):
+        """(start, end) of the first @text (a string or a compiled bytes
+        pattern) in the console after self.pos, or None."""
+        if isinstance(text, str):
+            i = self._raw.find(text.encode(), self.pos)
+            return (i, i + len(text.encode())) if i >= 0 else None
+        found = text.search(self._raw, self.pos)
+        return found.span() if found else None
+
     def expect(self, text, timeout=60.0):
-        """Wait until @text appears after the last match; return the text
-        between the last match and the end of this one. TimeoutError if it
-        does not appear within @timeout s, EOFError if QEMU exits first."""
-        pat = text.encode()
+        """Wait until @text (a string or a compiled bytes pattern)
+        appears after the last match; return the text between the last
+        match and the end of this one. TimeoutError if it does not appear
+        within @timeout s, EOFError if QEMU exits first."""
+        what = text if isinstance(text, str) else \
+            text.pattern.decode("utf-8", "replace")
         end = min(time.monotonic() + timeout, self.deadline)
         with self._cond:
             while True:
-                i = self._raw.find(pat, self.pos)
-                if i >= 0:
-                    got = self._raw[self.pos:i]
-                    self.pos = i + len(pat)
+                span = self._find(text)
+                if span:
+                    got = self._raw[self.pos:span[0]]
+                    self.pos = span[1]
                     return got.decode("utf-8", "replace").replace("\r", "")
                 if self._eof:
-                    raise EOFError(f"QEMU exited before {text!r}")
+                    raise EOFError(f"QEMU exited before {what!r}")
                 left = end - time.monotonic()
                 if left <= 0:
-                    raise TimeoutError(f"no {text!r} within {timeout} s")
+                    raise TimeoutError(f"no {what!r} within {timeout} s")
                 self._cond.wait(min(left, 1.0))
 
     def send(self, line):
@@ -364,9 +407,7 @@ class Machine:
         consumed by expect()) and return its output, up to the next prompt,
         without the echoed command line."""
         self.send(line)
-        out = self.expect(self.prompt, timeout)
-        first, _, rest = out.partition("\n")
-        return rest if line.strip() in first else out
+        return strip_echo(line, self.expect(self.prompt, timeout))
 
     def registers(self):
         """Every CPU's registers (`info registers -a`), or a line saying
@@ -383,10 +424,11 @@ class Machine:
         self._finish()
 
     def poweroff(self, timeout=30.0):
-        """Ask the guest to power off through the shell; kill it if it
-        does not. Return QEMU's exit status (None if killed)."""
+        """Ask the guest to power off through the shell (busybox's
+        `poweroff -f`: reboot(2) at once, not through init); kill it if
+        it does not. Return QEMU's exit status (None if killed)."""
         try:
-            self.send("poweroff")
+            self.send("poweroff -f")
             self.status = self.proc.wait(timeout=timeout)
         except (subprocess.TimeoutExpired, BrokenPipeError):
             _kill(self.proc)

@@ -2,13 +2,16 @@
 """Hotplug scenarios: a Tide guest driven over QMP and its serial shell.
 
 A scenario is one test: it boots Tide as a qemu.Machine on a machine with
-DIMM slots, waits for the shell, then its function adds and removes DIMMs
-over QMP and types commands at `tide# `, raising (AssertionError or any
-other exception) on the first thing that is wrong. Leaving the function,
-the guest must power off cleanly (status 0 and Tide's "reboot: Power
-down" line) with no panic, Oops or WARNING. A boot that does not reach
-the prompt, or a step that times out, fails with every CPU's registers
-taken from QEMU's monitor before the guest is killed; nothing is retried.
+DIMM slots, with the initramfs of the build (`make initramfs`:
+busybox init, whose rcS mounts /proc, /sys and /sys/kernel/debug), waits
+for busybox sh's prompt (qemu.SHELL_PROMPT, `tide:/# `), then its
+function adds and removes DIMMs over QMP and types commands there,
+raising (AssertionError or any other exception) on the first thing that
+is wrong. Leaving the function, the guest must power off cleanly
+(`poweroff -f`: status 0 and Tide's "reboot: Power down" line) with no
+panic, Oops or WARNING. A boot that does not reach the prompt, or a step
+that times out, fails with every CPU's registers taken from QEMU's
+monitor before the guest is killed; nothing is retried.
 
 Scenarios are listed in SCENARIOS of the modules tools/testing/hotplug_*.py
 and run by `make check` (tide_check.py); one module's can also be run by
@@ -76,15 +79,30 @@ class BootHang(TimeoutError):
         self.registers = registers
 
 
+# The initramfs the scenarios boot, beside the kernel in the build
+# directory (the Makefile's $(initramfs), which `make check` builds).
+IMAGE = "initramfs.cpio.gz"
+
+
+def initramfs_of(kernel):
+    """The initramfs of @kernel's build; FileNotFoundError if missing."""
+    path = os.path.join(os.path.dirname(os.path.abspath(kernel)), IMAGE)
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"{path} missing (make initramfs builds it)")
+    return path
+
+
 def start(kernel, sc, log_path=None):
-    """Boot @sc's machine; return the qemu.Machine at its first prompt.
+    """Boot @sc's machine with the initramfs of @kernel's build; return
+    the qemu.Machine at busybox sh's first prompt.
 
     Raises BootHang (with the registers) if the prompt does not come
     within BOOT_TIMEOUT s.
     """
     m = qemu.Machine(kernel, memory=sc.memory, cmdline=sc.cmdline,
                      extra_args=machine_args(sc), log_path=log_path,
-                     timeout=BOOT_TIMEOUT + sc.timeout)
+                     timeout=BOOT_TIMEOUT + sc.timeout,
+                     initrd=initramfs_of(kernel))
     try:
         m.expect(qemu.Machine.PROMPT, timeout=BOOT_TIMEOUT)
     except TimeoutError as e:
@@ -163,8 +181,8 @@ def all_scenarios(errors=None):
 # ---- helpers for scenario functions ----
 
 def sh(m, line, timeout=60.0):
-    """Run @line in Tide's shell; return its output. Raises if it failed
-    (the shell's $? is not 0)."""
+    """Run @line in the guest's shell; return its output. Raises if it
+    failed (the shell's $? is not 0)."""
     out = m.run(line, timeout)
     status = m.run("echo $?", timeout).strip().splitlines()
     if not status or status[-1].strip() != "0":

@@ -252,7 +252,7 @@ class FakeMachine:
     """Stands in for the qemu.Machine scenario.start() returns. Leaving
     it powers off: status 0 and, with @says_power_down, Tide's line."""
 
-    def __init__(self, output="tide# ", says_power_down=True):
+    def __init__(self, output="tide:/# ", says_power_down=True):
         self.output = output
         self.status = None
         self.says_power_down = says_power_down
@@ -319,7 +319,7 @@ def test_scenario_console_warning_fails(monkeypatch, capsys, tmp_path):
     import scenario
 
     sc = scenario.Scenario("hotplug:selftest-warn", lambda m: None)
-    bad = FakeMachine("tide# \n[ 1.0] WARNING: mm/x.c:1 f\ntide# ")
+    bad = FakeMachine("tide:/# \n[ 1.0] WARNING: mm/x.c:1 f\ntide:/# ")
     status, out = _run_check(monkeypatch, capsys, tmp_path, [sc], [bad])
     assert "FAIL hotplug:selftest-warn: console: WARNING: mm/x.c:1 f" in out
     assert status == 1
@@ -329,13 +329,13 @@ def test_scenario_boot_hang_fails_with_registers(monkeypatch, capsys, tmp_path):
     import scenario
 
     sc = scenario.Scenario("hotplug:selftest-hang", lambda m: None)
-    hang = scenario.BootHang("no 'tide# ' within 120 s",
+    hang = scenario.BootHang("no 'tide:/# ' within 120 s",
                              "CPU#0\nRIP=ffffffff80201234 RFL=00000002")
     status, out = _run_check(monkeypatch, capsys, tmp_path, [sc],
                              [hang, FakeMachine()])
     lines = out.splitlines()
     assert not any(line.startswith("RETRY") for line in lines)
-    assert lines[0] == ("FAIL hotplug:selftest-hang: boot hang: no 'tide# ' "
+    assert lines[0] == ("FAIL hotplug:selftest-hang: boot hang: no 'tide:/# ' "
                         "within 120 s")
     assert "    | RIP=ffffffff80201234 RFL=00000002" in lines
     assert lines[-1] == "0 passed, 1 failed"
@@ -347,12 +347,12 @@ def test_scenario_step_timeout_has_registers(monkeypatch, capsys, tmp_path):
     import scenario
 
     def stuck(m):
-        raise TimeoutError("no 'tide# ' within 60.0 s")
+        raise TimeoutError("no 'tide:/# ' within 60.0 s")
 
     sc = scenario.Scenario("hotplug:selftest-stuck", stuck)
     status, out = _run_check(monkeypatch, capsys, tmp_path, [sc],
                              [FakeMachine()])
-    assert ("FAIL hotplug:selftest-stuck: TimeoutError: no 'tide# ' within "
+    assert ("FAIL hotplug:selftest-stuck: TimeoutError: no 'tide:/# ' within "
             "60.0 s") in out
     assert "    | RIP=ffffffff80200000 RFL=00000246" in out
     assert status == 1
@@ -456,3 +456,25 @@ def test_qmp_stale_reply_is_not_the_next_commands(tmp_path):
     assert q.sock.gettimeout() == 1.0
     assert q.command("fast") == "fast"
     q.close()
+
+
+# ---- busybox sh at the console, as qemu.Machine sees it ----
+
+def test_shell_prompt_matches_busybox():
+    """The prompt of the initramfs's profile, in / and after a cd."""
+    for text in (b"tide:/# ", b"tide:/sys/devices/system/memory# "):
+        assert qemu.SHELL_PROMPT.fullmatch(text), text
+    assert not qemu.SHELL_PROMPT.search(b"tide# ")
+    assert not qemu.SHELL_PROMPT.search(b"tide:/\nx# ")
+
+
+def test_strip_echo():
+    line = "echo offline > memory32/state; echo $? ; echo " + "a" * 40
+    # busybox's cursor query, and a line broken at the 80th column
+    out = ("\x1b[6n" + line[:47] + "\n" + line[47:] + "\n" + "0\n" +
+           "a" * 40 + "\n")
+    assert qemu.strip_echo(line, out) == "0\n" + "a" * 40 + "\n"
+    assert qemu.strip_echo("cat x", "\x1b[6ncat x\nhello\n") == "hello\n"
+    assert qemu.strip_echo("", "\x1b[6n\n") == ""
+    # no echo (the guest did not see the line): everything is kept
+    assert qemu.strip_echo("ls", "something else\n") == "something else\n"
