@@ -17,7 +17,6 @@
 #include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/time.h>
-#include <linux/tsh.h>
 #include <kunit/test.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -37,13 +36,15 @@ early_param("tide.poweroff", tide_poweroff_setup);
  * DOC: the first process
  *
  * After "Tide ready", start_kernel() starts init as pid 1 the way Linux
- * does: the rdinit= program (default /init) if the initramfs has one,
- * else the init= program, else the first of /sbin/init, /etc/init,
- * /bin/init and /bin/sh that runs. Each is started with argv[0] its path
- * and the environment HOME=/ TERM=linux. When no program runs, or the
- * boot has neither an initramfs nor init=, Tide's built-in shell (tsh)
- * takes the console as before user space existed, after a line saying
- * why.
+ * 6.12 does: the rdinit= program (default /init) if the root (the
+ * initramfs) has one, else the init= program, else the first of
+ * /sbin/init, /etc/init, /bin/init and /bin/sh that runs. Each is
+ * started with argv[0] its path and the environment HOME=/ TERM=linux.
+ * As in Linux, an init= program that does not run is a panic
+ * ("Requested init PATH failed (error N)."), and so is finding no
+ * program at all ("No working init found"), which is what a boot with
+ * neither an initramfs nor init= comes to: Tide has no root device to
+ * mount instead.
  */
 
 #define INIT_PATH_LEN	256
@@ -74,7 +75,7 @@ early_param("init", init_setup);
 
 /*
  * Provided by the process and exec series (kernel/fork.c, fs/exec.c);
- * until they are linked in, start_init() keeps the built-in shell.
+ * without them start_init() finds no working init.
  */
 #pragma weak user_process_spawn
 #pragma weak kernel_execve
@@ -139,7 +140,14 @@ static bool try_init(struct init_start *st, const char *path, bool quiet)
 	return false;
 }
 
-/* pid 1 before it is a program: find one, tell the boot task. */
+#define NO_INIT_HELP \
+	"Boot an initramfs with /init, or name a program with init=."
+
+/*
+ * pid 1 before it is a program: find one, tell the boot task. Panics,
+ * as Linux's pid 1 does, when init= names a program that does not run
+ * or when none runs.
+ */
 static int init_process(void *arg)
 {
 	static const char *const fallbacks[] = {
@@ -151,56 +159,38 @@ static int init_process(void *arg)
 
 	open_console();
 	ok = try_init(st, rdinit_path, true);
-	if (!ok && init_path[0])
+	if (!ok && init_path[0]) {
 		ok = try_init(st, init_path, false);
+		if (!ok)
+			panic("Requested init %s failed (error %d).", init_path,
+			      st->error);
+	}
 	for (i = 0; !ok && i < ARRAY_SIZE(fallbacks); i++)
 		ok = try_init(st, fallbacks[i], true);
+	if (!ok)
+		panic("No working init found (last error %d). " NO_INIT_HELP,
+		      st->error);
 	/* @st lives on the boot task's stack: done with it after this. */
 	complete(&st->done);
-	if (ok)
-		return 0;
-	/*
-	 * No program: stay, asleep, rather than exit, as the exit of pid 1
-	 * is fatal; the boot task starts the built-in shell.
-	 */
-	for (;;) {
-		set_current_state(TASK_IDLE);
-		schedule();
-	}
+	return 0;
 }
 
-/* Run init as pid 1, or the built-in shell if there is none. */
+/* Run init as pid 1; without a program for it, panic. */
 static void start_init(void)
 {
 	struct init_start st = { .error = -ENOENT };
 	int pid;
 
-	if (!initrd_present() && !init_path[0]) {
-		pr_notice("init: no initramfs and no init=, starting the built-in shell\n");
-		goto shell;
-	}
 	if (!user_process_spawn || !kernel_execve || !filp_open ||
-	    !fd_install_new || !get_file || !init_mknod) {
-		pr_notice("init: this kernel cannot run programs yet, starting the built-in shell\n");
-		goto shell;
-	}
+	    !fd_install_new || !get_file || !init_mknod)
+		panic("No working init found: this kernel cannot run programs.");
 	make_console_node();
 	init_completion(&st.done);
 	pid = user_process_spawn(init_process, &st, "init");
-	if (pid < 0) {
-		pr_err("init: cannot make the first process (error %d), starting the built-in shell\n",
-		       pid);
-		goto shell;
-	}
+	if (pid < 0)
+		panic("init: cannot make the first process (error %d)", pid);
 	wait_for_completion(&st.done);
-	if (st.started) {
-		pr_info("init: pid %d runs %s\n", pid, st.started);
-		return;
-	}
-	pr_err("init: no working init found (last error %d), starting the built-in shell\n",
-	       st.error);
-shell:
-	tsh_start();
+	pr_info("init: pid %d runs %s\n", pid, st.started);
 }
 
 /**
