@@ -146,6 +146,7 @@ static void link_new_task(struct task_struct *p, struct task_struct *parent,
 	spin_lock(&p->sighand->siglock);
 	list_add_tail(&p->thread_node, &p->signal->threads);
 	p->signal->nr_threads++;
+	atomic_inc(&p->signal->live);
 	spin_unlock(&p->sighand->siglock);
 	attach_pid(p);
 	get_task_struct(p);	/* the table's, dropped by release_task() */

@@ -109,7 +109,7 @@ static bool sig_discarded(struct task_struct *p, int sig)
 {
 	void __user *h = sig_action(p, sig)->handler;
 
-	if (p->blocked & sigmask(sig))
+	if ((p->blocked | p->real_blocked) & sigmask(sig))
 		return false;
 	return h == SIG_IGN ||
 	       (h == SIG_DFL && (SIG_IGNORE_SET & sigmask(sig)));
@@ -957,6 +957,7 @@ static long sys_rt_sigtimedwait(struct pt_regs *regs)
 	sig = dequeue_signal(p, set, &info);
 	if (!sig && timeout) {
 		old = p->blocked;
+		p->real_blocked = old;
 		p->blocked &= ~set;
 		recalc_sigpending_tsk(p);
 		spin_unlock_irqrestore(&p->sighand->siglock, flags);
@@ -966,6 +967,7 @@ static long sys_rt_sigtimedwait(struct pt_regs *regs)
 		__set_current_state(TASK_RUNNING);
 		spin_lock_irqsave(&p->sighand->siglock, flags);
 		p->blocked = old;
+		p->real_blocked = 0;
 		sig = dequeue_signal(p, set, &info);
 	}
 	recalc_sigpending_tsk(p);

@@ -36,6 +36,7 @@ import qemu       # noqa: E402
 import scenario   # noqa: E402
 import userland   # noqa: E402
 import tty_user   # noqa: E402
+import init_user  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
@@ -652,7 +653,8 @@ def userland_jobs():
     def outcome(name, status, reason="", detail=None):
         return Outcome(name, status, reason, detail)
     return [Job(name, lambda ctx, fn=fn: fn(UserlandContext(ctx), outcome))
-            for name, fn in userland.JOBS + tty_user.JOBS]
+            for name, fn in (userland.JOBS + tty_user.JOBS +
+                             init_user.JOBS)]
 
 
 # ----------------------------------------------------------------- driver
