@@ -78,11 +78,31 @@ static void exit_mm(struct task_struct *p)
 	mm_release_vfork(p);
 	if (!mm)
 		return;
+	task_lock(p);
 	local_irq_disable();
 	p->mm = NULL;
 	switch_mm(NULL);
 	local_irq_enable();
+	task_unlock(p);
 	mmput(mm);
+}
+
+/* Give up the descriptor table and fs state (task_lock: procfs reads). */
+static void exit_files_fs(struct task_struct *p)
+{
+	struct files_struct *files;
+	struct fs_struct *fs;
+
+	task_lock(p);
+	files = p->files;
+	fs = p->fs;
+	p->files = NULL;
+	p->fs = NULL;
+	task_unlock(p);
+	if (files)
+		put_files_struct(files);
+	if (fs)
+		put_fs_struct(fs);
 }
 
 /*
@@ -226,14 +246,7 @@ void __noreturn do_exit(int code)
 	p->exit_code = code;
 	group_dead = atomic_dec_and_test(&p->signal->live);
 	exit_mm(p);
-	if (p->files) {
-		put_files_struct(p->files);
-		p->files = NULL;
-	}
-	if (p->fs) {
-		put_fs_struct(p->fs);
-		p->fs = NULL;
-	}
+	exit_files_fs(p);
 	/* The session's end hangs up its terminal (SIGHUP, SIGCONT). */
 	if (group_dead && p->signal->session == p->tgid)
 		disassociate_ctty(true);

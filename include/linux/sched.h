@@ -101,6 +101,18 @@ struct task_struct {
 
 	void *stack;		/* lowest address; NULL for boot-time stacks */
 	struct kthread *kthread;
+	/*
+	 * @alloc_lock (task_lock()) guards the pointers @mm, @files and @fs
+	 * of this task against another task reading them: whoever changes
+	 * one (exit, exec, close_range's unshare, kthread_use_mm) stores
+	 * it under the lock, and a reader from outside (procfs:
+	 * get_task_mm(), fget_task(), get_task_fs_path()) takes its
+	 * reference under it. The task itself reads its own without it.
+	 * Never taken from an interrupt; nothing sleeps under it. Lock
+	 * order: alloc_lock, then files_struct/fs_struct's lock, then a
+	 * switch_mm() with interrupts off.
+	 */
+	spinlock_t alloc_lock;
 	/* The user address space it runs on; NULL: kernel_pml4 alone. */
 	struct mm_struct *mm;
 	struct list_head tasks;	/* every task, under tasklist_lock */
