@@ -116,6 +116,15 @@ def proc_steps(m):
                 "cat /proc/sys/kernel/domainname; uname -a")
     _check("dom-42" in [x.strip() for x in out.splitlines()],
            f"domainname: {out!r}")
+    # procfs reads every process's mm, fds and cwd while processes exec
+    # and exit around it (task_lock()); the console must stay clean.
+    out = m.run("(i=0; while [ $i -lt 200 ]; do /bin/true; i=$((i + 1)); "
+                "done) & for i in $(seq 40); do cat /proc/[0-9]*/maps "
+                "/proc/[0-9]*/status /proc/[0-9]*/cmdline >/dev/null 2>&1; "
+                "ls -l /proc/[0-9]*/fd /proc/[0-9]*/cwd >/dev/null 2>&1; "
+                "done; wait; echo stress-done", timeout=240)
+    _check("stress-done" in [x.strip() for x in out.splitlines()],
+           f"procfs under exec and exit: {out[-300:]!r}")
     # Kernel threads that wait for work sleep interruptibly (S or I).
     out = m.run("sleep 2; ps -o pid,stat,comm")
     stuck = [line.strip() for line in out.splitlines()
