@@ -986,33 +986,15 @@ int init_link(const char *oldname, const char *newname)
 	return do_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
 
-/* ---- The system calls: user names copied, then the do_ forms. ---- */
+/*
+ * ---- The system calls: user names copied, then the do_ forms. ----
+ *
+ * Each older call (mkdir, unlink, rename, ...) is its *at form with
+ * AT_FDCWD and fixed flags, so both go through one helper per form.
+ */
 
-static long sys_mkdirat(struct pt_regs *regs)
-{
-	char *name = getname((const char __user *)SC_ARG1(regs));
-	long err;
-
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	err = do_mkdirat(SC_ARG0(regs), name, SC_ARG2(regs));
-	putname(name);
-	return err;
-}
-SYSCALL_ENTRY(mkdirat, sys_mkdirat);
-
-static long sys_mkdir(struct pt_regs *regs)
-{
-	char *name = getname((const char __user *)SC_ARG0(regs));
-	long err;
-
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	err = do_mkdirat(AT_FDCWD, name, SC_ARG1(regs));
-	putname(name);
-	return err;
-}
-SYSCALL_ENTRY(mkdir, sys_mkdir);
+/* The calls that take one name. */
+enum one_name_op { ONE_NAME_MKDIR, ONE_NAME_MKNOD, ONE_NAME_UNLINK };
 
 /* Linux's user encoding of a device number back to Tide's dev_t. */
 static dev_t decode_dev(u64 dev)
@@ -1023,182 +1005,164 @@ static dev_t decode_dev(u64 dev)
 	return MKDEV(major, minor);
 }
 
-static long sys_mknodat(struct pt_regs *regs)
+/*
+ * Copies the user name, then runs @op: @arg is the mode (mkdir, mknod)
+ * or the AT_REMOVEDIR flag (unlink); @udev the user's device number.
+ */
+static long one_name_user(enum one_name_op op, int dfd, unsigned long uname,
+			  unsigned long arg, u64 udev)
 {
-	char *name = getname((const char __user *)SC_ARG1(regs));
+	char *name = getname((const char __user *)uname);
 	long err;
 
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	err = do_mknodat(SC_ARG0(regs), name, SC_ARG2(regs),
-			 decode_dev(SC_ARG3(regs)));
+	switch (op) {
+	case ONE_NAME_MKDIR:
+		err = do_mkdirat(dfd, name, arg);
+		break;
+	case ONE_NAME_MKNOD:
+		err = do_mknodat(dfd, name, arg, decode_dev(udev));
+		break;
+	default:
+		err = do_unlinkat(dfd, name, arg);
+		break;
+	}
 	putname(name);
 	return err;
+}
+
+static long sys_mkdirat(struct pt_regs *regs)
+{
+	return one_name_user(ONE_NAME_MKDIR, SC_ARG0(regs), SC_ARG1(regs),
+			     SC_ARG2(regs), 0);
+}
+SYSCALL_ENTRY(mkdirat, sys_mkdirat);
+
+static long sys_mkdir(struct pt_regs *regs)
+{
+	return one_name_user(ONE_NAME_MKDIR, AT_FDCWD, SC_ARG0(regs),
+			     SC_ARG1(regs), 0);
+}
+SYSCALL_ENTRY(mkdir, sys_mkdir);
+
+static long sys_mknodat(struct pt_regs *regs)
+{
+	return one_name_user(ONE_NAME_MKNOD, SC_ARG0(regs), SC_ARG1(regs),
+			     SC_ARG2(regs), SC_ARG3(regs));
 }
 SYSCALL_ENTRY(mknodat, sys_mknodat);
 
 static long sys_mknod(struct pt_regs *regs)
 {
-	char *name = getname((const char __user *)SC_ARG0(regs));
-	long err;
-
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	err = do_mknodat(AT_FDCWD, name, SC_ARG1(regs),
-			 decode_dev(SC_ARG2(regs)));
-	putname(name);
-	return err;
+	return one_name_user(ONE_NAME_MKNOD, AT_FDCWD, SC_ARG0(regs),
+			     SC_ARG1(regs), SC_ARG2(regs));
 }
 SYSCALL_ENTRY(mknod, sys_mknod);
 
-/* Two user names, for the calls that take an old and a new one. */
-static int getname2(unsigned long a, unsigned long b, char **pa, char **pb)
-{
-	*pa = getname((const char __user *)a);
-	if (IS_ERR(*pa))
-		return PTR_ERR(*pa);
-	*pb = getname((const char __user *)b);
-	if (IS_ERR(*pb)) {
-		putname(*pa);
-		return PTR_ERR(*pb);
-	}
-	return 0;
-}
-
-static long sys_symlinkat(struct pt_regs *regs)
-{
-	char *target = NULL, *name = NULL;
-	long err = getname2(SC_ARG0(regs), SC_ARG2(regs), &target, &name);
-
-	if (err)
-		return err;
-	err = do_symlinkat(target, SC_ARG1(regs), name);
-	putname(target);
-	putname(name);
-	return err;
-}
-SYSCALL_ENTRY(symlinkat, sys_symlinkat);
-
-static long sys_symlink(struct pt_regs *regs)
-{
-	char *target = NULL, *name = NULL;
-	long err = getname2(SC_ARG0(regs), SC_ARG1(regs), &target, &name);
-
-	if (err)
-		return err;
-	err = do_symlinkat(target, AT_FDCWD, name);
-	putname(target);
-	putname(name);
-	return err;
-}
-SYSCALL_ENTRY(symlink, sys_symlink);
-
-static long sys_linkat(struct pt_regs *regs)
-{
-	char *o = NULL, *n = NULL;
-	long err = getname2(SC_ARG1(regs), SC_ARG3(regs), &o, &n);
-
-	if (err)
-		return err;
-	err = do_linkat(SC_ARG0(regs), o, SC_ARG2(regs), n, SC_ARG4(regs));
-	putname(o);
-	putname(n);
-	return err;
-}
-SYSCALL_ENTRY(linkat, sys_linkat);
-
-static long sys_link(struct pt_regs *regs)
-{
-	char *o = NULL, *n = NULL;
-	long err = getname2(SC_ARG0(regs), SC_ARG1(regs), &o, &n);
-
-	if (err)
-		return err;
-	err = do_linkat(AT_FDCWD, o, AT_FDCWD, n, 0);
-	putname(o);
-	putname(n);
-	return err;
-}
-SYSCALL_ENTRY(link, sys_link);
-
 static long sys_unlinkat(struct pt_regs *regs)
 {
-	char *name = getname((const char __user *)SC_ARG1(regs));
-	long err;
-
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	err = do_unlinkat(SC_ARG0(regs), name, SC_ARG2(regs));
-	putname(name);
-	return err;
+	return one_name_user(ONE_NAME_UNLINK, SC_ARG0(regs), SC_ARG1(regs),
+			     SC_ARG2(regs), 0);
 }
 SYSCALL_ENTRY(unlinkat, sys_unlinkat);
 
 static long sys_unlink(struct pt_regs *regs)
 {
-	char *name = getname((const char __user *)SC_ARG0(regs));
-	long err;
-
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	err = do_unlinkat(AT_FDCWD, name, 0);
-	putname(name);
-	return err;
+	return one_name_user(ONE_NAME_UNLINK, AT_FDCWD, SC_ARG0(regs), 0, 0);
 }
 SYSCALL_ENTRY(unlink, sys_unlink);
 
 static long sys_rmdir(struct pt_regs *regs)
 {
-	char *name = getname((const char __user *)SC_ARG0(regs));
-	long err;
-
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	err = do_unlinkat(AT_FDCWD, name, AT_REMOVEDIR);
-	putname(name);
-	return err;
+	return one_name_user(ONE_NAME_UNLINK, AT_FDCWD, SC_ARG0(regs),
+			     AT_REMOVEDIR, 0);
 }
 SYSCALL_ENTRY(rmdir, sys_rmdir);
 
+/* The calls that take an old and a new name. */
+enum two_names_op { TWO_NAMES_SYMLINK, TWO_NAMES_LINK, TWO_NAMES_RENAME };
+
+/*
+ * Copies both user names, then runs @op: for a symlink the old name is
+ * the target (a string, never walked) and @odfd is unused.
+ */
+static long two_names_user(enum two_names_op op, int odfd, unsigned long uold,
+			   int ndfd, unsigned long unew, unsigned int flags)
+{
+	char *old, *new;
+	long err;
+
+	old = getname((const char __user *)uold);
+	if (IS_ERR(old))
+		return PTR_ERR(old);
+	new = getname((const char __user *)unew);
+	if (IS_ERR(new)) {
+		putname(old);
+		return PTR_ERR(new);
+	}
+	switch (op) {
+	case TWO_NAMES_SYMLINK:
+		err = do_symlinkat(old, ndfd, new);
+		break;
+	case TWO_NAMES_LINK:
+		err = do_linkat(odfd, old, ndfd, new, flags);
+		break;
+	default:
+		err = do_renameat2(odfd, old, ndfd, new, flags);
+		break;
+	}
+	putname(old);
+	putname(new);
+	return err;
+}
+
+static long sys_symlinkat(struct pt_regs *regs)
+{
+	return two_names_user(TWO_NAMES_SYMLINK, AT_FDCWD, SC_ARG0(regs),
+			      SC_ARG1(regs), SC_ARG2(regs), 0);
+}
+SYSCALL_ENTRY(symlinkat, sys_symlinkat);
+
+static long sys_symlink(struct pt_regs *regs)
+{
+	return two_names_user(TWO_NAMES_SYMLINK, AT_FDCWD, SC_ARG0(regs),
+			      AT_FDCWD, SC_ARG1(regs), 0);
+}
+SYSCALL_ENTRY(symlink, sys_symlink);
+
+static long sys_linkat(struct pt_regs *regs)
+{
+	return two_names_user(TWO_NAMES_LINK, SC_ARG0(regs), SC_ARG1(regs),
+			      SC_ARG2(regs), SC_ARG3(regs), SC_ARG4(regs));
+}
+SYSCALL_ENTRY(linkat, sys_linkat);
+
+static long sys_link(struct pt_regs *regs)
+{
+	return two_names_user(TWO_NAMES_LINK, AT_FDCWD, SC_ARG0(regs),
+			      AT_FDCWD, SC_ARG1(regs), 0);
+}
+SYSCALL_ENTRY(link, sys_link);
+
 static long sys_renameat2(struct pt_regs *regs)
 {
-	char *o = NULL, *n = NULL;
-	long err = getname2(SC_ARG1(regs), SC_ARG3(regs), &o, &n);
-
-	if (err)
-		return err;
-	err = do_renameat2(SC_ARG0(regs), o, SC_ARG2(regs), n, SC_ARG4(regs));
-	putname(o);
-	putname(n);
-	return err;
+	return two_names_user(TWO_NAMES_RENAME, SC_ARG0(regs), SC_ARG1(regs),
+			      SC_ARG2(regs), SC_ARG3(regs), SC_ARG4(regs));
 }
 SYSCALL_ENTRY(renameat2, sys_renameat2);
 
 static long sys_renameat(struct pt_regs *regs)
 {
-	char *o = NULL, *n = NULL;
-	long err = getname2(SC_ARG1(regs), SC_ARG3(regs), &o, &n);
-
-	if (err)
-		return err;
-	err = do_renameat2(SC_ARG0(regs), o, SC_ARG2(regs), n, 0);
-	putname(o);
-	putname(n);
-	return err;
+	return two_names_user(TWO_NAMES_RENAME, SC_ARG0(regs), SC_ARG1(regs),
+			      SC_ARG2(regs), SC_ARG3(regs), 0);
 }
 SYSCALL_ENTRY(renameat, sys_renameat);
 
 static long sys_rename(struct pt_regs *regs)
 {
-	char *o = NULL, *n = NULL;
-	long err = getname2(SC_ARG0(regs), SC_ARG1(regs), &o, &n);
-
-	if (err)
-		return err;
-	err = do_renameat2(AT_FDCWD, o, AT_FDCWD, n, 0);
-	putname(o);
-	putname(n);
-	return err;
+	return two_names_user(TWO_NAMES_RENAME, AT_FDCWD, SC_ARG0(regs),
+			      AT_FDCWD, SC_ARG1(regs), 0);
 }
 SYSCALL_ENTRY(rename, sys_rename);
 

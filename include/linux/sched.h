@@ -158,15 +158,14 @@ struct task_struct {
 	/*
 	 * Signals (kernel/signal.c), under sighand->siglock: the signals
 	 * sent to this thread alone, the mask, the mask to restore after
-	 * a handler or sigsuspend(), and the alternate signal stack.
-	 * @real_blocked is the mask rt_sigtimedwait() lifted while it
-	 * sleeps: a signal in it is still blocked for the sender's
-	 * "ignored, throw it away" test (0 outside that wait).
+	 * a handler or sigsuspend(), the mask in force before
+	 * rt_sigtimedwait() unblocked what it waits for (0 otherwise),
+	 * and the alternate signal stack.
 	 */
 	struct sigpending *pending;
 	u64 blocked;
-	u64 real_blocked;
 	u64 saved_sigmask;
+	u64 real_blocked;
 	bool restore_sigmask;
 	bool sigpending;		/* recalc_sigpending()'s verdict */
 	unsigned long sas_ss_sp;
