@@ -340,30 +340,30 @@ struct file *fget(unsigned int fd)
 }
 
 /**
- * fget_task - the file at descriptor @fd of another task, with a reference
- * @task: the task (the caller holds a reference to it)
- * @fd: the descriptor
+ * fget_task - the file at descriptor @nr of another task, with a reference
+ * @owner: the task (the caller holds a reference to it)
+ * @nr: the descriptor
  *
- * task_lock() keeps @task's table from being dropped by its exit (or
+ * task_lock() keeps @owner's table from being dropped by its exit (or
  * swapped by close_range()) while the file is looked up. Does not sleep.
  *
- * Return: the file (fput() it), or NULL if @fd is not open or @task has
- * no table (a kernel thread, or past its exit).
+ * Return: the file (fput() it), or NULL if @nr is not open or @owner
+ * has no table (a kernel thread, or past its exit).
  */
-struct file *fget_task(struct task_struct *task, unsigned int fd)
+struct file *fget_task(struct task_struct *owner, unsigned int nr)
 {
 	struct files_struct *fdt;
 	struct file *f = NULL;
 
-	task_lock(task);
-	fdt = task->files;
+	task_lock(owner);
+	fdt = owner->files;
 	if (fdt) {
 		spin_lock(&fdt->lock);
-		if (fd < fdt->max_fds && fdt->fd[fd])
-			f = get_file(fdt->fd[fd]);
+		if (nr < fdt->max_fds && fdt->fd[nr])
+			f = get_file(fdt->fd[nr]);
 		spin_unlock(&fdt->lock);
 	}
-	task_unlock(task);
+	task_unlock(owner);
 	return f;
 }
 

@@ -90,17 +90,17 @@ static void exit_mm(struct task_struct *p)
 /* Give up the descriptor table and fs state (task_lock: procfs reads). */
 static void exit_files_fs(struct task_struct *p)
 {
-	struct files_struct *files;
+	struct files_struct *fdt;
 	struct fs_struct *fs;
 
 	task_lock(p);
-	files = p->files;
+	fdt = p->files;
 	fs = p->fs;
 	p->files = NULL;
 	p->fs = NULL;
 	task_unlock(p);
-	if (files)
-		put_files_struct(files);
+	if (fdt)
+		put_files_struct(fdt);
 	if (fs)
 		put_fs_struct(fs);
 }

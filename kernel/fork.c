@@ -114,13 +114,13 @@ static int user_task_init(struct task_struct *p)
 static void free_unborn_task(struct task_struct *p)
 {
 	struct mm_struct *mm;
-	struct files_struct *files;
+	struct files_struct *fdt;
 	struct fs_struct *fs;
 
 	/* Listed already: procfs may look, so clear under task_lock(). */
 	task_lock(p);
 	mm = p->mm;
-	files = p->files;
+	fdt = p->files;
 	fs = p->fs;
 	p->mm = NULL;
 	p->files = NULL;
@@ -128,8 +128,8 @@ static void free_unborn_task(struct task_struct *p)
 	task_unlock(p);
 	if (mm)
 		mmput(mm);
-	if (files)
-		put_files_struct(files);
+	if (fdt)
+		put_files_struct(fdt);
 	if (fs)
 		put_fs_struct(fs);
 	put_sighand(p->sighand);

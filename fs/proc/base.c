@@ -224,15 +224,15 @@ static int proc_root_get_link(struct dentry *dentry, char *buf, size_t size,
 	return proc_fs_get_link(dentry, jump, true);
 }
 
-/* The file at descriptor @fd of the process @pid names, or NULL. */
-static struct file *proc_task_fget(int pid, unsigned int fd)
+/* The file at descriptor @nr of the process @pid names, or NULL. */
+static struct file *proc_task_fget(int pid, unsigned int nr)
 {
 	struct task_struct *task = proc_find_task(pid);
 	struct file *file;
 
 	if (!task)
 		return NULL;
-	file = fget_task(task, fd);
+	file = fget_task(task, nr);
 	put_task_struct(task);
 	return file;
 }
@@ -285,17 +285,17 @@ static struct dentry *proc_fd_lookup(struct inode *dir,
 
 static int proc_fd_dir_iterate(struct file *file, struct dir_context *ctx)
 {
-	struct task_struct *task;
+	struct task_struct *fd_holder;
 	char name[16];
 	int fd;
 
 	if (!dir_emit_dots(file, ctx))
 		return 0;
-	task = proc_find_task(proc_info(file_inode(file))->pid);
-	if (!task)
+	fd_holder = proc_find_task(proc_info(file_inode(file))->pid);
+	if (!fd_holder)
 		return 0;
 	for (fd = ctx->pos - 2; fd < PROC_FD_SCAN; fd++) {
-		struct file *f = fget_task(task, fd);
+		struct file *f = fget_task(fd_holder, fd);
 
 		ctx->pos = fd + 2;
 		if (!f)
@@ -307,7 +307,7 @@ static int proc_fd_dir_iterate(struct file *file, struct dir_context *ctx)
 	}
 	ctx->pos = PROC_FD_SCAN + 2;
 out:
-	put_task_struct(task);
+	put_task_struct(fd_holder);
 	return 0;
 }
 

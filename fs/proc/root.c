@@ -64,7 +64,7 @@ static int proc_hostname_store(struct task_struct *task, char *buf,
 static int proc_domainname_store(struct task_struct *task, char *buf,
 				 size_t len)
 {
-	if (len && buf[len - 1] == '\n')
+	if (len > 0 && buf[len - 1] == '\n')
 		len--;
 	return uts_set_domainname(buf, len);
 }

@@ -413,7 +413,7 @@ int close_fd(unsigned int fd);
  * Another task's descriptors and directories (procfs), read under its
  * task_lock() (include/linux/sched.h says why).
  */
-struct file *fget_task(struct task_struct *task, unsigned int fd);
+struct file *fget_task(struct task_struct *owner, unsigned int nr);
 int get_task_fs_path(struct task_struct *task, struct path *path,
 		     bool root);
 

@@ -48,14 +48,14 @@ extern spinlock_t tasklist_lock;
  * task_lock - take @p's alloc_lock: its mm, files and fs pointers stay
  * as they are until task_unlock() (the rule is at task_struct's field).
  */
-static inline void task_lock(struct task_struct *p)
+static inline void task_lock(struct task_struct *owner)
 {
-	spin_lock(&p->alloc_lock);
+	spin_lock(&owner->alloc_lock);
 }
 
-static inline void task_unlock(struct task_struct *p)
+static inline void task_unlock(struct task_struct *owner)
 {
-	spin_unlock(&p->alloc_lock);
+	spin_unlock(&owner->alloc_lock);
 }
 
 /* kernel/pid.c: the user-visible ids (see Documentation/scheduler/) */
