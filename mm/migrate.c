@@ -628,6 +628,18 @@ static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 
 		if (it->ret != -EAGAIN && it->ret != 1)
 			continue;
+		if (!page_count(it->old) || PageBuddy(it->old)) {
+			/*
+			 * Freed since the caller chose it (a process exited,
+			 * or copy-on-write let go of it): nothing to move.
+			 */
+			if (it->new)
+				__free_page(it->new);
+			it->new = NULL;
+			it->old = NULL;
+			it->ret = 0;
+			continue;
+		}
 		if (!page_is_migratable(it->old)) {
 			/* A user page's extra reference is fork's, for a moment. */
 			it->ret = PageAnon(it->old) && page_count(it->old) > 1 ?

@@ -636,6 +636,24 @@ static void migrate_pfn_range_empties_block(struct kunit *test)
 	__free_page(plain);
 }
 
+/*
+ * A page freed after the caller chose it (a process exited, or
+ * copy-on-write let go of it, between the offline scan and the move) is
+ * done with: nothing to move, no error, its entry NULL.
+ */
+static void migrate_freed_meanwhile(struct kunit *test)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	unsigned int failed = 1;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	__free_page(page);
+	KUNIT_EXPECT_EQ(test, migrate_pages(&page, 1, alloc_migration_target,
+					    0, &failed), 0);
+	KUNIT_EXPECT_EQ(test, failed, 0U);
+	KUNIT_EXPECT_NULL(test, page);
+}
+
 static struct kunit_case migrate_test_cases[] = {
 	KUNIT_CASE(migrate_owned_page),
 	KUNIT_CASE(migrate_owner_refuses),
@@ -651,6 +669,7 @@ static struct kunit_case migrate_test_cases[] = {
 	KUNIT_CASE(migrate_under_concurrent_writes),
 	KUNIT_CASE(migrate_driver_debugfs),
 	KUNIT_CASE(migrate_pfn_range_empties_block),
+	KUNIT_CASE(migrate_freed_meanwhile),
 	{}
 };
 
