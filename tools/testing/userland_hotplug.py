@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
 """Memory hotplug driven from busybox sh, with user memory as the workload.
 
-  user:hotplug-readme     the README's hotplug session and seed 004's
-                          commands, typed verbatim: the QEMU monitor
-                          lines through QMP's human-monitor-command,
-                          the shell lines at busybox sh;
+  user:hotplug-readme     the README's hotplug session (memfill's 100
+                          MiB moved out of the block offlined) and seed
+                          004's commands, typed verbatim: the QEMU
+                          monitor lines through QMP's
+                          human-monitor-command, the shell lines at
+                          busybox sh;
   user:hotplug-memfill    a DIMM hot-added and onlined movable, memfill
                           holding most of it, every block of it offlined
                           from the shell and the DIMM unplugged: the
@@ -89,10 +91,23 @@ def readme_steps(m):
     _check("memory32" in out and "memory35" in out, f"ls: {out!r}")
     _check(read(m, f"{MEMDIR}/memory32/state") == "offline",
            "a new block is not offline")
-    sh(m, "echo online > /sys/devices/system/memory/memory32/state")
+    sh(m, "echo online_movable > /sys/devices/system/memory/memory32/state")
     _check(_mem_total_mib(m) == base + 128, "free -m: not 128 MiB more")
+    moved = _migrated(m)
+    m.run("memfill -t 600 100 &")
+    wait_until(lambda: "memfill: ready" in m.output, "memfill: ready",
+               timeout=120)
+    m.run("")
     sh(m, "echo offline > /sys/devices/system/memory/memory32/state")
     _check(_mem_total_mib(m) == base, "free -m: not back after offline")
+    _check(_migrated(m) - moved >= 100 * MIB // 4096 * 9 // 10,
+           "memfill's pages did not move out of memory32")
+    m.run("kill -USR1 %1")
+    wait_until(lambda: "verify: OK" in m.output or "verify: FAIL" in
+               m.output, "memfill's verify", timeout=120)
+    _check("verify: FAIL" not in m.output, "memfill: checksums differ")
+    out = m.run("kill %1; wait", timeout=120)
+    _check("Done" in out, f"memfill did not exit 0: {out!r}")
     m.qmp.events.clear()
     _hmp(m, "device_del dimm1")
     m.qmp.wait_event("DEVICE_DELETED", 60,
@@ -148,7 +163,7 @@ def _stop_memfill(m, pid):
     """Verify now (SIGUSR1), then end it: it exits 0 only if every
     verify passed."""
     before = m.output.count("verify: OK")
-    sh(m, f"kill -USR1 {pid}")
+    m.run(f"kill -USR1 {pid}")
     wait_until(lambda: m.output.count("verify: OK") > before
                or "verify: FAIL" in m.output, "memfill's verify",
                timeout=120)
