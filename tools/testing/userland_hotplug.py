@@ -12,7 +12,8 @@
                           from the shell and the DIMM unplugged: the
                           pages moved (pgmigrate_success grew by what
                           memfill held there) and memfill's checksums
-                          are intact;
+                          are intact; then the same with device_del
+                          alone (the ACPI eject offlines the blocks);
   user:hotplug-eintr      an offline kept busy by pages the movable test
                           driver holds, interrupted by a signal: bash's
                           echo gets EINTR ("Interrupted system call")
@@ -174,6 +175,7 @@ def _stop_memfill(m, pid):
 
 
 FILL_MIB = 384
+EJECT_MIB = 256
 
 
 def memfill_steps(m):
@@ -190,6 +192,19 @@ def memfill_steps(m):
     scenario.del_dimm(m, "d1")
     wait_until(lambda: names[0] not in m.run(f"ls {MEMDIR}"),
                f"{names[0]} to go")
+    _stop_memfill(m, pid)
+
+    # Again, but device_del alone: the ACPI eject offlines the online
+    # blocks itself (from a kernel thread) before QEMU unplugs the DIMM.
+    names = _online_dimm(m, "d2", 512 * MIB)
+    moved = _migrated(m)
+    pid = _start_memfill(m, EJECT_MIB)
+    scenario.del_dimm(m, "d2", timeout=300)
+    wait_until(lambda: names[0] not in m.run(f"ls {MEMDIR}"),
+               f"{names[0]} to go")
+    moved = _migrated(m) - moved
+    want = EJECT_MIB * MIB // 4096 * 9 // 10
+    _check(moved >= want, f"eject: {moved} pages migrated, want >= {want}")
     _stop_memfill(m, pid)
 
 
