@@ -19,7 +19,9 @@
                           echo gets EINTR ("Interrupted system call")
                           instead of the EBUSY the retries end with
                           (about a second later), the block is still
-                          online and every checksum intact.
+                          online and every checksum intact; then ^C
+                          typed at the console while busybox's echo
+                          writes offline ends it the same way.
 
 Each boots the initramfs like the tests of userland.py (whose helpers it
 uses) on a machine with DIMM slots, as `make run` has; JOBS is for the
@@ -229,6 +231,18 @@ def eintr_steps(m):
     _check(read(m, f"{block}/state") == "online", "block not online")
     _check("interrupted by a signal" in m.output,
            "no `interrupted by a signal` line on the console")
+    # ^C typed at the console: SIGINT to the foreground job (busybox's
+    # time applet runs the echo in a child, which the signal ends).
+    before = m.output.count("interrupted by a signal")
+    m.send(f"time echo offline > {block}/state")
+    time.sleep(SIGNAL_AFTER + 0.2)
+    m.proc.stdin.write(b"\x03")
+    m.proc.stdin.flush()
+    out = m.expect(m.prompt, timeout=60)
+    _check("terminated by signal 2" in out, f"^C: {out!r}")
+    _check(m.output.count("interrupted by a signal") > before,
+           f"^C did not interrupt the offline: {out!r}")
+    _check(read(m, f"{block}/state") == "online", "block not online")
     sh(m, f"echo 0 > {MOVABLE}/hold")
     _check(read(m, f"{MOVABLE}/verify") == "16 pages, 0 bad",
            "test pages changed")
