@@ -1123,11 +1123,12 @@ static void unisolate_range(unsigned long start_pfn, unsigned long end_pfn,
  */
 static bool offline_interrupted(unsigned long start_pfn, unsigned long end_pfn)
 {
-	if (!signal_pending(current))
-		return false;
-	pr_info("offline_pages [%#lx-%#lx]: interrupted by a signal\n",
-		start_pfn, end_pfn - 1);
-	return true;
+	bool interrupted = signal_pending(current);
+
+	if (interrupted)
+		pr_info("offline_pages [%#lx-%#lx]: interrupted by a signal\n",
+			start_pfn, end_pfn - 1);
+	return interrupted;
 }
 
 /*
