@@ -252,9 +252,10 @@ initramfs-stress: deps
 deps:
 	$(Q)$(srctree)/scripts/install-deps.sh
 
-# RUN_INITRAMFS=y boots with the initramfs (busybox init on the console)
-# instead of the built-in shell; TIDE_INITRD=FILE boots with any image.
-RUN_INITRAMFS ?= n
+# make run boots with the initramfs (busybox init and sh on the console);
+# RUN_INITRAMFS=n boots without one, into the built-in shell (tide# );
+# TIDE_INITRD=FILE boots with any image.
+RUN_INITRAMFS ?= y
 ifeq ($(RUN_INITRAMFS),y)
 TIDE_INITRD ?= $(initramfs)
 endif

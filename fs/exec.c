@@ -597,10 +597,13 @@ static void exec_commit(struct linux_binprm *bprm)
 	struct pt_regs *regs;
 	unsigned long flags;
 
+	/* task_lock: procfs's get_task_mm() may be reading p->mm. */
+	task_lock(p);
 	local_irq_save(flags);
 	p->mm = bprm->mm;
 	switch_mm(bprm->mm);
 	local_irq_restore(flags);
+	task_unlock(p);
 	bprm->mm = NULL;
 	if (old)
 		mmput(old);

@@ -16,6 +16,7 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -339,6 +340,34 @@ struct file *fget(unsigned int fd)
 }
 
 /**
+ * fget_task - the file at descriptor @nr of another task, with a reference
+ * @owner: the task (the caller holds a reference to it)
+ * @nr: the descriptor
+ *
+ * task_lock() keeps @owner's table from being dropped by its exit (or
+ * swapped by close_range()) while the file is looked up. Does not sleep.
+ *
+ * Return: the file (fput() it), or NULL if @nr is not open or @owner
+ * has no table (a kernel thread, or past its exit).
+ */
+struct file *fget_task(struct task_struct *owner, unsigned int nr)
+{
+	struct files_struct *fdt;
+	struct file *f = NULL;
+
+	task_lock(owner);
+	fdt = owner->files;
+	if (fdt) {
+		spin_lock(&fdt->lock);
+		if (nr < fdt->max_fds && fdt->fd[nr])
+			f = get_file(fdt->fd[nr]);
+		spin_unlock(&fdt->lock);
+	}
+	task_unlock(owner);
+	return f;
+}
+
+/**
  * fd_set_cloexec - set or clear @fd's close-on-exec bit
  * @fd: the descriptor
  * @on: the new value
@@ -448,7 +477,9 @@ int do_close_range(unsigned int first, unsigned int last,
 
 		if (!copy)
 			return err;
+		task_lock(current);
 		current->files = copy;
+		task_unlock(current);
 		put_files_struct(fdt);
 		fdt = copy;
 	}

@@ -7,6 +7,7 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include "internal.h"
 
@@ -133,6 +134,37 @@ void get_current_pwd(struct path *pwd)
 	*pwd = fs->pwd;
 	path_get(pwd);
 	spin_unlock(&fs->lock);
+}
+
+/**
+ * get_task_fs_path - another task's root or working directory
+ * @task: the task (the caller holds a reference to it)
+ * @path: filled in, with references; path_put() it
+ * @root: the root directory (else the working directory)
+ *
+ * The fs_struct is read under task_lock(), which exit takes to drop it.
+ * Does not sleep.
+ *
+ * Return: 0, or -ENOENT if @task has no fs_struct (a kernel thread, or
+ * past its exit).
+ */
+int get_task_fs_path(struct task_struct *task, struct path *path,
+		     bool root)
+{
+	struct fs_struct *fs;
+	int err = -ENOENT;
+
+	task_lock(task);
+	fs = task->fs;
+	if (fs) {
+		spin_lock(&fs->lock);
+		*path = root ? fs->root : fs->pwd;
+		path_get(path);
+		spin_unlock(&fs->lock);
+		err = 0;
+	}
+	task_unlock(task);
+	return err;
 }
 
 /**

@@ -12,7 +12,10 @@
  * leader is released at once. A leader that exits before its threads
  * stays a zombie that wait4() does not report until the last thread is
  * gone. A process whose parent ignores SIGCHLD (or set SA_NOCLDWAIT),
- * or that has no parent, is released without waiting.
+ * or that has no parent, is released without waiting. When the last
+ * thread of a session leader exits, its controlling terminal leaves the
+ * session and the terminal's foreground group gets SIGHUP and SIGCONT
+ * (disassociate_ctty()).
  *
  * Wait statuses are Linux's: exit(n) gives (n & 0xff) << 8, death by
  * signal s gives s, a stop by signal s gives (s << 8) | 0x7f, a
@@ -27,6 +30,7 @@
 #include <linux/sched/task.h>
 #include <linux/completion.h>
 #include <linux/syscalls.h>
+#include <linux/tty.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <asm/irqflags.h>
@@ -74,11 +78,31 @@ static void exit_mm(struct task_struct *p)
 	mm_release_vfork(p);
 	if (!mm)
 		return;
+	task_lock(p);
 	local_irq_disable();
 	p->mm = NULL;
 	switch_mm(NULL);
 	local_irq_enable();
+	task_unlock(p);
 	mmput(mm);
+}
+
+/* Give up the descriptor table and fs state (task_lock: procfs reads). */
+static void exit_files_fs(struct task_struct *p)
+{
+	struct files_struct *fdt;
+	struct fs_struct *fs;
+
+	task_lock(p);
+	fdt = p->files;
+	fs = p->fs;
+	p->files = NULL;
+	p->fs = NULL;
+	task_unlock(p);
+	if (fdt)
+		put_files_struct(fdt);
+	if (fs)
+		put_fs_struct(fs);
 }
 
 /*
@@ -213,21 +237,19 @@ void __noreturn do_exit(int code)
 {
 	struct task_struct *p = current;
 	struct completion *done = p->exit_done;
+	bool group_dead;
 
 	if (!task_is_user(p))
 		do_task_exit();
 	if (p->pid == 1 && p->tgid == 1)
 		pr_emerg("init exited with status %#x\n", code);
 	p->exit_code = code;
+	group_dead = atomic_dec_and_test(&p->signal->live);
 	exit_mm(p);
-	if (p->files) {
-		put_files_struct(p->files);
-		p->files = NULL;
-	}
-	if (p->fs) {
-		put_fs_struct(p->fs);
-		p->fs = NULL;
-	}
+	exit_files_fs(p);
+	/* The session's end hangs up its terminal (SIGHUP, SIGCONT). */
+	if (group_dead && p->signal->session == p->tgid)
+		disassociate_ctty(true);
 	exit_notify(p);
 	if (done) {
 		/* user_task_run(): it has no parent and is released now. */

@@ -113,15 +113,27 @@ static int user_task_init(struct task_struct *p)
  */
 static void free_unborn_task(struct task_struct *p)
 {
-	if (p->mm)
-		mmput(p->mm);
-	if (p->files)
-		put_files_struct(p->files);
-	if (p->fs)
-		put_fs_struct(p->fs);
+	struct mm_struct *mm;
+	struct files_struct *fdt;
+	struct fs_struct *fs;
+
+	/* Listed already: procfs may look, so clear under task_lock(). */
+	task_lock(p);
+	mm = p->mm;
+	fdt = p->files;
+	fs = p->fs;
+	p->mm = NULL;
+	p->files = NULL;
+	p->fs = NULL;
+	task_unlock(p);
+	if (mm)
+		mmput(mm);
+	if (fdt)
+		put_files_struct(fdt);
+	if (fs)
+		put_fs_struct(fs);
 	put_sighand(p->sighand);
 	put_signal_struct(p->signal);
-	p->mm = NULL;
 	put_task_struct(p);
 	put_task_struct(p);
 }
@@ -146,6 +158,7 @@ static void link_new_task(struct task_struct *p, struct task_struct *parent,
 	spin_lock(&p->sighand->siglock);
 	list_add_tail(&p->thread_node, &p->signal->threads);
 	p->signal->nr_threads++;
+	atomic_inc(&p->signal->live);
 	spin_unlock(&p->sighand->siglock);
 	attach_pid(p);
 	get_task_struct(p);	/* the table's, dropped by release_task() */

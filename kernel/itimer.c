@@ -160,8 +160,10 @@ static int itimerd(void *unused)
 		now = ktime_get_ns();
 		if (next <= now)
 			continue;
-		wait_event_timeout_ns(itimer_wq, READ_ONCE(itimer_changed),
-				      next == U64_MAX ? U64_MAX : next - now);
+		/* Waiting for work: TASK_IDLE, never a hung task. */
+		wait_event_idle_timeout_ns(itimer_wq, READ_ONCE(itimer_changed),
+					   next == U64_MAX ? U64_MAX :
+					   next - now);
 	}
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include <linux/sched/task.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/utsname.h>
 #include <asm/syscall.h>
 #include <kunit/test.h>
 
@@ -46,6 +47,7 @@ PROG(orphan_stopped);
 PROG(shared_futex);
 PROG(fault_siginfo);
 PROG(hostname);
+PROG(sigtimedwait_chld);
 
 __asm__(
 "	.pushsection .rodata, \"a\"\n"
@@ -686,6 +688,54 @@ __asm__(
 "	syscall\n"
 "prog_hostname_end:\n"
 
+/*
+ * SIGCHLD blocked, a child that exits 200 ms later while the parent
+ * sleeps in rt_sigtimedwait({SIGCHLD}, 5 s); exits with what the wait
+ * returned (17, or -EAGAIN if the SIGCHLD was lost).
+ */
+"	.globl prog_sigtimedwait_chld, prog_sigtimedwait_chld_end\n"
+"prog_sigtimedwait_chld:\n"
+"	movabs $DATA, %rbx\n"
+"	movq $0x10000, (%rbx)\n"		/* the SIGCHLD bit */
+"	xor %edi, %edi\n"			/* SIG_BLOCK */
+"	mov %rbx, %rsi\n"
+"	xor %edx, %edx\n"
+"	mov $8, %r10d\n"
+"	mov $14, %eax\n"			/* rt_sigprocmask */
+"	syscall\n"
+"	mov $57, %eax\n"			/* fork */
+"	syscall\n"
+"	test %rax, %rax\n"
+"	jnz 1f\n"
+"	movq $0, 16(%rbx)\n"
+"	movq $200000000, 24(%rbx)\n"
+"	lea 16(%rbx), %rdi\n"
+"	xor %esi, %esi\n"
+"	mov $35, %eax\n"			/* nanosleep(200 ms) */
+"	syscall\n"
+"	mov $7, %edi\n"
+"	mov $60, %eax\n"			/* exit(7) */
+"	syscall\n"
+"1:	movq $5, 32(%rbx)\n"
+"	movq $0, 40(%rbx)\n"
+"	mov %rbx, %rdi\n"
+"	xor %esi, %esi\n"
+"	lea 32(%rbx), %rdx\n"
+"	mov $8, %r10d\n"
+"	mov $128, %eax\n"			/* rt_sigtimedwait */
+"	syscall\n"
+"	mov %rax, %r12\n"
+"	mov $-1, %rdi\n"
+"	xor %esi, %esi\n"
+"	xor %edx, %edx\n"
+"	xor %r10d, %r10d\n"
+"	mov $61, %eax\n"			/* wait4(-1, NULL, 0, NULL) */
+"	syscall\n"
+"	mov %r12, %rdi\n"
+"	mov $231, %eax\n"
+"	syscall\n"
+"prog_sigtimedwait_chld_end:\n"
+
 /* exit_group(getpid()) */
 "	.globl prog_getpid_exit, prog_getpid_exit_end\n"
 "prog_getpid_exit:\n"
@@ -993,17 +1043,37 @@ static void process_sigfpe_siginfo(struct kunit *test)
 			(long)(SIGFPE << 12 | FPE_INTDIV << 8 | 1));
 }
 
-/* sethostname() changes what uname() reports as the node name. */
+/*
+ * sethostname() changes what uname() reports as the node name, and the
+ * names of kernel/utsname.c (procfs's) are the same ones.
+ */
 static void process_sethostname_uname(struct kunit *test)
 {
 	struct mm_struct *mm = prog_mm(test, prog_hostname, prog_hostname_end);
 	char sysname[6] = { 0 };
+	struct new_utsname names;
 
+	KUNIT_ASSERT_EQ(test, uts_set_hostname("before", 6), 0);
 	KUNIT_EXPECT_EQ(test, run(mm), 0x786f62L);
+	uts_get(&names);
+	KUNIT_EXPECT_STREQ(test, names.nodename, "tide");
 	KUNIT_EXPECT_EQ(test, copy_from_user(sysname,
 					     (void __user *)(DATA_VA + 0x400),
 					     5), 0UL);
 	KUNIT_EXPECT_STREQ(test, sysname, "Linux");
+}
+
+/*
+ * A SIGCHLD that the process blocks, arriving while rt_sigtimedwait()
+ * waits for it (busybox init's main loop), is taken by the wait, not
+ * thrown away as an ignored signal.
+ */
+static void process_sigtimedwait_takes_sigchld(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, prog_sigtimedwait_chld,
+				       prog_sigtimedwait_chld_end);
+
+	KUNIT_EXPECT_EQ(test, run(mm), (long)SIGCHLD);
 }
 
 struct spawn_seen {
@@ -1115,6 +1185,7 @@ static struct kunit_case process_cases[] = {
 	KUNIT_CASE(process_sigill_siginfo),
 	KUNIT_CASE(process_sigfpe_siginfo),
 	KUNIT_CASE(process_sethostname_uname),
+	KUNIT_CASE(process_sigtimedwait_takes_sigchld),
 	KUNIT_CASE(process_restart_after_handler),
 	KUNIT_CASE(process_eintr_without_sa_restart),
 	{}

@@ -104,16 +104,34 @@ static struct k_sigaction *sig_action(struct task_struct *p, int sig)
 	return &p->sighand->action[sig - 1];
 }
 
+/*
+ * Is @sig blocked by @p? A signal that rt_sigtimedwait() unblocked only
+ * to wait for it still counts as blocked: the waiter takes it, so it is
+ * neither thrown away nor does its default action run.
+ */
+static bool sig_blocked_really(struct task_struct *p, int sig)
+{
+	return (p->blocked | p->real_blocked) & sigmask(sig);
+}
+
 /* Would @sig be thrown away by @p on arrival? Caller holds siglock. */
 static bool sig_discarded(struct task_struct *p, int sig)
 {
 	void __user *h = sig_action(p, sig)->handler;
 
-	if (p->blocked & sigmask(sig))
+	if (sig_blocked_really(p, sig))
 		return false;
-	return h == SIG_IGN ||
-	       (h == SIG_DFL && (SIG_IGNORE_SET & sigmask(sig)));
+	if (h == SIG_IGN)
+		return true;
+	/*
+	 * init gets only the signals it has a handler for: a default
+	 * action would end (or stop) the process everything hangs from.
+	 */
+	if (h == SIG_DFL && p->tgid == 1)
+		return true;
+	return h == SIG_DFL && (SIG_IGNORE_SET & sigmask(sig));
 }
+
 
 /* Remove the signals of @mask from every pending set of @p's group. */
 static void flush_group_signals(struct task_struct *p, u64 mask)
@@ -234,7 +252,7 @@ int __send_signal_locked(int sig, struct kernel_siginfo *info,
 	if (sig == SIGKILL ||
 	    (group && sig_action(p, sig)->handler == SIG_DFL &&
 	     !(sigmask(sig) & (SIG_STOP_SET | SIG_IGNORE_SET)) &&
-	     !(p->blocked & sigmask(sig)) && sig != SIGCONT)) {
+	     !sig_blocked_really(p, sig) && sig != SIGCONT)) {
 		kill_group(p, sig);
 		goto out;
 	}
@@ -313,6 +331,13 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 	    sig_action(p, sig)->handler == SIG_IGN) {
 		p->blocked &= ~sigmask(sig);
 		sig_action(p, sig)->handler = SIG_DFL;
+	}
+	/* init ignores default actions sent to it, not its own faults. */
+	if (p->tgid == 1 && sig_action(p, sig)->handler == SIG_DFL) {
+		kill_group(p, sig);
+		spin_unlock(&p->sighand->siglock);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return;
 	}
 	spin_unlock(&p->sighand->siglock);
 	__send_signal_locked(sig, &info, p, false);
@@ -957,6 +982,7 @@ static long sys_rt_sigtimedwait(struct pt_regs *regs)
 	sig = dequeue_signal(p, set, &info);
 	if (!sig && timeout) {
 		old = p->blocked;
+		p->real_blocked = old;
 		p->blocked &= ~set;
 		recalc_sigpending_tsk(p);
 		spin_unlock_irqrestore(&p->sighand->siglock, flags);
@@ -966,6 +992,7 @@ static long sys_rt_sigtimedwait(struct pt_regs *regs)
 		__set_current_state(TASK_RUNNING);
 		spin_lock_irqsave(&p->sighand->siglock, flags);
 		p->blocked = old;
+		p->real_blocked = 0;
 		sig = dequeue_signal(p, set, &info);
 	}
 	recalc_sigpending_tsk(p);

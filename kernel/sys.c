@@ -23,6 +23,7 @@
 #include <linux/time.h>
 #include <linux/topology.h>
 #include <linux/uaccess.h>
+#include <linux/utsname.h>
 #include <asm/io.h>
 
 static long sys_getpid(struct pt_regs *regs)
@@ -354,61 +355,44 @@ static long sys_getrusage(struct pt_regs *regs)
 }
 SYSCALL_ENTRY(getrusage, sys_getrusage);
 
-/* struct new_utsname: six 65-byte fields. */
-#define UTS_LEN		65
-
-/*
- * The host and domain names sethostname() and setdomainname() set;
- * uts_lock (interrupts off: short copies only) keeps each whole.
- */
-static DEFINE_SPINLOCK(uts_lock);
-static char uts_nodename[UTS_LEN] = "tide";
-static char uts_domainname[UTS_LEN] = "(none)";
-
+/* uname(buf): the one copy of the names kernel/utsname.c keeps. */
 static long sys_uname(struct pt_regs *regs)
 {
-	char fields[6][UTS_LEN] = {
-		"Linux", "", "6.12.0-tide", "#1 SMP Tide", "x86_64", "",
-	};
-	unsigned long flags;
+	struct new_utsname names;
 
-	spin_lock_irqsave(&uts_lock, flags);
-	memcpy(fields[1], uts_nodename, UTS_LEN);
-	memcpy(fields[5], uts_domainname, UTS_LEN);
-	spin_unlock_irqrestore(&uts_lock, flags);
-	return copy_to_user((void __user *)SC_ARG0(regs), fields,
-			    sizeof(fields)) ? -EFAULT : 0;
+	uts_get(&names);
+	return copy_to_user((void __user *)SC_ARG0(regs), &names,
+			    sizeof(names)) ? -EFAULT : 0;
 }
 SYSCALL_ENTRY(uname, sys_uname);
 
-/* sethostname(name, len) and setdomainname(name, len): root may. */
-static long set_uts_name(char *dst, struct pt_regs *regs)
+/*
+ * sethostname(name, len) and setdomainname(name, len): root may (every
+ * process is root). The name is copied in first; @set stores it.
+ */
+static long set_uts_name(struct pt_regs *regs,
+			 int (*set)(const char *name, size_t len))
 {
 	const char __user *uname = (const char __user *)SC_ARG0(regs);
 	size_t len = SC_ARG1(regs);
-	char name[UTS_LEN];
-	unsigned long flags;
+	char name[__NEW_UTS_LEN];
 
-	if (len >= UTS_LEN)
+	if (len > __NEW_UTS_LEN)
 		return -EINVAL;
 	if (copy_from_user(name, uname, len))
 		return -EFAULT;
-	memset(name + len, 0, UTS_LEN - len);
-	spin_lock_irqsave(&uts_lock, flags);
-	memcpy(dst, name, UTS_LEN);
-	spin_unlock_irqrestore(&uts_lock, flags);
-	return 0;
+	return set(name, len);
 }
 
 static long sys_sethostname(struct pt_regs *regs)
 {
-	return set_uts_name(uts_nodename, regs);
+	return set_uts_name(regs, uts_set_hostname);
 }
 SYSCALL_ENTRY(sethostname, sys_sethostname);
 
 static long sys_setdomainname(struct pt_regs *regs)
 {
-	return set_uts_name(uts_domainname, regs);
+	return set_uts_name(regs, uts_set_domainname);
 }
 SYSCALL_ENTRY(setdomainname, sys_setdomainname);
 

@@ -41,6 +41,7 @@
 #include <linux/range.h>
 #include <linux/slab.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include "internal.h"
 
 struct memhp_config memhp = {
@@ -1116,40 +1117,85 @@ static void unisolate_range(unsigned long start_pfn, unsigned long end_pfn,
 }
 
 /*
+ * Whether the task offlining was sent a signal: then the offline stops
+ * with -EINTR and rolls back like any failed one. Only a write from user
+ * space can see this; kernel threads (ACPI eject, KUnit) never have one.
+ */
+static bool offline_interrupted(unsigned long start_pfn, unsigned long end_pfn)
+{
+	bool interrupted = signal_pending(current);
+
+	if (interrupted)
+		pr_info("offline_pages [%#lx-%#lx]: interrupted by a signal\n",
+			start_pfn, end_pfn - 1);
+	return interrupted;
+}
+
+/*
+ * The pause between two passes, cut into OFFLINE_PAUSE_STEP_MS steps so
+ * that a signal ends it early. Return: true if a signal came.
+ */
+static bool offline_pause(unsigned long start_pfn, unsigned long end_pfn,
+			  unsigned int ms)
+{
+	unsigned int step;
+
+	while (ms) {
+		step = min(ms, OFFLINE_PAUSE_STEP_MS);
+		msleep(step);
+		ms -= step;
+		if (offline_interrupted(start_pfn, end_pfn))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Moves every page in use out of the isolated range, pass after pass,
  * until all of it is free. A page that can never move (-EBUSY from the
  * scan: not migratable, or its owner refused) ends it at once. A page
  * held for a moment by an extra reference, one that kept changing
  * (-EAGAIN) or a failed target allocation (-ENOMEM) is tried again in the
  * next pass, after a pause that doubles each time: at most
- * OFFLINE_MAX_PASSES passes, about a second of pauses in all.
- * Return: 0, or -EBUSY.
+ * OFFLINE_MAX_PASSES passes, about a second of pauses in all. Each pass
+ * scans OFFLINE_SCAN_CHUNK pages at a time; before each stretch and
+ * during the pauses a pending signal ends the work (offline_interrupted()).
+ * Return: 0, -EINTR, or -EBUSY.
  */
 static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
 {
 	struct migration_target_control mtc = {
 		.nid = NUMA_NO_NODE, .other_nodes_first = true,
 	};
-	unsigned long bad;
-	int pass, ret = 0;
+	unsigned long bad, pfn, stop;
+	int pass, err, ret = 0;
 
 	for (pass = 0; pass < OFFLINE_MAX_PASSES; pass++) {
-		bad = ULONG_MAX;
-		ret = migrate_pfn_range(start_pfn, end_pfn, alloc_migration_target,
-					(unsigned long)&mtc, &bad);
+		ret = 0;
+		for (pfn = start_pfn; pfn < end_pfn; pfn = stop) {
+			if (offline_interrupted(start_pfn, end_pfn))
+				return -EINTR;
+			stop = min(end_pfn, pfn + OFFLINE_SCAN_CHUNK);
+			bad = ULONG_MAX;
+			err = migrate_pfn_range(pfn, stop, alloc_migration_target,
+						(unsigned long)&mtc, &bad);
+			if (err == -EBUSY && bad != ULONG_MAX) {
+				pr_info("offline_pages [%#lx-%#lx]: pfn %#lx cannot be moved\n",
+					start_pfn, end_pfn - 1, bad);
+				return -EBUSY;
+			}
+			if (err == -EBUSY) {
+				pr_info("offline_pages [%#lx-%#lx]: an owner refused to move a page\n",
+					start_pfn, end_pfn - 1);
+				return -EBUSY;
+			}
+			if (err && !ret)
+				ret = err;
+		}
 		if (!ret && !test_pages_isolated(start_pfn, end_pfn))
 			return 0;
-		if (ret == -EBUSY && bad != ULONG_MAX) {
-			pr_info("offline_pages [%#lx-%#lx]: pfn %#lx cannot be moved\n",
-				start_pfn, end_pfn - 1, bad);
-			return -EBUSY;
-		}
-		if (ret == -EBUSY) {
-			pr_info("offline_pages [%#lx-%#lx]: an owner refused to move a page\n",
-				start_pfn, end_pfn - 1);
-			return -EBUSY;
-		}
-		msleep(1U << pass);
+		if (offline_pause(start_pfn, end_pfn, 1U << pass))
+			return -EINTR;
 	}
 	pr_info("offline_pages [%#lx-%#lx]: still busy after %d passes (%d)\n",
 		start_pfn, end_pfn - 1, OFFLINE_MAX_PASSES, ret);
@@ -1225,7 +1271,9 @@ static int offline_fits(const unsigned long *start, const unsigned long *end,
  *
  * Return: 0; -EINVAL when the range is not online memory of one zone;
  * -EBUSY when what is in use would not fit elsewhere, a pageblock cannot
- * be isolated or a page cannot be moved; a vetoing callback's errno. On failure MEM_CANCEL_OFFLINE is sent (once
+ * be isolated or a page cannot be moved; -EINTR when the calling task got
+ * a signal while pages were being moved; a vetoing callback's errno.
+ * On failure MEM_CANCEL_OFFLINE is sent (once
  * MEM_GOING_OFFLINE was) and the range is online as before, its pageblocks
  * back to their types; pages that were migrated stay where they went.
  */

@@ -19,6 +19,7 @@
 #include <linux/notifier.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
+#include <linux/time.h>
 #include <kunit/test.h>
 #include "internal.h"
 
@@ -398,6 +399,41 @@ static void mo_offline_transient_ref(struct kunit *test)
 	movable_test_free();
 }
 
+/*
+ * Pages held all along (the test driver's "hold"): the offline, written
+ * here from a kernel thread that never has a signal pending, keeps
+ * retrying through every pass and its pauses (about a second in all),
+ * never gives -EINTR, and fails with -EBUSY; the block stays online with
+ * the data intact, and goes offline once the pages are let go.
+ */
+static void mo_offline_held_no_signal(struct kunit *test)
+{
+	unsigned long pfn = section_nr_to_pfn(mo_section), bad = 1;
+	struct page *first;
+	u64 start, ms;
+
+	KUNIT_ASSERT_GT(test, mo_fill_block(test, 64), 0UL);
+	first = movable_test_page(0);
+	if (page_to_pfn(first) < pfn || page_to_pfn(first) >= pfn + PAGES_PER_SECTION)
+		kunit_skip(test, "the first test page is not in the block");
+	movable_test_set_hold(true);
+	KUNIT_EXPECT_EQ(test, page_count(first), 2);
+	start = ktime_get_ns();
+	KUNIT_EXPECT_EQ(test, mo_write("state", "offline"), -EBUSY);
+	ms = (ktime_get_ns() - start) / NSEC_PER_MSEC;
+	/* 1 + 2 + ... + 2^(OFFLINE_MAX_PASSES - 2) ms of pauses at least. */
+	KUNIT_EXPECT_GE(test, ms, (1ULL << (OFFLINE_MAX_PASSES - 1)) - 1);
+	mo_expect_read(test, "state", "online\n");
+	movable_test_set_hold(false);
+	KUNIT_EXPECT_EQ(test, page_count(first), 1);
+	KUNIT_EXPECT_EQ(test, movable_test_verify(&bad), 0);
+	KUNIT_EXPECT_EQ(test, bad, 0UL);
+	KUNIT_EXPECT_NE(test, get_pageblock_migratetype(first), MIGRATE_ISOLATE);
+	KUNIT_EXPECT_EQ(test, mo_write("state", "offline"), 7);
+	KUNIT_EXPECT_EQ(test, movable_test_verify(&bad), 0);
+	movable_test_free();
+}
+
 /* A page that cannot move at all (a kernel stack) makes offline fail fast. */
 static void mo_offline_unmovable(struct kunit *test)
 {
@@ -500,6 +536,7 @@ static struct kunit_case memory_online_cases[] = {
 	KUNIT_CASE(mo_offline_moves_data),
 	KUNIT_CASE(mo_offline_refused),
 	KUNIT_CASE(mo_offline_transient_ref),
+	KUNIT_CASE(mo_offline_held_no_signal),
 	KUNIT_CASE(mo_offline_unmovable),
 	KUNIT_CASE(mo_zone_policies),
 	KUNIT_CASE(mo_auto_online_blocks),

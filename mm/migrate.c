@@ -481,6 +481,8 @@ static int migrate_chunk_stopped(void *arg)
 			it->ret = move_owned_page(it->old, it->new, it->copied);
 		else if (is_kernel_mapped_type(it->old) && it->old->virtual)
 			it->ret = move_kernel_page(c, it->old, it->new);
+		else if (!page_count(it->old) || PageBuddy(it->old))
+			it->ret = -ENOENT;	/* freed since the pass began */
 		else
 			it->ret = -EBUSY;
 	}
@@ -628,6 +630,18 @@ static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 
 		if (it->ret != -EAGAIN && it->ret != 1)
 			continue;
+		if (!page_count(it->old) || PageBuddy(it->old)) {
+			/*
+			 * Freed since the caller chose it (a process exited,
+			 * or copy-on-write let go of it): nothing to move.
+			 */
+			if (it->new)
+				__free_page(it->new);
+			it->new = NULL;
+			it->old = NULL;
+			it->ret = 0;
+			continue;
+		}
 		if (!page_is_migratable(it->old)) {
 			/* A user page's extra reference is fork's, for a moment. */
 			it->ret = PageAnon(it->old) && page_count(it->old) > 1 ?
@@ -662,6 +676,13 @@ static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 
 		if (!it->new)
 			continue;
+		if (it->ret == -ENOENT) {	/* already free: nothing moved */
+			__free_page(it->new);
+			it->new = NULL;
+			it->old = NULL;
+			it->ret = 0;
+			continue;
+		}
 		if (it->ret == 0) {
 			release_old_page(it->old);
 			it->old = it->new;
@@ -818,6 +839,12 @@ int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 		end = free_block_end(pfn);
 		if (end) {
 			pfn = end;
+			continue;
+		}
+		if (!page_count(page)) {
+			/* Being freed right now: free by the next call. */
+			busy = true;
+			pfn++;
 			continue;
 		}
 		if (!page_kind_migratable(page)) {

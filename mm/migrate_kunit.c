@@ -636,6 +636,44 @@ static void migrate_pfn_range_empties_block(struct kunit *test)
 	__free_page(plain);
 }
 
+/*
+ * A page freed after the caller chose it (a process exited, or
+ * copy-on-write let go of it, between the offline scan and the move) is
+ * done with: nothing to move, no error, its entry NULL.
+ */
+static void migrate_freed_meanwhile(struct kunit *test)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	unsigned int failed = 1;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	__free_page(page);
+	KUNIT_EXPECT_EQ(test, migrate_pages(&page, 1, alloc_migration_target,
+					    0, &failed), 0);
+	KUNIT_EXPECT_EQ(test, failed, 0U);
+	KUNIT_EXPECT_NULL(test, page);
+}
+
+/*
+ * The offline scan meeting a page on its way back to the allocator (its
+ * count already 0, not yet a buddy page): something to look at again
+ * (-EAGAIN), not a page that can never move (-EBUSY).
+ */
+static void migrate_pfn_range_page_being_freed(struct kunit *test)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	unsigned long bad = ULONG_MAX;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	atomic_set(&page->_refcount, 0);
+	KUNIT_EXPECT_EQ(test, migrate_pfn_range(page_to_pfn(page),
+			page_to_pfn(page) + 1, alloc_migration_target, 0, &bad),
+			-EAGAIN);
+	KUNIT_EXPECT_EQ(test, bad, ULONG_MAX);
+	atomic_set(&page->_refcount, 1);
+	__free_page(page);
+}
+
 static struct kunit_case migrate_test_cases[] = {
 	KUNIT_CASE(migrate_owned_page),
 	KUNIT_CASE(migrate_owner_refuses),
@@ -651,6 +689,8 @@ static struct kunit_case migrate_test_cases[] = {
 	KUNIT_CASE(migrate_under_concurrent_writes),
 	KUNIT_CASE(migrate_driver_debugfs),
 	KUNIT_CASE(migrate_pfn_range_empties_block),
+	KUNIT_CASE(migrate_freed_meanwhile),
+	KUNIT_CASE(migrate_pfn_range_page_being_freed),
 	{}
 };
 

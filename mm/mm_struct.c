@@ -14,6 +14,7 @@
 #include <linux/fs.h>
 #include <linux/mm_struct.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <asm/irqflags.h>
 
@@ -107,6 +108,31 @@ void mmget(struct mm_struct *mm)
 }
 
 /**
+ * get_task_mm - another task's address space, with a reference
+ * @p: the task (the caller holds a reference to it)
+ *
+ * Reads @p->mm under task_lock(), which exit and exec take to change
+ * it: the mm cannot be freed between the read and mmget(). Does not
+ * sleep.
+ *
+ * Return: the mm (mmput() it), or NULL for a kernel thread (also one
+ * borrowing an mm with kthread_use_mm()) or a task past exit_mm().
+ */
+struct mm_struct *get_task_mm(struct task_struct *p)
+{
+	struct mm_struct *mm;
+
+	task_lock(p);
+	mm = p->mm;
+	if (mm && (p->flags & PF_KTHREAD))
+		mm = NULL;
+	if (mm)
+		mmget(mm);
+	task_unlock(p);
+	return mm;
+}
+
+/**
  * mmput - drop a reference to @mm; the last one frees it
  *
  * Frees the VMAs (dropping their file references), every user page,
@@ -142,10 +168,12 @@ void kthread_use_mm(struct mm_struct *mm)
 	if (WARN_ON_ONCE(p->mm))
 		return;
 	mmget(mm);
+	task_lock(p);
 	local_irq_save(flags);
 	p->mm = mm;
 	switch_mm(mm);
 	local_irq_restore(flags);
+	task_unlock(p);
 }
 
 /**
@@ -160,9 +188,11 @@ void kthread_unuse_mm(struct mm_struct *mm)
 
 	if (WARN_ON_ONCE(p->mm != mm))
 		return;
+	task_lock(p);
 	local_irq_save(flags);
 	p->mm = NULL;
 	switch_mm(NULL);
 	local_irq_restore(flags);
+	task_unlock(p);
 	mmput(mm);
 }

@@ -26,8 +26,12 @@
  * preferred node; read: pages held), ``verify``
  * (read: "<pages> pages, <bad> bad"; a write fails with -EIO if any page
  * is bad), ``free`` (write anything), ``migrate`` (write anything: move
- * every page once; the write fails with the migration's errno) and
- * ``refuse`` (0 or 1).
+ * every page once; the write fails with the migration's errno),
+ * ``refuse`` (0 or 1) and ``hold`` (1: take an extra reference on every
+ * page, as a driver pinning it for a moment would; 0: drop it). A held
+ * page is skipped by the offline scan and retried pass after pass, so an
+ * offline of a block holding one keeps trying for about a second before
+ * it fails with -EBUSY: long enough to interrupt it with a signal.
  */
 #include <linux/kernel.h>
 #include <linux/debugfs.h>
@@ -56,6 +60,7 @@ struct movable_test {
 	/* Read by the callback with the machine stopped; see DOC. */
 	unsigned int busy;
 	bool refuse;
+	bool held;			/* an extra reference on every page */
 	unsigned long moved;		/* callbacks that switched a page */
 };
 
@@ -116,9 +121,27 @@ static u64 page_checksum(const u64 *w)
 	return h;
 }
 
+/* Takes (@hold) or drops the extra reference on every page. Lock held. */
+static void hold_pages_locked(bool hold)
+{
+	unsigned long i;
+
+	if (mt.held == hold)
+		return;
+	for (i = 0; i < mt.nr; i++) {
+		if (hold)
+			get_page(mt.pages[i]);
+		else
+			put_page(mt.pages[i]);
+	}
+	mt.held = hold && mt.nr;
+}
+
 static void free_table_locked(void)
 {
 	unsigned long i;
+
+	hold_pages_locked(false);
 
 	for (i = 0; i < mt.nr; i++) {
 		if (!(i % MOVABLE_TEST_BATCH)) {
@@ -274,6 +297,20 @@ void movable_test_set_refuse(bool refuse)
 }
 
 /**
+ * movable_test_set_hold - take or drop an extra reference on every page
+ * @hold: true to take it, false to drop it
+ *
+ * Nothing changes when there are no pages or the state is already
+ * @hold; movable_test_free() drops the reference first.
+ */
+void movable_test_set_hold(bool hold)
+{
+	mutex_lock(&mt.lock);
+	hold_pages_locked(hold);
+	mutex_unlock(&mt.lock);
+}
+
+/**
  * movable_test_page - the page currently holding test page @idx
  *
  * For tests that want to move a particular page; the answer is stale as
@@ -384,6 +421,27 @@ static ssize_t migrate_store(void *data, const char *buf, size_t len)
 	return ret ? ret : len;
 }
 
+static ssize_t hold_show(void *data, char *buf)
+{
+	return sysfs_emit(buf, "%d\n", READ_ONCE(mt.held));
+}
+
+static ssize_t hold_store(void *data, const char *buf, size_t len)
+{
+	bool hold;
+	int ret = kstrtobool(buf, &hold);
+
+	if (ret)
+		return ret;
+	movable_test_set_hold(hold);
+	return len;
+}
+
+static const struct debugfs_file_ops hold_ops = {
+	.show = hold_show,
+	.store = hold_store,
+};
+
 static const struct debugfs_file_ops fill_ops = {
 	.show = fill_show,
 	.store = fill_store,
@@ -416,6 +474,7 @@ static int __init movable_test_debugfs_init(void)
 	debugfs_create_file("free", 0200, dir, NULL, &free_ops);
 	debugfs_create_file("migrate", 0200, dir, NULL, &migrate_ops);
 	debugfs_create_bool("refuse", 0644, dir, &mt.refuse);
+	debugfs_create_file("hold", 0644, dir, NULL, &hold_ops);
 	return 0;
 }
 late_initcall(movable_test_debugfs_init);

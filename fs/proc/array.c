@@ -87,17 +87,6 @@ static void proc_with_tasklist(struct task_struct *task,
 	sched_visit_tasks(&l, proc_locked_one);
 }
 
-static void proc_get_mm(struct task_struct *p, void *data)
-{
-	struct mm_struct **mmp = data;
-
-	if (p->mm && !(p->flags & PF_KTHREAD) &&
-	    atomic_read(&p->mm->mm_users) > 0) {
-		mmget(p->mm);
-		*mmp = p->mm;
-	}
-}
-
 /**
  * proc_task_mm - @task's address space, with a reference
  * @task: a task
@@ -107,10 +96,7 @@ static void proc_get_mm(struct task_struct *p, void *data)
  */
 struct mm_struct *proc_task_mm(struct task_struct *task)
 {
-	struct mm_struct *mm = NULL;
-
-	proc_with_tasklist(task, proc_get_mm, &mm);
-	return mm;
+	return get_task_mm(task);
 }
 
 /**

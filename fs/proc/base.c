@@ -176,12 +176,6 @@ static struct task_struct *proc_link_task(struct dentry *dentry)
 	return proc_find_task(proc_info(dentry->d_inode)->pid);
 }
 
-/* Is @task one of the caller's threads? */
-static bool proc_is_current_group(struct task_struct *task)
-{
-	return proc_task_tgid(task) == proc_current_tgid();
-}
-
 static int proc_exe_get_link(struct dentry *dentry, char *buf, size_t size,
 			     struct path *jump)
 {
@@ -204,27 +198,18 @@ static int proc_exe_get_link(struct dentry *dentry, char *buf, size_t size,
 	return err;
 }
 
-/*
- * cwd and root: the VFS gives the caller's own; another process's are
- * not reachable yet (see proc.rst), and give -EACCES.
- */
+/* cwd and root: any process's, read under its task_lock() by fs/. */
 static int proc_fs_get_link(struct dentry *dentry, struct path *jump,
 			    bool root)
 {
 	struct task_struct *task = proc_link_task(dentry);
-	bool mine;
+	int err;
 
 	if (!task)
 		return -ENOENT;
-	mine = proc_is_current_group(task);
+	err = get_task_fs_path(task, jump, root);
 	put_task_struct(task);
-	if (!mine)
-		return -EACCES;
-	if (root)
-		get_current_root(jump);
-	else
-		get_current_pwd(jump);
-	return 0;
+	return err;
 }
 
 static int proc_cwd_get_link(struct dentry *dentry, char *buf, size_t size,
@@ -239,20 +224,25 @@ static int proc_root_get_link(struct dentry *dentry, char *buf, size_t size,
 	return proc_fs_get_link(dentry, jump, true);
 }
 
+/* The file at descriptor @nr of the process @pid names, or NULL. */
+static struct file *proc_task_fget(int pid, unsigned int nr)
+{
+	struct task_struct *task = proc_find_task(pid);
+	struct file *file;
+
+	if (!task)
+		return NULL;
+	file = fget_task(task, nr);
+	put_task_struct(task);
+	return file;
+}
+
 static int proc_fd_get_link(struct dentry *dentry, char *buf, size_t size,
 			    struct path *jump)
 {
-	struct task_struct *task = proc_link_task(dentry);
-	struct file *file;
-	bool mine;
+	struct proc_inode_info *info = proc_info(dentry->d_inode);
+	struct file *file = proc_task_fget(info->pid, info->fd);
 
-	if (!task)
-		return -ENOENT;
-	mine = proc_is_current_group(task);
-	put_task_struct(task);
-	if (!mine)
-		return -EACCES;
-	file = fget(proc_info(dentry->d_inode)->fd);
 	if (!file)
 		return -ENOENT;
 	*jump = file->f_path;
@@ -269,19 +259,6 @@ static const struct proc_entry proc_fd_link_entry = {
 	.get_link = proc_fd_get_link,
 };
 
-/* The caller's own descriptors alone are visible (see above). */
-static bool proc_fd_dir_mine(struct inode *dir)
-{
-	struct task_struct *task = proc_find_task(proc_info(dir)->pid);
-	bool mine;
-
-	if (!task)
-		return false;
-	mine = proc_is_current_group(task);
-	put_task_struct(task);
-	return mine;
-}
-
 static struct dentry *proc_fd_lookup(struct inode *dir,
 				     struct dentry *dentry,
 				     unsigned int flags)
@@ -292,9 +269,9 @@ static struct dentry *proc_fd_lookup(struct inode *dir,
 
 	if (!strcmp(dentry->d_name.name, "0"))
 		fd = 0;
-	if (fd < 0 || !proc_fd_dir_mine(dir))
+	if (fd < 0)
 		return NULL;
-	file = fget(fd);
+	file = proc_task_fget(proc_info(dir)->pid, fd);
 	if (!file)
 		return NULL;
 	fput(file);
@@ -308,15 +285,17 @@ static struct dentry *proc_fd_lookup(struct inode *dir,
 
 static int proc_fd_dir_iterate(struct file *file, struct dir_context *ctx)
 {
+	struct task_struct *fd_holder;
 	char name[16];
 	int fd;
 
 	if (!dir_emit_dots(file, ctx))
 		return 0;
-	if (!proc_fd_dir_mine(file_inode(file)))
+	fd_holder = proc_find_task(proc_info(file_inode(file))->pid);
+	if (!fd_holder)
 		return 0;
 	for (fd = ctx->pos - 2; fd < PROC_FD_SCAN; fd++) {
-		struct file *f = fget(fd);
+		struct file *f = fget_task(fd_holder, fd);
 
 		ctx->pos = fd + 2;
 		if (!f)
@@ -324,9 +303,11 @@ static int proc_fd_dir_iterate(struct file *file, struct dir_context *ctx)
 		fput(f);
 		snprintf(name, sizeof(name), "%d", fd);
 		if (!dir_emit(ctx, name, strlen(name), fd + 2, DT_LNK))
-			return 0;
+			goto out;
 	}
 	ctx->pos = PROC_FD_SCAN + 2;
+out:
+	put_task_struct(fd_holder);
 	return 0;
 }
 

@@ -55,6 +55,7 @@ int proc_version_show(struct proc_text *t, struct task_struct *task);
 int proc_cmdline_show(struct proc_text *t, struct task_struct *task);
 int proc_filesystems_show(struct proc_text *t, struct task_struct *task);
 int proc_mounts_show(struct proc_text *t, struct task_struct *task);
+int proc_domainname_show(struct proc_text *t, struct task_struct *task);
 int proc_hostname_show(struct proc_text *t, struct task_struct *task);
 int proc_osrelease_show(struct proc_text *t, struct task_struct *task);
 int proc_ostype_show(struct proc_text *t, struct task_struct *task);

@@ -60,6 +60,15 @@ static int proc_hostname_store(struct task_struct *task, char *buf,
 	return uts_set_hostname(buf, len);
 }
 
+/* The NIS domain name, as the host name. */
+static int proc_domainname_store(struct task_struct *task, char *buf,
+				 size_t len)
+{
+	if (len > 0 && buf[len - 1] == '\n')
+		len--;
+	return uts_set_domainname(buf, len);
+}
+
 static int proc_mounts_get_link(struct dentry *dentry, char *buf,
 				size_t size, struct path *jump)
 {
@@ -69,6 +78,8 @@ static int proc_mounts_get_link(struct dentry *dentry, char *buf,
 }
 
 static const struct proc_entry proc_sys_kernel_entries[] = {
+	{ .name = "domainname", .mode = S_IFREG | 0644,
+	  .show = proc_domainname_show, .store = proc_domainname_store },
 	{ .name = "hostname", .mode = S_IFREG | 0644,
 	  .show = proc_hostname_show, .store = proc_hostname_store },
 	{ .name = "osrelease", .mode = S_IFREG | 0444,

@@ -178,6 +178,22 @@ int proc_hostname_show(struct proc_text *t, struct task_struct *task)
 }
 
 /**
+ * proc_domainname_show - /proc/sys/kernel/domainname
+ * @t: output
+ * @task: unused
+ *
+ * Return: 0.
+ */
+int proc_domainname_show(struct proc_text *t, struct task_struct *task)
+{
+	struct new_utsname u;
+
+	uts_get(&u);
+	proc_printf(t, "%s\n", u.domainname);
+	return 0;
+}
+
+/**
  * proc_osrelease_show - /proc/sys/kernel/osrelease
  * @t: output
  * @task: unused

@@ -409,6 +409,14 @@ struct file *fget(unsigned int fd);	/* a reference, or NULL */
 int fd_install_new(struct file *file, unsigned int flags);	/* O_CLOEXEC */
 int close_fd(unsigned int fd);
 
+/*
+ * Another task's descriptors and directories (procfs), read under its
+ * task_lock() (include/linux/sched.h says why).
+ */
+struct file *fget_task(struct task_struct *owner, unsigned int nr);
+int get_task_fs_path(struct task_struct *task, struct path *path,
+		     bool root);
+
 int filesystems_show(char *buf, size_t size);
 
 /* tmpfs (mm/shmem.c): registers "tmpfs"; the VFS calls it for the root. */

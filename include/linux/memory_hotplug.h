@@ -163,5 +163,12 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages);
  * before offline_pages() gives up with -EBUSY.
  */
 #define OFFLINE_MAX_PASSES	10
+/*
+ * A signal to the offlining task is looked for after every
+ * OFFLINE_SCAN_CHUNK pages scanned and every OFFLINE_PAUSE_STEP_MS of a
+ * pause between passes; the offline then fails with -EINTR.
+ */
+#define OFFLINE_SCAN_CHUNK	(4 * pageblock_nr_pages)
+#define OFFLINE_PAUSE_STEP_MS	10U
 
 #endif /* _LINUX_MEMORY_HOTPLUG_H */

@@ -82,6 +82,7 @@ void movable_test_free(void);
 int movable_test_migrate_all(unsigned long *nr_failed);
 unsigned long movable_test_nr_pages(void);
 void movable_test_set_refuse(bool refuse);
+void movable_test_set_hold(bool hold);
 struct page *movable_test_page(unsigned long idx);
 #else /* !CONFIG_TEST_MOVABLE */
 static inline int movable_test_fill(unsigned long nr_pages, int nid)
@@ -103,6 +104,7 @@ static inline int movable_test_migrate_all(unsigned long *nr_failed)
 
 static inline unsigned long movable_test_nr_pages(void) { return 0; }
 static inline void movable_test_set_refuse(bool refuse) { }
+static inline void movable_test_set_hold(bool hold) { }
 static inline struct page *movable_test_page(unsigned long idx) { return NULL; }
 #endif /* CONFIG_TEST_MOVABLE */
 

@@ -152,6 +152,7 @@ struct mm_struct *mm_alloc(void);
 struct mm_struct *dup_mm(struct mm_struct *old);
 void mmget(struct mm_struct *mm);
 void mmput(struct mm_struct *mm);
+struct mm_struct *get_task_mm(struct task_struct *p);
 void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);
 

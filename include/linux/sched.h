@@ -101,6 +101,18 @@ struct task_struct {
 
 	void *stack;		/* lowest address; NULL for boot-time stacks */
 	struct kthread *kthread;
+	/*
+	 * @alloc_lock (task_lock()) guards the pointers @mm, @files and @fs
+	 * of this task against another task reading them: whoever changes
+	 * one (exit, exec, close_range's unshare, kthread_use_mm) stores
+	 * it under the lock, and a reader from outside (procfs:
+	 * get_task_mm(), fget_task(), get_task_fs_path()) takes its
+	 * reference under it. The task itself reads its own without it.
+	 * Never taken from an interrupt; nothing sleeps under it. Lock
+	 * order: alloc_lock, then files_struct/fs_struct's lock, then a
+	 * switch_mm() with interrupts off.
+	 */
+	spinlock_t alloc_lock;
 	/* The user address space it runs on; NULL: kernel_pml4 alone. */
 	struct mm_struct *mm;
 	struct list_head tasks;	/* every task, under tasklist_lock */
@@ -146,11 +158,14 @@ struct task_struct {
 	/*
 	 * Signals (kernel/signal.c), under sighand->siglock: the signals
 	 * sent to this thread alone, the mask, the mask to restore after
-	 * a handler or sigsuspend(), and the alternate signal stack.
+	 * a handler or sigsuspend(), the mask in force before
+	 * rt_sigtimedwait() unblocked what it waits for (0 otherwise),
+	 * and the alternate signal stack.
 	 */
 	struct sigpending *pending;
 	u64 blocked;
 	u64 saved_sigmask;
+	u64 real_blocked;
 	bool restore_sigmask;
 	bool sigpending;		/* recalc_sigpending()'s verdict */
 	unsigned long sas_ss_sp;

@@ -195,6 +195,22 @@ bool signal_pending(struct task_struct *p);	/* kernel/signal.c */
 	__t;								\
 })
 
+/*
+ * wait_event_idle_timeout_ns - as wait_event_timeout_ns(), in TASK_IDLE:
+ * for a kernel thread waiting for work, which is not "hung" however long
+ * it waits and does not count in the load average.
+ * Return: as wait_event_timeout_ns().
+ */
+#define wait_event_idle_timeout_ns(wq, condition, timeout_ns) ({	\
+	u64 __t = (timeout_ns);						\
+									\
+	if (condition)							\
+		__t = __t ? __t : 1;					\
+	else								\
+		__t = __wait_event_loop_ns(wq, condition, TASK_IDLE, __t);	\
+	__t;								\
+})
+
 /* Linux's form, @timeout in jiffies. Return: jiffies left (>= 1) or 0. */
 #define wait_event_timeout(wq, condition, timeout) ({		\
 	long __j = (timeout);						\

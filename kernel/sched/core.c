@@ -167,6 +167,7 @@ struct task_struct *sched_task_alloc(const char *name)
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->timer_node);
 	spin_lock_init(&p->pi_lock);
+	spin_lock_init(&p->alloc_lock);	/* task_lock() */
 	strscpy(p->comm, name, sizeof(p->comm));
 	/* Before task_list_lock: alloc_pid() takes tasklist_lock. */
 	p->pid = alloc_pid();

@@ -11,7 +11,8 @@
                             reported and the boot goes on;
   user:busybox              busybox init on the console: a shell typed
                             at, dmesg, glibc programs (ls, lsmem, timeout),
-                            bash-static, badcalls, memfill, poweroff -f;
+                            bash-static, badcalls, memfill, init left
+                            alive by kill, poweroff through init;
   user:selftests-badcalls, user:selftests-memfill,
   user:kselftest-memory-hotplug
                             one unattended boot with
@@ -170,14 +171,17 @@ def _start_user(ctx, name, memory="512M", extra_args=()):
                        f"| {registers.splitlines()[:3]}")
 
 
-def _poweroff(m):
-    """busybox's poweroff -f: reboot(2) straight away."""
-    m.send("poweroff -f")
+def _poweroff(m, force=True):
+    """busybox's poweroff: with -f reboot(2) straight away; without, a
+    SIGUSR2 to init, which it takes in rt_sigtimedwait() with the signal
+    blocked, then runs its shutdown and calls reboot(2)."""
+    cmd = "poweroff -f" if force else "poweroff"
+    m.send(cmd)
     try:
         m.status = m.proc.wait(timeout=30)
     except Exception:
         m.kill()
-        raise AssertionError("poweroff -f did not power off (reboot(2)?)")
+        raise AssertionError(f"{cmd} did not power off")
     m._finish()
     problem = qemu.exit_problem(m.status, m.output)
     if problem:
@@ -209,9 +213,14 @@ def busybox_steps(m):
     _check(not bad, f"badcalls: {bad[:5]}")
     _check("process alive" in out and "status=0" in out,
            f"badcalls did not finish: {out[-300:]!r}")
+    # init has no default actions: these are ignored, as on Linux.
+    out = m.run("kill -KILL 1; kill -SEGV 1; kill -ABRT 1; sleep 0.2; "
+                "kill -0 1 && echo init-alive")
+    _check("init-alive" in out and "init exited" not in m.output,
+           f"init after kill: {out!r}")
 
 
-def _user_job(ctx, outcome, name, steps, **kw):
+def _user_job(ctx, outcome, name, steps, force_poweroff=True, **kw):
     try:
         m, skip = _start_user(ctx, name, **kw)
     except Exception as e:
@@ -221,7 +230,7 @@ def _user_job(ctx, outcome, name, steps, **kw):
         return [outcome(name, "SKIP", skip)]
     try:
         steps(m)
-        _poweroff(m)
+        _poweroff(m, force=force_poweroff)
     except Exception as e:
         if m.proc.poll() is None:
             m.kill()
@@ -236,7 +245,8 @@ def _user_job(ctx, outcome, name, steps, **kw):
 
 
 def busybox_job(ctx, outcome):
-    return _user_job(ctx, outcome, "user:busybox", busybox_steps)
+    return _user_job(ctx, outcome, "user:busybox", busybox_steps,
+                     force_poweroff=False)
 
 
 def selftests_job(ctx, outcome):

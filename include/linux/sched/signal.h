@@ -175,6 +175,7 @@ struct signal_struct {
 	/* kernel/fork.c, kernel/exit.c, kernel/signal.c own the rest. */
 	atomic_t count;			/* tasks pointing here */
 	int nr_threads;			/* live threads, under tasklist_lock */
+	atomic_t live;			/* threads not yet in do_exit() */
 	struct task_struct *leader;	/* the thread group leader */
 	struct list_head threads;	/* under tasklist_lock */
 	struct list_head children;	/* child processes, tasklist_lock */

@@ -44,6 +44,20 @@ void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
  */
 extern spinlock_t tasklist_lock;
 
+/*
+ * task_lock - take @p's alloc_lock: its mm, files and fs pointers stay
+ * as they are until task_unlock() (the rule is at task_struct's field).
+ */
+static inline void task_lock(struct task_struct *owner)
+{
+	spin_lock(&owner->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *owner)
+{
+	spin_unlock(&owner->alloc_lock);
+}
+
 /* kernel/pid.c: the user-visible ids (see Documentation/scheduler/) */
 int alloc_pid(void);
 int alloc_init_pid(void);
