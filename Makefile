@@ -253,7 +253,9 @@ deps:
 	$(Q)$(srctree)/scripts/install-deps.sh
 
 # make run boots with the initramfs (busybox init and sh on the console);
-# RUN_INITRAMFS=n boots without one, into the built-in shell (tide# );
+# RUN_INITRAMFS=n boots without one (then with no init to run Tide
+# panics, as Linux does, unless TIDE_CMDLINE has kunit.enable=1 or
+# tide.poweroff=1);
 # TIDE_INITRD=FILE boots with any image.
 RUN_INITRAMFS ?= y
 ifeq ($(RUN_INITRAMFS),y)
