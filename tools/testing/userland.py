@@ -206,6 +206,11 @@ def busybox_steps(m):
     _check("timeout-ok" in out, f"GNU timeout: {out!r}")
     out = m.run("lsmem")
     _check("Total online memory" in out, f"lsmem: {out!r}")
+    # busybox re-executes itself through /proc/self/exe (run as "exe",
+    # it answers that no applet has that name, as on Linux).
+    out = m.run("readlink /proc/self/exe; /proc/self/exe 2>&1 | head -1")
+    _check("/bin/busybox" in out and "exe: applet not found" in out,
+           f"/proc/self/exe: {out!r}")
     out = m.run("echo verify | memfill 32")
     _check("verify: OK" in out, f"memfill: {out!r}")
     out = m.run("badcalls; echo status=$?", timeout=120)
