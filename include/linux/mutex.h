@@ -49,7 +49,6 @@ void __mutex_init(struct mutex *lock, const char *name,
 	} while (0)
 
 void mutex_lock(struct mutex *lock);
-int mutex_lock_interruptible(struct mutex *lock);
 int mutex_trylock(struct mutex *lock);
 void mutex_unlock(struct mutex *lock);
 bool mutex_is_locked(struct mutex *lock);

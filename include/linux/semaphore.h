@@ -30,7 +30,6 @@ struct semaphore {
 
 void sema_init(struct semaphore *sem, int val);
 void down(struct semaphore *sem);
-int down_interruptible(struct semaphore *sem);
 int down_trylock(struct semaphore *sem);
 int down_timeout(struct semaphore *sem, long timeout);
 int down_timeout_ns(struct semaphore *sem, u64 timeout_ns);

@@ -50,13 +50,6 @@ void mutex_lock(struct mutex *lock)
 	__mutex_lock(lock, _RET_IP_);
 }
 
-/* Tide has no signals: as mutex_lock(). Return: 0. */
-int mutex_lock_interruptible(struct mutex *lock)
-{
-	__mutex_lock(lock, _RET_IP_);
-	return 0;
-}
-
 /**
  * mutex_trylock - take @lock if it is free, without sleeping
  * @lock: the mutex

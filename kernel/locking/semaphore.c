@@ -47,13 +47,6 @@ void down(struct semaphore *sem)
 	down_timeout_ns(sem, U64_MAX);
 }
 
-/* Tide has no signals: as down(). Return: 0. */
-int down_interruptible(struct semaphore *sem)
-{
-	down(sem);
-	return 0;
-}
-
 /* Return: 0 if a unit was taken, 1 if none was free (Linux's sense). */
 int down_trylock(struct semaphore *sem)
 {

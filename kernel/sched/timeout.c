@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/delay.h>
+#include <linux/sched/signal.h>
 #include "sched.h"
 
 /*
@@ -185,11 +186,32 @@ void msleep(unsigned int msecs)
 	sleep_ns((u64)msecs * NSEC_PER_MSEC);
 }
 
-/* Tide has no signals: nothing interrupts the sleep. Return: 0. */
+/**
+ * msleep_interruptible - sleep @ms milliseconds unless a signal comes
+ * @ms: the duration
+ *
+ * A kernel thread (no signals) sleeps the whole time; a user task wakes
+ * early when a signal is pending for it.
+ *
+ * Return: 0 after the whole sleep, else the milliseconds left (at least
+ * 1), as Linux's.
+ */
 unsigned long msleep_interruptible(unsigned int ms)
 {
-	msleep(ms);
-	return 0;
+	u64 deadline = ktime_get_ns() + (u64)ms * NSEC_PER_MSEC;
+
+	for (;;) {
+		u64 now = ktime_get_ns();
+
+		if (now >= deadline)
+			return 0;
+		if (signal_pending(current))
+			return max_t(u64, 1, (deadline - now) / NSEC_PER_MSEC);
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!signal_pending(current))
+			schedule_timeout_ns(deadline - now);
+		__set_current_state(TASK_RUNNING);
+	}
 }
 
 /**

@@ -10,6 +10,7 @@ tarball, gives a second, independent verdict on the same console log.
 import os
 import re
 import subprocess
+import threading
 from dataclasses import dataclass, field
 
 LINUX_TARBALL = "/usr/src/linux-source-6.12.tar.xz"
@@ -153,12 +154,21 @@ def parse(text):
     return report
 
 
+_extract_lock = threading.Lock()
+
+
 def kunit_tool(build_dir, tarball=LINUX_TARBALL):
     """Return the path of Linux's kunit.py, extracting it once into @build_dir.
 
     Only tools/testing/kunit/ is taken from the tarball, into
     <build_dir>/linux-tools/. Raises FileNotFoundError without the tarball.
+    Safe to call from several threads at once (the jobs of make check).
     """
+    with _extract_lock:
+        return _kunit_tool(build_dir, tarball)
+
+
+def _kunit_tool(build_dir, tarball):
     dest = os.path.join(build_dir, "linux-tools")
     tool = os.path.join(dest, KUNIT_TOOL_DIR, "kunit.py")
     if os.path.exists(tool):

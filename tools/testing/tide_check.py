@@ -153,14 +153,10 @@ def kunit_job(ctx):
     return out
 
 
-_extract_lock = threading.Lock()
-
-
 def _kunit_tool_outcome(ctx, test, result, report, want_success):
     """Linux's kunit.py on the same log: it must agree with our count."""
     try:
-        with _extract_lock:
-            tool = ktap.kunit_tool(ctx.build)
+        tool = ktap.kunit_tool(ctx.build)
     except (OSError, subprocess.CalledProcessError) as e:
         return Outcome(test, FAIL, f"cannot extract kunit.py: {e}")
     verdict = ktap.kunit_parse(tool, result.log_path, python=PYTHON)

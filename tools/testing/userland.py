@@ -29,8 +29,10 @@ import gzip
 import os
 import re
 import struct
+import subprocess
 import time
 
+import ktap
 import qemu
 
 IMAGE = "initramfs.cpio.gz"
@@ -206,6 +208,11 @@ def busybox_steps(m):
     _check(out.split() == ["1"], f"dmesg (syslog(2)): {out!r}")
     out = m.run("lsmem")
     _check("Total online memory" in out, f"lsmem: {out!r}")
+    # busybox re-executes itself through /proc/self/exe (run as "exe",
+    # it answers that no applet has that name, as on Linux).
+    out = m.run("readlink /proc/self/exe; /proc/self/exe 2>&1 | head -1")
+    _check("/bin/busybox" in out and "exe: applet not found" in out,
+           f"/proc/self/exe: {out!r}")
     out = m.run("echo verify | memfill 32")
     _check("verify: OK" in out, f"memfill: {out!r}")
     out = m.run("badcalls; echo status=$?", timeout=120)
@@ -290,9 +297,30 @@ def selftests_job(ctx, outcome):
     if m and not m.group(1) and "# SKIP" in m.group(2):
         out.append(outcome(names[2], "SKIP", "mem-on-off-test.sh" + m.group(2)))
     else:
-        add(names[2], [] if m and not m.group(1) else
-            [m.group(0).strip() if m else "no KTAP line for mem-on-off-test.sh"])
+        reasons = [] if m and not m.group(1) else \
+            [m.group(0).strip() if m else "no KTAP line for mem-on-off-test.sh"]
+        add(names[2], reasons + _kunit_py_verdict(ctx, text))
     return out
+
+
+def _kunit_py_verdict(ctx, text):
+    """Linux's kunit.py on the kselftest runner's TAP, as the host sees it:
+    the reasons it finds the run wrong (none when it passed one test)."""
+    start = text.find("TAP version 13")
+    end = text.find("selftests: /opt/kselftest/run_kselftest.sh exited")
+    if start < 0 or end < start:
+        return ["no kselftest TAP in the log"]
+    path = ctx.log_path("user:kselftest-memory-hotplug") + ".tap"
+    with open(path, "w") as f:
+        f.write(text[start:end])
+    try:
+        verdict = ktap.kunit_parse(ktap.kunit_tool(ctx.build), path)
+    except (OSError, subprocess.CalledProcessError) as e:
+        return [f"cannot run kunit.py: {e}"]
+    if verdict.status != 0 or verdict.errors or verdict.total != 1:
+        return [f"kunit.py parse: exit {verdict.status}, "
+                f"{verdict.summary or 'no summary'}"]
+    return []
 
 
 JOBS = (

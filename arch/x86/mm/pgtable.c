@@ -317,10 +317,11 @@ void kernel_unmap_range(unsigned long va, unsigned long size)
  * @pa: the page's physical address
  * @prot: PAGE_USER_RW or PAGE_USER_RX (must include _PAGE_USER)
  *
- * Tide has no processes yet, so there is one user half: the low half of
- * kernel_pml4, seen by every CPU. The tables this adds carry _PAGE_USER
- * too (the CPU ands the U/S bits of every level); the kernel half has
- * none. Undo with user_unmap_page(). Does not flush the TLB.
+ * For tests of the user/kernel boundary without an mm: the page goes in
+ * the low half of kernel_pml4, which a task on no mm uses, seen by every
+ * CPU. The tables this adds carry _PAGE_USER too (the CPU ands the U/S
+ * bits of every level); the kernel half has none. Undo with
+ * user_unmap_page(). Does not flush the TLB.
  *
  * Return: 0, -EINVAL for a bad address or protection, -EEXIST if @va is
  * mapped, -ENOMEM when a page table cannot be allocated.
