@@ -225,7 +225,8 @@ clean:
 # Linux's kselftest memory-hotplug script; initramfs-stress.cpio.gz adds
 # stress-ng and its libraries as a second gzip member.
 # Documentation/filesystems/initramfs.rst describes the image.
-user_progs := $(objtree)/tools/testing/memfill $(objtree)/tools/testing/badcalls
+user_progs := $(objtree)/tools/testing/memfill $(objtree)/tools/testing/badcalls \
+	$(objtree)/tools/testing/sigmask
 $(user_progs): $(objtree)/tools/testing/%: $(srctree)/tools/testing/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  USERCC  tools/testing/$*")

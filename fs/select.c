@@ -10,9 +10,10 @@
  * passes, or a signal comes (-EINTR), then asks again. The registrations
  * are removed before the call returns.
  *
- * The signal masks of ppoll and pselect6 are not applied yet (the
- * signal code's helper for a temporary mask is not there): the calls
- * behave as poll and select.
+ * ppoll and pselect6 wait with the signal mask the caller gives
+ * (set_user_sigmask()): a signal it leaves unblocked ends the wait with
+ * -EINTR, and its handler runs with that mask; the caller's own mask is
+ * back when the call returns.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -363,11 +364,16 @@ static int timespec_ns(unsigned long uts, u64 *ns)
 static long sys_ppoll(struct pt_regs *regs)
 {
 	u64 ns;
-	int err = timespec_ns(SC_ARG2(regs), &ns);
+	long ret = timespec_ns(SC_ARG2(regs), &ns);
 
-	if (err)
-		return err;
-	return poll_user(SC_ARG0(regs), SC_ARG1(regs), ns);
+	if (!ret)
+		ret = set_user_sigmask((const u64 __user *)SC_ARG3(regs),
+				       SC_ARG4(regs));
+	if (ret)
+		return ret;
+	ret = poll_user(SC_ARG0(regs), SC_ARG1(regs), ns);
+	restore_user_sigmask(ret == -EINTR);
+	return ret;
 }
 SYSCALL_ENTRY(ppoll, sys_ppoll);
 
@@ -442,17 +448,31 @@ static long sys_select(struct pt_regs *regs)
 }
 SYSCALL_ENTRY(select, sys_select);
 
+/* pselect6's sixth argument: the mask and its size, Linux's layout. */
+struct user_sigmask_arg {
+	unsigned long set;
+	size_t size;
+};
+
 static long sys_pselect6(struct pt_regs *regs)
 {
-	unsigned long uts = SC_ARG4(regs);
+	unsigned long uts = SC_ARG4(regs), usig = SC_ARG5(regs);
+	struct user_sigmask_arg sig = { };
 	struct user_timespec64 ts;
 	u64 ns;
 	long ret = timespec_ns(uts, &ns);
 
 	if (ret)
 		return ret;
+	if (usig && copy_from_user(&sig, (const void __user *)usig,
+				   sizeof(sig)))
+		return -EFAULT;
+	ret = set_user_sigmask((const u64 __user *)sig.set, sig.size);
+	if (ret)
+		return ret;
 	ret = select_user(SC_ARG0(regs), SC_ARG1(regs), SC_ARG2(regs),
 			  SC_ARG3(regs), &ns);
+	restore_user_sigmask(ret == -EINTR);
 	if (uts) {
 		ts.tv_sec = ns / NSEC_PER_SEC;
 		ts.tv_nsec = ns % NSEC_PER_SEC;

@@ -778,6 +778,50 @@ void restore_saved_sigmask(void)
 	}
 }
 
+/**
+ * set_user_sigmask - the mask ppoll() and pselect6() wait with
+ * @umask: the user's sigset, or NULL to keep the mask as it is
+ * @size: its size as the caller passed it (must be 8)
+ *
+ * Saves the current mask, as sigsuspend() does, and puts @umask in
+ * force (SIGKILL and SIGSTOP stay unblocked). The caller ends the wait
+ * with restore_user_sigmask().
+ *
+ * Return: 0; -EINVAL for a wrong @size; -EFAULT for a bad @umask (the
+ * mask is then unchanged).
+ */
+int set_user_sigmask(const u64 __user *umask, size_t size)
+{
+	struct task_struct *p = current;
+	u64 mask;
+
+	if (!umask)
+		return 0;
+	if (size != sizeof(u64))
+		return -EINVAL;
+	if (get_user(mask, umask))
+		return -EFAULT;
+	p->saved_sigmask = p->blocked;
+	p->restore_sigmask = true;
+	set_current_blocked(mask);
+	return 0;
+}
+
+/**
+ * restore_user_sigmask - end a wait that set_user_sigmask() began
+ * @interrupted: the wait ended for a signal (-EINTR)
+ *
+ * After an interrupted wait the saved mask stays saved: the handler runs
+ * with the wait's mask in force and its frame restores the saved one
+ * (signal_delivered()), as on Linux; without a handler it goes back on
+ * the way to user mode. Otherwise it goes back at once.
+ */
+void restore_user_sigmask(bool interrupted)
+{
+	if (!interrupted)
+		restore_saved_sigmask();
+}
+
 /* The user siginfo_t: Linux's x86-64 layout of the fields Tide fills. */
 struct user_siginfo {
 	int si_signo;

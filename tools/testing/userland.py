@@ -213,6 +213,9 @@ def busybox_steps(m):
     out = m.run("readlink /proc/self/exe; /proc/self/exe 2>&1 | head -1")
     _check("/bin/busybox" in out and "exe: applet not found" in out,
            f"/proc/self/exe: {out!r}")
+    out = m.run("sigmask; echo status=$?")
+    _check("status=0" in out and "not ok" not in out,
+           f"ppoll/pselect6 masks: {out!r}")
     out = m.run("echo verify | memfill 32")
     _check("verify: OK" in out, f"memfill: {out!r}")
     out = m.run("badcalls; echo status=$?", timeout=120)

@@ -233,6 +233,8 @@ bool on_sig_stack(unsigned long sp);
 void restore_saved_sigmask(void);
 /* Set current's blocked mask (SIGKILL and SIGSTOP stay unblocked). */
 void set_current_blocked(u64 mask);
+int set_user_sigmask(const u64 __user *umask, size_t size);
+void restore_user_sigmask(bool interrupted);
 
 /* exit: SIGHUP and SIGCONT to a group the exit orphans (tasklist_lock) */
 void orphan_check_pgrp(int pgrp, struct task_struct *leaving);
