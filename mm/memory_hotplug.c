@@ -1180,8 +1180,10 @@ static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
 			err = migrate_pfn_range(pfn, stop, alloc_migration_target,
 						(unsigned long)&mtc, &bad);
 			if (err == -EBUSY && bad != ULONG_MAX) {
-				pr_info("offline_pages [%#lx-%#lx]: pfn %#lx cannot be moved\n",
-					start_pfn, end_pfn - 1, bad);
+				pr_info("offline_pages [%#lx-%#lx]: pfn %#lx cannot be moved (type %u, count %d)\n",
+					start_pfn, end_pfn - 1, bad,
+					pfn_to_page(bad)->type,
+					page_count(pfn_to_page(bad)));
 				return -EBUSY;
 			}
 			if (err == -EBUSY) {
