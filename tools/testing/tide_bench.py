@@ -188,8 +188,8 @@ def main(argv=None):
 
 
 USER_BOOTS = 3       # boots per kernel for the prompt figure
-FORKEXEC_WARM = 20   # fork+exec cycles run before the timed ones
-FORKEXEC_CYCLES = 200
+FORKEXEC_WARM = 10   # fork+exec cycles run before the timed ones
+FORKEXEC_CYCLES = 100
 PROMPT_TARGET = 0.5  # seconds, Tide
 _FORKEXEC = re.compile(r"forkexec: (\d+) cycles, (\d+) us")
 
