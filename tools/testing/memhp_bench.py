@@ -232,7 +232,7 @@ def _throughput(guest, nrs, state):
 
 
 # The figures throughput() measures, in its order.
-THROUGHPUT = ("online", "offline", "offline_used", "longest_stop",
+THROUGHPUT = ("online", "offline", "offline_used", "moved", "longest_stop",
               "memcpy", "offline_vs_memcpy", "dimm_used")
 
 
@@ -240,8 +240,9 @@ def throughput(guest):
     """Dict metric -> figure for THROUGHPUT: online, offline idle and
     offline half-full in GiB/s, the longest time a CPU stayed stopped
     during the half-full offline in us, the guest's memcpy bandwidth in
-    GiB/s, the half-full offline rate as a fraction of it, and the MiB
-    node 1 (the DIMM) held before that offline. A figure that cannot be
+    GiB/s, the half-full offline rate as a fraction of it, the MiB node 1
+    (the DIMM) held before that offline and those MiB divided by its time
+    (GiB/s moved). A figure that cannot be
     had is the NotAvailable explaining why."""
     figures = {}
     m = guest.boot("offline", "throughput")
@@ -270,8 +271,12 @@ def throughput(guest):
                 figures["longest_stop"] = e
             guest.verify_fill()
             figures["offline_used"] = rate
-            figures["dimm_used"] = (used if used is not None else
-                                    NotAvailable("no node1/meminfo"))
+            if used is None:
+                figures["dimm_used"] = NotAvailable("no node1/meminfo")
+                figures["moved"] = figures["dimm_used"]
+            else:
+                figures["dimm_used"] = used
+                figures["moved"] = used / 1024 * rate * GIB / DIMM
             figures["memcpy"] = memcpy
             figures["offline_vs_memcpy"] = rate / memcpy
         except Exception as e:
@@ -332,6 +337,7 @@ METRICS = {
     "online": ("online 4 GiB DIMM", "GiB/s", True, 2.0),
     "offline": ("offline 4 GiB DIMM, idle", "GiB/s", True, 2.0),
     "offline_used": ("offline 4 GiB DIMM, 2 GiB in use", "GiB/s", True, 2.0),
+    "moved": ("  data on the DIMM / that time", "GiB/s", True, 2.0),
     "memcpy": ("guest memcpy bandwidth, same boot", "GiB/s", True, None),
     "offline_vs_memcpy": ("offline in use / memcpy bandwidth", "ratio",
                           True, None),
