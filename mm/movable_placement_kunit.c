@@ -203,7 +203,7 @@ static void movable_allocation_spares_kernel_reserve(struct kunit *test)
 {
 	struct zone *kz = kernel_zone_before_movable();
 	unsigned long limit, n, free;
-	struct page *page, *next;
+	struct page *page, *later;
 	bool moved_on = false;
 	LIST_HEAD(held);
 
@@ -224,7 +224,7 @@ static void movable_allocation_spares_kernel_reserve(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, page);
 	if (page)
 		__free_page(page);
-	list_for_each_entry_safe(page, next, &held, lru) {
+	list_for_each_entry_safe(page, later, &held, lru) {
 		list_del(&page->lru);
 		__free_page(page);
 	}

@@ -66,10 +66,10 @@ static int run_forkexec(const char *self, long n)
 {
 	char *const child_argv[] = { "ubench", "exit", NULL };
 	uint64_t t0, dt;
-	long i;
+	long cycle;
 
 	t0 = now_ns();
-	for (i = 0; i < n; i++) {
+	for (cycle = 0; cycle < n; cycle++) {
 		int status;
 		pid_t pid = fork();
 
@@ -154,7 +154,7 @@ static int bind_and_run(long node, char **argv)
 	return 1;
 }
 
-int main(int argc, char **argv)
+int main(int argc, char *argv[])
 {
 	const char *cmd = argc > 1 ? argv[1] : "";
 
