@@ -154,22 +154,22 @@ static int bind_and_run(long node, char **argv)
 	return 1;
 }
 
-int main(int argc, char *argv[])
+int main(int nargs, char **args)
 {
-	const char *cmd = argc > 1 ? argv[1] : "";
+	const char *cmd = nargs > 1 ? args[1] : "";
 
 	if (!strcmp(cmd, "exit"))
 		return 0;
-	if (!strcmp(cmd, "now") && argc == 2) {
+	if (!strcmp(cmd, "now") && nargs == 2) {
 		printf("%llu\n", (unsigned long long)(now_ns() / 1000));
 		return 0;
 	}
-	if (!strcmp(cmd, "forkexec") && argc == 3)
-		return run_forkexec(self_path(argv[0]), parse_count(argv[2]));
-	if (!strcmp(cmd, "bind") && argc >= 4)
-		return bind_and_run(strtol(argv[2], NULL, 10), argv + 3);
-	if (!strcmp(cmd, "memcpy") && argc == 4)
-		return copy_rate(parse_count(argv[2]), parse_count(argv[3]));
+	if (!strcmp(cmd, "forkexec") && nargs == 3)
+		return run_forkexec(self_path(args[0]), parse_count(args[2]));
+	if (!strcmp(cmd, "bind") && nargs >= 4)
+		return bind_and_run(strtol(args[2], NULL, 10), args + 3);
+	if (!strcmp(cmd, "memcpy") && nargs == 4)
+		return copy_rate(parse_count(args[2]), parse_count(args[3]));
 	fprintf(stderr,
 		"usage: ubench now | forkexec N | memcpy MIB REPS | exit | bind NODE PROG ARG...\n");
 	return 1;
