@@ -293,12 +293,20 @@ endef
 no_debug_vm := -e 's/^CONFIG_DEBUG_VM=y/\# CONFIG_DEBUG_VM is not set/'
 no_lockdep := -e 's/^CONFIG_PROVE_LOCKING=y/\# CONFIG_PROVE_LOCKING is not set/'
 
+# The bench's own user program (fork+exec+wait, memcpy, a clock), run
+# with memfill on both kernels from the bench's initramfs (linux_ref.py).
+bench_progs := $(objtree)/tools/testing/ubench
+$(bench_progs): $(objtree)/tools/testing/%: $(srctree)/tools/testing/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  USERCC  tools/testing/$*")
+	$(Q)$(CC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
 # The validator's cost on boot time: the production build with and
 # without CONFIG_PROVE_LOCKING ($(O)/bench-lockdep is the former).
 bench: deps
 	$(Q)$(MAKE) -s bench-deps || \
 		echo "bench: no Linux 6.12 reference machine; its figures will be n/a"
-	$(Q)$(MAKE) -s all
+	$(Q)$(MAKE) -s all $(user_progs) $(bench_progs)
 	$(call bench_kernel,bench-kernel,$(no_debug_vm) $(no_lockdep))
 	$(call bench_kernel,bench-lockdep,$(no_debug_vm))
 	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_bench.py --build $(objtree) \

@@ -418,7 +418,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 	struct vm_area_struct *child = find_vma(dst, vma->vm_start);
 	unsigned long va = vma->vm_start, flags;
 	struct fork_batch *b;
-	pgentry_t *wait_pte, wait_e;
+	pgentry_t *wait_pte, wait_e = 0;
 	unsigned int i, done;
 	int ret = 0;
 

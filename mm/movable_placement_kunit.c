@@ -2,7 +2,8 @@
 /*
  * Tests of where memory went at boot: with movable_node, hotpluggable
  * memory holds no boot reservation and no kernel page, and all of it is
- * in ZONE_MOVABLE; kernel allocations never come from ZONE_MOVABLE.
+ * in ZONE_MOVABLE; kernel allocations never come from ZONE_MOVABLE; user
+ * memory spares the kernel zones' reserve while a ZONE_MOVABLE has room.
  * Cases that need a hotpluggable range (a crafted SRAT) skip without one.
  */
 #include <kunit/test.h>
@@ -172,6 +173,63 @@ static void movable_allocation_prefers_movable_zone(struct kunit *test)
 	__free_page(page);
 }
 
+/*
+ * Node 0's first kernel zone, if its zonelist reaches a ZONE_MOVABLE with
+ * free pages only after it (another node's), else NULL.
+ */
+static struct zone *kernel_zone_before_movable(void)
+{
+	struct zone **zp, *first = NULL;
+
+	for (zp = NODE_DATA(0)->node_zonelist.zones; *zp; zp++) {
+		if (zone_idx(*zp) != ZONE_MOVABLE) {
+			if (!first && populated_zone(*zp))
+				first = *zp;
+			continue;
+		}
+		if (!(*zp)->vm_stat[NR_FREE_PAGES])
+			continue;
+		return first;
+	}
+	return NULL;
+}
+
+/*
+ * User memory that outgrows node 0 leaves node 0's kernel zone its
+ * zone_kernel_reserve() and goes on to another node's ZONE_MOVABLE, so
+ * that the page tables it needs next can still be had.
+ */
+static void movable_allocation_spares_kernel_reserve(struct kunit *test)
+{
+	struct zone *kz = kernel_zone_before_movable();
+	unsigned long limit, n, free;
+	struct page *page, *later;
+	bool moved_on = false;
+	LIST_HEAD(held);
+
+	if (!kz)
+		kunit_skip(test, "no kernel zone before a free ZONE_MOVABLE");
+	limit = kz->managed_pages + 1024;
+	for (n = 0; n < limit && !moved_on; n++) {
+		page = __alloc_pages(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN, 0, 0);
+		if (!page)
+			break;
+		list_add(&page->lru, &held);
+		moved_on = page_zonenum(page) == ZONE_MOVABLE;
+	}
+	free = kz->vm_stat[NR_FREE_PAGES];
+	KUNIT_EXPECT_TRUE_MSG(test, moved_on, "%lu pages, none movable", n);
+	KUNIT_EXPECT_GE(test, free, zone_kernel_reserve(kz));
+	page = alloc_page(GFP_KERNEL | __GFP_NOWARN);
+	KUNIT_EXPECT_NOT_NULL(test, page);
+	if (page)
+		__free_page(page);
+	list_for_each_entry_safe(page, later, &held, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+}
+
 static struct kunit_case movable_placement_cases[] = {
 	KUNIT_CASE(movable_no_reservation_in_hotplug),
 	KUNIT_CASE(movable_hotplug_is_movable_zone),
@@ -179,6 +237,7 @@ static struct kunit_case movable_placement_cases[] = {
 	KUNIT_CASE(movable_zone_holds_no_kernel_page),
 	KUNIT_CASE(movable_kernel_allocations_avoid_movable),
 	KUNIT_CASE(movable_allocation_prefers_movable_zone),
+	KUNIT_CASE(movable_allocation_spares_kernel_reserve),
 	{}
 };
 

@@ -459,7 +459,12 @@ struct page *alloc_page_zone(struct zone *zone, gfp_t gfp, unsigned long keep)
  * not movable first claims one in boot memory. Linux falls back within
  * each zone before trying the next, which lets a kernel page land in the
  * first hot-added block of ZONE_NORMAL and pin it there; here kernel
- * pages stay in boot memory while it has room. Never sleeps, never
+ * pages stay in boot memory while it has room. A request that may use
+ * ZONE_MOVABLE walks the zonelist twice: the first time it leaves each
+ * kernel zone zone_kernel_reserve() pages, so that user memory goes on
+ * to a ZONE_MOVABLE further down the list (another node's DIMM) before
+ * it takes what page tables and the reverse map need; only when that
+ * walk finds nothing does it dig into the reserve. Never sleeps, never
  * reclaims. The zonelist is read without a lock: a failure seen while
  * build_all_zonelists() rewrote it is retried (zonelist_update_seq).
  *
@@ -473,6 +478,7 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
 	struct zonelist *zl;
 	struct zone **zp, *zone;
 	unsigned int seq;
+	bool spare_kernel;
 
 	if (WARN_ON_ONCE(order > MAX_PAGE_ORDER) || !page_alloc_ready())
 		return NULL;
@@ -482,8 +488,11 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
 	zl = &NODE_DATA(preferred_nid)->node_zonelist;
 retry:
 	seq = read_seqcount_begin(&zonelist_update_seq);
+	spare_kernel = highest == ZONE_MOVABLE;
+walk:
 	for (pass = PASS_OWN_TYPE; pass < NR_ALLOC_PASSES; pass++) {
 		for (zp = zl->zones; (zone = READ_ONCE(*zp)); zp++) {
+			unsigned long keep = 0;
 			struct page *page;
 
 			if (zone_idx(zone) > highest)
@@ -491,10 +500,16 @@ retry:
 			if ((gfp & __GFP_THISNODE) &&
 			    zone->zone_pgdat->node_id != preferred_nid)
 				continue;
-			page = zone_alloc(zone, order, gfp, mt, pass, 0);
+			if (spare_kernel && zone_idx(zone) != ZONE_MOVABLE)
+				keep = zone_kernel_reserve(zone);
+			page = zone_alloc(zone, order, gfp, mt, pass, keep);
 			if (page)
 				return page;
 		}
+	}
+	if (spare_kernel) {
+		spare_kernel = false;
+		goto walk;
 	}
 	/* A zonelist rewritten under us may have hidden a zone: look again. */
 	if (read_seqcount_retry(&zonelist_update_seq, seq))

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """The Linux reference machine of `make bench`: Debian's Linux 6.12 with a
-busybox initramfs, booted on the same QEMU machine as Tide.
+busybox initramfs, booted on the same QEMU machine as Tide; Tide boots the
+same initramfs, so that both kernels run the same programs and scripts.
 
 `make bench-deps` (scripts/install-deps.sh --bench DIR) downloads Debian's
 linux-image-6.12-*-amd64 and busybox-static packages into DIR
@@ -10,9 +11,11 @@ same directory: nothing of it is committed. The kernel's own config
 (boot/config-*) is checked for what the bench needs.
 
 The initramfs's /init mounts proc, sysfs, devtmpfs and debugfs, installs
-busybox's applet links and execs busybox init, which runs a login shell
-on ttyS0 whose prompt is "linux# ". /bin/hpbench does the timed loops in
-the guest and /bin/hpwait waits for MemTotal to grow (see memhp_bench.py).
+busybox's applet links and execs busybox init, which runs a shell on the
+console whose prompt is "bench# ". /bin/hpbench does the timed loops in
+the guest, /bin/hpwait waits for MemTotal to grow and /bin/hpfill starts
+memfill in the background (see memhp_bench.py); the static programs
+tools/testing/ubench and memfill are in /bin.
 """
 
 import glob
@@ -21,8 +24,8 @@ import io
 import os
 import stat
 
-PROMPT = "linux# "
-READY = "linux-ref: ready"
+PROMPT = "bench# "
+READY = "bench-init: ready"
 
 # Config options the bench relies on, and the value each must have.
 NEEDED_CONFIG = {
@@ -47,7 +50,7 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t debugfs debugfs /sys/kernel/debug
-echo "linux-ref: init"
+echo "bench-init: init"
 exec /bin/busybox init
 """
 
@@ -57,21 +60,21 @@ ttyS0::respawn:-/bin/sh
 """
 
 _PROFILE = """\
-PS1='linux# '
+PS1='bench# '
 export PS1
-echo "linux-ref: ready"
+echo "bench-init: ready"
 """
 
 # hpbench STATE FIRST LAST: write STATE into memoryFIRST..memoryLAST's
 # state files in one loop; print "hpbench: N blocks, T us, status S".
 # The clock is read twice around the loop (busybox date has no %N, so
-# adjtimex, microseconds) and the cost of one more reading, taken right
-# after, is subtracted: it is what the two readings add to the loop.
+# `ubench now`, CLOCK_MONOTONIC in microseconds) and the cost of one more
+# reading, taken right after, is subtracted: it is what the two readings
+# add to the loop.
 _HPBENCH = """\
 #!/bin/sh
 now() {
-	adjtimex | sed -n 's/^ *time\\.tv_u*sec: *//p' |
-		{ read s; read u; echo $((s * 1000000 + u)); }
+	ubench now
 }
 state=$1; i=$2; last=$3; n=0; st=0
 t0=$(now)
@@ -94,6 +97,30 @@ rm -f /tmp/hpwait.fifo; mkfifo /tmp/hpwait.fifo; exec 3<>/tmp/hpwait.fifo
 echo "hpwait: armed"
 until read -r a b c < /proc/meminfo; [ $b -ge $1 ]; do read -t 0.001 -u 3 x; done
 echo "hpwait: MemTotal $b kB"
+"""
+
+
+# hpfill MIB: start memfill holding MIB MiB in the background, its memory
+# bound to node 1 (the DIMM) where the kernel has set_mempolicy; print
+# "hpfill: ready" once it has filled them, "hpfill: failed" if it exited.
+# hpfill verify: make it check its pattern (SIGUSR1); print its answer.
+_HPFILL = """\
+#!/bin/sh
+log=/tmp/memfill.log
+if [ "$1" = verify ]; then
+	n=$(grep -c '^verify:' $log)
+	kill -USR1 $(cat /tmp/memfill.pid)
+	while [ $(grep -c '^verify:' $log) -eq $n ]; do sleep 0.1; done
+	grep '^verify:' $log | tail -n 1
+	exit 0
+fi
+ubench bind 1 /bin/memfill -t 36000 $1 > $log 2>&1 &
+echo $! > /tmp/memfill.pid
+until grep -q 'memfill: ready' $log; do
+	kill -0 $! 2>/dev/null || { echo "hpfill: failed"; cat $log; exit 1; }
+	sleep 0.1
+done
+echo "hpfill: ready"
 """
 
 
@@ -159,8 +186,9 @@ class _Cpio:
         return self.out.getvalue()
 
 
-def build_initramfs(busybox, out_path):
-    """Write the gzipped newc initramfs to @out_path."""
+def build_initramfs(busybox, out_path, programs=()):
+    """Write the gzipped newc initramfs to @out_path, with each of the
+    static @programs in /bin."""
     cpio = _Cpio()
     for d in ("bin", "sbin", "usr", "usr/bin", "usr/sbin", "etc", "dev",
               "proc", "sys", "tmp", "mnt", "root"):
@@ -173,13 +201,36 @@ def build_initramfs(busybox, out_path):
     cpio.file("etc/profile", _PROFILE.encode())
     cpio.file("bin/hpbench", _HPBENCH.encode(), 0o755)
     cpio.file("bin/hpwait", _HPWAIT.encode(), 0o755)
+    cpio.file("bin/hpfill", _HPFILL.encode(), 0o755)
+    for prog in programs:
+        with open(prog, "rb") as f:
+            cpio.file("bin/" + os.path.basename(prog), f.read(), 0o755)
     tmp = out_path + ".tmp"
     with open(tmp, "wb") as f:
         f.write(gzip.compress(cpio.finish(), compresslevel=6, mtime=0))
     os.replace(tmp, out_path)
 
 
-def prepare(ref_dir):
+def initramfs(ref_dir, programs=()):
+    """Build (when older than its inputs) the bench's initramfs from the
+    busybox in @ref_dir and the static @programs; return its path.
+    LinuxRefError if busybox is not unpacked there."""
+    busybox = os.path.join(ref_dir, "bin", "busybox")
+    if not os.path.exists(busybox):
+        raise LinuxRefError(f"no busybox in {ref_dir} (make bench-deps "
+                            f"fetches it)")
+    missing = [p for p in programs if not os.path.exists(p)]
+    if missing:
+        raise LinuxRefError(f"{', '.join(missing)} not built")
+    initrd = os.path.join(ref_dir, "initramfs.cpio.gz")
+    sources = [busybox, __file__] + list(programs)
+    if (not os.path.exists(initrd) or os.path.getmtime(initrd) <
+            max(os.path.getmtime(p) for p in sources)):
+        build_initramfs(busybox, initrd, programs)
+    return initrd
+
+
+def prepare(ref_dir, programs=()):
     """Check the kernel and build the initramfs; return (vmlinuz, initrd).
 
     LinuxRefError if the packages are not unpacked in @ref_dir or the
@@ -190,9 +241,4 @@ def prepare(ref_dir):
     if missing:
         raise LinuxRefError(f"{os.path.basename(vmlinuz)} lacks "
                             f"{', '.join(missing)}")
-    initrd = os.path.join(ref_dir, "initramfs.cpio.gz")
-    sources = [busybox, __file__]
-    if (not os.path.exists(initrd) or os.path.getmtime(initrd) <
-            max(os.path.getmtime(p) for p in sources)):
-        build_initramfs(busybox, initrd)
-    return vmlinuz, initrd
+    return vmlinuz, initramfs(ref_dir, programs)

@@ -2,28 +2,32 @@
 """Memory hotplug figures of `make bench`, for Tide and for Linux 6.12.
 
 The same steps run on both kernels, on the same QEMU machine (-M pc, two
-CPUs and 512 MiB on node 0, a memory-less node 1, eight DIMM slots):
+CPUs and 512 MiB on node 0, a memory-less node 1, eight DIMM slots), with
+the same initramfs (linux_ref.py: Debian's busybox, the bench's shell
+scripts, tools/testing's memfill and ubench):
 
   boot with memhp_default_state=offline
   (a) device_add a 4 GiB DIMM on node 1; time onlining its 32 blocks
       (online_movable, one state write per block);
   (b) time offlining them, idle; (a) and (b) three times, medians kept;
-  (c) online them again, fill 2 GiB of the DIMM with movable data (Linux:
-      a tmpfs file with mpol=bind:1; Tide: the movable test driver),
-      device_add a second 4 GiB DIMM on node 0 and online it (room for
-      the data), then time offlining the first DIMM's 32 blocks;
+  (c) online them again; `ubench memcpy` measures the guest's memcpy
+      bandwidth (two 128 MiB buffers), the ceiling of any offline that copies
+      the data; device_add a second 4 GiB DIMM on node 0, start
+      memfill holding 2 GiB of anonymous memory (bound to node 1 with
+      set_mempolicy where the kernel has it; Tide, without it, places
+      user memory in node 0 until a kernel reserve is left, then in the
+      DIMM), online the second DIMM (room for the data), then time
+      offlining the first DIMM's 32 blocks; memfill then checks its
+      data;
   boot again with memhp_default_state=online
   (d) time from device_add of a 4 GiB DIMM until MemTotal has grown by
       it (median of three DIMMs added one after the other).
 
-The timed loops of (a)-(c) run in the guest: Linux's busybox shell runs
-all writes in one loop between two clock readings (/bin/hpbench of the
-initramfs); Tide's shell has no loop, so each write is its own
-`time echo STATE > FILE` command, timed by the kernel, and the times are
-added up. Both include opening, writing and closing each state file.
-(d) is timed by the host: Linux's shell polls MemTotal every millisecond
-and prints a line the host waits for; Tide's has no loop, so the host
-polls `free -k` and splits the difference between polls.
+The timed loops of (a)-(c) run in the guest, in busybox sh: /bin/hpbench
+writes every block's state in one loop between two clock readings
+(`ubench now`), which include opening, writing and closing each state
+file. (d) is timed by the host: /bin/hpwait polls MemTotal every
+millisecond and prints a line the host waits for.
 Figures only: nothing here fails on speed.
 See Documentation/dev-tools/testing.rst.
 """
@@ -43,6 +47,14 @@ FILL = DIMM // 2
 CYCLES = 3          # online/offline cycles of (a) and (b); medians printed
 MEMORY = "512M,slots=8,maxmem=32G"
 MEMDIR = "/sys/devices/system/memory"
+COPY_MIB = 128      # ubench memcpy: buffer size and copies (fits node 0)
+COPY_REPS = 4
+
+
+def user_programs(build):
+    """The static programs the bench's initramfs carries."""
+    return [os.path.join(build, "tools", "testing", p)
+            for p in ("ubench", "memfill")]
 
 
 class NotAvailable(Exception):
@@ -50,15 +62,22 @@ class NotAvailable(Exception):
 
 
 class Guest:
-    """What the steps need from a kernel: subclasses for Tide and Linux."""
+    """One kernel booted with the bench's initramfs: subclasses for Tide
+    and Linux say which kernel and command line."""
 
     name = "?"
-    prompt = "# "
+    prompt = linux_ref.PROMPT
+    _HPBENCH = re.compile(r"hpbench: (\d+) blocks, (-?\d+) us, status (\d+)")
+    _MEMTOTAL = re.compile(r"memtotal (\d+)")
+    _MEMCPY = re.compile(r"memcpy: \d+ MiB x \d+, best (\d+) MiB/s")
+    _NODE_USED = re.compile(r"MemUsed:\s+(\d+) kB")
 
     def __init__(self, build, log_dir):
         self.build = build
         self.log_dir = log_dir
         self.m = None
+        self.initrd = linux_ref.initramfs(os.path.join(build, "linux-ref"),
+                                          user_programs(build))
 
     def boot(self, state, tag):
         sc = scenario.Scenario(f"bench:{self.name}", None, memory=MEMORY)
@@ -74,6 +93,10 @@ class Guest:
             self.m.kill()
             raise
         return self.m
+
+    def wait_prompt(self):
+        self.m.expect(linux_ref.READY, timeout=180)
+        self.m.expect(self.prompt, timeout=30)
 
     def run(self, line, timeout=120.0):
         return self.m.run(line, timeout)
@@ -101,53 +124,52 @@ class Guest:
                 raise NotAvailable("device_add made no memory blocks")
         return nrs
 
-
-class LinuxGuest(Guest):
-    name = "linux"
-    prompt = linux_ref.PROMPT
-    _HPBENCH = re.compile(r"hpbench: (\d+) blocks, (-?\d+) us, status (\d+)")
-    _MEMTOTAL = re.compile(r"memtotal (\d+)")
-
-    def __init__(self, build, log_dir):
-        super().__init__(build, log_dir)
-        self.kernel, self.initrd = linux_ref.prepare(
-            os.path.join(build, "linux-ref"))
-
-    def cmdline(self, state):
-        return f"console=ttyS0 loglevel=4 memhp_default_state={state}"
-
-    def wait_prompt(self):
-        self.m.expect(linux_ref.READY, timeout=180)
-        self.m.expect(self.prompt, timeout=30)
-
     def set_state(self, nrs, state):
+        """Write @state into the blocks @nrs in one loop; seconds taken."""
         out = self.run(f"hpbench {state} {nrs[0]} {nrs[-1]}", timeout=600)
         m = self._HPBENCH.search(out)
         if not m or m.group(3) != "0" or int(m.group(1)) != len(nrs):
             raise NotAvailable(f"hpbench {state} failed: {out.strip()}")
         return int(m.group(2)) / 1e6
 
-    def fill(self, node, nbytes):
-        out = self.run(f"mount -t tmpfs -o size={nbytes + GIB},mpol=bind:{node}"
-                       f" fill /mnt && dd if=/dev/zero of=/mnt/fill bs=1M "
-                       f"count={nbytes >> 20} && echo fill-ok", timeout=300)
-        if "fill-ok\n" not in out:
-            raise NotAvailable(f"fill failed: {out.strip()}")
+    def fill(self, nbytes):
+        """Start memfill holding @nbytes of anonymous memory."""
+        out = self.run(f"hpfill {nbytes >> 20}", timeout=300)
+        if "hpfill: ready" not in out:
+            raise NotAvailable(f"memfill failed: {out.strip()}")
 
-    # Linux keeps no record of how long stop_machine() stopped a CPU.
-    def reset_longest_stop(self):
-        pass
+    def verify_fill(self):
+        """Raise NotAvailable unless memfill finds its data intact."""
+        out = self.run("hpfill verify", timeout=300)
+        if "verify: OK" not in out:
+            raise NotAvailable(f"memfill's data changed: {out.strip()}")
 
-    def longest_stop_us(self):
-        raise NotAvailable("Linux has no longest-stop counter")
+    def node_used_mib(self, node):
+        """MemUsed of @node in MiB (None if the kernel does not say)."""
+        out = self.run(f"cat /sys/devices/system/node/node{node}/meminfo")
+        m = self._NODE_USED.search(out)
+        return int(m.group(1)) / 1024 if m else None
+
+    def memcpy_rate(self):
+        """The guest's memcpy bandwidth in GiB/s (ubench memcpy)."""
+        out = self.run(f"ubench memcpy {COPY_MIB} {COPY_REPS}", timeout=300)
+        m = self._MEMCPY.search(out)
+        if not m:
+            raise NotAvailable(f"ubench memcpy failed: {out.strip()}")
+        return int(m.group(1)) / 1024
 
     def memtotal_kb(self):
-        out = self.run('read -r a b c < /proc/meminfo; echo "memtotal $b"')
-        return int(self._MEMTOTAL.search(out).group(1))
+        # A kernel message may land in the middle of the output: look for
+        # the figure anywhere, and ask again if the message broke it.
+        for _ in range(3):
+            m = self._MEMTOTAL.search(
+                self.run('read -r a b c < /proc/meminfo; echo "memtotal $b"'))
+            if m:
+                return int(m.group(1))
+        raise NotAvailable("no MemTotal line in /proc/meminfo")
 
-    # /bin/hpwait spins on /proc/meminfo (shell builtins, no fork) and
-    # says when MemTotal has grown; the host takes the time that line
-    # arrives.
+    # /bin/hpwait polls /proc/meminfo (shell builtins, no fork) and says
+    # when MemTotal has grown; the host takes the time that line arrives.
     def arm_wait(self, want):
         self.m.send(f"hpwait {want}")
         self.m.expect("hpwait: armed", timeout=30)
@@ -163,12 +185,27 @@ class LinuxGuest(Guest):
         return seen, 0.001      # hpwait's poll period
 
 
+class LinuxGuest(Guest):
+    name = "linux"
+
+    def __init__(self, build, log_dir):
+        super().__init__(build, log_dir)
+        self.kernel, _ = linux_ref.prepare(os.path.join(build, "linux-ref"),
+                                           user_programs(build))
+
+    def cmdline(self, state):
+        return f"console=ttyS0 loglevel=4 memhp_default_state={state}"
+
+    # Linux keeps no record of how long stop_machine() stopped a CPU.
+    def reset_longest_stop(self):
+        pass
+
+    def longest_stop_us(self):
+        raise NotAvailable("Linux has no longest-stop counter")
+
+
 class TideGuest(Guest):
     name = "tide"
-    prompt = qemu.Machine.PROMPT
-    initrd = None
-    _TIME = re.compile(r"^real (\d+) us$", re.M)
-    _FREE = re.compile(r"Mem:\s+(\d+)")
 
     def __init__(self, build, log_dir, kernel=None):
         super().__init__(build, log_dir)
@@ -176,32 +213,6 @@ class TideGuest(Guest):
 
     def cmdline(self, state):
         return f"memhp_default_state={state}"
-
-    def wait_prompt(self):
-        self.m.expect(self.prompt, timeout=120)
-
-    def set_state(self, nrs, state):
-        total = 0
-        for n in nrs:
-            out = self.run(f"time echo {state} > {MEMDIR}/memory{n}/state",
-                           timeout=300)
-            if "command not found" in out:
-                raise NotAvailable("the shell has no `time` command")
-            m = self._TIME.search(out)
-            status = self.run("echo $?").strip().splitlines()
-            if not m or not status or status[-1] != "0":
-                raise NotAvailable(f"{state} of memory{n} failed: "
-                                   f"{out.strip()}")
-            total += int(m.group(1))
-        return total / 1e6
-
-    def fill(self, node, nbytes):
-        f = "/sys/kernel/debug/tide_movable/fill"
-        out = self.run(f"echo {nbytes >> 12} {node} > {f}", timeout=300)
-        status = self.run("echo $?").strip().splitlines()
-        if not status or status[-1] != "0":
-            raise NotAvailable(f"movable test driver fill on node {node} "
-                               f"failed: {out.strip()}")
 
     STOP = "/sys/kernel/debug/stop_machine/longest_ns"
 
@@ -214,34 +225,26 @@ class TideGuest(Guest):
             raise NotAvailable(f"no figure in {self.STOP}")
         return int(m.group(1)) / 1000
 
-    def memtotal_kb(self):
-        # A kernel message (the driver's "added" line) may land in the
-        # middle of the output: look for the figure anywhere, and ask
-        # again if the message broke it.
-        for _ in range(3):
-            m = self._FREE.search(self.run("free -k"))
-            if m:
-                return int(m.group(1))
-        raise NotAvailable("no Mem: line in `free -k`")
-
-    # No loops in Tide's shell: the host polls `free -k`.
-    def arm_wait(self, want):
-        pass
-
-    def wait_memtotal(self, want, t0, timeout):
-        return _host_poll(self, want, t0, timeout)
-
 
 def _throughput(guest, nrs, state):
     """Time @state written into every block of @nrs; GiB/s."""
     return len(nrs) * guest.block_size() / GIB / guest.set_state(nrs, state)
 
 
+# The figures throughput() measures, in its order.
+THROUGHPUT = ("online", "offline", "offline_used", "moved", "longest_stop",
+              "memcpy", "offline_vs_memcpy", "dimm_used")
+
+
 def throughput(guest):
-    """(online, offline idle, offline half-full) in GiB/s, and the longest
-    time a CPU stayed stopped during the half-full offline in us; a figure
-    that cannot be had is the NotAvailable explaining why."""
-    figures = [None, None, None, None]
+    """Dict metric -> figure for THROUGHPUT: online, offline idle and
+    offline half-full in GiB/s, the longest time a CPU stayed stopped
+    during the half-full offline in us, the guest's memcpy bandwidth in
+    GiB/s, the half-full offline rate as a fraction of it, the MiB node 1
+    (the DIMM) held before that offline and those MiB divided by its time
+    (GiB/s moved). A figure that cannot be
+    had is the NotAvailable explaining why."""
+    figures = {}
     m = guest.boot("offline", "throughput")
     with m:
         try:
@@ -250,19 +253,37 @@ def throughput(guest):
             for _ in range(CYCLES):
                 on.append(_throughput(guest, nrs, "online_movable"))
                 off.append(_throughput(guest, nrs, "offline"))
-            figures[0] = statistics.median(on)
-            figures[1] = statistics.median(off)
+            figures["online"] = statistics.median(on)
+            figures["offline"] = statistics.median(off)
             guest.set_state(nrs, "online_movable")
-            guest.fill(1, FILL)
+            memcpy = guest.memcpy_rate()
+            # The second DIMM is added before the fill (its memmap comes
+            # from node 0's kernel memory) and onlined after it.
             spare = guest.add_dimm("bench1", node=0)
+            guest.fill(FILL)
             guest.set_state(spare, "online_movable")
+            used = guest.node_used_mib(1)
             guest.reset_longest_stop()
-            figures[2] = _throughput(guest, nrs, "offline")
-            figures[3] = guest.longest_stop_us()
+            rate = _throughput(guest, nrs, "offline")
+            try:
+                figures["longest_stop"] = guest.longest_stop_us()
+            except NotAvailable as e:
+                figures["longest_stop"] = e
+            guest.verify_fill()
+            figures["offline_used"] = rate
+            if used is None:
+                figures["dimm_used"] = NotAvailable("no node1/meminfo")
+                figures["moved"] = figures["dimm_used"]
+            else:
+                figures["dimm_used"] = used
+                figures["moved"] = used / 1024 * rate * GIB / DIMM
+            figures["memcpy"] = memcpy
+            figures["offline_vs_memcpy"] = rate / memcpy
         except Exception as e:
             if not isinstance(e, NotAvailable):
                 e = NotAvailable(f"{type(e).__name__}: {e}")
-            figures = [e if f is None else f for f in figures]
+            for k in THROUGHPUT:
+                figures.setdefault(k, e)
     return figures
 
 
@@ -288,25 +309,6 @@ def latency(guest, runs=3):
     return sorted(figures)[len(figures) // 2]
 
 
-def _host_poll(guest, want, t0, timeout):
-    """Poll MemTotal from the host until it reaches @want kB. Return the
-    estimated moment it did (between the readings of the last poll that
-    saw less and the first that saw enough; a reading is taken to happen
-    halfway through its poll's round trip) and half that interval."""
-    last_old = t0
-    while True:
-        s = time.monotonic()
-        kb = guest.memtotal_kb()
-        r = time.monotonic()
-        if kb >= want:
-            hi = (s + r) / 2
-            return (last_old + hi) / 2, (hi - last_old) / 2
-        last_old = (s + r) / 2
-        if r - t0 > timeout:
-            raise NotAvailable(f"MemTotal {kb} kB {timeout} s after "
-                               f"device_add, not {want} kB")
-
-
 def measure(guest_cls, build, log_dir, **kw):
     """All figures of one kernel: dict metric -> value or NotAvailable.
     @kw go to the guest class (TideGuest takes kernel=)."""
@@ -315,15 +317,13 @@ def measure(guest_cls, build, log_dir, **kw):
     except (linux_ref.LinuxRefError, OSError) as e:
         e = NotAvailable(str(e))
         return {k: e for k in METRICS}
-    out = {}
     try:
-        on, off, off_used, stop = throughput(guest)
+        out = throughput(guest)
     except Exception as e:
-        on = off = off_used = stop = NotAvailable(f"{type(e).__name__}: {e}")
-    out.update(online=on, offline=off, offline_used=off_used,
-               longest_stop=stop)
-    if "made no memory blocks" in str(on):
-        out["latency"] = on
+        e = NotAvailable(f"{type(e).__name__}: {e}")
+        out = {k: e for k in THROUGHPUT}
+    if "made no memory blocks" in str(out["online"]):
+        out["latency"] = out["online"]
         return out
     try:
         out["latency"] = latency(guest)
@@ -337,6 +337,10 @@ METRICS = {
     "online": ("online 4 GiB DIMM", "GiB/s", True, 2.0),
     "offline": ("offline 4 GiB DIMM, idle", "GiB/s", True, 2.0),
     "offline_used": ("offline 4 GiB DIMM, 2 GiB in use", "GiB/s", True, 2.0),
+    "moved": ("  data on the DIMM / that time", "GiB/s", True, 2.0),
+    "memcpy": ("guest memcpy bandwidth, same boot", "GiB/s", True, None),
+    "offline_vs_memcpy": ("offline in use / memcpy bandwidth", "ratio",
+                          True, None),
     "latency": ("device_add to MemTotal, auto-online", "ms", False, 0.5),
     # Tide's own figure: no target ratio, Linux has no such counter.
     "longest_stop": ("longest CPU stop, offline in use", "us", False, None),
@@ -348,6 +352,8 @@ def _fmt(metric, value):
         return "n/a"
     if metric == "latency":
         return f"{value[0] * 1000:.0f} +/- {value[1] * 1000:.0f}"
+    if metric == "offline_vs_memcpy":
+        return f"{value:.3f}"
     return f"{value:.2f}"
 
 
@@ -371,6 +377,11 @@ def report(tide, linux, out):
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip(),
               file=out)
+    for who, figures in (("Tide", tide), ("Linux", linux)):
+        used = figures.get("dimm_used")
+        if not isinstance(used, Exception) and used is not None:
+            print(f"  {who}: node 1 (the DIMM) held {used:.0f} MiB before "
+                  f"the offline in use (memfill {FILL >> 20} MiB)", file=out)
     for who, figures in (("Tide", tide), ("Linux", linux)):
         seen = set()
         for metric, value in figures.items():

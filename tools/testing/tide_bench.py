@@ -8,7 +8,11 @@
       clock printed in that line;
   (2) order-0 page allocation+free pairs per second, as the kernel measures
       it when booted with bench.page_alloc=1;
-  (3) memory hotplug: online and offline throughput of a 4 GiB DIMM and
+  (3) user space, on Tide and on Debian's Linux 6.12, both booted with the
+      bench's busybox initramfs (linux_ref.py) at 512 MiB: QEMU start to
+      the shell prompt (median of 3 boots), and fork + execve + waitpid of
+      a static program in us per cycle (tools/testing/ubench.c);
+  (4) memory hotplug: online and offline throughput of a 4 GiB DIMM and
       the latency from device_add to usable memory, on Tide and on Debian's
       Linux 6.12, with each Tide/Linux ratio (memhp_bench.py).
 
@@ -21,8 +25,10 @@ import os
 import re
 import statistics
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import linux_ref   # noqa: E402
 import memhp_bench   # noqa: E402
 import qemu   # noqa: E402
 
@@ -113,6 +119,10 @@ def main(argv=None):
     ap.add_argument("--memhp", choices=("yes", "no", "only"), default="yes",
                     help="memory hotplug figures: with the others (yes, the "
                     "default), not at all, or only them")
+    ap.add_argument("--user", choices=("yes", "no", "only"), default="yes",
+                    help="user-space figures (prompt time, fork+exec): "
+                    "with the others (yes, the default), not at all, or "
+                    "only them")
     args = ap.parse_args(argv)
 
     kernel = os.path.join(args.build, "tide")
@@ -120,6 +130,10 @@ def main(argv=None):
         print(f"{kernel} does not exist; run make first", file=sys.stderr)
         return 1
 
+    prod = args.memhp_kernel or kernel
+    if args.user == "only":
+        user_figures(args.build, prod)
+        return 0
     if args.memhp == "only":
         memhp(args.build, args.memhp_kernel)
         return 0
@@ -165,9 +179,100 @@ def main(argv=None):
     except BenchError as e:
         print(f"page_alloc: boot failed: {e}")
         failed = True
+    if args.user == "yes":
+        # A kernel that cannot be measured is n/a, as in the hotplug table.
+        user_figures(args.build, prod)
     if args.memhp == "yes":
         memhp(args.build, args.memhp_kernel)
     return 1 if failed else 0
+
+
+USER_BOOTS = 3       # boots per kernel for the prompt figure
+FORKEXEC_WARM = 10   # fork+exec cycles run before the timed ones
+FORKEXEC_CYCLES = 100
+PROMPT_TARGET = 0.5  # seconds, Tide
+_FORKEXEC = re.compile(r"forkexec: (\d+) cycles, (\d+) us")
+
+
+def user_boot(kernel, initrd, cmdline, log_path, forkexec):
+    """Boot @kernel with the bench's initramfs at 512 MiB; return the host
+    seconds from QEMU's start to the shell prompt and, with @forkexec, the
+    microseconds per fork+exec+wait cycle of `ubench forkexec`."""
+    m = qemu.Machine(kernel, memory="512M", cmdline=cmdline,
+                     log_path=log_path, timeout=300.0,
+                     prompt=linux_ref.PROMPT, initrd=initrd)
+    with m:
+        try:
+            m.expect(linux_ref.READY, timeout=180)
+            m.expect(m.prompt, timeout=30)
+        except (TimeoutError, EOFError) as e:
+            m.kill()
+            raise BenchError(f"no prompt: {e}")
+        prompt = time.monotonic() - m.start
+        if not forkexec:
+            return prompt, None
+        m.run(f"ubench forkexec {FORKEXEC_WARM}", timeout=120)
+        out = m.run(f"ubench forkexec {FORKEXEC_CYCLES}", timeout=300)
+        f = _FORKEXEC.search(out)
+        if not f:
+            raise BenchError(f"ubench forkexec: {out.strip()}")
+        return prompt, int(f.group(2)) / int(f.group(1))
+
+
+def user_figures(build, tide_kernel):
+    """Print the user-space table: Tide, Linux 6.12, ratios. A kernel that
+    cannot be measured gets n/a and its reason below the table."""
+    log_dir = os.path.join(build, "bench-logs")
+    os.makedirs(log_dir, exist_ok=True)
+    ref = os.path.join(build, "linux-ref")
+    progs = memhp_bench.user_programs(build)
+    figures, reasons = {}, []
+    try:
+        initrd = linux_ref.initramfs(ref, progs)
+        kernels = [("Tide", tide_kernel, "")]
+        try:
+            vmlinuz, _ = linux_ref.prepare(ref, progs)
+            kernels.append(("Linux", vmlinuz, "console=ttyS0 loglevel=4"))
+        except linux_ref.LinuxRefError as e:
+            reasons.append(f"Linux: {e}")
+    except linux_ref.LinuxRefError as e:
+        reasons.append(f"both: {e}")
+        kernels = []
+    for who, kernel, cmdline in kernels:
+        try:
+            prompts, cycle = [], None
+            for i in range(USER_BOOTS):
+                log = os.path.join(log_dir, f"user-{who.lower()}-{i}.log")
+                p, c = user_boot(kernel, initrd, cmdline, log,
+                                 i == USER_BOOTS - 1)
+                prompts.append(p)
+                cycle = c if c is not None else cycle
+            figures[who] = (statistics.median(prompts), cycle, prompts)
+        except BenchError as e:
+            reasons.append(f"{who}: {e}")
+    print(f"user space (busybox initramfs of linux_ref.py, -M pc, 512 MiB, "
+          f"1 CPU; consoles in {log_dir}/):")
+    rows = [("metric", "unit", "Tide", "Linux", "Tide/Linux", "target")]
+    for i, (label, unit, fmt, target) in enumerate((
+            ("QEMU start to busybox prompt", "s", "{:.3f}",
+             f"Tide < {PROMPT_TARGET}"),
+            (f"fork+exec+wait, static ({FORKEXEC_CYCLES} cycles)",
+             "us/cycle", "{:.0f}", "-"))):
+        t = figures.get("Tide", (None, None))[i]
+        lx = figures.get("Linux", (None, None))[i]
+        rows.append((label, unit, fmt.format(t) if t else "n/a",
+                     fmt.format(lx) if lx else "n/a",
+                     f"{t / lx:.2f}" if t and lx else "n/a", target))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  " + "  ".join(c.ljust(w) for c, w in
+                               zip(r, widths)).rstrip())
+    for who, (_, _, prompts) in figures.items():
+        print(f"  {who} prompt times: "
+              f"{', '.join(f'{p:.3f}' for p in sorted(prompts))} s")
+    for r in reasons:
+        print(f"  n/a: {r}")
+    return bool(reasons)
 
 
 def validator_cost(plain, validated, runs, timeout):

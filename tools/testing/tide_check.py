@@ -416,7 +416,8 @@ BOOT_MATRIX = (
              acpitable="srat --preset two-node-hotplug --ram 512M",
              expect_all=("Movable zone start for node 1 at 0x10000000",
                          "ok 1 movable_no_reservation_in_hotplug",
-                         "ok 4 movable_zone_holds_no_kernel_page"),
+                         "ok 4 movable_zone_holds_no_kernel_page",
+                         "ok 7 movable_allocation_spares_kernel_reserve"),
              forbid=("not ok", "SKIP no hotpluggable", "SKIP boot without")),
     # kernelcore=: boot memory stays out of ZONE_MOVABLE too
     BootCase("boot:kernelcore-placement", "pc", "8G",
