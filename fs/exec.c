@@ -445,12 +445,15 @@ static void exec_fill_stack(const struct linux_binprm *bprm, u8 *buf,
 	w = (u64 *)AT(sp);
 	*w++ = bprm->argc;
 	at = strings;
+	/* argv[], its NULL, envp[], its NULL: both even when empty. */
 	for (i = 0; i < bprm->argc + bprm->envc; i++) {
 		if (i == bprm->argc)
 			*w++ = 0;
 		*w++ = at;
 		at += strlen((const char *)AT(at)) + 1;
 	}
+	if (!bprm->envc)
+		*w++ = 0;
 	*w++ = 0;
 	memcpy(w, auxv, nr_aux * sizeof(u64));
 #undef AT

@@ -213,6 +213,10 @@ def busybox_steps(m):
     out = m.run("readlink /proc/self/exe; /proc/self/exe 2>&1 | head -1")
     _check("/bin/busybox" in out and "exe: applet not found" in out,
            f"/proc/self/exe: {out!r}")
+    # An empty environment still ends envp[] with its NULL.
+    out = m.run("env -i /usr/bin/ls -d / && env -i /bin/busybox true && "
+                "echo empty-env-ok")
+    _check("empty-env-ok" in out, f"exec with no environment: {out!r}")
     out = m.run("sigmask; echo status=$?")
     _check("status=0" in out and "not ok" not in out,
            f"ppoll/pselect6 masks: {out!r}")
