@@ -12,7 +12,8 @@
   user:busybox              busybox init on the console: a shell typed
                             at, dmesg, glibc programs (ls, lsmem, timeout),
                             bash-static, badcalls, memfill, init left
-                            alive by kill, poweroff through init;
+                            alive by kill, a fill beyond memory killed
+                            with the kernel up, poweroff through init;
   user:selftests-badcalls, user:selftests-memfill,
   user:kselftest-memory-hotplug
                             one unattended boot with
@@ -217,6 +218,12 @@ def busybox_steps(m):
     out = m.run("env -i /usr/bin/ls -d / && env -i /bin/busybox true && "
                 "echo empty-env-ok")
     _check("empty-env-ok" in out, f"exec with no environment: {out!r}")
+    # A fault that finds no memory ends the process, not the kernel.
+    out = m.run("memfill 1024 </dev/null; echo status=$?", timeout=300)
+    _check("status=137" in out and "Out of memory: killed process" in
+           m.output, f"memfill beyond memory: {out[-300:]!r}")
+    out = m.run("echo verify | memfill 16")
+    _check("verify: OK" in out, f"memfill after the kill: {out!r}")
     out = m.run("sigmask; echo status=$?")
     _check("status=0" in out and "not ok" not in out,
            f"ppoll/pselect6 masks: {out!r}")
