@@ -67,7 +67,7 @@ int chrdev_add(dev_t dev, const char *name, umode_t mode,
 	cd->dev = dev;
 	cd->mode = mode & 07777;
 	cd->fops = fops;
-	strscpy(cd->name, name, sizeof(cd->name));
+	memcpy(cd->name, name, strlen(name) + 1);	/* length checked */
 	if (chrdev_find(dev)) {
 		kfree(cd);
 		return -EBUSY;
@@ -111,6 +111,6 @@ static int chrdev_open(struct inode *ip, struct file *filp)
 	return filp->f_op->open ? filp->f_op->open(ip, filp) : 0;
 }
 
-const struct file_operations def_chr_fops = {
+const struct file_operations chrdev_open_fops = {
 	.open = chrdev_open,
 };

@@ -108,16 +108,16 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 
 /**
  * d_alloc_name - d_alloc() with a C string
- * @parent: the directory's dentry
- * @name: the name
+ * @dir: the directory's dentry
+ * @str: the name
  *
  * Return: the dentry, or NULL without memory.
  */
-struct dentry *d_alloc_name(struct dentry *parent, const char *name)
+struct dentry *d_alloc_name(struct dentry *dir, const char *str)
 {
-	struct qstr q = { .name = name, .len = strlen(name) };
+	struct qstr q = { .name = str, .len = strlen(str) };
 
-	return d_alloc(parent, &q);
+	return d_alloc(dir, &q);
 }
 
 /**

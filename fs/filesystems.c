@@ -41,20 +41,20 @@ int register_filesystem(struct file_system_type *fs)
 }
 
 /**
- * get_fs_type - the registered type called @name
- * @name: e.g. "tmpfs"
+ * get_fs_type - the registered type called @fsname
+ * @fsname: e.g. "tmpfs"
  *
  * Types are never unregistered, so the pointer stays valid.
  *
  * Return: the type, or NULL.
  */
-struct file_system_type *get_fs_type(const char *name)
+struct file_system_type *get_fs_type(const char *fsname)
 {
 	struct file_system_type *t, *found = NULL;
 
 	spin_lock(&fs_list_lock);
 	list_for_each_entry(t, &fs_types, fs_list) {
-		if (!strcmp(t->name, name)) {
+		if (!strcmp(t->name, fsname)) {
 			found = t;
 			break;
 		}

@@ -55,24 +55,24 @@ struct fs_struct *fs_alloc_root(void)
 }
 
 /**
- * copy_fs_struct - fork(): a copy of @old for a new process
- * @old: the parent's
+ * copy_fs_struct - fork(): a copy of @src for a new process
+ * @src: the parent's
  *
  * Return: the copy (same root, cwd and umask), or NULL without memory.
  */
-struct fs_struct *copy_fs_struct(struct fs_struct *old)
+struct fs_struct *copy_fs_struct(struct fs_struct *src)
 {
 	struct fs_struct *fs = fs_alloc();
 
 	if (!fs)
 		return NULL;
-	spin_lock(&old->lock);
-	fs->root = old->root;
-	fs->pwd = old->pwd;
+	spin_lock(&src->lock);
+	fs->root = src->root;
+	fs->pwd = src->pwd;
 	path_get(&fs->root);
 	path_get(&fs->pwd);
-	fs->umask = old->umask;
-	spin_unlock(&old->lock);
+	fs->umask = src->umask;
+	spin_unlock(&src->lock);
 	return fs;
 }
 

@@ -123,13 +123,13 @@ void init_special_inode(struct inode *ip, umode_t mode, dev_t rdev)
 {
 	ip->i_mode = mode;
 	if (S_ISCHR(mode)) {
-		ip->i_fop = &def_chr_fops;
+		ip->i_fop = &chrdev_open_fops;
 		ip->i_rdev = rdev;
 	} else if (S_ISBLK(mode)) {
 		ip->i_fop = NULL;
 		ip->i_rdev = rdev;
 	} else if (S_ISFIFO(mode)) {
-		ip->i_fop = &pipefifo_fops;
+		ip->i_fop = &pipe_file_fops;
 	} else {
 		ip->i_fop = NULL;
 	}

@@ -44,9 +44,9 @@ struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
 				const char *dev_name, void *data);
 void deactivate_super(struct super_block *sblk);
 int path_mount(const char *dev_name, const struct path *mp,
-	       const char *type, unsigned long flags, void *data);
+	       const char *fstype, unsigned long mflags, void *opts);
 int path_umount(struct path *pth, int flags);
-struct file_system_type *get_fs_type(const char *name);
+struct file_system_type *get_fs_type(const char *fsname);
 
 /* fs/fs_struct.c: the caller's root and cwd (the boot root without fs). */
 void get_current_root(struct path *root);
@@ -143,12 +143,12 @@ enum xattr_op { XATTR_GET, XATTR_SET, XATTR_LIST, XATTR_REMOVE };
 long vfs_xattr_path(const char *name, bool follow, enum xattr_op op);
 
 /* fs/char_dev.c */
-extern const struct file_operations def_chr_fops;
+extern const struct file_operations chrdev_open_fops;
 
 /* fs/pipe.c */
-extern const struct file_operations pipefifo_fops;
+extern const struct file_operations pipe_file_fops;
 void free_pipe_info(struct pipe_inode_info *pp);
-int create_pipe_files(struct file **res, int flags);
+int pipe_make_files(struct file **ends, int flags);
 int do_pipe2(int *fds, int flags);
 
 #endif /* _FS_INTERNAL_H */

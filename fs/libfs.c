@@ -55,48 +55,48 @@ loff_t noop_llseek(struct file *filp, loff_t off, int whence)
 }
 
 /**
- * simple_read_from_buffer - read(2) of a file whose text is in @from
- * @to: the user buffer
- * @count: bytes wanted
- * @ppos: the position, advanced
- * @from: the text
- * @available: its length
+ * simple_read_from_buffer - read(2) of a file whose text is in @text
+ * @ubuf: the user buffer
+ * @want: bytes wanted
+ * @posp: the position, advanced
+ * @text: the text
+ * @textlen: its length
  *
  * Return: bytes copied (0 at the end), or -EFAULT if none could be.
  */
-ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
-				const void *from, size_t available)
+ssize_t simple_read_from_buffer(void __user *ubuf, size_t want, loff_t *posp,
+				const void *text, size_t textlen)
 {
-	loff_t pos = *ppos;
+	loff_t pos = *posp;
 	size_t n, left;
 
 	if (pos < 0)
 		return -EINVAL;
-	if (pos >= available || !count)
+	if (pos >= textlen || !want)
 		return 0;
-	n = min_t(size_t, count, available - pos);
-	left = copy_to_user(to, from + pos, n);
+	n = min_t(size_t, want, textlen - pos);
+	left = copy_to_user(ubuf, text + pos, n);
 	if (left == n)
 		return -EFAULT;
 	n -= left;
-	*ppos = pos + n;
+	*posp = pos + n;
 	return n;
 }
 
 /**
  * dir_emit - hand one directory entry to a readdir consumer
  * @ctx: the consumer
- * @name: the name (not NUL-terminated necessarily)
- * @namelen: its length
- * @ino: the inode number
- * @type: DT_* type
+ * @ename: the name (not NUL-terminated necessarily)
+ * @elen: its length
+ * @eino: the inode number
+ * @etype: DT_* type
  *
  * Return: true to go on, false if the consumer is full.
  */
-bool dir_emit(struct dir_context *ctx, const char *name, int namelen,
-	      u64 ino, unsigned int type)
+bool dir_emit(struct dir_context *ctx, const char *ename, int elen,
+	      u64 eino, unsigned int etype)
 {
-	return ctx->actor(ctx, name, namelen, ctx->pos, ino, type);
+	return ctx->actor(ctx, ename, elen, ctx->pos, eino, etype);
 }
 
 /**
@@ -181,11 +181,11 @@ static struct dentry *simple_lookup(struct inode *dip, struct dentry *de,
 	return NULL;
 }
 
-const struct file_operations simple_dir_operations = {
+const struct file_operations libfs_dir_fops = {
 	.llseek = generic_file_llseek,
 	.iterate_shared = dcache_readdir,
 };
 
-const struct inode_operations simple_dir_inode_operations = {
+const struct inode_operations libfs_dir_iops = {
 	.lookup = simple_lookup,
 };

@@ -256,9 +256,9 @@ static int graft(struct vfsmount *mt, const struct path *mp)
  * path_mount - mount(2) on a looked-up mountpoint
  * @dev_name: the source: a path for MS_BIND, else any string
  * @mp: where
- * @type: the file system type's name (not for MS_BIND or MS_REMOUNT)
- * @flags: MS_* flags
- * @data: the option string, or NULL
+ * @fstype: the file system type's name (not for MS_BIND or MS_REMOUNT)
+ * @mflags: MS_* flags
+ * @opts: the option string, or NULL
  *
  * MS_REMOUNT changes the read-only, nosuid, nodev and noexec flags of
  * the mount at @mp. MS_BIND mounts the tree at @dev_name on @mp. MS_MOVE
@@ -269,23 +269,23 @@ static int graft(struct vfsmount *mt, const struct path *mp)
  * or what the file system's mount returned.
  */
 int path_mount(const char *dev_name, const struct path *mp,
-	       const char *type, unsigned long flags, void *data)
+	       const char *fstype, unsigned long mflags, void *opts)
 {
 	struct file_system_type *fs;
 	struct vfsmount *mt;
 
-	if (flags & MS_REMOUNT) {
+	if (mflags & MS_REMOUNT) {
 		if (mp->dentry != mp->mnt->mnt_root)
 			return -EINVAL;
 		spin_lock(&mount_lock);
-		mp->mnt->mnt_flags = flags & (MS_RDONLY | MS_NOSUID |
+		mp->mnt->mnt_flags = mflags & (MS_RDONLY | MS_NOSUID |
 					      MS_NODEV | MS_NOEXEC);
 		spin_unlock(&mount_lock);
 		return 0;
 	}
-	if (flags & MS_MOVE)
+	if (mflags & MS_MOVE)
 		return -EINVAL;
-	if (flags & MS_BIND) {
+	if (mflags & MS_BIND) {
 		struct path src;
 		int err;
 
@@ -297,14 +297,14 @@ int path_mount(const char *dev_name, const struct path *mp,
 		mt = clone_mnt(&src);
 		path_put(&src);
 	} else {
-		if (!type)
+		if (!fstype)
 			return -EINVAL;
-		fs = get_fs_type(type);
+		fs = get_fs_type(fstype);
 		if (!fs)
 			return -ENODEV;
 		if (!S_ISDIR(mp->dentry->d_inode->i_mode))
 			return -ENOTDIR;
-		mt = vfs_kern_mount(fs, flags, dev_name, data);
+		mt = vfs_kern_mount(fs, mflags, dev_name, opts);
 	}
 	if (IS_ERR(mt))
 		return PTR_ERR(mt);
@@ -345,21 +345,21 @@ int path_umount(struct path *pth, int flags)
  * init_mount - mount(2) for the kernel
  * @dev_name: the source
  * @dir_name: the mountpoint, a kernel string
- * @type: the type's name
- * @flags: MS_* flags
- * @data: options, or NULL
+ * @fstype: the type's name
+ * @mflags: MS_* flags
+ * @opts: options, or NULL
  *
  * Return: as path_mount(), or a path walk error for @dir_name.
  */
 int init_mount(const char *dev_name, const char *dir_name,
-	       const char *type, unsigned long flags, void *data)
+	       const char *fstype, unsigned long mflags, void *opts)
 {
 	struct path mp;
 	int err = kern_path(dir_name, LOOKUP_FOLLOW, &mp);
 
 	if (err)
 		return err;
-	err = path_mount(dev_name, &mp, type, flags, data);
+	err = path_mount(dev_name, &mp, fstype, mflags, opts);
 	path_put(&mp);
 	return err;
 }
@@ -439,7 +439,7 @@ static long sys_umount2(struct pt_regs *regs)
 	char *name;
 	long err;
 
-	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
+	if (flags & ~UMOUNT_KNOWN_FLAGS)
 		return -EINVAL;
 	name = getname((const char __user *)SC_ARG0(regs));
 	if (IS_ERR(name))

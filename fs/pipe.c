@@ -29,6 +29,9 @@
 #include <linux/wait.h>
 #include "internal.h"
 
+/* The access bits a FIFO open decides on. */
+#define FMODE_RW_MASK	(FMODE_READ | FMODE_WRITE)
+
 #define PIPE_SIZE	65536
 #define PIPE_BUF	4096
 
@@ -363,7 +366,7 @@ static int fifo_open(struct inode *ip, struct file *filp)
 	filp->private_data = pp;
 	filp->f_mode &= ~FMODE_LSEEK;
 	mutex_lock(&pp->mutex);
-	switch (filp->f_mode & (FMODE_READ | FMODE_WRITE)) {
+	switch (filp->f_mode & FMODE_RW_MASK) {
 	case FMODE_READ:
 		pp->readers++;
 		pp->r_counter++;
@@ -404,7 +407,7 @@ static int fifo_open(struct inode *ip, struct file *filp)
 	return err;
 }
 
-const struct file_operations pipefifo_fops = {
+const struct file_operations pipe_file_fops = {
 	.open = fifo_open,
 	.read = pipe_read,
 	.write = pipe_write,
@@ -474,13 +477,13 @@ static struct vfsmount *get_pipe_mnt(void)
 }
 
 /**
- * create_pipe_files - the two ends of a new pipe
+ * pipe_make_files - the two ends of a new pipe
  * @res: res[0] gets the read end, res[1] the write end
  * @flags: O_NONBLOCK (on both), others ignored
  *
  * Return: 0, or -ENOMEM (then no file was made).
  */
-int create_pipe_files(struct file **res, int flags)
+int pipe_make_files(struct file **res, int flags)
 {
 	struct vfsmount *mt = get_pipe_mnt();
 	struct pipe_inode_info *pp;
@@ -500,7 +503,7 @@ int create_pipe_files(struct file **res, int flags)
 	}
 	ip->i_ino = get_next_ino();
 	ip->i_mode = S_IFIFO | 0600;
-	ip->i_fop = &pipefifo_fops;
+	ip->i_fop = &pipe_file_fops;
 	ip->i_pipe = pp;
 	pp->readers = 1;
 	pp->writers = 1;
@@ -514,10 +517,10 @@ int create_pipe_files(struct file **res, int flags)
 	pth.mnt = mt;
 	pth.dentry = d;
 	res[0] = alloc_file(&pth, O_RDONLY | (flags & O_NONBLOCK),
-			    &pipefifo_fops);
+			    &pipe_file_fops);
 	res[1] = IS_ERR(res[0]) ? res[0] :
 		 alloc_file(&pth, O_WRONLY | (flags & O_NONBLOCK),
-			    &pipefifo_fops);
+			    &pipe_file_fops);
 	dput(d);
 	if (IS_ERR(res[1])) {
 		if (!IS_ERR(res[0])) {
@@ -549,7 +552,7 @@ int do_pipe2(int *fds, int flags)
 		return -EINVAL;
 	if (!current->files)
 		return -EBADF;
-	err = create_pipe_files(fdt, flags);
+	err = pipe_make_files(fdt, flags);
 	if (err)
 		return err;
 	fds[0] = fd_install_new(fdt[0], flags & O_CLOEXEC);

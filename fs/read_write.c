@@ -647,7 +647,7 @@ ssize_t do_sendfile(unsigned int out_fd, unsigned int in_fd, loff_t *ppos,
 	struct file *in = fget(in_fd), *out = fget(out_fd);
 	ssize_t done = 0, err = 0;
 	loff_t pos;
-	void *bounce = NULL;
+	void *stage = NULL;
 
 	if (!in || !out || !(in->f_mode & FMODE_READ) ||
 	    !(out->f_mode & FMODE_WRITE)) {
@@ -662,22 +662,22 @@ ssize_t do_sendfile(unsigned int out_fd, unsigned int in_fd, loff_t *ppos,
 	if (ppos && !file_seekable(in))
 		goto put;
 	err = -ENOMEM;
-	bounce = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	if (!bounce)
+	stage = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!stage)
 		goto put;
 	err = 0;
 	pos = ppos ? *ppos : in->f_pos;
 	count = min_t(size_t, count, MAX_RW_COUNT);
 	while ((size_t)done < count) {
 		size_t want = min_t(size_t, count - done, PAGE_SIZE);
-		ssize_t n = in->f_op->read_kernel(in, bounce, want, &pos);
+		ssize_t n = in->f_op->read_kernel(in, stage, want, &pos);
 		ssize_t w;
 
 		if (n <= 0) {
 			err = n;
 			break;
 		}
-		w = out->f_op->write_kernel(out, bounce, n, &out->f_pos);
+		w = out->f_op->write_kernel(out, stage, n, &out->f_pos);
 		if (w < 0) {
 			pos -= n;
 			err = w;
@@ -694,7 +694,7 @@ ssize_t do_sendfile(unsigned int out_fd, unsigned int in_fd, loff_t *ppos,
 	else
 		in->f_pos = pos;
 put:
-	kfree(bounce);
+	kfree(stage);
 	fput(in);
 	fput(out);
 	return done ? done : err;

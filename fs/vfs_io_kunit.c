@@ -134,7 +134,7 @@ static void pipe_read_blocks_until_write(struct kunit *test)
 	struct pipe_job *job;
 	loff_t pos = 0;
 
-	KUNIT_ASSERT_EQ(test, create_pipe_files(p, 0), 0);
+	KUNIT_ASSERT_EQ(test, pipe_make_files(p, 0), 0);
 	job = start_job(test, pipe_reader, p[0], 16, 0);
 	msleep(20);
 	KUNIT_EXPECT_FALSE(test, completion_done(&job->done));
@@ -164,7 +164,7 @@ static void pipe_write_blocks_until_room(struct kunit *test)
 	int i;
 
 	KUNIT_ASSERT_NOT_NULL(test, chunk);
-	KUNIT_ASSERT_EQ(test, create_pipe_files(p, 0), 0);
+	KUNIT_ASSERT_EQ(test, pipe_make_files(p, 0), 0);
 	for (i = 0; i < 16; i++)
 		KUNIT_ASSERT_EQ(test, kernel_write(p[1], chunk, 4096, &pos),
 				4096L);
@@ -237,7 +237,7 @@ static void poll_woken_by_writer(struct kunit *test)
 	u64 t = U64_MAX;
 	int r;
 
-	KUNIT_ASSERT_EQ(test, create_pipe_files(p, 0), 0);
+	KUNIT_ASSERT_EQ(test, pipe_make_files(p, 0), 0);
 	r = fd_install_new(p[0], 0);
 	KUNIT_ASSERT_GE(test, r, 0);
 	job = start_job(test, pipe_writer, p[1], 3, 30);
@@ -350,7 +350,7 @@ static void pipe_name_and_seek(struct kunit *test)
 	char buf[64];
 	char *name;
 
-	KUNIT_ASSERT_EQ(test, create_pipe_files(p, 0), 0);
+	KUNIT_ASSERT_EQ(test, pipe_make_files(p, 0), 0);
 	name = d_path(&p[0]->f_path, buf, sizeof(buf));
 	KUNIT_ASSERT_FALSE(test, IS_ERR(name));
 	KUNIT_EXPECT_TRUE(test, str_has_prefix(name, "pipe:["));

@@ -557,7 +557,7 @@ static void vfs_pipe_basics(struct kunit *test)
 	struct file *p[2];
 	loff_t pos = 0;
 
-	KUNIT_ASSERT_EQ(test, create_pipe_files(p, O_NONBLOCK), 0);
+	KUNIT_ASSERT_EQ(test, pipe_make_files(p, O_NONBLOCK), 0);
 	KUNIT_EXPECT_EQ(test, kernel_read(p[0], ctx->buf, 8, &pos), -EAGAIN);
 	KUNIT_EXPECT_EQ(test, kernel_write(p[1], "abcdef", 6, &pos), 6L);
 	KUNIT_EXPECT_EQ(test, kernel_read(p[0], ctx->buf, 4, &pos), 4L);
@@ -568,7 +568,7 @@ static void vfs_pipe_basics(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kernel_read(p[0], ctx->buf, 8, &pos), 2L);
 	KUNIT_EXPECT_EQ(test, kernel_read(p[0], ctx->buf, 8, &pos), 0L);
 	fput(p[0]);
-	KUNIT_ASSERT_EQ(test, create_pipe_files(p, 0), 0);
+	KUNIT_ASSERT_EQ(test, pipe_make_files(p, 0), 0);
 	fput(p[0]);
 	KUNIT_EXPECT_EQ(test, kernel_write(p[1], "x", 1, &pos), -EPIPE);
 	fput(p[1]);
@@ -583,7 +583,7 @@ static void vfs_pipe_capacity(struct kunit *test)
 	long total = 0, n;
 
 	KUNIT_ASSERT_NOT_NULL(test, chunk);
-	KUNIT_ASSERT_EQ(test, create_pipe_files(p, O_NONBLOCK), 0);
+	KUNIT_ASSERT_EQ(test, pipe_make_files(p, O_NONBLOCK), 0);
 	while ((n = kernel_write(p[1], chunk, 4096, &pos)) > 0)
 		total += n;
 	KUNIT_EXPECT_EQ(test, n, (long)-EAGAIN);

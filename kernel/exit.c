@@ -152,7 +152,7 @@ static void notify_parent_exit(struct task_struct *p)
 		}
 		__send_signal_locked(p->exit_signal, &info, parent, true);
 	}
-	wake_up_all(&parent->signal->wait_chldexit);
+	wake_up_all(&parent->signal->child_exit_wq);
 }
 
 /* The process that adopts orphans: init, if it is alive and not @sig's. */
@@ -202,10 +202,10 @@ static void exit_notify(struct task_struct *p)
 	bool group_dead;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	spin_lock(&p->sighand->siglock);
+	sighand_lock(p);
 	list_del_init(&p->thread_node);
 	group_dead = --sig->nr_threads == 0;
-	spin_unlock(&p->sighand->siglock);
+	sighand_unlock(p);
 	if (group_dead) {
 		reparent_children(sig);
 		/* Its own group, if the exit leaves it orphaned. */
@@ -272,7 +272,7 @@ void __noreturn do_group_exit(int code)
 	struct signal_struct *sig = p->signal;
 	unsigned long flags;
 
-	spin_lock_irqsave(&p->sighand->siglock, flags);
+	sighand_lock_irqsave(p, flags);
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		code = sig->group_exit_code;
 	} else {
@@ -286,7 +286,7 @@ void __noreturn do_group_exit(int code)
 			wake_up_state(t, TASK_NORMAL | TASK_STOPPED);
 		}
 	}
-	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	sighand_unlock_irqrestore(p, flags);
 	do_exit(code);
 }
 
@@ -305,7 +305,7 @@ static long sys_exit_group(struct pt_regs *regs)
 SYSCALL_ENTRY(exit_group, sys_exit_group);
 
 /* What one wait4()/waitid() call looks for and what it found. */
-struct wait_opts {
+struct wait_request {
 	int type;		/* P_ALL, P_PID, P_PGID */
 	int id;
 	int options;
@@ -314,57 +314,57 @@ struct wait_opts {
 	int code;		/* found: CLD_* for waitid */
 };
 
-static bool wait_match(struct wait_opts *wo, struct task_struct *child)
+static bool wait_match(struct wait_request *req, struct task_struct *child)
 {
-	switch (wo->type) {
+	switch (req->type) {
 	case P_PID:
-		return child->pid == wo->id;
+		return child->pid == req->id;
 	case P_PGID:
-		return child->signal->pgrp == wo->id;
+		return child->signal->pgrp == req->id;
 	}
 	return true;
 }
 
 /*
- * Look at @child once: 1 and @wo filled if it has something to report,
+ * Look at @child once: 1 and @req filled if it has something to report,
  * 0 if not. Caller holds tasklist_lock.
  */
-static int wait_consider(struct wait_opts *wo, struct task_struct *child)
+static int wait_consider(struct wait_request *req, struct task_struct *child)
 {
 	struct signal_struct *sig = child->signal;
-	bool keep = wo->options & WNOWAIT;
+	bool keep = req->options & WNOWAIT;
 	int ret = 0;
 
 	if (child->exit_state == EXIT_ZOMBIE && !sig->nr_threads) {
-		if (!(wo->options & WEXITED))
+		if (!(req->options & WEXITED))
 			return 0;
-		wo->pid = child->pid;
-		wo->status = child->exit_code;
-		wo->code = (wo->status & 0x7f) ? CLD_KILLED : CLD_EXITED;
+		req->pid = child->pid;
+		req->status = child->exit_code;
+		req->code = (req->status & 0x7f) ? CLD_KILLED : CLD_EXITED;
 		if (!keep)
 			release_task(child);
 		return 1;
 	}
 	if (child->exit_state)
 		return 0;
-	spin_lock(&child->sighand->siglock);
-	if ((wo->options & WUNTRACED) && (sig->flags & SIGNAL_STOP_REPORT)) {
-		wo->status = (sig->stop_signal << 8) | 0x7f;
-		wo->code = CLD_STOPPED;
+	sighand_lock(child);
+	if ((req->options & WUNTRACED) && (sig->flags & SIGNAL_STOP_REPORT)) {
+		req->status = (sig->stop_signal << 8) | 0x7f;
+		req->code = CLD_STOPPED;
 		if (!keep)
 			sig->flags &= ~SIGNAL_STOP_REPORT;
 		ret = 1;
-	} else if ((wo->options & WCONTINUED) &&
+	} else if ((req->options & WCONTINUED) &&
 		   (sig->flags & SIGNAL_CONT_REPORT)) {
-		wo->status = 0xffff;
-		wo->code = CLD_CONTINUED;
+		req->status = 0xffff;
+		req->code = CLD_CONTINUED;
 		if (!keep)
 			sig->flags &= ~SIGNAL_CONT_REPORT;
 		ret = 1;
 	}
-	spin_unlock(&child->sighand->siglock);
+	sighand_unlock(child);
 	if (ret)
-		wo->pid = child->pid;
+		req->pid = child->pid;
 	return ret;
 }
 
@@ -373,7 +373,7 @@ static int wait_consider(struct wait_opts *wo, struct task_struct *child)
  * nothing to report, -ECHILD with no child to wait for, -ERESTARTSYS
  * when a signal came first.
  */
-static long do_wait(struct wait_opts *wo)
+static long do_wait(struct wait_request *req)
 {
 	struct signal_struct *sig = current->signal;
 	struct wait_queue_entry waiter;
@@ -385,16 +385,16 @@ static long do_wait(struct wait_opts *wo)
 	for (;;) {
 		bool found = false;
 
-		prepare_to_wait(&sig->wait_chldexit, &waiter,
+		prepare_to_wait(&sig->child_exit_wq, &waiter,
 				TASK_INTERRUPTIBLE);
 		ret = 0;
 		spin_lock_irqsave(&tasklist_lock, flags);
 		list_for_each_entry(child, &sig->children, sibling) {
-			if (!wait_match(wo, child))
+			if (!wait_match(req, child))
 				continue;
 			found = true;
-			if (wait_consider(wo, child)) {
-				ret = wo->pid;
+			if (wait_consider(req, child)) {
+				ret = req->pid;
 				break;
 			}
 		}
@@ -405,7 +405,7 @@ static long do_wait(struct wait_opts *wo)
 			ret = -ECHILD;
 			break;
 		}
-		if (wo->options & WNOHANG)
+		if (req->options & WNOHANG)
 			break;
 		if (signal_pending(current)) {
 			ret = -ERESTARTSYS;
@@ -413,7 +413,7 @@ static long do_wait(struct wait_opts *wo)
 		}
 		schedule();
 	}
-	finish_wait(&sig->wait_chldexit, &waiter);
+	finish_wait(&sig->child_exit_wq, &waiter);
 	return ret;
 }
 
@@ -427,26 +427,26 @@ static long sys_wait4(struct pt_regs *regs)
 	int __user *statusp = (int __user *)SC_ARG1(regs);
 	int options = (int)SC_ARG2(regs);
 	void __user *ru = (void __user *)SC_ARG3(regs);
-	struct wait_opts wo = { .options = options | WEXITED };
+	struct wait_request req = { .options = options | WEXITED };
 	long ret;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
 			__WALL | __WCLONE))
 		return -EINVAL;
 	if (pid == -1) {
-		wo.type = P_ALL;
+		req.type = P_ALL;
 	} else if (pid < -1) {
-		wo.type = P_PGID;
-		wo.id = -pid;
+		req.type = P_PGID;
+		req.id = -pid;
 	} else if (pid == 0) {
-		wo.type = P_PGID;
-		wo.id = current->signal->pgrp;
+		req.type = P_PGID;
+		req.id = current->signal->pgrp;
 	} else {
-		wo.type = P_PID;
-		wo.id = pid;
+		req.type = P_PID;
+		req.id = pid;
 	}
-	ret = do_wait(&wo);
-	if (ret > 0 && statusp && put_user(wo.status, statusp))
+	ret = do_wait(&req);
+	if (ret > 0 && statusp && put_user(req.status, statusp))
 		return -EFAULT;
 	if (ret > 0 && ru && clear_user(ru, RUSAGE_SIZE))
 		return -EFAULT;
@@ -465,7 +465,7 @@ static long sys_waitid(struct pt_regs *regs)
 {
 	int type = (int)SC_ARG0(regs);
 	void __user *infop = (void __user *)SC_ARG2(regs);
-	struct wait_opts wo = {
+	struct wait_request req = {
 		.type = type,
 		.id = (int)SC_ARG1(regs),
 		.options = (int)SC_ARG3(regs),
@@ -475,21 +475,21 @@ static long sys_waitid(struct pt_regs *regs)
 
 	if (type < P_ALL || type > P_PGID)
 		return -EINVAL;
-	if (!(wo.options & (WEXITED | WUNTRACED | WCONTINUED)))
+	if (!(req.options & (WEXITED | WUNTRACED | WCONTINUED)))
 		return -EINVAL;
-	if (type == P_PGID && !wo.id)
-		wo.id = current->signal->pgrp;
-	ret = do_wait(&wo);
+	if (type == P_PGID && !req.id)
+		req.id = current->signal->pgrp;
+	ret = do_wait(&req);
 	if (ret < 0)
 		return ret;
 	if (ret > 0) {
 		wi.signo = SIGCHLD;
-		wi.code = wo.code;
-		wi.pid = wo.pid;
-		wi.status = wo.code == CLD_EXITED ? (wo.status >> 8) & 0xff :
-			    wo.code == CLD_STOPPED ? (wo.status >> 8) & 0xff :
-			    wo.code == CLD_CONTINUED ? SIGCONT :
-			    wo.status & 0x7f;
+		wi.code = req.code;
+		wi.pid = req.pid;
+		wi.status = req.code == CLD_EXITED ? (req.status >> 8) & 0xff :
+			    req.code == CLD_STOPPED ? (req.status >> 8) & 0xff :
+			    req.code == CLD_CONTINUED ? SIGCONT :
+			    req.status & 0x7f;
 	}
 	if (infop && (clear_user(infop, 128) ||
 		      copy_to_user(infop, &wi, sizeof(wi))))

@@ -50,7 +50,7 @@ static struct signal_struct *signal_alloc(struct task_struct *leader)
 	INIT_LIST_HEAD(&sig->threads);
 	INIT_LIST_HEAD(&sig->children);
 	INIT_LIST_HEAD(&sig->itimer_node);
-	init_waitqueue_head(&sig->wait_chldexit);
+	init_waitqueue_head(&sig->child_exit_wq);
 	for (i = 0; i < RLIM_NLIMITS; i++) {
 		sig->rlim[i].rlim_cur = RLIM_INFINITY;
 		sig->rlim[i].rlim_max = RLIM_INFINITY;
@@ -155,11 +155,11 @@ static void link_new_task(struct task_struct *p, struct task_struct *parent,
 			list_add_tail(&p->sibling,
 				      &p->real_parent->signal->children);
 	}
-	spin_lock(&p->sighand->siglock);
+	sighand_lock(p);
 	list_add_tail(&p->thread_node, &p->signal->threads);
 	p->signal->nr_threads++;
 	atomic_inc(&p->signal->live);
-	spin_unlock(&p->sighand->siglock);
+	sighand_unlock(p);
 	attach_pid(p);
 	get_task_struct(p);	/* the table's, dropped by release_task() */
 	spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -210,10 +210,10 @@ static int copy_resources(struct task_struct *p, u64 flags)
 		p->sighand = sighand_alloc();
 		if (!p->sighand)
 			return -ENOMEM;
-		spin_lock_irqsave(&cur->sighand->siglock, irqf);
+		sighand_lock_irqsave(cur, irqf);
 		memcpy(p->sighand->action, cur->sighand->action,
 		       sizeof(p->sighand->action));
-		spin_unlock_irqrestore(&cur->sighand->siglock, irqf);
+		sighand_unlock_irqrestore(cur, irqf);
 	}
 	if (flags & CLONE_THREAD) {
 		atomic_inc(&cur->signal->count);

@@ -85,9 +85,9 @@ void recalc_sigpending(void)
 	struct task_struct *p = current;
 	unsigned long flags;
 
-	spin_lock_irqsave(&p->sighand->siglock, flags);
+	sighand_lock_irqsave(p, flags);
 	recalc_sigpending_tsk(p);
-	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	sighand_unlock_irqrestore(p, flags);
 }
 
 /* Mark @t, wake it from a sleep @states allows, and kick its CPU. */
@@ -157,7 +157,7 @@ static void notify_parent_cldstop(struct task_struct *p, int why)
 	if (!(sig_action(parent, SIGCHLD)->flags & SA_NOCLDSTOP) &&
 	    parent->sighand != p->sighand)
 		__send_signal_locked(SIGCHLD, &info, parent, true);
-	wake_up_all(&parent->signal->wait_chldexit);
+	wake_up_all(&parent->signal->child_exit_wq);
 }
 
 /* SIGCONT resumes a stopped group. Caller holds tasklist_lock, siglock. */
@@ -326,7 +326,7 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 	if (!task_is_user(p))
 		return;
 	spin_lock_irqsave(&tasklist_lock, flags);
-	spin_lock(&p->sighand->siglock);
+	sighand_lock(p);
 	if ((p->blocked & sigmask(sig)) ||
 	    sig_action(p, sig)->handler == SIG_IGN) {
 		p->blocked &= ~sigmask(sig);
@@ -335,11 +335,11 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 	/* init ignores default actions sent to it, not its own faults. */
 	if (p->tgid == 1 && sig_action(p, sig)->handler == SIG_DFL) {
 		kill_group(p, sig);
-		spin_unlock(&p->sighand->siglock);
+		sighand_unlock(p);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		return;
 	}
-	spin_unlock(&p->sighand->siglock);
+	sighand_unlock(p);
 	__send_signal_locked(sig, &info, p, false);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
@@ -635,7 +635,7 @@ static void do_signal_stop(int signr)
 	bool first = false;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	spin_lock(&p->sighand->siglock);
+	sighand_lock(p);
 	if (signr && !(sig->flags & (SIGNAL_STOPPED | SIGNAL_GROUP_EXIT))) {
 		first = true;
 		sig->flags |= SIGNAL_STOPPED | SIGNAL_STOP_REPORT;
@@ -645,22 +645,22 @@ static void do_signal_stop(int signr)
 			if (t != p)
 				signal_wake_up(t, TASK_INTERRUPTIBLE);
 	}
-	spin_unlock(&p->sighand->siglock);
+	sighand_unlock(p);
 	if (first)
 		notify_parent_cldstop(p, CLD_STOPPED);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 
-	spin_lock_irqsave(&p->sighand->siglock, flags);
+	sighand_lock_irqsave(p, flags);
 	while ((sig->flags & SIGNAL_STOPPED) &&
 	       !(sig->flags & SIGNAL_GROUP_EXIT) &&
 	       !(p->pending->signal & sigmask(SIGKILL))) {
 		set_current_state(TASK_STOPPED);
-		spin_unlock_irqrestore(&p->sighand->siglock, flags);
+		sighand_unlock_irqrestore(p, flags);
 		schedule();
-		spin_lock_irqsave(&p->sighand->siglock, flags);
+		sighand_lock_irqsave(p, flags);
 	}
 	recalc_sigpending_tsk(p);
-	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	sighand_unlock_irqrestore(p, flags);
 }
 
 /**
@@ -683,29 +683,29 @@ bool get_signal(struct ksignal *ksig)
 	for (;;) {
 		struct k_sigaction *ka;
 
-		spin_lock_irqsave(&p->sighand->siglock, flags);
+		sighand_lock_irqsave(p, flags);
 		if ((sig->flags & SIGNAL_GROUP_EXIT) ||
 		    (p->pending->signal & sigmask(SIGKILL))) {
 			int code = (sig->flags & SIGNAL_GROUP_EXIT) ?
 				   sig->group_exit_code : SIGKILL;
 
-			spin_unlock_irqrestore(&p->sighand->siglock, flags);
+			sighand_unlock_irqrestore(p, flags);
 			do_group_exit(code);
 		}
 		if (sig->flags & SIGNAL_STOPPED) {
-			spin_unlock_irqrestore(&p->sighand->siglock, flags);
+			sighand_unlock_irqrestore(p, flags);
 			do_signal_stop(0);
 			continue;
 		}
 		signr = dequeue_signal(p, ~p->blocked, &ksig->info);
 		if (!signr) {
 			recalc_sigpending_tsk(p);
-			spin_unlock_irqrestore(&p->sighand->siglock, flags);
+			sighand_unlock_irqrestore(p, flags);
 			return false;
 		}
 		ka = sig_action(p, signr);
 		if (ka->handler == SIG_IGN) {
-			spin_unlock_irqrestore(&p->sighand->siglock, flags);
+			sighand_unlock_irqrestore(p, flags);
 			continue;
 		}
 		if (ka->handler != SIG_DFL) {
@@ -713,10 +713,10 @@ bool get_signal(struct ksignal *ksig)
 			ksig->ka = *ka;
 			if (ka->flags & SA_RESETHAND)
 				ka->handler = SIG_DFL;
-			spin_unlock_irqrestore(&p->sighand->siglock, flags);
+			sighand_unlock_irqrestore(p, flags);
 			return true;
 		}
-		spin_unlock_irqrestore(&p->sighand->siglock, flags);
+		sighand_unlock_irqrestore(p, flags);
 		if (sigmask(signr) & SIG_IGNORE_SET)
 			continue;
 		if (sigmask(signr) & SIG_STOP_SET) {
@@ -738,10 +738,10 @@ void set_current_blocked(u64 mask)
 	struct task_struct *p = current;
 	unsigned long flags;
 
-	spin_lock_irqsave(&p->sighand->siglock, flags);
+	sighand_lock_irqsave(p, flags);
 	p->blocked = mask & ~SIG_UNBLOCKABLE;
 	recalc_sigpending_tsk(p);
-	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	sighand_unlock_irqrestore(p, flags);
 }
 
 /**
@@ -896,7 +896,7 @@ static long sys_rt_sigaction(struct pt_regs *regs)
 		return -EINVAL;
 	if (act && copy_from_user(&new, act, sizeof(new)))
 		return -EFAULT;
-	spin_lock_irqsave(&p->sighand->siglock, flags);
+	sighand_lock_irqsave(p, flags);
 	old = *sig_action(p, sig);
 	if (act) {
 		new.mask &= ~SIG_UNBLOCKABLE;
@@ -904,7 +904,7 @@ static long sys_rt_sigaction(struct pt_regs *regs)
 		if (sig_discarded(p, sig))
 			flush_group_signals(p, sigmask(sig));
 	}
-	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	sighand_unlock_irqrestore(p, flags);
 	if (oact && copy_to_user(oact, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
@@ -953,10 +953,10 @@ static long sys_rt_sigpending(struct pt_regs *regs)
 
 	if (SC_ARG1(regs) > sizeof(u64))
 		return -EINVAL;
-	spin_lock_irqsave(&p->sighand->siglock, flags);
+	sighand_lock_irqsave(p, flags);
 	pend = (p->pending->signal | p->signal->shared_pending.signal) &
 	       p->blocked;
-	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	sighand_unlock_irqrestore(p, flags);
 	return copy_to_user((void __user *)SC_ARG0(regs), &pend,
 			    SC_ARG1(regs)) ? -EFAULT : 0;
 }
@@ -1022,25 +1022,25 @@ static long sys_rt_sigtimedwait(struct pt_regs *regs)
 		timeout = ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 	}
 	set &= ~SIG_UNBLOCKABLE;
-	spin_lock_irqsave(&p->sighand->siglock, flags);
+	sighand_lock_irqsave(p, flags);
 	sig = dequeue_signal(p, set, &info);
 	if (!sig && timeout) {
 		old = p->blocked;
 		p->real_blocked = old;
 		p->blocked &= ~set;
 		recalc_sigpending_tsk(p);
-		spin_unlock_irqrestore(&p->sighand->siglock, flags);
+		sighand_unlock_irqrestore(p, flags);
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (!signal_pending(p))
 			schedule_timeout_ns(timeout);
 		__set_current_state(TASK_RUNNING);
-		spin_lock_irqsave(&p->sighand->siglock, flags);
+		sighand_lock_irqsave(p, flags);
 		p->blocked = old;
 		p->real_blocked = 0;
 		sig = dequeue_signal(p, set, &info);
 	}
 	recalc_sigpending_tsk(p);
-	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	sighand_unlock_irqrestore(p, flags);
 	if (!sig)
 		return signal_pending(p) ? -EINTR : -EAGAIN;
 	if (SC_ARG1(regs) &&
@@ -1119,7 +1119,7 @@ void exec_signal_reset(void)
 
 	if (!task_is_user(p))
 		return;
-	spin_lock_irqsave(&p->sighand->siglock, flags);
+	sighand_lock_irqsave(p, flags);
 	for (i = 0; i < _NSIG; i++) {
 		struct k_sigaction *ka = &p->sighand->action[i];
 
@@ -1129,7 +1129,7 @@ void exec_signal_reset(void)
 		ka->restorer = NULL;
 		ka->mask = 0;
 	}
-	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	sighand_unlock_irqrestore(p, flags);
 	p->sas_ss_sp = 0;
 	p->sas_ss_size = 0;
 }

@@ -782,11 +782,9 @@ static ssize_t storm_check_show(void *data, char *buf)
 			bad += storm_check_block(mem, c, buf, &len);
 		put_device(&mem->dev);
 	}
-	for (nid = 0; nid < nr_node_ids; nid++) {
+	for_each_online_node(nid) {
 		pg_data_t *pgdat = NODE_DATA(nid);
 
-		if (!pgdat)
-			continue;
 		for (z = 0; z < MAX_NR_ZONES; z++)
 			if (len < PAGE_SIZE - 256)
 				bad += storm_check_zone(&pgdat->node_zones[z],
@@ -821,11 +819,9 @@ static unsigned long storm_boot_end_block(void)
 	unsigned long end = 0;
 	int nid, z;
 
-	for (nid = 0; nid < nr_node_ids; nid++) {
+	for_each_online_node(nid) {
 		pg_data_t *pgdat = NODE_DATA(nid);
 
-		if (!pgdat)
-			continue;
 		for (z = 0; z < MAX_NR_ZONES; z++)
 			if (pgdat->node_zones[z].spanned_pages)
 				end = max(end, zone_end_pfn(&pgdat->node_zones[z]));

@@ -46,13 +46,22 @@ static pgentry_t *user_table_va(pgentry_t e)
 	return __va(pgentry_addr(e));
 }
 
-/*
- * The level-1 entry for @addr in @mm, adding the tables on the way when
- * @alloc. Called with page_table_lock held. Returns NULL when a table is
- * missing (and !@alloc) or cannot be allocated.
+/**
+ * user_pte_walk - the 4K entry for @addr in @mm's page tables
+ * @mm: the address space; the caller holds its page_table_lock
+ * @addr: a user address
+ * @alloc: add the missing tables on the way
+ * @skip: without @alloc, where a missing table gets the first address
+ *	past the hole it leaves; may be NULL
+ *
+ * The one walker of user page tables: the fault path, fork, the memory
+ * system calls (mm/vma_pages.c) and the reverse map use it.
+ *
+ * Return: the entry (which may be empty or a migration entry), or NULL
+ * when a table is missing (without @alloc) or cannot be allocated.
  */
-static pgentry_t *user_pte_walk(struct mm_struct *mm, unsigned long addr,
-				bool alloc)
+pgentry_t *user_pte_walk(struct mm_struct *mm, unsigned long addr,
+			 bool alloc, unsigned long *skip)
 {
 	pgentry_t *table = mm->pgd;
 	int level;
@@ -63,8 +72,11 @@ static pgentry_t *user_pte_walk(struct mm_struct *mm, unsigned long addr,
 		if (!pgentry_present(*e)) {
 			struct page *page;
 
-			if (!alloc)
+			if (!alloc) {
+				if (skip)
+					*skip = (addr | (pg_level_size(level) - 1)) + 1;
 				return NULL;
+			}
 			page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 			if (!page)
 				return NULL;
@@ -86,7 +98,7 @@ static pgentry_t *user_pte_walk(struct mm_struct *mm, unsigned long addr,
  */
 pgentry_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr)
 {
-	return user_pte_walk(mm, addr, false);
+	return user_pte_walk(mm, addr, false, NULL);
 }
 
 /* The fault's access is one @vma does not allow. */
@@ -121,7 +133,7 @@ static int do_shared_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (!page)
 		return -ENOMEM;
 	spin_lock_irqsave(&mm->page_table_lock, flags);
-	pte = user_pte_walk(mm, addr, true);
+	pte = user_pte_walk(mm, addr, true, NULL);
 	if (!pte) {
 		ret = -ENOMEM;
 	} else if (!pgentry_present(*pte)) {
@@ -171,7 +183,7 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		}
 	}
 	spin_lock_irqsave(&mm->page_table_lock, flags);
-	pte = user_pte_walk(mm, addr, true);
+	pte = user_pte_walk(mm, addr, true, NULL);
 	if (!pte) {
 		ret = -ENOMEM;
 	} else if (*pte) {
@@ -217,7 +229,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	for (;;) {
 		spin_lock_irqsave(&mm->page_table_lock, flags);
-		pte = user_pte_walk(mm, addr, false);
+		pte = user_pte_walk(mm, addr, false, NULL);
 		if (!pte || !pgentry_present(*pte) || pgentry_writable(*pte))
 			goto unlock;	/* changed meanwhile: retry the access */
 		old = phys_to_page(pgentry_addr(*pte));
@@ -339,12 +351,12 @@ static void fork_gather(struct mm_struct *src, unsigned long *va,
 	b->nr = 0;
 	*wait_pte = NULL;
 	while (*va < end && b->nr < FORK_BATCH) {
-		pgentry_t *e = user_pte_walk(src, *va, false);
+		unsigned long skip;
+		pgentry_t *e = user_pte_walk(src, *va, false, &skip);
 
 		if (!e) {
-			/* No leaf table here: skip to the next one. */
-			*va = min(ALIGN(*va + 1, pg_level_size(PG_LEVEL_2M)),
-				  end);
+			/* No table here: on past the hole. */
+			*va = min(skip, end);
 			continue;
 		}
 		if (pgentry_migration(*e)) {
@@ -378,7 +390,7 @@ static int fork_install(struct mm_struct *dst, struct vm_area_struct *vma,
 
 	for (i = 0; i < b->nr; i++) {
 		struct page *page = phys_to_page(pgentry_addr(b->e[i]));
-		pgentry_t *d = user_pte_walk(dst, b->va[i], true);
+		pgentry_t *d = user_pte_walk(dst, b->va[i], true, NULL);
 
 		if (!d)
 			break;

@@ -154,39 +154,39 @@ void mmput(struct mm_struct *mm)
 }
 
 /**
- * kthread_use_mm - run the calling kernel thread on @mm
+ * kthread_use_mm - run the calling kernel thread on @next
  *
- * Until kthread_unuse_mm(), user addresses are @mm's: uaccess reaches
+ * Until kthread_unuse_mm(), user addresses are @next's: uaccess reaches
  * them and user_mode_run() runs in them. Takes a reference. The thread
  * must not be on another mm already.
  */
-void kthread_use_mm(struct mm_struct *mm)
+void kthread_use_mm(struct mm_struct *next)
 {
 	struct task_struct *p = current;
 	unsigned long flags;
 
 	if (WARN_ON_ONCE(p->mm))
 		return;
-	mmget(mm);
+	mmget(next);
 	task_lock(p);
 	local_irq_save(flags);
-	p->mm = mm;
-	switch_mm(mm);
+	p->mm = next;
+	switch_mm(next);
 	local_irq_restore(flags);
 	task_unlock(p);
 }
 
 /**
- * kthread_unuse_mm - back to kernel_pml4 after kthread_use_mm(@mm)
+ * kthread_unuse_mm - back to kernel_pml4 after kthread_use_mm(@prev)
  *
- * Drops the reference kthread_use_mm() took, which may free @mm.
+ * Drops the reference kthread_use_mm() took, which may free @prev.
  */
-void kthread_unuse_mm(struct mm_struct *mm)
+void kthread_unuse_mm(struct mm_struct *prev)
 {
 	struct task_struct *p = current;
 	unsigned long flags;
 
-	if (WARN_ON_ONCE(p->mm != mm))
+	if (WARN_ON_ONCE(p->mm != prev))
 		return;
 	task_lock(p);
 	local_irq_save(flags);
@@ -194,5 +194,5 @@ void kthread_unuse_mm(struct mm_struct *mm)
 	switch_mm(NULL);
 	local_irq_restore(flags);
 	task_unlock(p);
-	mmput(mm);
+	mmput(prev);
 }

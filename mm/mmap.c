@@ -229,19 +229,19 @@ static struct vm_area_struct *vma_merge_around(struct mm_struct *mm,
 }
 
 /**
- * find_vma - the first VMA of @mm that ends above @addr
+ * find_vma - the first VMA of @mm that ends above @va
  *
- * As in Linux, the VMA may start above @addr too: check vm_start to learn
- * whether @addr is inside it. Caller holds mmap_lock.
+ * As in Linux, the VMA may start above @va too: check vm_start to learn
+ * whether @va is inside it. Caller holds mmap_lock.
  *
- * Return: the VMA, or NULL if none ends above @addr.
+ * Return: the VMA, or NULL if none ends above @va.
  */
-struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long va)
 {
 	struct vm_area_struct *vma;
 
 	list_for_each_entry(vma, &mm->vma_list, vm_list)
-		if (vma->vm_end > addr)
+		if (vma->vm_end > va)
 			return vma;
 	return NULL;
 }

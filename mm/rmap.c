@@ -338,22 +338,6 @@ static bool rmap_mmget(struct mm_struct *mm)
 	return true;
 }
 
-/* @mm's leaf entry for @addr, or NULL. Caller holds page_table_lock. */
-static pgentry_t *rmap_pte(struct mm_struct *mm, unsigned long addr)
-{
-	pgentry_t *table = mm->pgd;
-	int level;
-
-	for (level = PG_LEVEL_PML4; level > PG_LEVEL_4K; level--) {
-		pgentry_t e = table[pg_index(addr, level)];
-
-		if (!pgentry_present(e))
-			return NULL;
-		table = __va(pgentry_addr(e));
-	}
-	return &table[pg_index(addr, PG_LEVEL_4K)];
-}
-
 /*
  * Picks an item of @r not in @state, with a reference to its mm, and
  * returns that mm (and the address in *@addr); NULL when every item is in
@@ -398,7 +382,7 @@ static bool rmap_unmap_one(struct page *old, struct anon_rmap *r,
 
 	*marked = false;
 	spin_lock_irqsave(&mm->page_table_lock, flags);
-	pte = rmap_pte(mm, addr);
+	pte = user_pte_walk(mm, addr, false, NULL);
 	e = pte ? *pte : 0;
 	if (e && pgentry_addr(e) == page_to_phys(old) &&
 	    (pgentry_present(e) || pgentry_migration(e))) {
@@ -469,7 +453,7 @@ static void rmap_remap_one(struct page *old, struct page *new,
 	pgentry_t *pte, e;
 
 	spin_lock_irqsave(&mm->page_table_lock, flags);
-	pte = rmap_pte(mm, addr);
+	pte = user_pte_walk(mm, addr, false, NULL);
 	e = pte ? *pte : 0;
 	/* Not present before: no TLB holds it, no flush needed. */
 	if (pgentry_migration(e) && pgentry_addr(e) == page_to_phys(old))

@@ -75,7 +75,7 @@ static struct inode *tmpfs_get_inode(struct super_block *sblk, umode_t mode,
 		break;
 	case S_IFDIR:
 		ip->i_op = &tmpfs_dir_iops;
-		ip->i_fop = &simple_dir_operations;
+		ip->i_fop = &libfs_dir_fops;
 		ip->i_nlink = 2;
 		break;
 	case S_IFLNK:
@@ -203,30 +203,30 @@ static int tmpfs_rmdir(struct inode *dip, struct dentry *de)
 	return 0;
 }
 
-static int tmpfs_rename(struct inode *old_dir, struct dentry *old_dentry,
-			struct inode *new_dir, struct dentry *new_dentry,
+static int tmpfs_rename(struct inode *from_dir, struct dentry *from,
+			struct inode *to_dir, struct dentry *to,
 			unsigned int flags)
 {
-	struct inode *ip = old_dentry->d_inode;
-	struct inode *victim = new_dentry->d_inode;
+	struct inode *ip = from->d_inode;
+	struct inode *victim = to->d_inode;
 	bool isdir = S_ISDIR(ip->i_mode);
 
 	if (victim) {
 		if (isdir) {
 			victim->i_nlink = 0;
-			new_dir->i_nlink--;
+			to_dir->i_nlink--;
 		} else {
 			victim->i_nlink--;
 		}
 		victim->i_ctime_ns = inode_now_ns();
 	}
 	if (isdir) {
-		old_dir->i_nlink--;
-		new_dir->i_nlink++;
+		from_dir->i_nlink--;
+		to_dir->i_nlink++;
 	}
 	ip->i_ctime_ns = inode_now_ns();
-	dir_changed(old_dir);
-	dir_changed(new_dir);
+	dir_changed(from_dir);
+	dir_changed(to_dir);
 	return 0;
 }
 
@@ -273,7 +273,7 @@ static int tmpfs_setattr(struct dentry *de, loff_t size)
 }
 
 /*
- * A read or write goes through a page of bounce buffer, one page at a
+ * A read or write goes through a page of stage buffer, one page at a
  * time: the inode's lock is held for the memcpy to or from the chunk
  * only, never across a copy from or to user memory, whose page fault may
  * read another file (a private file mapping) and take its lock.
@@ -306,11 +306,11 @@ static size_t buf_in(struct tmpfs_buf *b, size_t off, void *dst, size_t n)
 }
 
 /*
- * Copy up to @n bytes at @p (within one chunk) into @bounce. Return: the
+ * Copy up to @n bytes at @p (within one chunk) into @stage. Return: the
  * bytes there are (0 at or past the end of the file).
  */
 static size_t tmpfs_read_piece(struct inode *ip, loff_t p, size_t n,
-			       void *bounce)
+			       void *stage)
 {
 	struct tmpfs_inode *si = SHMEM_I(ip);
 	unsigned long idx = p / PAGE_SIZE;
@@ -323,9 +323,9 @@ static size_t tmpfs_read_piece(struct inode *ip, loff_t p, size_t n,
 		n = min_t(size_t, n, ip->i_size - p);
 		chunk = idx < si->nr_chunks ? si->chunks[idx] : NULL;
 		if (chunk)
-			memcpy(bounce, chunk + p % PAGE_SIZE, n);
+			memcpy(stage, chunk + p % PAGE_SIZE, n);
 		else
-			memset(bounce, 0, n);
+			memset(stage, 0, n);
 	}
 	up_read(&ip->i_rwsem);
 	return n;
@@ -335,39 +335,39 @@ static ssize_t tmpfs_do_read(struct file *filp, struct tmpfs_buf *b,
 			     size_t len, loff_t *pos)
 {
 	struct inode *ip = filp->f_inode;
-	void *bounce;
+	void *stage;
 	size_t done = 0;
 	ssize_t err = 0;
 
 	if (*pos < 0)
 		return -EINVAL;
-	bounce = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	if (!bounce)
+	stage = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!stage)
 		return -ENOMEM;
 	while (done < len) {
 		loff_t p = *pos + done;
 		size_t n = min_t(size_t, len - done, PAGE_SIZE - p % PAGE_SIZE);
 		size_t left;
 
-		n = tmpfs_read_piece(ip, p, n, bounce);
+		n = tmpfs_read_piece(ip, p, n, stage);
 		if (!n)
 			break;
-		left = buf_out(b, done, bounce, n);
+		left = buf_out(b, done, stage, n);
 		done += n - left;
 		if (left) {
 			err = -EFAULT;
 			break;
 		}
 	}
-	kfree(bounce);
+	kfree(stage);
 	*pos += done;
 	ip->i_atime_ns = inode_now_ns();
 	return done ? (ssize_t)done : err;
 }
 
-/* Put @n bytes from @bounce at @p (within one chunk). */
+/* Put @n bytes from @stage at @p (within one chunk). */
 static int tmpfs_write_piece(struct inode *ip, loff_t p, size_t n,
-			     const void *bounce)
+			     const void *stage)
 {
 	struct tmpfs_inode *si = SHMEM_I(ip);
 	unsigned long idx = p / PAGE_SIZE;
@@ -381,7 +381,7 @@ static int tmpfs_write_piece(struct inode *ip, loff_t p, size_t n,
 			err = -ENOSPC;
 	}
 	if (!err) {
-		memcpy(si->chunks[idx] + p % PAGE_SIZE, bounce, n);
+		memcpy(si->chunks[idx] + p % PAGE_SIZE, stage, n);
 		if (p + (loff_t)n > ip->i_size)
 			ip->i_size = p + n;
 		ip->i_mtime_ns = ip->i_ctime_ns = inode_now_ns();
@@ -397,11 +397,11 @@ static ssize_t tmpfs_do_write(struct file *filp, struct tmpfs_buf *b,
 	struct tmpfs_inode *si = SHMEM_I(ip);
 	size_t done = 0;
 	ssize_t err = 0;
-	void *bounce;
+	void *stage;
 	loff_t start;
 
-	bounce = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	if (!bounce)
+	stage = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!stage)
 		return -ENOMEM;
 	/* One writer at a time, so that an O_APPEND write stays whole. */
 	mutex_lock(&si->write_mutex);
@@ -413,14 +413,14 @@ static ssize_t tmpfs_do_write(struct file *filp, struct tmpfs_buf *b,
 	while (!err && done < len) {
 		loff_t p = start + done;
 		size_t n = min_t(size_t, len - done, PAGE_SIZE - p % PAGE_SIZE);
-		size_t left = buf_in(b, done, bounce, n);
+		size_t left = buf_in(b, done, stage, n);
 
 		if (left) {
 			err = -EFAULT;
 			n -= left;
 		}
 		if (n) {
-			int werr = tmpfs_write_piece(ip, p, n, bounce);
+			int werr = tmpfs_write_piece(ip, p, n, stage);
 
 			if (werr) {
 				err = werr;
@@ -432,7 +432,7 @@ static ssize_t tmpfs_do_write(struct file *filp, struct tmpfs_buf *b,
 	if (done)
 		*pos = start + done;
 	mutex_unlock(&si->write_mutex);
-	kfree(bounce);
+	kfree(stage);
 	return done ? (ssize_t)done : err;
 }
 

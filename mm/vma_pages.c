@@ -25,47 +25,6 @@
 #include <linux/string.h>
 #include "internal.h"
 
-static pgentry_t *table_va(pgentry_t e)
-{
-	return __va(pgentry_addr(e));
-}
-
-/*
- * The 4K entry for @addr, adding tables when @alloc. Without @alloc a
- * missing table gives NULL and *@skip the first address past the hole
- * (when @skip is not NULL). Called with page_table_lock held.
- */
-static pgentry_t *vp_walk(struct mm_struct *mm, unsigned long addr,
-			  bool alloc, unsigned long *skip)
-{
-	pgentry_t *table = mm->pgd;
-	int level;
-
-	for (level = PG_LEVEL_PML4; level > PG_LEVEL_4K; level--) {
-		pgentry_t *e = &table[pg_index(addr, level)];
-		struct page *page;
-
-		if (pgentry_present(*e)) {
-			table = table_va(*e);
-			continue;
-		}
-		if (!alloc) {
-			if (skip)
-				*skip = (addr | (pg_level_size(level) - 1)) + 1;
-			return NULL;
-		}
-		page = alloc_page(GFP_KERNEL | __GFP_ZERO);
-		if (!page)
-			return NULL;
-		page->type = PGTY_PGTABLE;
-		mm->nr_pgtables++;
-		/* The leaves decide U/S and R/W; the tables allow everything. */
-		*e = mk_table(page_to_phys(page)) | _PAGE_USER;
-		table = table_va(*e);
-	}
-	return &table[pg_index(addr, PG_LEVEL_4K)];
-}
-
 /**
  * vma_pte_prot - the bits of a present user entry under @vm_flags
  *
@@ -96,7 +55,7 @@ static int vp_install(struct mm_struct *mm, struct vm_area_struct *vma,
 	int ret = 0;
 
 	spin_lock_irqsave(&mm->page_table_lock, flags);
-	pte = vp_walk(mm, uaddr, true, NULL);
+	pte = user_pte_walk(mm, uaddr, true, NULL);
 	if (!pte) {
 		ret = -ENOMEM;
 	} else if (!*pte) {
@@ -121,7 +80,7 @@ static bool vp_present(struct mm_struct *mm, unsigned long addr)
 	bool ret;
 
 	spin_lock_irqsave(&mm->page_table_lock, flags);
-	pte = vp_walk(mm, addr, false, NULL);
+	pte = user_pte_walk(mm, addr, false, NULL);
 	/* A page being migrated is there too. */
 	ret = pte && *pte;
 	spin_unlock_irqrestore(&mm->page_table_lock, flags);
@@ -204,7 +163,7 @@ void clear_mapped_range(struct mm_struct *mm, unsigned long start,
 	while (addr < end) {
 		next = min((addr & PAGE_MASK) + PAGE_SIZE, end);
 		spin_lock_irqsave(&mm->page_table_lock, flags);
-		pte = vp_walk(mm, addr, false, NULL);
+		pte = user_pte_walk(mm, addr, false, NULL);
 		e = pte ? *pte : 0;
 		if (pgentry_present(e))
 			memset((u8 *)__va(pgentry_addr(e)) +
@@ -243,7 +202,7 @@ int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
 	while (len && !ret) {
 		next = min((addr & PAGE_MASK) + PAGE_SIZE, addr + len);
 		spin_lock_irqsave(&mm->page_table_lock, flags);
-		pte = vp_walk(mm, addr, false, NULL);
+		pte = user_pte_walk(mm, addr, false, NULL);
 		e = pte ? *pte : 0;
 		if (pgentry_present(e))
 			memcpy((u8 *)__va(pgentry_addr(e)) +
@@ -286,7 +245,7 @@ void change_protection(struct mm_struct *mm, unsigned long start,
 
 	spin_lock_irqsave(&mm->page_table_lock, flags);
 	while (addr < end) {
-		pte = vp_walk(mm, addr, false, &skip);
+		pte = user_pte_walk(mm, addr, false, &skip);
 		if (!pte) {
 			addr = skip;
 			continue;
@@ -332,25 +291,25 @@ int move_page_range(struct mm_struct *mm, unsigned long old,
 
 	spin_lock_irqsave(&mm->page_table_lock, flags);
 	for (off = 0; off < len; off += PAGE_SIZE) {
-		src = vp_walk(mm, old + off, false, &skip);
+		src = user_pte_walk(mm, old + off, false, &skip);
 		if (!src) {
 			off = skip - old - PAGE_SIZE;
 			continue;
 		}
-		if (*src && !vp_walk(mm, new + off, true, NULL)) {
+		if (*src && !user_pte_walk(mm, new + off, true, NULL)) {
 			ret = -ENOMEM;
 			goto out;
 		}
 	}
 	for (off = 0; off < len; off += PAGE_SIZE) {
-		src = vp_walk(mm, old + off, false, &skip);
+		src = user_pte_walk(mm, old + off, false, &skip);
 		if (!src) {
 			off = skip - old - PAGE_SIZE;
 			continue;
 		}
 		if (!*src)
 			continue;
-		dst = vp_walk(mm, new + off, false, NULL);
+		dst = user_pte_walk(mm, new + off, false, NULL);
 		*dst = *src;
 		*src = 0;
 		page = phys_to_page(pgentry_addr(*dst));

@@ -16,7 +16,7 @@
 #include <linux/string.h>
 
 /* fs/filesystems.c: a registered type by name (Linux's fs.h has it). */
-struct file_system_type *get_fs_type(const char *name);
+struct file_system_type *get_fs_type(const char *fsname);
 
 /**
  * DOC: devtmpfs

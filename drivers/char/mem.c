@@ -80,7 +80,7 @@ static ssize_t full_write_kernel(struct file *file, const void *buf,
 	return -ENOSPC;
 }
 
-static const struct file_operations null_fops = {
+static const struct file_operations mem_null_fops = {
 	.llseek = null_lseek,
 	.read = null_read,
 	.write = null_write,
@@ -88,7 +88,7 @@ static const struct file_operations null_fops = {
 	.write_kernel = null_write_kernel,
 };
 
-static const struct file_operations zero_fops = {
+static const struct file_operations mem_zero_fops = {
 	.llseek = null_lseek,
 	.read = zero_read,
 	.write = null_write,
@@ -96,7 +96,7 @@ static const struct file_operations zero_fops = {
 	.write_kernel = null_write_kernel,
 };
 
-static const struct file_operations full_fops = {
+static const struct file_operations mem_full_fops = {
 	.llseek = null_lseek,
 	.read = zero_read,
 	.write = full_write,
@@ -424,9 +424,9 @@ static const struct mem_dev {
 	umode_t mode;
 	const struct file_operations *fops;
 } mem_devs[] = {
-	{ "null", 3, 0666, &null_fops },
-	{ "zero", 5, 0666, &zero_fops },
-	{ "full", 7, 0666, &full_fops },
+	{ "null", 3, 0666, &mem_null_fops },
+	{ "zero", 5, 0666, &mem_zero_fops },
+	{ "full", 7, 0666, &mem_full_fops },
 	{ "random", 8, 0666, &random_fops },
 	{ "urandom", 9, 0666, &random_fops },
 	{ "kmsg", 11, 0644, &kmsg_fops },

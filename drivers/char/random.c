@@ -210,27 +210,27 @@ static void rng_seed_locked(void)
 }
 
 /**
- * get_random_bytes - fill @buf with random bytes
- * @buf: destination (kernel memory)
- * @len: how many
+ * get_random_bytes - fill @out with random bytes
+ * @out: destination (kernel memory)
+ * @nbytes: how many
  *
  * Seeds the generator on first use. Never sleeps; any context.
  */
-void get_random_bytes(void *buf, size_t len)
+void get_random_bytes(void *out, size_t nbytes)
 {
 	unsigned long flags;
-	u8 blk[64], *p = buf;
+	u8 blk[64], *p = out;
 
 	spin_lock_irqsave(&rng_lock, flags);
 	if (!rng_seeded)
 		rng_seed_locked();
-	while (len) {
-		size_t n = min(len, sizeof(blk));
+	while (nbytes) {
+		size_t n = min(nbytes, sizeof(blk));
 
 		rng_next_block(blk);
 		memcpy(p, blk, n);
 		p += n;
-		len -= n;
+		nbytes -= n;
 	}
 	rng_rekey();
 	spin_unlock_irqrestore(&rng_lock, flags);
@@ -265,19 +265,19 @@ u64 get_random_u64(void)
 
 /**
  * add_device_randomness - fold bytes into the generator's key
- * @buf: bytes (kernel memory)
- * @len: how many
+ * @in: bytes (kernel memory)
+ * @nbytes: how many
  *
  * No entropy is credited: the bytes can only make the key less guessable.
  */
-void add_device_randomness(const void *buf, size_t len)
+void add_device_randomness(const void *in, size_t nbytes)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&rng_lock, flags);
 	if (!rng_seeded)
 		rng_seed_locked();
-	rng_mix(buf, len);
+	rng_mix(in, nbytes);
 	spin_unlock_irqrestore(&rng_lock, flags);
 }
 
@@ -319,7 +319,7 @@ ssize_t random_read_user(char __user *ubuf, size_t len)
  */
 int getrandom_check_flags(unsigned int flags)
 {
-	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+	if (flags & ~GRND_KNOWN_FLAGS)
 		return -EINVAL;
 	if ((flags & GRND_INSECURE) && (flags & GRND_RANDOM))
 		return -EINVAL;

@@ -27,7 +27,7 @@
 typedef unsigned int dev_t;
 
 #define MINORBITS	20
-#define MINORMASK	((1U << MINORBITS) - 1)
+#define MINORMASK	(~0U >> (32 - MINORBITS))
 #define MAJOR(dev)	((unsigned int)((dev) >> MINORBITS))
 #define MINOR(dev)	((unsigned int)((dev) & MINORMASK))
 #define MKDEV(ma, mi)	(((ma) << MINORBITS) | (mi))
@@ -146,8 +146,8 @@ struct inode_operations {
 		       const char *target);
 	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode,
 		     dev_t dev);
-	int (*rename)(struct inode *old_dir, struct dentry *old_dentry,
-		      struct inode *new_dir, struct dentry *new_dentry,
+	int (*rename)(struct inode *from_dir, struct dentry *from,
+		      struct inode *to_dir, struct dentry *to,
 		      unsigned int flags);
 	/* The target of a symlink, in @buf (NUL-terminated); or -errno.
 	 * For magic links (/proc/PID/exe, fd/N) set *@jump and return 0. */
@@ -279,9 +279,9 @@ struct file {
 	void *private_data;
 };
 
-static inline struct inode *file_inode(const struct file *f)
+static inline struct inode *file_inode(const struct file *filp)
 {
-	return f->f_inode;
+	return filp->f_inode;
 }
 
 /* stat(2)'s fields, filled by vfs_getattr(). */
@@ -302,7 +302,7 @@ struct kstat {
 /* Super blocks and inodes, for file systems. */
 int register_filesystem(struct file_system_type *fs);
 struct super_block *sget_nodev(struct file_system_type *type, void *fs_info);
-void kill_anon_super(struct super_block *sb);
+void kill_anon_super(struct super_block *s);
 struct inode *new_inode(struct super_block *sb);
 void ihold(struct inode *inode);
 void iput(struct inode *inode);
@@ -339,7 +339,7 @@ int filp_close(struct file *file);
 struct file *get_file(struct file *f);
 void fput(struct file *file);
 ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
-ssize_t kernel_write(struct file *file, const void *buf, size_t count,
+ssize_t kernel_write(struct file *file, const void *src, size_t len,
 		     loff_t *pos);
 int vfs_getattr(const struct path *path, struct kstat *stat);
 int inode_permission(struct inode *inode, int mask);
@@ -352,7 +352,7 @@ int init_mkdir(const char *name, umode_t mode);
 int init_mknod(const char *name, umode_t mode, dev_t dev);
 int init_symlink(const char *target, const char *name);
 int init_mount(const char *dev_name, const char *dir_name,
-	       const char *type, unsigned long flags, void *data);
+	       const char *fstype, unsigned long mflags, void *opts);
 int init_umount(const char *name, int flags);
 int init_unlink(const char *name);
 int init_rmdir(const char *name);
@@ -369,14 +369,14 @@ int mounts_show(char *buf, size_t size);
 /* Helpers for simple in-memory file systems (fs/libfs.c). */
 loff_t generic_file_llseek(struct file *file, loff_t off, int whence);
 loff_t noop_llseek(struct file *file, loff_t off, int whence);
-ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos,
-				const void *from, size_t available);
+ssize_t simple_read_from_buffer(void __user *ubuf, size_t want, loff_t *posp,
+				const void *text, size_t textlen);
 int dcache_readdir(struct file *file, struct dir_context *ctx);
 bool dir_emit(struct dir_context *ctx, const char *name, int namelen,
 	      u64 ino, unsigned int type);
 bool dir_emit_dots(struct file *file, struct dir_context *ctx);
-extern const struct file_operations simple_dir_operations;
-extern const struct inode_operations simple_dir_inode_operations;
+extern const struct file_operations libfs_dir_fops;
+extern const struct inode_operations libfs_dir_iops;
 
 /* Character devices: fs/char_dev.c. Opening a node with @dev's number
  * gets @fops; chrdev_add() also makes the node /dev/@name in devtmpfs

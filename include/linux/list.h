@@ -93,14 +93,15 @@ static inline bool list_empty(const struct list_head *head)
 #define list_entry_of(node, ptr, member) container_of(node, typeof(*(ptr)), member)
 
 /* Visits every entry, last first; @pos must not be removed inside the loop. */
-#define list_for_each_entry_reverse(pos, head, member) \
-	for (pos = list_entry_of((head)->prev, pos, member); \
-	     (head) != &pos->member; \
-	     pos = list_entry_of(pos->member.prev, pos, member))
+#define list_for_each_entry_reverse(it, list, field) \
+	for (it = list_entry_of((list)->prev, it, field); \
+	     (list) != &it->field; \
+	     it = list_entry_of(it->field.prev, it, field))
 /* list_for_each_entry_safe(), starting at @pos itself instead of the first. */
-#define list_for_each_entry_safe_from(pos, n, head, member) \
-	for (n = list_entry_of((pos)->member.next, pos, member); \
-	     (head) != &pos->member; \
-	     pos = n, n = list_entry_of(n->member.next, n, member))
+#define list_for_each_entry_safe_from(it, next_it, list, field) \
+	for (next_it = list_entry_of((it)->field.next, it, field); \
+	     (list) != &it->field; \
+	     it = next_it, next_it = list_entry_of(next_it->field.next, \
+						   next_it, field))
 
 #endif /* _LINUX_LIST_H */

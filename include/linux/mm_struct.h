@@ -153,12 +153,12 @@ struct mm_struct *dup_mm(struct mm_struct *old);
 void mmget(struct mm_struct *mm);
 void mmput(struct mm_struct *mm);
 struct mm_struct *get_task_mm(struct task_struct *p);
-void kthread_use_mm(struct mm_struct *mm);
-void kthread_unuse_mm(struct mm_struct *mm);
+void kthread_use_mm(struct mm_struct *next);
+void kthread_unuse_mm(struct mm_struct *prev);
 
-static inline void mmap_read_lock(struct mm_struct *mm)
+static inline void mmap_read_lock(struct mm_struct *as)
 {
-	down_read(&mm->mmap_lock);
+	down_read(&as->mmap_lock);
 }
 
 static inline bool mmap_read_trylock(struct mm_struct *mm)
@@ -166,19 +166,19 @@ static inline bool mmap_read_trylock(struct mm_struct *mm)
 	return down_read_trylock(&mm->mmap_lock);
 }
 
-static inline void mmap_read_unlock(struct mm_struct *mm)
+static inline void mmap_read_unlock(struct mm_struct *as)
 {
-	up_read(&mm->mmap_lock);
+	up_read(&as->mmap_lock);
 }
 
-static inline void mmap_write_lock(struct mm_struct *mm)
+static inline void mmap_write_lock(struct mm_struct *as)
 {
-	down_write(&mm->mmap_lock);
+	down_write(&as->mmap_lock);
 }
 
-static inline void mmap_write_unlock(struct mm_struct *mm)
+static inline void mmap_write_unlock(struct mm_struct *as)
 {
-	up_write(&mm->mmap_lock);
+	up_write(&as->mmap_lock);
 }
 
 /* mm/mmap.c */
@@ -239,6 +239,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 void unmap_page_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end);
 pgentry_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr);
+pgentry_t *user_pte_walk(struct mm_struct *mm, unsigned long addr,
+			 bool alloc, unsigned long *skip);
 /*
  * fork: make @dst map what @src maps in @vma (COW for private pages).
  * Implemented in mm/memory.c; dup_mm() calls it for each VMA it copies,
@@ -251,7 +253,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 /* arch/x86/mm/tlb.c */
 void switch_mm(struct mm_struct *next);
 struct mm_struct *cpu_loaded_mm(void);
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
-			unsigned long end);
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long from,
+			unsigned long to);
 
 #endif /* _LINUX_MM_STRUCT_H */

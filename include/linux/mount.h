@@ -29,6 +29,8 @@ struct super_block;
 #define MNT_DETACH	0x2
 #define MNT_EXPIRE	0x4
 #define UMOUNT_NOFOLLOW	0x8
+/* Every flag umount2(2) accepts. */
+#define UMOUNT_KNOWN_FLAGS	(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW)
 
 /**
  * struct vfsmount - one mount

@@ -323,11 +323,9 @@ static void check_irq_usage(struct lock_class *class, bool hardirq,
 static bool check_held(struct task_struct *curr, struct lock_class *class,
 		       int read, bool trylock, bool hardirq, unsigned long ip)
 {
-	int i;
+	struct held_lock *h, *end = curr->held_locks + curr->lockdep_depth;
 
-	for (i = 0; i < curr->lockdep_depth; i++) {
-		struct held_lock *h = &curr->held_locks[i];
-
+	for (h = curr->held_locks; h < end; h++) {
 		if (h->class == class && !trylock &&
 		    !(read == LOCKDEP_READ_RECURSIVE &&
 		      h->read == LOCKDEP_READ_RECURSIVE)) {

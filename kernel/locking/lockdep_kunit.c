@@ -89,7 +89,7 @@ static void three_lock_cycle(struct kunit *test)
 static DECLARE_RWSEM(ld_hotplug_sem);
 static struct attribute ld_attr = { .name = "show_takes_sem", .mode = 0444 };
 
-static ssize_t ld_attr_show(struct kobject *kobj, struct attribute *attr,
+static ssize_t ld_attr_show(struct kobject *holder, struct attribute *attr,
 			    char *buf)
 {
 	down_read(&ld_hotplug_sem);
@@ -99,9 +99,9 @@ static ssize_t ld_attr_show(struct kobject *kobj, struct attribute *attr,
 
 static const struct sysfs_ops ld_sysfs_ops = { .show = ld_attr_show };
 
-static void ld_kobj_release(struct kobject *kobj)
+static void ld_kobj_release(struct kobject *holder)
 {
-	kfree(kobj);
+	kfree(holder);
 }
 
 static const struct kobj_type ld_ktype = {
@@ -112,29 +112,29 @@ static const struct kobj_type ld_ktype = {
 static void kernfs_active_vs_rwsem(struct kunit *test)
 {
 	unsigned int before = lockdep_reports();
-	struct kobject *kobj;
+	struct kobject *holder;
 	char buf[8];
 
 	ld_require(test);
-	kobj = kzalloc(sizeof(*kobj), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, kobj);
-	kobject_init(kobj, &ld_ktype);
-	if (kobject_add(kobj, NULL, "lockdep_test")) {
-		kobject_put(kobj);
+	holder = kzalloc(sizeof(*holder), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, holder);
+	kobject_init(holder, &ld_ktype);
+	if (kobject_add(holder, NULL, "lockdep_test")) {
+		kobject_put(holder);
 		KUNIT_FAIL(test, "cannot add /sys/lockdep_test");
 		return;
 	}
-	KUNIT_EXPECT_EQ(test, sysfs_create_file(kobj, &ld_attr), 0);
+	KUNIT_EXPECT_EQ(test, sysfs_create_file(holder, &ld_attr), 0);
 	KUNIT_EXPECT_EQ(test, vfs_read_path("/sys/lockdep_test/show_takes_sem",
 					    buf, sizeof(buf)), 2);
 	KUNIT_EXPECT_EQ(test, lockdep_reports(), before);
 
 	down_write(&ld_hotplug_sem);
-	sysfs_remove_file(kobj, &ld_attr);
+	sysfs_remove_file(holder, &ld_attr);
 	up_write(&ld_hotplug_sem);
 	KUNIT_EXPECT_EQ(test, lockdep_reports(), before + 1);
-	kobject_del(kobj);
-	kobject_put(kobj);
+	kobject_del(holder);
+	kobject_put(holder);
 }
 
 static DEFINE_SPINLOCK(ld_irq_lock);

@@ -132,7 +132,7 @@ void exit_to_user_mode(struct pt_regs *regs)
 		if (resched)
 			schedule();
 		if (sig)
-			arch_do_signal_or_restart(regs);
+			arch_deliver_signals(regs);
 		local_irq_disable();
 	}
 }

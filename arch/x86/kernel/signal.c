@@ -169,7 +169,7 @@ static unsigned long frame_top(struct pt_regs *regs, struct ksignal *ks)
 static int setup_rt_frame(struct ksignal *ks, struct pt_regs *regs)
 {
 	struct task_struct *p = current;
-	struct rt_sigframe *frame;
+	struct rt_sigframe *kf;
 	unsigned long sp, fp_addr;
 	struct fxregs_state *fx;
 	u64 mask = p->restore_sigmask ? p->saved_sigmask : p->blocked;
@@ -177,28 +177,28 @@ static int setup_rt_frame(struct ksignal *ks, struct pt_regs *regs)
 
 	if (!(ks->ka.flags & SA_RESTORER))
 		return -EFAULT;
-	frame = kzalloc(sizeof(*frame), GFP_KERNEL);
+	kf = kzalloc(sizeof(*kf), GFP_KERNEL);
 	fx = fpu_alloc();
-	if (!frame || !fx) {
+	if (!kf || !fx) {
 		err = -ENOMEM;
 		goto out;
 	}
 	sp = frame_top(regs, ks);
 	fp_addr = (sp - FPU_STATE_SIZE) & ~63UL;
-	sp = ((fp_addr - sizeof(*frame)) & ~15UL) - 8;
+	sp = ((fp_addr - sizeof(*kf)) & ~15UL) - 8;
 
 	fpu_copy_current(fx);
-	frame->pretcode = (u64)ks->ka.restorer;
-	frame->uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
-	frame->uc.ss_sp = p->sas_ss_sp;
-	frame->uc.ss_size = p->sas_ss_size;
-	frame->uc.ss_flags = !p->sas_ss_size ? 2 :
+	kf->pretcode = (u64)ks->ka.restorer;
+	kf->uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
+	kf->uc.ss_sp = p->sas_ss_sp;
+	kf->uc.ss_size = p->sas_ss_size;
+	kf->uc.ss_flags = !p->sas_ss_size ? 2 :
 			     on_sig_stack(regs->rsp) ? 1 : 0;
-	regs_to_sigcontext(&frame->uc.uc_mcontext, regs, mask);
-	frame->uc.uc_mcontext.fpstate = fp_addr;
-	frame->uc.uc_sigmask = mask;
+	regs_to_sigcontext(&kf->uc.uc_mcontext, regs, mask);
+	kf->uc.uc_mcontext.fpstate = fp_addr;
+	kf->uc.uc_sigmask = mask;
 	if (copy_to_user((void __user *)fp_addr, fx, FPU_STATE_SIZE) ||
-	    copy_to_user((void __user *)sp, frame, sizeof(*frame)) ||
+	    copy_to_user((void __user *)sp, kf, sizeof(*kf)) ||
 	    copy_siginfo_to_user((void __user *)(sp + offsetof(struct rt_sigframe,
 							       info)),
 				 &ks->info)) {
@@ -217,19 +217,19 @@ static int setup_rt_frame(struct ksignal *ks, struct pt_regs *regs)
 			  X86_EFLAGS_AC);
 out:
 	fpu_free(fx);
-	kfree(frame);
+	kfree(kf);
 	return err;
 }
 
 /**
- * arch_do_signal_or_restart - deliver one pending signal of current
+ * arch_deliver_signals - deliver one pending signal of current
  * @regs: the user frame
  *
  * Called by exit_to_user_mode() with interrupts on when the task has a
  * signal pending. A signal with a handler gets its frame; a frame that
  * cannot be written kills the process with SIGSEGV.
  */
-void arch_do_signal_or_restart(struct pt_regs *regs)
+void arch_deliver_signals(struct pt_regs *regs)
 {
 	struct ksignal ks;
 

@@ -66,23 +66,23 @@ unsigned long clear_user(void __user *to, unsigned long n)
 
 /**
  * strncpy_from_user - copy a NUL-terminated string from user memory
- * @dst: kernel buffer of at least @count bytes
- * @src: the user string
- * @count: the most bytes to copy, the NUL included
+ * @to: kernel buffer of at least @max bytes
+ * @ustr: the user string
+ * @max: the most bytes to copy, the NUL included
  *
  * Return: the string's length (without the NUL, which is copied) when it
- * fits; @count when no NUL came in @count bytes (@dst is then not
+ * fits; @max when no NUL came in @max bytes (@to is then not
  * terminated); -EFAULT when a byte before either end is not readable
- * user memory. Bytes copied before a fault stay in @dst.
+ * user memory. Bytes copied before a fault stay in @to.
  */
-long strncpy_from_user(char *dst, const char __user *src, long count)
+long strncpy_from_user(char *to, const char __user *ustr, long max)
 {
-	unsigned long addr = (unsigned long)src;
+	unsigned long addr = (unsigned long)ustr;
 	long i;
 
-	if (count <= 0)
+	if (max <= 0)
 		return 0;
-	for (i = 0; i < count; i++) {
+	for (i = 0; i < max; i++) {
 		u8 c = 0;
 		int err = -EFAULT;
 
@@ -90,13 +90,13 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 		if (!__access_ok(addr + i, 1))
 			return -EFAULT;
 		stac();
-		__get_user_asm(c, src + i, err);
+		__get_user_asm(c, ustr + i, err);
 		clac();
 		if (err)
 			return -EFAULT;
-		dst[i] = c;
+		to[i] = c;
 		if (!c)
 			return i;
 	}
-	return count;
+	return max;
 }

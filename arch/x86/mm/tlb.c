@@ -119,19 +119,19 @@ static void flush_tlb_mm_local(void *info)
 }
 
 /**
- * flush_tlb_mm_range - drop @mm's TLB entries for [@start, @end)
+ * flush_tlb_mm_range - drop @mm's TLB entries for [@from, @to)
  *
  * On every CPU that has @mm loaded, this one included; returns when they
  * have. The caller has changed the entries already, so a CPU that loads
  * @mm meanwhile reads the new ones. Cross-call rules apply (<linux/smp.h>):
  * not under @mm->page_table_lock.
  */
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
-			unsigned long end)
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long from,
+			unsigned long to)
 {
 	struct flush_range r = {
-		.start = start & PAGE_MASK,
-		.end = end,
+		.start = from & PAGE_MASK,
+		.end = to,
 		.mm = mm,
 	};
 	struct cpumask mask;

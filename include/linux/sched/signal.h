@@ -179,7 +179,7 @@ struct signal_struct {
 	struct task_struct *leader;	/* the thread group leader */
 	struct list_head threads;	/* under tasklist_lock */
 	struct list_head children;	/* child processes, tasklist_lock */
-	struct wait_queue_head wait_chldexit;	/* wait4() sleeps here */
+	struct wait_queue_head child_exit_wq;	/* wait4() sleeps here */
 	struct sigpending shared_pending;	/* under siglock */
 	unsigned int flags;		/* SIGNAL_*, under siglock */
 	int group_exit_code;		/* under siglock */
@@ -189,6 +189,17 @@ struct signal_struct {
 	struct itimer_state it[3];	/* ITIMER_REAL, _VIRTUAL, _PROF */
 	struct list_head itimer_node;	/* on the armed list, or empty */
 };
+
+/*
+ * @t's signal state lock (sighand->siglock: the actions, the pending
+ * sets, the masks), plain or with interrupts saved.
+ */
+#define sighand_lock(t)		spin_lock(&(t)->sighand->siglock)
+#define sighand_unlock(t)	spin_unlock(&(t)->sighand->siglock)
+#define sighand_lock_irqsave(t, fl) \
+	spin_lock_irqsave(&(t)->sighand->siglock, fl)
+#define sighand_unlock_irqrestore(t, fl) \
+	spin_unlock_irqrestore(&(t)->sighand->siglock, fl)
 
 /* True if @p has a signal it does not block pending (or is being killed):
  * an interruptible sleep returns -ERESTARTSYS or -EINTR. */

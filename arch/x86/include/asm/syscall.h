@@ -23,7 +23,7 @@ struct pt_regs *exit_to_user_mode_prepare(void);
 long user_task_run(struct mm_struct *mm, unsigned long rip,
 		   unsigned long rsp);
 /* arch/x86/kernel/signal.c: deliver current's pending signals */
-void arch_do_signal_or_restart(struct pt_regs *regs);
+void arch_deliver_signals(struct pt_regs *regs);
 void syscall_restart_if_due(struct pt_regs *regs);
 
 /* entry_64.S */
