@@ -102,14 +102,14 @@ static unsigned long memory_block_vmemmap_pages(const struct memory_block *mem)
 /**
  * memory_block_pfns - the pages of @mem that online and offline handle
  * @mem: a memory block
- * @start_pfn: out, the first (after a memmap kept in the block itself)
- * @end_pfn: out, the end
+ * @first: out, the first (after a memmap kept in the block itself)
+ * @past: out, the end
  */
 void memory_block_pfns(const struct memory_block *mem,
-		       unsigned long *start_pfn, unsigned long *end_pfn)
+		       unsigned long *first, unsigned long *past)
 {
-	*start_pfn = memory_block_start_pfn(mem) + memory_block_vmemmap_pages(mem);
-	*end_pfn = memory_block_start_pfn(mem) + PAGES_PER_SECTION;
+	*first = memory_block_start_pfn(mem) + memory_block_vmemmap_pages(mem);
+	*past = memory_block_start_pfn(mem) + PAGES_PER_SECTION;
 }
 
 /**

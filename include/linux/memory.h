@@ -91,6 +91,6 @@ int memory_block_offline(struct memory_block *mem);
 int walk_memory_blocks(u64 start, u64 size, void *arg,
 		       int (*fn)(struct memory_block *mem, void *arg));
 void memory_block_pfns(const struct memory_block *mem,
-		       unsigned long *start_pfn, unsigned long *end_pfn);
+		       unsigned long *first, unsigned long *past);
 
 #endif /* _LINUX_MEMORY_H */

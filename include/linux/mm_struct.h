@@ -144,8 +144,11 @@ struct mm_struct {
 	unsigned long nr_pages;
 	struct cpumask cpu_mask;
 	struct file *exe_file;
-	unsigned long start_brk, brk, start_stack;
-	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long start_brk;
+	unsigned long brk;
+	unsigned long start_stack;
+	unsigned long arg_start, arg_end;
+	unsigned long env_start, env_end;
 };
 
 struct mm_struct *mm_alloc(void);

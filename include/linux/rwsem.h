@@ -42,7 +42,7 @@ struct rw_semaphore {
 }
 #define DECLARE_RWSEM(name) struct rw_semaphore name = __RWSEM_INITIALIZER(name)
 
-void __init_rwsem(struct rw_semaphore *sem, const char *name,
+void __init_rwsem(struct rw_semaphore *rws, const char *name,
 		  struct lock_class_key *key);
 
 /*
