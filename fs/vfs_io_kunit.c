@@ -22,6 +22,7 @@
 #include <asm/pgtable.h>
 #include <asm/syscall.h>
 #include <kunit/test.h>
+#include <kunit/user_page.h>
 #include "internal.h"
 
 #define UBUF_VA		0x7ff00000UL
@@ -388,47 +389,11 @@ static const u8 prog_mkdir_stat[] = {
 	0x0f, 0x0b,				/* ud2 */
 };
 
-struct umap {
-	unsigned long va;
-	void *kva;
-};
-
-static void umap_undo(void *data)
-{
-	struct umap *u = data;
-
-	user_unmap_page(u->va);
-	vfree(u->kva);
-	kfree(u);
-}
-
-static u8 *umap_page(struct kunit *test, unsigned long va, pgprot_t prot)
-{
-	struct umap *u = kzalloc(sizeof(*u), GFP_KERNEL);
-
-	KUNIT_ASSERT_NOT_NULL(test, u);
-	u->va = va;
-	u->kva = vmalloc(PAGE_SIZE);
-	if (!u->kva) {
-		kfree(u);
-		KUNIT_ASSERT_FAILURE(test, "no memory for a user page");
-	}
-	memset(u->kva, 0, PAGE_SIZE);
-	if (user_map_page(va, kernel_virt_to_phys((unsigned long)u->kva),
-			  prot)) {
-		vfree(u->kva);
-		kfree(u);
-		KUNIT_ASSERT_FAILURE(test, "cannot map %#lx", va);
-	}
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, umap_undo, u), 0);
-	return u->kva;
-}
-
 /* The calls through SYSCALL itself: numbers and argument registers. */
 static void syscalls_from_ring3(struct kunit *test)
 {
-	u8 *code = umap_page(test, UCODE_VA, PAGE_USER_RX);
-	u8 *data = umap_page(test, UDATA_VA, PAGE_USER_RW);
+	u8 *code = kunit_user_page(test, UCODE_VA, PAGE_USER_RX);
+	u8 *data = kunit_user_page(test, UDATA_VA, PAGE_USER_RW);
 
 	memcpy(code, prog_mkdir_stat, sizeof(prog_mkdir_stat));
 	strscpy((char *)data, "/kunit-vfs-ring3", 64);

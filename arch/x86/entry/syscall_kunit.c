@@ -18,6 +18,7 @@
 #include <asm/syscall.h>
 #include <asm/unistd.h>
 #include <kunit/test.h>
+#include <kunit/user_page.h>
 
 #define UCODE_VA	0x400000UL
 #define USTACK_VA	0x7fff0000UL
@@ -85,48 +86,12 @@ static const u8 prog_cli[] = {
 	0x0f, 0x0b,				/* ud2 */
 };
 
-struct upage {
-	unsigned long va;
-	void *kva;
-};
-
-static void upage_unmap(void *data)
-{
-	struct upage *u = data;
-
-	user_unmap_page(u->va);
-	vfree(u->kva);
-	kfree(u);
-}
-
-/* A zeroed page at user address @va until the case ends; its kernel alias. */
-static u8 *upage_map(struct kunit *test, unsigned long va, pgprot_t prot)
-{
-	struct upage *u = kzalloc(sizeof(*u), GFP_KERNEL);
-
-	KUNIT_ASSERT_NOT_NULL(test, u);
-	u->va = va;
-	u->kva = vmalloc(PAGE_SIZE);
-	if (!u->kva) {
-		kfree(u);
-		KUNIT_ASSERT_FAILURE(test, "no memory for a user page");
-	}
-	memset(u->kva, 0, PAGE_SIZE);
-	if (user_map_page(va, kernel_virt_to_phys((unsigned long)u->kva), prot)) {
-		vfree(u->kva);
-		kfree(u);
-		KUNIT_ASSERT_FAILURE(test, "cannot map a user page at %#lx", va);
-	}
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, upage_unmap, u), 0);
-	return u->kva;
-}
-
 /* Maps a code page and a stack page; returns the code page's kernel alias. */
 static u8 *map_prog_pages(struct kunit *test)
 {
-	u8 *code = upage_map(test, UCODE_VA, PAGE_USER_RX);
+	u8 *code = kunit_user_page(test, UCODE_VA, PAGE_USER_RX);
 
-	upage_map(test, USTACK_VA, PAGE_USER_RW);
+	kunit_user_page(test, USTACK_VA, PAGE_USER_RW);
 	return code;
 }
 

@@ -13,6 +13,7 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <kunit/test.h>
+#include <kunit/user_page.h>
 
 /* Two pages at a user address: the first mapped, the second never. */
 #define UTEST_VA	0x40000000UL
@@ -24,35 +25,10 @@ static const u8 jmp_rax[] = { 0xff, 0xe0 };
 /* A kernel word that a bad user pointer must leave alone. */
 static u64 uaccess_kernel_word = 0x1122334455667788ULL;
 
-struct utest_page {
-	void *kva;		/* the same page, seen from the kernel */
-};
-
-static void utest_unmap(void *kva)
-{
-	user_unmap_page(UTEST_VA);
-	vfree(kva);
-}
-
-/*
- * Maps a zeroed page at UTEST_VA with @prot until the case ends; returns
- * its kernel alias.
- */
+/* A zeroed user page at UTEST_VA with @prot until the case ends. */
 static u8 *utest_map(struct kunit *test, pgprot_t prot)
 {
-	void *kva = vmalloc(PAGE_SIZE);
-	phys_addr_t pa;
-
-	KUNIT_ASSERT_NOT_NULL(test, kva);
-	memset(kva, 0, PAGE_SIZE);
-	pa = kernel_virt_to_phys((unsigned long)kva);
-	if (user_map_page(UTEST_VA, pa, prot)) {
-		vfree(kva);
-		KUNIT_FAIL(test, "cannot map a user page at %#lx", UTEST_VA);
-		kunit_skip(test, "no user page");
-	}
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, utest_unmap, kva), 0);
-	return kva;
+	return kunit_user_page(test, UTEST_VA, prot);
 }
 
 static void uaccess_copy_roundtrip(struct kunit *test)
