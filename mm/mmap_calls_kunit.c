@@ -18,6 +18,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <kunit/test.h>
+#include "vma_kunit.h"
 
 #define ANON	(MAP_PRIVATE | MAP_ANONYMOUS)
 #define RW	(PROT_READ | PROT_WRITE)
@@ -46,28 +47,6 @@ static long map(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		unsigned long prot)
 {
 	return vm_mmap_anon(mm, addr, len, prot, ANON | MAP_FIXED);
-}
-
-static struct vm_area_struct *nth_vma(struct mm_struct *mm, int n)
-{
-	struct vm_area_struct *vma;
-
-	list_for_each_entry(vma, &mm->vma_list, vm_list)
-		if (n-- == 0)
-			return vma;
-	return NULL;
-}
-
-static void expect_vma(struct kunit *test, struct mm_struct *mm, int n,
-		       unsigned long start, unsigned long end,
-		       unsigned long flags)
-{
-	struct vm_area_struct *vma = nth_vma(mm, n);
-
-	KUNIT_ASSERT_NOT_NULL_MSG(test, vma, "no VMA %d", n);
-	KUNIT_EXPECT_EQ_MSG(test, vma->vm_start, start, "VMA %d", n);
-	KUNIT_EXPECT_EQ_MSG(test, vma->vm_end, end, "VMA %d", n);
-	KUNIT_EXPECT_EQ_MSG(test, vma->vm_flags, flags, "VMA %d", n);
 }
 
 static int mprotect(struct mm_struct *mm, unsigned long start,

@@ -9,6 +9,7 @@
 #include <linux/mman.h>
 #include <linux/mm_struct.h>
 #include <kunit/test.h>
+#include "vma_kunit.h"
 
 #define ANON	(MAP_PRIVATE | MAP_ANONYMOUS)
 #define RW	(PROT_READ | PROT_WRITE)
@@ -25,30 +26,6 @@ static struct mm_struct *test_mm(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, mm);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, mmap_test_mmput, mm), 0);
 	return mm;
-}
-
-/* The @n-th VMA of @mm (from 0), or NULL. */
-static struct vm_area_struct *nth_vma(struct mm_struct *mm, int n)
-{
-	struct vm_area_struct *vma;
-
-	list_for_each_entry(vma, &mm->vma_list, vm_list)
-		if (n-- == 0)
-			return vma;
-	return NULL;
-}
-
-/* Expects the @n-th VMA to be [@start, @end) with @flags. */
-static void expect_vma(struct kunit *test, struct mm_struct *mm, int n,
-		       unsigned long start, unsigned long end,
-		       unsigned long flags)
-{
-	struct vm_area_struct *vma = nth_vma(mm, n);
-
-	KUNIT_ASSERT_NOT_NULL_MSG(test, vma, "no VMA %d", n);
-	KUNIT_EXPECT_EQ_MSG(test, vma->vm_start, start, "VMA %d", n);
-	KUNIT_EXPECT_EQ_MSG(test, vma->vm_end, end, "VMA %d", n);
-	KUNIT_EXPECT_EQ_MSG(test, vma->vm_flags, flags, "VMA %d", n);
 }
 
 static long map_fixed(struct mm_struct *mm, unsigned long addr,
