@@ -13,6 +13,7 @@
 #include <linux/vmalloc.h>
 #include <asm/page.h>
 #include <kunit/test.h>
+#include "elf_kunit.h"
 
 /* Room for an image, both where it is built and where it is checked. */
 #define ELF_TEST_LEN	0x3000
@@ -40,35 +41,13 @@ static struct elf64_phdr *ph(struct kunit *test, unsigned int i)
 static void set_phdr(struct kunit *test, unsigned int i, u32 type, u32 flags,
 		     u64 offset, u64 vaddr, u64 filesz, u64 memsz, u64 align)
 {
-	struct elf64_phdr *p = ph(test, i);
-
-	p->p_type = type;
-	p->p_flags = flags;
-	p->p_offset = offset;
-	p->p_vaddr = vaddr;
-	p->p_paddr = vaddr;
-	p->p_filesz = filesz;
-	p->p_memsz = memsz;
-	p->p_align = align;
+	elf_test_phdr((u8 *)eh(test), i, type, flags, offset, vaddr, filesz,
+		      memsz, align);
 }
 
 static void set_header(struct kunit *test, u16 type, u64 entry, u16 phnum)
 {
-	struct elf64_hdr *h = eh(test);
-
-	memset(h, 0, sizeof(*h));
-	memcpy(h->e_ident, "\177ELF", 4);
-	h->e_ident[4] = 2;		/* ELFCLASS64 */
-	h->e_ident[5] = 1;		/* ELFDATA2LSB */
-	h->e_ident[6] = 1;		/* EV_CURRENT */
-	h->e_type = type;
-	h->e_machine = 62;		/* EM_X86_64 */
-	h->e_version = 1;
-	h->e_entry = entry;
-	h->e_phoff = 64;
-	h->e_ehsize = 64;
-	h->e_phentsize = 56;
-	h->e_phnum = phnum;
+	elf_test_header((u8 *)eh(test), type, entry, phnum);
 }
 
 /*

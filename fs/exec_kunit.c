@@ -26,6 +26,7 @@
 #include <linux/vmalloc.h>
 #include <asm/syscall.h>
 #include <kunit/test.h>
+#include "elf_kunit.h"
 
 #define IMG_LEN		0x3000
 #define TEST_INTERP	"/tmp/ld-tide-test.so"
@@ -102,37 +103,14 @@ static long memfile_refs(struct memfile *m)
 
 static void set_header(u8 *img, u16 type, u64 entry, u16 phnum)
 {
-	struct elf64_hdr *h = (struct elf64_hdr *)img;
-
-	memset(h, 0, sizeof(*h));
-	memcpy(h->e_ident, ELFMAG, SELFMAG);
-	h->e_ident[EI_CLASS] = ELFCLASS64;
-	h->e_ident[EI_DATA] = ELFDATA2LSB;
-	h->e_ident[EI_VERSION] = EV_CURRENT;
-	h->e_type = type;
-	h->e_machine = EM_X86_64;
-	h->e_version = EV_CURRENT;
-	h->e_entry = entry;
-	h->e_phoff = sizeof(*h);
-	h->e_ehsize = sizeof(*h);
-	h->e_phentsize = sizeof(struct elf64_phdr);
-	h->e_phnum = phnum;
+	elf_test_header(img, type, entry, phnum);
 }
 
 static void set_phdr(u8 *img, unsigned int i, u32 type, u32 flags,
 		     u64 offset, u64 vaddr, u64 filesz, u64 memsz)
 {
-	struct elf64_phdr *p = (struct elf64_phdr *)
-			       (img + sizeof(struct elf64_hdr)) + i;
-
-	p->p_type = type;
-	p->p_flags = flags;
-	p->p_offset = offset;
-	p->p_vaddr = vaddr;
-	p->p_paddr = vaddr;
-	p->p_filesz = filesz;
-	p->p_memsz = memsz;
-	p->p_align = PAGE_SIZE;
+	elf_test_phdr(img, i, type, flags, offset, vaddr, filesz, memsz,
+		      PAGE_SIZE);
 }
 
 /*
