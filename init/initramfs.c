@@ -41,19 +41,6 @@
  * An entry that cannot be made is counted and reported; the rest go on.
  */
 
-/*
- * The VFS calls used here. Until fs/ provides them (the VFS series)
- * the kernel links without them and populate_rootfs() says so.
- */
-#pragma weak filp_open
-#pragma weak kernel_write
-#pragma weak fput
-#pragma weak init_mkdir
-#pragma weak init_symlink
-#pragma weak init_mknod
-#pragma weak kern_path
-#pragma weak path_put
-
 /* A decompressed part larger than this share of free memory is refused. */
 #define INITRAMFS_MAX_SHARE	2
 
@@ -304,12 +291,6 @@ static int unpack_entry(const struct cpio_entry *e, void *arg)
 	return 0;
 }
 
-static bool vfs_linked(void)
-{
-	return filp_open && kernel_write && fput && init_mkdir &&
-	       init_symlink && init_mknod && kern_path && path_put;
-}
-
 /*
  * Hand the image's pages to the page allocator: the whole pages inside
  * it (a page it shares with other boot data stays reserved).
@@ -341,8 +322,7 @@ static void free_initrd_mem(phys_addr_t start, u64 size)
  * made are reported and skipped; a malformed part ends the unpacking
  * with what came before it kept. The image's memory is then freed.
  *
- * Return: 0 (also without an image); -ENODEV when the kernel has no VFS
- * to unpack into; the error of initramfs_for_each() for a malformed
+ * Return: 0 (also without an image); the error of initramfs_for_each() for a malformed
  * image; -ENOMEM.
  */
 int populate_rootfs(void)
@@ -354,10 +334,6 @@ int populate_rootfs(void)
 
 	if (!size)
 		return 0;
-	if (!vfs_linked()) {
-		pr_err("initramfs: this kernel has no VFS to unpack into\n");
-		return -ENODEV;
-	}
 	if (!memblock_is_memory(start) || !memblock_is_memory(start + size - 1)) {
 		pr_err("initramfs: image at %#llx is not in RAM; ignored\n",
 		       (unsigned long long)start);

@@ -73,18 +73,6 @@ static int __init init_setup(char *val)
 }
 early_param("init", init_setup);
 
-/*
- * Provided by the process and exec series (kernel/fork.c, fs/exec.c);
- * without them start_init() finds no working init.
- */
-#pragma weak user_process_spawn
-#pragma weak kernel_execve
-#pragma weak filp_open
-#pragma weak fd_install_new
-#pragma weak get_file
-#pragma weak init_mkdir
-#pragma weak init_mknod
-
 #define CONSOLE_PATH	"/dev/console"
 #define CONSOLE_DEV	MKDEV(5, 1)	/* Linux's /dev/console */
 
@@ -181,9 +169,6 @@ static void start_init(void)
 	struct init_start st = { .error = -ENOENT };
 	int pid;
 
-	if (!user_process_spawn || !kernel_execve || !filp_open ||
-	    !fd_install_new || !get_file || !init_mknod)
-		panic("No working init found: this kernel cannot run programs.");
 	make_console_node();
 	init_completion(&st.done);
 	pid = user_process_spawn(init_process, &st, "init");

@@ -20,10 +20,6 @@
                             rdinit=/opt/tide/selftests: badcalls' KTAP,
                             memfill's verify and Linux's mem-on-off-test.sh
                             through Linux's kselftest runner.
-
-A kernel without the VFS (its series not merged) says so on the
-console; the tests that need it are then SKIPped with that line as the
-reason.
 """
 
 import gzip
@@ -38,7 +34,6 @@ import qemu
 
 IMAGE = "initramfs.cpio.gz"
 USER_PROMPT = "tide:/# "
-NO_VFS = "no VFS to unpack into"
 UNPACKED = re.compile(r"initramfs: unpacked (\d+) entries")
 
 
@@ -95,8 +90,6 @@ def _unpack_boot(ctx, outcome, name, initrd, want, kind="whole"):
     result = ctx.boot(name, memory="512M", cmdline="tide.poweroff=1",
                       extra_args=("-initrd", initrd))
     reasons = qemu.problems(result, need_ready=True)
-    if not reasons and any(NO_VFS in line for line in result.lines):
-        return outcome(name, "SKIP", f"kernel says: {NO_VFS}")
     counts = [int(m.group(1)) for line in result.lines
               for m in [UNPACKED.search(line)] if m]
     if not counts:
@@ -149,8 +142,7 @@ def truncated_job(ctx, outcome):
 
 
 def _start_user(ctx, name, memory="512M", extra_args=()):
-    """Boot with the initramfs; return (machine, None) at the busybox
-    prompt, or (None, skip reason) when the kernel has no VFS."""
+    """Boot with the initramfs; return the machine at the busybox prompt."""
     m = qemu.Machine(ctx.kernel, memory=memory, cmdline="",
                      extra_args=tuple(extra_args),
                      log_path=ctx.log_path(name), timeout=600,
@@ -160,11 +152,7 @@ def _start_user(ctx, name, memory="512M", extra_args=()):
         out = m.output
         if USER_PROMPT in out:
             m.expect(USER_PROMPT, timeout=1)
-            return m, None
-        for line in out.splitlines():
-            if NO_VFS in line:
-                m.kill()
-                return None, "kernel says: " + qemu.strip_stamp(line).strip()
+            return m
         if m.proc.poll() is not None:
             break
         time.sleep(0.5)
@@ -243,12 +231,10 @@ def busybox_steps(m):
 
 def _user_job(ctx, outcome, name, steps, force_poweroff=True, **kw):
     try:
-        m, skip = _start_user(ctx, name, **kw)
+        m = _start_user(ctx, name, **kw)
     except Exception as e:
         return [outcome(name, "FAIL", f"boot: {e}",
                         ctx.log_tail(ctx.log_path(name)))]
-    if skip:
-        return [outcome(name, "SKIP", skip)]
     try:
         steps(m)
         _poweroff(m, force=force_poweroff)
@@ -284,10 +270,6 @@ def selftests_job(ctx, outcome):
                       cmdline="rdinit=/opt/tide/selftests",
                       extra_args=("-initrd", image), timeout=600)
     text = result.output
-    for line in result.lines:
-        if NO_VFS in line:
-            why = "kernel says: " + qemu.strip_stamp(line).strip()
-            return [outcome(n, "SKIP", why) for n in names]
     boot = qemu.problems(result, need_ready=True)
     tail = ctx.tail(result)
     out = []
