@@ -779,6 +779,37 @@ void restore_saved_sigmask(void)
 }
 
 /**
+ * task_signal_masks - @p's signal sets, for /proc/PID/status
+ * @p: a task the caller holds a reference to (its sighand and pending
+ *	set live as long as the task)
+ * @m: filled in; all zero for a kernel thread
+ *
+ * A snapshot taken under @p's siglock.
+ */
+void task_signal_masks(struct task_struct *p, struct task_sigmasks *m)
+{
+	unsigned long flags;
+	int sig;
+
+	memset(m, 0, sizeof(*m));
+	if (!task_is_user(p) || !p->sighand || !p->signal)
+		return;
+	sighand_lock_irqsave(p, flags);
+	m->pending = p->pending->signal;
+	m->shared = p->signal->shared_pending.signal;
+	m->blocked = p->blocked;
+	for (sig = 1; sig <= _NSIG; sig++) {
+		void __user *h = sig_action(p, sig)->handler;
+
+		if (h == SIG_IGN)
+			m->ignored |= sigmask(sig);
+		else if (h != SIG_DFL)
+			m->caught |= sigmask(sig);
+	}
+	sighand_unlock_irqrestore(p, flags);
+}
+
+/**
  * set_user_sigmask - the mask ppoll() and pselect6() wait with
  * @umask: the user's sigset, or NULL to keep the mask as it is
  * @size: its size as the caller passed it (must be 8)

@@ -308,14 +308,15 @@ static void proc_mems_allowed(struct proc_text *t)
  * @task: the task
  *
  * Linux's field names and tab layout. Tide runs everything as root and
- * keeps no signal or capability sets here: ids are 0, the masks are 0,
- * capabilities are full. The Vm lines are absent for kernel threads.
+ * keeps no capability sets: ids are 0, capabilities are full. The
+ * signal sets are task_signal_masks()'s. The Vm lines are absent for kernel threads.
  *
  * Return: 0.
  */
 int proc_pid_status_show(struct proc_text *t, struct task_struct *task)
 {
 	struct proc_task_info info;
+	struct task_sigmasks sig;
 	struct proc_mm_sizes s;
 	struct mm_struct *mm;
 	int tgid = proc_task_tgid(task);
@@ -356,9 +357,11 @@ int proc_pid_status_show(struct proc_text *t, struct task_struct *task)
 	proc_printf(t, "CoreDumping:\t0\n");
 	proc_printf(t, "Threads:\t%u\n", info.threads);
 	proc_printf(t, "SigQ:\t0/0\n");
-	proc_printf(t, "SigPnd:\t%016x\nShdPnd:\t%016x\n", 0, 0);
-	proc_printf(t, "SigBlk:\t%016x\nSigIgn:\t%016x\nSigCgt:\t%016x\n",
-		    0, 0, 0);
+	task_signal_masks(task, &sig);
+	proc_printf(t, "SigPnd:\t%016llx\nShdPnd:\t%016llx\n",
+		    sig.pending, sig.shared);
+	proc_printf(t, "SigBlk:\t%016llx\nSigIgn:\t%016llx\nSigCgt:\t%016llx\n",
+		    sig.blocked, sig.ignored, sig.caught);
 	proc_printf(t, "CapInh:\t%016x\n", 0);
 	proc_printf(t, "CapPrm:\t000001ffffffffff\nCapEff:\t000001ffffffffff\n");
 	proc_printf(t, "CapBnd:\t000001ffffffffff\nCapAmb:\t%016x\n", 0);

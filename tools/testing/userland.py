@@ -212,6 +212,12 @@ def busybox_steps(m):
            m.output, f"memfill beyond memory: {out[-300:]!r}")
     out = m.run("echo verify | memfill 16")
     _check("verify: OK" in out, f"memfill after the kill: {out!r}")
+    # /proc/PID/status shows the signal sets: USR2 ignored, USR1 caught.
+    out = m.run("sh -c 'trap \"\" USR2; trap : USR1; cat /proc/$$/status' "
+                "| grep -E '^Sig(Ign|Cgt)'")
+    sets = dict(re.findall(r"^(SigIgn|SigCgt):\s*([0-9a-f]{16})", out, re.M))
+    _check(len(sets) == 2 and int(sets["SigIgn"], 16) & (1 << 11) and
+           int(sets["SigCgt"], 16) & (1 << 9), f"status signal sets: {out!r}")
     out = m.run("sigmask; echo status=$?")
     _check("status=0" in out and "not ok" not in out,
            f"ppoll/pselect6 masks: {out!r}")

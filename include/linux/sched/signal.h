@@ -245,6 +245,12 @@ void restore_saved_sigmask(void);
 /* Set current's blocked mask (SIGKILL and SIGSTOP stay unblocked). */
 void set_current_blocked(u64 mask);
 int set_user_sigmask(const u64 __user *umask, size_t size);
+
+/* One task's signal sets as /proc/PID/status shows them (bit n-1: n). */
+struct task_sigmasks {
+	u64 pending, shared, blocked, ignored, caught;
+};
+void task_signal_masks(struct task_struct *p, struct task_sigmasks *m);
 void restore_user_sigmask(bool interrupted);
 
 /* exit: SIGHUP and SIGCONT to a group the exit orphans (tasklist_lock) */
