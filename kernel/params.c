@@ -4,10 +4,21 @@
  * group), each word is "name" or "name=value", and the handler registered
  * with early_param() for that name runs. Unknown and malformed options
  * are reported and otherwise ignored, so a typo never stops a boot.
+ *
+ * Also the parameters of built-in modules in sysfs: kparam_register()
+ * makes /sys/module/MOD/parameters/NAME for each struct kparam of MOD,
+ * read and written through its kparam_ops, and the standard ops for
+ * unsigned int and bool parameters.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/errno.h>
+#include <linux/kobject.h>
+#include <linux/moduleparam.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/sysfs.h>
 
 char boot_command_line[CONFIG_CMDLINE_SIZE];
 
@@ -110,4 +121,218 @@ void parse_early_params(void)
 
 	strscpy(tmp, boot_command_line, sizeof(tmp));
 	parse_boot_params(tmp, __setup_start, __setup_end);
+}
+
+/* ---- parameters of built-in modules ---- */
+
+/**
+ * kparam_set_uint - parse an unsigned int parameter
+ * @val: decimal, 0x hex or 0 octal, one trailing newline allowed
+ * @p: @p->arg is an unsigned int
+ *
+ * Return: 0; -EINVAL for text that is not such a number (a sign other
+ * than '+', spaces, nothing, NULL); -ERANGE above UINT_MAX.
+ */
+int kparam_set_uint(const char *val, const struct kparam *p)
+{
+	unsigned long long v;
+	int ret;
+
+	if (!val)
+		return -EINVAL;
+	ret = kstrtoull(val, 0, &v);
+	if (ret)
+		return ret;
+	if (v > UINT_MAX)
+		return -ERANGE;
+	WRITE_ONCE(*(unsigned int *)p->arg, v);
+	return 0;
+}
+
+/**
+ * kparam_get_uint - print an unsigned int parameter in decimal
+ * Return: the length printed.
+ */
+int kparam_get_uint(char *buf, const struct kparam *p)
+{
+	return scnprintf(buf, KPARAM_BUF_SIZE, "%u\n",
+			 READ_ONCE(*(unsigned int *)p->arg));
+}
+
+/**
+ * kparam_set_bool - parse a bool parameter with kstrtobool()
+ * @val: NULL (a bare boot option) means true
+ * @p: @p->arg is a bool
+ *
+ * Return: 0, or -EINVAL when kstrtobool() finds no answer.
+ */
+int kparam_set_bool(const char *val, const struct kparam *p)
+{
+	bool v;
+	int ret;
+
+	ret = kstrtobool(val ? val : "Y", &v);
+	if (ret)
+		return ret;
+	WRITE_ONCE(*(bool *)p->arg, v);
+	return 0;
+}
+
+/**
+ * kparam_get_bool - print a bool parameter as Y or N
+ * Return: the length printed.
+ */
+int kparam_get_bool(char *buf, const struct kparam *p)
+{
+	return scnprintf(buf, KPARAM_BUF_SIZE, "%c\n",
+			 READ_ONCE(*(bool *)p->arg) ? 'Y' : 'N');
+}
+
+const struct kparam_ops kparam_uint_ops = {
+	.set = kparam_set_uint,
+	.get = kparam_get_uint,
+};
+
+const struct kparam_ops kparam_bool_ops = {
+	.set = kparam_set_bool,
+	.get = kparam_get_bool,
+};
+
+/*
+ * Serialises every set() and get() made through sysfs or
+ * kparam_set_locked(), so a reader never sees a value half way through
+ * a set() that changes more than one variable. Code that only reads one
+ * parameter variable reads it with READ_ONCE() and does not take it.
+ * Also held while kparam_register() creates /sys/module; never held
+ * across anything but a set(), a get() or that.
+ */
+static DEFINE_MUTEX(kparam_lock);
+
+/* /sys/module; created by the first kparam_register(), under kparam_lock. */
+static struct kobject *module_kobj;
+
+/* A parameter's file: the attribute sysfs calls us with, and its kparam. */
+struct kparam_attr {
+	struct kobj_attribute kattr;
+	const struct kparam *param;
+};
+
+static const struct kparam *kparam_of(struct kobj_attribute *kattr)
+{
+	return container_of(kattr, struct kparam_attr, kattr)->param;
+}
+
+static ssize_t kparam_show(struct kobject *kobj, struct kobj_attribute *kattr,
+			   char *buf)
+{
+	const struct kparam *p = kparam_of(kattr);
+	int len;
+
+	if (!p->ops->get)
+		return -EPERM;
+	mutex_lock(&kparam_lock);
+	len = p->ops->get(buf, p);
+	mutex_unlock(&kparam_lock);
+	return len;
+}
+
+/**
+ * kparam_set_locked - set @p from @val under the parameters' lock
+ * @p: a parameter
+ * @val: its new value, as written to its sysfs file
+ *
+ * Return: @p->ops->set()'s 0 or -errno; -EPERM if @p has no set().
+ */
+int kparam_set_locked(const struct kparam *p, const char *val)
+{
+	int ret;
+
+	if (!p->ops->set)
+		return -EPERM;
+	mutex_lock(&kparam_lock);
+	ret = p->ops->set(val, p);
+	mutex_unlock(&kparam_lock);
+	return ret;
+}
+
+static ssize_t kparam_store(struct kobject *kobj, struct kobj_attribute *kattr,
+			    const char *buf, size_t len)
+{
+	int ret = kparam_set_locked(kparam_of(kattr), buf);
+
+	return ret ? ret : len;
+}
+
+/* The kobject of /sys/module/@module, made with its parent if need be. */
+static struct kobject *kparam_module_kobj(const char *module)
+{
+	struct kobject *mod;
+
+	mutex_lock(&kparam_lock);
+	if (!module_kobj)
+		module_kobj = kobject_create_and_add("module", NULL);
+	mod = module_kobj ? kobject_create_and_add(module, module_kobj) : NULL;
+	mutex_unlock(&kparam_lock);
+	return mod;
+}
+
+/**
+ * kparam_register - show a built-in module's parameters in sysfs
+ * @module: the directory name under /sys/module (once per module)
+ * @params: @n parameters; they and what they point at stay for good
+ * @n: how many
+ *
+ * Creates /sys/module/@module/parameters/ with one file per parameter of
+ * non-zero mode. Reading a file prints the value with ops->get(); writing
+ * one calls ops->set() with what was written (newline included) and
+ * returns its errno, or the count written. Sleeps; from an initcall.
+ *
+ * Return: 0; -ENOMEM, also when the directory of @module cannot be made
+ * (it exists already); sysfs's -EEXIST if two parameters share a name.
+ * On failure nothing of @module is left.
+ */
+int kparam_register(const char *module, const struct kparam *params,
+		    unsigned int n)
+{
+	struct attribute_group *grp;
+	struct kparam_attr *attrs;
+	struct attribute **list;
+	struct kobject *mod;
+	unsigned int i, used = 0;
+	int ret = -ENOMEM;
+
+	attrs = kcalloc(n, sizeof(*attrs), GFP_KERNEL);
+	list = kcalloc(n + 1, sizeof(*list), GFP_KERNEL);
+	grp = kzalloc(sizeof(*grp), GFP_KERNEL);
+	if (!attrs || !list || !grp)
+		goto free;
+	for (i = 0; i < n; i++) {
+		if (!params[i].mode)
+			continue;
+		attrs[used].param = &params[i];
+		attrs[used].kattr.attr.name = params[i].name;
+		attrs[used].kattr.attr.mode = params[i].mode;
+		attrs[used].kattr.show = kparam_show;
+		if (params[i].mode & 0222)
+			attrs[used].kattr.store = kparam_store;
+		list[used] = &attrs[used].kattr.attr;
+		used++;
+	}
+	grp->name = "parameters";
+	grp->attrs = list;
+	mod = kparam_module_kobj(module);
+	if (!mod)
+		goto free;
+	ret = sysfs_create_group(mod, grp);
+	if (ret)
+		goto put_module;
+	return 0;
+
+put_module:
+	kobject_put(mod);
+free:
+	kfree(grp);
+	kfree(list);
+	kfree(attrs);
+	return ret;
 }
