@@ -11,8 +11,8 @@
  * remove the blocks of hot-added ranges (offline) through
  * create_memory_block_devices() and remove_memory_block_devices(), under
  * the hotplug lock, which also serialises the initcall's scan. The root
- * directory carries block_size_bytes, auto_online_blocks and, with
- * CONFIG_ARCH_MEMORY_PROBE, probe.
+ * directory carries block_size_bytes, auto_online_blocks, crash_hotplug
+ * and, with CONFIG_ARCH_MEMORY_PROBE, probe.
  *
  * A block is MEM_OFFLINE or MEM_ONLINE; writing "online", "online_kernel"
  * or "online_movable" to state (or 1 to online) onlines an offline block
@@ -408,8 +408,23 @@ static ssize_t probe_store(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_WO(probe);
 
+/*
+ * Whether the kernel updates a loaded crash kernel's view of memory on
+ * hotplug itself. Tide has no kexec, so never: 0, as Linux prints when
+ * no crash kernel is loaded.
+ */
+static ssize_t memory_root_crash_show(struct device *dev,
+				      struct device_attribute *da, char *buf)
+{
+	return sysfs_emit(buf, "0\n");	/* never */
+}
+
+static struct device_attribute dev_attr_crash_hotplug =
+	__ATTR(crash_hotplug, 0444, memory_root_crash_show, NULL);
+
 static struct attribute *memory_root_attrs[] = {
 	&dev_attr_block_size_bytes.attr,
+	&dev_attr_crash_hotplug.attr,
 	&dev_attr_auto_online_blocks.attr,
 	&dev_attr_probe.attr,
 	NULL,
