@@ -180,22 +180,13 @@ static const struct kparam kp_test_params[] = {
 
 #define KP_TEST_DIR	"/sys/module/kparam_kunit/parameters/"
 
-static int kp_registered(void)
-{
-	static int ret = 1;
-
-	/* kparam_register() has no undo: once per boot, for every run. */
-	if (ret == 1)
-		ret = kparam_register("kparam_kunit", kp_test_params,
-				      ARRAY_SIZE(kp_test_params));
-	return ret;
-}
-
 /* A registered module's files: modes, reads, writes and errnos. */
 static void kparam_register_files(struct kunit *test)
 {
-	KUNIT_ASSERT_EQ(test, kp_registered(), 0);
 	kp_test_uint = 7;
+	kp_test_bool = true;
+	KUNIT_ASSERT_EQ(test, kparam_register("kparam_kunit", kp_test_params,
+					      ARRAY_SIZE(kp_test_params)), 0);
 	KUNIT_EXPECT_STREQ(test, kp_now(test, KP_TEST_DIR "number"), "7\n");
 	KUNIT_EXPECT_STREQ(test, kp_now(test, KP_TEST_DIR "flag"), "Y\n");
 	KUNIT_EXPECT_EQ(test, kp_read(KP_TEST_DIR "boot_only", kp_page),
@@ -212,8 +203,16 @@ static void kparam_register_files(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, kp_test_bool);
 	/* A module's directory is made once. */
 	KUNIT_EXPECT_EQ(test, kparam_register("kparam_kunit", kp_test_params,
-					      1), -ENOMEM);
+					      1), -EEXIST);
 	KUNIT_EXPECT_STREQ(test, kp_now(test, KP_TEST_DIR "number"), "32\n");
+
+	/* Gone with its files; the variable keeps its value. */
+	KUNIT_EXPECT_EQ(test, kparam_unregister("kparam_kunit"), 0);
+	KUNIT_EXPECT_EQ(test, kp_read(KP_TEST_DIR "number", kp_page), -ENOENT);
+	KUNIT_EXPECT_EQ(test, kp_read("/sys/module/kparam_kunit", kp_page),
+			-ENOENT);
+	KUNIT_EXPECT_EQ(test, kp_test_uint, 32U);
+	KUNIT_EXPECT_EQ(test, kparam_unregister("kparam_kunit"), -ENOENT);
 }
 
 /*

@@ -14,6 +14,7 @@
 #include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/kobject.h>
+#include <linux/list.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
@@ -203,12 +204,13 @@ const struct kparam_ops kparam_bool_ops = {
  * kparam_set_locked(), so a reader never sees a value half way through
  * a set() that changes more than one variable. Code that only reads one
  * parameter variable reads it with READ_ONCE() and does not take it.
- * Also held while kparam_register() creates /sys/module; never held
- * across anything but a set(), a get() or that.
+ * Also protects module_kobj and kparam_modules (written by register and
+ * unregister). Never held while files are removed: removal waits for the
+ * show() and store() calls in flight, which take it.
  */
 static DEFINE_MUTEX(kparam_lock);
 
-/* /sys/module; created by the first kparam_register(), under kparam_lock. */
+/* /sys/module; created by the first kparam_register(). */
 static struct kobject *module_kobj;
 
 /* A parameter's file: the attribute sysfs calls us with, and its kparam. */
@@ -216,6 +218,17 @@ struct kparam_attr {
 	struct kobj_attribute kattr;
 	const struct kparam *param;
 };
+
+/* A registered module: its directory, the parameters group and files. */
+struct kparam_module {
+	struct list_head node;		/* in kparam_modules */
+	struct kobject *kobj;		/* /sys/module/NAME */
+	struct attribute_group grp;	/* parameters/ */
+	struct attribute **list;	/* grp.attrs */
+	struct kparam_attr *attrs;
+};
+
+static LIST_HEAD(kparam_modules);
 
 static const struct kparam *kparam_of(struct kobj_attribute *kattr)
 {
@@ -263,23 +276,62 @@ static ssize_t kparam_store(struct kobject *kobj, struct kobj_attribute *kattr,
 	return ret ? ret : len;
 }
 
-/* The kobject of /sys/module/@module, made with its parent if need be. */
-static struct kobject *kparam_module_kobj(const char *module)
+/* kparam_lock held. The registered module called @name, or NULL. */
+static struct kparam_module *kparam_find(const char *name)
 {
-	struct kobject *mod;
+	struct kparam_module *m;
 
-	mutex_lock(&kparam_lock);
-	if (!module_kobj)
-		module_kobj = kobject_create_and_add("module", NULL);
-	mod = module_kobj ? kobject_create_and_add(module, module_kobj) : NULL;
-	mutex_unlock(&kparam_lock);
-	return mod;
+	list_for_each_entry(m, &kparam_modules, node)
+		if (!strcmp(kobject_name(m->kobj), name))
+			return m;
+	return NULL;
+}
+
+static void kparam_module_free(struct kparam_module *m)
+{
+	kfree(m->list);
+	kfree(m->attrs);
+	kfree(m);
+}
+
+/* The files of @params that have a mode, in a new kparam_module. */
+static struct kparam_module *kparam_module_alloc(const struct kparam *params,
+						 unsigned int n)
+{
+	struct kparam_module *m = kzalloc(sizeof(*m), GFP_KERNEL);
+	unsigned int i, used = 0;
+
+	if (!m)
+		return NULL;
+	m->attrs = kcalloc(n, sizeof(*m->attrs), GFP_KERNEL);
+	m->list = kcalloc(n + 1, sizeof(*m->list), GFP_KERNEL);
+	if (!m->attrs || !m->list) {
+		kparam_module_free(m);
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		struct kparam_attr *a = &m->attrs[used];
+
+		if (!params[i].mode)
+			continue;
+		a->param = &params[i];
+		a->kattr.attr.name = params[i].name;
+		a->kattr.attr.mode = params[i].mode;
+		a->kattr.show = kparam_show;
+		if (params[i].mode & 0222)
+			a->kattr.store = kparam_store;
+		m->list[used++] = &a->kattr.attr;
+	}
+	m->grp.name = "parameters";
+	m->grp.attrs = m->list;
+	return m;
 }
 
 /**
  * kparam_register - show a built-in module's parameters in sysfs
- * @module: the directory name under /sys/module (once per module)
- * @params: @n parameters; they and what they point at stay for good
+ * @module: the directory name under /sys/module
+ * @params: @n parameters; they and what they point at stay until
+ *          kparam_unregister(), or for good
  * @n: how many
  *
  * Creates /sys/module/@module/parameters/ with one file per parameter of
@@ -287,52 +339,72 @@ static struct kobject *kparam_module_kobj(const char *module)
  * one calls ops->set() with what was written (newline included) and
  * returns its errno, or the count written. Sleeps; from an initcall.
  *
- * Return: 0; -ENOMEM, also when the directory of @module cannot be made
- * (it exists already); sysfs's -EEXIST if two parameters share a name.
- * On failure nothing of @module is left.
+ * Return: 0; -EEXIST if @module is registered already; -ENOMEM; a sysfs
+ * errno (-EEXIST if two parameters share a name). On failure nothing of
+ * @module is left.
  */
 int kparam_register(const char *module, const struct kparam *params,
 		    unsigned int n)
 {
-	struct attribute_group *grp;
-	struct kparam_attr *attrs;
-	struct attribute **list;
-	struct kobject *mod;
-	unsigned int i, used = 0;
+	struct kparam_module *m = kparam_module_alloc(params, n);
 	int ret = -ENOMEM;
 
-	attrs = kcalloc(n, sizeof(*attrs), GFP_KERNEL);
-	list = kcalloc(n + 1, sizeof(*list), GFP_KERNEL);
-	grp = kzalloc(sizeof(*grp), GFP_KERNEL);
-	if (!attrs || !list || !grp)
-		goto free;
-	for (i = 0; i < n; i++) {
-		if (!params[i].mode)
-			continue;
-		attrs[used].param = &params[i];
-		attrs[used].kattr.attr.name = params[i].name;
-		attrs[used].kattr.attr.mode = params[i].mode;
-		attrs[used].kattr.show = kparam_show;
-		if (params[i].mode & 0222)
-			attrs[used].kattr.store = kparam_store;
-		list[used] = &attrs[used].kattr.attr;
-		used++;
+	if (!m)
+		return -ENOMEM;
+	mutex_lock(&kparam_lock);
+	if (kparam_find(module)) {
+		ret = -EEXIST;
+		goto unlock;
 	}
-	grp->name = "parameters";
-	grp->attrs = list;
-	mod = kparam_module_kobj(module);
-	if (!mod)
-		goto free;
-	ret = sysfs_create_group(mod, grp);
-	if (ret)
-		goto put_module;
-	return 0;
+	if (!module_kobj)
+		module_kobj = kobject_create_and_add("module", NULL);
+	if (!module_kobj)
+		goto unlock;
+	m->kobj = kobject_create_and_add(module, module_kobj);
+	if (!m->kobj)
+		goto unlock;
+	/* Listed before its files exist: a second register sees it. */
+	list_add_tail(&m->node, &kparam_modules);
+	mutex_unlock(&kparam_lock);
 
-put_module:
-	kobject_put(mod);
-free:
-	kfree(grp);
-	kfree(list);
-	kfree(attrs);
+	ret = sysfs_create_group(m->kobj, &m->grp);
+	if (!ret)
+		return 0;
+	mutex_lock(&kparam_lock);
+	list_del(&m->node);
+	mutex_unlock(&kparam_lock);
+	kobject_put(m->kobj);
+	kparam_module_free(m);
 	return ret;
+
+unlock:
+	mutex_unlock(&kparam_lock);
+	kparam_module_free(m);
+	return ret;
+}
+
+/**
+ * kparam_unregister - remove what kparam_register() made for @module
+ * @module: its name
+ *
+ * Waits for reads and writes of its files in flight; none starts after.
+ * The parameters' variables are left as they are. Sleeps.
+ *
+ * Return: 0, or -ENOENT if @module is not registered.
+ */
+int kparam_unregister(const char *module)
+{
+	struct kparam_module *m;
+
+	mutex_lock(&kparam_lock);
+	m = kparam_find(module);
+	if (m)
+		list_del(&m->node);
+	mutex_unlock(&kparam_lock);
+	if (!m)
+		return -ENOENT;
+	sysfs_remove_group(m->kobj, &m->grp);
+	kobject_put(m->kobj);
+	kparam_module_free(m);
+	return 0;
 }

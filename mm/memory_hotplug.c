@@ -4,7 +4,8 @@
  * memhp_default_state= and the memory_hotplug.* options, with Linux
  * 6.12's values, spellings and defaults: memhp_default_state defaults to
  * offline, as with Linux's CONFIG_MHP_DEFAULT_ONLINE_TYPE_OFFLINE), the
- * hotplug lock, and add_memory()/remove_memory().
+ * memory_hotplug.* ones also in /sys/module/memory_hotplug/parameters/,
+ * the hotplug lock, and add_memory()/remove_memory().
  *
  * DOC: hot-add and hot-remove
  *

@@ -53,6 +53,7 @@ int kparam_get_bool(char *buf, const struct kparam *p);
 
 int kparam_register(const char *module, const struct kparam *params,
 		    unsigned int n);
+int kparam_unregister(const char *module);
 int kparam_set_locked(const struct kparam *p, const char *val);
 
 #endif /* _LINUX_MODULEPARAM_H */
