@@ -213,6 +213,8 @@ def _job(name, steps):
 
 JOBS = (
     ("user:uevent-helper", _job("user:uevent-helper", helper_steps)),
+    ("user:uevent-netlink", _job("user:uevent-netlink", netlink_steps)),
+    ("user:uevent-mdev", _job("user:uevent-mdev", mdev_steps)),
 )
 
 
