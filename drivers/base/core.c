@@ -313,13 +313,26 @@ void device_remove_file(struct device *device, const struct device_attribute *at
 		sysfs_remove_file(&device->kobj, &attr->attr);
 }
 
-/* /sys/devices and /sys/devices/system, before any subsystem registers. */
+/*
+ * /sys/devices and /sys/devices/system, before any subsystem registers;
+ * and /sys/dev/block and /sys/dev/char, where Linux links each device
+ * with a number. Tide's devices have none, so both stay empty, but
+ * programs that scan them (busybox mdev -s and -d) find them.
+ */
 static int __init devices_init(void)
 {
+	struct kobject *dev_dir;
+
 	devices_kobj = kobject_create_and_add("devices", NULL);
 	if (!devices_kobj)
 		return -ENOMEM;
 	system_kobj = kobject_create_and_add("system", devices_kobj);
-	return system_kobj ? 0 : -ENOMEM;
+	if (!system_kobj)
+		return -ENOMEM;
+	dev_dir = kobject_create_and_add("dev", NULL);
+	if (!dev_dir || !kobject_create_and_add("block", dev_dir) ||
+	    !kobject_create_and_add("char", dev_dir))
+		return -ENOMEM;
+	return 0;
 }
 core_initcall(devices_init);

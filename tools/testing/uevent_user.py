@@ -190,6 +190,8 @@ def mdev_steps(m):
     sh(m, "cp /etc/mdev-memory.conf /etc/mdev.conf")
     sh(m, "mdev -d")
     wait_until(lambda: "mdev -d" in m.run("ps"), "mdev -d to run")
+    # Its first scan reads /sys/dev/block and /sys/dev/char.
+    _check("mdev: " not in m.output, "mdev -d complained")
     # Coldplug: replay the events of the blocks already there.
     m.run(f"for f in {MEMDIR}/memory*/uevent; do echo add > $f; done")
     _wait_mem_total(m, before + (DIMM >> 10), "mdev to online the 1st DIMM")
