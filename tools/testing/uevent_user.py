@@ -13,9 +13,10 @@ left offline (auto_online_blocks "offline"):
                         files fail with EINVAL;
   user:uevent-netlink   tools/testing/uevent_listen on
                         NETLINK_KOBJECT_UEVENT: the events of a DIMM
-                        plugged, its blocks onlined and offlined, an
-                        event replayed through a uevent file (plain and
-                        with a UUID and arguments) and the DIMM unplugged,
+                        plugged (and its container's "online"), its
+                        blocks onlined and offlined, an event replayed
+                        through a uevent file (plain and with a UUID and
+                        arguments) and the DIMM unplugged,
                         each with Linux 6.12's variables in its order,
                         from the kernel (port 0), SEQNUM counting up to
                         /sys/kernel/uevent_seqnum;
@@ -127,9 +128,19 @@ def helper_steps(m):
     _check(read(m, "/proc/sys/kernel/hotplug") == "", "helper not cleared")
 
 
-def _vars(action, block, seq, *extra):
-    return [f"ACTION={action}", f"DEVPATH=/devices/system/memory/{block}",
-            "SUBSYSTEM=memory", *extra, f"SEQNUM={seq}"]
+CONTAINER = "PNP0A06:04"     # QEMU's MHPD, named as Linux names it
+
+
+def _devpath(name):
+    if name == CONTAINER:
+        return f"/devices/system/container/{name}"
+    return f"/devices/system/memory/{name}"
+
+
+def _vars(action, name, seq, *extra):
+    subsystem = "container" if name == CONTAINER else "memory"
+    return [f"ACTION={action}", f"DEVPATH={_devpath(name)}",
+            f"SUBSYSTEM={subsystem}", *extra, f"SEQNUM={seq}"]
 
 
 def netlink_steps(m):
@@ -154,31 +165,34 @@ def netlink_steps(m):
                "the last event to arrive")
 
     got = [(h, pid, v) for h, pid, v in _events(m)
-           if "SUBSYSTEM=memory" in v]
+           if "SUBSYSTEM=memory" in v or "SUBSYSTEM=container" in v]
     s = start
     want = [
         ("add", b0, _vars("add", b0, s + 1)),
         ("add", b1, _vars("add", b1, s + 2)),
-        ("online", b0, _vars("online", b0, s + 3)),
-        ("offline", b0, _vars("offline", b0, s + 4)),
-        ("add", b1, _vars("add", b1, s + 5, "SYNTH_UUID=0")),
-        ("change", b1, _vars("change", b1, s + 6, f"SYNTH_UUID={UUID}",
+        # QEMU's memory slots sit in container MHPD, which Linux's ACPI
+        # rescan reports online once the new memory device is added.
+        ("online", CONTAINER, _vars("online", CONTAINER, s + 3)),
+        ("online", b0, _vars("online", b0, s + 4)),
+        ("offline", b0, _vars("offline", b0, s + 5)),
+        ("add", b1, _vars("add", b1, s + 6, "SYNTH_UUID=0")),
+        ("change", b1, _vars("change", b1, s + 7, f"SYNTH_UUID={UUID}",
                              "SYNTH_ARG_KEY=val", "SYNTH_ARG_X1=2")),
-        ("online", b1, _vars("online", b1, s + 7)),
+        ("online", b1, _vars("online", b1, s + 8)),
         # The unplug: the ACPI eject offlines, then removes the blocks.
-        ("offline", b1, _vars("offline", b1, s + 8)),
-        ("remove", b0, _vars("remove", b0, s + 9)),
-        ("remove", b1, _vars("remove", b1, s + 10)),
+        ("offline", b1, _vars("offline", b1, s + 9)),
+        ("remove", b0, _vars("remove", b0, s + 10)),
+        ("remove", b1, _vars("remove", b1, s + 11)),
     ]
     _check(len(got) == len(want),
            f"{len(got)} memory events, want {len(want)}: "
            f"{[h for h, _, _ in got]}")
     for (header, pid, variables), (action, block, vals) in zip(got, want):
-        _check(header == f"{action}@/devices/system/memory/{block}",
-               f"header {header!r}, want {action}@.../{block}")
+        _check(header == f"{action}@{_devpath(block)}",
+               f"header {header!r}, want {action}@{_devpath(block)}")
         _check(pid == 0, f"{header}: sent from port {pid}, not the kernel")
         _check(variables == vals, f"{header}: {variables}, want {vals}")
-    _check(end == s + 10, f"uevent_seqnum {end}, want {s + 10}")
+    _check(end == s + 11, f"uevent_seqnum {end}, want {s + 11}")
     m.run("kill %1; wait")
 
 
