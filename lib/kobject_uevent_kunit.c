@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite "kobject_uevent": the variables of uevents and their
- * order, SEQNUM, the uevent files of devices and the uevent helper's
- * files, read and written by path as user space does.
+ * order, SEQNUM, the netlink datagram, the uevent files of devices and
+ * the uevent helper's files, read and written by path as user space
+ * does.
  */
 #include <linux/kernel.h>
 #include <linux/err.h>
@@ -10,6 +11,8 @@
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/kobject.h>
+#include <linux/net.h>
+#include <linux/netlink.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
@@ -343,6 +346,44 @@ static void uk_helper_files(struct kunit *test)
 	uk_expect_file(test, UK_HOTPLUG, "\n");
 }
 
+/*
+ * The datagram on NETLINK_KOBJECT_UEVENT group 1: "ACTION@DEVPATH", then
+ * every variable, each ending in a NUL; from port 0.
+ */
+static void uk_netlink_message(struct kunit *test)
+{
+	struct sockaddr_nl a = { .nl_family = AF_NETLINK, .nl_groups = 1 };
+	char *extra[] = { "FIRST=1", NULL };
+	struct sockaddr_nl from;
+	struct socket *sock;
+	char want[160], got[256];
+	struct msghdr m;
+	int len, n;
+
+	KUNIT_ASSERT_EQ(test, sock_create_kern(AF_NETLINK, SOCK_DGRAM,
+					       NETLINK_KOBJECT_UEVENT, &sock), 0);
+	KUNIT_ASSERT_EQ(test, sock->ops->bind(sock, (struct sockaddr *)&a,
+					      sizeof(a)), 0);
+	KUNIT_EXPECT_EQ(test, kobject_uevent_env(uk_obj, KOBJ_MOVE, extra), 0);
+	len = scnprintf(want, sizeof(want),
+			"move@/kernel/uk_dir/uk_obj%cACTION=move%c"
+			"DEVPATH=/kernel/uk_dir/uk_obj%cSUBSYSTEM=uk_subsys%c"
+			"FIRST=1%cUK_OWN=7%cSEQNUM=%llu%c", 0, 0, 0, 0, 0, 0,
+			(unsigned long long)uevent_seqnum_read(), 0);
+	/* Other events may come first (none should, in a test boot). */
+	do {
+		memset(got, 0, sizeof(got));
+		msg_init_kernel(&m, got, sizeof(got));
+		m.msg_name = &from;
+		n = sock->ops->recvmsg(sock, &m, sizeof(got), MSG_DONTWAIT);
+	} while (n > 0 && strncmp(got, "move@/kernel/uk_dir/", 20));
+	KUNIT_EXPECT_EQ(test, n, len);
+	KUNIT_EXPECT_TRUE(test, n == len && !memcmp(got, want, len));
+	KUNIT_EXPECT_EQ(test, from.nl_pid, 0U);
+	KUNIT_EXPECT_EQ(test, from.nl_groups, 1U);
+	sock_release(sock);
+}
+
 static struct kunit_case uk_cases[] = {
 	KUNIT_CASE(uk_path),
 	KUNIT_CASE(uk_order),
@@ -353,6 +394,7 @@ static struct kunit_case uk_cases[] = {
 	KUNIT_CASE(uk_synth_errors),
 	KUNIT_CASE(uk_device_files),
 	KUNIT_CASE(uk_helper_files),
+	KUNIT_CASE(uk_netlink_message),
 	{}
 };
 
