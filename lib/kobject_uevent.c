@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/kobject.h>
 #include <linux/mutex.h>
 #include <linux/netlink.h>
@@ -30,9 +31,10 @@
  *
  * uevent_lock orders events: each takes its number, is broadcast and
  * starts its helper under one hold, so a listener sees SEQNUM rising by
- * one. It also protects uevent_helper. It is a sleeping lock taken
- * after any lock the senders hold (the hotplug lock, a bus lock) and
- * before the netlink and process-creation locks.
+ * one. It also protects uevent_helper and the rate limit of complaints
+ * about bad writes. It is a sleeping lock taken after any lock the
+ * senders hold (the hotplug lock, a bus lock) and before the netlink
+ * and process-creation locks.
  */
 static DEFINE_MUTEX(uevent_lock);
 static u64 uevent_seqnum;	/* written under uevent_lock; read with READ_ONCE */
@@ -274,6 +276,27 @@ int kobject_uevent(struct kobject *obj, enum kobject_action action)
 
 /* ---- synthetic events: a write to a uevent file ---- */
 
+/*
+ * Whether a bad write may say so on the console: ten lines per five
+ * seconds, as Linux limits them, so that a loop of bad writes cannot
+ * flood it. The window is under uevent_lock.
+ */
+static bool uevent_may_complain(void)
+{
+	static unsigned long window_start;
+	static unsigned int said;
+	bool ok;
+
+	mutex_lock(&uevent_lock);
+	if (!window_start || time_after(jiffies, window_start + 5 * HZ)) {
+		window_start = jiffies;
+		said = 0;
+	}
+	ok = said++ < 10;
+	mutex_unlock(&uevent_lock);
+	return ok;
+}
+
 static bool uevent_alnum(char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
@@ -382,7 +405,7 @@ static int uevent_synth_send(struct kobject *obj, int action,
 	if (!vars)
 		return -ENOMEM;
 	ret = uevent_synth_args(vars, args, uevent_trim(args, len));
-	if (ret == -EINVAL)
+	if (ret == -EINVAL && uevent_may_complain())
 		pr_warn("uevent: %s: bad arguments of a synthetic event\n",
 			kobject_name(obj));
 	if (!ret) {
@@ -404,7 +427,8 @@ static int uevent_synth_send(struct kobject *obj, int action,
  * SYNTH_UUID=UUID and SYNTH_ARG_KEY=VALUE per pair.
  *
  * Return: 0; -EINVAL for an unknown action or bad arguments (with a
- * console line); -ENOMEM; kobject_uevent_env()'s errno.
+ * console line, at most ten per five seconds); -ENOMEM;
+ * kobject_uevent_env()'s errno.
  */
 int kobject_synth_uevent(struct kobject *obj, const char *buf, size_t count)
 {
@@ -416,8 +440,9 @@ int kobject_synth_uevent(struct kobject *obj, const char *buf, size_t count)
 		word++;
 	action = len ? uevent_action_parse(buf, word) : -EINVAL;
 	if (action < 0) {
-		pr_warn("uevent: %s: unknown action in a synthetic event\n",
-			kobject_name(obj));
+		if (uevent_may_complain())
+			pr_warn("uevent: %s: unknown action in a synthetic event\n",
+				kobject_name(obj));
 		return -EINVAL;
 	}
 	if (word == len)

@@ -11,6 +11,7 @@
 #include <linux/fcntl.h>
 #include <linux/fs.h>
 #include <linux/kobject.h>
+#include <linux/mm.h>
 #include <linux/net.h>
 #include <linux/netlink.h>
 #include <linux/slab.h>
@@ -384,6 +385,44 @@ static void uk_netlink_message(struct kunit *test)
 	sock_release(sock);
 }
 
+/*
+ * 1000 events, plain, synthetic and refused, with a listener that
+ * drains them: every buffer is freed (a leak of one 2.5 KiB variable
+ * buffer per event would be 600 pages).
+ */
+static void uk_no_leak(struct kunit *test)
+{
+	static const char args[] = "add " UK_UUID " K=v\n";
+	struct sockaddr_nl a = { .nl_family = AF_NETLINK, .nl_groups = 1 };
+	unsigned long before = 0;
+	struct socket *sock;
+	struct msghdr m;
+	char buf[256];
+	int i;
+
+	KUNIT_ASSERT_EQ(test, sock_create_kern(AF_NETLINK, SOCK_DGRAM,
+					       NETLINK_KOBJECT_UEVENT, &sock), 0);
+	KUNIT_ASSERT_EQ(test, sock->ops->bind(sock, (struct sockaddr *)&a,
+					      sizeof(a)), 0);
+	for (i = 0; i < 1010; i++) {
+		if (i == 10)	/* after the slab caches have grown */
+			before = nr_free_pages();
+		KUNIT_ASSERT_EQ(test, kobject_uevent(uk_obj, KOBJ_CHANGE), 0);
+		KUNIT_ASSERT_EQ(test, kobject_synth_uevent(uk_obj, args,
+							   strlen(args)), 0);
+		KUNIT_ASSERT_EQ(test, kobject_synth_uevent(uk_obj, "add 1", 5),
+				-EINVAL);
+		do {
+			msg_init_kernel(&m, buf, sizeof(buf));
+		} while (sock->ops->recvmsg(sock, &m, sizeof(buf),
+					    MSG_DONTWAIT) > 0);
+	}
+	sock_release(sock);
+	KUNIT_EXPECT_LE_MSG(test, before, nr_free_pages() + 16,
+			    "%lu pages fewer free after 1000 events",
+			    before - nr_free_pages());
+}
+
 static struct kunit_case uk_cases[] = {
 	KUNIT_CASE(uk_path),
 	KUNIT_CASE(uk_order),
@@ -395,6 +434,7 @@ static struct kunit_case uk_cases[] = {
 	KUNIT_CASE(uk_device_files),
 	KUNIT_CASE(uk_helper_files),
 	KUNIT_CASE(uk_netlink_message),
+	KUNIT_CASE(uk_no_leak),
 	{}
 };
 
