@@ -96,9 +96,7 @@ static int umh_exec(void *arg)
 		run->result = ret;
 		complete(&run->done);	/* @run is the caller's now */
 	} else {
-		if (ret)
-			pr_warn("umh: cannot run %s (error %d)\n", run->path,
-				ret);
+		/* Nobody to tell, as on Linux: no console line per event. */
 		umh_run_free(run);
 	}
 	return ret ? 1 : 0;
