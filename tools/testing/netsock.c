@@ -27,7 +27,6 @@
 #include <unistd.h>
 
 #define UEV	NETLINK_KOBJECT_UEVENT
-#define min(a, b)	((a) < (b) ? (a) : (b))
 
 static int failures, number;
 static char why[256];
@@ -235,7 +234,7 @@ static void case_bind_and_names(void)
 }
 
 /* net.core.rmem_max, or Linux's default where the file is missing. */
-static int rmem_max(void)
+static int sysctl_rmem_max(void)
 {
 	FILE *f = fopen("/proc/sys/net/core/rmem_max", "r");
 	int v = 212992;
@@ -250,7 +249,7 @@ static int rmem_max(void)
 
 static void case_options(void)
 {
-	int fd = nl_socket(0), ok = 1, v, cap = rmem_max();
+	int fd = nl_socket(0), ok = 1, v, cap = sysctl_rmem_max();
 	socklen_t len;
 
 	ok &= eq(get_int(fd, SOL_SOCKET, SO_RCVBUF), 212992, "SO_RCVBUF");
@@ -261,7 +260,7 @@ static void case_options(void)
 	ok &= eq(get_int(fd, SOL_SOCKET, SO_ERROR), 0, "SO_ERROR");
 	ok &= eq(get_int(fd, SOL_SOCKET, SO_PASSCRED), 0, "SO_PASSCRED");
 	ok &= eq(set_int(fd, SOL_SOCKET, SO_RCVBUF, 2 << 20), 0, "set");
-	ok &= eq(get_int(fd, SOL_SOCKET, SO_RCVBUF), 2 * min(cap, 2 << 20),
+	ok &= eq(get_int(fd, SOL_SOCKET, SO_RCVBUF), 2 * (cap < (2 << 20) ? cap : (2 << 20)),
 		 "SO_RCVBUF capped at rmem_max, doubled");
 	ok &= eq(set_int(fd, SOL_SOCKET, SO_RCVBUFFORCE, 2 << 20), 0, "set");
 	ok &= eq(get_int(fd, SOL_SOCKET, SO_RCVBUF), 4194304,
