@@ -9,7 +9,8 @@
  * two sockets (sender address, SCM_CREDENTIALS, MSG_PEEK, MSG_TRUNC,
  * scattered recvmsg), multicast to a group with ENOBUFS after a loss,
  * a receive woken by another process, and the calls netlink refuses.
- * Prints KTAP; exits 0 when every case passed.
+ * Prints KTAP; exits 0 when every case passed. "netsock send" sends a
+ * uevent-shaped datagram (see send_words()).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -488,8 +489,35 @@ static void case_refused_calls(void)
 	report(ok, "refused_calls");
 }
 
-int main(void)
+/*
+ * netsock send GROUP WORD...: one datagram to the uevent group GROUP,
+ * the words separated by NULs as in a uevent (for testing listeners
+ * such as mdev -d without a device).
+ */
+static int send_words(int argc, char **argv)
 {
+	static char msg[8192];
+	size_t len = 0, n;
+	int fd = nl_socket(0), i;
+
+	for (i = 3; i < argc; i++) {
+		n = strlen(argv[i]) + 1;
+		if (len + n > sizeof(msg))
+			return 2;
+		memcpy(msg + len, argv[i], n);
+		len += n;
+	}
+	if (nl_send(fd, msg, len, 0, 1U << (atoi(argv[2]) - 1)) < 0) {
+		perror("netsock send");
+		return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 3 && !strcmp(argv[1], "send"))
+		return send_words(argc, argv);
 	printf("KTAP version 1\n1..10\n");
 	case_socket_errnos();
 	case_socket_file();
