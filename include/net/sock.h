@@ -51,6 +51,9 @@ struct sk_buff *alloc_skb(unsigned int len);
 /* Drop a reference; the last frees it. */
 void kfree_skb(struct sk_buff *skb);
 
+/* No timeout: wait until woken. */
+#define MAX_SOCK_TIMEO		LONG_MAX
+
 /* sk_flags bits */
 #define SOCK_PASSCRED_BIT	0
 #define SOCK_DEAD_BIT		1
@@ -64,8 +67,11 @@ void kfree_skb(struct sk_buff *skb);
  * woken after every change of the queue or of @sk_err
  * @sk_refcnt: references; the family frees the sock at the last
  * sock_put() through @sk_destruct
- * @sk_rcvbuf, @sk_sndbuf, @sk_flags, @sk_reuse: options, written by
- * setsockopt(), read without a lock (one word each)
+ * @sk_rcvbuf, @sk_sndbuf, @sk_flags, @sk_reuse, @sk_rcvtimeo,
+ * @sk_sndtimeo: options, written by setsockopt(), read without a lock
+ * (one word each). The timeouts are in jiffies, Linux's way (so that
+ * user space reads back the values it reads on Linux), MAX_SOCK_TIMEO
+ * for none.
  */
 struct sock {
 	spinlock_t sk_lock;
@@ -80,6 +86,8 @@ struct sock {
 	int sk_rcvbuf;
 	int sk_sndbuf;
 	int sk_reuse;
+	long sk_rcvtimeo;
+	long sk_sndtimeo;
 	unsigned long sk_flags;
 	struct socket *sk_socket;
 	void (*sk_destruct)(struct sock *sk);
@@ -103,12 +111,25 @@ int sock_error(struct sock *sk);
 
 /*
  * The next datagram, for the caller to kfree_skb(): dequeued, or with
- * MSG_PEEK an extra reference to the one left queued. Waits unless
- * @nonblock. Returns it, or NULL with *@err set to the pending error,
- * -EAGAIN or -ERESTARTSYS.
+ * MSG_PEEK an extra reference to the one left queued. Waits up to
+ * SO_RCVTIMEO, not at all with MSG_DONTWAIT. Returns it, or NULL with
+ * *@err set to the pending error, -EAGAIN (nothing in time),
+ * -ERESTARTSYS or -EINTR (a signal; -EINTR when a timeout was set).
  */
-struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, bool nonblock,
-				  int *err);
+struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err);
+
+/* The timeout a send or receive with @flags waits (0 for MSG_DONTWAIT). */
+static inline long sock_timeo(long timeo, int flags)
+{
+	return (flags & MSG_DONTWAIT) ? 0 : READ_ONCE(timeo);
+}
+
+/*
+ * Sleep on @sk's queue until @ready(@sk) holds, for at most *@timeo
+ * jiffies (decreased by the time slept). Return: 0, -EAGAIN, or
+ * -ERESTARTSYS/-EINTR for a signal.
+ */
+int sock_wait(struct sock *sk, bool (*ready)(struct sock *sk), long *timeo);
 unsigned int datagram_poll(struct file *file, struct socket *sock,
 			   struct poll_table_struct *pt);
 

@@ -229,9 +229,9 @@ int netlink_broadcast_kernel(int protocol, u32 group, const void *msg,
 	return err;
 }
 
-static bool nl_has_room(struct netlink_sock *nlk)
+static bool nl_has_room(struct sock *sk)
 {
-	struct sock *sk = &nlk->sk;
+	struct netlink_sock *nlk = nlk_sk(sk);
 
 	return sock_flag(sk, SOCK_DEAD_BIT) ||
 	       (!READ_ONCE(nlk->congested) &&
@@ -239,14 +239,15 @@ static bool nl_has_room(struct netlink_sock *nlk)
 }
 
 /*
- * Send @skb from @from to the socket with @portid, waiting for room
- * unless @nonblock. Consumes @skb. Port 0 is the kernel: it takes the
+ * Send @skb from @from to the socket with @portid, waiting for room up
+ * to @timeo jiffies (see sock_wait()). Consumes @skb. Port 0 is the kernel: it takes the
  * datagram and, having no requests to serve (Linux's uevent socket
  * re-broadcasts injected events; Tide's does not), drops it.
- * Return: 0, -ECONNREFUSED (nobody there), -EAGAIN, -ERESTARTSYS.
+ * Return: 0, -ECONNREFUSED (nobody there), -EAGAIN, -ERESTARTSYS,
+ * -EINTR.
  */
 static int nl_unicast(struct netlink_sock *from, struct sk_buff *skb,
-		      u32 portid, bool nonblock)
+		      u32 portid, long timeo)
 {
 	struct netlink_sock *to;
 	int err;
@@ -273,14 +274,9 @@ static int nl_unicast(struct netlink_sock *from, struct sk_buff *skb,
 			return 0;
 		}
 		spin_unlock(&to->sk.sk_lock);
-		if (nonblock) {
-			mutex_unlock(&nl_table_mutex);
-			kfree_skb(skb);
-			return -EAGAIN;
-		}
 		sock_hold(&to->sk);
 		mutex_unlock(&nl_table_mutex);
-		err = wait_event_interruptible(to->sk.sk_wq, nl_has_room(to));
+		err = sock_wait(&to->sk, nl_has_room, &timeo);
 		sock_put(&to->sk);
 		if (err) {
 			kfree_skb(skb);
@@ -333,7 +329,8 @@ static int netlink_sendmsg(struct socket *sock, struct msghdr *m, size_t len)
 		nl_broadcast(nlk->sk.sk_protocol, dst_group, skb, dst_portid);
 		mutex_unlock(&nl_table_mutex);
 	}
-	err = nl_unicast(nlk, skb, dst_portid, m->msg_flags & MSG_DONTWAIT);
+	err = nl_unicast(nlk, skb, dst_portid,
+			 sock_timeo(nlk->sk.sk_sndtimeo, m->msg_flags));
 	return err ? err : len;
 }
 
@@ -349,7 +346,7 @@ static int netlink_recvmsg(struct socket *sock, struct msghdr *m, size_t len,
 
 	if (flags & MSG_OOB)
 		return -EOPNOTSUPP;
-	skb = skb_recv_datagram(sk, flags, flags & MSG_DONTWAIT, &err);
+	skb = skb_recv_datagram(sk, flags, &err);
 	if (!skb)
 		return err;
 	copied = skb->len;

@@ -413,7 +413,7 @@ static void case_unicast(void)
 /* Multicast from a process: members get it; a full one loses it. */
 static void case_multicast_enobufs(void)
 {
-	int a = nl_socket(SOCK_NONBLOCK), b = nl_socket(0), ok = 1, i, got;
+	int a = nl_socket(SOCK_NONBLOCK), b = nl_socket(0), ok = 1, i, got, c;
 	static char msg[1000], buf[1000];
 	struct sockaddr_nl from;
 	socklen_t len = sizeof(from);
@@ -438,6 +438,28 @@ static void case_multicast_enobufs(void)
 	ok &= eq(errno, EAGAIN, "then EAGAIN") &
 	      expect(got > 0 && got < 10, "queued before the loss", got, 2);
 	ok &= eq(get_int(a, SOL_SOCKET, SO_ERROR), 0, "error taken");
+	/* NETLINK_NO_ENOBUFS: the same losses, unreported. */
+	set_int(a, SOL_NETLINK, NETLINK_NO_ENOBUFS, 1);
+	for (i = 0; i < 10; i++)
+		nl_send(b, msg, sizeof(msg), 0, 1);
+	for (got = 0; recv(a, buf, sizeof(buf), 0) > 0; got++)
+		;
+	ok &= eq(errno, EAGAIN, "no ENOBUFS") &
+	      expect(got > 0 && got < 10, "queued", got, 2);
+	/* A member by NETLINK_ADD_MEMBERSHIP, never bound: port 0, left
+	 * out of sends to port 0. Bound, it gets them.
+	 */
+	c = nl_socket(SOCK_NONBLOCK);
+	ok &= eq(set_int(c, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, 1), 0, "add");
+	nl_send(b, "u", 1, 0, 1);
+	ok &= fails(recv(c, buf, sizeof(buf), 0), EAGAIN, "unbound member");
+	nl_bind(c, 0, 0);
+	nl_send(b, "u", 1, 0, 1);
+	ok &= fails(recv(c, buf, sizeof(buf), 0), EAGAIN, "bind cleared it");
+	set_int(c, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, 1);
+	nl_send(b, "u", 1, 0, 1);
+	ok &= eq(recv(c, buf, sizeof(buf), 0), 1, "bound member");
+	close(c);
 	close(a);
 	close(b);
 	report(ok, "multicast_enobufs");
@@ -471,6 +493,44 @@ static void case_wakeup(void)
 	waitpid(pid, &status, 0);
 	close(a);
 	report(ok, "wakeup");
+}
+
+/* SO_RCVTIMEO/SO_SNDTIMEO: Linux keeps them in 250 Hz ticks. */
+static void case_timeouts(void)
+{
+	int fd = nl_socket(0), ok = 1;
+	struct timeval tv = { 0, 100000 }, got;
+	socklen_t len = sizeof(got);
+	struct timespec t0, t1;
+	long ms;
+	char c;
+
+	nl_bind(fd, 0, 0);
+	ok &= eq(getsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &got, &len), 0, "get");
+	ok &= eq(len, 16, "timeval length") & eq(got.tv_sec, 0, "none: sec") &
+	      eq(got.tv_usec, 0, "none: usec");
+	ok &= eq(setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)), 0,
+		 "set 100 ms");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ok &= fails(recv(fd, &c, 1, 0), EAGAIN, "recv times out");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	ok &= expect(ms >= 90 && ms < 2000, "waited ms", ms, 100);
+	tv = (struct timeval){ 1, 1 };
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	getsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &got, &len);
+	ok &= eq(got.tv_sec, 1, "rounded: sec") &
+	      eq(got.tv_usec, 4000, "rounded up to a tick");
+	tv.tv_usec = 1000000;
+	ok &= fails(setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)),
+		    EDOM, "tv_usec 1000000");
+	ok &= fails(setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, 8), EINVAL,
+		    "short timeval");
+	tv = (struct timeval){ -1, 0 };
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	ok &= fails(recv(fd, &c, 1, 0), EAGAIN, "negative: no wait");
+	close(fd);
+	report(ok, "timeouts");
 }
 
 static void case_refused_calls(void)
@@ -518,7 +578,7 @@ int main(int argc, char **argv)
 {
 	if (argc > 3 && !strcmp(argv[1], "send"))
 		return send_words(argc, argv);
-	printf("KTAP version 1\n1..10\n");
+	printf("KTAP version 1\n1..11\n");
 	case_socket_errnos();
 	case_socket_file();
 	case_not_a_socket();
@@ -528,6 +588,7 @@ int main(int argc, char **argv)
 	case_unicast();
 	case_multicast_enobufs();
 	case_wakeup();
+	case_timeouts();
 	case_refused_calls();
 	printf("# netsock: %d of %d failed\n", failures, number);
 	return failures ? 1 : 0;
