@@ -55,6 +55,7 @@
 #define EAFNOSUPPORT	97
 #define EADDRINUSE	98
 #define EADDRNOTAVAIL	99
+#define ECONNRESET	104
 #define ENOBUFS		105
 #define EISCONN		106
 #define ENOTCONN	107

@@ -48,8 +48,33 @@ struct sk_buff *alloc_skb(unsigned int len)
  */
 void kfree_skb(struct sk_buff *skb)
 {
-	if (skb && atomic_dec_and_test(&skb->users))
-		kfree(skb);
+	struct sock *owner;
+
+	if (!skb || !atomic_dec_and_test(&skb->users))
+		return;
+	owner = skb->owner;
+	if (owner) {
+		spin_lock(&owner->sk_lock);
+		owner->sk_wmem_alloc -= skb->truesize;
+		spin_unlock(&owner->sk_lock);
+		wake_up_interruptible_all(&owner->sk_wq);
+		sock_put(owner);
+	}
+	kfree(skb);
+}
+
+/**
+ * skb_set_owner_w - count a datagram against its sender's send buffer
+ * @skb: the datagram, not yet queued
+ * @owner: the sender; referenced until @skb is freed
+ */
+void skb_set_owner_w(struct sk_buff *skb, struct sock *owner)
+{
+	sock_hold(owner);
+	skb->owner = owner;
+	spin_lock(&owner->sk_lock);
+	owner->sk_wmem_alloc += skb->truesize;
+	spin_unlock(&owner->sk_lock);
 }
 
 /**
@@ -149,9 +174,17 @@ int sock_error(struct sock *sk)
 	return -err;
 }
 
-static bool sock_has_input(struct sock *sk)
+/**
+ * sock_has_input - is there something for a receive of @sk to report?
+ * @sk: the sock
+ *
+ * Return: true with a datagram queued, an error pending, or receiving
+ * shut down (end of file).
+ */
+bool sock_has_input(struct sock *sk)
 {
-	return !list_empty(&sk->sk_receive_queue) || READ_ONCE(sk->sk_err);
+	return !list_empty(&sk->sk_receive_queue) || READ_ONCE(sk->sk_err) ||
+	       (READ_ONCE(sk->sk_shutdown) & RCV_SHUTDOWN);
 }
 
 /**
@@ -230,6 +263,11 @@ struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err)
 			if (!(flags & MSG_PEEK))
 				wake_up_interruptible_all(&sk->sk_wq);
 			return skb;
+		}
+		if (sk->sk_shutdown & RCV_SHUTDOWN) {
+			spin_unlock(&sk->sk_lock);
+			*err = 0;
+			return NULL;
 		}
 		spin_unlock(&sk->sk_lock);
 		ret = sock_wait(sk, sock_has_input, &timeo);

@@ -22,7 +22,9 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -543,6 +545,8 @@ static void case_refused_calls(void)
 	ok &= fails(shutdown(fd, SHUT_RDWR), EOPNOTSUPP, "shutdown");
 	ok &= fails(socketpair(AF_NETLINK, SOCK_DGRAM, UEV, sv), EOPNOTSUPP,
 		    "socketpair netlink");
+	ok &= fails(syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, 8), EFAULT,
+		    "socketpair bad vector");
 	ok &= fails(socketpair(AF_INET, SOCK_STREAM, 0, sv), EAFNOSUPPORT,
 		    "socketpair AF_INET");
 	close(fd);
@@ -574,11 +578,120 @@ static int send_words(int argc, char **argv)
 	return 0;
 }
 
+/* AF_UNIX pairs: a stream, its half-close and its end. */
+static void case_unix_stream(void)
+{
+	static char big[1 << 20];
+	int sv[2], ok = 1, status, n;
+	struct pollfd p;
+	char buf[16];
+	long total;
+	pid_t pid;
+
+	ok &= eq(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, sv), 0,
+		 "socketpair");
+	ok &= eq(write(sv[0], "hello", 5), 5, "write");
+	ok &= eq(recv(sv[1], buf, 2, MSG_PEEK), 2, "peek");
+	ok &= eq(read(sv[1], buf, 3), 3, "read 3");
+	ok &= eq(read(sv[1], buf, 16), 2, "read the rest");
+	ok &= eq(!memcmp(buf, "lo", 2), 1, "bytes in order");
+	ok &= fails(read(sv[1], buf, 16), EAGAIN, "empty");
+	p = (struct pollfd){ .fd = sv[1], .events = POLLIN | POLLOUT };
+	ok &= eq(poll(&p, 1, 0), 1, "poll") & eq(p.revents, POLLOUT, "idle");
+	ok &= eq(shutdown(sv[0], SHUT_WR), 0, "SHUT_WR");
+	ok &= eq(read(sv[1], buf, 16), 0, "end of file");
+	p.events = POLLIN | POLLOUT | POLLRDHUP;
+	poll(&p, 1, 0);
+	ok &= eq(p.revents, POLLIN | POLLOUT | POLLRDHUP, "after SHUT_WR");
+	ok &= eq(write(sv[1], "back", 4), 4, "other way still open");
+	ok &= eq(read(sv[0], buf, 16), 4, "read back");
+	ok &= fails(send(sv[0], "x", 1, MSG_NOSIGNAL), EPIPE, "write shut");
+	ok &= fails(shutdown(sv[0], 3), EINVAL, "how 3");
+	close(sv[0]);
+	poll(&p, 1, 0);
+	ok &= eq(p.revents, POLLIN | POLLOUT | POLLRDHUP | POLLHUP, "closed");
+	ok &= fails(send(sv[1], "x", 1, MSG_NOSIGNAL), EPIPE, "peer closed");
+	close(sv[1]);
+	/* A megabyte through the send buffer, the reader blocking. */
+	socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+	pid = fork();
+	if (pid == 0) {
+		close(sv[1]);
+		memset(big, 'b', sizeof(big));
+		_exit(write(sv[0], big, sizeof(big)) == sizeof(big) ? 0 : 1);
+	}
+	close(sv[0]);
+	for (total = 0; (n = read(sv[1], big, 4096)) > 0; total += n)
+		;
+	waitpid(pid, &status, 0);
+	ok &= eq(total, sizeof(big), "bytes through") &
+	      eq(n, 0, "then end of file") & eq(status, 0, "writer");
+	close(sv[1]);
+	report(ok, "unix_stream");
+}
+
+static void case_unix_messages(void)
+{
+	char buf[16], ctl[CMSG_SPACE(sizeof(struct ucred))];
+	struct iovec iov = { buf, sizeof(buf) };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
+			    .msg_control = ctl, .msg_controllen = sizeof(ctl) };
+	struct ucred *cr = (struct ucred *)CMSG_DATA((struct cmsghdr *)ctl);
+	struct sockaddr_storage a;
+	struct sockaddr_un un;
+	socklen_t len = sizeof(a);
+	int sv[2], ok = 1, fd;
+
+	ok &= eq(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv), 0, "dgram pair");
+	send(sv[0], "one", 3, 0);
+	send(sv[0], "three", 5, 0);
+	ok &= eq(recv(sv[1], buf, 16, 0), 3, "first whole");
+	ok &= eq(recv(sv[1], buf, 2, MSG_TRUNC), 5, "MSG_TRUNC");
+	ok &= eq(getsockname(sv[0], (struct sockaddr *)&a, &len), 0, "name");
+	ok &= eq(len, 2, "unnamed: family only") &
+	      eq(a.ss_family, AF_UNIX, "AF_UNIX");
+	len = sizeof(a);
+	ok &= eq(getpeername(sv[0], (struct sockaddr *)&a, &len), 0, "peer");
+	set_int(sv[1], SOL_SOCKET, SO_PASSCRED, 1);
+	send(sv[0], "c", 1, 0);
+	ok &= eq(recvmsg(sv[1], &m, 0), 1, "recvmsg");
+	ok &= eq(cr->pid, getpid(), "SCM_CREDENTIALS pid");
+	close(sv[1]);
+	ok &= fails(send(sv[0], "x", 1, 0), ECONNREFUSED, "reader gone");
+	close(sv[0]);
+	ok &= eq(socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv), 0, "seqpacket");
+	send(sv[0], "ab", 2, 0);
+	send(sv[0], "cd", 2, 0);
+	ok &= eq(recv(sv[1], buf, 16, 0), 2, "one message");
+	close(sv[0]);
+	ok &= eq(recv(sv[1], buf, 16, 0), 2, "queued one");
+	ok &= eq(recv(sv[1], buf, 16, 0), 0, "then end of file");
+	close(sv[1]);
+	fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	len = sizeof(a);
+	ok &= fails(getpeername(fd, (struct sockaddr *)&a, &len), ENOTCONN,
+		    "unconnected peer");
+	ok &= fails(send(fd, "x", 1, 0), ENOTCONN, "unconnected send");
+	memset(&un, 0, sizeof(un));
+	un.sun_family = AF_UNIX;
+	strcpy(un.sun_path, "/nonexistent/sock");
+	ok &= fails(connect(fd, (struct sockaddr *)&un, sizeof(un)), ENOENT,
+		    "connect to no file");
+	ok &= fails(connect(fd, (struct sockaddr *)&a, sizeof(a)), EINVAL,
+		    "address over sockaddr_un");
+	close(fd);
+	ok &= fails(socket(AF_UNIX, SOCK_STREAM, 5), EPROTONOSUPPORT,
+		    "protocol 5");
+	ok &= fails(socket(AF_UNIX, SOCK_PACKET, 0), ESOCKTNOSUPPORT,
+		    "SOCK_PACKET");
+	report(ok, "unix_messages");
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 3 && !strcmp(argv[1], "send"))
 		return send_words(argc, argv);
-	printf("KTAP version 1\n1..11\n");
+	printf("KTAP version 1\n1..13\n");
 	case_socket_errnos();
 	case_socket_file();
 	case_not_a_socket();
@@ -589,6 +702,8 @@ int main(int argc, char **argv)
 	case_multicast_enobufs();
 	case_wakeup();
 	case_timeouts();
+	case_unix_stream();
+	case_unix_messages();
 	case_refused_calls();
 	printf("# netsock: %d of %d failed\n", failures, number);
 	return failures ? 1 : 0;
