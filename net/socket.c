@@ -502,7 +502,7 @@ static long sys_socketpair(struct pt_regs *regs)
 	int protocol = SC_ARG2(regs);
 	int flags = type & ~SOCK_TYPE_MASK;
 	struct socket *a, *b;
-	int err;
+	int err, fds[2];
 
 	if (flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK))
 		return -EINVAL;
@@ -512,8 +512,27 @@ static long sys_socketpair(struct pt_regs *regs)
 	err = sock_create(family, type & SOCK_TYPE_MASK, protocol, false, &b);
 	if (err)
 		goto release_a;
-	/* No family here pairs sockets yet: Linux's answer for those. */
-	err = -EOPNOTSUPP;
+	err = a->ops->socketpair ? a->ops->socketpair(a, b) : -EOPNOTSUPP;
+	if (err)
+		goto release_b;
+	fds[0] = sock_map_fd(a, flags);
+	if (fds[0] < 0) {
+		sock_release(b);
+		return fds[0];
+	}
+	fds[1] = sock_map_fd(b, flags);
+	if (fds[1] < 0) {
+		close_fd(fds[0]);
+		return fds[1];
+	}
+	if (copy_to_user((void __user *)SC_ARG3(regs), fds, sizeof(fds))) {
+		close_fd(fds[0]);
+		close_fd(fds[1]);
+		return -EFAULT;
+	}
+	return 0;
+
+release_b:
 	sock_release(b);
 release_a:
 	sock_release(a);
@@ -592,7 +611,7 @@ static long sys_getpeername(struct pt_regs *regs)
 }
 SYSCALL_ENTRY(getpeername, sys_getpeername);
 
-/* listen, accept and shutdown: no family here has connections. */
+/* listen and accept: no family here listens for connections. */
 static long sock_no_connections(int fd)
 {
 	struct socket *sock;
@@ -627,7 +646,16 @@ SYSCALL_ENTRY(accept4, sys_accept4);
 
 static long sys_shutdown(struct pt_regs *regs)
 {
-	return sock_no_connections(SC_ARG0(regs));
+	struct socket *sock;
+	int err;
+
+	sock = sockfd_lookup(SC_ARG0(regs), &err);
+	if (!sock)
+		return err;
+	err = sock->ops->shutdown ?
+	      sock->ops->shutdown(sock, SC_ARG1(regs)) : -EOPNOTSUPP;
+	sockfd_put(sock);
+	return err;
 }
 SYSCALL_ENTRY(shutdown, sys_shutdown);
 

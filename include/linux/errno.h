@@ -35,6 +35,7 @@
 #define EROFS		30
 #define EMLINK		31
 #define EPIPE		32
+#define EDOM		33
 #define ERANGE		34
 #define ENAMETOOLONG	36
 #define ENOSYS		38
@@ -54,6 +55,7 @@
 #define EAFNOSUPPORT	97
 #define EADDRINUSE	98
 #define EADDRNOTAVAIL	99
+#define ECONNRESET	104
 #define ENOBUFS		105
 #define EISCONN		106
 #define ENOTCONN	107

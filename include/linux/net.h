@@ -103,6 +103,10 @@ struct proto_ops {
 	int (*bind)(struct socket *sock, struct sockaddr *addr, int len);
 	int (*connect)(struct socket *sock, struct sockaddr *addr, int len,
 		       int flags);
+	/* Join two new sockets of the family to each other. */
+	int (*socketpair)(struct socket *a, struct socket *b);
+	/* SHUT_RD, SHUT_WR or SHUT_RDWR. */
+	int (*shutdown)(struct socket *sock, int how);
 	/* The address's length, written at @addr; @peer: the remote one. */
 	int (*getname)(struct socket *sock, struct sockaddr *addr, int peer);
 	unsigned int (*poll)(struct file *file, struct socket *sock,

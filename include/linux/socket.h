@@ -50,6 +50,12 @@ struct user_msghdr {
 	unsigned int msg_flags;
 };
 
+/* SO_RCVTIMEO and SO_SNDTIMEO's value: struct timeval. */
+struct sock_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
 /* Most vectors one call takes. */
 #define UIO_MAXIOV	1024
 

@@ -48,8 +48,33 @@ struct sk_buff *alloc_skb(unsigned int len)
  */
 void kfree_skb(struct sk_buff *skb)
 {
-	if (skb && atomic_dec_and_test(&skb->users))
-		kfree(skb);
+	struct sock *owner;
+
+	if (!skb || !atomic_dec_and_test(&skb->users))
+		return;
+	owner = skb->owner;
+	if (owner) {
+		spin_lock(&owner->sk_lock);
+		owner->sk_wmem_alloc -= skb->truesize;
+		spin_unlock(&owner->sk_lock);
+		wake_up_interruptible_all(&owner->sk_wq);
+		sock_put(owner);
+	}
+	kfree(skb);
+}
+
+/**
+ * skb_set_owner_w - count a datagram against its sender's send buffer
+ * @skb: the datagram, not yet queued
+ * @owner: the sender; referenced until @skb is freed
+ */
+void skb_set_owner_w(struct sk_buff *skb, struct sock *owner)
+{
+	sock_hold(owner);
+	skb->owner = owner;
+	spin_lock(&owner->sk_lock);
+	owner->sk_wmem_alloc += skb->truesize;
+	spin_unlock(&owner->sk_lock);
 }
 
 /**
@@ -65,6 +90,8 @@ void sock_init_data(struct socket *sock, struct sock *sk)
 	INIT_LIST_HEAD(&sk->sk_receive_queue);
 	init_waitqueue_head(&sk->sk_wq);
 	atomic_set(&sk->sk_refcnt, 1);
+	sk->sk_rcvtimeo = MAX_SOCK_TIMEO;
+	sk->sk_sndtimeo = MAX_SOCK_TIMEO;
 	sk->sk_rcvbuf = SYSCTL_RMEM_DEFAULT;
 	sk->sk_sndbuf = SYSCTL_WMEM_DEFAULT;
 	sk->sk_socket = sock;
@@ -147,27 +174,71 @@ int sock_error(struct sock *sk)
 	return -err;
 }
 
-static bool sock_has_input(struct sock *sk)
+/**
+ * sock_has_input - is there something for a receive of @sk to report?
+ * @sk: the sock
+ *
+ * Return: true with a datagram queued, an error pending, or receiving
+ * shut down (end of file).
+ */
+bool sock_has_input(struct sock *sk)
 {
-	return !list_empty(&sk->sk_receive_queue) || READ_ONCE(sk->sk_err);
+	return !list_empty(&sk->sk_receive_queue) || READ_ONCE(sk->sk_err) ||
+	       (READ_ONCE(sk->sk_shutdown) & RCV_SHUTDOWN);
+}
+
+/**
+ * sock_wait - see include/net/sock.h
+ * @sk: the sock whose sk_wq to sleep on
+ * @ready: the condition
+ * @timeo: jiffies left, MAX_SOCK_TIMEO for no limit; updated
+ *
+ * Return: 0, -EAGAIN (time ran out, or *@timeo was 0), -ERESTARTSYS
+ * (a signal, no timeout set) or -EINTR (a signal, a timeout set).
+ */
+int sock_wait(struct sock *sk, bool (*ready)(struct sock *sk), long *timeo)
+{
+	struct wait_queue_entry w;
+	u64 left = *timeo == MAX_SOCK_TIMEO ? U64_MAX :
+		   (u64)*timeo * (NSEC_PER_SEC / HZ);
+	int ret = 0;
+
+	init_wait_entry(&w, 0);
+	for (;;) {
+		prepare_to_wait(&sk->sk_wq, &w, TASK_INTERRUPTIBLE);
+		if (ready(sk))
+			break;
+		if (!left) {
+			ret = -EAGAIN;
+			break;
+		}
+		if (signal_pending(current)) {
+			ret = *timeo == MAX_SOCK_TIMEO ? -ERESTARTSYS : -EINTR;
+			break;
+		}
+		left = schedule_timeout_ns(left);
+	}
+	finish_wait(&sk->sk_wq, &w);
+	if (*timeo != MAX_SOCK_TIMEO)
+		*timeo = DIV_ROUND_UP(left, NSEC_PER_SEC / HZ);
+	return ret;
 }
 
 /**
  * skb_recv_datagram - the next datagram of a receive queue
  * @sk: the receiver
- * @flags: MSG_PEEK leaves it queued
- * @nonblock: give -EAGAIN instead of waiting
+ * @flags: MSG_PEEK leaves it queued; MSG_DONTWAIT does not wait
  * @err: the error when none is returned
  *
  * A pending error (a lost datagram's -ENOBUFS) is reported first, and
  * cleared, even while datagrams are queued: as on Linux.
  *
  * Return: the datagram with a reference for the caller, or NULL with
- * *@err set (-EAGAIN, -ERESTARTSYS or the pending error).
+ * *@err set (-EAGAIN, -ERESTARTSYS, -EINTR or the pending error).
  */
-struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, bool nonblock,
-				  int *err)
+struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err)
 {
+	long timeo = sock_timeo(sk->sk_rcvtimeo, flags);
 	struct sk_buff *skb;
 	int ret;
 
@@ -193,12 +264,13 @@ struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, bool nonblock,
 				wake_up_interruptible_all(&sk->sk_wq);
 			return skb;
 		}
-		spin_unlock(&sk->sk_lock);
-		if (nonblock) {
-			*err = -EAGAIN;
+		if (sk->sk_shutdown & RCV_SHUTDOWN) {
+			spin_unlock(&sk->sk_lock);
+			*err = 0;
 			return NULL;
 		}
-		ret = wait_event_interruptible(sk->sk_wq, sock_has_input(sk));
+		spin_unlock(&sk->sk_lock);
+		ret = sock_wait(sk, sock_has_input, &timeo);
 		if (ret) {
 			*err = ret;
 			return NULL;
@@ -232,6 +304,8 @@ unsigned int datagram_poll(struct file *file, struct socket *sock,
 	return mask;
 }
 
+#define USEC_PER_SEC	1000000L
+
 /* Linux's rule for SO_RCVBUF/SO_SNDBUF: the value doubled, within limits. */
 static int sock_buf_size(int val, int floor)
 {
@@ -240,16 +314,56 @@ static int sock_buf_size(int val, int floor)
 	return max(val * 2, floor);
 }
 
+/* SO_RCVTIMEO/SO_SNDTIMEO's struct timeval into jiffies, as Linux rounds. */
+static int sock_set_timeout(long *timeo, void __user *optval,
+			    unsigned int optlen)
+{
+	struct sock_timeval tv;
+
+	if (optlen < sizeof(tv))
+		return -EINVAL;
+	if (copy_from_user(&tv, optval, sizeof(tv)))
+		return -EFAULT;
+	if (tv.tv_usec < 0 || tv.tv_usec >= USEC_PER_SEC)
+		return -EDOM;
+	if (tv.tv_sec < 0) {
+		/* Linux takes a negative time as "do not wait". */
+		WRITE_ONCE(*timeo, 0);
+		return 0;
+	}
+	if ((!tv.tv_sec && !tv.tv_usec) ||
+	    tv.tv_sec >= MAX_SOCK_TIMEO / HZ - 1) {
+		WRITE_ONCE(*timeo, MAX_SOCK_TIMEO);
+		return 0;
+	}
+	WRITE_ONCE(*timeo, tv.tv_sec * HZ +
+		   DIV_ROUND_UP(tv.tv_usec, USEC_PER_SEC / HZ));
+	return 0;
+}
+
+/* The struct timeval of a timeout in jiffies; none is {0, 0}. */
+static struct sock_timeval sock_get_timeout(long timeo)
+{
+	struct sock_timeval tv = { 0, 0 };
+
+	if (timeo != MAX_SOCK_TIMEO) {
+		tv.tv_sec = timeo / HZ;
+		tv.tv_usec = (timeo % HZ) * (USEC_PER_SEC / HZ);
+	}
+	return tv;
+}
+
 /**
  * sock_setsockopt - setsockopt(2) at level SOL_SOCKET
  * @sock: the socket
  * @optname: SO_REUSEADDR, SO_PASSCRED, SO_RCVBUF, SO_SNDBUF,
- * SO_RCVBUFFORCE, SO_SNDBUFFORCE (every caller is root here)
- * @optval: the user's int
+ * SO_RCVBUFFORCE, SO_SNDBUFFORCE (every caller is root here), and
+ * SO_RCVTIMEO, SO_SNDTIMEO (a struct timeval)
+ * @optval: the user's int or timeval
  * @optlen: its length
  *
- * Return: 0, -EINVAL (@optlen below an int), -EFAULT, -ENOPROTOOPT
- * (another option).
+ * Return: 0, -EINVAL (@optlen too short), -EFAULT, -EDOM (tv_usec out of
+ * range), -ENOPROTOOPT (another option).
  */
 int sock_setsockopt(struct socket *sock, int optname,
 		    void __user *optval, unsigned int optlen)
@@ -257,6 +371,10 @@ int sock_setsockopt(struct socket *sock, int optname,
 	struct sock *sk = sock->sk;
 	int val;
 
+	if (optname == SO_RCVTIMEO)
+		return sock_set_timeout(&sk->sk_rcvtimeo, optval, optlen);
+	if (optname == SO_SNDTIMEO)
+		return sock_set_timeout(&sk->sk_sndtimeo, optval, optlen);
 	if (optlen < sizeof(int))
 		return -EINVAL;
 	if (copy_from_user(&val, optval, sizeof(val)))
@@ -351,8 +469,8 @@ static int sock_option_value(struct socket *sock, int optname, int *val)
  * sock_getsockopt - getsockopt(2) at level SOL_SOCKET
  * @sock: the socket
  * @optname: SO_TYPE, SO_PROTOCOL, SO_DOMAIN, SO_ERROR (clears it),
- * SO_REUSEADDR, SO_PASSCRED, SO_RCVBUF, SO_SNDBUF and the int options
- * Tide keeps off (SO_KEEPALIVE, SO_BROADCAST, ...: 0)
+ * SO_REUSEADDR, SO_PASSCRED, SO_RCVBUF, SO_SNDBUF, SO_RCVTIMEO,
+ * SO_SNDTIMEO and the int options Tide keeps off (SO_KEEPALIVE, ...: 0)
  * @optval: user buffer; a shorter one than an int gets its first bytes
  * @optlen: in: the buffer's length; out: the bytes written
  *
@@ -367,12 +485,23 @@ int sock_getsockopt(struct socket *sock, int optname,
 		return -EFAULT;
 	if (len < 0)
 		return -EINVAL;
+	if (optname == SO_RCVTIMEO || optname == SO_SNDTIMEO) {
+		struct sock_timeval tv = sock_get_timeout(optname == SO_RCVTIMEO ?
+				READ_ONCE(sock->sk->sk_rcvtimeo) :
+				READ_ONCE(sock->sk->sk_sndtimeo));
+
+		len = min_t(int, len, sizeof(tv));
+		if (copy_to_user(optval, &tv, len))
+			return -EFAULT;
+		goto out;
+	}
 	err = sock_option_value(sock, optname, &val);
 	if (err)
 		return err;
 	len = min_t(int, len, sizeof(val));
 	if (copy_to_user(optval, &val, len))
 		return -EFAULT;
+out:
 	if (copy_to_user(optlen, &len, sizeof(len)))
 		return -EFAULT;
 	return 0;

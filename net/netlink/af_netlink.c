@@ -162,20 +162,22 @@ static struct sk_buff *nl_make_skb(const void *data, size_t len,
 }
 
 /*
- * A copy of @src to every member of @group of @protocol except the
- * socket @from (NULL: the kernel). nl_table_mutex held.
+ * A copy of @src to every member of @group of @protocol except the one
+ * whose port id is @skip (the destination port id of the send: 0 leaves
+ * out unbound members; the sender itself, if a member, gets a copy, as
+ * on Linux). nl_table_mutex held.
  * Return: 0 if one got it, -ESRCH if no member took it, -ENOMEM if a
  * copy could not be made and nobody got it.
  */
 static int nl_broadcast(int protocol, u32 group, struct sk_buff *src,
-			struct netlink_sock *from)
+			u32 skip)
 {
 	struct netlink_sock *nlk;
 	bool delivered = false, nomem = false;
 	struct sk_buff *skb;
 
 	list_for_each_entry(nlk, &nl_sockets, node) {
-		if (nlk == from || nlk->sk.sk_protocol != protocol ||
+		if (nlk->portid == skip || nlk->sk.sk_protocol != protocol ||
 		    !(nlk->groups & group_bit(group)))
 			continue;
 		skb = nl_make_skb(src->data, src->len, src->portid,
@@ -221,15 +223,15 @@ int netlink_broadcast_kernel(int protocol, u32 group, const void *msg,
 	if (!src)
 		return -ENOMEM;
 	mutex_lock(&nl_table_mutex);
-	err = nl_broadcast(protocol, group, src, NULL);
+	err = nl_broadcast(protocol, group, src, 0);
 	mutex_unlock(&nl_table_mutex);
 	kfree_skb(src);
 	return err;
 }
 
-static bool nl_has_room(struct netlink_sock *nlk)
+static bool nl_has_room(struct sock *sk)
 {
-	struct sock *sk = &nlk->sk;
+	struct netlink_sock *nlk = nlk_sk(sk);
 
 	return sock_flag(sk, SOCK_DEAD_BIT) ||
 	       (!READ_ONCE(nlk->congested) &&
@@ -237,20 +239,26 @@ static bool nl_has_room(struct netlink_sock *nlk)
 }
 
 /*
- * Send @skb from @from to the socket with @portid, waiting for room
- * unless @nonblock. Consumes @skb.
- * Return: 0, -ECONNREFUSED (nobody there, or the kernel, which takes
- * no requests here), -EAGAIN, -ERESTARTSYS.
+ * Send @skb from @from to the socket with @portid, waiting for room up
+ * to @timeo jiffies (see sock_wait()). Consumes @skb. Port 0 is the kernel: it takes the
+ * datagram and, having no requests to serve (Linux's uevent socket
+ * re-broadcasts injected events; Tide's does not), drops it.
+ * Return: 0, -ECONNREFUSED (nobody there), -EAGAIN, -ERESTARTSYS,
+ * -EINTR.
  */
 static int nl_unicast(struct netlink_sock *from, struct sk_buff *skb,
-		      u32 portid, bool nonblock)
+		      u32 portid, long timeo)
 {
 	struct netlink_sock *to;
 	int err;
 
+	if (!portid) {
+		kfree_skb(skb);
+		return 0;
+	}
 	for (;;) {
 		mutex_lock(&nl_table_mutex);
-		to = portid ? nl_lookup(from->sk.sk_protocol, portid) : NULL;
+		to = nl_lookup(from->sk.sk_protocol, portid);
 		if (!to || (to->connected && to->dst_portid != from->portid)) {
 			mutex_unlock(&nl_table_mutex);
 			kfree_skb(skb);
@@ -266,14 +274,9 @@ static int nl_unicast(struct netlink_sock *from, struct sk_buff *skb,
 			return 0;
 		}
 		spin_unlock(&to->sk.sk_lock);
-		if (nonblock) {
-			mutex_unlock(&nl_table_mutex);
-			kfree_skb(skb);
-			return -EAGAIN;
-		}
 		sock_hold(&to->sk);
 		mutex_unlock(&nl_table_mutex);
-		err = wait_event_interruptible(to->sk.sk_wq, nl_has_room(to));
+		err = sock_wait(&to->sk, nl_has_room, &timeo);
 		sock_put(&to->sk);
 		if (err) {
 			kfree_skb(skb);
@@ -323,10 +326,11 @@ static int netlink_sendmsg(struct socket *sock, struct msghdr *m, size_t len)
 	skb->creds = creds;
 	if (dst_group) {
 		mutex_lock(&nl_table_mutex);
-		nl_broadcast(nlk->sk.sk_protocol, dst_group, skb, nlk);
+		nl_broadcast(nlk->sk.sk_protocol, dst_group, skb, dst_portid);
 		mutex_unlock(&nl_table_mutex);
 	}
-	err = nl_unicast(nlk, skb, dst_portid, m->msg_flags & MSG_DONTWAIT);
+	err = nl_unicast(nlk, skb, dst_portid,
+			 sock_timeo(nlk->sk.sk_sndtimeo, m->msg_flags));
 	return err ? err : len;
 }
 
@@ -342,7 +346,7 @@ static int netlink_recvmsg(struct socket *sock, struct msghdr *m, size_t len,
 
 	if (flags & MSG_OOB)
 		return -EOPNOTSUPP;
-	skb = skb_recv_datagram(sk, flags, flags & MSG_DONTWAIT, &err);
+	skb = skb_recv_datagram(sk, flags, &err);
 	if (!skb)
 		return err;
 	copied = skb->len;

@@ -12,8 +12,8 @@
   (e) the hotplug scenarios of tools/testing/hotplug_*.py (scenario.py):
       a guest driven over QMP and its shell, each scenario one test;
   (f) the user-space boots of tools/testing/userland.py (and tty_user.py,
-      userland_hotplug.py: hotplug from busybox sh; uevent_user.py:
-      uevents, the uevent helper, mdev): the initramfs
+      userland_hotplug.py: hotplug from busybox sh; net_user.py: sockets;
+      uevent_user.py: uevents, the uevent helper, mdev): the initramfs
       unpacked, busybox init, Debian's programs, kselftest.
 
 Prints "PASS name", "FAIL name: reason" or "SKIP name: reason" per test and
@@ -40,6 +40,7 @@ import userland   # noqa: E402
 import tty_user   # noqa: E402
 import init_user  # noqa: E402
 import userland_hotplug   # noqa: E402
+import net_user   # noqa: E402
 import uevent_user   # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -648,7 +649,7 @@ def userland_jobs():
     return [Job(name, lambda ctx, fn=fn: fn(UserlandContext(ctx), outcome))
             for name, fn in (userland.JOBS + tty_user.JOBS +
                              init_user.JOBS + userland_hotplug.JOBS +
-                             uevent_user.JOBS)]
+                             net_user.JOBS + uevent_user.JOBS)]
 
 
 # ----------------------------------------------------------------- driver
