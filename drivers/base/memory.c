@@ -118,8 +118,9 @@ void memory_block_pfns(const struct memory_block *mem,
  * @online_type: an enum mmop; MMOP_OFFLINE means MMOP_ONLINE
  * @zone: the zone to join, or NULL for the one @online_type picks
  *
- * Hotplug lock held. Return: 0; -EINVAL if @mem is not offline;
- * online_pages()'s errno, with the block offline as before.
+ * Hotplug lock held. Sends the block's "online" uevent. Return: 0;
+ * -EINVAL if @mem is not offline; online_pages()'s errno, with the
+ * block offline as before.
  */
 int memory_block_online(struct memory_block *mem, int online_type,
 			struct zone *zone)
@@ -142,6 +143,7 @@ int memory_block_online(struct memory_block *mem, int online_type,
 	mem->online_type = online_type;
 	WRITE_ONCE(mem->zone, zone);
 	WRITE_ONCE(mem->state, MEM_ONLINE);
+	kobject_uevent(&mem->dev.kobj, KOBJ_ONLINE);
 	return 0;
 }
 
@@ -151,7 +153,8 @@ int memory_block_online(struct memory_block *mem, int online_type,
  *
  * Hotplug lock held. @mem->online_type keeps the type the block had;
  * its zone is cleared, so a caller that wants it back as it was records
- * @mem->zone first. Return: 0; -EINVAL if @mem is not online or spans two zones;
+ * @mem->zone first. Sends the block's "offline" uevent.
+ * Return: 0; -EINVAL if @mem is not online or spans two zones;
  * offline_pages()'s errno, with the block online as before.
  */
 int memory_block_offline(struct memory_block *mem)
@@ -169,6 +172,7 @@ int memory_block_offline(struct memory_block *mem)
 		return ret;
 	WRITE_ONCE(mem->zone, NULL);
 	WRITE_ONCE(mem->state, MEM_OFFLINE);
+	kobject_uevent(&mem->dev.kobj, KOBJ_OFFLINE);
 	return 0;
 }
 

@@ -13,7 +13,8 @@
       a guest driven over QMP and its shell, each scenario one test;
   (f) the user-space boots of tools/testing/userland.py (and tty_user.py,
       userland_hotplug.py: hotplug from busybox sh; lsmem_user.py:
-      lsmem and chmem against Linux's output): the initramfs
+      lsmem and chmem against Linux's output; net_user.py: sockets;
+      uevent_user.py: uevents, the uevent helper, mdev): the initramfs
       unpacked, busybox init, Debian's programs, kselftest.
 
 Prints "PASS name", "FAIL name: reason" or "SKIP name: reason" per test and
@@ -41,6 +42,8 @@ import tty_user   # noqa: E402
 import init_user  # noqa: E402
 import userland_hotplug   # noqa: E402
 import lsmem_user  # noqa: E402
+import net_user   # noqa: E402
+import uevent_user   # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
@@ -648,7 +651,8 @@ def userland_jobs():
     return [Job(name, lambda ctx, fn=fn: fn(UserlandContext(ctx), outcome))
             for name, fn in (userland.JOBS + tty_user.JOBS +
                              init_user.JOBS + userland_hotplug.JOBS +
-                             lsmem_user.JOBS)]
+                             lsmem_user.JOBS + net_user.JOBS +
+                             uevent_user.JOBS)]
 
 
 # ----------------------------------------------------------------- driver
