@@ -227,7 +227,7 @@ clean:
 # stress-ng and its libraries as a second gzip member.
 # Documentation/filesystems/initramfs.rst describes the image.
 user_progs := $(objtree)/tools/testing/memfill $(objtree)/tools/testing/badcalls \
-	$(objtree)/tools/testing/sigmask
+	$(objtree)/tools/testing/sigmask $(objtree)/tools/testing/numatest
 $(user_progs): $(objtree)/tools/testing/%: $(srctree)/tools/testing/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  USERCC  tools/testing/$*")

@@ -403,8 +403,7 @@ static int get_user_nodes(nodemask_t *nodes, const unsigned long __user *umask,
 	unsigned long nbits, words, w, word;
 
 	nodes_clear(nodes);
-	if (!maxnode)
-		return 0;
+	/* Unsigned, as in Linux: a maxnode of 0 is a mask far too long. */
 	nbits = maxnode - 1;
 	if (!nbits || !umask)
 		return 0;
@@ -765,9 +764,9 @@ static int mbind_target(struct mpol_walk *w, struct vm_area_struct *vma,
 
 /*
  * Give every VMA in [@start, @end) of @mm the policy @pol (a reference
- * each), splitting the VMAs at the edges. -EFAULT when a part of the
- * range has no VMA and @pol is not the default (nothing changed then);
- * -ENOMEM when a split fails.
+ * each), splitting the VMAs at the edges. -EFAULT when no VMA meets the
+ * range, or a part of it has none and @pol is not the default (nothing
+ * changed then); -ENOMEM when a split fails.
  */
 static int mbind_vmas(struct mm_struct *mm, unsigned long start,
 		      unsigned long end, struct mempolicy *pol)
@@ -776,7 +775,10 @@ static int mbind_vmas(struct mm_struct *mm, unsigned long start,
 	unsigned long at = start;
 	int err;
 
-	for (vma = find_vma(mm, start); at < end; vma = find_vma(mm, at)) {
+	vma = find_vma(mm, start);
+	if (!vma || vma->vm_start >= end)
+		return -EFAULT;		/* no VMA at all: even for the default */
+	for (; at < end; vma = find_vma(mm, at)) {
 		if (!vma || vma->vm_start >= end) {
 			if (pol)
 				return -EFAULT;

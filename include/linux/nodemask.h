@@ -114,7 +114,7 @@ static inline int node_index(int nid, const nodemask_t *m)
 /* Node states, as Linux's N_* sets: computed from the zones each time. */
 enum node_states {
 	N_POSSIBLE,		/* a pg_data_t exists */
-	N_ONLINE,		/* has a /sys/devices/system/node device */
+	N_ONLINE,		/* has memory or CPUs (before a device) */
 	N_NORMAL_MEMORY,	/* has present pages in a kernel zone */
 	N_MEMORY,		/* has present pages in any zone */
 	N_CPU,			/* has a present CPU */
