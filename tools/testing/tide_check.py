@@ -39,6 +39,7 @@ import userland   # noqa: E402
 import tty_user   # noqa: E402
 import init_user  # noqa: E402
 import userland_hotplug   # noqa: E402
+import numa_user   # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
@@ -645,7 +646,8 @@ def userland_jobs():
         return Outcome(name, status, reason, detail)
     return [Job(name, lambda ctx, fn=fn: fn(UserlandContext(ctx), outcome))
             for name, fn in (userland.JOBS + tty_user.JOBS +
-                             init_user.JOBS + userland_hotplug.JOBS)]
+                             init_user.JOBS + userland_hotplug.JOBS +
+                             numa_user.JOBS)]
 
 
 # ----------------------------------------------------------------- driver
