@@ -50,17 +50,15 @@
 
 static bool node_has_pages(int nid, bool kernel_zones_only)
 {
-	struct pglist_data *pgdat = NODE_DATA(nid);
-	int z;
+	pg_data_t *node = NODE_DATA(nid);
+	enum zone_type last = kernel_zones_only ? ZONE_NORMAL : ZONE_MOVABLE;
+	enum zone_type zt;
 
-	if (!pgdat)
+	if (!node)
 		return false;
-	for (z = 0; z < MAX_NR_ZONES; z++) {
-		if (kernel_zones_only && z == ZONE_MOVABLE)
-			continue;
-		if (READ_ONCE(pgdat->node_zones[z].managed_pages))
+	for (zt = 0; zt <= last; zt++)
+		if (READ_ONCE(node->node_zones[zt].managed_pages))
 			return true;
-	}
 	return false;
 }
 
@@ -115,14 +113,22 @@ void node_states_mask(enum node_states state, nodemask_t *m)
 	int nid;
 
 	nodes_clear(m);
-	for (nid = 0; nid < MAX_NUMNODES; nid++)
+	for (nid = MAX_NUMNODES - 1; nid >= 0; nid--)
 		if (node_state(nid, state))
 			node_set(nid, m);
 }
 
+/* Whether move_pages() may send pages to @nid. */
+static bool node_takes_pages(int nid)
+{
+	return node_state(nid, N_MEMORY);
+}
+
 static int local_node(void)
 {
-	return cpu_to_node(raw_smp_processor_id());
+	int this_cpu = raw_smp_processor_id();
+
+	return cpu_to_node(this_cpu);
 }
 
 /* ---- policies ---- */
@@ -172,13 +178,14 @@ struct mempolicy *mpol_create(int mode, unsigned short flags,
 	if (mode == MPOL_DEFAULT)
 		return nodes_empty(nodes) ? NULL : ERR_PTR(-EINVAL);
 	if (mode == MPOL_PREFERRED && nodes_empty(nodes)) {
+		/* local allocation: nothing for the flags to keep */
 		if (user_flags)
 			return ERR_PTR(-EINVAL);
 		mode = MPOL_LOCAL;
-	} else if (mode == MPOL_LOCAL) {
-		if (!nodes_empty(nodes) || user_flags)
+	} else if (mode != MPOL_LOCAL) {
+		if (nodes_empty(nodes))
 			return ERR_PTR(-EINVAL);
-	} else if (nodes_empty(nodes)) {
+	} else if (user_flags || !nodes_empty(nodes)) {
 		return ERR_PTR(-EINVAL);
 	}
 
@@ -271,23 +278,18 @@ int mpol_pick_node(const struct mempolicy *pol, int local,
 
 	if (!pol)
 		return local;
-	switch (pol->mode) {
-	case MPOL_PREFERRED:
-		return first_node(&pol->nodes);
-	case MPOL_BIND:
-	case MPOL_PREFERRED_MANY:
-		return nearest_node_in(local, &pol->nodes);
-	case MPOL_INTERLEAVE:
-	case MPOL_WEIGHTED_INTERLEAVE:
-		if (il_next) {
-			nid = next_node_wrap(*il_next, &pol->nodes);
-			*il_next = nid;
-			return nid;
-		}
-		return nth_node(ilx % nodes_weight(&pol->nodes), &pol->nodes);
-	default:
+	if (pol->mode == MPOL_LOCAL)
 		return local;
-	}
+	if (pol->mode == MPOL_PREFERRED)
+		return first_node(&pol->nodes);
+	if (pol->mode == MPOL_BIND || pol->mode == MPOL_PREFERRED_MANY)
+		return nearest_node_in(local, &pol->nodes);
+	/* the two interleaving modes: every node weighs the same */
+	if (!il_next)
+		return nth_node(ilx % nodes_weight(&pol->nodes), &pol->nodes);
+	nid = next_node_wrap(*il_next, &pol->nodes);
+	*il_next = nid;
+	return nid;
 }
 
 /* One page of node @nid alone, quietly. */
@@ -306,7 +308,7 @@ static struct page *mpol_alloc(const struct mempolicy *pol, int nid, gfp_t gfp)
 	int order[MAX_NUMNODES], n, i;
 	struct page *page;
 
-	if (!pol || pol->mode == MPOL_LOCAL)
+	if (pol == NULL || pol->mode == MPOL_LOCAL)
 		return __alloc_pages(gfp, 0, nid);
 	page = alloc_on_node(gfp, nid);
 	if (page)
@@ -451,14 +453,16 @@ static int put_user_nodes(unsigned long __user *umask, unsigned long maxnode,
 /* Split the mode argument: mode and flags, both checked. */
 static int split_mode(int *mode, unsigned short *flags)
 {
-	*flags = *mode & MPOL_MODE_FLAGS;
-	*mode &= ~MPOL_MODE_FLAGS;
-	if ((unsigned int)*mode >= MPOL_MAX)
+	const unsigned short both = MPOL_F_STATIC_NODES | MPOL_F_RELATIVE_NODES;
+	unsigned short f = *mode & MPOL_MODE_FLAGS;
+	int m = *mode & ~MPOL_MODE_FLAGS;
+
+	*mode = m;
+	*flags = f;
+	if ((unsigned int)m >= MPOL_MAX || (f & both) == both)
 		return -EINVAL;
-	if ((*flags & MPOL_F_STATIC_NODES) && (*flags & MPOL_F_RELATIVE_NODES))
-		return -EINVAL;
-	if ((*flags & MPOL_F_NUMA_BALANCING) && *mode != MPOL_BIND &&
-	    *mode != MPOL_PREFERRED_MANY)
+	if ((f & MPOL_F_NUMA_BALANCING) && m != MPOL_BIND &&
+	    m != MPOL_PREFERRED_MANY)
 		return -EINVAL;
 	return 0;
 }
@@ -521,8 +525,8 @@ static unsigned int move_batch(struct page **pages, const int *targets,
 	unsigned int failed = 0, fails, i, n;
 	int nid;
 
-	for (nid = 0; nid < MAX_NUMNODES; nid++) {
-		struct migration_target_control mtc = {
+	for (nid = 0; nid < MAX_NUMNODES; ++nid) {
+		struct migration_target_control dest = {
 			.nid = nid, .gfp = __GFP_THISNODE,
 		};
 
@@ -533,7 +537,7 @@ static unsigned int move_batch(struct page **pages, const int *targets,
 			continue;
 		fails = 0;
 		migrate_pages(group, n, alloc_migration_target,
-			      (unsigned long)&mtc, &fails);
+			      (unsigned long)&dest, &fails);
 		failed += fails;
 	}
 	return failed;
@@ -545,7 +549,7 @@ static unsigned int move_batch(struct page **pages, const int *targets,
  */
 struct mpol_walk {
 	int (*target)(struct mpol_walk *w, struct vm_area_struct *vma,
-		      unsigned long addr, struct page *page);
+		      unsigned long addr, struct page *pg);
 	const struct mempolicy *pol;	/* mbind's new policy */
 	nodemask_t from, to;		/* migrate_pages()'s masks */
 	bool move_shared;		/* MPOL_MF_MOVE_ALL */
@@ -629,7 +633,7 @@ SYSCALL_ENTRY(set_mempolicy, sys_set_mempolicy);
 /* The node of the page at @addr of current, faulting it in first. */
 static int node_of_address(unsigned long addr)
 {
-	struct mm_struct *mm = current->mm;
+	struct mm_struct *mm = current->mm;	/* a user task's */
 	struct page *page;
 	int tries;
 	char c;
@@ -670,16 +674,16 @@ static void report_nodes(const struct mempolicy *pol, nodemask_t *nodes)
 static int do_get_mempolicy(int *mode, nodemask_t *nodes, unsigned long addr,
 			    unsigned long flags)
 {
-	struct mm_struct *mm = current->mm;
 	struct mempolicy *pol = current->mempolicy;
+	struct mm_struct *mm = current->mm;	/* NULL in a kernel thread */
 	struct vm_area_struct *vma;
 	int err = 0;
 
 	if (flags & ~(unsigned long)(MPOL_F_NODE | MPOL_F_ADDR |
 				     MPOL_F_MEMS_ALLOWED))
 		return -EINVAL;
-	if (flags & MPOL_F_MEMS_ALLOWED) {
-		if (flags & (MPOL_F_NODE | MPOL_F_ADDR))
+	if (flags & MPOL_F_MEMS_ALLOWED) {	/* alone, or refused */
+		if (flags != MPOL_F_MEMS_ALLOWED)
 			return -EINVAL;
 		*mode = MPOL_DEFAULT;
 		node_states_mask(N_MEMORY, nodes);
@@ -752,10 +756,10 @@ SYSCALL_ENTRY(get_mempolicy, sys_get_mempolicy);
 
 /* mbind's choice: pages off the new policy's nodes go to its node. */
 static int mbind_target(struct mpol_walk *w, struct vm_area_struct *vma,
-			unsigned long addr, struct page *page)
+			unsigned long addr, struct page *pg)
 {
 	const struct mempolicy *pol = w->pol;
-	int nid = page_to_nid(page);
+	int nid = page_to_nid(pg);
 
 	if (node_isset(nid, &pol->nodes))
 		return -1;
@@ -763,23 +767,23 @@ static int mbind_target(struct mpol_walk *w, struct vm_area_struct *vma,
 }
 
 /*
- * Give every VMA in [@start, @end) of @mm the policy @pol (a reference
+ * Give every VMA in [@start, @stop) of @mm the policy @pol (a reference
  * each), splitting the VMAs at the edges. -EFAULT when no VMA meets the
  * range, or a part of it has none and @pol is not the default (nothing
  * changed then); -ENOMEM when a split fails.
  */
 static int mbind_vmas(struct mm_struct *mm, unsigned long start,
-		      unsigned long end, struct mempolicy *pol)
+		      unsigned long stop, struct mempolicy *pol)
 {
 	struct vm_area_struct *vma;
 	unsigned long at = start;
 	int err;
 
 	vma = find_vma(mm, start);
-	if (!vma || vma->vm_start >= end)
+	if (!vma || vma->vm_start >= stop)
 		return -EFAULT;		/* no VMA at all: even for the default */
-	for (; at < end; vma = find_vma(mm, at)) {
-		if (!vma || vma->vm_start >= end) {
+	for (; at < stop; vma = find_vma(mm, at)) {
+		if (!vma || vma->vm_start >= stop) {
 			if (pol)
 				return -EFAULT;
 			break;
@@ -788,7 +792,7 @@ static int mbind_vmas(struct mm_struct *mm, unsigned long start,
 			return -EFAULT;
 		at = vma->vm_end;
 	}
-	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
+	for (vma = find_vma(mm, start); vma && vma->vm_start < stop;
 	     vma = find_vma(mm, vma->vm_end)) {
 		if (vma->vm_start < start) {
 			err = split_vma(mm, vma, start);
@@ -796,15 +800,15 @@ static int mbind_vmas(struct mm_struct *mm, unsigned long start,
 				return err;
 			continue;
 		}
-		if (vma->vm_end > end) {
-			err = split_vma(mm, vma, end);
+		if (vma->vm_end > stop) {
+			err = split_vma(mm, vma, stop);
 			if (err)
 				return err;
 		}
 		mpol_put(vma->vm_policy);
 		vma->vm_policy = mpol_get(pol);
 	}
-	vma_merge_range(mm, start, end);
+	vma_merge_range(mm, start, stop);
 	return 0;
 }
 
@@ -817,7 +821,7 @@ static long sys_mbind(struct pt_regs *regs)
 	unsigned long start = SC_ARG0(regs), len = SC_ARG1(regs);
 	unsigned int flags = (unsigned int)SC_ARG5(regs);
 	struct mpol_walk w = { .target = mbind_target };
-	struct mm_struct *mm = current->mm;
+	struct mm_struct *mm = current->mm;	/* NULL in a kernel thread */
 	int mode = (int)SC_ARG2(regs);
 	nodemask_t nodes, allowed;
 	unsigned short mflags;
@@ -838,7 +842,7 @@ static long sys_mbind(struct pt_regs *regs)
 		return -EINVAL;
 	if (mode == MPOL_DEFAULT)
 		flags &= ~MPOL_MF_STRICT;
-	end = start + PAGE_ALIGN(len);
+	end = PAGE_ALIGN(len) + start;
 	if (end < start)
 		return -EINVAL;
 	if (end == start || !mm)
@@ -851,7 +855,7 @@ static long sys_mbind(struct pt_regs *regs)
 	mmap_write_lock(mm);
 	err = mbind_vmas(mm, start, end, pol);
 	mmap_write_unlock(mm);
-	if (err || !pol || pol->mode == MPOL_LOCAL ||
+	if (err || pol == NULL || pol->mode == MPOL_LOCAL ||
 	    !(flags & (MPOL_MF_STRICT | MPOL_MF_MOVE | MPOL_MF_MOVE_ALL)))
 		goto out;
 
@@ -870,9 +874,9 @@ SYSCALL_ENTRY(mbind, sys_mbind);
 
 /* migrate_pages' choice: the n-th node of @from goes to the n-th of @to. */
 static int remap_target(struct mpol_walk *w, struct vm_area_struct *vma,
-			unsigned long addr, struct page *page)
+			unsigned long addr, struct page *pg)
 {
-	int nid = page_to_nid(page), idx, dest;
+	int nid = page_to_nid(pg), idx, dest;
 
 	idx = node_index(nid, &w->from);
 	if (idx < 0)
@@ -956,7 +960,7 @@ static int page_status(struct mm_struct *mm, unsigned long addr)
 static int move_one_page(struct mm_struct *mm, unsigned long addr, int nid,
 			 bool move_shared)
 {
-	struct migration_target_control mtc = {
+	struct migration_target_control to_node = {
 		.nid = nid, .gfp = __GFP_THISNODE,
 	};
 	struct page *page = NULL;
@@ -980,7 +984,7 @@ static int move_one_page(struct mm_struct *mm, unsigned long addr, int nid,
 	if (ret != 1)
 		return ret;
 	ret = migrate_pages(&page, 1, alloc_migration_target,
-			    (unsigned long)&mtc, NULL);
+			    (unsigned long)&to_node, NULL);
 	return ret ? ret : nid;
 }
 
@@ -1006,7 +1010,7 @@ static long do_move_pages(struct mm_struct *mm, unsigned long nr,
 		if (unodes) {
 			if (get_user(nid, unodes + i))
 				return -EFAULT;
-			if (!node_state(nid, N_MEMORY))
+			if (!node_takes_pages(nid))
 				return -ENODEV;
 			status = move_one_page(mm, (unsigned long)p, nid,
 					       move_shared);
@@ -1018,7 +1022,7 @@ static long do_move_pages(struct mm_struct *mm, unsigned long nr,
 		}
 		if (put_user(status, ustatus + i))
 			return -EFAULT;
-		if (fatal_signal_pending(current))
+		if (signal_pending(current) && fatal_signal_pending(current))
 			return -EINTR;
 	}
 	return not_moved;

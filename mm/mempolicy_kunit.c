@@ -192,19 +192,19 @@ static struct mm_struct *use_new_mm(struct kunit *test)
 	return mm;
 }
 
-static long call(unsigned long nr, unsigned long a0, unsigned long a1,
-		 unsigned long a2, unsigned long a3, unsigned long a4,
-		 unsigned long a5)
+static long call(unsigned long nr, unsigned long di, unsigned long si,
+		 unsigned long dx, unsigned long r10, unsigned long r8,
+		 unsigned long r9)
 {
 	const struct syscall_entry *e;
 	struct pt_regs regs = { 0 };
 
-	regs.rdi = a0;
-	regs.rsi = a1;
-	regs.rdx = a2;
-	regs.r10 = a3;
-	regs.r8 = a4;
-	regs.r9 = a5;
+	regs.rdi = di;
+	regs.rsi = si;
+	regs.rdx = dx;
+	regs.r10 = r10;
+	regs.r8 = r8;
+	regs.r9 = r9;
 	for (e = __syscall_entries_start; e < __syscall_entries_end; e++)
 		if (e->nr == nr)
 			return e->fn(&regs);

@@ -28,7 +28,7 @@ static ssize_t print_cpu_list(char *buf, const struct cpumask *mask)
 	return len;
 }
 
-static ssize_t online_show(struct device *dev, struct device_attribute *attr,
+static ssize_t online_show(struct device *dev, struct device_attribute *da,
 			   char *buf)
 {
 	return print_cpu_list(buf, cpu_online_mask);
@@ -36,13 +36,13 @@ static ssize_t online_show(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_RO(online);
 
 static ssize_t possible_show(struct device *dev,
-			     struct device_attribute *attr, char *buf)
+			     struct device_attribute *da, char *buf)
 {
 	return print_cpu_list(buf, cpu_possible_mask);
 }
 static DEVICE_ATTR_RO(possible);
 
-static ssize_t present_show(struct device *dev, struct device_attribute *attr,
+static ssize_t present_show(struct device *dev, struct device_attribute *da,
 			    char *buf)
 {
 	return print_cpu_list(buf, cpu_present_mask);
@@ -50,7 +50,7 @@ static ssize_t present_show(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_RO(present);
 
 /* Possible CPUs that are not online. */
-static ssize_t offline_show(struct device *dev, struct device_attribute *attr,
+static ssize_t offline_show(struct device *dev, struct device_attribute *da,
 			    char *buf)
 {
 	struct cpumask off;
@@ -66,13 +66,13 @@ static DEVICE_ATTR_RO(offline);
 
 /* The highest CPU number the kernel was built for. */
 static ssize_t kernel_max_show(struct device *dev,
-			       struct device_attribute *attr, char *buf)
+			       struct device_attribute *da, char *buf)
 {
-	return sysfs_emit(buf, "%d\n", NR_CPUS - 1);
+	return sysfs_emit(buf, "%d\n", (int)NR_CPUS - 1);
 }
 static DEVICE_ATTR_RO(kernel_max);
 
-static struct attribute *cpu_root_attrs[] = {
+static struct attribute *cpu_subsys_attrs[] = {
 	&dev_attr_online.attr,
 	&dev_attr_possible.attr,
 	&dev_attr_present.attr,
@@ -80,9 +80,9 @@ static struct attribute *cpu_root_attrs[] = {
 	&dev_attr_kernel_max.attr,
 	NULL,
 };
-ATTRIBUTE_GROUPS(cpu_root);
+ATTRIBUTE_GROUPS(cpu_subsys);
 
-static void cpu_device_release(struct device *dev)
+static void cpu_dev_release(struct device *dev)
 {
 	kfree(dev);
 }
@@ -94,11 +94,11 @@ static int __init register_cpu_device(int cpu)
 	char name[24];
 	int err;
 
-	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	dev = kzalloc(sizeof(*dev), GFP_KERNEL);	/* freed by release */
 	if (!dev)
 		return -ENOMEM;
 	device_initialize(dev);
-	dev->release = cpu_device_release;
+	dev->release = cpu_dev_release;
 	dev->bus = &cpu_subsys;
 	dev->id = cpu;
 	err = device_add(dev);
@@ -118,7 +118,7 @@ static int __init cpu_dev_init(void)
 {
 	int cpu, err;
 
-	err = subsys_system_register(&cpu_subsys, cpu_root_groups);
+	err = subsys_system_register(&cpu_subsys, cpu_subsys_groups);
 	if (err)
 		return err;
 	for_each_possible_cpu(cpu) {

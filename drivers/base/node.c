@@ -68,11 +68,11 @@ static int print_hex_mask(char *buf, const unsigned long *mask,
 		else
 			len += sysfs_emit_at(buf, len, ",%08x", v);
 	}
-	len += sysfs_emit_at(buf, len, "\n");
+	len += sysfs_emit_at(buf, len, "%c", '\n');
 	return len;
 }
 
-static ssize_t cpumap_show(struct device *dev, struct device_attribute *attr,
+static ssize_t cpumap_show(struct device *dev, struct device_attribute *da,
 			   char *buf)
 {
 	struct cpumask mask;
@@ -83,18 +83,18 @@ static ssize_t cpumap_show(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_RO(cpumap);
 
 /* The SLIT distances from this node to every online node, in order. */
-static ssize_t distance_show(struct device *dev,
-			     struct device_attribute *attr, char *buf)
+static ssize_t distance_show(struct device *dev, struct device_attribute *da,
+			     char *buf)
 {
 	int nid, len = 0;
 
-	for (nid = 0; nid < MAX_NUMNODES; nid++) {
+	for (nid = 0; nid < MAX_NUMNODES; ++nid) {
 		if (!node_device(nid))
 			continue;
 		len += sysfs_emit_at(buf, len, "%s%d", len ? " " : "",
 				     node_distance(dev->id, nid));
 	}
-	len += sysfs_emit_at(buf, len, "\n");
+	len += sysfs_emit_at(buf, len, "%c", '\n');
 	return len;
 }
 static DEVICE_ATTR_RO(distance);
@@ -241,13 +241,13 @@ static ssize_t print_node_list(char *buf, enum node_states state)
 			len += sysfs_emit_at(buf, len, "-%d", nid - 1);
 		first = -1;
 	}
-	len += sysfs_emit_at(buf, len, "\n");
+	len += sysfs_emit_at(buf, len, "%c", '\n');
 	return len;
 }
 
 #define NODE_STATE_ATTR(name, state)					\
-static ssize_t name##_show(struct device *dev,				\
-			   struct device_attribute *attr, char *buf)	\
+static ssize_t name##_show(struct device *dev, struct device_attribute *da, \
+			   char *buf)					\
 {									\
 	return print_node_list(buf, state);				\
 }									\
@@ -260,8 +260,7 @@ NODE_STATE_ATTR(has_memory, N_MEMORY);
 NODE_STATE_ATTR(has_cpu, N_CPU);
 
 static ssize_t has_generic_initiator_show(struct device *dev,
-					  struct device_attribute *attr,
-					  char *buf)
+					  struct device_attribute *da, char *buf)
 {
 	return sysfs_emit(buf, "\n");
 }

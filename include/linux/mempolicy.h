@@ -28,9 +28,9 @@ enum {
 };
 
 /* Mode flags, or'ed into the mode. */
-#define MPOL_F_STATIC_NODES	(1 << 15)
-#define MPOL_F_RELATIVE_NODES	(1 << 14)
-#define MPOL_F_NUMA_BALANCING	(1 << 13)
+#define MPOL_F_STATIC_NODES	0x8000
+#define MPOL_F_RELATIVE_NODES	0x4000
+#define MPOL_F_NUMA_BALANCING	0x2000
 #define MPOL_MODE_FLAGS		(MPOL_F_STATIC_NODES | \
 				 MPOL_F_RELATIVE_NODES | \
 				 MPOL_F_NUMA_BALANCING)
