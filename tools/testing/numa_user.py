@@ -12,7 +12,9 @@
               interleaving and fork with Linux's results; `numactl
               --membind=1` (and --membind=0, --interleave, --preferred)
               placing numatest's pages, and memfill's, where Linux
-              does; sched_setaffinity through --physcpubind.
+              does; `numactl --show` and /proc/self/status's
+              Mems_allowed_list (libnuma's node set); sched_setaffinity
+              through --physcpubind.
 
 The expected texts below were recorded from Debian's Linux 6.12 booted on
 the same QEMU machine with the same initramfs. JOBS is for the runner's
@@ -120,6 +122,17 @@ interleave: alternates
 fork-policy: inherited
 move: done
 """
+SHOW_INTERLEAVE = """\
+policy: interleave
+preferred node: 0 (interleave next)
+interleavemask: 0 1
+interleavenode: 0
+physcpubind: 0 1
+cpubind: 0
+nodebind: 0
+membind: 0 1
+preferred: 0 1
+"""
 
 
 def _check(cond, what):
@@ -191,6 +204,11 @@ def numa_steps(m):
            f"numactl --hardware, one node: {_hardware(m)}")
     _same(m.run("numatest errno"), _errno_one_node(), "numatest errno")
     _check(read(m, f"{NODEDIR}/possible") == "0-1", "node/possible")
+    # libnuma's node set comes from Mems_allowed: only node 0 has memory.
+    out = m.run("numactl --show")
+    _check("membind: 0 \n" in out.replace("\r", ""), f"--show: {out!r}")
+    out = m.run("grep Mems_allowed_list /proc/self/status")
+    _check("Mems_allowed_list:\t0\n" in out, f"status: {out!r}")
     _check(read(m, f"{NODEDIR}/online") == "0", "node/online before")
 
     addr = add_dimm(m, "d1", 128 * MIB, node=1)
@@ -207,6 +225,10 @@ def numa_steps(m):
            f"numactl --hardware, two nodes: {_hardware(m)}")
     _same(m.run("numatest errno"), ERRNO_TWO_NODES, "numatest errno")
     _same(m.run("numatest move", timeout=120), MOVE, "numatest move")
+    _same(m.run("numactl --interleave=all numactl --show"), SHOW_INTERLEAVE,
+          "numactl --interleave=all numactl --show")
+    out = m.run("grep Mems_allowed_list /proc/self/status")
+    _check("Mems_allowed_list:\t0-1\n" in out, f"status: {out!r}")
     _placement(m)
     _memfill_on_node1(m)
     out = m.run("numactl --physcpubind=1 numactl --show")
