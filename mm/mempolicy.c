@@ -126,9 +126,9 @@ static bool node_takes_pages(int nid)
 
 static int local_node(void)
 {
-	int this_cpu = raw_smp_processor_id();
+	int on_cpu = raw_smp_processor_id();
 
-	return cpu_to_node(this_cpu);
+	return cpu_to_node(on_cpu);
 }
 
 /* ---- policies ---- */
