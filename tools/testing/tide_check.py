@@ -13,7 +13,10 @@
       a guest driven over QMP and its shell, each scenario one test;
   (f) the user-space boots of tools/testing/userland.py (and tty_user.py,
       userland_hotplug.py: hotplug from busybox sh): the initramfs
-      unpacked, busybox init, Debian's programs, kselftest.
+      unpacked, busybox init, Debian's programs, kselftest;
+  (g) compare.py: the same script on Debian's Linux 6.12 and on Tide,
+      one test per section (compare:lsmem, compare:chmem, ...), failing
+      on a difference tools/testing/compare-allow.txt does not allow.
 
 Prints "PASS name", "FAIL name: reason" or "SKIP name: reason" per test and
 ends with "N passed, N failed[, N skipped]"; exits 1 if anything failed.
@@ -39,6 +42,7 @@ import userland   # noqa: E402
 import tty_user   # noqa: E402
 import init_user  # noqa: E402
 import userland_hotplug   # noqa: E402
+import compare    # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
@@ -648,6 +652,17 @@ def userland_jobs():
                              init_user.JOBS + userland_hotplug.JOBS)]
 
 
+# (g) --------------------------------------------- Linux 6.12 against Tide
+
+def compare_job(ctx):
+    """One boot of each kernel (Linux's answers possibly cached); an
+    outcome per section of the script."""
+    return [Outcome(name, PASS if ok else FAIL, "" if ok else reason,
+                    None if ok else detail)
+            for name, ok, reason, detail in
+            compare.check_outcomes(ctx.build, ctx.log_dir)]
+
+
 # ----------------------------------------------------------------- driver
 
 class Context:
@@ -668,6 +683,7 @@ def all_jobs(args):
             jobs.append(Job(case.name, lambda ctx, c=case: boot_job(ctx, c)))
         jobs.append(Job("pytest", pytest_job))
         jobs += userland_jobs()
+        jobs.append(Job("compare:", compare_job))
     return jobs
 
 
