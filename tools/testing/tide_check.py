@@ -543,7 +543,8 @@ _PYTEST_SUMMARY = re.compile(r"(\d+) (passed|failed|skipped|error|errors)\b")
 
 def pytest_job(ctx):
     cmd = [PYTHON, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider",
-           os.path.join(HERE, "test_runner_selftest.py")]
+           os.path.join(HERE, "test_runner_selftest.py"),
+           os.path.join(HERE, "compare_selftest.py")]
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True, cwd=HERE)
     out = []
