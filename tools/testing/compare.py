@@ -41,6 +41,7 @@ import re
 import subprocess
 import sys
 import time
+from typing import NamedTuple
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu       # noqa: E402
@@ -507,10 +508,20 @@ def _text(entry):
     return f"{out}\n[exit {status}]" if out else f"[exit {status}]"
 
 
+class Row(NamedTuple):
+    """One item compared."""
+    item: str
+    verdict: str        # "same", "allowed" or "differ"
+    linux: str          # its output and status, None if absent
+    tide: str
+    why: object         # the Allow entry that allowed it, or None
+    linux_norm: str     # linux and tide after the normalize entries
+    tide_norm: str
+
+
 def compare_section(section, linux, tide, allow):
-    """Compare one section's items. Return a list of
-    (item, verdict, linux text, tide text, allow entry) in the script's
-    order; verdict is "same", "allowed" or "differ"."""
+    """Compare one section's items ({item: (output, status)} each); return
+    its Rows in the script's order (Linux's, then Tide's extra ones)."""
     order = list(linux) + [k for k in tide if k not in linux]
     rows = []
     for item in order:
@@ -525,15 +536,15 @@ def compare_section(section, linux, tide, allow):
                 if (nl, nt) != before:
                     a.used = True
         if nl == nt:
-            rows.append((item, "same", lt, tt, None))
+            rows.append(Row(item, "same", lt, tt, None, nl, nt))
             continue
         why = next((a for a in allow if a.kind == "differ" and
                     a.matches(key)), None)
         if why:
             why.used = True
-            rows.append((item, "allowed", lt, tt, why))
+            rows.append(Row(item, "allowed", lt, tt, why, nl, nt))
         else:
-            rows.append((item, "differ", lt, tt, None))
+            rows.append(Row(item, "differ", lt, tt, None, nl, nt))
     return rows
 
 
@@ -583,6 +594,9 @@ def run(build, log_dir, sections=SECTIONS, use_cache=True):
     CompareError if the allow-list is malformed or Linux is missing;
     a failed boot raises what qemu.Machine raised."""
     allow = load_allow_list()
+    for name in ("compare-tide.log", "compare-linux.log"):
+        if os.path.exists(os.path.join(log_dir, name)):
+            os.remove(os.path.join(log_dir, name))
     initrd = make_initramfs(build)
     notes = []
     linux, cached = linux_results(build, initrd,
@@ -604,6 +618,18 @@ def run(build, log_dir, sections=SECTIONS, use_cache=True):
     return rows, notes, allow, bool(problem or marks)
 
 
+def _log_tail(log_dir, n=30):
+    """The end of the console of the boot that ran last (Tide's if it
+    started), for a failure's report."""
+    for name in ("compare-tide.log", "compare-linux.log"):
+        path = os.path.join(log_dir, name)
+        if os.path.exists(path):
+            with open(path, encoding="utf-8", errors="replace") as f:
+                lines = f.read().replace("\r", "").splitlines()
+            return [f"{name}:"] + [f"| {x}" for x in lines[-n:]]
+    return []
+
+
 def check_outcomes(build, log_dir):
     """make check: [(name, ok, reason, detail lines)], one per section
     plus compare:tide-boot (a clean power off, nothing alarming on the
@@ -611,19 +637,20 @@ def check_outcomes(build, log_dir):
     try:
         rows, notes, allow, bad_boot = run(build, log_dir)
     except Exception as e:
-        return [("compare:boot", False, f"{type(e).__name__}: {e}", [])]
+        return [("compare:boot", False, f"{type(e).__name__}: {e}",
+                 _log_tail(log_dir))]
     out = [("compare:tide-boot", not bad_boot,
             "; ".join(n for n in notes if n.startswith("Tide")), [])]
     for sec, items in rows.items():
-        bad = [r for r in items if r[1] == "differ"]
+        bad = [r for r in items if r.verdict == "differ"]
         detail = []
-        for item, _, lt, tt, _ in bad[:20]:
-            detail.append(f"{item}:")
-            detail += short_diff(lt, tt)
+        for r in bad[:20]:
+            detail.append(f"{r.item}:")
+            detail += short_diff(r.linux_norm, r.tide_norm)
         if len(bad) > 20:
             detail.append(f"... and {len(bad) - 20} more items")
         reason = f"{len(bad)} of {len(items)} items differ from Linux: " + \
-            ", ".join(r[0] for r in bad[:5]) + (" ..." if len(bad) > 5
+            ", ".join(r.item for r in bad[:5]) + (" ..." if len(bad) > 5
                                                 else "")
         out.append((f"compare:{sec}", not bad, reason, detail))
     return out
@@ -655,7 +682,7 @@ def main(argv=None):
         return 1
     failed = 0
     for sec, items in rows.items():
-        for item, verdict, lt, tt, why in items:
+        for item, verdict, lt, tt, why, nl, nt in items:
             if args.side_by_side and (verdict != "same" or
                                       not args.only_diff):
                 print("\n".join(side_by_side(f"{sec}: {item}", verdict,
@@ -664,11 +691,11 @@ def main(argv=None):
                     print(f"    allowed by {why}")
             elif args.diff and verdict == "differ":
                 print(f"=== {sec}: {item}")
-                print("\n".join(short_diff(lt, tt, limit=40)))
+                print("\n".join(short_diff(nl, nt, limit=40)))
     print()
     for sec, items in rows.items():
-        bad = [r[0] for r in items if r[1] == "differ"]
-        allowed = sum(1 for r in items if r[1] == "allowed")
+        bad = [r.item for r in items if r.verdict == "differ"]
+        allowed = sum(1 for r in items if r.verdict == "allowed")
         print(f"{sec}: {len(items)} items, {len(bad)} differ, "
               f"{allowed} allowed differences")
         for name in bad:
