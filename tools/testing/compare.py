@@ -73,7 +73,7 @@ CMDLINE = "console=ttyS0 loglevel=5 memhp_default_state=online_movable"
 DIMMS = (("d0", 256 * MIB, 0), ("d1", 256 * MIB, 1))
 
 SECTIONS = ("lsmem", "numactl", "sysfs-memory", "sysfs-node", "params",
-            "writes", "chmem")
+            "uevent", "writes", "chmem")
 
 # The script in the guest: `run.sh SECTION` prints that section's items.
 # An item: "@@< NAME", its output (stdout and stderr), "@@> STATUS".
@@ -179,6 +179,22 @@ params)
 	wr $P/memmap_on_memory 1
 	wr $P/memmap_on_memory bad
 	;;
+uevent)
+	item "read /sys/kernel/uevent_seqnum" "cat /sys/kernel/uevent_seqnum"
+	item "read /sys/kernel/uevent_helper" "cat /sys/kernel/uevent_helper"
+	item "read /proc/sys/kernel/hotplug" "cat /proc/sys/kernel/hotplug"
+	wr /sys/kernel/uevent_seqnum 5
+	for f in /sys/kernel/uevent_helper /proc/sys/kernel/hotplug; do
+		item "write 300 characters > $f" "printf '%0300d\\n' 0 > $f"
+	done
+	wr $M/memory33/uevent bogus
+	wr $M/memory33/uevent ""
+	wr $M/memory33/uevent change
+	wr $M/memory33/uevent "add 0b5e7a5e-1d2c-4c3b-9a8f-0123456789ab"
+	wr $M/memory33/uevent "add nonsense"
+	wr $N/node1/uevent change
+	wr $M/uevent change
+	;;
 writes)
 	item "state of memory32" "cat $M/memory32/state"
 	wr $M/memory32/state bad
@@ -259,6 +275,7 @@ echo "@@ done $1"
 ITEM_START = re.compile(r"^@@< (.*)$")
 ITEM_END = re.compile(r"^@@> (\d+)$")
 PRINTK = re.compile(r"^\[\s*\d+\.\d+\]")
+PRINTK_ANYWHERE = re.compile(r"\[\s*\d+\.\d+\] [^\n]*\n")
 
 
 class CompareError(Exception):
@@ -342,7 +359,10 @@ def parse_items(text):
     A name seen twice gets " #2", " #3"... appended."""
     items = {}
     name, lines = None, []
-    for raw in text.replace("\r", "").split("\n"):
+    # A kernel message may break into a line of the script's output: it
+    # runs from its time stamp to its newline, and what was cut follows.
+    text = PRINTK_ANYWHERE.sub("", text.replace("\r", ""))
+    for raw in text.split("\n"):
         line = qemu._CONTROL.sub("", raw)
         if PRINTK.match(line):
             continue

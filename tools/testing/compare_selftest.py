@@ -40,6 +40,13 @@ def test_parse_items_numbers_a_repeated_name():
     assert list(items) == ["lsmem", "lsmem -o NOSUCH", "lsmem -o NOSUCH #2"]
 
 
+def test_parse_items_takes_out_a_kernel_line_cut_into_one():
+    text = ("@@< write 'chang[   24.740072] synth uevent: bad\r\n"
+            "e' > x\r\nsh: write error: Invalid argument\r\n@@> 1\r\n")
+    assert compare.parse_items(text) == {
+        "write 'change' > x": ("sh: write error: Invalid argument", 1)}
+
+
 def test_parse_items_drops_an_unfinished_item():
     assert compare.parse_items("@@< half\nsome output\n") == {}
 
