@@ -225,6 +225,11 @@ writes)
 	wr $M/auto_online_blocks ""
 	wr $M/auto_online_blocks online_foo
 	item "read auto_online_blocks" "cat $M/auto_online_blocks"
+	for v in online offline online_kernel "online_movable "; do
+		wr $M/auto_online_blocks "$v"
+		item "read auto_online_blocks" "cat $M/auto_online_blocks"
+	done
+	wr $M/auto_online_blocks online_movable
 	wr $M/probe foo
 	wr $M/probe 0x1
 	wr $M/soft_offline_page foo
