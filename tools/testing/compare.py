@@ -290,7 +290,8 @@ class CompareError(Exception):
 # ---- the two machines ----
 
 def linux_paths(build):
-    """(vmlinuz, config) of the reference Linux in @build/linux-ref."""
+    """The vmlinuz of the reference Linux in @build/linux-ref;
+    CompareError if it is not unpacked there."""
     ref = os.path.join(build, "linux-ref", "boot")
     kernels = sorted(f for f in os.listdir(ref) if f.startswith(
         "vmlinuz-6.12")) if os.path.isdir(ref) else []
@@ -391,7 +392,8 @@ def parse_items(text):
 
 def run_machine(kernel, initrd, log_path, sections=SECTIONS):
     """Boot @kernel with @initrd on the machine, hot-add the DIMMs and run
-    the script; return {section: {item: (output, status)}}."""
+    the script. Return ({section: {item: (output, status)}}, why the end
+    of the boot was wrong or None, console lines with a FAILURE_MARK)."""
     m = qemu.Machine(kernel, memory=MEMORY, cmdline=CMDLINE,
                      extra_args=MACHINE, log_path=log_path, timeout=900,
                      initrd=initrd)
@@ -405,8 +407,10 @@ def run_machine(kernel, initrd, log_path, sections=SECTIONS):
                 raise CompareError(f"section {sec} did not finish: "
                                    f"{out[-300:]!r}")
             results[sec] = parse_items(out)
-    problem = qemu.exit_problem(m.status, m.output) if m.status is not None \
-        else None
+    if m.status is None:
+        problem = "did not power off (QEMU killed)"
+    else:
+        problem = qemu.exit_problem(m.status, m.output)
     marks = [line for line in m.output.splitlines()
              if any(x in line for x in qemu.FAILURE_MARKS)]
     return results, problem, marks
