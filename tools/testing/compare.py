@@ -268,6 +268,9 @@ chmem)
 	chm chmem -b -d 34-35
 	chm chmem -b -e 35
 	chm chmem -v -b -e -z Normal 34
+	wr $M/memory35/online 0
+	wr $M/memory35/online 1
+	after "memory35 went off and on through its online file"
 	;;
 *)
 	echo "run.sh: no section $1" >&2
