@@ -63,7 +63,7 @@ LDFLAGS := -n -nostdlib -z max-page-size=0x1000 -z noexecstack \
 	--no-warn-rwx-segments
 
 .PHONY: all defconfig olddefconfig menuconfig savedefconfig clean run \
-	check bench bench-deps deps FORCE
+	check compare bench bench-deps deps FORCE
 
 all: $(objtree)/tide
 
@@ -268,9 +268,24 @@ run: deps all
 	$(Q)$(if $(filter $(initramfs) $(initramfs_stress),$(TIDE_INITRD)),$(MAKE) -s $(TIDE_INITRD))
 	$(Q)TIDE_INITRD=$(TIDE_INITRD) $(srctree)/scripts/run-qemu.sh $(objtree)/tide $(RUNARGS)
 
+# check also compares Tide with Debian's Linux 6.12 (tools/testing/
+# compare.py): bench-deps unpacks that kernel into $(O)/linux-ref/ from
+# a .deb cached outside the clone (fetched once). Without it the compare
+# tests fail and say why.
 check: deps
 	$(Q)$(MAKE) -s all $(initramfs)
+	$(Q)$(MAKE) -s bench-deps || \
+		echo "check: no Linux 6.12 to compare with; compare: will fail"
 	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_check.py --build $(objtree) $(CHECKARGS)
+
+# make compare: the script of compare.py on Linux 6.12 and on Tide, every
+# item's two outputs side by side (COMPAREARGS="--only-diff" shows only
+# the items that differ, "-k SECTION" one section, "--no-cache" boots
+# Linux even when its answers are cached).
+compare: deps
+	$(Q)$(MAKE) -s all $(initramfs) bench-deps
+	$(Q)$(PYTHON) $(srctree)/tools/testing/compare.py --build $(objtree) \
+		--side-by-side $(COMPAREARGS)
 
 # make bench also boots Debian's Linux 6.12 for its memory hotplug figures:
 # bench-deps fetches that kernel and busybox into $(O)/linux-ref/ (after

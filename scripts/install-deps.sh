@@ -6,20 +6,24 @@
 # Prints nothing when everything is already there.
 set -euo pipefail
 
-# `install-deps.sh --bench DIR` (make bench-deps, run by make bench only):
-# the Linux reference machine of the bench, Debian's Linux 6.12 kernel
-# (the image package linux-image-6.12-amd64 depends on) and busybox-static,
-# downloaded into DIR and unpacked there (boot/, bin/busybox), not
-# installed: nothing on the system changes.
+# `install-deps.sh --bench DIR` (make bench-deps, run by make bench,
+# make check and make compare): the Linux reference machine, Debian's
+# Linux 6.12 kernel (the image package linux-image-6.12-amd64 depends on)
+# and busybox-static, unpacked into DIR (boot/, bin/busybox), not
+# installed: nothing on the system changes. The .debs are kept outside
+# the clone, in $TIDE_DEB_CACHE (by default ${XDG_CACHE_HOME:-~/.cache}/
+# tide-debs, the cache of scripts/mkinitramfs.sh): a fresh clone unpacks
+# from there and downloads only what the cache lacks.
 bench_deps() {
-	local dir=$1 pkg deb
+	local dir=$1 pkg deb missing=()
+	local cache=${TIDE_DEB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tide-debs}
 	if compgen -G "$dir/boot/vmlinuz-6.12*" >/dev/null &&
 	   [ -x "$dir/bin/busybox" ]; then
 		return 0
 	fi
 	for cmd in apt-get apt-cache dpkg-deb; do
 		if ! command -v $cmd >/dev/null 2>&1; then
-			echo "make bench needs $cmd (Debian's apt and dpkg)" >&2
+			echo "bench-deps needs $cmd (Debian's apt and dpkg)" >&2
 			return 1
 		fi
 	done
@@ -28,30 +32,41 @@ bench_deps() {
 			sed -n 's/^ *Depends: \(linux-image-6\.12\..*-amd64\)$/\1/p' |
 			head -n 1
 	}
+	# The newest cached .deb of package $1, if any.
+	cached_deb() {
+		compgen -G "$cache/${1}_*.deb" | sort -V | tail -n 1 || true
+	}
 	pkg=$(image_pkg)
 	if [ -z "$pkg" ] && [ "$(id -u)" -eq 0 ]; then
 		apt-get update -qq
 		pkg=$(image_pkg)
 	fi
 	if [ -z "$pkg" ]; then
+		# apt knows none (no package lists): any cached image will do.
+		deb=$(compgen -G "$cache/linux-image-6.12.*-amd64_*.deb" |
+		      sort -V | tail -n 1 || true)
+		pkg=$(basename "${deb%%_*}")
+	fi
+	if [ -z "$pkg" ]; then
 		echo "apt knows no linux-image-6.12-amd64 (run apt-get update)" >&2
 		return 1
 	fi
-	echo "Fetching $pkg and busybox-static into $dir..."
-	mkdir -p "$dir"
-	rm -f "$dir"/*.deb
-	# As root apt warns that _apt cannot write into $dir; that is fine.
-	(cd "$dir" && apt-get download -qq "$pkg" busybox-static 2>&1 |
-		{ grep -v 'unsandboxed' || true; } >&2)
-	for deb in "$dir"/*.deb; do
-		case $deb in
-		*/linux-image-*) dpkg-deb --fsys-tarfile "$deb" |
-				tar -x -C "$dir" ./boot ;;
-		*/busybox-static*) dpkg-deb --fsys-tarfile "$deb" |
-				tar -x -C "$dir" ./bin/busybox ;;
-		esac
+	mkdir -p "$cache"
+	for p in "$pkg" busybox-static; do
+		[ -n "$(cached_deb "$p")" ] || missing+=("$p")
 	done
-	rm -f "$dir"/*.deb
+	if [ ${#missing[@]} -gt 0 ]; then
+		echo "Fetching ${missing[*]} into $cache..."
+		# As root apt warns that _apt cannot write into the cache; fine.
+		(cd "$cache" && apt-get download -qq "${missing[@]}" 2>&1 |
+			{ grep -v 'unsandboxed' || true; } >&2)
+	fi
+	mkdir -p "$dir"
+	deb=$(cached_deb "$pkg")
+	[ -n "$deb" ] && dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dir" ./boot
+	deb=$(cached_deb busybox-static)
+	[ -n "$deb" ] && dpkg-deb --fsys-tarfile "$deb" |
+		tar -x -C "$dir" ./bin/busybox
 	compgen -G "$dir/boot/vmlinuz-6.12*" >/dev/null && [ -x "$dir/bin/busybox" ]
 }
 

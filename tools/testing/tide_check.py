@@ -14,8 +14,12 @@
   (f) the user-space boots of tools/testing/userland.py (and tty_user.py,
       userland_hotplug.py: hotplug from busybox sh; lsmem_user.py:
       lsmem and chmem against Linux's output; net_user.py: sockets;
-      uevent_user.py: uevents, the uevent helper, mdev): the initramfs
-      unpacked, busybox init, Debian's programs, kselftest.
+      uevent_user.py: uevents, the uevent helper, mdev; numa_user.py:
+      numactl and the policy calls): the initramfs unpacked, busybox
+      init, Debian's programs, kselftest;
+  (g) compare.py: the same script on Debian's Linux 6.12 and on Tide,
+      one test per section (compare:lsmem, compare:chmem, ...), failing
+      on a difference tools/testing/compare-allow.txt does not allow.
 
 Prints "PASS name", "FAIL name: reason" or "SKIP name: reason" per test and
 ends with "N passed, N failed[, N skipped]"; exits 1 if anything failed.
@@ -45,6 +49,7 @@ import lsmem_user  # noqa: E402
 import net_user   # noqa: E402
 import uevent_user   # noqa: E402
 import numa_user   # noqa: E402
+import compare    # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
@@ -545,7 +550,8 @@ _PYTEST_SUMMARY = re.compile(r"(\d+) (passed|failed|skipped|error|errors)\b")
 
 def pytest_job(ctx):
     cmd = [PYTHON, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider",
-           os.path.join(HERE, "test_runner_selftest.py")]
+           os.path.join(HERE, "test_runner_selftest.py"),
+           os.path.join(HERE, "compare_selftest.py")]
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True, cwd=HERE)
     out = []
@@ -657,6 +663,17 @@ def userland_jobs():
                              numa_user.JOBS)]
 
 
+# (g) --------------------------------------------- Linux 6.12 against Tide
+
+def compare_job(ctx):
+    """One boot of each kernel (Linux's answers possibly cached); an
+    outcome per section of the script."""
+    return [Outcome(name, PASS if ok else FAIL, "" if ok else reason,
+                    None if ok else detail)
+            for name, ok, reason, detail in
+            compare.check_outcomes(ctx.build, ctx.log_dir)]
+
+
 # ----------------------------------------------------------------- driver
 
 class Context:
@@ -677,6 +694,7 @@ def all_jobs(args):
             jobs.append(Job(case.name, lambda ctx, c=case: boot_job(ctx, c)))
         jobs.append(Job("pytest", pytest_job))
         jobs += userland_jobs()
+        jobs.append(Job("compare:", compare_job))
     return jobs
 
 
