@@ -241,9 +241,10 @@ static ssize_t online_show(struct device *dev, struct device_attribute *attr,
 }
 
 /*
- * 1 onlines with the default online type (auto_online_blocks, or
- * "online" when that is "offline"), 0 offlines; kstrtobool()'s -EINVAL
- * otherwise. Writing the current state succeeds without doing anything.
+ * 1 onlines as "online" does (the zone the online policy picks, whatever
+ * auto_online_blocks says: that one is for memory being added), 0
+ * offlines; kstrtobool()'s -EINVAL otherwise. Writing the current state
+ * succeeds without doing anything.
  */
 static ssize_t online_store(struct device *dev, struct device_attribute *attr,
 			    const char *buf, size_t count)
@@ -259,7 +260,7 @@ static ssize_t online_store(struct device *dev, struct device_attribute *attr,
 	if (ret)
 		return ret;
 	if (val && mem->state == MEM_OFFLINE)
-		ret = memory_block_online(mem, mhp_get_default_online_type(), NULL);
+		ret = memory_block_online(mem, MMOP_ONLINE, NULL);
 	else if (!val && mem->state == MEM_ONLINE)
 		ret = memory_block_offline(mem);
 	mem_hotplug_done();
