@@ -204,15 +204,16 @@ static int unix_stream_recv(struct socket *sock, struct msghdr *m,
 	int ret;
 
 	for (;;) {
-		ret = sock_error(sk);
-		if (ret)
-			break;
+		/* Queued bytes come first, then an error, then the end. */
 		ret = unix_stream_copy(sk, m, len - done, flags, creds);
 		if (ret < 0)
 			break;
 		done += ret;
 		if (done == len || (done && !(flags & MSG_WAITALL)) ||
-		    (flags & MSG_PEEK && done))
+		    ((flags & MSG_PEEK) && done))
+			break;
+		ret = sock_error(sk);
+		if (ret)
 			break;
 		spin_lock(&sk->sk_lock);
 		ret = list_empty(&sk->sk_receive_queue) &&
