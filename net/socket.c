@@ -36,10 +36,10 @@
 /*
  * net_families: the registered families, by number. Written by
  * sock_register() and read by socket creation, both under
- * net_family_lock.
+ * families_lock.
  */
 static const struct net_proto_family *net_families[AF_MAX];
-static DEFINE_SPINLOCK(net_family_lock);
+static DEFINE_SPINLOCK(families_lock);
 
 /**
  * sock_register - make an address family available to socket()
@@ -53,12 +53,12 @@ int sock_register(const struct net_proto_family *fam)
 
 	if (fam->family < 0 || fam->family >= AF_MAX)
 		return -EINVAL;
-	spin_lock(&net_family_lock);
+	spin_lock(&families_lock);
 	if (net_families[fam->family])
 		err = -EEXIST;
 	else
 		net_families[fam->family] = fam;
-	spin_unlock(&net_family_lock);
+	spin_unlock(&families_lock);
 	return err;
 }
 
@@ -66,9 +66,9 @@ static const struct net_proto_family *sock_family(int family)
 {
 	const struct net_proto_family *fam;
 
-	spin_lock(&net_family_lock);
+	spin_lock(&families_lock);
 	fam = net_families[family];
-	spin_unlock(&net_family_lock);
+	spin_unlock(&families_lock);
 	return fam;
 }
 
@@ -82,7 +82,7 @@ static int sock_create(int family, int type, int protocol, bool kern,
 
 	if (family < 0 || family >= AF_MAX)
 		return -EAFNOSUPPORT;
-	if (type < 0 || type >= SOCK_MAX)
+	if (type >= SOCK_MAX || type < 0)
 		return -EINVAL;
 	fam = sock_family(family);
 	if (!fam)
@@ -117,15 +117,15 @@ int sock_create_kern(int family, int type, int protocol,
 }
 
 /**
- * sock_release - close a socket
- * @sock: a socket from sock_create_kern(), or the one of a file whose
+ * sock_release - release a socket and free it
+ * @so: a socket from sock_create_kern(), or the one of a file whose
  * last reference went
  */
-void sock_release(struct socket *sock)
+void sock_release(struct socket *so)
 {
-	if (sock->ops && sock->ops->release)
-		sock->ops->release(sock);
-	kfree(sock);
+	if (so->ops && so->ops->release)
+		so->ops->release(so);
+	kfree(so);
 }
 
 /* ---- sockfs ---- */
@@ -140,7 +140,7 @@ static const struct dentry_operations sockfs_dentry_ops = {
 };
 
 static struct dentry *sockfs_mount(struct file_system_type *type, int flags,
-				   const char *dev_name, void *data)
+				   const char *devname, void *opts)
 {
 	struct super_block *sblk = sget_nodev(type, NULL);
 	struct inode *root;
@@ -345,8 +345,7 @@ static ssize_t sock_write(struct file *filp, const char __user *buf,
 	struct msghdr m = { .msg_iter = { .iov = &v, .nr_segs = 1,
 					  .count = len } };
 
-	if (filp->f_flags & O_NONBLOCK)
-		m.msg_flags = MSG_DONTWAIT;
+	m.msg_flags = (filp->f_flags & O_NONBLOCK) ? MSG_DONTWAIT : 0;
 	return sock->ops->sendmsg(sock, &m, len);
 }
 
@@ -359,15 +358,15 @@ static unsigned int sock_poll(struct file *filp, poll_table *pt)
 
 static int sock_close(struct inode *ip, struct file *filp)
 {
-	struct socket *sock = filp->private_data;
+	struct socket *so = filp->private_data;
 
-	if (sock)
-		sock_release(sock);
+	if (so)
+		sock_release(so);
 	filp->private_data = NULL;
 	return 0;
 }
 
-static const struct file_operations socket_file_ops = {
+static const struct file_operations sockfs_file_ops = {
 	.read = sock_read,
 	.write = sock_write,
 	.poll = sock_poll,
@@ -376,11 +375,11 @@ static const struct file_operations socket_file_ops = {
 
 static struct socket *sock_from_file(struct file *filp)
 {
-	return filp->f_op == &socket_file_ops ? filp->private_data : NULL;
+	return filp->f_op == &sockfs_file_ops ? filp->private_data : NULL;
 }
 
 /* Give @sock a file and a descriptor; on failure @sock is released. */
-static int sock_map_fd(struct socket *sock, int flags)
+static int sock_give_fd(struct socket *sock, int flags)
 {
 	struct vfsmount *mt = get_sock_mnt();
 	struct path pth;
@@ -395,7 +394,7 @@ static int sock_map_fd(struct socket *sock, int flags)
 		goto release_sock;
 	ip->i_ino = get_next_ino();
 	ip->i_mode = S_IFSOCK | 0777;
-	ip->i_fop = &socket_file_ops;
+	ip->i_fop = &sockfs_file_ops;
 	snprintf(name, sizeof(name), "socket:[%lu]", ip->i_ino);
 	d = d_alloc_name(mt->mnt_root, name);
 	if (!d) {
@@ -419,6 +418,11 @@ static int sock_map_fd(struct socket *sock, int flags)
 release_sock:
 	sock_release(sock);
 	return -ENOMEM;
+}
+
+static bool sock_file_nonblock(struct socket *sock)
+{
+	return READ_ONCE(sock->file->f_flags) & O_NONBLOCK;
 }
 
 /* The socket open at @fd, its file referenced; or NULL with *@err. */
@@ -486,13 +490,13 @@ static long sys_socket(struct pt_regs *regs)
 	struct socket *sock;
 	int err;
 
-	if (flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK))
+	if (flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC))
 		return -EINVAL;
 	err = sock_create(family, type & SOCK_TYPE_MASK, protocol, false,
 			  &sock);
 	if (err)
 		return err;
-	return sock_map_fd(sock, flags);
+	return sock_give_fd(sock, flags);
 }
 SYSCALL_ENTRY(socket, sys_socket);
 
@@ -504,7 +508,7 @@ static long sys_socketpair(struct pt_regs *regs)
 	struct socket *a, *b;
 	int err, fds[2];
 
-	if (flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK))
+	if (flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC))
 		return -EINVAL;
 	err = sock_create(family, type & SOCK_TYPE_MASK, protocol, false, &a);
 	if (err)
@@ -515,12 +519,12 @@ static long sys_socketpair(struct pt_regs *regs)
 	err = a->ops->socketpair ? a->ops->socketpair(a, b) : -EOPNOTSUPP;
 	if (err)
 		goto release_b;
-	fds[0] = sock_map_fd(a, flags);
+	fds[0] = sock_give_fd(a, flags);
 	if (fds[0] < 0) {
 		sock_release(b);
 		return fds[0];
 	}
-	fds[1] = sock_map_fd(b, flags);
+	fds[1] = sock_give_fd(b, flags);
 	if (fds[1] < 0) {
 		close_fd(fds[0]);
 		return fds[1];
@@ -590,7 +594,7 @@ static long sock_getname_user(struct pt_regs *regs, int peer)
 	sock = sockfd_lookup(SC_ARG0(regs), &err);
 	if (!sock)
 		return err;
-	memset(&addr, 0, sizeof(addr));
+	memset(&addr, 0, sizeof(struct sockaddr_storage));
 	len = sock->ops->getname(sock, (struct sockaddr *)&addr, peer);
 	err = len < 0 ? len :
 	      move_addr_to_user(&addr, len, (void __user *)SC_ARG1(regs),
@@ -732,7 +736,7 @@ static long sys_sendto(struct pt_regs *regs)
 		m.msg_name = &addr;
 		m.msg_namelen = SC_ARG5(regs);
 	}
-	if (sock->file->f_flags & O_NONBLOCK)
+	if (sock_file_nonblock(sock))
 		flags |= MSG_DONTWAIT;
 	m.msg_flags = flags;
 	err = sock->ops->sendmsg(sock, &m, len);
@@ -760,9 +764,9 @@ static long sys_recvfrom(struct pt_regs *regs)
 	sock = sockfd_lookup(SC_ARG0(regs), &err);
 	if (!sock)
 		return err;
-	memset(&addr, 0, sizeof(addr));
+	memset(&addr, 0, sizeof(struct sockaddr_storage));
 	m.msg_name = uaddr ? &addr : NULL;
-	if (sock->file->f_flags & O_NONBLOCK)
+	if (sock_file_nonblock(sock))
 		flags |= MSG_DONTWAIT;
 	err = sock->ops->recvmsg(sock, &m, len, flags);
 	if (err >= 0 && uaddr) {
@@ -851,7 +855,7 @@ static long sys_sendmsg(struct pt_regs *regs)
 		m.msg_name = &addr;
 		m.msg_namelen = u.msg_namelen;
 	}
-	if (sock->file->f_flags & O_NONBLOCK)
+	if (sock_file_nonblock(sock))
 		flags |= MSG_DONTWAIT;
 	m.msg_flags = flags;
 	err = sock->ops->sendmsg(sock, &m, m.msg_iter.count);
@@ -880,10 +884,10 @@ static long sys_recvmsg(struct pt_regs *regs)
 	err = copy_msghdr_from_user(um, &u, &m, &iov);
 	if (err)
 		goto out;
-	memset(&addr, 0, sizeof(addr));
+	memset(&addr, 0, sizeof(struct sockaddr_storage));
 	m.msg_name = u.msg_name ? &addr : NULL;
 	m.msg_flags = flags & MSG_CMSG_CLOEXEC;
-	if (sock->file->f_flags & O_NONBLOCK)
+	if (sock_file_nonblock(sock))
 		flags |= MSG_DONTWAIT;
 	len = sock->ops->recvmsg(sock, &m, m.msg_iter.count, flags);
 	err = len;

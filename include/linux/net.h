@@ -110,7 +110,7 @@ struct proto_ops {
 	/* The address's length, written at @addr; @peer: the remote one. */
 	int (*getname)(struct socket *sock, struct sockaddr *addr, int peer);
 	unsigned int (*poll)(struct file *file, struct socket *sock,
-			     struct poll_table_struct *pt);
+			     struct poll_table_struct *ptab);
 	/* Options below SOL_SOCKET; @optval is user memory. */
 	int (*setsockopt)(struct socket *sock, int level, int optname,
 			  void __user *optval, unsigned int optlen);
@@ -129,7 +129,7 @@ struct net_proto_family {
 	int (*create)(struct socket *sock, int protocol, bool kern);
 };
 
-int sock_register(const struct net_proto_family *fam);
+int sock_register(const struct net_proto_family *nf);
 
 /**
  * sock_create_kern - a socket for the kernel's own use (tests)
@@ -143,7 +143,7 @@ int sock_register(const struct net_proto_family *fam);
  */
 int sock_create_kern(int family, int type, int protocol,
 		     struct socket **res);
-void sock_release(struct socket *sock);
+void sock_release(struct socket *so);
 
 /* Copy into (to) or out of (from) a message's data; return bytes left. */
 size_t msg_copy_to(struct msg_iter *it, const void *src, size_t len);

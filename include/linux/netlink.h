@@ -27,16 +27,18 @@ struct sockaddr_nl {
 	u32 nl_groups;			/* multicast group mask */
 };
 
-/* setsockopt()/getsockopt() options at SOL_NETLINK. */
-#define NETLINK_ADD_MEMBERSHIP		1
-#define NETLINK_DROP_MEMBERSHIP		2
-#define NETLINK_PKTINFO			3
-#define NETLINK_BROADCAST_ERROR		4
-#define NETLINK_NO_ENOBUFS		5
-#define NETLINK_LISTEN_ALL_NSID		8
-#define NETLINK_CAP_ACK			10
-#define NETLINK_EXT_ACK			11
-#define NETLINK_GET_STRICT_CHK		12
+/* setsockopt()/getsockopt() options at SOL_NETLINK (Linux's numbers). */
+enum {
+	NETLINK_ADD_MEMBERSHIP = 1,
+	NETLINK_DROP_MEMBERSHIP = 2,
+	NETLINK_PKTINFO = 3,
+	NETLINK_BROADCAST_ERROR = 4,
+	NETLINK_NO_ENOBUFS = 5,
+	NETLINK_LISTEN_ALL_NSID = 8,
+	NETLINK_CAP_ACK = 10,
+	NETLINK_EXT_ACK = 11,
+	NETLINK_GET_STRICT_CHK = 12,
+};
 
 /**
  * netlink_broadcast_kernel - send a message from the kernel to a group

@@ -106,7 +106,7 @@ struct sock {
 	long sk_sndtimeo;
 	unsigned long sk_flags;
 	struct socket *sk_socket;
-	void (*sk_destruct)(struct sock *sk);
+	void (*sk_destruct)(struct sock *dying);
 };
 
 static inline bool sock_flag(const struct sock *sk, int bit)
@@ -114,7 +114,7 @@ static inline bool sock_flag(const struct sock *sk, int bit)
 	return READ_ONCE(sk->sk_flags) & (1UL << bit);
 }
 
-void sock_init_data(struct socket *sock, struct sock *sk);
+void sock_init_data(struct socket *owner, struct sock *sk);
 void sock_hold(struct sock *sk);
 void sock_put(struct sock *sk);
 
@@ -134,7 +134,7 @@ int sock_error(struct sock *sk);
  * -ERESTARTSYS or -EINTR (a signal; -EINTR when a timeout was set), or
  * 0 (end of file: receiving was shut down and the queue is empty).
  */
-struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err);
+struct sk_buff *sock_dequeue_datagram(struct sock *sk, int flags, int *err);
 
 /* The timeout a send or receive with @flags waits (0 for MSG_DONTWAIT). */
 static inline long sock_timeo(long timeo, int flags)
@@ -149,7 +149,7 @@ static inline long sock_timeo(long timeo, int flags)
  */
 int sock_wait(struct sock *sk, bool (*ready)(struct sock *sk), long *timeo);
 unsigned int datagram_poll(struct file *file, struct socket *sock,
-			   struct poll_table_struct *pt);
+			   struct poll_table_struct *ptab);
 
 int sock_setsockopt(struct socket *sock, int optname,
 		    void __user *optval, unsigned int optlen);

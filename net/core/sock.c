@@ -79,12 +79,12 @@ void skb_set_owner_w(struct sk_buff *skb, struct sock *owner)
 
 /**
  * sock_init_data - the generic part of a new sock
- * @sock: its socket, or NULL
+ * @owner: its socket, or NULL
  * @sk: the sock, zeroed by its family
  *
  * One reference, Linux's default buffer sizes, an empty queue.
  */
-void sock_init_data(struct socket *sock, struct sock *sk)
+void sock_init_data(struct socket *owner, struct sock *sk)
 {
 	spin_lock_init(&sk->sk_lock);
 	INIT_LIST_HEAD(&sk->sk_receive_queue);
@@ -94,10 +94,10 @@ void sock_init_data(struct socket *sock, struct sock *sk)
 	sk->sk_sndtimeo = MAX_SOCK_TIMEO;
 	sk->sk_rcvbuf = SYSCTL_RMEM_DEFAULT;
 	sk->sk_sndbuf = SYSCTL_WMEM_DEFAULT;
-	sk->sk_socket = sock;
-	if (sock) {
-		sk->sk_type = sock->type;
-		sock->sk = sk;
+	sk->sk_socket = owner;
+	if (owner) {
+		sk->sk_type = owner->type;
+		owner->sk = sk;
 	}
 }
 
@@ -198,6 +198,7 @@ bool sock_has_input(struct sock *sk)
  */
 int sock_wait(struct sock *sk, bool (*ready)(struct sock *sk), long *timeo)
 {
+	struct task_struct *self = current;
 	struct wait_queue_entry w;
 	u64 left = *timeo == MAX_SOCK_TIMEO ? U64_MAX :
 		   (u64)*timeo * (NSEC_PER_SEC / HZ);
@@ -208,14 +209,12 @@ int sock_wait(struct sock *sk, bool (*ready)(struct sock *sk), long *timeo)
 		prepare_to_wait(&sk->sk_wq, &w, TASK_INTERRUPTIBLE);
 		if (ready(sk))
 			break;
-		if (!left) {
+		if (!left)
 			ret = -EAGAIN;
-			break;
-		}
-		if (signal_pending(current)) {
+		else if (signal_pending(self))
 			ret = *timeo == MAX_SOCK_TIMEO ? -ERESTARTSYS : -EINTR;
+		if (ret)
 			break;
-		}
 		left = schedule_timeout_ns(left);
 	}
 	finish_wait(&sk->sk_wq, &w);
@@ -225,7 +224,7 @@ int sock_wait(struct sock *sk, bool (*ready)(struct sock *sk), long *timeo)
 }
 
 /**
- * skb_recv_datagram - the next datagram of a receive queue
+ * sock_dequeue_datagram - the next datagram of a receive queue
  * @sk: the receiver
  * @flags: MSG_PEEK leaves it queued; MSG_DONTWAIT does not wait
  * @err: the error when none is returned
@@ -236,7 +235,7 @@ int sock_wait(struct sock *sk, bool (*ready)(struct sock *sk), long *timeo)
  * Return: the datagram with a reference for the caller, or NULL with
  * *@err set (-EAGAIN, -ERESTARTSYS, -EINTR or the pending error).
  */
-struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err)
+struct sk_buff *sock_dequeue_datagram(struct sock *sk, int flags, int *err)
 {
 	long timeo = sock_timeo(sk->sk_rcvtimeo, flags);
 	struct sk_buff *skb;
@@ -282,24 +281,24 @@ struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err)
  * datagram_poll - poll of a datagram socket
  * @file: its file
  * @sock: the socket
- * @pt: the poller
+ * @ptab: the poller
  *
  * Return: EPOLLIN|EPOLLRDNORM with a datagram queued, EPOLLERR with an
  * error pending, and always EPOLLOUT|EPOLLWRNORM|EPOLLWRBAND (sending
  * never waits for the sender's own buffer here).
  */
 unsigned int datagram_poll(struct file *file, struct socket *sock,
-			   struct poll_table_struct *pt)
+			   struct poll_table_struct *ptab)
 {
 	struct sock *sk = sock->sk;
 	unsigned int mask = EPOLLOUT | EPOLLWRNORM | EPOLLWRBAND;
 
-	poll_wait(file, &sk->sk_wq, pt);
+	poll_wait(file, &sk->sk_wq, ptab);
 	spin_lock(&sk->sk_lock);
 	if (sk->sk_err)
 		mask |= EPOLLERR;
 	if (!list_empty(&sk->sk_receive_queue))
-		mask |= EPOLLIN | EPOLLRDNORM;
+		mask |= EPOLLRDNORM | EPOLLIN;
 	spin_unlock(&sk->sk_lock);
 	return mask;
 }
@@ -324,7 +323,7 @@ static int sock_set_timeout(long *timeo, void __user *optval,
 		return -EINVAL;
 	if (copy_from_user(&tv, optval, sizeof(tv)))
 		return -EFAULT;
-	if (tv.tv_usec < 0 || tv.tv_usec >= USEC_PER_SEC)
+	if (tv.tv_usec >= USEC_PER_SEC || tv.tv_usec < 0)
 		return -EDOM;
 	if (tv.tv_sec < 0) {
 		/* Linux takes a negative time as "do not wait". */

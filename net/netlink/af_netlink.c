@@ -231,10 +231,8 @@ int netlink_broadcast_kernel(int protocol, u32 group, const void *msg,
 
 static bool nl_has_room(struct sock *sk)
 {
-	struct netlink_sock *nlk = nlk_sk(sk);
-
 	return sock_flag(sk, SOCK_DEAD_BIT) ||
-	       (!READ_ONCE(nlk->congested) &&
+	       (!READ_ONCE(nlk_sk(sk)->congested) &&
 		READ_ONCE(sk->sk_rmem_alloc) <= READ_ONCE(sk->sk_rcvbuf));
 }
 
@@ -338,7 +336,7 @@ static int netlink_recvmsg(struct socket *sock, struct msghdr *m, size_t len,
 			   int flags)
 {
 	struct sock *sk = sock->sk;
-	struct netlink_sock *nlk = nlk_sk(sk);
+	struct netlink_sock *me = nlk_sk(sk);
 	struct sockaddr_nl *addr = m->msg_name;
 	struct sk_buff *skb;
 	size_t copied;
@@ -346,7 +344,7 @@ static int netlink_recvmsg(struct socket *sock, struct msghdr *m, size_t len,
 
 	if (flags & MSG_OOB)
 		return -EOPNOTSUPP;
-	skb = skb_recv_datagram(sk, flags, &err);
+	skb = sock_dequeue_datagram(sk, flags, &err);
 	if (!skb)
 		return err;
 	copied = skb->len;
@@ -372,7 +370,7 @@ static int netlink_recvmsg(struct socket *sock, struct msghdr *m, size_t len,
 	/* An emptied queue lets deliveries in again. */
 	spin_lock(&sk->sk_lock);
 	if (list_empty(&sk->sk_receive_queue))
-		nlk->congested = false;
+		me->congested = false;
 	spin_unlock(&sk->sk_lock);
 	return err ? err : copied;
 }
@@ -449,7 +447,7 @@ static int netlink_getname(struct socket *sock, struct sockaddr *uaddr,
 	return sizeof(*addr);
 }
 
-static int netlink_setsockopt(struct socket *sock, int level, int optname,
+static int nl_setsockopt(struct socket *sock, int level, int optname,
 			      void __user *optval, unsigned int optlen)
 {
 	struct netlink_sock *nlk = nlk_sk(sock->sk);
@@ -486,7 +484,7 @@ static int netlink_setsockopt(struct socket *sock, int level, int optname,
 	return err;
 }
 
-static int netlink_getsockopt(struct socket *sock, int level, int optname,
+static int nl_getsockopt(struct socket *sock, int level, int optname,
 			      void __user *optval, int __user *optlen)
 {
 	struct netlink_sock *nlk = nlk_sk(sock->sk);
@@ -522,7 +520,7 @@ static int netlink_getsockopt(struct socket *sock, int level, int optname,
 	return 0;
 }
 
-static int netlink_release(struct socket *sock)
+static int nl_release(struct socket *sock)
 {
 	struct sock *sk = sock->sk;
 	struct netlink_sock *nlk;
@@ -541,15 +539,15 @@ static int netlink_release(struct socket *sock)
 	return 0;
 }
 
-static const struct proto_ops netlink_ops = {
+static const struct proto_ops nl_proto_ops = {
 	.family = AF_NETLINK,
-	.release = netlink_release,
+	.release = nl_release,
 	.bind = netlink_bind,
 	.connect = netlink_connect,
 	.getname = netlink_getname,
 	.poll = datagram_poll,
-	.setsockopt = netlink_setsockopt,
-	.getsockopt = netlink_getsockopt,
+	.setsockopt = nl_setsockopt,
+	.getsockopt = nl_getsockopt,
 	.sendmsg = netlink_sendmsg,
 	.recvmsg = netlink_recvmsg,
 };
@@ -559,7 +557,7 @@ static int netlink_create(struct socket *sock, int protocol, bool kern)
 	struct netlink_sock *nlk;
 
 	sock->state = SS_UNCONNECTED;
-	if (sock->type != SOCK_RAW && sock->type != SOCK_DGRAM)
+	if (sock->type != SOCK_DGRAM && sock->type != SOCK_RAW)
 		return -ESOCKTNOSUPPORT;
 	if (protocol < 0 || protocol >= NETLINK_MAX_PROTOCOLS ||
 	    !(NETLINK_SERVED & (1U << protocol)))
@@ -570,7 +568,7 @@ static int netlink_create(struct socket *sock, int protocol, bool kern)
 	sock_init_data(sock, &nlk->sk);
 	nlk->sk.sk_family = AF_NETLINK;
 	nlk->sk.sk_protocol = protocol;
-	sock->ops = &netlink_ops;
+	sock->ops = &nl_proto_ops;
 	mutex_lock(&nl_table_mutex);
 	list_add_tail(&nlk->node, &nl_sockets);
 	mutex_unlock(&nl_table_mutex);
@@ -582,8 +580,8 @@ static const struct net_proto_family netlink_family = {
 	.create = netlink_create,
 };
 
-static int netlink_proto_init(void)
+static int nl_family_init(void)
 {
 	return sock_register(&netlink_family);
 }
-core_initcall(netlink_proto_init);
+core_initcall(nl_family_init);

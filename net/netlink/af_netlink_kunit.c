@@ -10,6 +10,7 @@
 #include <linux/errno.h>
 #include <linux/net.h>
 #include <linux/netlink.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <net/sock.h>
 #include <kunit/test.h>
@@ -275,8 +276,8 @@ static void netlink_create_errnos(struct kunit *test)
 					       &s), -EINVAL);
 }
 
-/* Many sockets and messages come and go without leaking the heap. */
-static void netlink_no_leak(struct kunit *test)
+/* Many sockets and messages come and go. */
+static void netlink_socket_cycle(struct kunit *test)
 {
 	char msg[300] = { 0 };
 	struct socket *s;
@@ -294,6 +295,17 @@ static void netlink_no_leak(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, netlink_broadcast_kernel(UEV, 1, msg, 1),
 			-ESRCH);
+}
+
+/* A second round uses no more slab or heap pages than the first left. */
+static void netlink_no_leak(struct kunit *test)
+{
+	unsigned long before;
+
+	netlink_socket_cycle(test);
+	before = slab_pages() + kheap_nr_pages();
+	netlink_socket_cycle(test);
+	KUNIT_EXPECT_LE(test, slab_pages() + kheap_nr_pages(), before + 16);
 }
 
 static struct kunit_case netlink_cases[] = {

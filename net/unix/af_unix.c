@@ -90,7 +90,7 @@ static int unix_send_one(struct sock *sk, struct unix_sock *peer,
 	err = sock_wait(sk, unix_may_send, timeo);
 	if (err)
 		return err;
-	if (READ_ONCE(sk->sk_shutdown) & SEND_SHUTDOWN)
+	if (SEND_SHUTDOWN & READ_ONCE(sk->sk_shutdown))
 		return -EPIPE;
 	skb = alloc_skb(len);
 	if (!skb)
@@ -152,7 +152,7 @@ out:
 	/* A stream's writer gets SIGPIPE with EPIPE, as for a pipe. */
 	if (err == -EPIPE && unix_connection_type(sk) && !done &&
 	    !(m->msg_flags & MSG_NOSIGNAL))
-		send_sig(SIGPIPE, current, 0);
+		(void)send_sig(SIGPIPE, current, 0);
 	sock_put(&peer->sk);
 	return done ? done : err;
 }
@@ -204,15 +204,16 @@ static int unix_stream_recv(struct socket *sock, struct msghdr *m,
 	int ret;
 
 	for (;;) {
-		ret = sock_error(sk);
-		if (ret)
-			break;
+		/* Queued bytes come first, then an error, then the end. */
 		ret = unix_stream_copy(sk, m, len - done, flags, creds);
 		if (ret < 0)
 			break;
 		done += ret;
 		if (done == len || (done && !(flags & MSG_WAITALL)) ||
-		    (flags & MSG_PEEK && done))
+		    ((flags & MSG_PEEK) && done))
+			break;
+		ret = sock_error(sk);
+		if (ret)
 			break;
 		spin_lock(&sk->sk_lock);
 		ret = list_empty(&sk->sk_receive_queue) &&
@@ -233,18 +234,18 @@ static int unix_recvmsg(struct socket *sock, struct msghdr *m, size_t len,
 			int flags)
 {
 	struct sock *sk = sock->sk;
-	struct unix_sock *u = unix_sk(sk);
+	struct unix_sock *us = unix_sk(sk);
 	struct ucred creds = { 0 };
 	struct sk_buff *skb;
 	int err = 0, ret;
 
 	if (flags & MSG_OOB)
 		return -EOPNOTSUPP;
-	mutex_lock(&u->rd_mutex);
-	if (sk->sk_type == SOCK_STREAM) {
+	mutex_lock(&us->rd_mutex);
+	if (sock->type == SOCK_STREAM) {
 		ret = unix_stream_recv(sock, m, len, flags, &creds);
 	} else {
-		skb = skb_recv_datagram(sk, flags, &err);
+		skb = sock_dequeue_datagram(sk, flags, &err);
 		ret = err;
 		if (skb) {
 			ret = min_t(size_t, len, skb->len);
@@ -258,7 +259,7 @@ static int unix_recvmsg(struct socket *sock, struct msghdr *m, size_t len,
 			kfree_skb(skb);
 		}
 	}
-	mutex_unlock(&u->rd_mutex);
+	mutex_unlock(&us->rd_mutex);
 	/* The sender of a pair has no address: msg_namelen stays 0. */
 	if (ret > 0 && sock_flag(sk, SOCK_PASSCRED_BIT)) {
 		err = put_cmsg(m, SOL_SOCKET, SCM_CREDENTIALS, sizeof(creds),
@@ -269,7 +270,7 @@ static int unix_recvmsg(struct socket *sock, struct msghdr *m, size_t len,
 	return ret;
 }
 
-static int unix_socketpair(struct socket *a, struct socket *b)
+static int unix_pair_up(struct socket *a, struct socket *b)
 {
 	struct unix_sock *ua = unix_sk(a->sk), *ub = unix_sk(b->sk);
 
@@ -330,12 +331,12 @@ static unsigned int unix_poll(struct file *file, struct socket *sock,
 		mask |= EPOLLERR;
 	if (sk->sk_shutdown == SHUTDOWN_MASK)
 		mask |= EPOLLHUP;
-	if (sk->sk_shutdown & RCV_SHUTDOWN)
-		mask |= EPOLLRDHUP | EPOLLIN | EPOLLRDNORM;
+	if (RCV_SHUTDOWN & sk->sk_shutdown)
+		mask |= EPOLLIN | EPOLLRDNORM | EPOLLRDHUP;
 	if (!list_empty(&sk->sk_receive_queue))
-		mask |= EPOLLIN | EPOLLRDNORM;
+		mask |= EPOLLRDNORM | EPOLLIN;
 	if (sk->sk_wmem_alloc << 2 <= sk->sk_sndbuf)
-		mask |= EPOLLOUT | EPOLLWRNORM | EPOLLWRBAND;
+		mask |= EPOLLWRNORM | EPOLLWRBAND | EPOLLOUT;
 	spin_unlock(&sk->sk_lock);
 	return mask;
 }
@@ -385,7 +386,7 @@ static int unix_connect(struct socket *sock, struct sockaddr *addr, int len,
 	return -ECONNREFUSED;
 }
 
-static int unix_release(struct socket *sock)
+static int unix_sock_release(struct socket *sock)
 {
 	struct sock *sk = sock->sk;
 	struct unix_sock *u, *peer;
@@ -424,10 +425,10 @@ static int unix_release(struct socket *sock)
 
 static const struct proto_ops unix_ops = {
 	.family = AF_UNIX,
-	.release = unix_release,
+	.release = unix_sock_release,
 	.bind = unix_bind,
 	.connect = unix_connect,
-	.socketpair = unix_socketpair,
+	.socketpair = unix_pair_up,
 	.shutdown = unix_shutdown,
 	.getname = unix_getname,
 	.poll = unix_poll,

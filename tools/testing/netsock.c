@@ -687,10 +687,10 @@ static void case_unix_messages(void)
 	report(ok, "unix_messages");
 }
 
-int main(int argc, char **argv)
+int main(int argc, char **args)
 {
-	if (argc > 3 && !strcmp(argv[1], "send"))
-		return send_words(argc, argv);
+	if (argc > 3 && !strcmp(args[1], "send"))
+		return send_words(argc, args);
 	printf("KTAP version 1\n1..13\n");
 	case_socket_errnos();
 	case_socket_file();
