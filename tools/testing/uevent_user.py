@@ -131,14 +131,18 @@ def helper_steps(m):
 CONTAINER = "PNP0A06:04"     # QEMU's MHPD, named as Linux names it
 
 
-def _devpath(name):
+def _subsystem(name):
     if name == CONTAINER:
-        return f"/devices/system/container/{name}"
-    return f"/devices/system/memory/{name}"
+        return "container"
+    return "node" if name.startswith("node") else "memory"
+
+
+def _devpath(name):
+    return f"/devices/system/{_subsystem(name)}/{name}"
 
 
 def _vars(action, name, seq, *extra):
-    subsystem = "container" if name == CONTAINER else "memory"
+    subsystem = _subsystem(name)
     return [f"ACTION={action}", f"DEVPATH={_devpath(name)}",
             f"SUBSYSTEM={subsystem}", *extra, f"SEQNUM={seq}"]
 
@@ -165,34 +169,38 @@ def netlink_steps(m):
                "the last event to arrive")
 
     got = [(h, pid, v) for h, pid, v in _events(m)
-           if "SUBSYSTEM=memory" in v or "SUBSYSTEM=container" in v]
+           if any(f"SUBSYSTEM={sub}" in v
+                   for sub in ("memory", "container", "node"))]
     s = start
     want = [
-        ("add", b0, _vars("add", b0, s + 1)),
-        ("add", b1, _vars("add", b1, s + 2)),
+        # Node 1 had no memory: its device comes with the DIMM, as on
+        # Linux.
+        ("add", "node1", _vars("add", "node1", s + 1)),
+        ("add", b0, _vars("add", b0, s + 2)),
+        ("add", b1, _vars("add", b1, s + 3)),
         # QEMU's memory slots sit in container MHPD, which Linux's ACPI
         # rescan reports online once the new memory device is added.
-        ("online", CONTAINER, _vars("online", CONTAINER, s + 3)),
-        ("online", b0, _vars("online", b0, s + 4)),
-        ("offline", b0, _vars("offline", b0, s + 5)),
-        ("add", b1, _vars("add", b1, s + 6, "SYNTH_UUID=0")),
-        ("change", b1, _vars("change", b1, s + 7, f"SYNTH_UUID={UUID}",
+        ("online", CONTAINER, _vars("online", CONTAINER, s + 4)),
+        ("online", b0, _vars("online", b0, s + 5)),
+        ("offline", b0, _vars("offline", b0, s + 6)),
+        ("add", b1, _vars("add", b1, s + 7, "SYNTH_UUID=0")),
+        ("change", b1, _vars("change", b1, s + 8, f"SYNTH_UUID={UUID}",
                              "SYNTH_ARG_KEY=val", "SYNTH_ARG_X1=2")),
-        ("online", b1, _vars("online", b1, s + 8)),
+        ("online", b1, _vars("online", b1, s + 9)),
         # The unplug: the ACPI eject offlines, then removes the blocks.
-        ("offline", b1, _vars("offline", b1, s + 9)),
-        ("remove", b0, _vars("remove", b0, s + 10)),
-        ("remove", b1, _vars("remove", b1, s + 11)),
+        ("offline", b1, _vars("offline", b1, s + 10)),
+        ("remove", b0, _vars("remove", b0, s + 11)),
+        ("remove", b1, _vars("remove", b1, s + 12)),
     ]
     _check(len(got) == len(want),
-           f"{len(got)} memory events, want {len(want)}: "
-           f"{[h for h, _, _ in got]}")
+           f"{len(got)} memory, container and node events, want "
+           f"{len(want)}: {[h for h, _, _ in got]}")
     for (header, pid, variables), (action, block, vals) in zip(got, want):
         _check(header == f"{action}@{_devpath(block)}",
                f"header {header!r}, want {action}@{_devpath(block)}")
         _check(pid == 0, f"{header}: sent from port {pid}, not the kernel")
         _check(variables == vals, f"{header}: {variables}, want {vals}")
-    _check(end == s + 11, f"uevent_seqnum {end}, want {s + 11}")
+    _check(end == s + 12, f"uevent_seqnum {end}, want {s + 12}")
     m.run("kill %1; wait")
 
 
