@@ -539,6 +539,7 @@ static struct vm_area_struct *mmap_new_vma(struct mm_struct *mm,
 		vm_flags |= VM_GROWSDOWN;
 	if ((flags & MAP_TYPE) != MAP_PRIVATE)
 		vm_flags |= VM_SHARED;
+	vm_flags |= flags & MAP_LOCKED ? VM_LOCKED : mm->def_flags;
 	vma = vma_alloc(mm, addr, addr + len, vm_flags);
 	if (!vma)
 		return ERR_PTR(-ENOMEM);
@@ -641,6 +642,10 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			do_munmap(mm, addr, len);
 			return ret;
 		}
+	} else if ((find_vma(mm, addr)->vm_flags & VM_LOCKED_MASK) ==
+		   VM_LOCKED && (prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) {
+		/* Locked (MAP_LOCKED, mlockall()): filled in, as far as it goes. */
+		populate_vma_range(mm, find_vma(mm, addr), addr, addr + len);
 	}
 	return addr;
 }
@@ -781,8 +786,9 @@ int dup_vma_list(struct mm_struct *dst, struct mm_struct *src)
 	struct vm_area_struct *vma, *copy;
 
 	list_for_each_entry(vma, &src->vma_list, vm_list) {
+		/* Memory locks are not inherited. */
 		copy = vma_alloc(dst, vma->vm_start, vma->vm_end,
-				 vma->vm_flags);
+				 vma->vm_flags & ~VM_LOCKED_MASK);
 		if (!copy)
 			return -ENOMEM;
 		vma_copy_backing(copy, vma);
