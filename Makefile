@@ -267,8 +267,11 @@ run: deps all
 	$(Q)$(if $(filter $(initramfs) $(initramfs_stress),$(TIDE_INITRD)),$(MAKE) -s $(TIDE_INITRD))
 	$(Q)TIDE_INITRD=$(TIDE_INITRD) $(srctree)/scripts/run-qemu.sh $(objtree)/tide $(RUNARGS)
 
+# check also builds the stress-ng image (one more download of Debian's
+# packages the first time, then cached): tools/testing/stress_user.py
+# runs stress-ng from it for about a minute.
 check: deps
-	$(Q)$(MAKE) -s all $(initramfs)
+	$(Q)$(MAKE) -s all $(initramfs) $(initramfs_stress)
 	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_check.py --build $(objtree) $(CHECKARGS)
 
 # make bench also boots Debian's Linux 6.12 for its memory hotplug figures:

@@ -12,8 +12,9 @@
   (e) the hotplug scenarios of tools/testing/hotplug_*.py (scenario.py):
       a guest driven over QMP and its shell, each scenario one test;
   (f) the user-space boots of tools/testing/userland.py (and tty_user.py,
-      userland_hotplug.py: hotplug from busybox sh): the initramfs
-      unpacked, busybox init, Debian's programs, kselftest.
+      userland_hotplug.py: hotplug from busybox sh; stress_user.py:
+      stress-ng's memhotplug stressor): the initramfs unpacked, busybox
+      init, Debian's programs, kselftest.
 
 Prints "PASS name", "FAIL name: reason" or "SKIP name: reason" per test and
 ends with "N passed, N failed[, N skipped]"; exits 1 if anything failed.
@@ -39,6 +40,7 @@ import userland   # noqa: E402
 import tty_user   # noqa: E402
 import init_user  # noqa: E402
 import userland_hotplug   # noqa: E402
+import stress_user   # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
@@ -645,7 +647,8 @@ def userland_jobs():
         return Outcome(name, status, reason, detail)
     return [Job(name, lambda ctx, fn=fn: fn(UserlandContext(ctx), outcome))
             for name, fn in (userland.JOBS + tty_user.JOBS +
-                             init_user.JOBS + userland_hotplug.JOBS)]
+                             init_user.JOBS + userland_hotplug.JOBS +
+                             stress_user.JOBS)]
 
 
 # ----------------------------------------------------------------- driver

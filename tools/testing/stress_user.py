@@ -1,0 +1,229 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Debian's stress-ng (0.15.06) on Tide: the memory hotplug stressor.
+
+One boot of the stress image (`make initramfs-stress`: the initramfs
+with stress-ng as a second gzip member) on run-qemu.sh's machine, a
+256 MiB DIMM hot-added and onlined movable, then three runs of stress-ng,
+each one outcome:
+
+  user:stress-memhotplug  stress-ng --memhotplug 1 for RUN_S seconds: it
+                          writes offline and online to every block's
+                          state file under a 5 s ITIMER_PROF;
+  user:stress-vm-mix      the same with --vm 1 --vm-bytes 64M --verify
+                          beside it (anonymous memory filled and checked
+                          while its blocks go offline and online);
+  user:stress-busy        memhotplug while the movable test driver holds
+                          extra references on pages in the DIMM: every
+                          offline of that block must come back (EBUSY or
+                          EINTR), never hang, and the pages keep their
+                          contents.
+
+A run fails when stress-ng exits non-zero or prints a fail: or error:
+line (but ALLOWED_ERRORS), reports no bogo-ops, does not end within
+RUN_S + SLACK_S seconds (an offline write that never came back), when
+Tide prints an unknown system call or a failure mark, or when the DIMM's
+blocks are not online afterwards (stress-ng onlines every block it
+touched before it exits).
+"""
+
+import os
+import re
+import time
+
+import qemu
+import scenario
+from scenario import MEMDIR, add_dimm, block_of, read, sh, wait_until
+
+IMAGE = "initramfs-stress.cpio.gz"
+PROMPT = "tide:/# "
+MIB = 1 << 20
+DIMM_MIB = 256
+MOVABLE = "/sys/kernel/debug/tide_movable"
+
+# Seconds of each stress-ng run, and what it may take beyond that
+# (stress-ng's own end: SIGALRM, waiting for the stressors, metrics).
+RUN_S = 20
+SLACK_S = 40
+
+# error: lines stress-ng prints on Tide that are no stressor's failure,
+# each with the reason it is allowed.
+ALLOWED_ERRORS = (
+    # Its CPU cache probe wants cpuN directories in
+    # /sys/devices/system/cpu, which the NUMA work adds; the stressors
+    # do not use it.
+    "no CPUs found in /sys/devices/system/cpu",
+)
+
+UNKNOWN_SYSCALL = re.compile(r"syscall: (\d+) not implemented")
+METRIC = re.compile(r"stress-ng: metrc: \[\d+\] (\w+)\s+(\d+)\s+([\d.]+)")
+
+
+def _check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
+def _image(ctx):
+    path = os.path.join(ctx.build, IMAGE)
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"{path} missing "
+                                f"(make initramfs-stress builds it)")
+    return path
+
+
+def _start(ctx, name):
+    """Boot the stress image; return the machine at the busybox prompt."""
+    memory = "512M,slots=8,maxmem=8G"
+    sc = scenario.Scenario("user", None, memory=memory)
+    m = qemu.Machine(ctx.kernel, memory=memory, cmdline="",
+                     extra_args=tuple(scenario.machine_args(sc)),
+                     log_path=ctx.log_path(name), timeout=900,
+                     prompt=PROMPT, initrd=_image(ctx))
+    try:
+        m.expect(PROMPT, timeout=qemu.BOOT_TIMEOUT)
+    except Exception:
+        m.kill()
+        raise
+    return m
+
+
+def bogo_ops(text):
+    """{stressor: bogo-ops} from stress-ng's --metrics-brief table."""
+    return {m.group(1): int(m.group(2)) for m in METRIC.finditer(text)
+            if m.group(1) not in ("stressor",)}
+
+
+def problems(out, stressors):
+    """What is wrong in the output @out of one stress-ng run (that ends
+    with "stress-status=N") of @stressors: a list of reasons."""
+    reasons = []
+    status = re.search(r"stress-status=(\d+)", out)
+    if not status or status.group(1) != "0":
+        reasons.append(f"stress-ng exit status "
+                       f"{status.group(1) if status else '?'}")
+    for line in out.splitlines():
+        if "stress-ng: fail:" in line:
+            reasons.append(line.strip())
+        elif "stress-ng: error:" in line and \
+                not any(a in line for a in ALLOWED_ERRORS):
+            reasons.append(line.strip())
+    if "successful run completed" not in out:
+        reasons.append("no `successful run completed`")
+    ops = bogo_ops(out)
+    for s in stressors:
+        if ops.get(s, 0) <= 0:
+            reasons.append(f"{s}: no bogo-ops in the metrics")
+    return reasons
+
+
+def _stress(m, args, stressors):
+    """Run stress-ng @args; raise with the reasons if the run failed."""
+    cmd = (f"stress-ng {args} --timeout {RUN_S}s --metrics-brief -v; "
+           f"echo stress-status=$?")
+    start = time.monotonic()
+    try:
+        out = m.run(cmd, timeout=RUN_S + SLACK_S)
+    except Exception as e:
+        raise AssertionError(f"stress-ng did not end within "
+                             f"{RUN_S + SLACK_S} s (a write that never "
+                             f"came back?): {e}")
+    took = time.monotonic() - start
+    reasons = problems(out, stressors)
+    _check(not reasons, "; ".join(reasons[:5]))
+    return out, took
+
+
+def _blocks_online(m, names):
+    for b in names:
+        _check(read(m, f"{MEMDIR}/{b}/state") == "online",
+               f"{b} not online after stress-ng")
+
+
+def _console_problems(m, start):
+    text = m.output[start:]
+    calls = sorted(set(UNKNOWN_SYSCALL.findall(text)))
+    reasons = [f"unknown system call {n}" for n in calls]
+    reasons += [f"console: {line.strip()}" for line in text.splitlines()
+                if any(x in line for x in qemu.FAILURE_MARKS)][:1]
+    return reasons
+
+
+def memhotplug_steps(m, names):
+    _stress(m, "--memhotplug 1", ["memhotplug"])
+    _blocks_online(m, names)
+
+
+def vm_mix_steps(m, names):
+    _stress(m, "--memhotplug 1 --vm 1 --vm-bytes 64M --verify",
+            ["memhotplug", "vm"])
+    _blocks_online(m, names)
+
+
+def busy_steps(m, names):
+    before = m.output.count("offline_pages [")
+    sh(m, f"echo 16 > {MOVABLE}/fill")
+    sh(m, f"echo 1 > {MOVABLE}/hold")
+    _stress(m, "--memhotplug 1", ["memhotplug"])
+    _check(m.output.count("offline_pages [") > before,
+           "no offline was refused while pages were held")
+    sh(m, f"echo 0 > {MOVABLE}/hold")
+    _check(read(m, f"{MOVABLE}/verify") == "16 pages, 0 bad",
+           "held test pages changed")
+    sh(m, f"echo 1 > {MOVABLE}/free")
+    _blocks_online(m, names)
+
+
+STEPS = (
+    ("user:stress-memhotplug", memhotplug_steps),
+    ("user:stress-vm-mix", vm_mix_steps),
+    ("user:stress-busy", busy_steps),
+)
+
+
+def stress_job(ctx, outcome):
+    names = [n for n, _ in STEPS]
+    log = ctx.log_path("user:stress")
+    try:
+        m = _start(ctx, "user:stress")
+    except Exception as e:
+        return [outcome(n, "FAIL", f"boot: {e}", ctx.log_tail(log))
+                for n in names]
+    results = []
+    try:
+        addr = add_dimm(m, "s1", DIMM_MIB * MIB)
+        blocks = [block_of(a) for a in
+                  range(addr, addr + DIMM_MIB * MIB, scenario.BLOCK)]
+        for b in blocks:
+            sh(m, f"echo online_movable > {MEMDIR}/{b}/state")
+    except Exception as e:
+        m.kill()
+        return [outcome(n, "FAIL", f"setup: {e}", ctx.log_tail(log))
+                for n in names]
+    for name, steps in STEPS:
+        start = len(m.output)
+        try:
+            steps(m, blocks)
+            reasons = _console_problems(m, start)
+        except Exception as e:
+            reasons = [f"{type(e).__name__}: {e}"]
+        results.append(outcome(name, "FAIL" if reasons else "PASS",
+                               "; ".join(reasons),
+                               ctx.log_tail(log) if reasons else None))
+        if reasons:
+            break
+    done = {r.name for r in results}
+    results += [outcome(n, "FAIL", "not run: an earlier run failed")
+                for n in names if n not in done]
+    if m.proc.poll() is None:
+        m.kill()
+    return results
+
+
+JOBS = (
+    ("user:stress", stress_job),
+)
+
+
+if __name__ == "__main__":
+    raise SystemExit("run through tide_check.py: "
+                     "make check CHECKARGS='-k user:stress'")
