@@ -224,6 +224,77 @@ JOBS = (
 )
 
 
+# ---- make bench: the "stress-ng memhotplug bogo-ops/s" row ----
+
+BENCH_CMD = f"stress-ng --memhotplug 1 --timeout {RUN_S}s --metrics-brief"
+RATE = re.compile(r"stress-ng: metrc: \[\d+\] memhotplug\s+(\d+)\s+"
+                  r"([\d.]+)\s+[\d.]+\s+[\d.]+\s+([\d.]+)")
+
+
+def bench_rate(kernel, initrd, cmdline, log_path):
+    """Boot @kernel with the stress image on run-qemu.sh's machine, plug a
+    DIMM of DIMM_MIB, online its blocks that are offline (Linux's may be
+    online already), run BENCH_CMD; return its bogo-ops/s (real time).
+    Raises RuntimeError with the reason when there is no figure."""
+    memory = "512M,slots=8,maxmem=8G"
+    sc = scenario.Scenario("user", None, memory=memory)
+    m = qemu.Machine(kernel, memory=memory, cmdline=cmdline,
+                     extra_args=tuple(scenario.machine_args(sc)),
+                     log_path=log_path, timeout=300, prompt=PROMPT,
+                     initrd=initrd)
+    try:
+        m.expect(PROMPT, timeout=qemu.BOOT_TIMEOUT)
+        addr = add_dimm(m, "b1", DIMM_MIB * MIB)
+        for a in range(addr, addr + DIMM_MIB * MIB, scenario.BLOCK):
+            state = f"{MEMDIR}/{block_of(a)}/state"
+            m.run(f"grep -q offline {state} && echo online > {state}")
+        out = m.run(BENCH_CMD + "; echo stress-status=$?",
+                    timeout=RUN_S + SLACK_S)
+    except Exception as e:
+        raise RuntimeError(f"{type(e).__name__}: {e}")
+    finally:
+        m.kill()
+    found = RATE.search(out)
+    if not found or "stress-status=0" not in out:
+        raise RuntimeError(f"no memhotplug figure (see {log_path})")
+    return float(found.group(3))
+
+
+def bench(build, tide_kernel, linux_kernel, out):
+    """Print the row "stress-ng memhotplug bogo-ops/s": Tide, Linux (None:
+    not available) and their ratio; a figure that cannot be had is n/a
+    with its reason. Return: True if any was n/a."""
+    initrd = os.path.join(build, IMAGE)
+    log_dir = os.path.join(build, "bench-logs")
+    os.makedirs(log_dir, exist_ok=True)
+    figures, reasons = {}, []
+    kernels = [("Tide", tide_kernel, "")]
+    if linux_kernel:
+        kernels.append(("Linux", linux_kernel, "console=ttyS0 loglevel=4"))
+    else:
+        reasons.append("Linux: no Linux 6.12 kernel (make bench-deps)")
+    for who, kernel, cmdline in kernels:
+        if not os.path.exists(initrd):
+            reasons.append(f"{who}: {initrd} missing "
+                           f"(make initramfs-stress)")
+            continue
+        log = os.path.join(log_dir, f"stress-{who.lower()}.log")
+        try:
+            figures[who] = bench_rate(kernel, initrd, cmdline, log)
+        except RuntimeError as e:
+            reasons.append(f"{who}: {e}")
+    t, lx = figures.get("Tide"), figures.get("Linux")
+    out.write(f"stress-ng (`{BENCH_CMD}`, 256 MiB DIMM online, -M pc, "
+              f"-smp 2, 512 MiB; consoles in {log_dir}/):\n")
+    out.write(f"  stress-ng memhotplug bogo-ops/s  Tide "
+              f"{f'{t:.2f}' if t else 'n/a'}  Linux "
+              f"{f'{lx:.2f}' if lx else 'n/a'}  Tide/Linux "
+              f"{f'{t / lx:.3f}' if t and lx else 'n/a'}\n")
+    for r in reasons:
+        out.write(f"  n/a: {r}\n")
+    return bool(reasons)
+
+
 if __name__ == "__main__":
     raise SystemExit("run through tide_check.py: "
                      "make check CHECKARGS='-k user:stress'")
