@@ -46,7 +46,7 @@ struct shared_anon {
 #define VM_GROWSDOWN	0x100UL	/* asked for with MAP_GROWSDOWN; not grown */
 #define VM_LOCKED	0x2000UL	/* mlock(): filled in now (mm/mlock.c) */
 #define VM_LOCKONFAULT	0x80000UL	/* with VM_LOCKED: filled in on touch */
-#define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
+#define VM_LOCKED_MASK	(VM_LOCKONFAULT | VM_LOCKED)
 #define VM_ACCESS_FLAGS	(VM_EXEC | VM_WRITE | VM_READ)
 
 /* mmap() flags, with Linux's values. */

@@ -156,6 +156,14 @@ struct task_struct {
 	void *spawn_arg;
 
 	/*
+	 * CPU time (kernel/sched/cputime.c): the ticks it was running at,
+	 * in user mode and in the kernel, in ns. Written only by the tick
+	 * of the CPU it runs on; read by anyone with READ_ONCE().
+	 */
+	u64 utime;
+	u64 stime;
+
+	/*
 	 * Signals (kernel/signal.c), under sighand->siglock: the signals
 	 * sent to this thread alone, the mask, the mask to restore after
 	 * a handler or sigsuspend(), the mask in force before

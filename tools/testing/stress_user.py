@@ -19,7 +19,8 @@ each one outcome:
                           contents.
 
 A run fails when stress-ng exits non-zero or prints a fail: or error:
-line (but ALLOWED_ERRORS), reports no bogo-ops, does not end within
+line (but ALLOWED_ERRORS), reports no bogo-ops or no CPU time (usr +
+sys, from getrusage()) for a stressor, does not end within
 RUN_S + SLACK_S seconds (an offline write that never came back), when
 Tide prints an unknown system call or a failure mark, or when the DIMM's
 blocks are not online afterwards (stress-ng onlines every block it
@@ -55,7 +56,8 @@ ALLOWED_ERRORS = (
 )
 
 UNKNOWN_SYSCALL = re.compile(r"syscall: (\d+) not implemented")
-METRIC = re.compile(r"stress-ng: metrc: \[\d+\] (\w+)\s+(\d+)\s+([\d.]+)")
+METRIC = re.compile(r"stress-ng: metrc: \[\d+\] (\w+)\s+(\d+)\s+([\d.]+)"
+                    r"\s+([\d.]+)\s+([\d.]+)")
 
 
 def _check(cond, what):
@@ -87,10 +89,12 @@ def _start(ctx, name):
     return m
 
 
-def bogo_ops(text):
-    """{stressor: bogo-ops} from stress-ng's --metrics-brief table."""
-    return {m.group(1): int(m.group(2)) for m in METRIC.finditer(text)
-            if m.group(1) not in ("stressor",)}
+def metrics(text):
+    """{stressor: (bogo-ops, usr+sys seconds)} from stress-ng's
+    --metrics-brief table."""
+    return {m.group(1): (int(m.group(2)),
+                         float(m.group(4)) + float(m.group(5)))
+            for m in METRIC.finditer(text)}
 
 
 def problems(out, stressors):
@@ -109,10 +113,14 @@ def problems(out, stressors):
             reasons.append(line.strip())
     if "successful run completed" not in out:
         reasons.append("no `successful run completed`")
-    ops = bogo_ops(out)
+    table = metrics(out)
     for s in stressors:
-        if ops.get(s, 0) <= 0:
+        ops, cpu = table.get(s, (0, 0.0))
+        if ops <= 0:
             reasons.append(f"{s}: no bogo-ops in the metrics")
+        # getrusage()'s CPU time: each stressor runs for seconds.
+        elif cpu <= 0:
+            reasons.append(f"{s}: no usr or sys time in the metrics")
     return reasons
 
 
