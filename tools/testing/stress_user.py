@@ -12,11 +12,12 @@ each one outcome:
   user:stress-vm-mix      the same with --vm 1 --vm-bytes 64M --verify
                           beside it (anonymous memory filled and checked
                           while its blocks go offline and online);
-  user:stress-busy        memhotplug while the movable test driver holds
-                          extra references on pages in the DIMM: every
-                          offline of that block must come back (EBUSY or
-                          EINTR), never hang, and the pages keep their
-                          contents.
+  user:stress-busy        --memhotplug 2 (two writers racing on the same
+                          state files) while the movable test driver
+                          holds extra references on pages in the DIMM:
+                          every offline of that block must come back
+                          (EBUSY or EINTR), never hang, and the pages
+                          keep their contents.
 
 A run fails when stress-ng exits non-zero or prints a fail: or error:
 line (but ALLOWED_ERRORS), reports no bogo-ops or no CPU time (usr +
@@ -33,7 +34,7 @@ import time
 
 import qemu
 import scenario
-from scenario import MEMDIR, add_dimm, block_of, read, sh, wait_until
+from scenario import MEMDIR, add_dimm, block_of, read, sh
 
 IMAGE = "initramfs-stress.cpio.gz"
 PROMPT = "tide:/# "
@@ -171,7 +172,8 @@ def busy_steps(m, names):
     before = m.output.count("offline_pages [")
     sh(m, f"echo 16 > {MOVABLE}/fill")
     sh(m, f"echo 1 > {MOVABLE}/hold")
-    _stress(m, "--memhotplug 1", ["memhotplug"])
+    # Two instances: two writers race on the same state files.
+    _stress(m, "--memhotplug 2", ["memhotplug"])
     _check(m.output.count("offline_pages [") > before,
            "no offline was refused while pages were held")
     sh(m, f"echo 0 > {MOVABLE}/hold")
