@@ -3,7 +3,7 @@
  * Tests for mm/mlock.c: mlock() splits VMAs and fills the range in,
  * munlock() joins them again, the on-fault variants leave pages to the
  * first touch, bad ranges and flags get Linux's errnos, mlockall()
- * covers later mappings, and fork (dup_mm()) does not inherit a lock.
+ * covers later mappings and the heap, and fork (dup_mm()) does not inherit a lock.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -111,7 +111,7 @@ static void mlock_errors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, do_mlockall(mm, MCL_CURRENT | 8), -EINVAL);
 }
 
-/* mlockall: now and later; munlockall ends both. fork inherits none. */
+/* mlockall: now and later (brk too); munlockall ends both; not over fork. */
 static void mlock_all(struct kunit *test)
 {
 	struct mm_struct *mm = mlock_new_mm(test), *copy;
@@ -128,6 +128,14 @@ static void mlock_all(struct kunit *test)
 			(long)(A + 6 * PG));
 	expect_vma(test, mm, 2, A + 6 * PG, A + 8 * PG, VRW | VM_LOCKED);
 	KUNIT_EXPECT_EQ(test, present_pages(mm, A + 6 * PG, 2), 2);
+	/* The heap grown after MCL_FUTURE is locked and filled in too. */
+	mmap_write_lock(mm);
+	mm->start_brk = A + 20 * PG;
+	mm->brk = A + 20 * PG;
+	KUNIT_EXPECT_EQ(test, do_brk(mm, A + 22 * PG), A + 22 * PG);
+	mmap_write_unlock(mm);
+	expect_vma(test, mm, 3, A + 20 * PG, A + 22 * PG, VRW | VM_LOCKED);
+	KUNIT_EXPECT_EQ(test, present_pages(mm, A + 20 * PG, 2), 2);
 	copy = dup_mm(mm);
 	KUNIT_ASSERT_NOT_NULL(test, copy);
 	expect_vma(test, copy, 0, A, A + 2 * PG, VRW);
@@ -140,6 +148,7 @@ static void mlock_all(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, mlock_map(mm, A + 10 * PG, PG, RW),
 			(long)(A + 10 * PG));
 	expect_vma(test, mm, 3, A + 10 * PG, A + 11 * PG, VRW);
+	expect_vma(test, mm, 4, A + 20 * PG, A + 22 * PG, VRW);
 	KUNIT_EXPECT_EQ(test, present_pages(mm, A + 10 * PG, 1), 0);
 }
 

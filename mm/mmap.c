@@ -744,8 +744,13 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 		next = find_vma(mm, old_top);
 		if (next && next->vm_start < new_top + PAGE_SIZE)
 			return mm->brk;	/* keep a guard page below @next */
-		if (insert_vma(mm, old_top, new_top, VM_READ | VM_WRITE))
+		if (insert_vma(mm, old_top, new_top,
+			       VM_READ | VM_WRITE | mm->def_flags))
 			return mm->brk;
+		/* After mlockall(MCL_FUTURE): filled in, as far as it goes. */
+		if (mm->def_flags == VM_LOCKED)
+			populate_vma_range(mm, find_vma(mm, old_top), old_top,
+					   new_top);
 	}
 	mm->brk = brk;
 	return brk;
