@@ -6,7 +6,8 @@
  * has no swap and never evicts a user page, so what a lock changes is
  * when the pages come: a locked range has VM_LOCKED on its VMAs and is
  * filled in at once (populate_vma_range()), and so is every later
- * mapping after mlockall(MCL_FUTURE) (mm->def_flags). With the on-fault
+ * mapping after mlockall(MCL_FUTURE) (mm->def_flags; mmap(), brk()), a
+ * MAP_LOCKED mapping and the part a locked mapping grows by (mremap()). With the on-fault
  * variants (MLOCK_ONFAULT, MCL_ONFAULT) pages still come on first touch.
  * Locked pages stay movable: an offline migrates them like any other.
  * Locks are not inherited over fork() (dup_vma_list() drops them) and

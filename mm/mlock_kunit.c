@@ -3,7 +3,8 @@
  * Tests for mm/mlock.c: mlock() splits VMAs and fills the range in,
  * munlock() joins them again, the on-fault variants leave pages to the
  * first touch, bad ranges and flags get Linux's errnos, mlockall()
- * covers later mappings and the heap, and fork (dup_mm()) does not inherit a lock.
+ * covers later mappings and the heap, a locked mapping that grows is
+ * filled in, and fork (dup_mm()) does not inherit a lock.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -152,11 +153,28 @@ static void mlock_all(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, present_pages(mm, A + 10 * PG, 1), 0);
 }
 
+/* A locked mapping that grows (mremap()) gets its new pages at once. */
+static void mlock_mremap_grows(struct kunit *test)
+{
+	struct mm_struct *mm = mlock_new_mm(test);
+	long ret;
+
+	KUNIT_ASSERT_EQ(test, mlock_map(mm, A, 2 * PG, RW), (long)A);
+	KUNIT_ASSERT_EQ(test, do_mlock(mm, A, 2 * PG, VM_LOCKED), 0);
+	mmap_write_lock(mm);
+	ret = do_mremap(mm, A, 2 * PG, 4 * PG, 0, 0);
+	mmap_write_unlock(mm);
+	KUNIT_EXPECT_EQ(test, ret, (long)A);
+	expect_vma(test, mm, 0, A, A + 4 * PG, VRW | VM_LOCKED);
+	KUNIT_EXPECT_EQ(test, present_pages(mm, A, 4), 4);
+}
+
 static struct kunit_case mlock_cases[] = {
 	KUNIT_CASE(mlock_middle),
 	KUNIT_CASE(mlock_onfault),
 	KUNIT_CASE(mlock_errors),
 	KUNIT_CASE(mlock_all),
+	KUNIT_CASE(mlock_mremap_grows),
 	{}
 };
 
