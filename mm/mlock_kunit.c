@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Tests for mm/mlock.c: mlock() splits VMAs and fills the range in,
- * munlock() joins them again, the on-fault variants leave pages to the
+ * munlock() joins them again, madvise() cannot drop locked pages, the
+ * on-fault variants leave pages to the
  * first touch, bad ranges and flags get Linux's errnos, mlockall()
  * covers later mappings and the heap, a locked mapping that grows is
  * filled in, and fork (dup_mm()) does not inherit a lock.
@@ -68,6 +69,14 @@ static void mlock_middle(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, present_pages(mm, A, 4), 2);
 	KUNIT_EXPECT_TRUE(test, mm_page_present(mm, A + PG));
 	KUNIT_EXPECT_TRUE(test, mm_page_present(mm, A + 2 * PG));
+	/* Locked pages cannot be dropped: EINVAL, and nothing goes. */
+	mmap_write_lock(mm);
+	KUNIT_EXPECT_EQ(test, do_madvise(mm, A, 4 * PG, MADV_DONTNEED),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, do_madvise(mm, A + 2 * PG, PG, MADV_FREE),
+			-EINVAL);
+	mmap_write_unlock(mm);
+	KUNIT_EXPECT_EQ(test, present_pages(mm, A, 4), 2);
 	/* munlock joins them again; the pages stay. */
 	KUNIT_EXPECT_EQ(test, do_mlock(mm, A, 4 * PG, 0), 0);
 	KUNIT_EXPECT_EQ(test, mm->map_count, 1);
