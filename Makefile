@@ -33,7 +33,7 @@ KCONFIG_ENV := srctree=$(srctree) KCONFIG_CONFIG=.config
 dirs := arch/x86/boot arch/x86/kernel arch/x86/entry arch/x86/mm arch/x86/lib init kernel kernel/sched \
 	kernel/locking mm lib lib/kunit drivers/tty drivers/tty/serial \
 	drivers/acpi arch/x86/kernel/acpi fs drivers/base drivers/char \
-	net net/netlink
+	net net/core net/netlink net/unix
 
 -include $(objtree)/include/config/auto.conf
 
@@ -227,7 +227,8 @@ clean:
 # stress-ng and its libraries as a second gzip member.
 # Documentation/filesystems/initramfs.rst describes the image.
 user_progs := $(objtree)/tools/testing/memfill $(objtree)/tools/testing/badcalls \
-	$(objtree)/tools/testing/sigmask
+	$(objtree)/tools/testing/sigmask $(objtree)/tools/testing/netsock \
+	$(objtree)/tools/testing/uevent_listen
 $(user_progs): $(objtree)/tools/testing/%: $(srctree)/tools/testing/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  USERCC  tools/testing/$*")

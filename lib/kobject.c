@@ -53,6 +53,40 @@ char *kasprintf(gfp_t flags, const char *fmt, ...)
 }
 
 /**
+ * kobject_get_path - @obj's path below /sys, as "/devices/system/node"
+ * @obj: an object with a name
+ * @gfp: allocation flags
+ *
+ * The path is of the object's current parents (kobject_del() clears its
+ * parent: take it before).
+ *
+ * Return: the path (kfree() it), or NULL without memory or name.
+ */
+char *kobject_get_path(const struct kobject *obj, gfp_t gfp)
+{
+	const struct kobject *k;
+	size_t len = 0, n;
+	char *path;
+
+	for (k = obj; k; k = k->parent) {
+		if (!k->name)
+			return NULL;
+		len += strlen(k->name) + 1;
+	}
+	path = kmalloc(len + 1, gfp);
+	if (!path)
+		return NULL;
+	path[len] = '\0';
+	for (k = obj; k; k = k->parent) {
+		n = strlen(k->name);
+		len -= n;
+		memcpy(path + len, k->name, n);
+		path[--len] = '/';
+	}
+	return path;
+}
+
+/**
  * kobject_init - prepare @obj for kobject_add(); holds one reference
  * @obj: zeroed or fresh object
  * @type: its type; must have a release function

@@ -280,6 +280,9 @@ static int storm_list(struct storm_thread *t, const char *path,
 /* Whether @text is what a memory block file @name may read. */
 static bool storm_text_ok(const char *name, const char *text, ssize_t len)
 {
+	/* A device that adds no uevent variables has an empty uevent. */
+	if (!strcmp(name, "uevent"))
+		return len == 0 || (len > 0 && text[len - 1] == '\n');
 	if (len <= 0 || text[len - 1] != '\n')
 		return false;
 	if (!strcmp(name, "state"))

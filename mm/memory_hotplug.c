@@ -4,7 +4,8 @@
  * memhp_default_state= and the memory_hotplug.* options, with Linux
  * 6.12's values, spellings and defaults: memhp_default_state defaults to
  * offline, as with Linux's CONFIG_MHP_DEFAULT_ONLINE_TYPE_OFFLINE), the
- * hotplug lock, and add_memory()/remove_memory().
+ * memory_hotplug.* ones also in /sys/module/memory_hotplug/parameters/,
+ * the hotplug lock, and add_memory()/remove_memory().
  *
  * DOC: hot-add and hot-remove
  *
@@ -37,6 +38,7 @@
 #include <linux/memory_hotplug.h>
 #include <linux/memblock.h>
 #include <linux/migrate.h>
+#include <linux/moduleparam.h>
 #include <linux/notifier.h>
 #include <linux/range.h>
 #include <linux/slab.h>
@@ -110,51 +112,93 @@ static int __init memhp_default_state_setup(char *val)
 }
 early_param("memhp_default_state", memhp_default_state_setup);
 
-static int __init online_policy_setup(char *val)
+/*
+ * The memory_hotplug.* options, also /sys/module/memory_hotplug/
+ * parameters/ (Linux 6.12's modes: all writable by root but
+ * memmap_on_memory, which only the boot option sets). Whoever uses a
+ * value reads it once with READ_ONCE(); the setters write it whole.
+ */
+static int online_policy_set(const char *val, const struct kparam *p)
 {
 	int policy = match_name(online_policy_names,
 				ARRAY_SIZE(online_policy_names), val);
 
 	if (policy < 0)
-		return -EINVAL;
-	memhp.online_policy = policy;
+		return policy;
+	WRITE_ONCE(*(enum online_policy *)p->arg, policy);
 	return 0;
+}
+
+static int online_policy_get(char *buf, const struct kparam *p)
+{
+	enum online_policy policy = READ_ONCE(*(enum online_policy *)p->arg);
+
+	return scnprintf(buf, KPARAM_BUF_SIZE, "%s\n",
+			 online_policy_names[policy]);
+}
+
+static const struct kparam_ops online_policy_ops = {
+	.set = online_policy_set,
+	.get = online_policy_get,
+};
+
+/* Linux also takes "force" at boot; Tide does not implement forcing. */
+static const struct kparam_ops memmap_on_memory_ops = {
+	.set = kparam_set_bool,
+	.get = kparam_get_bool,
+};
+
+enum { MHP_PARAM_POLICY, MHP_PARAM_RATIO, MHP_PARAM_NUMA, MHP_PARAM_MEMMAP };
+
+static const struct kparam memhp_params[] = {
+	[MHP_PARAM_POLICY] = { "online_policy", &online_policy_ops,
+			       &memhp.online_policy, 0644 },
+	[MHP_PARAM_RATIO] = { "auto_movable_ratio", &kparam_uint_ops,
+			      &memhp.auto_movable_ratio, 0644 },
+	[MHP_PARAM_NUMA] = { "auto_movable_numa_aware", &kparam_bool_ops,
+			     &memhp.auto_movable_numa_aware, 0644 },
+	[MHP_PARAM_MEMMAP] = { "memmap_on_memory", &memmap_on_memory_ops,
+			       &memhp.memmap_on_memory, 0444 },
+};
+
+static int __init memhp_boot_param(int which, char *val)
+{
+	const struct kparam *p = &memhp_params[which];
+
+	return p->ops->set(val, p);
+}
+
+static int __init online_policy_setup(char *val)
+{
+	return memhp_boot_param(MHP_PARAM_POLICY, val);
 }
 early_param("memory_hotplug.online_policy", online_policy_setup);
 
 static int __init auto_movable_ratio_setup(char *val)
 {
-	unsigned long ratio;
-
-	if (!val || kstrtoul(val, 0, &ratio) || ratio > UINT_MAX)
-		return -EINVAL;
-	memhp.auto_movable_ratio = ratio;
-	return 0;
+	return memhp_boot_param(MHP_PARAM_RATIO, val);
 }
 early_param("memory_hotplug.auto_movable_ratio", auto_movable_ratio_setup);
 
-/* A bare boolean option means "yes", as for Linux's bool parameters. */
-static int bool_option(char *val, bool *res)
-{
-	if (!val) {
-		*res = true;
-		return 0;
-	}
-	return kstrtobool(val, res);
-}
-
 static int __init auto_movable_numa_aware_setup(char *val)
 {
-	return bool_option(val, &memhp.auto_movable_numa_aware);
+	return memhp_boot_param(MHP_PARAM_NUMA, val);
 }
 early_param("memory_hotplug.auto_movable_numa_aware", auto_movable_numa_aware_setup);
 
 static int __init memmap_on_memory_setup(char *val)
 {
-	/* Linux also accepts "force"; Tide does not implement forcing. */
-	return bool_option(val, &memhp.memmap_on_memory);
+	return memhp_boot_param(MHP_PARAM_MEMMAP, val);
 }
 early_param("memory_hotplug.memmap_on_memory", memmap_on_memory_setup);
+
+/* /sys/module/memory_hotplug/parameters/ */
+static int __init memhp_params_init(void)
+{
+	return kparam_register("memory_hotplug", memhp_params,
+			       ARRAY_SIZE(memhp_params));
+}
+subsys_initcall(memhp_params_init);
 
 /* ---- the hotplug lock ---- */
 
@@ -800,10 +844,11 @@ static struct zone *contig_zone(int nid, unsigned long start_pfn,
 
 /*
  * auto-movable: could @nr_pages more go to ZONE_MOVABLE and keep movable
- * memory within auto_movable_ratio percent of boot kernel memory? Counts
+ * memory within @ratio percent of boot kernel memory? Counts
  * node @nid only, or every node for NUMA_NO_NODE.
  */
-static bool auto_movable_fits(int nid, unsigned long nr_pages)
+static bool auto_movable_fits(int nid, unsigned long nr_pages,
+			      unsigned int ratio)
 {
 	unsigned long kernel_early = 0, movable = 0;
 	int n, z;
@@ -820,16 +865,18 @@ static bool auto_movable_fits(int nid, unsigned long nr_pages)
 				kernel_early += zone->present_early_pages;
 		}
 	}
-	return movable + nr_pages <=
-	       (unsigned long)memhp.auto_movable_ratio * kernel_early / 100;
+	return movable + nr_pages <= (unsigned long)ratio * kernel_early / 100;
 }
 
 static struct zone *auto_movable_zone(int nid, unsigned long start_pfn,
 				      unsigned long nr_pages)
 {
-	if (memhp.auto_movable_ratio &&
-	    auto_movable_fits(NUMA_NO_NODE, nr_pages) &&
-	    (!memhp.auto_movable_numa_aware || auto_movable_fits(nid, nr_pages)))
+	/* Each parameter read once: sysfs may change them meanwhile. */
+	unsigned int ratio = READ_ONCE(memhp.auto_movable_ratio);
+	bool numa_aware = READ_ONCE(memhp.auto_movable_numa_aware);
+
+	if (ratio && auto_movable_fits(NUMA_NO_NODE, nr_pages, ratio) &&
+	    (!numa_aware || auto_movable_fits(nid, nr_pages, ratio)))
 		return &NODE_DATA(nid)->node_zones[ZONE_MOVABLE];
 	return default_kernel_zone(nid, start_pfn, nr_pages);
 }
@@ -855,7 +902,7 @@ struct zone *zone_for_pfn_range(int online_type, int nid,
 		return default_kernel_zone(nid, start_pfn, nr_pages);
 	if (online_type == MMOP_ONLINE_MOVABLE)
 		return &NODE_DATA(nid)->node_zones[ZONE_MOVABLE];
-	if (memhp.online_policy == ONLINE_POLICY_AUTO_MOVABLE)
+	if (READ_ONCE(memhp.online_policy) == ONLINE_POLICY_AUTO_MOVABLE)
 		return auto_movable_zone(nid, start_pfn, nr_pages);
 	return contig_zone(nid, start_pfn, nr_pages);
 }

@@ -390,9 +390,15 @@ static bool acpi_memory_ejectable(struct acpi_memory_device *dev)
 static int acpi_memory_check(struct acpi_memory_device *dev)
 {
 	bool present = acpi_memory_present(dev);
+	int ret;
 
-	if (present && !acpi_memory_has_memory(dev))
-		return acpi_memory_add(dev);
+	if (present && !acpi_memory_has_memory(dev)) {
+		ret = acpi_memory_add(dev);
+		/* As Linux's rescan of the container the device sits in. */
+		if (!ret)
+			acpi_container_online(dev->handle);
+		return ret;
+	}
 	if (!present && acpi_memory_has_memory(dev)) {
 		pr_warn("%s: gone without an eject request\n", dev->path);
 		return acpi_memory_remove(dev);

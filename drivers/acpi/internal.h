@@ -53,6 +53,9 @@ struct acpi_fadt_info {
 extern struct acpi_fadt_info acpi_fadt;
 int acpi_parse_fadt(void);
 
+/* container.c: "online" uevent of @child's container, if it has one. */
+void acpi_container_online(acpi_handle child);
+
 /* osl.c: deferred-work threads; the SCI handler run by hand (tests). */
 int acpi_os_initialize_queues(void);
 u32 acpi_sci_poll(void);

@@ -186,6 +186,8 @@ int subsys_system_register(struct bus_type *subsys,
 	if (err)
 		goto put;
 	err = sysfs_create_groups(&device->kobj, groups);
+	if (!err)
+		err = device_add_uevent_file(device);
 	if (err)
 		goto put;
 	subsys->dev_root = device;

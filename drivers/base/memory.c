@@ -11,8 +11,8 @@
  * remove the blocks of hot-added ranges (offline) through
  * create_memory_block_devices() and remove_memory_block_devices(), under
  * the hotplug lock, which also serialises the initcall's scan. The root
- * directory carries block_size_bytes, auto_online_blocks and, with
- * CONFIG_ARCH_MEMORY_PROBE, probe.
+ * directory carries block_size_bytes, auto_online_blocks, crash_hotplug
+ * and, with CONFIG_ARCH_MEMORY_PROBE, probe.
  *
  * A block is MEM_OFFLINE or MEM_ONLINE; writing "online", "online_kernel"
  * or "online_movable" to state (or 1 to online) onlines an offline block
@@ -118,8 +118,9 @@ void memory_block_pfns(const struct memory_block *mem,
  * @online_type: an enum mmop; MMOP_OFFLINE means MMOP_ONLINE
  * @zone: the zone to join, or NULL for the one @online_type picks
  *
- * Hotplug lock held. Return: 0; -EINVAL if @mem is not offline;
- * online_pages()'s errno, with the block offline as before.
+ * Hotplug lock held. Sends the block's "online" uevent. Return: 0;
+ * -EINVAL if @mem is not offline; online_pages()'s errno, with the
+ * block offline as before.
  */
 int memory_block_online(struct memory_block *mem, int online_type,
 			struct zone *zone)
@@ -142,6 +143,7 @@ int memory_block_online(struct memory_block *mem, int online_type,
 	mem->online_type = online_type;
 	WRITE_ONCE(mem->zone, zone);
 	WRITE_ONCE(mem->state, MEM_ONLINE);
+	kobject_uevent(&mem->dev.kobj, KOBJ_ONLINE);
 	return 0;
 }
 
@@ -151,7 +153,8 @@ int memory_block_online(struct memory_block *mem, int online_type,
  *
  * Hotplug lock held. @mem->online_type keeps the type the block had;
  * its zone is cleared, so a caller that wants it back as it was records
- * @mem->zone first. Return: 0; -EINVAL if @mem is not online or spans two zones;
+ * @mem->zone first. Sends the block's "offline" uevent.
+ * Return: 0; -EINVAL if @mem is not online or spans two zones;
  * offline_pages()'s errno, with the block online as before.
  */
 int memory_block_offline(struct memory_block *mem)
@@ -169,6 +172,7 @@ int memory_block_offline(struct memory_block *mem)
 		return ret;
 	WRITE_ONCE(mem->zone, NULL);
 	WRITE_ONCE(mem->state, MEM_OFFLINE);
+	kobject_uevent(&mem->dev.kobj, KOBJ_OFFLINE);
 	return 0;
 }
 
@@ -408,8 +412,23 @@ static ssize_t probe_store(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_WO(probe);
 
+/*
+ * Whether the kernel updates a loaded crash kernel's view of memory on
+ * hotplug itself. Tide has no kexec, so never: 0, as Linux prints when
+ * no crash kernel is loaded.
+ */
+static ssize_t memory_root_crash_show(struct device *dev,
+				      struct device_attribute *da, char *buf)
+{
+	return sysfs_emit(buf, "0\n");	/* never */
+}
+
+static struct device_attribute dev_attr_crash_hotplug =
+	__ATTR(crash_hotplug, 0444, memory_root_crash_show, NULL);
+
 static struct attribute *memory_root_attrs[] = {
 	&dev_attr_block_size_bytes.attr,
+	&dev_attr_crash_hotplug.attr,
 	&dev_attr_auto_online_blocks.attr,
 	&dev_attr_probe.attr,
 	NULL,

@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/init.h>
+#include <linux/kobject.h>
 #include <linux/string.h>
 #include <linux/utsname.h>
 #include "internal.h"
@@ -69,6 +70,31 @@ static int proc_domainname_store(struct task_struct *task, char *buf,
 	return uts_set_domainname(buf, len);
 }
 
+/* /proc/sys/kernel/hotplug: the uevent helper (lib/kobject_uevent.c). */
+static int proc_hotplug_show(struct proc_text *t, struct task_struct *task)
+{
+	char path[UEVENT_HELPER_PATH_LEN];
+
+	uevent_helper_get(path, sizeof(path));
+	proc_printf(t, "%s\n", path);
+	return 0;
+}
+
+/*
+ * As Linux's sysctl strings: the text up to the first newline or NUL,
+ * cut to what fits; the whole write counts as written.
+ */
+static int proc_hotplug_store(struct task_struct *task, char *buf,
+			      size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && buf[n] && buf[n] != '\n')
+		n++;
+	uevent_helper_set(buf, min_t(size_t, n, UEVENT_HELPER_PATH_LEN - 1));
+	return 0;
+}
+
 static int proc_mounts_get_link(struct dentry *dentry, char *buf,
 				size_t size, struct path *jump)
 {
@@ -82,6 +108,10 @@ static const struct proc_entry proc_sys_kernel_entries[] = {
 	  .show = proc_domainname_show, .store = proc_domainname_store },
 	{ .name = "hostname", .mode = S_IFREG | 0644,
 	  .show = proc_hostname_show, .store = proc_hostname_store },
+#ifdef CONFIG_UEVENT_HELPER
+	{ .name = "hotplug", .mode = S_IFREG | 0644,
+	  .show = proc_hotplug_show, .store = proc_hotplug_store },
+#endif
 	{ .name = "osrelease", .mode = S_IFREG | 0444,
 	  .show = proc_osrelease_show },
 	{ .name = "ostype", .mode = S_IFREG | 0444,

@@ -19,6 +19,8 @@ struct device;
  * @dev_name: devices without a name are called "<dev_name><id>"
  * @dev_groups: attributes every device on it gets
  * @bus_groups: attributes of /sys/bus/<name> itself
+ * @uevent: adds the bus's variables to its devices' uevents, or NULL;
+ *          returns 0 or -errno
  * @dev_root: for a subsystem, its /sys/devices/system/<name> device,
  *            the default parent of its devices
  *
@@ -29,6 +31,8 @@ struct bus_type {
 	const char *name;
 	const char *dev_name;
 	const struct attribute_group **dev_groups, **bus_groups;
+	int (*uevent)(const struct device *device,
+		      struct kobj_uevent_env *vars);
 	struct device *dev_root;
 
 	struct kobject *bus_kobj;
@@ -125,6 +129,7 @@ struct device *get_device(struct device *device);
 void put_device(struct device *device);
 int device_create_file(struct device *device, const struct device_attribute *attr);
 void device_remove_file(struct device *device, const struct device_attribute *attr);
+int device_add_uevent_file(struct device *device);
 
 int bus_register(struct bus_type *bus);
 void bus_unregister(struct bus_type *bus);

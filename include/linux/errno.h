@@ -35,6 +35,7 @@
 #define EROFS		30
 #define EMLINK		31
 #define EPIPE		32
+#define EDOM		33
 #define ERANGE		34
 #define ENAMETOOLONG	36
 #define ENOSYS		38
@@ -43,7 +44,22 @@
 #define ENODATA		61
 #define ETIME		62
 #define EOVERFLOW	75
+#define ENOTSOCK	88
+#define EDESTADDRREQ	89
+#define EMSGSIZE	90
+#define EPROTOTYPE	91
+#define ENOPROTOOPT	92
+#define EPROTONOSUPPORT	93
+#define ESOCKTNOSUPPORT	94
 #define EOPNOTSUPP	95
+#define EAFNOSUPPORT	97
+#define EADDRINUSE	98
+#define EADDRNOTAVAIL	99
+#define ECONNRESET	104
+#define ENOBUFS		105
+#define EISCONN		106
+#define ENOTCONN	107
+#define ECONNREFUSED	111
 #define ETIMEDOUT	110
 #define ERESTARTSYS	512	/* the restart codes: never seen by user space */
 #define ERESTARTNOINTR	513

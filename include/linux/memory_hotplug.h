@@ -28,6 +28,11 @@ enum online_policy {
 	ONLINE_POLICY_AUTO_MOVABLE,	/* "auto-movable" */
 };
 
+/*
+ * The hotplug policy. The memory_hotplug.* fields can change at any time
+ * through /sys/module/memory_hotplug/parameters/ (written whole, under
+ * kparam_lock): read each once, with READ_ONCE().
+ */
 struct memhp_config {
 	bool movable_node;		/* movable_node */
 	enum mmop default_online_type;	/* memhp_default_state= */

@@ -16,6 +16,28 @@
 /* The multicast group uevents go to. */
 #define UEVENT_NETLINK_GROUP	1
 
+/* Protocols are 0 .. NETLINK_MAX_PROTOCOLS - 1; groups 1 .. 32. */
+#define NETLINK_MAX_PROTOCOLS	32
+
+/* An AF_NETLINK address (user ABI). nl_pid 0 is the kernel. */
+struct sockaddr_nl {
+	unsigned short nl_family;	/* AF_NETLINK */
+	unsigned short nl_pad;
+	u32 nl_pid;			/* port id */
+	u32 nl_groups;			/* multicast group mask */
+};
+
+/* setsockopt()/getsockopt() options at SOL_NETLINK. */
+#define NETLINK_ADD_MEMBERSHIP		1
+#define NETLINK_DROP_MEMBERSHIP		2
+#define NETLINK_PKTINFO			3
+#define NETLINK_BROADCAST_ERROR		4
+#define NETLINK_NO_ENOBUFS		5
+#define NETLINK_LISTEN_ALL_NSID		8
+#define NETLINK_CAP_ACK			10
+#define NETLINK_EXT_ACK			11
+#define NETLINK_GET_STRICT_CHK		12
+
 /**
  * netlink_broadcast_kernel - send a message from the kernel to a group
  * @protocol: NETLINK_* protocol of the receiving sockets

@@ -21,7 +21,10 @@ scripts, tools/testing's memfill and ubench):
       data;
   boot again with memhp_default_state=online
   (d) time from device_add of a 4 GiB DIMM until MemTotal has grown by
-      it (median of three DIMMs added one after the other).
+      it (median of three DIMMs added one after the other);
+  boot again with memhp_default_state=offline
+  (e) the same with busybox `mdev -d` onlining each block on its "add"
+      uevent (MDEV_RULE, /etc/mdev-memory.conf's rule).
 
 The timed loops of (a)-(c) run in the guest, in busybox sh: /bin/hpbench
 writes every block's state in one loop between two clock readings
@@ -309,6 +312,32 @@ def latency(guest, runs=3):
     return sorted(figures)[len(figures) // 2]
 
 
+# The rule of scripts/initramfs/etc/mdev-memory.conf.
+MDEV_RULE = ("SUBSYSTEM=memory;memory[0-9]+ 0:0 0600 "
+             "@echo online > /sys$DEVPATH/state")
+
+
+def mdev_latency(guest, runs=3):
+    """latency() with the blocks onlined by busybox `mdev -d` instead of
+    the kernel: the path from the uevent to user space and back."""
+    m = guest.boot("offline", "mdev")
+    figures = []
+    with m:
+        guest.run(f"echo '{MDEV_RULE}' > /etc/mdev.conf; mdev -d")
+        for i in range(runs):
+            before = guest.memtotal_kb()
+            want = before + (DIMM >> 10) * 98 // 100
+            m.qmp.command("object-add", **{"qom-type": "memory-backend-ram",
+                                           "id": f"mem-mdev{i}", "size": DIMM})
+            guest.arm_wait(want)
+            t0 = time.monotonic()
+            m.qmp.command("device_add", driver="pc-dimm", id=f"mdev{i}",
+                          memdev=f"mem-mdev{i}", node=1)
+            seen, error = guest.wait_memtotal(want, t0, timeout=60)
+            figures.append((seen - t0, error))
+    return sorted(figures)[len(figures) // 2]
+
+
 def measure(guest_cls, build, log_dir, **kw):
     """All figures of one kernel: dict metric -> value or NotAvailable.
     @kw go to the guest class (TideGuest takes kernel=)."""
@@ -323,12 +352,16 @@ def measure(guest_cls, build, log_dir, **kw):
         e = NotAvailable(f"{type(e).__name__}: {e}")
         out = {k: e for k in THROUGHPUT}
     if "made no memory blocks" in str(out["online"]):
-        out["latency"] = out["online"]
+        out["latency"] = out["mdev_latency"] = out["online"]
         return out
     try:
         out["latency"] = latency(guest)
     except Exception as e:
         out["latency"] = NotAvailable(f"{type(e).__name__}: {e}")
+    try:
+        out["mdev_latency"] = mdev_latency(guest)
+    except Exception as e:
+        out["mdev_latency"] = NotAvailable(f"{type(e).__name__}: {e}")
     return out
 
 
@@ -342,6 +375,8 @@ METRICS = {
     "offline_vs_memcpy": ("offline in use / memcpy bandwidth", "ratio",
                           True, None),
     "latency": ("device_add to MemTotal, auto-online", "ms", False, 0.5),
+    "mdev_latency": ("device_add to MemTotal, onlined by mdev", "ms", False,
+                     None),
     # Tide's own figure: no target ratio, Linux has no such counter.
     "longest_stop": ("longest CPU stop, offline in use", "us", False, None),
 }
@@ -350,7 +385,7 @@ METRICS = {
 def _fmt(metric, value):
     if isinstance(value, Exception):
         return "n/a"
-    if metric == "latency":
+    if metric in ("latency", "mdev_latency"):
         return f"{value[0] * 1000:.0f} +/- {value[1] * 1000:.0f}"
     if metric == "offline_vs_memcpy":
         return f"{value:.3f}"
@@ -360,7 +395,7 @@ def _fmt(metric, value):
 def _num(metric, value):
     if isinstance(value, Exception):
         return None
-    return value[0] if metric == "latency" else value
+    return value[0] if metric in ("latency", "mdev_latency") else value
 
 
 def report(tide, linux, out):

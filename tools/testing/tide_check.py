@@ -12,7 +12,9 @@
   (e) the hotplug scenarios of tools/testing/hotplug_*.py (scenario.py):
       a guest driven over QMP and its shell, each scenario one test;
   (f) the user-space boots of tools/testing/userland.py (and tty_user.py,
-      userland_hotplug.py: hotplug from busybox sh; stress_user.py:
+      userland_hotplug.py: hotplug from busybox sh; lsmem_user.py:
+      lsmem and chmem against Linux's output; net_user.py: sockets;
+      uevent_user.py: uevents, the uevent helper, mdev; stress_user.py:
       stress-ng's memhotplug stressor): the initramfs unpacked, busybox
       init, Debian's programs, kselftest.
 
@@ -40,6 +42,9 @@ import userland   # noqa: E402
 import tty_user   # noqa: E402
 import init_user  # noqa: E402
 import userland_hotplug   # noqa: E402
+import lsmem_user  # noqa: E402
+import net_user   # noqa: E402
+import uevent_user   # noqa: E402
 import stress_user   # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -648,7 +653,8 @@ def userland_jobs():
     return [Job(name, lambda ctx, fn=fn: fn(UserlandContext(ctx), outcome))
             for name, fn in (userland.JOBS + tty_user.JOBS +
                              init_user.JOBS + userland_hotplug.JOBS +
-                             stress_user.JOBS)]
+                             lsmem_user.JOBS + net_user.JOBS +
+                             uevent_user.JOBS + stress_user.JOBS)]
 
 
 # ----------------------------------------------------------------- driver

@@ -205,6 +205,7 @@
 #define __NR_utimensat	280
 #define __NR_epoll_pwait	281
 #define __NR_timerfd_create	283
+#define __NR_accept4	288
 #define __NR_signalfd4	289
 #define __NR_eventfd2	290
 #define __NR_epoll_create1	291
