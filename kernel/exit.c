@@ -31,7 +31,7 @@
 #include <linux/completion.h>
 #include <linux/syscalls.h>
 #include <linux/tty.h>
-#include <linux/sched/cputime.h>
+#include <linux/sched/cpu_time.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <asm/irqflags.h>

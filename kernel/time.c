@@ -13,7 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
-#include <linux/sched/cputime.h>
+#include <linux/sched/cpu_time.h>
 #include <linux/sched/signal.h>
 #include <linux/spinlock.h>
 #include <linux/syscalls.h>

@@ -55,7 +55,7 @@ static bool range_has_locked(struct mm_struct *mm, unsigned long start,
 
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
 	     vma = find_vma(mm, vma->vm_end))
-		if (vma->vm_flags & VM_LOCKED)
+		if (vma->vm_flags & VM_LOCKED_MASK)
 			return true;
 	return false;
 }

@@ -99,17 +99,18 @@ static void mremap_fill_locked(struct mm_struct *mm, unsigned long addr,
 }
 
 /* do_mremap() without the filling in of a grown locked mapping. */
-static long mremap_change(struct mm_struct *mm, unsigned long addr,
-			unsigned long old_len, unsigned long new_len,
-			unsigned long flags, unsigned long new_addr)
+static long mremap_change(struct mm_struct *mm,
+			  unsigned long addr, unsigned long old_len,
+			  unsigned long new_len, unsigned long mr_flags,
+			  unsigned long new_addr)
 {
-	bool fixed = flags & MREMAP_FIXED;
+	bool fixed = mr_flags & MREMAP_FIXED;
 	struct vm_area_struct *vma;
 	long ret;
 
-	if (flags & ~(unsigned long)(MREMAP_MAYMOVE | MREMAP_FIXED))
+	if (mr_flags & ~(unsigned long)(MREMAP_MAYMOVE | MREMAP_FIXED))
 		return -EINVAL;
-	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+	if ((mr_flags & MREMAP_FIXED) && !(mr_flags & MREMAP_MAYMOVE))
 		return -EINVAL;
 	if (!IS_ALIGNED(addr, PAGE_SIZE) || old_len > TASK_SIZE_MAX ||
 	    new_len > TASK_SIZE_MAX)
@@ -145,10 +146,10 @@ static long mremap_change(struct mm_struct *mm, unsigned long addr,
 	}
 	if (addr + old_len == vma->vm_end) {
 		ret = mremap_grow(mm, vma, addr, old_len, new_len);
-		if (ret != -ENOMEM || !(flags & MREMAP_MAYMOVE))
+		if (ret != -ENOMEM || !(mr_flags & MREMAP_MAYMOVE))
 			return ret;
 	}
-	if (!(flags & MREMAP_MAYMOVE))
+	if (!(mr_flags & MREMAP_MAYMOVE))
 		return -ENOMEM;
 	ret = get_unmapped_area(mm, 0, new_len);
 	if (ret < 0)

@@ -11,7 +11,7 @@
 #include <linux/mm_struct.h>
 #include <linux/mmzone.h>
 #include <linux/sched.h>
-#include <linux/sched/cputime.h>
+#include <linux/sched/cpu_time.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -228,7 +228,7 @@ static void proc_mm_sizes(struct mm_struct *mm, struct proc_mm_sizes *s)
 		unsigned long pages = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 
 		s->total += pages;
-		if (vma->vm_flags & VM_LOCKED)
+		if (vma->vm_flags & VM_LOCKED_MASK)
 			s->locked += pages;
 		if (vma->vm_start <= mm->start_stack &&
 		    vma->vm_end >= mm->start_stack)

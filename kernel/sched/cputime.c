@@ -19,7 +19,7 @@
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
-#include <linux/sched/cputime.h>
+#include <linux/sched/cpu_time.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/spinlock.h>
@@ -38,14 +38,14 @@
 void account_process_tick(bool user)
 {
 	struct rq *rq = this_rq();
-	struct task_struct *p = rq->curr;
+	struct task_struct *running = rq->curr;
 
-	if (!p || p == rq->idle)
+	if (!running || running == rq->idle)
 		return;
 	if (user)
-		WRITE_ONCE(p->utime, p->utime + TICK_NS);
+		WRITE_ONCE(running->utime, running->utime + TICK_NS);
 	else
-		WRITE_ONCE(p->stime, p->stime + TICK_NS);
+		WRITE_ONCE(running->stime, running->stime + TICK_NS);
 }
 
 /* The group's live threads and dead ones, in ns. tasklist_lock held. */
@@ -146,11 +146,11 @@ static void ns_to_timeval(u64 ns, struct __kernel_old_timeval *tv)
  */
 int put_rusage(const struct cputime *t, void __user *ru)
 {
-	struct rusage_abi r = { 0 };
+	struct rusage_abi out = { 0 };
 
 	if (t) {
-		ns_to_timeval(t->utime, &r.ru_utime);
-		ns_to_timeval(t->stime, &r.ru_stime);
+		ns_to_timeval(t->utime, &out.ru_utime);
+		ns_to_timeval(t->stime, &out.ru_stime);
 	}
-	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+	return copy_to_user(ru, &out, sizeof(out)) ? -EFAULT : 0;
 }

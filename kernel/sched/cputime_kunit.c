@@ -9,7 +9,7 @@
 #include <linux/jiffies.h>
 #include <linux/list.h>
 #include <linux/sched.h>
-#include <linux/sched/cputime.h>
+#include <linux/sched/cpu_time.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <linux/time.h>
@@ -21,18 +21,18 @@
 /* A tick in user mode and one in the kernel, charged to this thread. */
 static void cputime_tick_charges_current(struct kunit *test)
 {
-	struct task_struct *p = current;
+	struct task_struct *self = current;
 	u64 ut, st;
 	unsigned long flags;
 
 	flags = arch_local_irq_save();
-	ut = p->utime;
-	st = p->stime;
+	ut = self->utime;
+	st = self->stime;
 	account_process_tick(true);
 	account_process_tick(false);
 	account_process_tick(false);
-	KUNIT_EXPECT_EQ(test, p->utime - ut, (u64)TICK);
-	KUNIT_EXPECT_EQ(test, p->stime - st, 2 * (u64)TICK);
+	KUNIT_EXPECT_EQ(test, self->utime - ut, (u64)TICK);
+	KUNIT_EXPECT_EQ(test, self->stime - st, 2 * (u64)TICK);
 	arch_local_irq_restore(flags);
 }
 

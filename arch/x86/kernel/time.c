@@ -8,7 +8,7 @@
 #include <linux/jiffies.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
-#include <linux/sched/cputime.h>
+#include <linux/sched/cpu_time.h>
 #include <asm/apic.h>
 
 volatile unsigned long jiffies;

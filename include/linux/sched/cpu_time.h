@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* CPU time of tasks and processes (kernel/sched/cputime.c). */
-#ifndef _LINUX_SCHED_CPUTIME_H
-#define _LINUX_SCHED_CPUTIME_H
+#ifndef _LINUX_SCHED_CPU_TIME_H
+#define _LINUX_SCHED_CPU_TIME_H
 
 #include <linux/types.h>
 
@@ -29,4 +29,4 @@ void cputime_reaped(struct signal_struct *parent, struct signal_struct *child,
 		    struct cputime *t);
 int put_rusage(const struct cputime *t, void __user *ru);
 
-#endif /* _LINUX_SCHED_CPUTIME_H */
+#endif /* _LINUX_SCHED_CPU_TIME_H */
