@@ -228,7 +228,7 @@ clean:
 # Documentation/filesystems/initramfs.rst describes the image.
 user_progs := $(objtree)/tools/testing/memfill $(objtree)/tools/testing/badcalls \
 	$(objtree)/tools/testing/sigmask $(objtree)/tools/testing/netsock \
-	$(objtree)/tools/testing/uevent_listen
+	$(objtree)/tools/testing/uevent_listen $(objtree)/tools/testing/numatest
 $(user_progs): $(objtree)/tools/testing/%: $(srctree)/tools/testing/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  USERCC  tools/testing/$*")

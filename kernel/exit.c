@@ -24,6 +24,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/mempolicy.h>
 #include <linux/mm_struct.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -249,6 +250,7 @@ void __noreturn do_exit(int code)
 	group_dead = atomic_dec_and_test(&p->signal->live);
 	exit_mm(p);
 	exit_files_fs(p);
+	mpol_exit(p);
 	/* The session's end hangs up its terminal (SIGHUP, SIGCONT). */
 	if (group_dead && p->signal->session == p->tgid)
 		disassociate_ctty(true);

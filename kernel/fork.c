@@ -23,6 +23,7 @@
 #include <linux/completion.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/mempolicy.h>
 #include <linux/mm_struct.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -126,6 +127,7 @@ static void free_unborn_task(struct task_struct *p)
 	p->files = NULL;
 	p->fs = NULL;
 	task_unlock(p);
+	mpol_exit(p);
 	if (mm)
 		mmput(mm);
 	if (fdt)
@@ -286,6 +288,8 @@ long kernel_clone(struct kernel_clone_args *args)
 		free_unborn_task(p);
 		return err;
 	}
+	mpol_fork(p, cur);
+	sched_fork_affinity(p, cur);
 	fpu_copy_current(p->thread.fpu);
 	p->thread.fsbase = flags & CLONE_SETTLS ? args->tls :
 			   cur->thread.fsbase;

@@ -442,45 +442,6 @@ static long sys_sysinfo(struct pt_regs *regs)
 }
 SYSCALL_ENTRY(sysinfo, sys_sysinfo);
 
-/*
- * sched_getaffinity(pid, len, mask): every online CPU (Tide does not
- * keep affinities of user tasks); returns the bytes written.
- */
-static long sys_sched_getaffinity(struct pt_regs *regs)
-{
-	unsigned int len = (unsigned int)SC_ARG1(regs);
-	unsigned long mask = 0;
-	int cpu;
-
-	if (len < sizeof(mask) || (len & (sizeof(long) - 1)))
-		return -EINVAL;
-	for_each_online_cpu(cpu)
-		if (cpu < BITS_PER_LONG)
-			mask |= 1UL << cpu;
-	if (clear_user((void __user *)SC_ARG2(regs), len) ||
-	    put_user(mask, (unsigned long __user *)SC_ARG2(regs)))
-		return -EFAULT;
-	return sizeof(mask);
-}
-SYSCALL_ENTRY(sched_getaffinity, sys_sched_getaffinity);
-
-/* sched_setaffinity(pid, len, mask): accepted if an online CPU is in it. */
-static long sys_sched_setaffinity(struct pt_regs *regs)
-{
-	unsigned long mask, online = 0;
-	int cpu;
-
-	if (SC_ARG1(regs) < sizeof(mask))
-		return -EINVAL;
-	if (get_user(mask, (const unsigned long __user *)SC_ARG2(regs)))
-		return -EFAULT;
-	for_each_online_cpu(cpu)
-		if (cpu < BITS_PER_LONG)
-			online |= 1UL << cpu;
-	return mask & online ? 0 : -EINVAL;
-}
-SYSCALL_ENTRY(sched_setaffinity, sys_sched_setaffinity);
-
 /* getcpu(cpu, node, cache) */
 static long sys_getcpu(struct pt_regs *regs)
 {

@@ -277,14 +277,21 @@ static int storm_list(struct storm_thread *t, const char *path,
 	return ret;
 }
 
-/* Whether @text is what a memory block file @name may read. */
-static bool storm_text_ok(const char *name, const char *text, ssize_t len)
+/*
+ * Whether @text is what file @name at @path may read. Only memory
+ * blocks' state and online have a fixed set of values (node/online is a
+ * list of nodes).
+ */
+static bool storm_text_ok(const char *path, const char *name,
+			  const char *text, ssize_t len)
 {
 	/* A device that adds no uevent variables has an empty uevent. */
 	if (!strcmp(name, "uevent"))
 		return len == 0 || (len > 0 && text[len - 1] == '\n');
 	if (len <= 0 || text[len - 1] != '\n')
 		return false;
+	if (strncmp(path, STORM_MEMDIR "/", strlen(STORM_MEMDIR) + 1))
+		return true;
 	if (!strcmp(name, "state"))
 		return !strcmp(text, "online\n") || !strcmp(text, "offline\n");
 	if (!strcmp(name, "online"))
@@ -316,7 +323,7 @@ static void storm_read_file(struct storm_thread *t, const char *path,
 	if (ret >= 0)
 		t->buf[ret] = '\0';
 	storm_count(t, STORM_READ, ret, "read", path,
-		    ret >= 0 && !storm_text_ok(name, t->buf, ret));
+		    ret >= 0 && !storm_text_ok(path, name, t->buf, ret));
 }
 
 /* Reads every file under @top and its subdirectories, one level down. */

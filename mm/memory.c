@@ -32,6 +32,7 @@
 #include <linux/gfp.h>
 #include <linux/list.h>
 #include <linux/fs.h>
+#include <linux/mempolicy.h>
 #include <linux/mm.h>
 #include <linux/mm_struct.h>
 #include <linux/preempt.h>
@@ -168,7 +169,8 @@ static int file_fill_page(struct vm_area_struct *vma, unsigned long addr,
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			     unsigned long addr)
 {
-	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+	struct page *page = alloc_user_page(vma, addr,
+					     GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
 	pgentry_t *pte, busy = 0;
 	unsigned long flags;
 	int ret = 0;
@@ -250,7 +252,8 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			put_page(src);
 		src = old;
 		if (!copy)
-			copy = alloc_page(GFP_HIGHUSER_MOVABLE);
+			copy = alloc_user_page(vma, addr,
+						       GFP_HIGHUSER_MOVABLE);
 		if (!copy) {
 			put_page(src);
 			return -ENOMEM;

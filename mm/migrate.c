@@ -806,8 +806,10 @@ static unsigned long free_block_end(unsigned long pfn)
  * targets come from elsewhere and nothing new is allocated inside.
  * Holes (pfns without a memmap) are skipped. Stops at the first page that
  * cannot move; pages moved before it stay moved. A page of a movable kind
- * that has an extra reference is skipped for now (-EAGAIN at the end):
- * the reference may be gone on the next call.
+ * that has an extra reference, and a page allocated for a movable use
+ * that its user has not yet mapped or given an owner (PG_movable_alloc),
+ * are skipped for now (-EAGAIN at the end): the next call may find them
+ * movable, or free.
  *
  * Return: 0 when no page in use is left to move; -EBUSY (a page that is
  * not movable, or refused), -ENOMEM or -EAGAIN (one was held, or kept
@@ -850,6 +852,12 @@ int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 		}
 		if (!page_count(page)) {
 			/* Being freed right now: free by the next call. */
+			busy = true;
+			pfn++;
+			continue;
+		}
+		if (!page_kind_migratable(page) && PageMovableAlloc(page)) {
+			/* Its user has not made it movable yet: later. */
 			busy = true;
 			pfn++;
 			continue;

@@ -686,8 +686,35 @@ static void migrate_pfn_range_page_being_freed(struct kunit *test)
 	__free_page(page);
 }
 
+/*
+ * A page handed out for a movable use whose user has not mapped it yet
+ * (a fault zeroing or reading into it, a copy-on-write copy being made):
+ * something to look at again, not a page that can never move. Offline
+ * failed with EBUSY on such pages while a process faulted in memory.
+ */
+static void migrate_pfn_range_page_being_set_up(struct kunit *test)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	unsigned long bad = ULONG_MAX;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_EXPECT_TRUE(test, PageMovableAlloc(page));
+	KUNIT_EXPECT_EQ(test, migrate_pfn_range(page_to_pfn(page),
+			page_to_pfn(page) + 1, alloc_migration_target, 0, &bad),
+			-EAGAIN);
+	KUNIT_EXPECT_EQ(test, bad, ULONG_MAX);
+	__free_page(page);
+
+	/* A page handed out for the kernel has no mark. */
+	page = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_EXPECT_FALSE(test, PageMovableAlloc(page));
+	__free_page(page);
+}
+
 static struct kunit_case migrate_test_cases[] = {
 	KUNIT_CASE(migrate_owned_page),
+	KUNIT_CASE(migrate_pfn_range_page_being_set_up),
 	KUNIT_CASE(migrate_owner_refuses),
 	KUNIT_CASE(migrate_pinned_and_unowned),
 	KUNIT_CASE(migrate_kmalloc_slab),

@@ -22,6 +22,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/mempolicy.h>
 #include <linux/mman.h>
 #include <linux/mm.h>
 #include <linux/mm_struct.h>
@@ -150,6 +151,7 @@ static void vma_free(struct vm_area_struct *vma)
 		fput(vma->vm_file);
 	if (vma->vm_shared)
 		shared_anon_put(vma->vm_shared);
+	mpol_put(vma->vm_policy);
 	kfree(vma);
 }
 
@@ -160,11 +162,15 @@ static void vma_remove(struct mm_struct *mm, struct vm_area_struct *vma)
 	vma_free(vma);
 }
 
-/* Give @to the file, offset and shared object of @from, with references. */
+/*
+ * Give @to the file, offset, shared object and NUMA policy of @from, with
+ * references.
+ */
 static void vma_copy_backing(struct vm_area_struct *to,
 			     const struct vm_area_struct *from)
 {
 	to->vm_pgoff = from->vm_pgoff;
+	to->vm_policy = mpol_get(from->vm_policy);
 	to->vm_file = from->vm_file ? get_file(from->vm_file) : NULL;
 	to->vm_shared = from->vm_shared;
 	if (to->vm_shared)
@@ -181,7 +187,8 @@ static bool vma_can_join(const struct vm_area_struct *a,
 			 const struct vm_area_struct *b)
 {
 	if (a->vm_end != b->vm_start || a->vm_flags != b->vm_flags ||
-	    a->vm_file != b->vm_file || a->vm_shared != b->vm_shared)
+	    a->vm_file != b->vm_file || a->vm_shared != b->vm_shared ||
+	    !mpol_equal(a->vm_policy, b->vm_policy))
 		return false;
 	if (!a->vm_file && !a->vm_shared)
 		return true;

@@ -392,6 +392,10 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 	check_new_page(page, order);
 	atomic_set(&page->_refcount, 1);
 	page->order = order;
+	if (gfp & __GFP_MOVABLE)
+		set_bit(PG_movable_alloc, &page->flags);
+	else
+		clear_bit(PG_movable_alloc, &page->flags);
 	if (gfp & __GFP_ZERO)
 		memset(page_dm_address(page), 0, PAGE_SIZE << order);
 }

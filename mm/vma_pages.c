@@ -19,6 +19,7 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/gfp.h>
+#include <linux/mempolicy.h>
 #include <linux/mm.h>
 #include <linux/mm_struct.h>
 #include <linux/rmap.h>
@@ -128,7 +129,8 @@ int populate_vma_range(struct mm_struct *mm, struct vm_area_struct *vma,
 	for (addr = first; addr != stop; addr += PAGE_SIZE) {
 		if (vp_present(mm, addr))
 			continue;
-		page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+		page = alloc_user_page(vma, addr,
+				       GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
 		if (!page)
 			return -ENOMEM;
 		if (vma->vm_file) {

@@ -12,6 +12,7 @@
 #include <linux/mmzone.h>
 #include <linux/mutex.h>
 #include <linux/node.h>
+#include <linux/nodemask.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 #include <linux/topology.h>
@@ -42,6 +43,61 @@ static ssize_t cpulist_show(struct device *dev, struct device_attribute *attr,
 	return len;
 }
 static DEVICE_ATTR_RO(cpulist);
+
+/*
+ * Bits 0..@nbits-1 of @mask in hex, most significant first, in words of
+ * 32 bits separated by commas; the first word only as wide as its bits
+ * need (Linux's "%*pb").
+ */
+static int print_hex_mask(char *buf, const unsigned long *mask,
+			  unsigned int nbits)
+{
+	unsigned int words = DIV_ROUND_UP(nbits, 32), w, len = 0;
+
+	for (w = words; w-- > 0;) {
+		unsigned int first = w * 32;
+		unsigned int bits = min(nbits - first, 32u);
+		u32 v = (u32)(mask[first / BITS_PER_LONG] >>
+			      (first % BITS_PER_LONG));
+
+		if (bits < 32)
+			v &= (1U << bits) - 1;
+		if (w == words - 1)
+			len += sysfs_emit_at(buf, len, "%0*x",
+					     (int)DIV_ROUND_UP(bits, 4), v);
+		else
+			len += sysfs_emit_at(buf, len, ",%08x", v);
+	}
+	len += sysfs_emit_at(buf, len, "%c", '\n');
+	return len;
+}
+
+static ssize_t cpumap_show(struct device *dev, struct device_attribute *da,
+			   char *buf)
+{
+	struct cpumask mask;
+
+	node_cpumask(dev->id, &mask);
+	return print_hex_mask(buf, mask.bits, nr_cpu_ids);
+}
+static DEVICE_ATTR_RO(cpumap);
+
+/* The SLIT distances from this node to every online node, in order. */
+static ssize_t distance_show(struct device *dev, struct device_attribute *da,
+			     char *buf)
+{
+	int nid, len = 0;
+
+	for (nid = 0; nid < MAX_NUMNODES; ++nid) {
+		if (!node_device(nid))
+			continue;
+		len += sysfs_emit_at(buf, len, "%s%d", len ? " " : "",
+				     node_distance(dev->id, nid));
+	}
+	len += sysfs_emit_at(buf, len, "%c", '\n');
+	return len;
+}
+static DEVICE_ATTR_RO(distance);
 
 /*
  * nodeN/meminfo, in Linux's layout for an x86-64 kernel without THP: the
@@ -155,10 +211,71 @@ static DEVICE_ATTR_RO(meminfo);
 
 static struct attribute *node_dev_attrs[] = {
 	&dev_attr_cpulist.attr,
+	&dev_attr_cpumap.attr,
+	&dev_attr_distance.attr,
 	&dev_attr_meminfo.attr,
 	NULL,
 };
 ATTRIBUTE_GROUPS(node_dev);
+
+/*
+ * The node sets of /sys/devices/system/node as lists ("0-1"), one file
+ * per set; has_generic_initiator is always empty on Tide. "online" are
+ * the nodes with a device here.
+ */
+static ssize_t print_node_list(char *buf, enum node_states state)
+{
+	int nid, first = -1, len = 0;
+
+	for (nid = 0; nid <= MAX_NUMNODES; nid++) {
+		bool in = nid < MAX_NUMNODES &&
+			  (state == N_ONLINE ? node_device(nid) != NULL :
+			   node_state(nid, state));
+
+		if (in && first < 0)
+			first = nid;
+		if (in || first < 0)
+			continue;
+		len += sysfs_emit_at(buf, len, len ? ",%d" : "%d", first);
+		if (nid - 1 > first)
+			len += sysfs_emit_at(buf, len, "-%d", nid - 1);
+		first = -1;
+	}
+	len += sysfs_emit_at(buf, len, "%c", '\n');
+	return len;
+}
+
+#define NODE_STATE_ATTR(name, state)					\
+static ssize_t name##_show(struct device *dev, struct device_attribute *da, \
+			   char *buf)					\
+{									\
+	return print_node_list(buf, state);				\
+}									\
+static DEVICE_ATTR_RO(name)
+
+NODE_STATE_ATTR(possible, N_POSSIBLE);
+NODE_STATE_ATTR(online, N_ONLINE);
+NODE_STATE_ATTR(has_normal_memory, N_NORMAL_MEMORY);
+NODE_STATE_ATTR(has_memory, N_MEMORY);
+NODE_STATE_ATTR(has_cpu, N_CPU);
+
+static ssize_t has_generic_initiator_show(struct device *dev,
+					  struct device_attribute *da, char *buf)
+{
+	return sysfs_emit(buf, "\n");
+}
+static DEVICE_ATTR_RO(has_generic_initiator);
+
+static struct attribute *node_root_attrs[] = {
+	&dev_attr_possible.attr,
+	&dev_attr_online.attr,
+	&dev_attr_has_normal_memory.attr,
+	&dev_attr_has_memory.attr,
+	&dev_attr_has_cpu.attr,
+	&dev_attr_has_generic_initiator.attr,
+	NULL,
+};
+ATTRIBUTE_GROUPS(node_root);
 
 static void node_device_release(struct device *dev)
 {
@@ -271,10 +388,16 @@ static int __init node_dev_init(void)
 {
 	int nid, err;
 
-	err = subsys_system_register(&node_subsys, NULL);
+	err = subsys_system_register(&node_subsys, node_root_groups);
 	if (err)
 		return err;
+	/*
+	 * As Linux: a node without memory or CPUs (the one that will take
+	 * hot-added DIMMs) gets its device when memory is added to it.
+	 */
 	for_each_online_node(nid) {
+		if (!node_state(nid, N_ONLINE))
+			continue;
 		err = register_one_node(nid);
 		if (err)
 			pr_err("node: cannot register node%d: %d\n", nid, err);

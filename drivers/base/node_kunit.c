@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Tests for node devices (drivers/base/node.c): nodeN/meminfo read by
- * path, checked line by line against the zones' own counters.
+ * path, checked line by line against the zones' own counters; the node
+ * sets, distance and cpumap files and the cpuN devices
+ * (drivers/base/cpu.c).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -9,6 +11,8 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/node.h>
+#include <linux/cpumask.h>
+#include <linux/topology.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
@@ -106,6 +110,8 @@ static void node_meminfo_values(struct kunit *test)
 	int nid, i;
 
 	for_each_online_node(nid) {
+		if (!node_device(nid))	/* memory-less: no directory */
+			continue;
 		memset(vals, 0xff, sizeof(vals));
 		read_node_meminfo(test, nid, vals);
 		KUNIT_EXPECT_EQ_MSG(test, vals[0], node_managed(nid) << (PAGE_SHIFT - 10),
@@ -149,23 +155,79 @@ static void node_meminfo_tracks_free(struct kunit *test)
 	KUNIT_EXPECT_GE(test, during[1] + 4096, before[1] - 512);
 }
 
-/* A node without memory (make run's node 1) reads zeros throughout. */
-static void node_meminfo_memoryless(struct kunit *test)
+/* The contents of @path without its newline, into @buf (64 bytes). */
+static ssize_t read_line(const char *path, char *buf)
 {
-	unsigned long vals[ARRAY_SIZE(meminfo_names)];
-	int nid, i, checked = 0;
+	ssize_t n = vfs_read_path(path, buf, 63);
+
+	if (n > 0 && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	else if (n >= 0)
+		buf[n] = '\0';
+	return n;
+}
+
+/*
+ * A node without memory or CPUs (make run's node 1) has no nodeN
+ * directory and is not online, as on Linux; it is possible.
+ */
+static void node_memoryless_has_no_device(struct kunit *test)
+{
+	char path[80], buf[64];
+	int nid, checked = 0;
+	bool had_memory = false;
 
 	for_each_online_node(nid) {
-		if (node_managed(nid))
+		if (node_managed(nid) || nid == 0)
 			continue;
-		read_node_meminfo(test, nid, vals);
-		for (i = 0; i < ARRAY_SIZE(meminfo_names); i++)
-			KUNIT_EXPECT_EQ_MSG(test, vals[i], 0UL, "node %d %s",
-					    nid, meminfo_names[i]);
+		/* Memory added and removed by an earlier case leaves it. */
+		if (node_device(nid)) {
+			had_memory = true;
+			continue;
+		}
+		snprintf(path, sizeof(path), NODE_ROOT "/node%d/meminfo", nid);
+		KUNIT_EXPECT_EQ(test, vfs_read_path(path, buf, 63), -ENOENT);
 		checked++;
 	}
 	if (!checked)
-		kunit_skip(test, "no memory-less node in this boot");
+		kunit_skip(test, "no memory-less node without a device");
+	if (had_memory)
+		return;
+	/* make run's machine: two nodes, CPUs and memory on node 0. */
+	KUNIT_ASSERT_GT(test, read_line(NODE_ROOT "/possible", buf), 0);
+	KUNIT_EXPECT_STREQ(test, buf, "0-1");
+	KUNIT_ASSERT_GT(test, read_line(NODE_ROOT "/online", buf), 0);
+	KUNIT_EXPECT_STREQ(test, buf, "0");
+	KUNIT_ASSERT_GT(test, read_line(NODE_ROOT "/has_memory", buf), 0);
+	KUNIT_EXPECT_STREQ(test, buf, "0");
+	KUNIT_ASSERT_GT(test, read_line(NODE_ROOT "/has_cpu", buf), 0);
+	KUNIT_EXPECT_STREQ(test, buf, "0");
+	KUNIT_ASSERT_GT(test, read_line(NODE_ROOT "/node0/distance", buf), 0);
+	KUNIT_EXPECT_STREQ(test, buf, "10");
+}
+
+/* cpumap is the hex form of cpulist; every CPU has a cpuN directory. */
+static void node_cpumap_and_cpus(struct kunit *test)
+{
+	char buf[64], path[80];
+	unsigned long map;
+	int cpu;
+
+	KUNIT_ASSERT_GT(test, read_line(NODE_ROOT "/node0/cpumap", buf), 0);
+	KUNIT_ASSERT_EQ(test, kstrtoul(buf, 16, &map), 0);
+	for_each_possible_cpu(cpu) {
+		if (cpu >= BITS_PER_LONG)
+			break;
+		KUNIT_EXPECT_EQ_MSG(test, !!(map & (1UL << cpu)),
+				    cpu_to_node(cpu) == 0, "cpu %d", cpu);
+		snprintf(path, sizeof(path),
+			 "/sys/devices/system/cpu/cpu%d/node%d/cpumap", cpu,
+			 cpu_to_node(cpu));
+		KUNIT_EXPECT_GT_MSG(test, read_line(path, buf), 0, "%s", path);
+	}
+	KUNIT_ASSERT_GT(test, read_line("/sys/devices/system/cpu/offline", buf),
+			-1);
+	KUNIT_EXPECT_STREQ(test, buf, "");
 }
 
 /* The block node_meminfo_offline_online() borrows, while it has it. */
@@ -234,7 +296,8 @@ static void node_meminfo_offline_online(struct kunit *test)
 static struct kunit_case node_cases[] = {
 	KUNIT_CASE(node_meminfo_values),
 	KUNIT_CASE(node_meminfo_tracks_free),
-	KUNIT_CASE(node_meminfo_memoryless),
+	KUNIT_CASE(node_memoryless_has_no_device),
+	KUNIT_CASE(node_cpumap_and_cpus),
 	KUNIT_CASE(node_meminfo_offline_online),
 	{}
 };

@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/nodemask.h>
 #include <linux/mm_struct.h>
 #include <linux/mmzone.h>
 #include <linux/sched.h>
@@ -289,23 +290,41 @@ static void proc_cpus_allowed(struct proc_text *t, struct task_struct *task)
 	proc_putc(t, '\n');
 }
 
-/* Nodes with memory, as a comma-grouped hex mask and as a list. */
+/*
+ * The nodes a task may allocate from (those with memory: Tide has no
+ * cpusets), as a comma-grouped hex mask of the 1024 node bits Linux's
+ * distribution kernels print (libnuma sizes its node masks by it) and
+ * as a list of ranges.
+ */
+#define PROC_MEMS_WORDS	(1024 / 32)
+
 static void proc_mems_allowed(struct proc_text *t)
 {
-	unsigned int words = (MAX_NUMNODES + 31) / 32;
-	u32 mask[(MAX_NUMNODES + 31) / 32] = { 0 };
+	int nid, w, first = -1;
 	bool comma = false;
-	int nid, w;
+	nodemask_t mems;
 
-	for_each_online_node(nid)
-		mask[nid / 32] |= 1U << (nid % 32);
+	node_states_mask(N_MEMORY, &mems);
 	proc_printf(t, "Mems_allowed:\t");
-	for (w = words - 1; w >= 0; w--)
-		proc_printf(t, "%08x%s", mask[w], w ? "," : "\n");
+	for (w = PROC_MEMS_WORDS - 1; w >= 0; w--) {
+		u32 word = w * 32 < BITS_PER_LONG ?
+			   (u32)(mems.bits >> (w * 32)) : 0;
+
+		proc_printf(t, "%08x%s", word, w ? "," : "\n");
+	}
 	proc_printf(t, "Mems_allowed_list:\t");
-	for_each_online_node(nid) {
-		proc_printf(t, comma ? ",%d" : "%d", nid);
+	for (nid = 0; nid <= MAX_NUMNODES; nid++) {
+		bool in = nid < MAX_NUMNODES && node_isset(nid, &mems);
+
+		if (in && first < 0)
+			first = nid;
+		if (in || first < 0)
+			continue;
+		proc_printf(t, comma ? ",%d" : "%d", first);
+		if (nid - 1 > first)
+			proc_printf(t, "-%d", nid - 1);
 		comma = true;
+		first = -1;
 	}
 	proc_putc(t, '\n');
 }

@@ -28,6 +28,7 @@ enum pageflags {
 	PG_poisoned,		/* freed and poisoned (CONFIG_DEBUG_VM) */
 	PG_isolated_free,	/* free block counted in NR_ISOLATED_FREE */
 	PG_locked,		/* a user page's PTEs are being switched */
+	PG_movable_alloc,	/* allocated with __GFP_MOVABLE, see below */
 	__NR_PAGEFLAGS
 };
 
@@ -35,6 +36,20 @@ enum pageflags {
 #define NODES_SHIFT		CONFIG_NODES_SHIFT
 #define ZONES_PGSHIFT		(64 - ZONES_SHIFT)
 #define NODES_PGSHIFT		(ZONES_PGSHIFT - NODES_SHIFT)
+
+/*
+ * PG_movable_alloc: the page was handed out for a movable use
+ * (__GFP_MOVABLE). Between the allocation and the moment its user makes
+ * it movable (an anonymous mapping, an owner) or frees it, the page looks
+ * like any untyped kernel page; this bit tells the offline scan that it
+ * is in that passage and worth another look, not pinned for good. Set or
+ * cleared by the allocator when it hands the page out, with atomic bit
+ * operations, as PG_locked shares the word.
+ */
+static inline bool PageMovableAlloc(const struct page *p)
+{
+	return test_bit(PG_movable_alloc, &p->flags);
+}
 
 static inline bool PageReserved(const struct page *p)
 {

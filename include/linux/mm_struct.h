@@ -17,6 +17,7 @@
 
 struct file;
 struct page;
+struct mempolicy;
 
 /**
  * struct shared_anon - the pages of a MAP_SHARED|MAP_ANONYMOUS mapping
@@ -104,6 +105,12 @@ struct vm_area_struct {
 	struct file *vm_file;		/* a file mapping: a reference, or NULL */
 	unsigned long vm_pgoff;		/* @vm_file's page at @vm_start */
 	struct shared_anon *vm_shared;	/* VM_SHARED: a reference, else NULL */
+	/*
+	 * mbind()'s policy (a reference), or NULL to follow the task's:
+	 * written under mmap_lock for writing, read under it for reading
+	 * (mm/mempolicy.c).
+	 */
+	struct mempolicy *vm_policy;
 };
 
 /**

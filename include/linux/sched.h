@@ -8,6 +8,7 @@
 #define _LINUX_SCHED_H
 
 #include <linux/types.h>
+#include <linux/cpumask.h>
 #include <linux/compiler.h>
 #include <linux/atomic.h>
 #include <linux/list.h>
@@ -67,6 +68,7 @@ struct files_struct;
 struct fs_struct;
 struct signal_struct;
 struct sighand_struct;
+struct mempolicy;
 
 /**
  * struct task_struct - a schedulable context: a kernel stack and its state
@@ -164,6 +166,22 @@ struct task_struct {
 	u64 stime;
 
 	/*
+	 * NUMA policy (mm/mempolicy.c): set_mempolicy()'s policy (a
+	 * reference, NULL for the default) and the last node its
+	 * interleaving used. Only the task itself reads them or changes
+	 * them (fork copies them before the child runs); it changes
+	 * @mempolicy under @alloc_lock so that a reader from outside could
+	 * take a reference under it.
+	 */
+	struct mempolicy *mempolicy;
+	unsigned int il_prev;
+	/*
+	 * sched_setaffinity()'s CPUs (kernel/sched/affinity.c), under
+	 * @pi_lock; @bound_cpu follows it when it names one CPU.
+	 */
+	struct cpumask cpus_mask;
+
+	/*
 	 * Signals (kernel/signal.c), under sighand->siglock: the signals
 	 * sent to this thread alone, the mask, the mask to restore after
 	 * a handler or sigsuspend(), the mask in force before
@@ -250,6 +268,7 @@ void put_task_struct(struct task_struct *p);
 void __noreturn do_task_exit(void);
 unsigned int sched_nr_running(int cpu);
 int sched_bind_task(struct task_struct *p, int cpu);
+void sched_fork_affinity(struct task_struct *child, struct task_struct *parent);
 bool sched_tick_running(void);
 void sched_mark_irqs_live(void);
 bool sched_irqs_are_live(void);

@@ -46,6 +46,7 @@ import lsmem_user  # noqa: E402
 import net_user   # noqa: E402
 import uevent_user   # noqa: E402
 import stress_user   # noqa: E402
+import numa_user   # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = "/usr/bin/python3"
@@ -325,8 +326,8 @@ BOOT_MATRIX = (
     BootCase("boot:kunit-node-two-nodes", "pc", "512M,slots=8,maxmem=8G",
              "kunit.enable=1 kunit.filter_glob=node",
              qemu_args=MEMORYLESS_NODE1,
-             expect_text="node_meminfo_memoryless",
-             forbid=("not ok", "node_meminfo_memoryless # SKIP")),
+             expect_text="node_memoryless_has_no_device",
+             forbid=("not ok", "node_memoryless_has_no_device # SKIP")),
     BootCase("boot:kunit-acpi-memhotplug-two-nodes", "pc", "512M,slots=8,maxmem=8G",
              "kunit.enable=1 kunit.filter_glob=acpi_memhotplug",
              qemu_args=MEMORYLESS_NODE1,
@@ -654,7 +655,8 @@ def userland_jobs():
             for name, fn in (userland.JOBS + tty_user.JOBS +
                              init_user.JOBS + userland_hotplug.JOBS +
                              lsmem_user.JOBS + net_user.JOBS +
-                             uevent_user.JOBS + stress_user.JOBS)]
+                             uevent_user.JOBS + numa_user.JOBS +
+                             stress_user.JOBS)]
 
 
 # ----------------------------------------------------------------- driver
