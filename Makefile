@@ -271,9 +271,11 @@ run: deps all
 # check also compares Tide with Debian's Linux 6.12 (tools/testing/
 # compare.py): bench-deps unpacks that kernel into $(O)/linux-ref/ from
 # a .deb cached outside the clone (fetched once). Without it the compare
-# tests fail and say why.
+# tests fail and say why. It also builds the stress-ng image (one more
+# download of Debian's packages the first time, then cached):
+# tools/testing/stress_user.py runs stress-ng from it for about a minute.
 check: deps
-	$(Q)$(MAKE) -s all $(initramfs)
+	$(Q)$(MAKE) -s all $(initramfs) $(initramfs_stress)
 	$(Q)$(MAKE) -s bench-deps || \
 		echo "check: no Linux 6.12 to compare with; compare: will fail"
 	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_check.py --build $(objtree) $(CHECKARGS)
@@ -323,7 +325,7 @@ $(bench_progs): $(objtree)/tools/testing/%: $(srctree)/tools/testing/%.c
 bench: deps
 	$(Q)$(MAKE) -s bench-deps || \
 		echo "bench: no Linux 6.12 reference machine; its figures will be n/a"
-	$(Q)$(MAKE) -s all $(user_progs) $(bench_progs)
+	$(Q)$(MAKE) -s all $(user_progs) $(bench_progs) $(initramfs_stress)
 	$(call bench_kernel,bench-kernel,$(no_debug_vm) $(no_lockdep))
 	$(call bench_kernel,bench-lockdep,$(no_debug_vm))
 	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_bench.py --build $(objtree) \

@@ -32,6 +32,7 @@
 #include <linux/completion.h>
 #include <linux/syscalls.h>
 #include <linux/tty.h>
+#include <linux/sched/cpu_time.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <asm/irqflags.h>
@@ -205,6 +206,7 @@ static void exit_notify(struct task_struct *p)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	sighand_lock(p);
 	list_del_init(&p->thread_node);
+	cputime_thread_gone(p);
 	group_dead = --sig->nr_threads == 0;
 	sighand_unlock(p);
 	if (group_dead) {
@@ -314,6 +316,7 @@ struct wait_request {
 	int pid;		/* found: the child */
 	int status;		/* found: wait status */
 	int code;		/* found: CLD_* for waitid */
+	struct cputime times;	/* found and reaped: its CPU time */
 };
 
 static bool wait_match(struct wait_request *req, struct task_struct *child)
@@ -343,8 +346,10 @@ static int wait_consider(struct wait_request *req, struct task_struct *child)
 		req->pid = child->pid;
 		req->status = child->exit_code;
 		req->code = (req->status & 0x7f) ? CLD_KILLED : CLD_EXITED;
-		if (!keep)
+		if (!keep) {
+			cputime_reaped(current->signal, sig, &req->times);
 			release_task(child);
+		}
 		return 1;
 	}
 	if (child->exit_state)
@@ -419,9 +424,6 @@ static long do_wait(struct wait_request *req)
 	return ret;
 }
 
-/* struct rusage: only zeros are reported (Tide does not account). */
-#define RUSAGE_SIZE	144
-
 /* wait4(pid, status, options, rusage) */
 static long sys_wait4(struct pt_regs *regs)
 {
@@ -450,7 +452,10 @@ static long sys_wait4(struct pt_regs *regs)
 	ret = do_wait(&req);
 	if (ret > 0 && statusp && put_user(req.status, statusp))
 		return -EFAULT;
-	if (ret > 0 && ru && clear_user(ru, RUSAGE_SIZE))
+	/* A child that exited: its CPU time; stopped or continued: zeros. */
+	if (ret > 0 && ru &&
+	    put_rusage(req.code == CLD_EXITED || req.code == CLD_KILLED ?
+		       &req.times : NULL, ru))
 		return -EFAULT;
 	return ret;
 }

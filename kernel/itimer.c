@@ -3,10 +3,12 @@
  * DOC: interval timers
  *
  * setitimer(), getitimer() and alarm() for ITIMER_REAL (SIGALRM),
- * ITIMER_VIRTUAL (SIGVTALRM) and ITIMER_PROF (SIGPROF). Tide does not
- * account CPU time per process, so the virtual and profiling timers
- * count wall time like the real one: a 5-second ITIMER_PROF fires 5
- * seconds later whether the process ran or slept. One kernel thread,
+ * ITIMER_VIRTUAL (SIGVTALRM) and ITIMER_PROF (SIGPROF). The virtual and
+ * profiling timers count wall time like the real one, not the CPU time
+ * that kernel/sched/cputime.c accounts: a 5-second ITIMER_PROF fires 5
+ * seconds later whether the process ran or slept (so a sysfs write that
+ * sleeps, such as a memory offline pausing between passes, is still
+ * interrupted by it). One kernel thread,
  * itimerd, sleeps until the earliest expiry of any process and sends
  * the signals, rearming periodic timers.
  *

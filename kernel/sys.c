@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/sched/cpu_time.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/bitops.h>
@@ -344,14 +345,21 @@ static long sys_setrlimit(struct pt_regs *regs)
 }
 SYSCALL_ENTRY(setrlimit, sys_setrlimit);
 
-/* struct rusage is 144 bytes; Tide does not account: all zero. */
+/*
+ * getrusage(who, usage): RUSAGE_SELF (0), RUSAGE_CHILDREN (-1) or
+ * RUSAGE_THREAD (1); the user and system times (kernel/sched/cputime.c),
+ * the other fields zero.
+ */
 static long sys_getrusage(struct pt_regs *regs)
 {
 	int who = (int)SC_ARG0(regs);
+	struct cputime t;
 
 	if (who != 0 && who != -1 && who != 1)
 		return -EINVAL;
-	return clear_user((void __user *)SC_ARG1(regs), 144) ? -EFAULT : 0;
+	cputime_of(current, who == 0 ? CPUTIME_GROUP : who == 1 ?
+		   CPUTIME_THREAD : CPUTIME_CHILDREN, &t);
+	return put_rusage(&t, (void __user *)SC_ARG1(regs));
 }
 SYSCALL_ENTRY(getrusage, sys_getrusage);
 

@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/sched/cpu_time.h>
 #include <linux/sched/signal.h>
 #include <linux/spinlock.h>
 #include <linux/syscalls.h>
@@ -265,12 +266,31 @@ static long sys_clock_nanosleep(struct pt_regs *regs)
 }
 SYSCALL_ENTRY(clock_nanosleep, sys_clock_nanosleep);
 
-/* times(buf): CPU times are not accounted (zeros); returns ticks. */
+/* clock_t of times(): USER_HZ ticks a second, whatever HZ is. */
+#define USER_HZ		100
+#define NS_PER_CLOCK_T	(NSEC_PER_SEC / USER_HZ)
+
+/*
+ * times(buf): the process's user and system time and its reaped
+ * children's, in clock_t; returns the ticks since boot.
+ */
 static long sys_times(struct pt_regs *regs)
 {
-	if (SC_ARG0(regs) && clear_user((void __user *)SC_ARG0(regs), 32))
-		return -EFAULT;
-	return ktime_get_ns() / (NSEC_PER_SEC / 100);
+	void __user *buf = (void __user *)SC_ARG0(regs);
+	struct cputime self, children;
+	long tms[4];
+
+	if (buf) {
+		cputime_of(current, CPUTIME_GROUP, &self);
+		cputime_of(current, CPUTIME_CHILDREN, &children);
+		tms[0] = self.utime / NS_PER_CLOCK_T;
+		tms[1] = self.stime / NS_PER_CLOCK_T;
+		tms[2] = children.utime / NS_PER_CLOCK_T;
+		tms[3] = children.stime / NS_PER_CLOCK_T;
+		if (copy_to_user(buf, tms, sizeof(tms)))
+			return -EFAULT;
+	}
+	return ktime_get_ns() / NS_PER_CLOCK_T;
 }
 SYSCALL_ENTRY(times, sys_times);
 

@@ -47,6 +47,19 @@ static bool madvise_known(int advice)
 	return advice < 5 || advice > 7;	/* 5 to 7 were never used */
 }
 
+/* Whether a VMA of [@start, @end) is locked (mlock()). */
+static bool range_has_locked(struct mm_struct *mm, unsigned long start,
+			     unsigned long end)
+{
+	struct vm_area_struct *vma;
+
+	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
+	     vma = find_vma(mm, vma->vm_end))
+		if (vma->vm_flags & VM_LOCKED_MASK)
+			return true;
+	return false;
+}
+
 /* Drop the pages of [@start, @end); a file mapping's fault reads them again. */
 static int madvise_dontneed(struct mm_struct *mm, unsigned long start,
 			    unsigned long end)
@@ -79,8 +92,10 @@ static int madvise_dontneed(struct mm_struct *mm, unsigned long start,
  * MADV_REMOVE needs a shared file mapping, which Tide has not. Every
  * other advice Linux knows is accepted and does nothing.
  *
- * Return: 0; -EINVAL for an unaligned @start, unknown advice or
- * MADV_REMOVE; -ENOMEM when part of the range is not mapped.
+ * Return: 0; -EINVAL for an unaligned @start, unknown advice,
+ * MADV_REMOVE, or MADV_DONTNEED or MADV_FREE on a range with a locked
+ * mapping (mlock(): nothing is dropped); -ENOMEM when part of the
+ * range is not mapped.
  */
 int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	       int advice)
@@ -97,8 +112,11 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	ret = mapped_range(mm, start, len, &end);
 	if (ret)
 		return ret;
-	if (advice == MADV_DONTNEED || advice == MADV_FREE)
-		return madvise_dontneed(mm, start, end);
+	if (advice != MADV_DONTNEED && advice != MADV_FREE)
+		return 0;
+	if (range_has_locked(mm, start, end))
+		return -EINVAL;
+	return madvise_dontneed(mm, start, end);
 	return 0;
 }
 

@@ -843,6 +843,13 @@ int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 			pfn = end;
 			continue;
 		}
+		if (PageReserved(page)) {
+			/* Never the allocator's (boot memory's holes): stays. */
+			if (bad_pfn)
+				*bad_pfn = pfn;
+			ret = -EBUSY;
+			break;
+		}
 		if (!page_count(page)) {
 			/* Being freed right now: free by the next call. */
 			busy = true;

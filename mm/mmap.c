@@ -546,6 +546,7 @@ static struct vm_area_struct *mmap_new_vma(struct mm_struct *mm,
 		vm_flags |= VM_GROWSDOWN;
 	if ((flags & MAP_TYPE) != MAP_PRIVATE)
 		vm_flags |= VM_SHARED;
+	vm_flags |= flags & MAP_LOCKED ? VM_LOCKED : mm->def_flags;
 	vma = vma_alloc(mm, addr, addr + len, vm_flags);
 	if (!vma)
 		return ERR_PTR(-ENOMEM);
@@ -648,6 +649,10 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			do_munmap(mm, addr, len);
 			return ret;
 		}
+	} else if ((find_vma(mm, addr)->vm_flags & VM_LOCKED_MASK) ==
+		   VM_LOCKED && (prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) {
+		/* Locked (MAP_LOCKED, mlockall()): filled in, as far as it goes. */
+		populate_vma_range(mm, find_vma(mm, addr), addr, addr + len);
 	}
 	return addr;
 }
@@ -746,8 +751,13 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 		next = find_vma(mm, old_top);
 		if (next && next->vm_start < new_top + PAGE_SIZE)
 			return mm->brk;	/* keep a guard page below @next */
-		if (insert_vma(mm, old_top, new_top, VM_READ | VM_WRITE))
+		if (insert_vma(mm, old_top, new_top,
+			       VM_READ | VM_WRITE | mm->def_flags))
 			return mm->brk;
+		/* After mlockall(MCL_FUTURE): filled in, as far as it goes. */
+		if (mm->def_flags == VM_LOCKED)
+			populate_vma_range(mm, find_vma(mm, old_top), old_top,
+					   new_top);
 	}
 	mm->brk = brk;
 	return brk;
@@ -788,8 +798,9 @@ int dup_vma_list(struct mm_struct *dst, struct mm_struct *src)
 	struct vm_area_struct *vma, *copy;
 
 	list_for_each_entry(vma, &src->vma_list, vm_list) {
+		/* Memory locks are not inherited. */
 		copy = vma_alloc(dst, vma->vm_start, vma->vm_end,
-				 vma->vm_flags);
+				 vma->vm_flags & ~VM_LOCKED_MASK);
 		if (!copy)
 			return -ENOMEM;
 		vma_copy_backing(copy, vma);

@@ -79,36 +79,38 @@ static long mremap_grow(struct mm_struct *mm, struct vm_area_struct *vma,
 	return addr;
 }
 
-/**
- * do_mremap - resize or move the mapping at [@addr, @addr + @old_len)
- * @mm: the address space; mmap_lock held for writing
- * @addr: page-aligned start, inside one VMA with the whole old range
- * @old_len: the old length, rounded up to pages
- * @new_len: the new length, rounded up to pages, not 0
- * @flags: MREMAP_MAYMOVE, MREMAP_FIXED (with MAYMOVE)
- * @new_addr: where MREMAP_FIXED puts it (what is there is unmapped)
- *
- * Shrinking unmaps the tail. Growing extends the VMA when the range after
- * it is free, else moves the mapping (with MREMAP_MAYMOVE) to a free
- * range found as mmap() finds one. The pages move with the mapping.
- *
- * Return: the mapping's address; -EINVAL for bad flags, an unaligned
- * address, a zero length (Tide has no shared mappings to duplicate) or
- * a fixed range overlapping the old one; -EFAULT when the old range is
- * not inside one VMA; -ENOMEM when it cannot grow in place and may not
- * move, or memory or address space runs out.
+/*
+ * A locked mapping (mlock()) that grew from @old_len to @new_len bytes at
+ * @addr gets its new pages now, as mlock() gave it its old ones; what
+ * cannot be had is left to the faults. mmap_lock held for writing.
  */
-long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
-	       unsigned long new_len, unsigned long flags,
-	       unsigned long new_addr)
+static void mremap_fill_locked(struct mm_struct *mm, unsigned long addr,
+			       unsigned long old_len, unsigned long new_len)
 {
-	bool fixed = flags & MREMAP_FIXED;
+	struct vm_area_struct *vma;
+
+	if (new_len <= old_len)
+		return;
+	vma = find_vma(mm, addr + old_len);
+	if (vma && vma->vm_start <= addr + old_len &&
+	    vma->vm_end >= addr + new_len &&
+	    (vma->vm_flags & VM_LOCKED_MASK) == VM_LOCKED)
+		populate_vma_range(mm, vma, addr + old_len, addr + new_len);
+}
+
+/* do_mremap() without the filling in of a grown locked mapping. */
+static long mremap_change(struct mm_struct *mm,
+			  unsigned long addr, unsigned long old_len,
+			  unsigned long new_len, unsigned long mr_flags,
+			  unsigned long new_addr)
+{
+	bool fixed = mr_flags & MREMAP_FIXED;
 	struct vm_area_struct *vma;
 	long ret;
 
-	if (flags & ~(unsigned long)(MREMAP_MAYMOVE | MREMAP_FIXED))
+	if (mr_flags & ~(unsigned long)(MREMAP_MAYMOVE | MREMAP_FIXED))
 		return -EINVAL;
-	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+	if ((mr_flags & MREMAP_FIXED) && !(mr_flags & MREMAP_MAYMOVE))
 		return -EINVAL;
 	if (!IS_ALIGNED(addr, PAGE_SIZE) || old_len > TASK_SIZE_MAX ||
 	    new_len > TASK_SIZE_MAX)
@@ -144,15 +146,47 @@ long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
 	}
 	if (addr + old_len == vma->vm_end) {
 		ret = mremap_grow(mm, vma, addr, old_len, new_len);
-		if (ret != -ENOMEM || !(flags & MREMAP_MAYMOVE))
+		if (ret != -ENOMEM || !(mr_flags & MREMAP_MAYMOVE))
 			return ret;
 	}
-	if (!(flags & MREMAP_MAYMOVE))
+	if (!(mr_flags & MREMAP_MAYMOVE))
 		return -ENOMEM;
 	ret = get_unmapped_area(mm, 0, new_len);
 	if (ret < 0)
 		return ret;
 	return mremap_move(mm, vma, addr, old_len, ret, new_len);
+}
+
+/**
+ * do_mremap - resize or move the mapping at [@addr, @addr + @old_len)
+ * @mm: the address space; mmap_lock held for writing
+ * @addr: page-aligned start, inside one VMA with the whole old range
+ * @old_len: the old length, rounded up to pages
+ * @new_len: the new length, rounded up to pages, not 0
+ * @flags: MREMAP_MAYMOVE, MREMAP_FIXED (with MAYMOVE)
+ * @new_addr: where MREMAP_FIXED puts it (what is there is unmapped)
+ *
+ * Shrinking unmaps the tail. Growing extends the VMA when the range after
+ * it is free, else moves the mapping (with MREMAP_MAYMOVE) to a free
+ * range found as mmap() finds one. The pages move with the mapping; a
+ * locked mapping (mlock()) gets its new pages at once.
+ *
+ * Return: the mapping's address; -EINVAL for bad flags, an unaligned
+ * address, a zero length (Tide has no shared mappings to duplicate) or
+ * a fixed range overlapping the old one; -EFAULT when the old range is
+ * not inside one VMA; -ENOMEM when it cannot grow in place and may not
+ * move, or memory or address space runs out.
+ */
+long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+	       unsigned long new_len, unsigned long flags,
+	       unsigned long new_addr)
+{
+	long ret = mremap_change(mm, addr, old_len, new_len, flags, new_addr);
+
+	if (ret >= 0)
+		mremap_fill_locked(mm, ret, PAGE_ALIGN(old_len),
+				   PAGE_ALIGN(new_len));
+	return ret;
 }
 
 static long sys_mremap(struct pt_regs *regs)

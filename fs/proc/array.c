@@ -12,9 +12,11 @@
 #include <linux/mm_struct.h>
 #include <linux/mmzone.h>
 #include <linux/sched.h>
+#include <linux/sched/cpu_time.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/time.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include "internal.h"
@@ -214,6 +216,7 @@ static void proc_task_info(struct task_struct *task,
 /* Sizes in pages of an address space's parts, for status and statm. */
 struct proc_mm_sizes {
 	unsigned long total, data, stack, exec, rss, ptes;
+	unsigned long locked;	/* pages of VM_LOCKED VMAs (mlock) */
 };
 
 static void proc_mm_sizes(struct mm_struct *mm, struct proc_mm_sizes *s)
@@ -226,6 +229,8 @@ static void proc_mm_sizes(struct mm_struct *mm, struct proc_mm_sizes *s)
 		unsigned long pages = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 
 		s->total += pages;
+		if (vma->vm_flags & VM_LOCKED_MASK)
+			s->locked += pages;
 		if (vma->vm_start <= mm->start_stack &&
 		    vma->vm_end >= mm->start_stack)
 			s->stack += pages;
@@ -240,6 +245,9 @@ static void proc_mm_sizes(struct mm_struct *mm, struct proc_mm_sizes *s)
 }
 
 #define PROC_KB(pages)	((pages) << (PAGE_SHIFT - 10))
+
+/* The times of stat are in clock_t: USER_HZ (100) ticks a second. */
+#define PROC_NS_PER_TICK	(NSEC_PER_SEC / 100)
 
 static void proc_vm_line(struct proc_text *t, const char *name,
 			 unsigned long kb)
@@ -358,7 +366,7 @@ int proc_pid_status_show(struct proc_text *t, struct task_struct *task)
 		mmput(mm);
 		proc_vm_line(t, "VmPeak:", PROC_KB(s.total));
 		proc_vm_line(t, "VmSize:", PROC_KB(s.total));
-		proc_vm_line(t, "VmLck:", 0);
+		proc_vm_line(t, "VmLck:", PROC_KB(s.locked));
 		proc_vm_line(t, "VmPin:", 0);
 		proc_vm_line(t, "VmHWM:", PROC_KB(s.rss));
 		proc_vm_line(t, "VmRSS:", PROC_KB(s.rss));
@@ -398,7 +406,8 @@ int proc_pid_status_show(struct proc_text *t, struct task_struct *task)
  * @t: output
  * @task: the task
  *
- * Times are 0 (Tide does not account them), priority 20 and nice 0.
+ * Times are the process's and its reaped children's CPU time in clock
+ * ticks (kernel/sched/cputime.c), priority 20 and nice 0.
  *
  * Return: 0.
  */
@@ -411,8 +420,15 @@ int proc_pid_stat_show(struct proc_text *t, struct task_struct *task)
 	unsigned long brk0 = 0, args = 0, args_end = 0;
 	unsigned long envs = 0, envs_end = 0;
 	unsigned int flags = task->flags & PF_KTHREAD ? 0x00200000 : 0;
+	struct cputime self = { 0 }, children = { 0 };
 
 	proc_task_info(task, &info);
+	if (task->signal) {
+		cputime_of(task, CPUTIME_GROUP, &self);
+		cputime_of(task, CPUTIME_CHILDREN, &children);
+	} else {
+		cputime_of(task, CPUTIME_THREAD, &self);
+	}
 	if (mm) {
 		proc_mm_sizes(mm, &s);
 		start_stack = mm->start_stack;
@@ -425,9 +441,12 @@ int proc_pid_stat_show(struct proc_text *t, struct task_struct *task)
 		end_code = 1;
 		mmput(mm);
 	}
-	proc_printf(t, "%d (%s) %c %d %d %d 0 -1 %u 0 0 0 0 0 0 0 0 20 0 %u 0 0 ",
+	proc_printf(t, "%d (%s) %c %d %d %d 0 -1 %u 0 0 0 0 %llu %llu %llu %llu 20 0 %u 0 0 ",
 		    task->pid, task->comm, proc_state_name(task)[0], info.ppid,
-		    info.pgrp, info.session, flags, info.threads);
+		    info.pgrp, info.session, flags,
+		    self.utime / PROC_NS_PER_TICK, self.stime / PROC_NS_PER_TICK,
+		    children.utime / PROC_NS_PER_TICK,
+		    children.stime / PROC_NS_PER_TICK, info.threads);
 	proc_printf(t, "%lu %lu %llu %lu %lu %lu 0 0 0 0 0 0 0 0 0 0 17 %d 0 0 0 0 0 ",
 		    s.total << PAGE_SHIFT, s.rss, 0xffffffffffffffffULL,
 		    start_code, end_code, start_stack, task->cpu);

@@ -45,6 +45,9 @@ struct shared_anon {
 #define VM_EXEC		0x4UL
 #define VM_SHARED	0x8UL	/* shared anonymous: pages in vm_shared */
 #define VM_GROWSDOWN	0x100UL	/* asked for with MAP_GROWSDOWN; not grown */
+#define VM_LOCKED	0x2000UL	/* mlock(): filled in now (mm/mlock.c) */
+#define VM_LOCKONFAULT	0x80000UL	/* with VM_LOCKED: filled in on touch */
+#define VM_LOCKED_MASK	(VM_LOCKONFAULT | VM_LOCKED)
 #define VM_ACCESS_FLAGS	(VM_EXEC | VM_WRITE | VM_READ)
 
 /* mmap() flags, with Linux's values. */
@@ -156,6 +159,8 @@ struct mm_struct {
 	unsigned long start_stack;
 	unsigned long arg_start, arg_end;
 	unsigned long env_start, env_end;
+	/* VM_LOCKED bits every new mapping gets (mlockall()); mmap_lock */
+	unsigned long def_flags;
 };
 
 struct mm_struct *mm_alloc(void);
@@ -219,6 +224,9 @@ int vma_link_copy(struct mm_struct *mm, const struct vm_area_struct *like,
 long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
 		       unsigned long len);
 int dup_vma_list(struct mm_struct *dst, struct mm_struct *src);
+int do_mlock(struct mm_struct *mm, unsigned long start, unsigned long len,
+	     unsigned long flags);
+int do_mlockall(struct mm_struct *mm, unsigned long flags);
 
 /* mm/vma_pages.c: page-table work of the memory system calls */
 pgprot_t vma_pte_prot(unsigned long vm_flags);

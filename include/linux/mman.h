@@ -8,4 +8,10 @@
 #define PROT_WRITE	0x2
 #define PROT_EXEC	0x4
 
+/* mlockall() flags and mlock2()'s flag, Linux's values. */
+#define MCL_CURRENT	1
+#define MCL_FUTURE	2
+#define MCL_ONFAULT	4
+#define MLOCK_ONFAULT	0x01
+
 #endif /* _LINUX_MMAN_H */

@@ -158,6 +158,14 @@ struct task_struct {
 	void *spawn_arg;
 
 	/*
+	 * CPU time (kernel/sched/cputime.c): the ticks it was running at,
+	 * in user mode and in the kernel, in ns. Written only by the tick
+	 * of the CPU it runs on; read by anyone with READ_ONCE().
+	 */
+	u64 utime;
+	u64 stime;
+
+	/*
 	 * NUMA policy (mm/mempolicy.c): set_mempolicy()'s policy (a
 	 * reference, NULL for the default) and the last node its
 	 * interleaving used. Only the task itself reads them or changes

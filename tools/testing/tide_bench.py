@@ -14,7 +14,9 @@
       a static program in us per cycle (tools/testing/ubench.c);
   (4) memory hotplug: online and offline throughput of a 4 GiB DIMM and
       the latency from device_add to usable memory, on Tide and on Debian's
-      Linux 6.12, with each Tide/Linux ratio (memhp_bench.py).
+      Linux 6.12, with each Tide/Linux ratio (memhp_bench.py);
+  (5) stress-ng's memhotplug stressor, bogo-ops/s on Tide and on Linux
+      6.12 with the stress image (stress_user.py).
 
 Figures only: nothing here passes or fails on speed. Exits 1 only if a
 boot goes wrong (panic, timeout, no figure).
@@ -31,6 +33,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import linux_ref   # noqa: E402
 import memhp_bench   # noqa: E402
 import qemu   # noqa: E402
+import stress_user   # noqa: E402
 
 # Four CPUs, two nodes of 256 MiB each: the machine issue 3 measures on.
 SMP4_2NODES = ("-smp", "4",
@@ -123,6 +126,10 @@ def main(argv=None):
                     help="user-space figures (prompt time, fork+exec): "
                     "with the others (yes, the default), not at all, or "
                     "only them")
+    ap.add_argument("--stress", choices=("yes", "no", "only"),
+                    default="yes",
+                    help="stress-ng memhotplug bogo-ops/s: with the others "
+                    "(yes, the default), not at all, or only them")
     args = ap.parse_args(argv)
 
     kernel = os.path.join(args.build, "tide")
@@ -131,6 +138,9 @@ def main(argv=None):
         return 1
 
     prod = args.memhp_kernel or kernel
+    if args.stress == "only":
+        stress_figures(args.build, prod)
+        return 0
     if args.user == "only":
         user_figures(args.build, prod)
         return 0
@@ -184,7 +194,18 @@ def main(argv=None):
         user_figures(args.build, prod)
     if args.memhp == "yes":
         memhp(args.build, args.memhp_kernel)
+    if args.stress == "yes":
+        stress_figures(args.build, prod)
     return 1 if failed else 0
+
+
+def stress_figures(build, tide_kernel):
+    """The stress-ng row: Tide and Linux 6.12 (n/a without it)."""
+    try:
+        vmlinuz = linux_ref.paths(os.path.join(build, "linux-ref"))[0]
+    except linux_ref.LinuxRefError:
+        vmlinuz = None
+    return stress_user.bench(build, tide_kernel, vmlinuz, sys.stdout)
 
 
 USER_BOOTS = 3       # boots per kernel for the prompt figure

@@ -15,8 +15,9 @@
       userland_hotplug.py: hotplug from busybox sh; lsmem_user.py:
       lsmem and chmem against Linux's output; net_user.py: sockets;
       uevent_user.py: uevents, the uevent helper, mdev; numa_user.py:
-      numactl and the policy calls): the initramfs unpacked, busybox
-      init, Debian's programs, kselftest;
+      numactl and the policy calls; stress_user.py: stress-ng's
+      memhotplug stressor): the initramfs unpacked, busybox init,
+      Debian's programs, kselftest;
   (g) compare.py: the same script on Debian's Linux 6.12 and on Tide,
       one test per section (compare:lsmem, compare:chmem, ...), failing
       on a difference tools/testing/compare-allow.txt does not allow.
@@ -48,6 +49,7 @@ import userland_hotplug   # noqa: E402
 import lsmem_user  # noqa: E402
 import net_user   # noqa: E402
 import uevent_user   # noqa: E402
+import stress_user   # noqa: E402
 import numa_user   # noqa: E402
 import compare    # noqa: E402
 
@@ -659,8 +661,8 @@ def userland_jobs():
             for name, fn in (userland.JOBS + tty_user.JOBS +
                              init_user.JOBS + userland_hotplug.JOBS +
                              lsmem_user.JOBS + net_user.JOBS +
-                             uevent_user.JOBS +
-                             numa_user.JOBS)]
+                             uevent_user.JOBS + numa_user.JOBS +
+                             stress_user.JOBS)]
 
 
 # (g) --------------------------------------------- Linux 6.12 against Tide

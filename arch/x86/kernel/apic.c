@@ -134,7 +134,7 @@ void lapic_send_ipi_self(int vector)
 
 static void local_timer_interrupt(struct pt_regs *regs)
 {
-	timer_tick();
+	timer_tick(user_mode(regs));
 }
 
 /**

@@ -188,6 +188,12 @@ struct signal_struct {
 	/* kernel/itimer.c, under its itimer_lock */
 	struct itimer_state it[3];	/* ITIMER_REAL, _VIRTUAL, _PROF */
 	struct list_head itimer_node;	/* on the armed list, or empty */
+	/*
+	 * kernel/sched/cputime.c, under tasklist_lock: the CPU time of the
+	 * threads that left the group, and of the children reaped by wait.
+	 */
+	u64 dead_utime, dead_stime;
+	u64 cutime, cstime;
 };
 
 /*

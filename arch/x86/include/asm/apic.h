@@ -87,6 +87,6 @@ extern u64 lapic_timer_hz;		/* timer input after the divider */
 extern u32 lapic_timer_period;		/* initial count per tick */
 
 /* Time keeping (time.c). */
-void timer_tick(void);
+void timer_tick(bool user);
 
 #endif /* _ASM_X86_APIC_H */

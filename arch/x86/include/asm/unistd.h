@@ -137,6 +137,10 @@
 #define __NR_sched_getscheduler	145
 #define __NR_sched_get_priority_max	146
 #define __NR_sched_get_priority_min	147
+#define __NR_mlock	149
+#define __NR_munlock	150
+#define __NR_mlockall	151
+#define __NR_munlockall	152
 #define __NR_prctl	157
 #define __NR_arch_prctl	158
 #define __NR_setrlimit	160
@@ -215,6 +219,7 @@
 #define __NR_getrandom	318
 #define __NR_memfd_create	319
 #define __NR_execveat	322
+#define __NR_mlock2	325
 #define __NR_statx	332
 #define __NR_rseq	334
 #define __NR_pidfd_open	434
