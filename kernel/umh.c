@@ -139,7 +139,11 @@ int call_usermodehelper(const char *path, char **argv, char **envp,
 		umh_run_free(run);
 		return pid;
 	}
-	if (!run->waiter)
+	/*
+	 * Without a waiter @run is the new process's from here on: it may
+	 * be freed already, so nothing of it is read again.
+	 */
+	if (wait == UMH_NO_WAIT)
 		return 0;
 	wait_for_completion(&run->done);
 	ret = run->result;

@@ -17,6 +17,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
+#include <linux/delay.h>
+#include <linux/umh.h>
 #include <kunit/test.h>
 
 #define UK_NODE0	"/sys/devices/system/node/node0/uevent"
@@ -390,6 +392,29 @@ static void uk_netlink_message(struct kunit *test)
  * drains them: every buffer is freed (a leak of one 2.5 KiB variable
  * buffer per event would be 600 pages).
  */
+/*
+ * A helper started without waiting belongs to its new process at once:
+ * one whose program is missing frees its request as soon as the exec
+ * fails, possibly before call_usermodehelper() returns. The caller read
+ * the request after that and, under load, waited on freed memory (a
+ * uevent after /proc/sys/kernel/hotplug was set to a missing program
+ * hung the compare machine). With CONFIG_DEBUG_VM the freed request is
+ * poisoned, so a read of it is caught sooner or later in this loop.
+ */
+static void uk_helper_no_wait(struct kunit *test)
+{
+	char *argv[] = { "/no/such/uevent-helper", "memory", NULL };
+	char *envp[] = { "ACTION=change", NULL };
+	int i;
+
+	for (i = 0; i < 200; i++)
+		KUNIT_ASSERT_EQ(test, call_usermodehelper(argv[0], argv, envp,
+							  UMH_NO_WAIT), 0);
+	KUNIT_EXPECT_EQ(test, call_usermodehelper(argv[0], argv, envp,
+						  UMH_WAIT_EXEC), -ENOENT);
+	msleep(50);	/* let the last ones exit before the next case */
+}
+
 static void uk_no_leak(struct kunit *test)
 {
 	static const char args[] = "add " UK_UUID " K=v\n";
@@ -434,6 +459,7 @@ static struct kunit_case uk_cases[] = {
 	KUNIT_CASE(uk_device_files),
 	KUNIT_CASE(uk_helper_files),
 	KUNIT_CASE(uk_netlink_message),
+	KUNIT_CASE(uk_helper_no_wait),
 	KUNIT_CASE(uk_no_leak),
 	{}
 };
