@@ -189,3 +189,49 @@ const struct file_operations libfs_dir_fops = {
 const struct inode_operations libfs_dir_iops = {
 	.lookup = simple_lookup,
 };
+
+/* A pseudo file system's dentries are never looked up: none is kept. */
+static int pseudo_fs_d_delete(const struct dentry *de)
+{
+	return 1;
+}
+
+static const struct dentry_operations pseudo_fs_dentry_ops = {
+	.d_delete = pseudo_fs_d_delete,
+};
+
+/**
+ * pseudo_fs_mount - the root of a new internal file system
+ * @type: the file system type whose ->mount this is
+ * @magic: what statfs() reports as its f_type
+ *
+ * For file systems mounted nowhere that only hold the inodes of files
+ * made by system calls (pipes, sockets): a super block with a bare root
+ * directory, whose dentries go at their last reference.
+ *
+ * Return: the root dentry with a reference, or ERR_PTR(-ENOMEM) (or
+ * what sget_nodev() failed with).
+ */
+struct dentry *pseudo_fs_mount(struct file_system_type *type,
+			       unsigned long magic)
+{
+	struct super_block *sblk = sget_nodev(type, NULL);
+	struct inode *root;
+
+	if (IS_ERR(sblk))
+		return ERR_PTR(PTR_ERR(sblk));
+	sblk->s_magic = magic;
+	sblk->s_d_op = &pseudo_fs_dentry_ops;
+	sblk->s_flags |= SB_PSEUDO;
+	root = new_inode(sblk);
+	if (root) {
+		root->i_ino = 1;
+		root->i_mode = S_IFDIR | 0700;
+	}
+	sblk->s_root = d_make_root(root);
+	if (!sblk->s_root) {
+		kill_anon_super(sblk);
+		return ERR_PTR(-ENOMEM);
+	}
+	return dget(sblk->s_root);
+}

@@ -142,6 +142,20 @@ struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
 	return mt;
 }
 
+/**
+ * kern_mount - an instance of @type for the kernel's own use
+ * @type: the file system type
+ *
+ * The mount sits in no tree; callers keep it for good (pipefs, sockfs).
+ *
+ * Return: the mount with one reference, or an ERR_PTR() as
+ * vfs_kern_mount() gives.
+ */
+struct vfsmount *kern_mount(struct file_system_type *type)
+{
+	return vfs_kern_mount(type, 0, type->name, NULL);
+}
+
 /* The mount whose mountpoint is @pth, with a reference; or NULL. */
 static struct vfsmount *lookup_mnt(const struct path *pth)
 {

@@ -419,37 +419,10 @@ const struct file_operations pipe_file_fops = {
 };
 
 /* The internal file system pipe(2)'s inodes live on. */
-static int pipefs_d_delete(const struct dentry *de)
-{
-	return 1;	/* nothing to cache: each pipe is used once */
-}
-
-static const struct dentry_operations pipefs_dentry_ops = {
-	.d_delete = pipefs_d_delete,
-};
-
 static struct dentry *pipefs_mount(struct file_system_type *type, int flags,
 				   const char *dev_name, void *data)
 {
-	struct super_block *sblk = sget_nodev(type, NULL);
-	struct inode *root;
-
-	if (IS_ERR(sblk))
-		return ERR_PTR(PTR_ERR(sblk));
-	sblk->s_magic = 0x50495045;	/* PIPEFS_MAGIC */
-	sblk->s_d_op = &pipefs_dentry_ops;
-	sblk->s_flags |= SB_PSEUDO;
-	root = new_inode(sblk);
-	if (root) {
-		root->i_ino = 1;
-		root->i_mode = S_IFDIR | 0700;
-	}
-	sblk->s_root = d_make_root(root);
-	if (!sblk->s_root) {
-		kill_anon_super(sblk);
-		return ERR_PTR(-ENOMEM);
-	}
-	return dget(sblk->s_root);
+	return pseudo_fs_mount(type, 0x50495045);	/* PIPEFS_MAGIC */
 }
 
 static struct file_system_type pipefs_type = {
@@ -467,7 +440,7 @@ static struct vfsmount *get_pipe_mnt(void)
 
 	mutex_lock(&fifo_create_mutex);
 	if (!pipe_mnt) {
-		mt = vfs_kern_mount(&pipefs_type, 0, "pipefs", NULL);
+		mt = kern_mount(&pipefs_type);
 		if (!IS_ERR(mt))
 			pipe_mnt = mt;
 	}

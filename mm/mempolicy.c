@@ -792,19 +792,11 @@ static int mbind_vmas(struct mm_struct *mm, unsigned long start,
 			return -EFAULT;
 		at = vma->vm_end;
 	}
+	err = split_vma_edges(mm, start, stop);
+	if (err)
+		return err;
 	for (vma = find_vma(mm, start); vma && vma->vm_start < stop;
 	     vma = find_vma(mm, vma->vm_end)) {
-		if (vma->vm_start < start) {
-			err = split_vma(mm, vma, start);
-			if (err)
-				return err;
-			continue;
-		}
-		if (vma->vm_end > stop) {
-			err = split_vma(mm, vma, stop);
-			if (err)
-				return err;
-		}
 		mpol_put(vma->vm_policy);
 		vma->vm_policy = mpol_get(pol);
 	}

@@ -57,20 +57,12 @@ static struct vm_area_struct *mlock_next(struct mm_struct *mm,
 static int mlock_set_range(struct mm_struct *mm, unsigned long start,
 			   unsigned long end, unsigned long flags)
 {
-	struct vm_area_struct *vma = find_vma(mm, start);
+	struct vm_area_struct *vma;
 	int ret;
 
-	if (vma->vm_start < start) {
-		ret = split_vma(mm, vma, start);
-		if (ret)
-			return ret;
-	}
-	vma = find_vma(mm, end - 1);
-	if (vma->vm_end > end) {
-		ret = split_vma(mm, vma, end);
-		if (ret)
-			return ret;
-	}
+	ret = split_vma_edges(mm, start, end);
+	if (ret)
+		return ret;
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
 	     vma = mlock_next(mm, vma))
 		vma->vm_flags = (vma->vm_flags & ~VM_LOCKED_MASK) | flags;

@@ -383,6 +383,36 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 }
 
 /**
+ * split_vma_edges - make [@start, @end) begin and end on VMA boundaries
+ * @mm: the address space; mmap_lock held for writing
+ * @start: page-aligned first address of the range
+ * @end: page-aligned end of the range, above @start
+ *
+ * A VMA that straddles @start or @end is cut there (split_vma()), so that
+ * every VMA meeting the range lies inside it and can be changed whole.
+ * Holes in the range stay holes.
+ *
+ * Return: 0, or -ENOMEM (the cut at @start may be made, the one at @end
+ * not).
+ */
+int split_vma_edges(struct mm_struct *mm, unsigned long start,
+		    unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+	int ret;
+
+	if (vma && vma->vm_start < start) {
+		ret = split_vma(mm, vma, start);
+		if (ret)
+			return ret;
+	}
+	vma = find_vma(mm, end - 1);
+	if (vma && vma->vm_start < end && vma->vm_end > end)
+		return split_vma(mm, vma, end);
+	return 0;
+}
+
+/**
  * do_munmap - remove every mapping in [@addr, @addr+@len)
  *
  * VMAs that straddle an edge are split; the pages of the range are
@@ -409,18 +439,10 @@ int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 	vma = find_vma(mm, addr);
 	if (!vma || vma->vm_start >= end)
 		return 0;
-	if (vma->vm_start < addr) {
-		ret = split_vma(mm, vma, addr);
-		if (ret)
-			return ret;
-		vma = list_next_entry(vma, vm_list);
-	}
-	tmp = find_vma(mm, end - 1);
-	if (tmp && tmp->vm_start < end && tmp->vm_end > end) {
-		ret = split_vma(mm, tmp, end);
-		if (ret)
-			return ret;
-	}
+	ret = split_vma_edges(mm, addr, end);
+	if (ret)
+		return ret;
+	vma = find_vma(mm, addr);
 	list_for_each_entry_safe_from(vma, tmp, &mm->vma_list, vm_list) {
 		if (vma->vm_start >= end)
 			break;

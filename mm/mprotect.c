@@ -71,16 +71,9 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 	if (!range_mapped(mm, start, end))
 		return -ENOMEM;
 
-	vma = find_vma(mm, start);	/* the range's first */
-	ret = vma->vm_start < start ? split_vma(mm, vma, start) : 0;
+	ret = split_vma_edges(mm, start, end);
 	if (ret)
 		return ret;
-	vma = find_vma(mm, end - 1);
-	if (vma->vm_end > end) {
-		ret = split_vma(mm, vma, end);
-		if (ret)
-			return ret;
-	}
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end;
 	     vma = list_next_entry(vma, vm_list)) {
 		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | acc;

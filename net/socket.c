@@ -130,37 +130,10 @@ void sock_release(struct socket *so)
 
 /* ---- sockfs ---- */
 
-static int sockfs_d_delete(const struct dentry *de)
-{
-	return 1;	/* each socket's name is used once */
-}
-
-static const struct dentry_operations sockfs_dentry_ops = {
-	.d_delete = sockfs_d_delete,
-};
-
 static struct dentry *sockfs_mount(struct file_system_type *type, int flags,
 				   const char *devname, void *opts)
 {
-	struct super_block *sblk = sget_nodev(type, NULL);
-	struct inode *root;
-
-	if (IS_ERR(sblk))
-		return ERR_PTR(PTR_ERR(sblk));
-	sblk->s_magic = 0x534F434B;	/* SOCKFS_MAGIC */
-	sblk->s_d_op = &sockfs_dentry_ops;
-	sblk->s_flags |= SB_PSEUDO;
-	root = new_inode(sblk);
-	if (root) {
-		root->i_ino = 1;
-		root->i_mode = S_IFDIR | 0700;
-	}
-	sblk->s_root = d_make_root(root);
-	if (!sblk->s_root) {
-		kill_anon_super(sblk);
-		return ERR_PTR(-ENOMEM);
-	}
-	return dget(sblk->s_root);
+	return pseudo_fs_mount(type, 0x534F434B);	/* SOCKFS_MAGIC */
 }
 
 static struct file_system_type sockfs_type = {
@@ -179,28 +152,12 @@ static DEFINE_MUTEX(sock_mnt_mutex);
 static struct vfsmount *get_sock_mnt(void)
 {
 	struct vfsmount *mt;
-	struct dentry *root;
 
 	mutex_lock(&sock_mnt_mutex);
 	if (!sock_mnt) {
-		mt = kzalloc(sizeof(*mt), GFP_KERNEL);
-		root = mt ? sockfs_mount(&sockfs_type, 0, "sockfs", NULL) :
-			    NULL;
-		if (!IS_ERR_OR_NULL(root)) {
-			INIT_LIST_HEAD(&mt->mnt_child);
-			INIT_LIST_HEAD(&mt->mnt_mounts);
-			INIT_LIST_HEAD(&mt->mnt_list);
-			atomic_set(&mt->mnt_count, 1);
-			mt->mnt_parent = mt;
-			mt->mnt_root = root;
-			mt->mnt_sb = root->d_sb;
-			mt->mnt_mountpoint = root;
-			strscpy(mt->mnt_devname, "sockfs",
-				sizeof(mt->mnt_devname));
+		mt = kern_mount(&sockfs_type);
+		if (!IS_ERR(mt))
 			sock_mnt = mt;
-		} else {
-			kfree(mt);
-		}
 	}
 	mt = sock_mnt;
 	mutex_unlock(&sock_mnt_mutex);

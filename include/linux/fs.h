@@ -303,6 +303,9 @@ struct kstat {
 int register_filesystem(struct file_system_type *fs);
 struct super_block *sget_nodev(struct file_system_type *type, void *fs_info);
 void kill_anon_super(struct super_block *s);
+struct dentry *pseudo_fs_mount(struct file_system_type *type,
+			       unsigned long magic);
+struct vfsmount *kern_mount(struct file_system_type *type);
 struct inode *new_inode(struct super_block *sb);
 void ihold(struct inode *inode);
 void iput(struct inode *inode);

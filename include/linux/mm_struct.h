@@ -217,6 +217,8 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
 struct page *shared_anon_page(struct vm_area_struct *vma, unsigned long addr);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr);
+int split_vma_edges(struct mm_struct *mm, unsigned long start,
+		    unsigned long end);
 void vma_merge_range(struct mm_struct *mm, unsigned long first,
 		     unsigned long last);
 int vma_link_copy(struct mm_struct *mm, const struct vm_area_struct *like,
