@@ -10,4 +10,8 @@ struct device;
 int bus_attach_device(struct device *device);
 void bus_detach_device(struct device *device);
 
+/* power/sysfs.c: the power/ directory every device has. */
+int dpm_sysfs_add(struct device *dev);
+void dpm_sysfs_remove(struct device *dev);
+
 #endif /* _DRIVERS_BASE_BASE_H */

@@ -188,6 +188,8 @@ int subsys_system_register(struct bus_type *subsys,
 	err = sysfs_create_groups(&device->kobj, groups);
 	if (!err)
 		err = device_add_uevent_file(device);
+	if (!err)
+		err = dpm_sysfs_add(device);
 	if (err)
 		goto put;
 	subsys->dev_root = device;

@@ -204,10 +204,13 @@ int device_add(struct device *device)
 	err = device_add_uevent_file(device);
 	if (err)
 		goto del_kobj;
+	err = dpm_sysfs_add(device);
+	if (err)
+		goto del_kobj;
 	if (device->bus) {
 		err = sysfs_create_groups(&device->kobj, device->bus->dev_groups);
 		if (err)
-			goto del_kobj;
+			goto remove_power;
 	}
 	err = sysfs_create_groups(&device->kobj, device->groups);
 	if (err)
@@ -224,6 +227,8 @@ remove_groups:
 remove_bus_groups:
 	if (device->bus)
 		sysfs_remove_groups(&device->kobj, device->bus->dev_groups);
+remove_power:
+	dpm_sysfs_remove(device);
 del_kobj:
 	kobject_del(&device->kobj);
 	return err;

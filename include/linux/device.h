@@ -63,6 +63,8 @@ struct device {
 	u32 id;
 	void *driver_data;
 	struct list_head bus_node;
+	bool pm_forbid;		/* power/control is "on" */
+	bool pm_async;		/* power/async is "enabled" */
 };
 
 /* A device attribute; show/store return a byte count or -errno. */

@@ -196,6 +196,18 @@ uevent)
 	wr $M/uevent change
 	;;
 writes)
+	# power/: control and async are the files that take a write.
+	for f in control async autosuspend_delay_ms; do
+		wr $M/memory32/power/$f bad
+	done
+	wr $M/memory32/power/control on
+	item "power after control on" \
+		"cat $M/memory32/power/control $M/memory32/power/runtime_enabled $M/memory32/power/runtime_usage"
+	wr $M/memory32/power/control auto
+	wr $M/memory32/power/async enabled
+	item "power after async enabled" "cat $M/memory32/power/async"
+	wr $M/memory32/power/async disabled
+	wr $M/memory32/power/autosuspend_delay_ms 100
 	item "state of memory32" "cat $M/memory32/state"
 	wr $M/memory32/state bad
 	wr $M/memory32/state ""
