@@ -564,6 +564,13 @@ static void mhp_memoryless_node(struct kunit *test)
 			break;
 	if (nid >= MAX_NUMNODES)
 		kunit_skip(test, "no memory-less node at boot");
+	/*
+	 * The node's device (sysfs directory, power/ files) comes with its
+	 * first memory and stays: one round first, so that the counts
+	 * compare two states that both have it.
+	 */
+	KUNIT_ASSERT_EQ(test, mhp_add(test, nid, MHP_FAR, 2 * MHP_BLOCK), 0);
+	KUNIT_ASSERT_EQ(test, mhp_remove(test, MHP_FAR, 2 * MHP_BLOCK), 0);
 	mhp_counts(&before);
 	KUNIT_ASSERT_EQ(test, mhp_add(test, nid, MHP_FAR, 2 * MHP_BLOCK), 0);
 	KUNIT_EXPECT_EQ(test, page_to_nid(pfn_to_page(pfn)), nid);
