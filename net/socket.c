@@ -501,9 +501,15 @@ release_a:
 }
 SYSCALL_ENTRY(socketpair, sys_socketpair);
 
-static long sys_bind(struct pt_regs *regs)
+/*
+ * bind(2) and connect(2): the socket of fd arg 0, the address at arg 1
+ * of arg 2 bytes copied in, then the family's operation (EOPNOTSUPP
+ * when it has none).
+ */
+static long sock_addr_call(struct pt_regs *regs, bool connect)
 {
 	struct sockaddr_storage addr;
+	struct sockaddr *sa = (struct sockaddr *)&addr;
 	struct socket *sock;
 	int len = SC_ARG2(regs);
 	int err;
@@ -512,33 +518,29 @@ static long sys_bind(struct pt_regs *regs)
 	if (!sock)
 		return err;
 	err = move_addr_to_kernel((void __user *)SC_ARG1(regs), len, &addr);
-	if (!err)
-		err = sock->ops->bind ?
-		      sock->ops->bind(sock, (struct sockaddr *)&addr, len) :
+	if (err)
+		goto out;
+	if (connect)
+		err = sock->ops->connect ?
+		      sock->ops->connect(sock, sa, len, sock->file->f_flags) :
 		      -EOPNOTSUPP;
+	else
+		err = sock->ops->bind ? sock->ops->bind(sock, sa, len) :
+		      -EOPNOTSUPP;
+out:
 	sockfd_put(sock);
 	return err;
+}
+
+static long sys_bind(struct pt_regs *regs)
+{
+	return sock_addr_call(regs, false);
 }
 SYSCALL_ENTRY(bind, sys_bind);
 
 static long sys_connect(struct pt_regs *regs)
 {
-	struct sockaddr_storage addr;
-	struct socket *sock;
-	int len = SC_ARG2(regs);
-	int err;
-
-	sock = sockfd_lookup(SC_ARG0(regs), &err);
-	if (!sock)
-		return err;
-	err = move_addr_to_kernel((void __user *)SC_ARG1(regs), len, &addr);
-	if (!err)
-		err = sock->ops->connect ?
-		      sock->ops->connect(sock, (struct sockaddr *)&addr, len,
-					 sock->file->f_flags) :
-		      -EOPNOTSUPP;
-	sockfd_put(sock);
-	return err;
+	return sock_addr_call(regs, true);
 }
 SYSCALL_ENTRY(connect, sys_connect);
 
