@@ -11,7 +11,7 @@ int bus_attach_device(struct device *device);
 void bus_detach_device(struct device *device);
 
 /* power/sysfs.c: the power/ directory every device has. */
-int dpm_sysfs_add(struct device *dev);
-void dpm_sysfs_remove(struct device *dev);
+int device_power_dir_add(struct device *dev);
+void device_power_dir_remove(struct device *dev);
 
 #endif /* _DRIVERS_BASE_BASE_H */

@@ -189,7 +189,7 @@ int subsys_system_register(struct bus_type *subsys,
 	if (!err)
 		err = device_add_uevent_file(device);
 	if (!err)
-		err = dpm_sysfs_add(device);
+		err = device_power_dir_add(device);
 	if (err)
 		goto put;
 	subsys->dev_root = device;

@@ -204,7 +204,7 @@ int device_add(struct device *device)
 	err = device_add_uevent_file(device);
 	if (err)
 		goto del_kobj;
-	err = dpm_sysfs_add(device);
+	err = device_power_dir_add(device);
 	if (err)
 		goto del_kobj;
 	if (device->bus) {
@@ -228,7 +228,7 @@ remove_bus_groups:
 	if (device->bus)
 		sysfs_remove_groups(&device->kobj, device->bus->dev_groups);
 remove_power:
-	dpm_sysfs_remove(device);
+	device_power_dir_remove(device);
 del_kobj:
 	kobject_del(&device->kobj);
 	return err;

@@ -18,148 +18,138 @@
 /* Serialises writers of device->pm_forbid and pm_async; readers are unlocked. */
 static DEFINE_MUTEX(pm_sysfs_lock);
 
-/* Whether the user's @buf is @word, with or without one newline. */
-static bool pm_word_is(const char *buf, size_t count, const char *word)
+static ssize_t pm_control_read(struct device *dev,
+			       struct device_attribute *file, char *out)
 {
-	size_t len = strlen(word);
-
-	if (count && buf[count - 1] == '\n')
-		count--;
-	return count == len && !memcmp(buf, word, len);
+	return sysfs_emit(out, "%s\n", READ_ONCE(dev->pm_forbid) ? "on" : "auto");
 }
 
-static ssize_t control_show(struct device *dev, struct device_attribute *attr,
-			    char *buf)
-{
-	return sysfs_emit(buf, "%s\n", READ_ONCE(dev->pm_forbid) ? "on" : "auto");
-}
-
-static ssize_t control_store(struct device *dev, struct device_attribute *attr,
-			     const char *buf, size_t count)
+static ssize_t pm_control_write(struct device *dev,
+				struct device_attribute *file,
+				const char *in, size_t len)
 {
 	bool forbid;
 
-	if (pm_word_is(buf, count, "on"))
+	if (sysfs_streq(in, "on"))
 		forbid = true;
-	else if (pm_word_is(buf, count, "auto"))
+	else if (sysfs_streq(in, "auto"))
 		forbid = false;
 	else
 		return -EINVAL;
 	mutex_lock(&pm_sysfs_lock);
 	WRITE_ONCE(dev->pm_forbid, forbid);
 	mutex_unlock(&pm_sysfs_lock);
-	return count;
+	return len;
 }
-static DEVICE_ATTR_RW(control);
 
-static ssize_t async_show(struct device *dev, struct device_attribute *attr,
-			  char *buf)
+static ssize_t pm_async_read(struct device *dev,
+			     struct device_attribute *file, char *out)
 {
-	return sysfs_emit(buf, "%s\n",
+	return sysfs_emit(out, "%s\n",
 			  READ_ONCE(dev->pm_async) ? "enabled" : "disabled");
 }
 
-static ssize_t async_store(struct device *dev, struct device_attribute *attr,
-			   const char *buf, size_t count)
+static ssize_t pm_async_write(struct device *dev,
+			      struct device_attribute *file,
+			      const char *in, size_t len)
 {
 	bool on;
 
-	if (pm_word_is(buf, count, "enabled"))
+	if (sysfs_streq(in, "enabled"))
 		on = true;
-	else if (pm_word_is(buf, count, "disabled"))
+	else if (sysfs_streq(in, "disabled"))
 		on = false;
 	else
 		return -EINVAL;
 	mutex_lock(&pm_sysfs_lock);
 	WRITE_ONCE(dev->pm_async, on);
 	mutex_unlock(&pm_sysfs_lock);
-	return count;
+	return len;
 }
-static DEVICE_ATTR_RW(async);
 
 /* No device uses autosuspend: reading or setting its delay is EIO. */
-static ssize_t autosuspend_delay_ms_show(struct device *dev,
-					 struct device_attribute *attr,
-					 char *buf)
+static ssize_t pm_delay_read(struct device *dev,
+			     struct device_attribute *file, char *out)
 {
 	return -EIO;
 }
 
-static ssize_t autosuspend_delay_ms_store(struct device *dev,
-					  struct device_attribute *attr,
-					  const char *buf, size_t count)
+static ssize_t pm_delay_write(struct device *dev,
+			      struct device_attribute *file,
+			      const char *in, size_t len)
 {
 	return -EIO;
 }
-static DEVICE_ATTR_RW(autosuspend_delay_ms);
 
-static ssize_t runtime_status_show(struct device *dev,
-				   struct device_attribute *attr, char *buf)
+static ssize_t pm_status_read(struct device *dev,
+			      struct device_attribute *file, char *out)
 {
-	return sysfs_emit(buf, "unsupported\n");
+	return sysfs_emit(out, "unsupported\n");
 }
-static DEVICE_ATTR_RO(runtime_status);
 
 /* Runtime PM is disabled on every device, and forbidden after "on". */
-static ssize_t runtime_enabled_show(struct device *dev,
-				    struct device_attribute *attr, char *buf)
+static ssize_t pm_enabled_read(struct device *dev,
+			       struct device_attribute *file, char *out)
 {
-	return sysfs_emit(buf, "%s\n", READ_ONCE(dev->pm_forbid) ?
+	return sysfs_emit(out, "%s\n", READ_ONCE(dev->pm_forbid) ?
 			  "disabled & forbidden" : "disabled");
 }
-static DEVICE_ATTR_RO(runtime_enabled);
 
-static ssize_t runtime_usage_show(struct device *dev,
-				  struct device_attribute *attr, char *buf)
+/* "on" holds the one usage reference there can be. */
+static ssize_t pm_usage_read(struct device *dev,
+			     struct device_attribute *file, char *out)
 {
-	return sysfs_emit(buf, "%d\n", READ_ONCE(dev->pm_forbid) ? 1 : 0);
+	return sysfs_emit(out, "%d\n", READ_ONCE(dev->pm_forbid) ? 1 : 0);
 }
-static DEVICE_ATTR_RO(runtime_usage);
 
 /* Counters that stay 0 when nothing is ever suspended or resumed. */
-static ssize_t pm_zero_show(struct device *dev, struct device_attribute *attr,
-			    char *buf)
+static ssize_t pm_zero_read(struct device *dev,
+			    struct device_attribute *file, char *out)
 {
-	return sysfs_emit(buf, "0\n");
+	return sysfs_emit(out, "%d\n", 0);
 }
-static DEVICE_ATTR(runtime_active_kids, 0444, pm_zero_show, NULL);
-static DEVICE_ATTR(runtime_active_time, 0444, pm_zero_show, NULL);
-static DEVICE_ATTR(runtime_suspended_time, 0444, pm_zero_show, NULL);
 
-static struct attribute *pm_attrs[] = {
-	&dev_attr_async.attr,
-	&dev_attr_autosuspend_delay_ms.attr,
-	&dev_attr_control.attr,
-	&dev_attr_runtime_active_kids.attr,
-	&dev_attr_runtime_active_time.attr,
-	&dev_attr_runtime_enabled.attr,
-	&dev_attr_runtime_status.attr,
-	&dev_attr_runtime_suspended_time.attr,
-	&dev_attr_runtime_usage.attr,
+static struct device_attribute pm_files[] = {
+	__ATTR(async, 0644, pm_async_read, pm_async_write),
+	__ATTR(autosuspend_delay_ms, 0644, pm_delay_read, pm_delay_write),
+	__ATTR(control, 0644, pm_control_read, pm_control_write),
+	__ATTR(runtime_active_kids, 0444, pm_zero_read, NULL),
+	__ATTR(runtime_active_time, 0444, pm_zero_read, NULL),
+	__ATTR(runtime_enabled, 0444, pm_enabled_read, NULL),
+	__ATTR(runtime_status, 0444, pm_status_read, NULL),
+	__ATTR(runtime_suspended_time, 0444, pm_zero_read, NULL),
+	__ATTR(runtime_usage, 0444, pm_usage_read, NULL),
+};
+
+static struct attribute *pm_file_list[] = {
+	&pm_files[0].attr, &pm_files[1].attr, &pm_files[2].attr,
+	&pm_files[3].attr, &pm_files[4].attr, &pm_files[5].attr,
+	&pm_files[6].attr, &pm_files[7].attr, &pm_files[8].attr,
 	NULL,
 };
 
-static const struct attribute_group pm_attr_group = {
+static const struct attribute_group pm_dir = {
 	.name = "power",
-	.attrs = pm_attrs,
+	.attrs = pm_file_list,
 };
 
 /**
- * dpm_sysfs_add - give @dev its power/ directory
+ * device_power_dir_add - give @dev its power/ directory
  * @dev: a device being added, already in sysfs
  *
- * Return: 0, or the error of creating the group.
+ * Return: 0, or the error of creating the directory and its files.
  */
-int dpm_sysfs_add(struct device *dev)
+int device_power_dir_add(struct device *dev)
 {
-	return sysfs_create_group(&dev->kobj, &pm_attr_group);
+	BUILD_BUG_ON(ARRAY_SIZE(pm_file_list) != ARRAY_SIZE(pm_files) + 1);
+	return sysfs_create_group(&dev->kobj, &pm_dir);
 }
 
 /**
- * dpm_sysfs_remove - take @dev's power/ directory away
+ * device_power_dir_remove - take @dev's power/ directory away
  * @dev: a device being deleted
  */
-void dpm_sysfs_remove(struct device *dev)
+void device_power_dir_remove(struct device *dev)
 {
-	sysfs_remove_group(&dev->kobj, &pm_attr_group);
+	sysfs_remove_group(&dev->kobj, &pm_dir);
 }
