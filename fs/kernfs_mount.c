@@ -358,8 +358,12 @@ static ssize_t kernfs_store_page(struct kernfs_node *kn, const char *page,
 	return ret;
 }
 
-static ssize_t kmnt_file_write(struct file *file, const char __user *buf,
-				size_t len, loff_t *pos)
+/*
+ * A write: at most a page less one byte of @src (user memory when
+ * @from_user) is copied into a NUL-terminated page for one store().
+ */
+static ssize_t kmnt_write_page(struct file *file, const void *src,
+			       bool from_user, size_t len, loff_t *pos)
 {
 	char *page;
 	ssize_t ret;
@@ -371,7 +375,9 @@ static ssize_t kmnt_file_write(struct file *file, const char __user *buf,
 	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	if (!page)
 		return -ENOMEM;
-	if (copy_from_user(page, buf, len)) {
+	if (!from_user)
+		memcpy(page, src, len);
+	else if (copy_from_user(page, (const void __user *)src, len)) {
 		kfree(page);
 		return -EFAULT;
 	}
@@ -381,24 +387,16 @@ static ssize_t kmnt_file_write(struct file *file, const char __user *buf,
 	return ret;
 }
 
+static ssize_t kmnt_file_write(struct file *file, const char __user *buf,
+				size_t len, loff_t *pos)
+{
+	return kmnt_write_page(file, (const void __force *)buf, true, len, pos);
+}
+
 static ssize_t kmnt_file_write_kernel(struct file *file, const void *buf,
 				       size_t len, loff_t *pos)
 {
-	char *page;
-	ssize_t ret;
-
-	if (!len)
-		return 0;
-	if (len >= PAGE_SIZE)
-		len = PAGE_SIZE - 1;
-	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	if (!page)
-		return -ENOMEM;
-	memcpy(page, buf, len);
-	page[len] = '\0';
-	ret = kernfs_store_page(kn_of(file_inode(file)), page, len, pos);
-	kfree(page);
-	return ret;
+	return kmnt_write_page(file, buf, false, len, pos);
 }
 
 static const struct file_operations kmnt_file_fops = {
