@@ -69,6 +69,8 @@
 struct migrate_item {
 	struct page *old;
 	struct page *new;		/* target, or NULL */
+	const struct kernel_page_mover *mover;	/* @old's kind moves so */
+	unsigned int order;		/* of @old's unit (mover's pages only) */
 	int ret;			/* 0 once moved, else why not (or 1: to do) */
 	bool copied;			/* an owned page's data is in @new */
 };
@@ -78,6 +80,7 @@ struct migrate_chunk {
 	unsigned int nr;
 	unsigned long va[MIGRATE_FLUSH_ALL];	/* entries rewritten */
 	unsigned int nr_va;
+	bool flush_all;			/* a mover moved something */
 	/* Sharing out the copying of owned pages among the stopped CPUs. */
 	atomic_t next_copy;		/* next item to take */
 	unsigned int helpers;		/* CPUs helping */
@@ -85,6 +88,43 @@ struct migrate_chunk {
 };
 
 static atomic_long_t nr_succeeded;
+
+/*
+ * The mover of each page type that moves by its own rule. Written by
+ * initcalls before anything migrates, read unlocked after.
+ */
+static const struct kernel_page_mover *page_movers[PGTY_NR];
+
+/**
+ * register_kernel_page_mover - pages of @type move with @mover from now on
+ *
+ * Called once per type, from an initcall. See struct kernel_page_mover.
+ */
+void register_kernel_page_mover(unsigned int type,
+				const struct kernel_page_mover *mover)
+{
+	if (WARN_ON(type >= PGTY_NR || page_movers[type]))
+		return;
+	WRITE_ONCE(page_movers[type], mover);
+}
+
+/**
+ * kernel_page_mover_of - the mover registered for @page's type
+ * Return: the mover, or NULL when @page's kind has none.
+ */
+const struct kernel_page_mover *kernel_page_mover_of(const struct page *page)
+{
+	unsigned int type = READ_ONCE(page->type);
+
+	return type < PGTY_NR ? READ_ONCE(page_movers[type]) : NULL;
+}
+
+/* Whether @page heads a unit its kind's mover could move at all. */
+static bool mover_unit_movable(const struct kernel_page_mover *m,
+			       const struct page *page)
+{
+	return !PageBuddy(page) && m->movable(page);
+}
 
 /**
  * set_page_movable_owner - make @owner the one to ask when @page moves
@@ -147,6 +187,10 @@ static bool page_kind_migratable(const struct page *page);
  */
 bool page_is_migratable(const struct page *page)
 {
+	const struct kernel_page_mover *m = kernel_page_mover_of(page);
+
+	if (m)
+		return mover_unit_movable(m, page);
 	return page_count(page) == 1 && page_kind_migratable(page);
 }
 
@@ -157,6 +201,10 @@ bool page_is_migratable(const struct page *page)
  */
 static bool page_kind_migratable(const struct page *page)
 {
+	const struct kernel_page_mover *m = kernel_page_mover_of(page);
+
+	if (m)
+		return mover_unit_movable(m, page);
 	if (PageReserved(page) || PageBuddy(page) || page_count(page) < 1)
 		return false;
 	if (PageAnon(page))
@@ -215,6 +263,7 @@ struct page *alloc_migration_target(struct page *old, unsigned long private)
 	int nid = mtc && mtc->nid != NUMA_NO_NODE ? mtc->nid : page_to_nid(old);
 	gfp_t gfp = (mtc ? mtc->gfp : 0) | __GFP_NOWARN;
 	int order[MAX_NUMNODES], n, i;
+	unsigned int unit = 0;
 	struct page *page;
 
 	if (gfp & __GFP_THISNODE) {
@@ -231,10 +280,12 @@ struct page *alloc_migration_target(struct page *old, unsigned long private)
 	}
 	if (page_movable_owner(old) || PageAnon(old))
 		return alloc_movable_target(order, n, gfp | __GFP_MOVABLE);
-	if (get_pageblock_migratetype(old) == MIGRATE_RECLAIMABLE)
+	if (kernel_page_mover_of(old))
+		unit = kernel_page_mover_of(old)->order(old);
+	else if (get_pageblock_migratetype(old) == MIGRATE_RECLAIMABLE)
 		gfp |= __GFP_RECLAIMABLE;
 	for (i = 0; i < n; i++) {
-		page = __alloc_pages(gfp | __GFP_THISNODE, 0, order[i]);
+		page = __alloc_pages(gfp | __GFP_THISNODE, unit, order[i]);
 		if (page)
 			return page;
 	}
@@ -472,12 +523,17 @@ static int migrate_chunk_stopped(void *arg)
 		cpu_relax();
 
 	c->nr_va = 0;
+	c->flush_all = false;
 	for (i = 0; i < c->nr; i++) {
 		struct migrate_item *it = &c->item[i];
 
 		if (it->ret != 1)
 			continue;
-		if (page_movable_owner(it->old))
+		if (it->mover) {
+			it->ret = it->mover->move(it->old, it->new);
+			if (!it->ret)
+				c->flush_all = true;
+		} else if (page_movable_owner(it->old))
 			it->ret = move_owned_page(it->old, it->new, it->copied);
 		else if (is_kernel_mapped_type(it->old) && it->old->virtual)
 			it->ret = move_kernel_page(c, it->old, it->new);
@@ -486,8 +542,11 @@ static int migrate_chunk_stopped(void *arg)
 		else
 			it->ret = -EBUSY;
 	}
-	/* The other CPUs may still hold the old translations: drop them. */
-	if (c->nr_va > MIGRATE_FLUSH_ALL) {
+	/*
+	 * The other CPUs may still hold the old translations: drop them. A
+	 * mover's move may have changed a page table or a large leaf: all.
+	 */
+	if (c->flush_all || c->nr_va > MIGRATE_FLUSH_ALL) {
 		flush_tlb_all();
 	} else {
 		for (i = 0; i < c->nr_va; i++)
@@ -496,17 +555,38 @@ static int migrate_chunk_stopped(void *arg)
 	return 0;
 }
 
-/* An old page that moved: forget what it was, then free it. */
-static void release_old_page(struct page *old)
+/*
+ * An old unit of 2^@order pages that moved: forget what each page was,
+ * then free it (memory memblock gave at boot goes to the allocator for
+ * the first time).
+ */
+static void release_old_unit(struct page *old, unsigned int order)
 {
-	old->type = PGTY_NONE;
-	old->virtual = 0;
-	old->owner = NULL;
-	old->private = 0;
-	old->freelist = NULL;
-	old->inuse = 0;
-	old->order = 0;
-	__free_page(old);
+	bool reserved = PageReserved(old);
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++) {
+		struct page *p = old + i;
+
+		p->type = PGTY_NONE;
+		p->virtual = 0;
+		p->owner = NULL;
+		p->private = 0;
+		p->freelist = NULL;
+		p->inuse = 0;
+		p->order = 0;
+		if (reserved)
+			free_reserved_page(p);
+	}
+	if (!reserved)
+		__free_pages(old, order);
+}
+
+/* A target that was not used: back to the allocator. */
+static void free_target(struct migrate_item *it)
+{
+	__free_pages(it->new, it->order);
+	it->new = NULL;
 }
 
 /*
@@ -630,16 +710,25 @@ static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 
 		if (it->ret != -EAGAIN && it->ret != 1)
 			continue;
-		if (!page_count(it->old) || PageBuddy(it->old)) {
+		if (PageBuddy(it->old) ||
+		    (!page_count(it->old) && !kernel_page_mover_of(it->old))) {
 			/*
 			 * Freed since the caller chose it (a process exited,
 			 * or copy-on-write let go of it): nothing to move.
 			 */
 			if (it->new)
-				__free_page(it->new);
-			it->new = NULL;
+				free_target(it);
 			it->old = NULL;
 			it->ret = 0;
+			continue;
+		}
+		if (!it->new) {
+			it->mover = kernel_page_mover_of(it->old);
+			it->order = it->mover ? it->mover->order(it->old) : 0;
+		} else if (it->mover != kernel_page_mover_of(it->old)) {
+			/* Freed and reused as something else meanwhile. */
+			free_target(it);
+			it->ret = -EAGAIN;
 			continue;
 		}
 		if (!page_is_migratable(it->old)) {
@@ -677,20 +766,18 @@ static unsigned int migrate_chunk_pass(struct migrate_chunk *c,
 		if (!it->new)
 			continue;
 		if (it->ret == -ENOENT) {	/* already free: nothing moved */
-			__free_page(it->new);
-			it->new = NULL;
+			free_target(it);
 			it->old = NULL;
 			it->ret = 0;
 			continue;
 		}
 		if (it->ret == 0) {
-			release_old_page(it->old);
+			release_old_unit(it->old, it->order);
 			it->old = it->new;
 			it->new = NULL;
 			moved++;
 		} else if (it->ret != -EAGAIN) {
-			__free_page(it->new);
-			it->new = NULL;
+			free_target(it);
 		}
 	}
 	return moved;
@@ -734,6 +821,8 @@ int migrate_pages(struct page **pages, unsigned int nr, new_page_t get_new,
 		for (i = 0; i < c->nr; i++) {
 			c->item[i].old = pages[base + i];
 			c->item[i].new = NULL;
+			c->item[i].mover = NULL;
+			c->item[i].order = 0;
 			c->item[i].ret = 1;
 		}
 		for (pass = 0; pass < MIGRATE_MAX_PASSES; pass++) {
@@ -748,10 +837,8 @@ int migrate_pages(struct page **pages, unsigned int nr, new_page_t get_new,
 		for (i = 0; i < c->nr; i++) {
 			struct migrate_item *it = &c->item[i];
 
-			if (it->new) {	/* still -EAGAIN after the last pass */
-				__free_page(it->new);
-				it->new = NULL;
-			}
+			if (it->new)	/* still -EAGAIN after the last pass */
+				free_target(it);
 			pages[base + i] = it->old;
 			if (!it->ret)
 				continue;
@@ -819,7 +906,9 @@ int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 		      new_page_t get_new, unsigned long private,
 		      unsigned long *bad_pfn)
 {
+	const struct kernel_page_mover *mover;
 	unsigned long pfn = start_pfn;
+	unsigned int unit;
 	struct page **batch;
 	unsigned int n = 0;
 	bool busy = false;
@@ -841,6 +930,34 @@ int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 		end = free_block_end(pfn);
 		if (end) {
 			pfn = end;
+			continue;
+		}
+		mover = kernel_page_mover_of(page);
+		unit = mover && mover_unit_movable(mover, page) ?
+		       mover->order(page) : 0;
+		if (unit) {
+			/*
+			 * A unit of order above 0 moves alone, so that one
+			 * stop copies at most one such unit.
+			 */
+			if (n)
+				ret = migrate_pages(batch, n, get_new, private,
+						    NULL);
+			n = 0;
+			if (!ret)
+				ret = migrate_pages(&page, 1, get_new, private,
+						    NULL);
+			pfn = ALIGN_DOWN(pfn, 1UL << unit) + (1UL << unit);
+			continue;
+		}
+		if (mover && mover_unit_movable(mover, page)) {
+			batch[n++] = page;
+			pfn++;
+			if (n == MIGRATE_CHUNK_PAGES) {
+				ret = migrate_pages(batch, n, get_new, private,
+						    NULL);
+				n = 0;
+			}
 			continue;
 		}
 		if (PageReserved(page)) {
@@ -920,6 +1037,8 @@ int migrate_page(struct page *page, int nid)
  */
 int migrate_kernel_page(struct page *page)
 {
+	if (kernel_page_mover_of(page))
+		return migrate_page(page, NUMA_NO_NODE);
 	if (!is_kernel_mapped_type(page) || !page->virtual ||
 	    page_movable_owner(page))
 		return -EINVAL;

@@ -32,9 +32,44 @@ struct movable_owner {
 		       struct page *new);
 };
 
+/**
+ * struct kernel_page_mover - how one kind of mm's own pages moves
+ * @name: for messages
+ * @movable: an unlocked quick look for scanners: is @page the head of a
+ *	unit of this kind that could move at all? It may be PG_reserved
+ *	(memblock gave it at boot) and its reference count may be 0.
+ * @order: the order of the unit @page heads (0 for a page table, 9 for
+ *	a 2 MiB memmap block); units are aligned to their size
+ * @move: stopped machine, run by the CPU running the stop: check again
+ *	that @old can move now, copy the unit to @new (a block of the same
+ *	order, reference count 1, type PGTY_NONE), give @new the state the
+ *	struct pages hold, switch every reference (page-table entry,
+ *	pointer, CR3 to be reloaded) from @old to @new and flush this CPU's
+ *	own TLB for what it rewrote. Returns 0, -EAGAIN (not now: tried
+ *	again) or -EBUSY (never). After 0, migrate.c flushes every CPU's
+ *	whole TLB, global entries included, before the stop ends, and then
+ *	frees @old (PG_reserved pages with free_reserved_page()); after an
+ *	error @old must be untouched.
+ *
+ * Page tables (PGTY_PGTABLE) and memmap blocks (PGTY_MEMMAP) are moved
+ * this way: migrate.c asks the mover registered for page->type before it
+ * looks at anything else about the page.
+ */
+struct kernel_page_mover {
+	const char *name;
+	bool (*movable)(const struct page *page);
+	unsigned int (*order)(const struct page *page);
+	int (*move)(struct page *old, struct page *new);
+};
+
+void register_kernel_page_mover(unsigned int type,
+				const struct kernel_page_mover *mover);
+const struct kernel_page_mover *kernel_page_mover_of(const struct page *page);
+
 /*
  * Allocates the target for @old; @private is the caller's. Returns a page
- * of order 0 with a reference count of 1, or NULL.
+ * with a reference count of 1, or NULL: of order 0, or for a page of a
+ * kind with a kernel_page_mover, a block of the order the mover gives.
  */
 typedef struct page *(*new_page_t)(struct page *old, unsigned long private);
 

@@ -23,6 +23,7 @@ enum page_type {
 	PGTY_PGTABLE,		/* kernel page table */
 	PGTY_MEMMAP,		/* backs part of the memmap itself */
 	PGTY_ANON,		/* anonymous user page: see anon_rmap */
+	PGTY_NR
 };
 
 struct anon_rmap;
