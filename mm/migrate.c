@@ -262,6 +262,7 @@ struct page *alloc_migration_target(struct page *old, unsigned long private)
 	const struct migration_target_control *mtc = (void *)private;
 	int nid = mtc && mtc->nid != NUMA_NO_NODE ? mtc->nid : page_to_nid(old);
 	gfp_t gfp = (mtc ? mtc->gfp : 0) | __GFP_NOWARN;
+	const struct kernel_page_mover *mover;
 	int order[MAX_NUMNODES], n, i;
 	unsigned int unit = 0;
 	struct page *page;
@@ -280,8 +281,9 @@ struct page *alloc_migration_target(struct page *old, unsigned long private)
 	}
 	if (page_movable_owner(old) || PageAnon(old))
 		return alloc_movable_target(order, n, gfp | __GFP_MOVABLE);
-	if (kernel_page_mover_of(old))
-		unit = kernel_page_mover_of(old)->order(old);
+	mover = kernel_page_mover_of(old);	/* once: the type may change */
+	if (mover)
+		unit = mover->order(old);
 	else if (get_pageblock_migratetype(old) == MIGRATE_RECLAIMABLE)
 		gfp |= __GFP_RECLAIMABLE;
 	for (i = 0; i < n; i++) {
