@@ -26,6 +26,12 @@
  * access; the first write on either side takes a fault (do_wp_page())
  * that copies the page, or just makes it writable again if no other
  * entry maps it. Page-table pages are never shared.
+ *
+ * Page-table pages move (arch/x86/mm/pgtable_move.c) while the machine is
+ * stopped, unless their mm's page_table_lock is held: every walk of the
+ * user half holds it, with interrupts off, and uses what it found before
+ * dropping it. Each table page records its mm, level and address
+ * (pgtable_page_init()) so that the mover finds the entry naming it.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -49,7 +55,9 @@ static pgentry_t *user_table_va(pgentry_t e)
 
 /**
  * user_pte_walk - the 4K entry for @addr in @mm's page tables
- * @mm: the address space; the caller holds its page_table_lock
+ * @mm: the address space; the caller holds its page_table_lock (with
+ *	interrupts off), and uses the entry only until it drops the lock:
+ *	after that the table may move
  * @addr: a user address
  * @alloc: add the missing tables on the way
  * @skip: without @alloc, where a missing table gets the first address
@@ -81,7 +89,7 @@ pgentry_t *user_pte_walk(struct mm_struct *mm, unsigned long addr,
 			page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 			if (!page)
 				return NULL;
-			page->type = PGTY_PGTABLE;
+			pgtable_page_init(page, mm, level - 1, addr);
 			mm->nr_pgtables++;
 			/* The CPU ands U/S and R/W over the levels: leaves decide. */
 			*e = mk_table(page_to_phys(page)) | _PAGE_USER;
@@ -92,10 +100,13 @@ pgentry_t *user_pte_walk(struct mm_struct *mm, unsigned long addr,
 }
 
 /**
- * user_pte_lookup - the leaf entry mapping @addr in @mm, for tests
+ * user_pte_lookup - the leaf entry mapping @addr in @mm
+ *
+ * user_pte_walk() without adding tables; the same rule: the caller holds
+ * @mm's page_table_lock with interrupts off while it uses the entry.
  *
  * Return: the entry (which may be empty), or NULL when no table reaches
- * @addr. The caller holds mmap_lock and keeps page faults on @mm out.
+ * @addr.
  */
 pgentry_t *user_pte_lookup(struct mm_struct *mm, unsigned long addr)
 {
@@ -205,7 +216,7 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		__free_page(page);
 	/* A migration entry: wait for the move, then fault again. */
 	if (pgentry_migration(busy))
-		migration_entry_wait(pte, busy);
+		migration_entry_wait(busy);
 	return ret;
 }
 
@@ -344,15 +355,14 @@ struct fork_batch {
  * of [*@va, @end), write-protecting them with @wrprotect and taking a
  * reference on each page, so that none can be freed or migrated before
  * the child's entries are written. Stops early at a migration entry,
- * returned in *@wait_pte/@wait_e. Advances *@va past what it looked at.
+ * returned in *@wait_e (0 if none). Advances *@va past what it looked at.
  */
 static void fork_gather(struct mm_struct *src, unsigned long *va,
 			unsigned long end, bool wrprotect,
-			struct fork_batch *b, pgentry_t **wait_pte,
-			pgentry_t *wait_e)
+			struct fork_batch *b, pgentry_t *wait_e)
 {
 	b->nr = 0;
-	*wait_pte = NULL;
+	*wait_e = 0;
 	while (*va < end && b->nr < FORK_BATCH) {
 		unsigned long skip;
 		pgentry_t *e = user_pte_walk(src, *va, false, &skip);
@@ -363,7 +373,6 @@ static void fork_gather(struct mm_struct *src, unsigned long *va,
 			continue;
 		}
 		if (pgentry_migration(*e)) {
-			*wait_pte = e;
 			*wait_e = *e;
 			return;
 		}
@@ -433,7 +442,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 	struct vm_area_struct *child = find_vma(dst, vma->vm_start);
 	unsigned long va = vma->vm_start, flags;
 	struct fork_batch *b;
-	pgentry_t *wait_pte, wait_e = 0;
+	pgentry_t wait_e = 0;
 	unsigned int i, done;
 	int ret = 0;
 
@@ -444,8 +453,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		return -ENOMEM;
 	while (va < vma->vm_end && !ret) {
 		spin_lock_irqsave(&src->page_table_lock, flags);
-		fork_gather(src, &va, vma->vm_end, wrprotect, b, &wait_pte,
-			    &wait_e);
+		fork_gather(src, &va, vma->vm_end, wrprotect, b, &wait_e);
 		spin_unlock_irqrestore(&src->page_table_lock, flags);
 
 		spin_lock_irqsave(&dst->page_table_lock, flags);
@@ -458,8 +466,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 			if (PageAnon(page) || i >= done)
 				put_page(page);
 		}
-		if (wait_pte)
-			migration_entry_wait(wait_pte, wait_e);
+		if (wait_e)
+			migration_entry_wait(wait_e);
 	}
 	kfree(b);
 	if (wrprotect)
@@ -550,7 +558,10 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
 	flush_tlb_mm_range(mm, start, end);
 	list_for_each_entry_safe(page, tmp, &freed, lru) {
 		list_del(&page->lru);
-		page->type = PGTY_NONE;
+		if (page->type == PGTY_PGTABLE)
+			pgtable_page_clear(page);
+		else
+			page->type = PGTY_NONE;
 		__free_page(page);
 	}
 }

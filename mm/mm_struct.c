@@ -31,13 +31,12 @@ struct mm_struct *mm_alloc(void)
 
 	if (!mm)
 		return NULL;
-	mm->pgd = pgd_alloc();
-	if (!mm->pgd) {
+	init_rwsem(&mm->mmap_lock);
+	spin_lock_init(&mm->page_table_lock);
+	if (pgd_alloc(mm)) {
 		kfree(mm);
 		return NULL;
 	}
-	init_rwsem(&mm->mmap_lock);
-	spin_lock_init(&mm->page_table_lock);
 	atomic_set(&mm->mm_users, 1);
 	INIT_LIST_HEAD(&mm->vma_list);
 	mm->mmap_base = TASK_UNMAPPED_TOP;
@@ -136,8 +135,9 @@ struct mm_struct *get_task_mm(struct task_struct *p)
  * mmput - drop a reference to @mm; the last one frees it
  *
  * Frees the VMAs (dropping their file references), every user page,
- * the user half's page tables, the PML4, and drops @exe_file. Sleeps; no CPU may have @mm loaded (a task running on it holds a
- * reference). Takes mmap_lock.
+ * the user half's page tables, the PML4, and drops @exe_file. Sleeps; no
+ * CPU may have @mm loaded (a task running on it holds a reference).
+ * Takes mmap_lock.
  */
 void mmput(struct mm_struct *mm)
 {
@@ -149,7 +149,7 @@ void mmput(struct mm_struct *mm)
 	if (mm->exe_file)
 		fput(mm->exe_file);
 	WARN_ON_ONCE(mm->nr_pgtables || mm->nr_pages);
-	pgd_free(mm->pgd);
+	pgd_free(mm);
 	kfree(mm);
 }
 

@@ -540,22 +540,25 @@ static bool rmap_irqs_disabled(void)
 }
 
 /**
- * migration_entry_wait - wait until @pte no longer holds @entry
- * @pte: a user leaf entry; the caller holds its mm's mmap_lock for
- *	reading (so the page table stays) and no spinlock
- * @entry: the migration entry the fault found there
+ * migration_entry_wait - wait until the migration @entry stands for ends
+ * @entry: the migration entry a walk found, under page_table_lock; the
+ *	caller holds no spinlock now
  *
- * The page named by @entry is locked by a migration that restores the
- * entry when it is done: the fault then runs again and finds the new
- * page. A fault never fills a zero page over a migration entry. With
- * interrupts off (the page-fault handler) this CPU runs its queued cross
- * calls while it waits: the migration's TLB shootdown may be one of
- * them, and the migration waits for it.
+ * The page named by @entry is locked by a migration that restores every
+ * entry naming it before it unlocks the page: once the lock is gone, the
+ * caller looks again and finds the new page (or the old one, if the
+ * migration gave up). A fault never fills a zero page over a migration
+ * entry. Waits on the page, not on the entry: the page table holding the
+ * entry may move meanwhile. With interrupts off (the page-fault handler)
+ * this CPU runs its queued cross calls while it waits: the migration's
+ * TLB shootdown may be one of them, and the migration waits for it.
  */
-void migration_entry_wait(pgentry_t *pte, pgentry_t entry)
+void migration_entry_wait(pgentry_t entry)
 {
+	const struct page *page = phys_to_page(pgentry_addr(entry));
+
 	atomic_long_inc(&nr_migration_waits);
-	while (READ_ONCE(*pte) == entry) {
+	while (PageLocked(page)) {
 		if (rmap_irqs_disabled())
 			smp_process_call_queue();
 		cpu_relax();

@@ -173,7 +173,7 @@ void clear_mapped_range(struct mm_struct *mm, unsigned long start,
 		spin_unlock_irqrestore(&mm->page_table_lock, flags);
 		/* A page moving: wait, then write to where it went. */
 		if (pgentry_migration(e)) {
-			migration_entry_wait(pte, e);
+			migration_entry_wait(e);
 			continue;
 		}
 		addr = next;
@@ -214,7 +214,7 @@ int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
 		spin_unlock_irqrestore(&mm->page_table_lock, flags);
 		/* A page moving: wait, then write to where it went. */
 		if (pgentry_migration(e)) {
-			migration_entry_wait(pte, e);
+			migration_entry_wait(e);
 			continue;
 		}
 		from += next - addr;

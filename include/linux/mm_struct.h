@@ -115,7 +115,10 @@ struct vm_area_struct {
 
 /**
  * struct mm_struct - a user address space
- * @pgd: its PML4: the user half its own, the kernel half kernel_pml4's
+ * @pgd: its PML4: the user half its own, the kernel half kernel_pml4's.
+ *	The PML4 moves like any page table (arch/x86/mm/pgtable_move.c):
+ *	read @pgd where it cannot, with interrupts off or under
+ *	@page_table_lock.
  * @mmap_lock: held for writing to change @vma_list, @map_count and which
  *	page-table entries exist for unmapping; held for reading to look
  *	VMAs up and to fault pages in. Lock order: mmap_lock, then
@@ -123,7 +126,10 @@ struct vm_area_struct {
  *	(a fault there takes it for reading).
  * @page_table_lock: taken with interrupts off around every change of
  *	the user half's page tables and of @nr_pgtables and @nr_pages, so
- *	that two faults reading @mmap_lock cannot both fill one entry.
+ *	that two faults reading @mmap_lock cannot both fill one entry; and
+ *	around every walk of them, since page-table pages move (the mover
+ *	leaves @mm's tables alone while the lock is held). A pointer into
+ *	a table is good only until the lock is dropped.
  * @mm_users: references; at 0, mmput() frees the address space
  * @vma_list: the VMAs, sorted by address
  * @map_count: how many VMAs there are

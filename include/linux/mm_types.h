@@ -12,6 +12,7 @@
 #include <linux/atomic.h>
 
 struct kmem_cache;
+struct mm_struct;
 
 /* What a page is being used for (page->type). */
 enum page_type {
@@ -34,10 +35,14 @@ struct page {
 	union {
 		unsigned long private;	/* buddy: order of the free block */
 		struct kmem_cache *slab_cache;	/* slab: its cache */
+		/* page table: the first address its entries translate */
+		unsigned long pt_va;
 	};
 	union {
 		void *freelist;		/* slab: first free object */
 		struct anon_rmap *anon_rmap;	/* anon: who maps it (rmap.h) */
+		/* page table: its user address space, NULL for the kernel's */
+		struct mm_struct *pt_mm;
 	};
 	/*
 	 * The one kernel mapping mm made for this page (kernel heap or
@@ -46,7 +51,10 @@ struct page {
 	unsigned long virtual;
 	atomic_t _refcount;		/* page_count(); freed at 0 */
 	u8 type;			/* enum page_type */
-	u8 order;			/* kheap: order of the mapping this page heads */
+	union {
+		u8 order;		/* kheap: order of the mapping this page heads */
+		u8 pt_level;		/* page table: PG_LEVEL_* of its entries */
+	};
 	u16 inuse;			/* slab: objects in use */
 	void *owner;			/* who can move this page (migration, later) */
 };

@@ -109,7 +109,7 @@ static inline int page_dup_rmap(struct page *page, struct vm_area_struct *vma,
 /* For migration (mm/migrate.c); the page lock is held by the caller. */
 int rmap_migration_unmap(struct page *old);
 bool rmap_migration_remap(struct page *old, struct page *new);
-void migration_entry_wait(pgentry_t *pte, pgentry_t entry);
+void migration_entry_wait(pgentry_t entry);
 unsigned long rmap_nr_migration_waits(void);
 
 #endif /* _LINUX_RMAP_H */

@@ -8,21 +8,30 @@
  * address space has a PML4 of its own whose kernel half mirrors
  * kernel_pml4's: pgd_alloc() copies it, and every later change of a
  * kernel-half PML4 entry is copied to all of them under pgtable_lock.
+ *
+ * Page-table pages move (pgtable_move.c): each one's struct page says
+ * which table it is (pgtable_page_init()), and a walker keeps the tables
+ * it reads from moving by holding pgtable_lock or having interrupts off
+ * (Documentation/mm/migration.rst, "Page tables").
  */
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/mm_struct.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/sections.h>
 
 pgentry_t *kernel_pml4;
 
 /*
  * pgtable_lock serialises changes to kernel_pml4 and every table below it
- * (lookups do not take it). Lock order: pgtable_lock, then zone->lock.
- * Never held across a TLB flush, which waits for the other CPUs.
+ * and to pgd_list (lookups do not take it). Always taken with interrupts
+ * off. Lock order: pgtable_lock, then zone->lock. Never held across a TLB
+ * flush, which waits for the other CPUs. The page-table mover leaves
+ * kernel tables alone while someone holds it.
  */
 static DEFINE_SPINLOCK(pgtable_lock);
 bool direct_map_ready;
@@ -56,7 +65,7 @@ static pgentry_t *table_va(pgentry_t e)
  * After @e, an entry of @table at @level, changed: if it is a kernel-half
  * slot of kernel_pml4, give every user PML4 the same entry, so that a
  * kernel mapping made or removed later is seen by every address space.
- * Called with pgtable_lock held.
+ * Called with pgtable_lock held, or with the machine stopped.
  */
 static void pgd_sync_entry(const pgentry_t *table, int level, const pgentry_t *e)
 {
@@ -67,14 +76,73 @@ static void pgd_sync_entry(const pgentry_t *table, int level, const pgentry_t *e
 	    i < KERNEL_PGD_FIRST)
 		return;
 	list_for_each_entry(page, &pgd_list, lru)
-		((pgentry_t *)__va(page_to_phys(page)))[i] = *e;
+		WRITE_ONCE(((pgentry_t *)__va(page_to_phys(page)))[i], *e);
+}
+
+/**
+ * pgd_sync_kernel_entry - copy kernel_pml4's entry @e to every user PML4
+ * @e: an entry of kernel_pml4 that changed; nothing happens for one of
+ *	the user half
+ *
+ * For the page-table mover, which runs with the machine stopped and has
+ * checked that nobody holds pgtable_lock (kernel_pgtables_locked()).
+ */
+void pgd_sync_kernel_entry(const pgentry_t *e)
+{
+	pgd_sync_entry(kernel_pml4, PG_LEVEL_PML4, e);
+}
+
+/**
+ * kernel_pgtables_locked - is someone changing kernel page tables now?
+ *
+ * Return: whether pgtable_lock is held. With the machine stopped, a held
+ * lock stays held: the mover then leaves kernel tables and pgd_list be.
+ */
+bool kernel_pgtables_locked(void)
+{
+	return spin_is_locked(&pgtable_lock);
+}
+
+/**
+ * pgtable_page_init - record in @page which table it is, for the mover
+ * @page: a page-table page
+ * @mm: the user address space it belongs to, NULL for kernel_pml4's tree
+ * @level: PG_LEVEL_* of its entries (PG_LEVEL_PML4 for a PML4)
+ * @va: an address its entries translate (ignored for a PML4)
+ *
+ * Called before the table is linked, or with the machine stopped.
+ */
+void pgtable_page_init(struct page *page, struct mm_struct *mm, int level,
+		       unsigned long va)
+{
+	page->type = PGTY_PGTABLE;
+	page->pt_mm = mm;
+	page->pt_level = level;
+	page->pt_va = level == PG_LEVEL_PML4 ? 0 :
+		      va & ~(pg_level_size(level + 1) - 1);
+}
+
+/**
+ * pgtable_page_clear - @page is no page table any more
+ *
+ * Called before the page is freed, under the lock its table was changed
+ * under, so that the mover never finds a freed page typed as a table.
+ */
+void pgtable_page_clear(struct page *page)
+{
+	page->type = PGTY_NONE;
+	page->pt_mm = NULL;
+	page->pt_level = 0;
+	page->pt_va = 0;
 }
 
 /*
- * A zeroed page for a page table: from memblock until the buddy allocator
- * runs, from the buddy allocator after. Returns 0 when out of memory.
+ * A zeroed page for a page table whose entries are at @level and
+ * translate @va: from memblock until the buddy allocator runs (typed for
+ * the mover later, by pgtable_type_boot_tables()), from the buddy
+ * allocator after. Returns 0 when out of memory.
  */
-static phys_addr_t pgtable_alloc(void)
+static phys_addr_t pgtable_alloc(int level, unsigned long va)
 {
 	phys_addr_t pa;
 
@@ -83,7 +151,7 @@ static phys_addr_t pgtable_alloc(void)
 
 		if (!page)
 			return 0;
-		page->type = PGTY_PGTABLE;
+		pgtable_page_init(page, NULL, level, va);
 		pa = page_to_phys(page);
 	} else {
 		pa = memblock_phys_alloc_range(PAGE_SIZE, PAGE_SIZE, 0,
@@ -106,11 +174,11 @@ static void pgtable_free(phys_addr_t pa)
 		memblock_phys_free(pa, PAGE_SIZE);
 		return;
 	}
+	pgtable_page_clear(page);
 	if (PageReserved(page)) {
 		free_reserved_page(page);
 		return;
 	}
-	page->type = PGTY_NONE;
 	__free_page(page);
 }
 
@@ -161,7 +229,7 @@ static int map_level(pgentry_t *table, int level, unsigned long va,
 			bool fresh = false;
 
 			if (!pgentry_present(*e)) {
-				phys_addr_t t = pgtable_alloc();
+				phys_addr_t t = pgtable_alloc(level - 1, va);
 
 				if (!t)
 					return -ENOMEM;
@@ -228,8 +296,11 @@ int kernel_map_range(unsigned long va, phys_addr_t pa, unsigned long size,
 	return ret;
 }
 
-/* Replaces a large leaf at @level by a table of leaves one level down. */
-static int split_leaf(pgentry_t *e, int level)
+/*
+ * Replaces a large leaf at @level, which maps @va, by a table of leaves
+ * one level down.
+ */
+static int split_leaf(pgentry_t *e, int level, unsigned long va)
 {
 	pgprot_t prot = pgentry_prot(*e);
 	phys_addr_t base = pgentry_addr(*e), t;
@@ -237,7 +308,7 @@ static int split_leaf(pgentry_t *e, int level)
 	pgentry_t *table;
 	int i;
 
-	t = pgtable_alloc();
+	t = pgtable_alloc(level - 1, va);
 	if (!t)
 		return -ENOMEM;
 	table = boot_phys_to_virt(t);
@@ -272,7 +343,7 @@ static void unmap_level(pgentry_t *table, int level, unsigned long va,
 				goto next;
 			}
 			/* Part of a large leaf: split, then unmap the part. */
-			if (split_leaf(e, level)) {
+			if (split_leaf(e, level, va)) {
 				pr_err("%s: no memory to split a leaf at %#lx\n",
 				       __func__, va);
 				goto next;
@@ -348,52 +419,64 @@ void user_unmap_page(unsigned long va)
 }
 
 /**
- * pgd_alloc - a PML4 for a user address space
+ * pgd_alloc - give @mm a PML4 (@mm->pgd)
+ * @mm: a new address space nobody else sees yet
  *
  * The user half is empty; the kernel half is kernel_pml4's, and stays
  * so: the page joins the list that every change of a kernel-half PML4
  * entry is copied to. Free with pgd_free().
  *
- * Return: the PML4, or NULL when out of memory.
+ * Return: 0, or -ENOMEM.
  */
-pgentry_t *pgd_alloc(void)
+int pgd_alloc(struct mm_struct *mm)
 {
 	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	unsigned long irqflags;
 	pgentry_t *pgd;
 
 	if (!page)
-		return NULL;
-	page->type = PGTY_PGTABLE;
+		return -ENOMEM;
+	pgtable_page_init(page, mm, PG_LEVEL_PML4, 0);
 	pgd = __va(page_to_phys(page));
 	spin_lock_irqsave(&pgtable_lock, irqflags);
 	memcpy(pgd + KERNEL_PGD_FIRST, kernel_pml4 + KERNEL_PGD_FIRST,
 	       KERNEL_PGD_FIRST * sizeof(*pgd));
 	list_add(&page->lru, &pgd_list);
+	mm->pgd = pgd;
 	spin_unlock_irqrestore(&pgtable_lock, irqflags);
-	return pgd;
+	return 0;
 }
 
 /**
- * pgd_free - free a PML4 from pgd_alloc()
+ * pgd_free - free @mm's PML4 from pgd_alloc()
  *
- * The caller has freed the user half's tables and no CPU has @pgd loaded.
+ * The caller has freed the user half's tables and no CPU has the PML4
+ * loaded. @mm->pgd is read under pgtable_lock with interrupts off, where
+ * the PML4 cannot move, and is NULL after.
  */
-void pgd_free(pgentry_t *pgd)
+void pgd_free(struct mm_struct *mm)
 {
-	struct page *page = phys_to_page(__pa(pgd));
 	unsigned long irqflags;
+	struct page *page;
 
 	spin_lock_irqsave(&pgtable_lock, irqflags);
-	list_del(&page->lru);
+	page = phys_to_page(__pa(mm->pgd));
+	list_del_init(&page->lru);
+	pgtable_page_clear(page);
+	mm->pgd = NULL;
 	spin_unlock_irqrestore(&pgtable_lock, irqflags);
-	page->type = PGTY_NONE;
 	__free_page(page);
 }
 
 /**
  * lookup_address - find the leaf entry mapping @va
  * @level: set to the leaf's level
+ *
+ * The pointer is into a page table, and page tables move: the caller
+ * keeps them still while it uses the pointer, by holding pgtable_lock,
+ * having interrupts off, running with the machine stopped, or holding
+ * mem_hotplug_lock (offline, the one to move tables, takes it too).
+ * Others use kernel_lookup_entry().
  *
  * Return: a pointer to the entry, or NULL if @va is not mapped.
  */
@@ -417,15 +500,108 @@ pgentry_t *lookup_address(unsigned long va, int *level)
 }
 
 /**
+ * kernel_lookup_entry - the leaf entry mapping @va, by value
+ * @level: set to the leaf's level when @va is mapped
+ *
+ * Walks with interrupts off, so that no page table it reads can move
+ * under it (a move needs every CPU stopped, and a CPU with interrupts off
+ * does not stop). Any context.
+ *
+ * Return: the entry, or 0 if @va is not mapped.
+ */
+pgentry_t kernel_lookup_entry(unsigned long va, int *level)
+{
+	unsigned long irqflags;
+	pgentry_t *e, ret = 0;
+
+	local_irq_save(irqflags);
+	e = lookup_address(va, level);
+	if (e)
+		ret = READ_ONCE(*e);
+	local_irq_restore(irqflags);
+	return ret;
+}
+
+/**
  * kernel_virt_to_phys - translate any mapped kernel address
+ *
+ * Any context (see kernel_lookup_entry()).
+ *
  * Return: the physical address, or PHYS_ADDR_MAX when @va is not mapped.
  */
 phys_addr_t kernel_virt_to_phys(unsigned long va)
 {
 	int level;
-	pgentry_t *e = lookup_address(va, &level);
+	pgentry_t e = kernel_lookup_entry(va, &level);
 
-	if (!e)
+	if (!pgentry_present(e))
 		return PHYS_ADDR_MAX;
-	return pgentry_addr(*e) + (va & (pg_level_size(level) - 1));
+	return pgentry_addr(e) + (va & (pg_level_size(level) - 1));
+}
+
+/*
+ * Whether @pa is a boot table to type: memblock's (PG_reserved), not yet
+ * typed, and not in the kernel image, which never moves.
+ */
+static bool boot_table_untyped(phys_addr_t pa)
+{
+	struct page *page = pfn_to_page(PHYS_PFN(pa));
+
+	if (pa >= __pa_symbol(_text) && pa < __pa_symbol(_end))
+		return false;
+	return PageReserved(page) && page->type == PGTY_NONE;
+}
+
+/* Types the tables below @table (at @level) for the mover; see below. */
+static unsigned long type_boot_level(pgentry_t *table, int level,
+				     unsigned long va)
+{
+	unsigned long n = 0;
+	int i;
+
+	for (i = 0; i < PTRS_PER_TABLE; i++) {
+		unsigned long sub = va + i * pg_level_size(level);
+		pgentry_t e = table[i];
+		struct page *page;
+
+		if (level == PG_LEVEL_4K || !pgentry_present(e) ||
+		    pgentry_leaf(e, level))
+			continue;
+		/* Sign-extend: the kernel half starts at slot 256. */
+		if (level == PG_LEVEL_PML4 && i >= KERNEL_PGD_FIRST)
+			sub |= ~((1UL << 48) - 1);
+		page = pfn_to_page(PHYS_PFN(pgentry_addr(e)));
+		if (boot_table_untyped(pgentry_addr(e))) {
+			pgtable_page_init(page, NULL, level - 1, sub);
+			n++;
+		}
+		n += type_boot_level(table_va(e), level - 1, sub);
+	}
+	return n;
+}
+
+/**
+ * pgtable_type_boot_tables - type the page tables memblock gave at boot
+ *
+ * The tables of kernel_pml4's tree that were allocated before the buddy
+ * allocator ran (kernel_pml4 itself among them) are PG_reserved pages
+ * with no type; this gives each the type and place pgtable_alloc() gives
+ * a later table, so that they move like it. Called once, from an
+ * initcall, with interrupts on.
+ *
+ * Return: how many pages it typed.
+ */
+unsigned long pgtable_type_boot_tables(void)
+{
+	struct page *root = pfn_to_page(PHYS_PFN(__pa(kernel_pml4)));
+	unsigned long irqflags, n = 0;
+
+	spin_lock_irqsave(&pgtable_lock, irqflags);
+	if (boot_table_untyped(__pa(kernel_pml4))) {
+		pgtable_page_init(root, NULL, PG_LEVEL_PML4, 0);
+		n++;
+	}
+	n += type_boot_level(kernel_pml4, PG_LEVEL_PML4, 0);
+	spin_unlock_irqrestore(&pgtable_lock, irqflags);
+	return n;
 }

@@ -3,7 +3,8 @@
  * TLB flushes and address-space switches. Kernel mappings are the same in
  * every PML4, so a change to one is flushed on every online CPU (a
  * shootdown through cross calls) before the flush returns. A user
- * mapping is flushed only on the CPUs that have its mm loaded.
+ * mapping is flushed only on the CPUs that have its mm loaded. A full
+ * flush also loads CR3 again if the PML4 it names has moved.
  */
 #include <linux/kernel.h>
 #include <linux/mm_struct.h>
@@ -24,13 +25,45 @@ struct flush_range {
 /* The mm whose PML4 this CPU has in CR3; NULL for kernel_pml4. */
 static DEFINE_PER_CPU(struct mm_struct *, loaded_mm);
 
+/*
+ * A page-table move (pgtable_move.c) may have given this CPU's mm, or
+ * kernel_pml4, a new PML4 while this CPU was stopped with the old one in
+ * CR3: load the new one. The old stays intact until every CPU has passed
+ * here (the mover's caller flushes all CPUs before freeing it). Before
+ * the direct map is up, CR3 still holds the early tables on purpose.
+ */
+static void sync_cr3(void)
+{
+	struct mm_struct *mm = this_cpu_read(loaded_mm);
+	unsigned long want;
+
+	if (!direct_map_ready)
+		return;
+	want = __pa(mm ? READ_ONCE(mm->pgd) : READ_ONCE(kernel_pml4));
+	if ((read_cr3() & PTE_ADDR_MASK) != want)
+		write_cr3(want);
+}
+
 static void flush_tlb_all_local(void *unused)
 {
 	unsigned long cr4 = read_cr4();
 
+	sync_cr3();
 	/* Toggling PGE drops global entries too. */
 	write_cr4(cr4 & ~X86_CR4_PGE);
 	write_cr4(cr4);
+}
+
+/**
+ * flush_tlb_this_cpu - drop every TLB entry of this CPU, globals too
+ *
+ * And the paging-structure caches, after loading CR3 anew if the PML4 of
+ * the address space this CPU runs on has moved. For the page-table
+ * mover, on the CPU running the stop; interrupts off.
+ */
+void flush_tlb_this_cpu(void)
+{
+	flush_tlb_all_local(NULL);
 }
 
 static void flush_tlb_range_local(void *info)

@@ -111,13 +111,27 @@ void kernel_unmap_range(unsigned long va, unsigned long size);
 int user_map_page(unsigned long va, phys_addr_t pa, pgprot_t prot);
 void user_unmap_page(unsigned long va);
 pgentry_t *lookup_address(unsigned long va, int *level);
+pgentry_t kernel_lookup_entry(unsigned long va, int *level);
 phys_addr_t kernel_virt_to_phys(unsigned long va);
 unsigned long pgtable_pages_in_use(void);
-pgentry_t *pgd_alloc(void);
-void pgd_free(pgentry_t *pgd);
+
+struct mm_struct;
+struct page;
+int pgd_alloc(struct mm_struct *mm);
+void pgd_free(struct mm_struct *mm);
+
+/* Page-table pages and their mover (pgtable.c, pgtable_move.c). */
+void pgtable_page_init(struct page *page, struct mm_struct *mm, int level,
+		       unsigned long va);
+void pgtable_page_clear(struct page *page);
+unsigned long pgtable_type_boot_tables(void);
+bool kernel_pgtables_locked(void);
+void pgd_sync_kernel_entry(const pgentry_t *e);
+int pgtable_move_page(struct page *old, struct page *new);
 
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 void flush_tlb_all(void);
+void flush_tlb_this_cpu(void);
 
 /* Physical memory as mm sees it at boot: early map first, direct map later. */
 void *boot_phys_to_virt(phys_addr_t pa);
