@@ -21,7 +21,7 @@ enum page_type {
 	PGTY_SLAB,		/* a slab page (head page of a slab) */
 	PGTY_KHEAP,		/* part of a kernel heap mapping (large kmalloc, tail of a slab) */
 	PGTY_VMALLOC,		/* mapped in the vmalloc range */
-	PGTY_PGTABLE,		/* kernel page table */
+	PGTY_PGTABLE,		/* page table, kernel or user: pt_* fields */
 	PGTY_MEMMAP,		/* backs part of the memmap itself */
 	PGTY_ANON,		/* anonymous user page: see anon_rmap */
 	PGTY_NR

@@ -57,6 +57,8 @@ static pgentry_t *pt_parent_entry(const struct page *page)
 	pgentry_t *table = mm ? mm->pgd : kernel_pml4;
 	int level;
 
+	if (!table)	/* an mm still being set up */
+		return NULL;
 	for (level = PG_LEVEL_PML4; level > page->pt_level; level--) {
 		pgentry_t *e = &table[pg_index(page->pt_va, level)];
 
