@@ -11,12 +11,15 @@
 #include <linux/kthread.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
+#include <linux/mmzone.h>
 #include <linux/mman.h>
 #include <linux/mm_struct.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/time.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
+#include <asm/io.h>
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -268,6 +271,25 @@ static void pgtable_move_kheap(struct kunit *test)
 	kfree(p);
 }
 
+/* The tables of the ioremap window, under a memremap() of a page. */
+static void pgtable_move_ioremap(struct kunit *test)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	u32 *p;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	p = memremap(page_to_phys(page), PAGE_SIZE, MEMREMAP_WB);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	fill(p, PAGE_SIZE / 4, 13);
+	expect_table_moves(test, NULL, (unsigned long)p, PG_LEVEL_4K);
+	expect_table_moves(test, NULL, (unsigned long)p, PG_LEVEL_2M);
+	KUNIT_EXPECT_EQ(test, check(p, PAGE_SIZE / 4, 13), 0UL);
+	KUNIT_EXPECT_EQ(test, kernel_virt_to_phys((unsigned long)p),
+			page_to_phys(page));
+	memunmap(p);
+	__free_page(page);
+}
+
 static void unuse_mm_action(void *mm)
 {
 	kthread_unuse_mm(mm);
@@ -457,13 +479,15 @@ static void pgtable_move_races_unmap(struct kunit *test)
 	struct mm_struct *mm = prog_mm(test, 0xcafe);
 	struct race r = { .mm = mm };
 	unsigned long tries = 0, moved = 0, gone = 0, flags;
+	u64 end = ktime_get_ns() + 5 * NSEC_PER_SEC;
 	struct task_struct *k;
 
 	if (num_online_cpus() < 2)
 		kunit_skip(test, "needs two CPUs");
 	k = kthread_run(unmap_race_thread, &r, "pt_unmap_race");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(k));
-	while (tries < 300) {
+	/* 300 tries, or 5 s on a slow host: enough moves either way. */
+	while (tries < 300 && ktime_get_ns() < end) {
 		struct page *pt = table_page(mm, RACE_VA, PG_LEVEL_4K);
 		int ret;
 
@@ -526,16 +550,95 @@ static void pgtable_move_offline_scan(struct kunit *test)
 	vfree(p);
 }
 
+/* The pages of one pageblock, handed out as migration targets. */
+struct block_pool {
+	struct page *base;
+	unsigned int next;
+};
+
+static struct page *from_pool(struct page *old, unsigned long private)
+{
+	struct block_pool *bp = (struct block_pool *)private;
+
+	return bp->next < pageblock_nr_pages ? bp->base + bp->next++ : NULL;
+}
+
+/*
+ * Offlining a block full of page tables, as offline_pages() does it: a
+ * pageblock is made to hold a running process's four tables, a vmalloc
+ * area's PTs, the kernel heap's PT and kernel_pml4 (moved there in one
+ * stop), then isolated and emptied with migrate_pfn_range(). Afterwards
+ * no page of it is in use, and everything still works.
+ */
+static void pgtable_move_empties_block(struct kunit *test)
+{
+	struct mm_struct *mm = prog_mm(test, 0xb10c);
+	unsigned long size = 4 * PMD_SIZE, va, pfn, bad = 0, busy = 0;
+	u32 *v = vmalloc(size), *k = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	struct block_pool bp = { };
+	struct page *pages[16];
+	unsigned int n = 0, i, failed = 0;
+	int level, mt;
+
+	KUNIT_ASSERT_NOT_NULL(test, v);
+	KUNIT_ASSERT_NOT_NULL(test, k);
+	fill(v, size / 4, 21);
+	fill(k, PAGE_SIZE / 4, 22);
+	bp.base = alloc_pages(GFP_KERNEL, pageblock_order);
+	KUNIT_ASSERT_NOT_NULL(test, bp.base);
+	for (i = 0; i < pageblock_nr_pages; i++) {
+		atomic_set(&bp.base[i]._refcount, 1);
+		bp.base[i].order = 0;
+	}
+	pfn = page_to_pfn(bp.base);
+
+	for (level = PG_LEVEL_4K; level <= PG_LEVEL_PML4; level++)
+		pages[n++] = table_page(mm, DATA_VA, level);
+	for (va = (unsigned long)v; va < (unsigned long)v + size;
+	     va = ALIGN_DOWN(va, PMD_SIZE) + PMD_SIZE)
+		pages[n++] = table_page(NULL, va, PG_LEVEL_4K);
+	pages[n++] = table_page(NULL, (unsigned long)k, PG_LEVEL_4K);
+	pages[n++] = table_page(NULL, 0, PG_LEVEL_PML4);
+	for (i = 0; i < n; i++)
+		KUNIT_ASSERT_NOT_NULL(test, pages[i]);
+	KUNIT_ASSERT_EQ(test, migrate_pages(pages, n, from_pool,
+					    (unsigned long)&bp, &failed), 0);
+	for (i = 0; i < n; i++)
+		KUNIT_EXPECT_TRUE(test, page_to_pfn(pages[i]) >= pfn &&
+				  page_to_pfn(pages[i]) < pfn + pageblock_nr_pages);
+	KUNIT_EXPECT_EQ(test, run(mm), 0xb10cL);
+
+	mt = get_pageblock_migratetype(bp.base);
+	KUNIT_ASSERT_EQ(test, set_migratetype_isolate(bp.base), 0);
+	for (i = bp.next; i < pageblock_nr_pages; i++)
+		__free_page(bp.base + i);
+	KUNIT_EXPECT_EQ_MSG(test, migrate_pfn_range(pfn, pfn + pageblock_nr_pages,
+			    alloc_migration_target, 0, &bad), 0,
+			    "bad pfn %#lx", bad);
+	for (i = 0; i < pageblock_nr_pages; i++)
+		busy += page_count(bp.base + i) != 0;
+	KUNIT_EXPECT_EQ(test, busy, 0UL);
+	KUNIT_EXPECT_EQ(test, cpus_with_stale_cr3(), 0);
+	KUNIT_EXPECT_EQ(test, run(mm), 0xb10cL);
+	KUNIT_EXPECT_EQ(test, check(v, size / 4, 21), 0UL);
+	KUNIT_EXPECT_EQ(test, check(k, PAGE_SIZE / 4, 22), 0UL);
+	unset_migratetype_isolate(bp.base, mt);
+	kfree(k);
+	vfree(v);
+}
+
 static struct kunit_case pgtable_move_cases[] = {
 	KUNIT_CASE(pgtable_move_boot_table),
 	KUNIT_CASE(pgtable_move_direct_map),
 	KUNIT_CASE(pgtable_move_kernel_pml4),
 	KUNIT_CASE(pgtable_move_vmalloc),
 	KUNIT_CASE(pgtable_move_kheap),
+	KUNIT_CASE(pgtable_move_ioremap),
 	KUNIT_CASE(pgtable_move_user_tables),
 	KUNIT_CASE(pgtable_move_locked_refused),
 	KUNIT_CASE(pgtable_move_races_unmap),
 	KUNIT_CASE(pgtable_move_offline_scan),
+	KUNIT_CASE(pgtable_move_empties_block),
 	{}
 };
 
