@@ -51,11 +51,11 @@ struct page {
 	unsigned long virtual;
 	atomic_t _refcount;		/* page_count(); freed at 0 */
 	u8 type;			/* enum page_type */
+	u8 order;			/* kheap: order of the mapping this page heads */
 	union {
-		u8 order;		/* kheap: order of the mapping this page heads */
-		u8 pt_level;		/* page table: PG_LEVEL_* of its entries */
+		u16 inuse;		/* slab: objects in use */
+		u16 pt_level;		/* page table: PG_LEVEL_* of its entries */
 	};
-	u16 inuse;			/* slab: objects in use */
 	void *owner;			/* who can move this page (migration, later) */
 };
 

@@ -156,7 +156,7 @@ int pgtable_move_page(struct page *old, struct page *new)
 
 static bool pgtable_movable(const struct page *page)
 {
-	u8 level = READ_ONCE(page->pt_level);
+	u16 level = READ_ONCE(page->pt_level);
 
 	return READ_ONCE(page->type) == PGTY_PGTABLE &&
 	       level >= PG_LEVEL_4K && level <= PG_LEVEL_PML4;

@@ -92,7 +92,7 @@ static void expect_table_moves(struct kunit *test, struct mm_struct *mm,
 	KUNIT_ASSERT_NOT_NULL_MSG(test, old, "no level-%d table for %#lx",
 				  level, va);
 	KUNIT_ASSERT_EQ(test, old->type, (u8)PGTY_PGTABLE);
-	KUNIT_EXPECT_EQ(test, old->pt_level, (u8)level);
+	KUNIT_EXPECT_EQ(test, old->pt_level, (u16)level);
 	KUNIT_EXPECT_PTR_EQ(test, old->pt_mm, mm);
 	KUNIT_EXPECT_TRUE(test, page_is_migratable(old));
 	KUNIT_ASSERT_EQ_MSG(test, migrate_kernel_page(old), 0,
@@ -101,7 +101,7 @@ static void expect_table_moves(struct kunit *test, struct mm_struct *mm,
 	KUNIT_ASSERT_NOT_NULL(test, now);
 	KUNIT_EXPECT_PTR_NE(test, now, old);
 	KUNIT_EXPECT_EQ(test, now->type, (u8)PGTY_PGTABLE);
-	KUNIT_EXPECT_EQ(test, now->pt_level, (u8)level);
+	KUNIT_EXPECT_EQ(test, now->pt_level, (u16)level);
 	KUNIT_EXPECT_PTR_EQ(test, now->pt_mm, mm);
 }
 
@@ -154,7 +154,7 @@ static unsigned long check(const u32 *p, unsigned long words, u32 seed)
  */
 static void pgtable_move_direct_map(struct kunit *test)
 {
-	struct page *page = alloc_page(GFP_KERNEL);
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
 	struct mm_struct *mm = mm_alloc();
 	unsigned long va;
 	unsigned int slot;
@@ -206,7 +206,7 @@ static void pgtable_move_boot_table(struct kunit *test)
 static void pgtable_move_kernel_pml4(struct kunit *test)
 {
 	pgentry_t *before = kernel_pml4;
-	struct page *page = alloc_page(GFP_KERNEL);
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
 	struct mm_struct *mm;
 	u32 *p;
 
@@ -274,7 +274,7 @@ static void pgtable_move_kheap(struct kunit *test)
 /* The tables of the ioremap window, under a memremap() of a page. */
 static void pgtable_move_ioremap(struct kunit *test)
 {
-	struct page *page = alloc_page(GFP_KERNEL);
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
 	u32 *p;
 
 	KUNIT_ASSERT_NOT_NULL(test, page);
@@ -309,7 +309,7 @@ static struct mm_struct *prog_mm(struct kunit *test, u64 word)
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, unuse_mm_action,
 							mm), 0);
 	KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, CODE_VA, PAGE_SIZE,
-					   PROT_READ | PROT_WRITE | PROT_EXEC,
+					   PROT_EXEC | PROT_READ | PROT_WRITE,
 					   ANON_FIXED), (long)CODE_VA);
 	KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, STACK_VA - PAGE_SIZE, PAGE_SIZE,
 					   PROT_READ | PROT_WRITE, ANON_FIXED),
@@ -375,9 +375,11 @@ static int hold_lock_thread(void *data)
 	while (!READ_ONCE(h->release))
 		cpu_relax();
 	spin_unlock(h->lock);
-	while (!kthread_should_stop())
+	for (;;) {
+		if (kthread_should_stop())
+			return 0;
 		msleep(1);
-	return 0;
+	}
 }
 
 /*
@@ -435,13 +437,12 @@ static int unmap_race_thread(void *data)
 {
 	struct race *r = data;
 
-	while (!kthread_should_stop()) {
+	for (; !kthread_should_stop(); r->rounds++) {
 		if (vm_mmap_anon(r->mm, RACE_VA, RACE_PAGES * PAGE_SIZE,
 				 PROT_READ | PROT_WRITE,
 				 ANON_FIXED | MAP_POPULATE) != (long)RACE_VA)
 			break;
 		vm_munmap(r->mm, RACE_VA, RACE_PAGES * PAGE_SIZE);
-		r->rounds++;
 	}
 	return 0;
 }
@@ -461,7 +462,7 @@ static unsigned long count_tables(struct kunit *test, struct mm_struct *mm,
 		sub = phys_to_page(pgentry_addr(table[i]));
 		KUNIT_EXPECT_EQ(test, sub->type, (u8)PGTY_PGTABLE);
 		KUNIT_EXPECT_PTR_EQ(test, sub->pt_mm, mm);
-		KUNIT_EXPECT_EQ(test, sub->pt_level, (u8)(level - 1));
+		KUNIT_EXPECT_EQ(test, sub->pt_level, (u16)(level - 1));
 		n += 1 + count_tables(test, mm, __va(pgentry_addr(table[i])),
 				      level - 1);
 	}
