@@ -27,14 +27,18 @@
  * The operations are files in /sys/kernel/debug/tide_kfill/: ``fill``
  * (write "NODE MIB"; read "<objects> objects, <MiB> MiB"), ``verify``
  * (read "<n> objects, <bad> bad"; a write fails with -EIO if any is bad),
- * ``free`` (write anything: every piece is freed, the threads exit) and
- * ``stats`` (per kind: objects, and pages on each node).
+ * ``free`` (write anything: every piece is freed, the threads exit),
+ * ``stats`` (per kind: objects, and pages on each node) and ``census``
+ * (write "PFN NR"; read how many pages of that range are free, movable
+ * or pinned, the pinned ones by what they are: what an offline of it
+ * would stop at).
  */
 #include <linux/kernel.h>
 #include <linux/debugfs.h>
 #include <linux/init.h>
 #include <linux/completion.h>
 #include <linux/kthread.h>
+#include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/mutex.h>
@@ -698,6 +702,95 @@ static ssize_t stats_show(void *data, char *buf)
 	return len;
 }
 
+/* ---- census ---- */
+
+/* The range the census file looks at; set by a write, read unlocked. */
+static unsigned long kfill_census_start, kfill_census_nr;
+
+/* What pins pages, as the census file names them: page types, then these. */
+enum { PIN_RESERVED = PGTY_NR, PIN_TAIL, PIN_NR };
+
+static const char *const kfill_pin_names[PIN_NR] = {
+	"none", "buddy", "slab", "kheap", "vmalloc", "pgtable", "memmap",
+	"anon", "reserved", "count0",
+};
+
+/*
+ * Sorts each page of the range: free (in the buddy allocator), movable
+ * (migration would try it) or pinned, the pinned ones by type, with
+ * PG_reserved pages (memblock's, firmware's, the kernel image) and pages
+ * with no reference apart (tails of larger allocations). An unlocked
+ * look: the counts may be stale by the time they are printed.
+ */
+static ssize_t census_show(void *data, char *buf)
+{
+	unsigned long start = READ_ONCE(kfill_census_start);
+	unsigned long end = start + READ_ONCE(kfill_census_nr);
+	unsigned long pfn, free = 0, movable = 0, holes = 0;
+	unsigned long pinned[PIN_NR] = { 0 };
+	int len, i;
+
+	for (pfn = start; pfn < end; pfn++) {
+		struct page *page;
+
+		if (!pfn_valid(pfn)) {
+			holes++;
+			continue;
+		}
+		page = pfn_to_page(pfn);
+		if (PageBuddy(page)) {
+			unsigned long n = min(1UL << buddy_order(page), end - pfn);
+
+			free += n;
+			pfn += n - 1;
+		} else if (page_is_migratable(page)) {
+			movable++;
+		} else if (PageReserved(page)) {
+			pinned[PIN_RESERVED]++;
+		} else if (!page_count(page)) {
+			pinned[PIN_TAIL]++;
+		} else {
+			pinned[page->type < PGTY_NR ? page->type : PGTY_NONE]++;
+		}
+		if (!(pfn % 4096))
+			cond_resched();
+	}
+	len = sysfs_emit(buf, "pfn %#lx-%#lx: %lu free, %lu movable, %lu holes\n",
+			 start, end - 1, free, movable, holes);
+	for (i = 0; i < PIN_NR; i++)
+		if (pinned[i])
+			len += sysfs_emit_at(buf, len, "pinned %s %lu\n",
+					     kfill_pin_names[i], pinned[i]);
+	return len;
+}
+
+/* "PFN NR": the range the next read looks at. */
+static ssize_t census_store(void *data, const char *buf, size_t len)
+{
+	unsigned long start, nr;
+	char words[48], *second;
+	int ret;
+
+	if (len >= sizeof(words))
+		return -EINVAL;
+	memcpy(words, buf, len);
+	words[len] = '\0';
+	second = strchr(words, ' ');
+	if (!second)
+		return -EINVAL;
+	*second++ = '\0';
+	ret = kstrtoul(words, 0, &start);
+	if (!ret)
+		ret = kstrtoul(second, 0, &nr);
+	if (ret)
+		return ret;
+	if (!nr || start + nr < start || start + nr > MAX_PFN)
+		return -EINVAL;
+	WRITE_ONCE(kfill_census_start, start);
+	WRITE_ONCE(kfill_census_nr, nr);
+	return len;
+}
+
 /* ---- debugfs ---- */
 
 static ssize_t fill_show(void *data, char *buf)
@@ -769,6 +862,11 @@ static const struct debugfs_file_ops kfill_stats_ops = {
 	.show = stats_show,
 };
 
+static const struct debugfs_file_ops kfill_census_ops = {
+	.show = census_show,
+	.store = census_store,
+};
+
 static int __init kernel_fill_test_init(void)
 {
 	struct dentry *dir = debugfs_create_dir("tide_kfill", NULL);
@@ -782,6 +880,7 @@ static int __init kernel_fill_test_init(void)
 	debugfs_create_file("verify", 0644, dir, NULL, &kfill_verify_ops);
 	debugfs_create_file("free", 0200, dir, NULL, &kfill_free_ops);
 	debugfs_create_file("stats", 0444, dir, NULL, &kfill_stats_ops);
+	debugfs_create_file("census", 0644, dir, NULL, &kfill_census_ops);
 	return 0;
 }
 late_initcall(kernel_fill_test_init);
