@@ -15,7 +15,8 @@
  * first fill also starts KFILL_THREADS kernel threads, each sleeping with
  * a patterned buffer on its stack, and lays out one sparse vmalloc area:
  * KFILL_SPARSE single pages 2 MiB apart, so that each needs a page table
- * of its own (see kfill_sparse()). Slab objects and kernel threads' stacks
+ * of its own (see kfill_sparse()), and writes a patterned buffer into
+ * every CPU's per-CPU area. Slab objects and kernel threads' stacks
  * come from node 0 whatever NODE is: those allocators take no node.
  *
  * The driver's own records are kernel allocations too (kmalloc'ed
@@ -43,8 +44,10 @@
 #include <linux/mmzone.h>
 #include <linux/mutex.h>
 #include <linux/nodemask.h>
+#include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
 #include <linux/vmalloc.h>
@@ -58,6 +61,7 @@
 #define KFILL_MARGIN		1024	/* pages above the low watermark */
 #define KFILL_PER_CACHE		16	/* objects of each cache per round */
 #define KFILL_KMALLOC_EACH	4	/* kmalloc objects of each size per round */
+#define KFILL_PCPU_WORDS	64	/* 512 bytes in each CPU's per-CPU area */
 
 enum kfill_kind {
 	KF_CACHE,	/* arg: index in kfill_cache_sizes */
@@ -105,6 +109,15 @@ struct kfill_thread {
 	u32 id;
 	struct completion ready;
 };
+
+/* A patterned buffer in every CPU's per-CPU area; kfill_lock. */
+struct kfill_pcpu {
+	u64 w[KFILL_PCPU_WORDS];
+	u64 sum;
+	u32 id;
+};
+static DEFINE_PER_CPU(struct kfill_pcpu, kfill_pcpu);
+static bool kfill_pcpu_filled;
 
 /*
  * lock serialises fill, verify, free, stats and the corrupt hook; it
@@ -229,6 +242,39 @@ static int kfill_add(void *addr, enum kfill_kind kind, u8 arg)
 		return -ENOMEM;
 	kfill_pattern(addr, kfill_obj_size(&tmp), id);
 	return kfill_record(addr, id, kind, arg);
+}
+
+/* ---- per-CPU buffers ---- */
+
+static void kfill_pcpu_fill(void)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct kfill_pcpu *p = per_cpu_ptr(&kfill_pcpu, cpu);
+
+		p->id = kfill_next_id++;
+		kfill_pattern(p->w, sizeof(p->w), p->id);
+		p->sum = kfill_checksum(p->w, sizeof(p->w));
+	}
+	kfill_pcpu_filled = true;
+}
+
+/* Bad buffers; @n grows by the buffers checked. Lock held. */
+static unsigned long kfill_pcpu_bad(unsigned long *n)
+{
+	unsigned long bad = 0;
+	int cpu;
+
+	if (!kfill_pcpu_filled)
+		return 0;
+	for_each_possible_cpu(cpu) {
+		struct kfill_pcpu *p = per_cpu_ptr(&kfill_pcpu, cpu);
+
+		bad += kfill_checksum(p->w, sizeof(p->w)) != p->sum;
+		(*n)++;
+	}
+	return bad;
 }
 
 /* ---- threads ---- */
@@ -429,6 +475,7 @@ static void kfill_free_locked(void)
 	}
 	kfill_nr = 0;
 	kfill_bytes = 0;
+	kfill_pcpu_filled = false;
 }
 
 /**
@@ -462,6 +509,8 @@ int kernel_fill_test_fill(int nid, unsigned long mib)
 			ret = kfill_start_threads();
 		if (!ret)
 			ret = kfill_sparse(nid);
+		if (!ret)
+			kfill_pcpu_fill();
 		if (ret) {
 			kfill_free_locked();
 			goto unlock;
@@ -514,6 +563,7 @@ int kernel_fill_test_verify(unsigned long *nr_objects, unsigned long *nr_bad)
 		       t->sum;
 		n++;
 	}
+	bad += kfill_pcpu_bad(&n);
 	mutex_unlock(&kfill_lock);
 	if (bad)
 		pr_err("kernel_fill_test: %lu of %lu objects corrupt\n", bad, n);
@@ -625,11 +675,11 @@ static void kfill_count_pgtable(struct kfill_row *row, unsigned long va,
 	row->objects++;
 }
 
-enum { ROW_META = KF_NR, ROW_PGTABLE, ROW_STACK, NR_ROWS };
+enum { ROW_META = KF_NR, ROW_PGTABLE, ROW_STACK, ROW_PCPU, NR_ROWS };
 
 static const char *const kfill_row_names[NR_ROWS] = {
 	"cache", "kmalloc", "kheap", "vmalloc", "sparse", "records",
-	"pgtable", "stack",
+	"pgtable", "stack", "percpu",
 };
 
 /*
@@ -672,6 +722,13 @@ static void kfill_count(struct kfill_row *rows)
 		rows[ROW_STACK].objects++;
 		for (off = 0; off < THREAD_SIZE; off += PAGE_SIZE)
 			kfill_count_page(&rows[ROW_STACK], stack + off, NULL);
+	}
+	for_each_possible_cpu(i) {
+		if (!kfill_pcpu_filled)
+			break;
+		rows[ROW_PCPU].objects++;
+		kfill_count_page(&rows[ROW_PCPU],
+				 (unsigned long)per_cpu_ptr(&kfill_pcpu, i), NULL);
 	}
 }
 

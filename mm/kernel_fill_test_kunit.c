@@ -8,6 +8,7 @@
 #include <linux/nodemask.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 #include <kunit/test.h>
@@ -26,8 +27,9 @@ static void kernel_fill_test_small(struct kunit *test)
 			(unsigned long)KFILL_TEST_THREADS);
 	KUNIT_EXPECT_EQ(test, kernel_fill_test_verify(&n, &bad), 0);
 	KUNIT_EXPECT_EQ(test, bad, 0UL);
+	/* The threads' stack buffers and the per-CPU buffers count too. */
 	KUNIT_EXPECT_EQ(test, n, kernel_fill_test_nr_objects() +
-			KFILL_TEST_THREADS);
+			KFILL_TEST_THREADS + num_possible_cpus());
 	/* A second fill adds to the first, without new threads. */
 	n = kernel_fill_test_nr_objects();
 	KUNIT_EXPECT_EQ(test, kernel_fill_test_fill(0, 8), 0);
