@@ -279,6 +279,8 @@ static unsigned long kfill_pcpu_bad(unsigned long *n)
 
 /* ---- threads ---- */
 
+static DECLARE_WAIT_QUEUE_HEAD(kfill_sleep);
+
 static int kfill_thread_fn(void *data)
 {
 	struct kfill_thread *t = data;
@@ -288,13 +290,8 @@ static int kfill_thread_fn(void *data)
 	t->sum = kfill_checksum(buf, sizeof(buf));
 	t->buf = buf;
 	complete(&t->ready);
-	for (;;) {
-		set_current_state(TASK_IDLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
+	/* Nobody wakes the queue: kthread_stop() wakes the thread itself. */
+	wait_event_idle(kfill_sleep, kthread_should_stop());
 	/* The stack may have moved while the thread slept: check it here. */
 	return kfill_checksum(buf, sizeof(buf)) == t->sum ? 0 : -EIO;
 }
@@ -404,7 +401,7 @@ static bool kfill_node_low(int nid)
 /* One round of every kind but threads and the sparse area. Lock held. */
 static int kfill_round(int nid, unsigned int round)
 {
-	gfp_t gfp = GFP_KERNEL | __GFP_NOWARN;
+	const gfp_t gfp = __GFP_NOWARN | GFP_KERNEL;
 	unsigned int i, j;
 	u8 arg;
 	int ret;
@@ -745,15 +742,15 @@ static ssize_t stats_show(void *data, char *buf)
 	mutex_unlock(&kfill_lock);
 	len = sysfs_emit(buf, "%-8s %8s", "kind", "objects");
 	for (nid = 0; nid < nr_node_ids; nid++)
-		len += sysfs_emit_at(buf, len, "  node%d", nid);
-	len += sysfs_emit_at(buf, len, "\n");
+		len += sysfs_emit_at(buf, len, "  node%d%s", nid,
+				     nid + 1 < nr_node_ids ? "" : "\n");
 	for (r = 0; r < NR_ROWS; r++) {
 		len += sysfs_emit_at(buf, len, "%-8s %8lu", kfill_row_names[r],
 				     rows[r].objects);
 		for (nid = 0; nid < nr_node_ids; nid++)
-			len += sysfs_emit_at(buf, len, " %6lu",
-					     rows[r].pages[nid]);
-		len += sysfs_emit_at(buf, len, "\n");
+			len += sysfs_emit_at(buf, len, " %6lu%s",
+					     rows[r].pages[nid],
+					     nid + 1 < nr_node_ids ? "" : "\n");
 	}
 	kfree(rows);
 	return len;
@@ -787,7 +784,7 @@ static ssize_t census_show(void *data, char *buf)
 	unsigned long pinned[PIN_NR] = { 0 };
 	int len, i;
 
-	for (pfn = start; pfn < end; pfn++) {
+	for (pfn = start; pfn != end; pfn++) {
 		struct page *page;
 
 		if (!pfn_valid(pfn)) {
