@@ -27,7 +27,8 @@ where node 0's data goes. The scenario
      everything.
 
 It fails if any block but the kernel image's stayed online or any
-checksum went bad. Until page tables, per-CPU areas, the memmap and
+checksum went bad. The report goes to stderr; the failure repeats the
+blocks that stayed online. Until page tables, per-CPU areas, the memmap and
 pages of order above 0 move, the blocks holding them stay online: the
 failure then names the page types that pinned them.
 See Documentation/admin-guide/mm/memory-hotplug.rst, "Offlining blocks
@@ -64,6 +65,12 @@ WRITE_ERRORS = {
 _REASON = re.compile(r"(offline_pages \[.*|offline: .*refused|"
                      r"memory: memory\d+ .*)$")
 _TYPE = re.compile(r"\(type (\d+), count (-?\d+)\)")
+
+
+def say(*args):
+    """The scenario's report, on stderr as hotplug:storm's: make check's
+    stdout keeps one line per test."""
+    print(*args, file=sys.stderr)
 
 
 def node_blocks(m, nid):
@@ -246,19 +253,19 @@ def offline_all(m, targets, firmware, pinned):
             failures.append((nr, *failure, census(m, nr)))
         else:
             offlined.append(nr)
-    print(f"offlined {len(offlined)} of {len(targets)} blocks of node 0 "
+    say(f"offlined {len(offlined)} of {len(targets)} blocks of node 0 "
           f"(the kernel image's {pinned} and firmware's {firmware} apart)")
     for nr, err, why, pins in failures:
-        print(f"  memory{nr}: {err}: {why}; pinned pages: {pins_text(pins)}")
+        say(f"  memory{nr}: {err}: {why}; pinned pages: {pins_text(pins)}")
     for nr in firmware:
         failure = offline_block(m, nr)
         if failure:
             fw_failures.append(nr)
-            print(f"  memory{nr} (firmware's): {failure[0]}: {failure[1]}")
+            say(f"  memory{nr} (firmware's): {failure[0]}: {failure[1]}")
         else:
             offlined.append(nr)
     for nr in pinned + fw_failures:
-        print(f"  memory{nr} (not counted), pinned pages: "
+        say(f"  memory{nr} (not counted), pinned pages: "
               f"{pins_text(census(m, nr))}")
     return offlined, failures
 
@@ -270,16 +277,16 @@ def everything_moves(m):
     firmware = [n for n in not_all_ram(m, node0) if n not in pinned]
     targets = [n for n in reversed(node0)
                if n not in pinned and n not in firmware]
-    print(f"node 0: blocks {node0}; kernel image in {pinned} ({source}); "
+    say(f"node 0: blocks {node0}; kernel image in {pinned} ({source}); "
           f"not all System RAM: {firmware}")
     users = Users(m)
     sh(m, f"echo '0 {FILL_MIB}' > {KFILL}/fill", timeout=900)
-    print(sh(m, f"cat {KFILL}/fill").strip())
-    print(sh(m, f"cat {KFILL}/stats"))
+    say(sh(m, f"cat {KFILL}/fill").strip())
+    say(sh(m, f"cat {KFILL}/stats"))
     objects = kfill_verify(m, "after the fill")
 
     offlined, failures = offline_all(m, targets, firmware, pinned)
-    print(sh(m, f"cat {KFILL}/stats"))
+    say(sh(m, f"cat {KFILL}/stats"))
     kfill_verify(m, "after offlining")
     users.verify("after offlining")
     if "ali ve" not in m.run("echo ali ve; uname -a; free -m"):
