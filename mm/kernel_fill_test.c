@@ -628,6 +628,36 @@ int kernel_fill_test_corrupt(unsigned long idx)
 	return ret;
 }
 
+/**
+ * kernel_fill_test_piece - the address of piece @idx and its size, for tests
+ * @idx: 0 is the newest piece
+ * @size: set to the piece's size in bytes
+ *
+ * The address stays valid until the pieces are freed; it does not change
+ * when the pages behind it move.
+ *
+ * Return: the address, or NULL when there are not that many pieces.
+ */
+void *kernel_fill_test_piece(unsigned long idx, size_t *size)
+{
+	struct kfill_chunk *c;
+	void *addr = NULL;
+
+	mutex_lock(&kfill_lock);
+	for (c = kfill_head; c; c = c->next) {
+		if (idx < c->nr) {
+			const struct kfill_obj *o = &c->obj[c->nr - 1 - idx];
+
+			addr = o->addr;
+			*size = kfill_obj_size(o);
+			break;
+		}
+		idx -= c->nr;
+	}
+	mutex_unlock(&kfill_lock);
+	return addr;
+}
+
 /* ---- stats ---- */
 
 /* Pages per node of one row of the stats file. */

@@ -14,5 +14,6 @@ void kernel_fill_test_free(void);
 unsigned long kernel_fill_test_nr_objects(void);
 unsigned long kernel_fill_test_nr_threads(void);
 int kernel_fill_test_corrupt(unsigned long idx);
+void *kernel_fill_test_piece(unsigned long idx, size_t *size);
 
 #endif /* _MM_KERNEL_FILL_TEST_H */

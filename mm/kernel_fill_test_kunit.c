@@ -4,6 +4,7 @@
  * counts as bad, what it refuses, and that freeing gives every page back.
  */
 #include <linux/kernel.h>
+#include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/nodemask.h>
 #include <linux/sched.h>
@@ -60,6 +61,41 @@ static void kernel_fill_test_corrupt_one(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kernel_fill_test_verify(NULL, &bad), 0);
 	KUNIT_EXPECT_EQ(test, bad, 0UL);
 	KUNIT_EXPECT_EQ(test, kernel_fill_test_corrupt(n), -ENOENT);
+	kernel_fill_test_free();
+}
+
+/*
+ * Every page behind the 64 newest pieces (past the 2 MiB of the sparse
+ * area and the threads' buffers, a fill of 4 MiB runs rounds: the newest
+ * are the last round's vmalloc buffer, kernel heap blocks, kmalloc and
+ * cache objects) moves to another frame, and verify still finds every
+ * pattern intact at the same addresses.
+ */
+static void kernel_fill_test_moved(struct kunit *test)
+{
+	unsigned long idx, off, moved = 0, bad = 1;
+	size_t size = 0;
+	void *addr;
+
+	KUNIT_ASSERT_EQ(test, kernel_fill_test_fill(0, 4), 0);
+	for (idx = 0; idx < 64; idx++) {
+		addr = kernel_fill_test_piece(idx, &size);
+		KUNIT_ASSERT_NOT_NULL(test, addr);
+		for (off = 0; off < size; off += PAGE_SIZE) {
+			unsigned long va = (unsigned long)addr + off;
+			phys_addr_t pa = kernel_virt_to_phys(va);
+
+			KUNIT_ASSERT_NE(test, pa, PHYS_ADDR_MAX);
+			if (migrate_kernel_page(phys_to_page(pa)))
+				continue;
+			KUNIT_EXPECT_NE(test, kernel_virt_to_phys(va), pa);
+			moved++;
+		}
+	}
+	KUNIT_EXPECT_GE(test, moved, 48UL);
+	KUNIT_EXPECT_EQ(test, kernel_fill_test_verify(NULL, &bad), 0);
+	KUNIT_EXPECT_EQ(test, bad, 0UL);
+	KUNIT_EXPECT_EQ(test, kernel_fill_test_piece(ULONG_MAX, &size), NULL);
 	kernel_fill_test_free();
 }
 
@@ -123,6 +159,7 @@ static void kernel_fill_test_no_leak(struct kunit *test)
 static struct kunit_case kernel_fill_test_cases[] = {
 	KUNIT_CASE(kernel_fill_test_small),
 	KUNIT_CASE(kernel_fill_test_corrupt_one),
+	KUNIT_CASE(kernel_fill_test_moved),
 	KUNIT_CASE(kernel_fill_test_bad_input),
 	KUNIT_CASE(kernel_fill_test_no_leak),
 	{}
