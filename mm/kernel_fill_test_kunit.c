@@ -73,7 +73,7 @@ static void kernel_fill_test_corrupt_one(struct kunit *test)
  */
 static void kernel_fill_test_moved(struct kunit *test)
 {
-	unsigned long idx, off, moved = 0, bad = 1;
+	unsigned long idx, pg, moved = 0, bad = 1;
 	size_t size = 0;
 	void *addr;
 
@@ -81,8 +81,8 @@ static void kernel_fill_test_moved(struct kunit *test)
 	for (idx = 0; idx < 64; idx++) {
 		addr = kernel_fill_test_piece(idx, &size);
 		KUNIT_ASSERT_NOT_NULL(test, addr);
-		for (off = 0; off < size; off += PAGE_SIZE) {
-			unsigned long va = (unsigned long)addr + off;
+		for (pg = 0; pg < DIV_ROUND_UP(size, PAGE_SIZE); pg++) {
+			unsigned long va = (unsigned long)addr + pg * PAGE_SIZE;
 			phys_addr_t pa = kernel_virt_to_phys(va);
 
 			KUNIT_ASSERT_NE(test, pa, PHYS_ADDR_MAX);
