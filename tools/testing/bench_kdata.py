@@ -93,7 +93,7 @@ def offline_timed(m, nr):
     if status != 0:
         raise NotAvailable(
             f"memory{nr}: {hpe.write_errno(out)}: {hpe.reason_line(m, mark)}"
-            f" (pinned: {hpe.pins_text(hpe.census(m, nr))}; longest stop "
+            f" (left: {hpe.pins_text(hpe.census(m, nr))}; longest stop "
             f"until then {stop_us:.0f} us)")
     return float(got.group(2)) - float(got.group(1)), stop_us
 

@@ -175,12 +175,17 @@ def offline_block(m, nr):
 
 
 def census(m, nr):
-    """The driver's census of memoryN: {what: pages} of the pinned ones."""
+    """The driver's census of memoryN: {what: pages} of the pinned ones,
+    and "movable": the pages in use that migration would try."""
     pages = BLOCK // 4096
     sh(m, f"echo '{nr * pages} {pages}' > {KFILL}/census")
     out = sh(m, f"cat {KFILL}/census")
-    return {k: int(v) for k, v in re.findall(r"^pinned (\S+) (\d+)$", out,
+    pins = {k: int(v) for k, v in re.findall(r"^pinned (\S+) (\d+)$", out,
                                              re.M)}
+    movable = re.search(r"(\d+) movable", out)
+    if movable:
+        pins["movable"] = int(movable.group(1))
+    return pins
 
 
 def kfill_verify(m, when):
@@ -239,7 +244,7 @@ class Users:
 
 
 def pins_text(pins):
-    return ", ".join(f"{k} {v}" for k, v in pins.items()) or "none left"
+    return ", ".join(f"{k} {v}" for k, v in pins.items()) or "none"
 
 
 def offline_all(m, targets, firmware, pinned):
@@ -256,7 +261,7 @@ def offline_all(m, targets, firmware, pinned):
     say(f"offlined {len(offlined)} of {len(targets)} blocks of node 0 "
           f"(the kernel image's {pinned} and firmware's {firmware} apart)")
     for nr, err, why, pins in failures:
-        say(f"  memory{nr}: {err}: {why}; pinned pages: {pins_text(pins)}")
+        say(f"  memory{nr}: {err}: {why}; pages left: {pins_text(pins)}")
     for nr in firmware:
         failure = offline_block(m, nr)
         if failure:
@@ -265,7 +270,7 @@ def offline_all(m, targets, firmware, pinned):
         else:
             offlined.append(nr)
     for nr in pinned + fw_failures:
-        say(f"  memory{nr} (not counted), pinned pages: "
+        say(f"  memory{nr} (not counted), pages left: "
               f"{pins_text(census(m, nr))}")
     return offlined, failures
 
@@ -302,7 +307,7 @@ def everything_moves(m):
         raise AssertionError(
             f"offlined {len(targets) - len(failures)} of {len(targets)} "
             f"blocks of node 0; " + "; ".join(
-                f"memory{nr}: {err}: {why} (pinned: {pins_text(pins)})"
+                f"memory{nr}: {err}: {why} (left: {pins_text(pins)})"
                 for nr, err, why, pins in failures))
 
 
