@@ -50,13 +50,26 @@ class Scenario:
     timeout: float = 180.0      # seconds for the run after the boot
     #                             (which has BOOT_TIMEOUT of its own)
     quick: bool = False         # short enough for `make check --quick`
+    machine: str = "pc"         # QEMU's -M, with its options
+    #                             (e.g. "pc,max-ram-below-4g=512M")
+    node_mib: tuple = ()        # boot RAM of each node in MiB (their sum
+    #                             is -m's size); empty: all on node 0
 
 
 def machine_args(sc):
-    """The QEMU arguments of @sc's machine, besides -m and the kernel."""
+    """The QEMU arguments of @sc's machine, besides -M, -m and the kernel."""
     boot_mib = qemu.parse_size(sc.memory.split(",")[0]) >> 20
     args = ["-smp", str(sc.smp)]
-    if sc.nodes > 1:
+    if sc.node_mib:
+        if len(sc.node_mib) != sc.nodes or sum(sc.node_mib) != boot_mib:
+            raise ValueError(f"{sc.name}: node_mib {sc.node_mib} does not "
+                             f"split {boot_mib} MiB over {sc.nodes} nodes")
+        for n, mib in enumerate(sc.node_mib):
+            args += ["-object",
+                     f"memory-backend-ram,id=boot{n},size={mib}M",
+                     "-numa", f"node,nodeid={n},memdev=boot{n}"
+                     + (f",cpus=0-{sc.smp - 1}" if n == 0 else "")]
+    elif sc.nodes > 1:
         args += ["-object", f"memory-backend-ram,id=boot,size={boot_mib}M",
                  "-numa", f"node,nodeid=0,cpus=0-{sc.smp - 1},memdev=boot"]
         for n in range(1, sc.nodes):
@@ -99,8 +112,9 @@ def start(kernel, sc, log_path=None):
     Raises BootHang (with the registers) if the prompt does not come
     within BOOT_TIMEOUT s.
     """
-    m = qemu.Machine(kernel, memory=sc.memory, cmdline=sc.cmdline,
-                     extra_args=machine_args(sc), log_path=log_path,
+    m = qemu.Machine(kernel, memory=sc.memory, machine=sc.machine,
+                     cmdline=sc.cmdline, extra_args=machine_args(sc),
+                     log_path=log_path,
                      timeout=BOOT_TIMEOUT + sc.timeout,
                      initrd=initramfs_of(kernel))
     try:

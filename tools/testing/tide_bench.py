@@ -16,7 +16,9 @@
       the latency from device_add to usable memory, on Tide and on Debian's
       Linux 6.12, with each Tide/Linux ratio (memhp_bench.py);
   (5) stress-ng's memhotplug stressor, bogo-ops/s on Tide and on Linux
-      6.12 with the stress image (stress_user.py).
+      6.12 with the stress image (stress_user.py);
+  (6) offlining a ZONE_NORMAL block full of kernel data: MiB/s and the
+      longest CPU stop, Tide only (bench_kdata.py).
 
 Figures only: nothing here passes or fails on speed. Exits 1 only if a
 boot goes wrong (panic, timeout, no figure).
@@ -30,6 +32,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_kdata   # noqa: E402
 import linux_ref   # noqa: E402
 import memhp_bench   # noqa: E402
 import qemu   # noqa: E402
@@ -130,6 +133,9 @@ def main(argv=None):
                     default="yes",
                     help="stress-ng memhotplug bogo-ops/s: with the others "
                     "(yes, the default), not at all, or only them")
+    ap.add_argument("--kdata", choices=("yes", "no", "only"), default="yes",
+                    help="offline of a block full of kernel data: with the "
+                    "others (yes, the default), not at all, or only it")
     args = ap.parse_args(argv)
 
     kernel = os.path.join(args.build, "tide")
@@ -138,6 +144,8 @@ def main(argv=None):
         return 1
 
     prod = args.memhp_kernel or kernel
+    if args.kdata == "only":
+        return 1 if bench_kdata.report(args.build, prod, sys.stdout) else 0
     if args.stress == "only":
         stress_figures(args.build, prod)
         return 0
@@ -196,6 +204,8 @@ def main(argv=None):
         memhp(args.build, args.memhp_kernel)
     if args.stress == "yes":
         stress_figures(args.build, prod)
+    if args.kdata == "yes":
+        failed |= bench_kdata.report(args.build, prod, sys.stdout)
     return 1 if failed else 0
 
 
