@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests for moving memmap blocks (the 2 MiB vmemmap leaves of
+ * arch/x86/mm/init_64.c) through mm/migrate.c: every struct page of the
+ * section survives, the allocator keeps working there, and the offline
+ * scan empties a range that holds a block.
+ */
+#include <linux/kernel.h>
+#include <linux/migrate.h>
+#include <linux/mm.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+#include <asm/pgtable.h>
+#include <kunit/test.h>
+#include "internal.h"
+
+#define MEMMAP_BLOCK_PAGES	(PMD_SIZE / PAGE_SIZE)
+#define HELD_PAGES		64
+#define TEST_MAGIC		0x6d656d6d6170UL
+
+/* The physical address behind the vmemmap leaf holding @page's struct. */
+static phys_addr_t memmap_leaf_pa(const struct page *page)
+{
+	int level;
+	pgentry_t *e = lookup_address((unsigned long)page, &level);
+
+	if (!e || level != PG_LEVEL_2M)
+		return PHYS_ADDR_MAX;
+	return pgentry_addr(*e);
+}
+
+/* The head of the memmap block backing @page's struct page, or NULL. */
+static struct page *memmap_block_of(const struct page *page)
+{
+	phys_addr_t pa = memmap_leaf_pa(page);
+
+	return pa == PHYS_ADDR_MAX ? NULL : phys_to_page(pa);
+}
+
+static bool block_can_move(struct page *head)
+{
+	const struct kernel_page_mover *m = kernel_page_mover_of(head);
+
+	return m && head->type == PGTY_MEMMAP && m->movable(head);
+}
+
+struct section_snapshot {
+	struct page *first;		/* the section's first struct page */
+	struct page *copy;		/* all PAGES_PER_SECTION of them */
+};
+
+static int snapshot_take(struct section_snapshot *s, unsigned long pfn)
+{
+	s->first = pfn_to_page(ALIGN_DOWN(pfn, PAGES_PER_SECTION));
+	s->copy = vmalloc(PAGES_PER_SECTION * sizeof(struct page));
+	if (!s->copy)
+		return -ENOMEM;
+	memcpy(s->copy, s->first, PAGES_PER_SECTION * sizeof(struct page));
+	return 0;
+}
+
+/*
+ * Struct pages that differ from the snapshot in what never changes for a
+ * page (zone and node), or at all for a PG_reserved page (boot memory
+ * nobody frees while the test runs).
+ */
+static unsigned long snapshot_diff(const struct section_snapshot *s)
+{
+	unsigned long i, bad = 0;
+
+	for (i = 0; i < PAGES_PER_SECTION; i++) {
+		const struct page *was = &s->copy[i], *now = &s->first[i];
+
+		if (page_zonenum(was) != page_zonenum(now) ||
+		    page_to_nid(was) != page_to_nid(now))
+			bad++;
+		else if (PageReserved(was) && PageReserved(now) &&
+			 (was->flags != now->flags || was->type != now->type ||
+			  page_count(was) != page_count(now) ||
+			  was->virtual != now->virtual))
+			bad++;
+	}
+	return bad;
+}
+
+/*
+ * Holds up to HELD_PAGES kernel pages; returns the first whose memmap
+ * block can move, or NULL. Every held page gets a mark in ->private.
+ */
+static struct page *hold_pages(struct page **held, unsigned int *nr)
+{
+	struct page *found = NULL;
+
+	for (*nr = 0; *nr < HELD_PAGES; (*nr)++) {
+		struct page *p = alloc_page(GFP_KERNEL);
+		struct page *head;
+
+		if (!p)
+			break;
+		p->private = TEST_MAGIC + *nr;
+		held[*nr] = p;
+		head = memmap_block_of(p);
+		if (!found && head && block_can_move(head))
+			found = p;
+	}
+	return found;
+}
+
+static void release_pages(struct page **held, unsigned int nr)
+{
+	while (nr--) {
+		held[nr]->private = 0;
+		__free_page(held[nr]);
+	}
+}
+
+/*
+ * A boot memmap block (memblock's, PG_reserved) moves to allocator
+ * memory, every struct page of its section intact; moved again, the
+ * allocator's block goes back to the allocator. The held pages keep
+ * their state and return to the allocator through the moved memmap.
+ */
+static void memmap_move_boot_block(struct kunit *test)
+{
+	struct page *held[HELD_PAGES];
+	struct section_snapshot snap;
+	struct page *page, *head, *head2;
+	unsigned long sec, free_before;
+	unsigned int nr, i;
+
+	page = hold_pages(held, &nr);
+	if (!page) {
+		release_pages(held, nr);
+		kunit_skip(test, "no held page's memmap block can move");
+	}
+	head = memmap_block_of(page);
+	KUNIT_EXPECT_TRUE(test, PageReserved(head));
+	KUNIT_EXPECT_EQ(test, head->virtual,
+			ALIGN_DOWN((unsigned long)page, PMD_SIZE));
+	KUNIT_EXPECT_EQ(test, head[MEMMAP_BLOCK_PAGES - 1].type, PGTY_MEMMAP);
+	sec = ALIGN_DOWN(page_to_pfn(page), PAGES_PER_SECTION);
+	KUNIT_ASSERT_EQ(test, snapshot_take(&snap, sec), 0);
+
+	KUNIT_EXPECT_EQ(test, migrate_kernel_page(head), 0);
+	head2 = memmap_block_of(page);
+	KUNIT_ASSERT_NOT_NULL(test, head2);
+	KUNIT_EXPECT_PTR_NE(test, head2, head);
+	KUNIT_EXPECT_EQ(test, head2->type, PGTY_MEMMAP);
+	KUNIT_EXPECT_FALSE(test, PageReserved(head2));
+	KUNIT_EXPECT_EQ(test, head2->virtual,
+			ALIGN_DOWN((unsigned long)page, PMD_SIZE));
+	KUNIT_EXPECT_EQ(test, head2[MEMMAP_BLOCK_PAGES - 1].virtual,
+			head2->virtual + PMD_SIZE - PAGE_SIZE);
+	/* The old block went to the allocator, forgetting what it was. */
+	KUNIT_EXPECT_FALSE(test, PageReserved(head));
+	KUNIT_EXPECT_NE(test, head->type, PGTY_MEMMAP);
+	KUNIT_EXPECT_EQ(test, head->virtual, 0UL);
+	KUNIT_EXPECT_EQ(test, snapshot_diff(&snap), 0UL);
+	for (i = 0; i < nr; i++) {
+		KUNIT_EXPECT_EQ(test, held[i]->private, TEST_MAGIC + i);
+		KUNIT_EXPECT_EQ(test, page_count(held[i]), 1);
+	}
+
+	/* Once more: now an allocator block, freed with __free_pages(). */
+	KUNIT_EXPECT_EQ(test, migrate_kernel_page(head2), 0);
+	KUNIT_EXPECT_PTR_NE(test, memmap_block_of(page), head2);
+	KUNIT_EXPECT_EQ(test, snapshot_diff(&snap), 0UL);
+	vfree(snap.copy);
+
+	/* The allocator still works on the section: the held pages go back. */
+	free_before = free_pages_in_range(sec, sec + PAGES_PER_SECTION);
+	for (i = 0; i < nr; i++)
+		if (ALIGN_DOWN(page_to_pfn(held[i]), PAGES_PER_SECTION) != sec)
+			free_before++;
+	release_pages(held, nr);
+	KUNIT_EXPECT_GE(test, free_pages_in_range(sec, sec + PAGES_PER_SECTION),
+			free_before);
+	page = alloc_pages(GFP_KERNEL, 3);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	__free_pages(page, 3);
+}
+
+/* The first boot memmap block that can move, lowest pfn first. */
+static struct page *find_boot_block(void)
+{
+	unsigned long nr;
+
+	for_each_valid_section(nr) {
+		struct page *head = memmap_block_of(pfn_to_page(
+					section_nr_to_pfn(nr)));
+
+		if (head && block_can_move(head))
+			return head;
+	}
+	return NULL;
+}
+
+/*
+ * The offline scan over an isolated range that holds a memmap block:
+ * the block leaves, the range ends up free and isolated.
+ */
+static void memmap_move_offline_scan(struct kunit *test)
+{
+	struct page *head = find_boot_block(), *probe;
+	unsigned long lo, hi, pfn, bad = ULONG_MAX;
+	int saved_mt;
+
+	if (!head)
+		kunit_skip(test, "no movable memmap block");
+	probe = (struct page *)head->virtual;
+	lo = page_to_pfn(head);
+	hi = lo + MEMMAP_BLOCK_PAGES;
+	saved_mt = get_pageblock_migratetype(head);
+	KUNIT_ASSERT_EQ(test, set_migratetype_isolate(head), 0);
+
+	KUNIT_EXPECT_EQ(test, migrate_pfn_range(lo, hi, alloc_migration_target,
+						0, &bad), 0);
+	KUNIT_EXPECT_EQ(test, bad, ULONG_MAX);
+	pfn = PHYS_PFN(memmap_leaf_pa(probe));
+	KUNIT_EXPECT_TRUE(test, pfn < lo || pfn >= hi);
+	KUNIT_EXPECT_EQ(test, test_pages_isolated(lo, hi), 0);
+	KUNIT_EXPECT_EQ(test, memmap_block_of(probe)->virtual,
+			(unsigned long)probe);
+	unset_migratetype_isolate(pfn_to_page(lo), saved_mt);
+}
+
+static struct kunit_case memmap_move_test_cases[] = {
+	KUNIT_CASE(memmap_move_boot_block),
+	KUNIT_CASE(memmap_move_offline_scan),
+	{}
+};
+
+static struct kunit_suite memmap_move_test_suite = {
+	.name = "memmap_move",
+	.test_cases = memmap_move_test_cases,
+};
+kunit_test_suite(memmap_move_test_suite);
