@@ -224,7 +224,32 @@ static void memmap_move_offline_scan(struct kunit *test)
 	unset_migratetype_isolate(pfn_to_page(lo), saved_mt);
 }
 
+/*
+ * Every section's memmap block is labelled and can move, a block that
+ * starts the very section it describes included (node 1's first block
+ * lands there when memblock allocates bottom-up on the node).
+ */
+static void memmap_move_all_labelled(struct kunit *test)
+{
+	unsigned long nr, n = 0;
+
+	for_each_valid_section(nr) {
+		struct page *first = pfn_to_page(section_nr_to_pfn(nr));
+		struct page *head = memmap_block_of(first);
+
+		KUNIT_ASSERT_NOT_NULL(test, head);
+		KUNIT_EXPECT_TRUE_MSG(test, block_can_move(head),
+				      "section %lu: block at %#llx, type %u",
+				      nr, (unsigned long long)page_to_phys(head),
+				      head->type);
+		KUNIT_EXPECT_EQ(test, head->virtual, (unsigned long)first);
+		n++;
+	}
+	KUNIT_EXPECT_GT(test, n, 0UL);
+}
+
 static struct kunit_case memmap_move_test_cases[] = {
+	KUNIT_CASE(memmap_move_all_labelled),
 	KUNIT_CASE(memmap_move_boot_block),
 	KUNIT_CASE(memmap_move_offline_scan),
 	{}

@@ -358,7 +358,11 @@ static int __init vmemmap_label_boot_blocks(void)
 		if (!e || level != PG_LEVEL_2M)
 			continue;
 		pa = pgentry_addr(*e);
-		if (vmemmap_leaf_self_hosted(va, pa) || !pfn_valid(PHYS_PFN(pa)))
+		/*
+		 * No boot block is self-hosted (memmap_on_memory is for
+		 * hot-add), though one may start its own section.
+		 */
+		if (!pfn_valid(PHYS_PFN(pa)))
 			continue;
 		if (phys_to_page(pa)->type != PGTY_NONE)
 			continue;
