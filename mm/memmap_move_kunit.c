@@ -6,9 +6,11 @@
  * scan empties a range that holds a block.
  */
 #include <linux/kernel.h>
+#include <linux/memory_hotplug.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/string.h>
+#include <linux/time.h>
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 #include <kunit/test.h>
@@ -248,10 +250,66 @@ static void memmap_move_all_labelled(struct kunit *test)
 	KUNIT_EXPECT_GT(test, n, 0UL);
 }
 
+/*
+ * Far above any test boot's RAM: the memory behind it is never touched,
+ * only its direct map and memmap are built (as in memory_hotplug_kunit).
+ */
+#define HOTADD_START	((1ULL << 39) + (64ULL << 30))
+#define HOTADD_SIZE	((u64)MIN_MEMORY_BLOCK_SIZE)
+
+/*
+ * Hot-added memory without memmap_on_memory: its memmap block comes from
+ * the allocator, labelled, moves with every struct page intact, and is
+ * freed with the memory afterwards.
+ */
+static void memmap_move_hotadded_block(struct kunit *test)
+{
+	unsigned long pfn = PHYS_PFN(HOTADD_START), free_before, i, bad = 0;
+	struct page *first, *head, *head2;
+	struct page *copy;
+	u64 t0;
+
+	free_before = nr_free_pages();
+	KUNIT_ASSERT_EQ(test, add_memory(0, HOTADD_START, HOTADD_SIZE,
+					 MHP_NONE), 0);
+	first = pfn_to_page(pfn);
+	head = memmap_block_of(first);
+	KUNIT_ASSERT_NOT_NULL(test, head);
+	KUNIT_EXPECT_TRUE(test, block_can_move(head));
+	KUNIT_EXPECT_FALSE(test, PageReserved(head));
+	KUNIT_EXPECT_EQ(test, head->virtual, (unsigned long)first);
+
+	copy = vmalloc(PAGES_PER_SECTION * sizeof(struct page));
+	KUNIT_ASSERT_NOT_NULL(test, copy);
+	memcpy(copy, first, PAGES_PER_SECTION * sizeof(struct page));
+	t0 = ktime_get_ns();
+	KUNIT_EXPECT_EQ(test, migrate_kernel_page(head), 0);
+	kunit_info(test, "2 MiB memmap block moved in %llu us (stop included)\n",
+		   (ktime_get_ns() - t0) / NSEC_PER_USEC);
+	head2 = memmap_block_of(first);
+	KUNIT_EXPECT_PTR_NE(test, head2, head);
+	/* Offline memory: nobody changes these struct pages meanwhile. */
+	for (i = 0; i < PAGES_PER_SECTION; i++) {
+		const struct page *was = &copy[i], *now = &first[i];
+
+		bad += was->flags != now->flags || was->type != now->type ||
+		       page_count(was) != page_count(now);
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0UL);
+	vfree(copy);
+
+	/* Removing the memory frees the moved block (and nothing is lost). */
+	KUNIT_EXPECT_EQ(test, remove_memory(HOTADD_START, HOTADD_SIZE), 0);
+	KUNIT_EXPECT_EQ(test, head2->type, PGTY_NONE);
+	KUNIT_EXPECT_EQ(test, head2->virtual, 0UL);
+	KUNIT_EXPECT_GE(test, nr_free_pages() + 64, free_before);
+}
+
 static struct kunit_case memmap_move_test_cases[] = {
 	KUNIT_CASE(memmap_move_all_labelled),
 	KUNIT_CASE(memmap_move_boot_block),
 	KUNIT_CASE(memmap_move_offline_scan),
+	KUNIT_CASE(memmap_move_hotadded_block),
 	{}
 };
 
