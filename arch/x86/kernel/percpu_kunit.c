@@ -14,6 +14,7 @@
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <linux/stop_machine.h>
 #include <linux/vmalloc.h>
 #include <kunit/test.h>
 
@@ -203,7 +204,54 @@ static void percpu_area_owner_lookup(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, per_cpu_area_owner(VMALLOC_START), -1);
 }
 
+/* What the stopped CPU saw when the runner handed it work. */
+struct pct_handoff {
+	int target;
+	int ran_on;		/* set by the work */
+	int ret;		/* stop_machine_run_on() */
+	int ret_self;		/* ... asked to run on the runner itself */
+};
+
+static int pct_handoff_work(void *arg)
+{
+	struct pct_handoff *h = arg;
+
+	h->ran_on = smp_processor_id();
+	return 7;
+}
+
+static int pct_handoff_stopped(void *arg)
+{
+	struct pct_handoff *h = arg;
+
+	h->ret = stop_machine_run_on(h->target, pct_handoff_work, h);
+	h->ret_self = stop_machine_run_on(smp_processor_id(),
+					  pct_handoff_work, h);
+	return 0;
+}
+
+/* The mailbox the per-CPU moves use: only in a stop, only to others. */
+static void percpu_stop_machine_run_on(struct kunit *test)
+{
+	struct pct_handoff h = { .ran_on = -1, .target = 1 };
+	struct cpumask zero = { };
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "one CPU online");
+	KUNIT_EXPECT_EQ(test, stop_machine_run_on(1, pct_handoff_work, &h),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, h.ran_on, -1);
+
+	/* The runner is CPU 0, whoever calls; the work goes to CPU 1. */
+	cpumask_set_cpu(0, &zero);
+	KUNIT_EXPECT_EQ(test, stop_machine(pct_handoff_stopped, &h, &zero), 0);
+	KUNIT_EXPECT_EQ(test, h.ret, 7);
+	KUNIT_EXPECT_EQ(test, h.ran_on, 1);
+	KUNIT_EXPECT_EQ(test, h.ret_self, -EINVAL);
+}
+
 static struct kunit_case percpu_test_cases[] = {
+	KUNIT_CASE(percpu_stop_machine_run_on),
 	KUNIT_CASE(percpu_area_owner_lookup),
 	KUNIT_CASE(percpu_move_from_other_cpu),
 	KUNIT_CASE(percpu_move_by_owner),
