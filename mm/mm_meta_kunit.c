@@ -56,7 +56,7 @@ static void mm_meta_later_moves(struct kunit *test)
 {
 	size_t size = 3 * PAGE_SIZE + 8;
 	unsigned char *p = mm_meta_alloc(size, 0);
-	unsigned long off, bad = 0;
+	unsigned long off, pg, bad = 0;
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_TRUE(test, is_vmalloc_addr(p));
@@ -65,11 +65,12 @@ static void mm_meta_later_moves(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bad, 0UL);
 	for (off = 0; off < size; off++)
 		p[off] = (unsigned char)(off * 7 + 1);
-	for (off = 0; off < size; off += PAGE_SIZE) {
-		struct page *old = vmalloc_to_page(p + off);
+	for (pg = 0; pg < PFN_UP(size); pg++) {
+		unsigned char *at = p + pg * PAGE_SIZE;
+		struct page *old = vmalloc_to_page(at);
 
 		KUNIT_EXPECT_EQ(test, migrate_kernel_page(old), 0);
-		KUNIT_EXPECT_PTR_NE(test, vmalloc_to_page(p + off), old);
+		KUNIT_EXPECT_PTR_NE(test, vmalloc_to_page(at), old);
 	}
 	for (off = 0; off < size; off++)
 		bad += p[off] != (unsigned char)(off * 7 + 1);
@@ -85,10 +86,10 @@ static unsigned int find_slot_chunks(struct page **found, unsigned int max)
 	int nid;
 
 	for_each_online_node(nid) {
-		pg_data_t *pgdat = NODE_DATA(nid);
-		unsigned long end = pgdat->node_start_pfn + pgdat->node_spanned_pages;
+		pg_data_t *node = NODE_DATA(nid);
+		unsigned long end = node->node_start_pfn + node->node_spanned_pages;
 
-		for (pfn = pgdat->node_start_pfn; pfn < end && n < max; pfn++) {
+		for (pfn = node->node_start_pfn; pfn < end && n < max; pfn++) {
 			struct page *page;
 			struct movable_owner *o;
 

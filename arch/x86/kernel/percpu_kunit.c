@@ -38,11 +38,17 @@ struct pct_worker {
 	int cpu_seen;		/* a CPU it ran on other than PCT_CPU, or -1 */
 };
 
+/* Until kthread_stop(): both threads of a case run so long. */
+static bool pct_keep_going(void)
+{
+	return !kthread_should_stop();
+}
+
 static int pct_worker_fn(void *data)
 {
 	struct pct_worker *w = data;
 
-	while (!kthread_should_stop()) {
+	while (pct_keep_going()) {
 		unsigned long *p = this_cpu_ptr(&pct_pattern[0]);
 		unsigned int i;
 
@@ -97,7 +103,7 @@ static int pct_mover_fn(void *data)
 			m->nr_same++;
 	}
 	complete(&m->done);
-	while (!kthread_should_stop())
+	while (pct_keep_going())
 		msleep(1);
 	return 0;
 }
