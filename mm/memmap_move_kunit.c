@@ -10,9 +10,11 @@
 #include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/string.h>
+#include <linux/sysfs.h>
 #include <linux/time.h>
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
+#include <asm/sections.h>
 #include <kunit/test.h>
 #include "internal.h"
 
@@ -305,11 +307,141 @@ static void memmap_move_hotadded_block(struct kunit *test)
 	KUNIT_EXPECT_GE(test, nr_free_pages() + 64, free_before);
 }
 
+/*
+ * Whether section @nr is a whole online boot block that could go offline:
+ * not the kernel image's, no PG_reserved page (firmware, memblock data).
+ */
+static bool block_can_go(unsigned long nr)
+{
+	unsigned long pfn = section_nr_to_pfn(nr), i;
+	struct mem_section *ms = __nr_to_section(nr);
+
+	if (memory_block_size_bytes() != PAGES_PER_SECTION * PAGE_SIZE ||
+	    !valid_section(ms) || !online_section(ms) || !early_section(ms) ||
+	    pfn_to_section_nr(PHYS_PFN(__pa_symbol(_text))) == nr)
+		return false;
+	for (i = 0; i < PAGES_PER_SECTION; i++)
+		if (PageReserved(pfn_to_page(pfn + i)))
+			return false;
+	return true;
+}
+
+/*
+ * An order-9 block lying in a section that could go offline, taken from
+ * the allocator (others it hands out first are given back). NULL if none.
+ */
+static struct page *alloc_block_in_offlinable_section(void)
+{
+	struct page *held[96], *found = NULL;
+	unsigned int n = 0;
+
+	while (n < ARRAY_SIZE(held)) {
+		struct page *p = alloc_pages(GFP_KERNEL | __GFP_NOWARN,
+					     PMD_SHIFT - PAGE_SHIFT);
+
+		if (!p)
+			break;
+		if (block_can_go(pfn_to_section_nr(page_to_pfn(p)))) {
+			found = p;
+			break;
+		}
+		held[n++] = p;
+	}
+	while (n--)
+		__free_pages(held[n], PMD_SHIFT - PAGE_SHIFT);
+	return found;
+}
+
+/*
+ * Page tables move only once their mover is registered (another part of
+ * mm): until then a block holding one cannot go offline.
+ */
+static bool holds_unmovable_pgtables(unsigned long nr)
+{
+	unsigned long pfn = section_nr_to_pfn(nr), i;
+
+	for (i = 0; i < PAGES_PER_SECTION; i++) {
+		struct page *page = pfn_to_page(pfn + i);
+
+		if (page->type == PGTY_PGTABLE && !kernel_page_mover_of(page))
+			return true;
+	}
+	return false;
+}
+
+/* migrate_pages()'s get_new: the target the case chose, once. */
+static struct page *chosen_target(struct page *old, unsigned long private)
+{
+	struct page **target = (struct page **)private, *page = *target;
+
+	*target = NULL;
+	return page;
+}
+
+static int write_block_state(unsigned long nr, const char *state)
+{
+	char path[80];
+
+	snprintf(path, sizeof(path), "/sys/devices/system/memory/memory%lu/state",
+		 nr);
+	return vfs_write_path(path, state, strlen(state));
+}
+
+/*
+ * A memory block holding a memmap block goes offline through the state
+ * file, as user space offlines it: the memmap block leaves, every struct
+ * page it holds intact, and the block comes online again. The case first
+ * moves a boot memmap block into a block that can go.
+ */
+static void memmap_move_offline_block(struct kunit *test)
+{
+	struct page *target = alloc_block_in_offlinable_section();
+	struct section_snapshot snap;
+	struct page *head = NULL, *probe;
+	unsigned long nr, sec, pfn;
+	unsigned int failed = 0;
+
+	if (!target)
+		kunit_skip(test, "no order-9 block in a block that can go");
+	sec = pfn_to_section_nr(page_to_pfn(target));
+	for_each_valid_section(nr) {
+		head = memmap_block_of(pfn_to_page(section_nr_to_pfn(nr)));
+		if (nr != sec && head && block_can_move(head))
+			break;
+		head = NULL;
+	}
+	if (!head) {
+		__free_pages(target, PMD_SHIFT - PAGE_SHIFT);
+		kunit_skip(test, "no memmap block to move");
+	}
+	probe = (struct page *)head->virtual;
+	KUNIT_ASSERT_EQ(test, migrate_pages(&head, 1, chosen_target,
+					    (unsigned long)&target, &failed), 0);
+	KUNIT_ASSERT_EQ(test, pfn_to_section_nr(PHYS_PFN(memmap_leaf_pa(probe))),
+			sec);
+	KUNIT_ASSERT_EQ(test, snapshot_take(&snap, page_to_pfn(probe)), 0);
+
+	if (holds_unmovable_pgtables(sec)) {
+		vfree(snap.copy);
+		kunit_skip(test, "block %lu holds page tables, which no mover moves",
+			   sec);
+	}
+	KUNIT_ASSERT_EQ(test, write_block_state(sec, "offline"), 7);
+	pfn = PHYS_PFN(memmap_leaf_pa(probe));
+	KUNIT_EXPECT_NE(test, pfn_to_section_nr(pfn), sec);
+	KUNIT_EXPECT_EQ(test, memmap_block_of(probe)->virtual,
+			(unsigned long)probe);
+	KUNIT_EXPECT_EQ(test, snapshot_diff(&snap), 0UL);
+	vfree(snap.copy);
+	KUNIT_EXPECT_EQ(test, write_block_state(sec, "online_kernel"), 13);
+}
+
 static struct kunit_case memmap_move_test_cases[] = {
 	KUNIT_CASE(memmap_move_all_labelled),
 	KUNIT_CASE(memmap_move_boot_block),
 	KUNIT_CASE(memmap_move_offline_scan),
 	KUNIT_CASE(memmap_move_hotadded_block),
+	KUNIT_CASE(memmap_move_offline_block),
 	{}
 };
 
