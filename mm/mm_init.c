@@ -94,6 +94,8 @@ void *mm_meta_alloc(size_t size, int nid)
  * mm_meta_free - free what mm_meta_alloc() returned
  * @p: the address
  * @size: the size asked for
+ *
+ * Boot memory goes to the allocator for the first time. Return: nothing.
  */
 void mm_meta_free(void *p, size_t size)
 {
