@@ -129,7 +129,7 @@ static void memmap_move_boot_block(struct kunit *test)
 	struct page *held[HELD_PAGES];
 	struct section_snapshot snap;
 	struct page *page, *head, *head2;
-	unsigned long sec, free_before;
+	unsigned long sec, free_before, total;
 	unsigned int nr, i;
 
 	page = hold_pages(held, &nr);
@@ -144,8 +144,11 @@ static void memmap_move_boot_block(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, head[MEMMAP_BLOCK_PAGES - 1].type, PGTY_MEMMAP);
 	sec = ALIGN_DOWN(page_to_pfn(page), PAGES_PER_SECTION);
 	KUNIT_ASSERT_EQ(test, snapshot_take(&snap, sec), 0);
+	total = totalram_pages();
 
 	KUNIT_EXPECT_EQ(test, migrate_kernel_page(head), 0);
+	/* memblock's 2 MiB now belong to the allocator: MemTotal grows. */
+	KUNIT_EXPECT_EQ(test, totalram_pages(), total + MEMMAP_BLOCK_PAGES);
 	head2 = memmap_block_of(page);
 	KUNIT_ASSERT_NOT_NULL(test, head2);
 	KUNIT_EXPECT_PTR_NE(test, head2, head);
