@@ -19,7 +19,7 @@
 
 /* Blocks freed at once: more than one chunk of free slots holds. */
 #define META_NR_BLOCKS	600
-#define META_ORDER	2
+#define META_ORDER	5	/* 128 KiB: no slab and hardly a kmalloc uses it */
 
 static bool in_image_block(const void *p)
 {
