@@ -359,14 +359,11 @@ static struct page *alloc_block_in_offlinable_section(void)
  */
 static bool holds_unmovable_pgtables(unsigned long nr)
 {
-	unsigned long pfn = section_nr_to_pfn(nr), i;
+	struct page *first = pfn_to_page(section_nr_to_pfn(nr)), *p;
 
-	for (i = 0; i < PAGES_PER_SECTION; i++) {
-		struct page *page = pfn_to_page(pfn + i);
-
-		if (page->type == PGTY_PGTABLE && !kernel_page_mover_of(page))
+	for (p = first; p < first + PAGES_PER_SECTION; p++)
+		if (p->type == PGTY_PGTABLE && !kernel_page_mover_of(p))
 			return true;
-	}
 	return false;
 }
 
