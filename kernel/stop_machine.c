@@ -3,7 +3,9 @@
  * stop_machine(): every online CPU is pulled in with interrupts off, one
  * runs the function, the others spin until it is done. The others still
  * answer cross calls while they spin, so the function may change kernel
- * mappings and shoot down TLBs.
+ * mappings and shoot down TLBs; and they run work the function hands one
+ * of them through a mailbox that involves no per-CPU data
+ * (stop_machine_run_on()), which is how a CPU's per-CPU pages move.
  */
 #include <linux/kernel.h>
 #include <linux/atomic.h>
@@ -48,18 +50,54 @@ static struct call_single_data stop_csd[NR_CPUS];
  */
 static unsigned long stop_cpu_sp[NR_CPUS];
 
-/* Every CPU, interrupts off: meet, run or wait, leave. */
+/*
+ * Work the runner hands a waiting CPU (stop_machine_run_on()). In the
+ * kernel image, not in per-CPU data, so that a CPU whose per-CPU pages
+ * are being switched under it still reaches it. The runner fills @fn
+ * and @arg and sets @pending (release); the CPU runs it, sets @ret and
+ * clears @pending (release). Only during a stop, under stop_busy.
+ */
+struct stop_work {
+	cpu_stop_fn_t fn;
+	void *arg;
+	int ret;
+	int pending;
+};
+static struct stop_work stop_work[NR_CPUS];
+/* The stop in progress (under stop_busy), for stop_machine_run_on(). */
+static struct stop_state *stop_current;
+
+/* A waiting CPU: the runner's work for it, if any. */
+static void stop_cpu_do_work(int cpu)
+{
+	struct stop_work *w = &stop_work[cpu];
+
+	/* Pairs with the runner's release: @fn and @arg are set. */
+	if (!smp_load_acquire(&w->pending))
+		return;
+	w->ret = w->fn(w->arg);
+	/* The runner sees @ret and everything @fn wrote. */
+	smp_store_release(&w->pending, 0);
+}
+
+/*
+ * Every CPU, interrupts off: meet, run or wait, leave. While waiting for
+ * the runner, a CPU writes no per-CPU data of its own but for the cross
+ * call queue (smp_process_call_queue()); the runner's work for it comes
+ * first in each round, so that work may switch the CPU's per-CPU pages.
+ */
 static void stop_cpu(void *info)
 {
 	struct stop_state *st = info;
+	int self = smp_processor_id();
 
-	stop_cpu_sp[smp_processor_id()] = (unsigned long)__builtin_frame_address(0);
+	stop_cpu_sp[self] = (unsigned long)__builtin_frame_address(0);
 	atomic_fetch_inc(&st->arrived);
 	while (atomic_read_acquire(&st->arrived) < st->nr) {
 		smp_process_call_queue();
 		cpu_relax();
 	}
-	if (smp_processor_id() == st->runner) {
+	if (self == st->runner) {
 		st->ret = st->fn(st->data);
 		/* Pairs with the acquire below: @st->ret is set. */
 		smp_store_release(&st->done, true);
@@ -68,6 +106,7 @@ static void stop_cpu(void *info)
 			st->helper(st->data);
 		/* Once @done is seen, everything fn wrote is. */
 		while (!smp_load_acquire(&st->done)) {
+			stop_cpu_do_work(self);
 			smp_process_call_queue();
 			cpu_relax();
 		}
@@ -132,6 +171,7 @@ static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 		atomic_set_release(&stop_busy, 0);
 		return -EINVAL;
 	}
+	stop_current = &st;
 	cpumask_copy(&others, cpu_online_mask);
 	cpumask_clear_cpu(self, &others);
 	st.nr = cpumask_weight(&others) + 1;
@@ -151,12 +191,46 @@ static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 	while (atomic_read_acquire(&st.left) < st.nr)
 		cpu_relax();
 
+	stop_current = NULL;
 	t0 = ktime_get_ns() - t0;
 	if (t0 > stop_longest_ns)
 		stop_longest_ns = t0;
 	local_irq_restore(flags);
 	atomic_set_release(&stop_busy, 0);
 	return st.ret;
+}
+
+/**
+ * stop_machine_run_on - have a waiting CPU of the stop run @fn(@arg)
+ * @cpu: an online CPU other than the runner
+ *
+ * Only from a stop_machine() fn, on the runner. @cpu runs @fn with
+ * interrupts off, outside any cross call, and the runner waits for it
+ * meanwhile. Neither side touches per-CPU data to pass the work: @fn may
+ * switch @cpu's own per-CPU pages to copies, the one moment when nothing
+ * else on @cpu writes them. With helpers (stop_machine_helped()) @cpu
+ * picks the work up once its helper is done.
+ *
+ * Return: @fn's return value; -EINVAL outside a stop, on another CPU
+ * than the runner, or for a @cpu that is the runner or not online.
+ */
+int stop_machine_run_on(int cpu, cpu_stop_fn_t fn, void *arg)
+{
+	struct stop_state *st = READ_ONCE(stop_current);
+	struct stop_work *w;
+
+	if (!st || smp_processor_id() != st->runner ||
+	    cpu < 0 || cpu >= NR_CPUS || cpu == st->runner || !cpu_online(cpu))
+		return -EINVAL;
+	w = &stop_work[cpu];
+	w->fn = fn;
+	w->arg = arg;
+	/* Publishes @fn and @arg to @cpu (stop_cpu_do_work()). */
+	smp_store_release(&w->pending, 1);
+	/* Pairs with @cpu's release once @fn has returned. */
+	while (smp_load_acquire(&w->pending))
+		cpu_relax();
+	return w->ret;
 }
 
 /**

@@ -7,9 +7,10 @@
 #include <linux/seqlock.h>
 
 /*
- * mm's own metadata (section roots, node data, free-slot stacks): zeroed,
- * from memblock before the buddy allocator runs and from it afterwards,
- * addressed through the direct map. Returns NULL when out of memory.
+ * mm's own metadata (section roots, node data): zeroed; from memblock
+ * at boot (in the kernel image's memory block while it has room),
+ * addressed through the direct map; from vmalloc afterwards, so that it
+ * moves. Returns NULL when out of memory.
  */
 void *mm_meta_alloc(size_t size, int nid);
 void mm_meta_free(void *p, size_t size);

@@ -12,12 +12,16 @@
  * (and the block start) follow from the address alone, the page from one
  * page-table lookup, and a page can later be replaced by another by
  * rewriting one entry. Free slots are kept on per-order stacks stored in
- * mm-private pages.
+ * chunks, one page each, reached through the direct map; each chunk page
+ * has a movable owner (slot_chunk_owner) that relinks the stack when the
+ * page moves, so that the chunks pin no memory block either.
  */
 #include <linux/kernel.h>
+#include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include <asm/pgtable.h>
 #include "internal.h"
 
@@ -34,7 +38,11 @@ struct kheap_order {
 	struct slot_chunk *free;	/* stack of freed slots */
 };
 
-/* kheap_lock protects kheap_orders[] and kheap_pages. */
+/*
+ * kheap_lock protects kheap_orders[], the chunks they hold and
+ * kheap_pages; taken with interrupts off, so a stopped machine never has
+ * it held by another CPU.
+ */
 static DEFINE_SPINLOCK(kheap_lock);
 static struct kheap_order kheap_orders[KHEAP_MAX_ORDER + 1];
 static unsigned long kheap_pages;
@@ -66,6 +74,9 @@ void *kheap_block_start(const void *va)
 			ALIGN_DOWN(a - order_base(order), PAGE_SIZE << order));
 }
 
+static struct slot_chunk *slot_chunk_alloc(void);
+static void slot_chunk_free(struct slot_chunk *c);
+
 /* Returns a free slot of @order, or 0 when the sub-range is used up. */
 static unsigned long slot_get(unsigned int order)
 {
@@ -77,7 +88,7 @@ static unsigned long slot_get(unsigned int order)
 		va = c->slot[--c->nr];
 		if (!c->nr && c->next) {
 			ko->free = c->next;
-			mm_meta_free(c, PAGE_SIZE);
+			slot_chunk_free(c);
 		}
 		return va;
 	}
@@ -95,7 +106,7 @@ static bool slot_put(unsigned int order, unsigned long va)
 	struct slot_chunk *c = ko->free;
 
 	if (!c || c->nr == SLOTS_PER_CHUNK) {
-		struct slot_chunk *n = mm_meta_alloc(PAGE_SIZE, 0);
+		struct slot_chunk *n = slot_chunk_alloc();
 
 		if (!n)
 			return false;
@@ -104,6 +115,59 @@ static bool slot_put(unsigned int order, unsigned long va)
 	}
 	c->slot[c->nr++] = va;
 	return true;
+}
+
+/*
+ * A chunk moved (stopped machine, the runner): the stack that links it
+ * names the copy from now on. The copy is taken again first: an earlier
+ * move in the same stop may have relinked a pointer inside @old after
+ * migrate.c copied it.
+ */
+static int slot_chunk_migrate(struct movable_owner *owner, struct page *old,
+			      struct page *new)
+{
+	struct slot_chunk *from = page_dm_address(old), *to = page_dm_address(new);
+	unsigned int order;
+
+	if (spin_is_locked(&kheap_lock))
+		return -EAGAIN;
+	for (order = 0; order <= KHEAP_MAX_ORDER; order++) {
+		struct slot_chunk **link = &kheap_orders[order].free;
+
+		while (*link && *link != from)
+			link = &(*link)->next;
+		if (*link) {
+			copy_page(to, from);
+			*link = to;
+			return 0;
+		}
+	}
+	return -EBUSY;		/* not a chunk of any stack: being freed */
+}
+
+static struct movable_owner slot_chunk_owner = {
+	.name = "kheap-slots",
+	.migrate = slot_chunk_migrate,
+};
+
+/* A zeroed chunk page, movable; kheap_lock held. NULL if none. */
+static struct slot_chunk *slot_chunk_alloc(void)
+{
+	struct page *page = alloc_page(GFP_KERNEL | __GFP_MOVABLE | __GFP_ZERO);
+
+	if (!page)
+		return NULL;
+	set_page_movable_owner(page, &slot_chunk_owner);
+	return page_dm_address(page);
+}
+
+/* kheap_lock held; @c is on no stack any more. */
+static void slot_chunk_free(struct slot_chunk *c)
+{
+	struct page *page = phys_to_page(__pa(c));
+
+	clear_page_movable_owner(page);
+	__free_page(page);
 }
 
 static void unmap_and_free(unsigned long va, unsigned long nr)

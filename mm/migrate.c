@@ -24,14 +24,19 @@
  * (say, an owner's callback updating an array that lives in a page moved
  * just before) reach the new page. The other CPUs only spin, touching the
  * stop state, their per-CPU areas and the kernel image; once the chunk is
- * done the runner shoots down their TLB entries before they go on. After
+ * done the runner shoots down their TLB entries before they go on. A page
+ * of a CPU's per-CPU copy (a vmalloc area) is the exception: that CPU
+ * writes it while it spins, so the runner has it copy and switch the page
+ * itself (stop_machine_run_on()) and has every other CPU drop the old
+ * translation at once, before any cross call could write through it. After
  * the stop the old pages are freed, and the unused targets of the pages
  * that could not move. A page that cannot move is left exactly as it
  * was.
  *
- * Not moved (-EBUSY): pages of order above 0, per-CPU areas (the
- * stopped CPUs write to those while the chunk is copied), page tables,
- * the memmap and reserved pages. A kernel stack moves like any vmalloc
+ * Kinds with a struct kernel_page_mover (page tables, memmap blocks) move
+ * by their mover's rule, a unit of order above 0 at a time. Not moved
+ * (-EBUSY): other pages of order above 0, CPU 0's per-CPU area (in the
+ * kernel image) and reserved pages. A kernel stack moves like any vmalloc
  * page unless a CPU is running on it during the stop. That, pages with
  * an extra reference (held for a moment by someone), slab pages whose
  * slab is between lists (being set up or torn down) and pages whose
@@ -294,23 +299,6 @@ struct page *alloc_migration_target(struct page *old, unsigned long private)
 	return NULL;
 }
 
-/* The first CPU's per-CPU copy is in the image; the others are vmalloc. */
-static bool is_percpu_addr(unsigned long va)
-{
-	unsigned long size = __stop_tide_percpu - __start_tide_percpu;
-	unsigned long base;
-	int cpu;
-
-	for_each_possible_cpu(cpu) {
-		if (!cpu)
-			continue;
-		base = (unsigned long)__start_tide_percpu + per_cpu_offset(cpu);
-		if (va >= ALIGN_DOWN(base, PAGE_SIZE) && va < base + size)
-			return true;
-	}
-	return false;
-}
-
 /*
  * The vmalloc area holding @va. Every area starts with an unmapped guard
  * page and is mapped without holes after it, so the first unmapped page
@@ -364,8 +352,6 @@ static pgentry_t *kernel_page_check(struct page *old, struct page ***slot,
 		struct vm_struct *vm;
 		unsigned long idx;
 
-		if (is_percpu_addr(va))
-			return NULL;
 		vm = vm_area_of(va);
 		if (!vm || !(vm->flags & VM_ALLOC))
 			return NULL;
@@ -422,30 +408,85 @@ static void transfer_kernel_page_state(struct kmem_cache *s, struct page *old,
 	INIT_LIST_HEAD(&old->lru);
 }
 
+/* A kernel page's copy and the switch of its one entry. */
+struct kernel_page_switch {
+	struct page *old, *new;
+	pgentry_t *pte;
+};
+
+/* Copies, then points the entry at the copy and flushes this CPU's TLB. */
+static int kernel_page_switch(void *arg)
+{
+	struct kernel_page_switch *sw = arg;
+
+	copy_page(page_dm_address(sw->new), page_dm_address(sw->old));
+	WRITE_ONCE(*sw->pte, mk_leaf(page_to_phys(sw->new),
+				     pgentry_prot(*sw->pte), PG_LEVEL_4K));
+	invlpg(sw->old->virtual);
+	return 0;
+}
+
+static int kernel_page_forget(void *arg)
+{
+	invlpg(*(unsigned long *)arg);
+	return 0;
+}
+
+/*
+ * Switches a page of @cpu's per-CPU copy. That CPU writes its per-CPU
+ * data while it waits in the stop (its cross-call queue), so it copies
+ * and switches the page itself; the other CPUs then drop the old
+ * translation at once, before a cross call (whose completion they write
+ * into the caller's per-CPU slots) could write through it.
+ */
+static void percpu_page_switch(struct kernel_page_switch *sw, int cpu)
+{
+	unsigned long va = sw->old->virtual;
+	int self = smp_processor_id(), other;
+
+	if (cpu == self)
+		kernel_page_switch(sw);
+	else if (stop_machine_run_on(cpu, kernel_page_switch, sw))
+		WARN_ON_ONCE(1);
+	for_each_online_cpu(other) {
+		if (other == self)
+			invlpg(va);
+		else if (other != cpu)
+			stop_machine_run_on(other, kernel_page_forget, &va);
+	}
+}
+
 /* Moves one kernel page; stopped machine, the runner CPU. */
 static int move_kernel_page(struct migrate_chunk *c, struct page *old,
 			    struct page *new)
 {
+	struct kernel_page_switch sw = { .old = old, .new = new };
 	struct page **slot = NULL;
-	pgentry_t *pte;
-	int ret;
+	int ret, cpu;
 
 	if (old->type == PGTY_NONE)
 		return -EBUSY;
 	if (page_count(old) != 1)	/* someone holds it for a moment */
 		return -EAGAIN;
-	pte = kernel_page_check(old, &slot, &ret);
-	if (!pte)
+	sw.pte = kernel_page_check(old, &slot, &ret);
+	if (!sw.pte)
 		return ret;
+	cpu = old->type == PGTY_VMALLOC ? per_cpu_area_owner(old->virtual) : -1;
+	if (cpu >= 0 && !cpu_online(cpu))
+		return -EBUSY;	/* nobody to switch it: cannot happen yet */
 
-	copy_page(page_dm_address(new), page_dm_address(old));
+	/*
+	 * The runner's own writes (the slab lists, the area's page array)
+	 * come before the copy, so that the copy has them all.
+	 */
 	transfer_kernel_page_state(old->slab_cache, old, new);
 	if (slot)
 		*slot = new;
-	WRITE_ONCE(*pte, mk_leaf(page_to_phys(new), pgentry_prot(*pte),
-				 PG_LEVEL_4K));
+	if (cpu >= 0)
+		percpu_page_switch(&sw, cpu);
+	else
+		kernel_page_switch(&sw);
 	/* From here on this CPU's accesses to the address reach @new. */
-	invlpg(old->virtual);
 	if (c->nr_va < MIGRATE_FLUSH_ALL)
 		c->va[c->nr_va] = old->virtual;
 	c->nr_va++;
@@ -1031,8 +1072,8 @@ int migrate_page(struct page *page, int nid)
  * is rewritten, under stop_machine() so that nobody writes meanwhile; all
  * TLBs are flushed and the old page freed. Every address into the page,
  * and with it every kmalloc() object and vmalloc() buffer, stays valid
- * with the same contents. Does not move per-CPU areas, nor a kernel
- * stack that a CPU is running on.
+ * with the same contents. Does not move a kernel stack that a CPU is
+ * running on. A page of a kind with a kernel_page_mover moves by its rule.
  *
  * Return: 0; -EINVAL if @page is not such a page; -EBUSY, -EAGAIN or
  * -ENOMEM as migrate_pages().

@@ -22,6 +22,7 @@
 #include <linux/memory_hotplug.h>
 #include <linux/topology.h>
 #include <asm/pgtable.h>
+#include <asm/sections.h>
 #include "internal.h"
 
 struct pglist_data *node_data[MAX_NUMNODES];
@@ -46,36 +47,68 @@ enum zone_type zone_for_pfn(int nid, unsigned long pfn)
 	return pfn < DMA32_END_PFN ? ZONE_DMA32 : ZONE_NORMAL;
 }
 
+/*
+ * The memory block of the kernel image at boot (one section: the block
+ * size is a multiple of it). That block never goes offline.
+ */
+static phys_addr_t image_block_start(void)
+{
+	return ALIGN_DOWN(__pa_symbol(_text), MIN_MEMORY_BLOCK_SIZE);
+}
+
+/**
+ * mm_meta_alloc - zeroed memory for mm's own metadata
+ * @size: bytes
+ * @nid: the node it describes, preferably also where it lies
+ *
+ * Section roots and node data. At boot from memblock, in the kernel
+ * image's memory block while that has room (its direct-map address is
+ * kept for good, so it could never move: let it lie where nothing ever
+ * needs to leave), else on @nid. Afterwards from vmalloc: one mapping,
+ * so its pages move like any vmalloc page and pin no block.
+ *
+ * Return: the address, or NULL when out of memory.
+ */
 void *mm_meta_alloc(size_t size, int nid)
 {
-	struct page *page;
-
 	if (!page_alloc_ready()) {
-		phys_addr_t pa = memblock_phys_alloc_try_nid(size, PAGE_SIZE, nid);
+		phys_addr_t img = image_block_start();
+		phys_addr_t pa;
 		void *va;
 
+		pa = memblock_phys_alloc_range(size, PAGE_SIZE, img,
+					       img + MIN_MEMORY_BLOCK_SIZE);
+		if (!pa)
+			pa = memblock_phys_alloc_try_nid(size, PAGE_SIZE, nid);
 		if (!pa)
 			return NULL;
 		va = boot_phys_to_virt(pa);
 		memset(va, 0, PAGE_ALIGN(size));
 		return va;
 	}
-	page = __alloc_pages(GFP_KERNEL | __GFP_ZERO, get_order(size), nid);
-	return page ? page_dm_address(page) : NULL;
+	return __vmalloc_node(size, GFP_KERNEL | __GFP_ZERO, nid, VM_ALLOC,
+			      __builtin_return_address(0));
 }
 
+/**
+ * mm_meta_free - free what mm_meta_alloc() returned
+ * @p: the address
+ * @size: the size asked for
+ *
+ * Boot memory goes to the allocator for the first time. Return: nothing.
+ */
 void mm_meta_free(void *p, size_t size)
 {
-	struct page *page = phys_to_page(__pa(p));
+	struct page *page;
+	unsigned long i;
 
-	if (PageReserved(page)) {
-		unsigned long i;
-
-		for (i = 0; i < PFN_UP(size); i++)
-			free_reserved_page(page + i);
+	if (is_vmalloc_addr(p)) {
+		vfree(p);
 		return;
 	}
-	__free_pages(page, get_order(size));
+	page = phys_to_page(__pa(p));
+	for (i = 0; i < PFN_UP(size); i++)
+		free_reserved_page(page + i);
 }
 
 /**

@@ -46,5 +46,6 @@ DECLARE_PER_CPU(int, cpu_number);
 
 int setup_per_cpu_areas(void);
 bool per_cpu_areas_ready(void);
+int per_cpu_area_owner(unsigned long addr);
 
 #endif /* _LINUX_PERCPU_H */

@@ -21,6 +21,7 @@ typedef int (*cpu_stop_fn_t)(void *data);
  */
 int stop_machine(cpu_stop_fn_t fn, void *arg, const struct cpumask *cpus);
 int stop_machine_helped(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg);
+int stop_machine_run_on(int cpu, cpu_stop_fn_t fn, void *arg);
 bool stop_machine_stack_busy(unsigned long start, unsigned long end);
 
 #endif /* _LINUX_STOP_MACHINE_H */

@@ -4,6 +4,12 @@
  * offset 0), so per-CPU data works from the first instruction; every other
  * possible CPU gets a copy of the section, made before any initcall but
  * this one has run, and its GS base is set to the copy's offset.
+ *
+ * The copies are vmalloc areas, so their pages move like any vmalloc
+ * page (mm/migrate.c), except that the owning CPU itself copies and
+ * switches each of its pages during the stop (stop_machine_run_on()):
+ * it writes its per-CPU data until the very moment it is asked to.
+ * CPU 0's copy is part of the kernel image and does not move.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -23,6 +29,34 @@ static bool areas_ready;
 bool per_cpu_areas_ready(void)
 {
 	return READ_ONCE(areas_ready);
+}
+
+/**
+ * per_cpu_area_owner - whose per-CPU copy holds the page of @addr?
+ * @addr: a kernel virtual address
+ *
+ * Only the vmalloc copies count (CPU 0's static section is the kernel
+ * image). The areas are set up once and never freed, so no lock is needed.
+ *
+ * Return: the CPU, or -1 if @addr is in no CPU's copy.
+ */
+int per_cpu_area_owner(unsigned long addr)
+{
+	unsigned long size = __stop_tide_percpu - __start_tide_percpu;
+	unsigned long base;
+	int cpu;
+
+	if (!per_cpu_areas_ready())
+		return -1;
+	for_each_possible_cpu(cpu) {
+		if (!cpu)
+			continue;
+		base = (unsigned long)__start_tide_percpu + per_cpu_offset(cpu);
+		if (addr >= ALIGN_DOWN(base, PAGE_SIZE) &&
+		    addr < PAGE_ALIGN(base + size))
+			return cpu;
+	}
+	return -1;
 }
 
 /**

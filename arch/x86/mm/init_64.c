@@ -5,8 +5,10 @@
  * arch_add_memory()/arch_remove_memory() hooks of memory hotplug.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/memblock.h>
 #include <linux/memory_hotplug.h>
+#include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/pgtable.h>
@@ -117,14 +119,27 @@ void init_mem_mapping(void)
 		direct_map_bytes[PG_LEVEL_2M] >> 20, direct_map_bytes[PG_LEVEL_4K] >> 10);
 }
 
+/* Marks the 2 MiB at @pa as the memmap mapped at @va (see below). */
+static void vmemmap_block_label(phys_addr_t pa, unsigned long va)
+{
+	struct page *page = phys_to_page(pa);
+	unsigned long i;
+
+	for (i = 0; i < PMD_SIZE / PAGE_SIZE; i++) {
+		page[i].type = PGTY_MEMMAP;
+		page[i].virtual = va + i * PAGE_SIZE;
+	}
+}
+
 /*
- * 2 MiB of memory for the memmap, preferably on @nid: from memblock at
- * boot, from the buddy allocator later. Returns PHYS_ADDR_MAX if none.
+ * 2 MiB of memory for the memmap at @va, preferably on @nid: from
+ * memblock at boot (labelled later, once the memmap exists: see
+ * vmemmap_label_boot_blocks()), from the buddy allocator later. Returns
+ * PHYS_ADDR_MAX if none.
  */
-static phys_addr_t vmemmap_alloc_block(int nid)
+static phys_addr_t vmemmap_alloc_block(int nid, unsigned long va)
 {
 	struct page *page;
-	unsigned long i;
 
 	if (!page_alloc_ready()) {
 		phys_addr_t pa = memblock_phys_alloc_try_nid(PMD_SIZE, PMD_SIZE, nid);
@@ -134,8 +149,7 @@ static phys_addr_t vmemmap_alloc_block(int nid)
 	page = __alloc_pages(GFP_KERNEL | __GFP_NOWARN, PMD_SHIFT - PAGE_SHIFT, nid);
 	if (!page)
 		return PHYS_ADDR_MAX;
-	for (i = 0; i < PMD_SIZE / PAGE_SIZE; i++)
-		page[i].type = PGTY_MEMMAP;
+	vmemmap_block_label(page_to_phys(page), va);
 	return page_to_phys(page);
 }
 
@@ -148,27 +162,32 @@ static void vmemmap_free_block(phys_addr_t pa)
 		memblock_phys_free(pa, PMD_SIZE);
 		return;
 	}
+	for (i = 0; i < PMD_SIZE / PAGE_SIZE; i++) {
+		page[i].type = PGTY_NONE;
+		page[i].virtual = 0;
+	}
 	if (PageReserved(page)) {
 		for (i = 0; i < PMD_SIZE / PAGE_SIZE; i++)
 			free_reserved_page(page + i);
 		return;
 	}
-	for (i = 0; i < PMD_SIZE / PAGE_SIZE; i++)
-		page[i].type = PGTY_NONE;
 	__free_pages(page, PMD_SHIFT - PAGE_SHIFT);
 }
 
 /*
- * Whether the vmemmap leaf at @va is backed by the very memory it
- * describes (memmap_on_memory): that block belongs to the memory, which
- * maps and unmaps it itself (arch_add_memory()), never to this file.
+ * Whether the vmemmap leaf at @va, mapping @pa, is backed by the very
+ * memory it describes (memmap_on_memory): that block belongs to the
+ * memory, which maps and unmaps it itself (arch_add_memory()), never to
+ * this file. Such a block is the section's first 2 MiB and, unlike the
+ * blocks this file allocates, its head does not name @va in ->virtual
+ * (a block of ours may land there too once migrated).
  */
 static bool vmemmap_leaf_self_hosted(unsigned long va, phys_addr_t pa)
 {
 	unsigned long first = (va - VMEMMAP_START) / sizeof(struct page);
-	unsigned long pfn = PHYS_PFN(pa);
 
-	return pfn >= first && pfn < first + PMD_SIZE / sizeof(struct page);
+	return PHYS_PFN(pa) == first && page_alloc_ready() &&
+	       phys_to_page(pa)->virtual != va;
 }
 
 /**
@@ -199,7 +218,7 @@ int vmemmap_populate(unsigned long start, unsigned long end, int nid)
 	if (backed)
 		return -EEXIST;
 	for (va = start; va < end; va += PMD_SIZE) {
-		phys_addr_t pa = vmemmap_alloc_block(nid);
+		phys_addr_t pa = vmemmap_alloc_block(nid, va);
 
 		if (pa == PHYS_ADDR_MAX ||
 		    kernel_map_range(va, pa, PMD_SIZE, PAGE_KERNEL,
@@ -250,11 +269,111 @@ static unsigned long section_memmap_va(unsigned long pfn)
 /* Whether the section at @pfn backs its own memmap (memmap_on_memory). */
 static bool memmap_self_hosted(unsigned long pfn)
 {
+	unsigned long va = section_memmap_va(pfn);
 	int level;
-	pgentry_t *e = lookup_address(section_memmap_va(pfn), &level);
+	pgentry_t *e = lookup_address(va, &level);
 
-	return e && level == PG_LEVEL_2M && pgentry_addr(*e) == PFN_PHYS(pfn);
+	return e && level == PG_LEVEL_2M &&
+	       vmemmap_leaf_self_hosted(va, pgentry_addr(*e));
 }
+
+/*
+ * A memmap block moves like any kernel-mapped page: its one mapping, a
+ * 2 MiB vmemmap leaf, is pointed at a copy. Every block is labelled
+ * PGTY_MEMMAP on all its 512 struct pages, each page's ->virtual being
+ * the vmemmap address it backs, so that the head names its leaf. A block
+ * kept in the memory it describes (memmap_on_memory) never moves: it
+ * leaves with that memory.
+ */
+
+/*
+ * Whether @page could head a memmap block that may move. Unlocked. A
+ * self-hosted block's pages are PGTY_MEMMAP too (memory_hotplug.c) but
+ * have no ->virtual.
+ */
+static bool memmap_block_movable(const struct page *page)
+{
+	unsigned long va = READ_ONCE(page->virtual);
+
+	return READ_ONCE(page->type) == PGTY_MEMMAP &&
+	       IS_ALIGNED(page_to_pfn(page), PMD_SIZE / PAGE_SIZE) &&
+	       va >= VMEMMAP_START && va < VMEMMAP_END &&
+	       IS_ALIGNED(va, PMD_SIZE);
+}
+
+static unsigned int memmap_block_order(const struct page *page)
+{
+	return PMD_SHIFT - PAGE_SHIFT;
+}
+
+/*
+ * Stopped machine, the runner CPU. Nobody else writes a struct page
+ * during the stop, and this function's own writes (labelling @new, whose
+ * struct pages may live in the very block being moved) all come before
+ * the copy, so the copy is complete; from the switch on the runner's
+ * writes reach the copy, and migrate.c flushes the other CPUs.
+ */
+static int memmap_block_move(struct page *old, struct page *new)
+{
+	unsigned long va = old->virtual;
+	pgentry_t *e;
+	int level;
+
+	if (!memmap_block_movable(old))
+		return -EBUSY;
+	e = lookup_address(va, &level);
+	if (!e || level != PG_LEVEL_2M || pgentry_addr(*e) != page_to_phys(old))
+		return -EAGAIN;		/* being mapped or unmapped */
+	vmemmap_block_label(page_to_phys(new), va);
+	memcpy(__va(page_to_phys(new)), __va(page_to_phys(old)), PMD_SIZE);
+	WRITE_ONCE(*e, mk_leaf(page_to_phys(new), pgentry_prot(*e),
+			       PG_LEVEL_2M));
+	invlpg(va);
+	return 0;
+}
+
+static const struct kernel_page_mover memmap_block_mover = {
+	.name = "memmap",
+	.movable = memmap_block_movable,
+	.order = memmap_block_order,
+	.move = memmap_block_move,
+};
+
+/*
+ * Boot memmap blocks came from memblock before any struct page existed:
+ * label them now (they stay PG_reserved and go to the allocator with
+ * free_reserved_page() once moved or freed), and let them move.
+ */
+static int __init vmemmap_label_boot_blocks(void)
+{
+	unsigned long nr, n = 0;
+
+	for_each_valid_section(nr) {
+		unsigned long va = section_memmap_va(section_nr_to_pfn(nr));
+		pgentry_t *e;
+		phys_addr_t pa;
+		int level;
+
+		e = lookup_address(va, &level);
+		if (!e || level != PG_LEVEL_2M)
+			continue;
+		pa = pgentry_addr(*e);
+		/*
+		 * No boot block is self-hosted (memmap_on_memory is for
+		 * hot-add), though one may start its own section.
+		 */
+		if (!pfn_valid(PHYS_PFN(pa)))
+			continue;
+		if (phys_to_page(pa)->type != PGTY_NONE)
+			continue;
+		vmemmap_block_label(pa, va);
+		n++;
+	}
+	register_kernel_page_mover(PGTY_MEMMAP, &memmap_block_mover);
+	pr_info("x86/mm: %lu boot memmap blocks movable\n", n);
+	return 0;
+}
+arch_initcall(vmemmap_label_boot_blocks);
 
 /*
  * Maps the memmap of the section at @pfn onto the section's own first
