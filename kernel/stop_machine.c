@@ -46,9 +46,27 @@ static struct call_single_data stop_csd[NR_CPUS];
 
 /*
  * Each CPU's stack pointer as it entered the stop in progress: the only
- * stacks written while fn runs are the ones these point into.
+ * stacks written while fn runs are the ones these point into, which are
+ * the stop stacks below.
  */
 static unsigned long stop_cpu_sp[NR_CPUS];
+
+/*
+ * Every CPU spends the stop on a stack of its own in the kernel image,
+ * not on the kernel stack it was interrupted on (a task's, or the idle
+ * task's): those are vmalloc pages, and a CPU that kept writing one could
+ * never let it move, the stack of the task that asked for the stop
+ * included. Each is used by its CPU alone, one stop at a time.
+ */
+#define STOP_STACK_SIZE		(4 * PAGE_SIZE)
+static u8 stop_stacks[NR_CPUS][STOP_STACK_SIZE] __aligned(PAGE_SIZE);
+
+/*
+ * The stop in progress. Not on the caller's stack, which may move while
+ * the machine is stopped; written by __stop_machine() under stop_busy
+ * before any CPU is pulled in, read by the CPUs until they have left.
+ */
+static struct stop_state stop_st;
 
 /*
  * Work the runner hands a waiting CPU (stop_machine_run_on()). In the
@@ -86,7 +104,7 @@ static void stop_cpu_do_work(int cpu)
  * call queue (smp_process_call_queue()); the runner's work for it comes
  * first in each round, so that work may switch the CPU's per-CPU pages.
  */
-static void stop_cpu(void *info)
+static void stop_cpu_on_stop_stack(void *info)
 {
 	struct stop_state *st = info;
 	int self = smp_processor_id();
@@ -111,8 +129,17 @@ static void stop_cpu(void *info)
 			cpu_relax();
 		}
 	}
-	/* After this the caller's stack frame holding @st may go. */
+	/* After this the next stop may reuse @st. */
 	atomic_fetch_inc_release(&st->left);
+}
+
+/* Every CPU, interrupts off: the stop, on this CPU's stop stack. */
+static void stop_cpu(void *info)
+{
+	int self = smp_processor_id();
+
+	call_on_stack(stop_cpu_on_stop_stack, info,
+		      stop_stacks[self] + STOP_STACK_SIZE);
 }
 
 static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
@@ -142,7 +169,7 @@ int stop_machine(cpu_stop_fn_t fn, void *arg, const struct cpumask *cpus)
 static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 			  const struct cpumask *cpus)
 {
-	struct stop_state st = { .data = arg, .fn = fn, .helper = helper };
+	struct stop_state *st = &stop_st;
 	struct cpumask others;
 	unsigned long flags;
 	int self, cpu;
@@ -156,25 +183,26 @@ static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 		cpu_relax();
 
 	local_irq_save(flags);
+	*st = (struct stop_state){ .data = arg, .fn = fn, .helper = helper };
 	t0 = ktime_get_ns();
 	self = smp_processor_id();
 	if (cpus) {
 		struct cpumask m;
 
-		st.runner = cpumask_and(&m, cpus, cpu_online_mask) ?
+		st->runner = cpumask_and(&m, cpus, cpu_online_mask) ?
 			    cpumask_first(&m) : -1;
 	} else {
-		st.runner = self;
+		st->runner = self;
 	}
-	if (st.runner < 0) {
+	if (st->runner < 0) {
 		local_irq_restore(flags);
 		atomic_set_release(&stop_busy, 0);
 		return -EINVAL;
 	}
-	stop_current = &st;
+	stop_current = st;
 	cpumask_copy(&others, cpu_online_mask);
 	cpumask_clear_cpu(self, &others);
-	st.nr = cpumask_weight(&others) + 1;
+	st->nr = cpumask_weight(&others) + 1;
 
 	for_each_cpu(cpu, &others) {
 		struct call_single_data *csd = &stop_csd[cpu];
@@ -183,12 +211,12 @@ static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 		while (smp_load_acquire(&csd->busy))
 			cpu_relax();
 		csd->func = stop_cpu;
-		csd->info = &st;
+		csd->info = st;
 		if (smp_call_function_single_async(cpu, csd))
-			st.nr--;	/* went offline: cannot happen at present */
+			st->nr--;	/* went offline: cannot happen at present */
 	}
-	stop_cpu(&st);
-	while (atomic_read_acquire(&st.left) < st.nr)
+	stop_cpu(st);
+	while (atomic_read_acquire(&st->left) < st->nr)
 		cpu_relax();
 
 	stop_current = NULL;
@@ -197,7 +225,7 @@ static int __stop_machine(cpu_stop_fn_t fn, cpu_stop_fn_t helper, void *arg,
 		stop_longest_ns = t0;
 	local_irq_restore(flags);
 	atomic_set_release(&stop_busy, 0);
-	return st.ret;
+	return st->ret;
 }
 
 /**

@@ -141,4 +141,25 @@ static inline void __noreturn halt_forever(void)
 		__asm__ __volatile__("cli; hlt");
 }
 
+/*
+ * call_on_stack - run @fn(@arg) with the stack pointer at @top, then come
+ * back to the stack of the caller. @top must be 16-byte aligned (the
+ * call then leaves the ABI's alignment). r12 holds the old stack pointer
+ * across the call; @fn preserves it, as it does every callee-saved
+ * register the compiler may have put @fn or @top in.
+ */
+static inline void call_on_stack(void (*fn)(void *), void *arg, void *top)
+{
+	register void *a0 asm("rdi") = arg;
+
+	asm volatile("movq %%rsp, %%r12\n\t"
+		     "movq %[top], %%rsp\n\t"
+		     "call *%[fn]\n\t"
+		     "movq %%r12, %%rsp"
+		     : "+r" (a0)
+		     : [fn] "r" (fn), [top] "r" (top)
+		     : "r12", "rax", "rcx", "rdx", "rsi", "r8", "r9", "r10",
+		       "r11", "memory", "cc");
+}
+
 #endif /* _ASM_X86_PROCESSOR_H */
