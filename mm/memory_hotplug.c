@@ -1392,50 +1392,60 @@ static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
 }
 
 /*
- * Pages free for what leaves the blocks being offlined: every zone's free
- * pages above its min watermark, and for kernel zones above
- * zone_kernel_reserve() too, less @excluded (the free pages inside those
- * blocks, which go away with them; the blocks must not be isolated yet,
- * or their free pages are counted as isolated and not as free). Unlocked:
- * an estimate for refusing an offline early, not a promise.
+ * Free pages @zone offers to what leaves the blocks being offlined, once
+ * @gone of its managed pages (@gone_free of them free) have left with
+ * them: its free pages above its min watermark, and for a kernel zone
+ * above zone_kernel_reserve() too, both scaled down to the managed pages
+ * it keeps (a zone emptied keeps nothing back, and one that shrinks
+ * keeps back less). Unlocked: an estimate for refusing an offline early,
+ * not a promise.
  */
-static unsigned long offline_room(unsigned long excluded)
+static unsigned long zone_room_after(struct zone *zone, unsigned long gone,
+				     unsigned long gone_free)
 {
-	unsigned long room = 0;
-	int nid, z;
+	unsigned long free = READ_ONCE(zone->vm_stat[NR_FREE_PAGES]);
+	unsigned long managed = READ_ONCE(zone->managed_pages);
+	unsigned long keep = min_wmark_pages(zone) + zone_kernel_reserve(zone);
 
-	for_each_online_node(nid) {
-		for (z = 0; z < MAX_NR_ZONES; z++) {
-			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
-			unsigned long free = READ_ONCE(zone->vm_stat[NR_FREE_PAGES]);
-			unsigned long keep = min_wmark_pages(zone) +
-					     zone_kernel_reserve(zone);
-
-			if (populated_zone(zone) && free > keep)
-				room += free - keep;
-		}
-	}
-	return room > excluded ? room - excluded : 0;
+	if (gone >= managed)
+		return 0;
+	keep = keep * (managed - gone) / managed;
+	free = free > gone_free ? free - gone_free : 0;
+	return free > keep ? free - keep : 0;
 }
 
 /*
- * Whether what is in use in the online ranges [@start[i], @end[i]) fits
- * elsewhere (offline_room()). Return: 0, or -EBUSY with the reason on the
+ * Whether what is in use in the online ranges [@start[i], @end[i]) (each
+ * in one zone, none isolated yet: an isolated range's free pages are not
+ * counted free) fits in what every zone offers once they are gone
+ * (zone_room_after()). Return: 0, or -EBUSY with the reason on the
  * console: an offline that cannot fit what it must move is refused
  * before it moves anything.
  */
 static int offline_fits(const unsigned long *start, const unsigned long *end,
 			int nr)
 {
-	unsigned long in_use = 0, free = 0, f, room;
-	int i;
+	unsigned long in_use = 0, room = 0;
+	int nid, z, i;
 
-	for (i = 0; i < nr; i++) {
-		f = free_pages_in_range(start[i], end[i]);
-		free += f;
-		in_use += end[i] - start[i] - f;
+	for_each_online_node(nid) {
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
+			unsigned long gone = 0, gone_free = 0, f;
+
+			if (!populated_zone(zone))
+				continue;
+			for (i = 0; i < nr; i++) {
+				if (page_zone(pfn_to_page(start[i])) != zone)
+					continue;
+				f = free_pages_in_range(start[i], end[i]);
+				gone += end[i] - start[i];
+				gone_free += f;
+				in_use += end[i] - start[i] - f;
+			}
+			room += zone_room_after(zone, gone, gone_free);
+		}
 	}
-	room = offline_room(free);
 	if (in_use <= room)
 		return 0;
 	pr_info("offline: %lu pages in use, room for %lu elsewhere: refused\n",
@@ -1486,7 +1496,7 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
 	populated = populated_zone(zone);
 
 	/*
-	 * Before isolating: offline_room() counts the zones' free pages, and
+	 * Before isolating: offline_fits() counts the zones' free pages, and
 	 * the range's own free pages leave that count once isolated.
 	 */
 	ret = offline_fits(&start_pfn, &end_pfn, 1);
