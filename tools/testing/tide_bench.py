@@ -16,7 +16,11 @@
       the latency from device_add to usable memory, on Tide and on Debian's
       Linux 6.12, with each Tide/Linux ratio (memhp_bench.py);
   (5) stress-ng's memhotplug stressor, bogo-ops/s on Tide and on Linux
-      6.12 with the stress image (stress_user.py).
+      6.12 with the stress image (stress_user.py);
+  (6) hot-add at scale on a 512 MiB machine: one 64 GiB DIMM on Tide and
+      on Linux 6.12 (with and without memmap_on_memory), and Tide's
+      256 GiB DIMM and 240 DIMMs with the boot memory left free
+      (bench_scale.py).
 
 Figures only: nothing here passes or fails on speed. Exits 1 only if a
 boot goes wrong (panic, timeout, no figure).
@@ -32,6 +36,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import linux_ref   # noqa: E402
 import memhp_bench   # noqa: E402
+import bench_scale   # noqa: E402
 import qemu   # noqa: E402
 import stress_user   # noqa: E402
 
@@ -130,6 +135,10 @@ def main(argv=None):
                     default="yes",
                     help="stress-ng memhotplug bogo-ops/s: with the others "
                     "(yes, the default), not at all, or only them")
+    ap.add_argument("--scale", choices=("yes", "no", "only"), default="yes",
+                    help="hot-add at scale (bench_scale.py: 64 GiB DIMM, "
+                    "Tide and Linux; 256 GiB and 240 DIMMs, Tide): with the "
+                    "others (yes, the default), not at all, or only them")
     args = ap.parse_args(argv)
 
     kernel = os.path.join(args.build, "tide")
@@ -138,6 +147,9 @@ def main(argv=None):
         return 1
 
     prod = args.memhp_kernel or kernel
+    if args.scale == "only":
+        bench_scale.bench(args.build, prod)
+        return 0
     if args.stress == "only":
         stress_figures(args.build, prod)
         return 0
@@ -196,6 +208,8 @@ def main(argv=None):
         memhp(args.build, args.memhp_kernel)
     if args.stress == "yes":
         stress_figures(args.build, prod)
+    if args.scale == "yes":
+        bench_scale.bench(args.build, prod)
     return 1 if failed else 0
 
 
