@@ -488,7 +488,7 @@ static bool range_has_online_section(unsigned long start_pfn, unsigned long end_
 }
 
 /**
- * mhp_supports_memmap_on_memory - whether hot-add can self-host the memmap
+ * mhp_can_memmap_on_memory - whether hot-add can self-host the memmap
  *
  * The rules are Linux 6.12's: memory_hotplug.memmap_on_memory is on; a
  * block's memmap fills whole pages, whole pageblocks (online and offline
@@ -500,7 +500,7 @@ static bool range_has_online_section(unsigned long start_pfn, unsigned long end_
  *
  * Return: true if add_memory() callers should pass MHP_MEMMAP_ON_MEMORY.
  */
-bool mhp_supports_memmap_on_memory(void)
+bool mhp_can_memmap_on_memory(void)
 {
 	unsigned long bytes = PHYS_PFN(memory_block_size_bytes()) *
 			      sizeof(struct page);
@@ -547,7 +547,7 @@ static int __add_memory_range(int nid, u64 start, u64 size, mhp_t flags)
 	if (ret)
 		goto out_release;
 	/* As Linux: where the memmap cannot live in the block, it does not. */
-	if (cfg.memmap_on_memory && !mhp_supports_memmap_on_memory())
+	if (cfg.memmap_on_memory && !mhp_can_memmap_on_memory())
 		cfg.memmap_on_memory = false;
 	ret = arch_add_memory(nid, start, size, &cfg);
 	if (ret == -ENXIO && cfg.memmap_on_memory) {
@@ -604,7 +604,7 @@ static void mhp_auto_online(u64 start, u64 size)
  * @flags: MHP_MEMMAP_ON_MEMORY to place each block's memmap in the
  *	block's own first MHP_VMEMMAP_PAGES pages (mhp_default_flags()
  *	gives it unless memory_hotplug.memmap_on_memory=0), else MHP_NONE;
- *	the flag is dropped where mhp_supports_memmap_on_memory() says no,
+ *	the flag is dropped where mhp_can_memmap_on_memory() says no,
  *	or where the memmap written does not read back (no RAM there)
  *
  * Registers the range as "System RAM" (this comes first, so a range that
@@ -1105,7 +1105,8 @@ bool mhp_section_hosts_memmap(unsigned long sec_pfn)
 	if (first->type != PGTY_MEMMAP)
 		return false;
 	e = lookup_address((unsigned long)first, &level);
-	return e && level == PG_LEVEL_2M && pgentry_addr(*e) == PFN_PHYS(sec_pfn);
+	return e && level == PG_LEVEL_2M &&
+	       pgentry_addr(*e) == PFN_PHYS(sec_pfn);
 }
 
 /**
@@ -1126,7 +1127,8 @@ void mhp_init_memmap_on_memory(unsigned long start_pfn, unsigned long nr_pages,
 	unsigned long pfn;
 
 	move_pfn_range_to_zone(zone, start_pfn, nr_pages);
-	for (pfn = start_pfn; pfn < start_pfn + nr_pages; pfn += pageblock_nr_pages)
+	for (pfn = start_pfn; pfn < start_pfn + nr_pages;
+	     pfn += pageblock_nr_pages)
 		set_pageblock_migratetype(pfn_to_page(pfn), MIGRATE_UNMOVABLE);
 }
 
@@ -1139,12 +1141,14 @@ void mhp_init_memmap_on_memory(unsigned long start_pfn, unsigned long nr_pages,
  * or after a failed online. The zone's span shrinks if they were at an
  * edge of it. Return: nothing.
  */
-void mhp_deinit_memmap_on_memory(unsigned long start_pfn, unsigned long nr_pages)
+void mhp_deinit_memmap_on_memory(unsigned long start_pfn,
+				 unsigned long nr_pages)
 {
+	unsigned long end = start_pfn + nr_pages;
 	struct zone *zone = page_zone(pfn_to_page(start_pfn));
 
-	if (zone_intersects(zone, start_pfn, nr_pages))
-		shrink_zone_span(zone, start_pfn, start_pfn + nr_pages);
+	if (zone_intersects(zone, start_pfn, end - start_pfn))
+		shrink_zone_span(zone, start_pfn, end);
 	node_span_update(zone->zone_pgdat);
 }
 
@@ -1429,7 +1433,7 @@ static int offline_fits(const unsigned long *start, const unsigned long *end,
 	int nid, z, i;
 
 	for_each_online_node(nid) {
-		for (z = 0; z < MAX_NR_ZONES; z++) {
+		for (z = MAX_NR_ZONES - 1; z >= 0; z--) {
 			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
 			unsigned long gone = 0, gone_free = 0, f;
 

@@ -685,10 +685,10 @@ static void mhp_memmap_default_on(struct kunit *test)
 	if (!strstr(boot_command_line, "memory_hotplug.memmap_on_memory="))
 		KUNIT_EXPECT_TRUE(test, saved);
 	WRITE_ONCE(memhp.memmap_on_memory, true);
-	KUNIT_EXPECT_TRUE(test, mhp_supports_memmap_on_memory());
+	KUNIT_EXPECT_TRUE(test, mhp_can_memmap_on_memory());
 	KUNIT_EXPECT_EQ(test, mhp_default_flags(), MHP_MEMMAP_ON_MEMORY);
 	WRITE_ONCE(memhp.memmap_on_memory, false);
-	KUNIT_EXPECT_FALSE(test, mhp_supports_memmap_on_memory());
+	KUNIT_EXPECT_FALSE(test, mhp_can_memmap_on_memory());
 	KUNIT_EXPECT_EQ(test, mhp_default_flags(), MHP_NONE);
 	WRITE_ONCE(memhp.memmap_on_memory, saved);
 }
@@ -705,7 +705,7 @@ static void mhp_memmap_no_ram_falls_back(struct kunit *test)
 	pgentry_t *e;
 	int level;
 
-	if (!mhp_supports_memmap_on_memory())
+	if (!mhp_can_memmap_on_memory())
 		kunit_skip(test, "memory_hotplug.memmap_on_memory is off");
 	mhp_counts(&before);
 	KUNIT_ASSERT_EQ(test, add_memory(0, start, size, MHP_MEMMAP_ON_MEMORY), 0);
@@ -715,7 +715,8 @@ static void mhp_memmap_no_ram_falls_back(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, e);
 	KUNIT_EXPECT_NE(test, pgentry_addr(*e), start);
 	KUNIT_EXPECT_FALSE(test, mhp_section_hosts_memmap(PHYS_PFN(start)));
-	KUNIT_EXPECT_FALSE(test, mhp_section_hosts_memmap(PHYS_PFN(start + MHP_BLOCK)));
+	KUNIT_EXPECT_FALSE(test,
+			   mhp_section_hosts_memmap(PHYS_PFN(start + MHP_BLOCK)));
 	KUNIT_EXPECT_TRUE(test, PageReserved(pfn_to_page(PHYS_PFN(start))));
 	KUNIT_EXPECT_EQ(test, mhp_remove(test, start, size), 0);
 	mhp_expect_counts(test, &before);
@@ -749,7 +750,8 @@ static int mhp_block_set(struct kunit *test, u64 start, bool online)
 static void mhp_memmap_accounting(struct kunit *test)
 {
 	struct mhp_ctx *ctx = test->priv;
-	unsigned long pfn, present, managed, node_present, total, vm = 2 * SZ_1M / PAGE_SIZE;
+	unsigned long vm = 2 * SZ_1M / PAGE_SIZE;
+	unsigned long pfn, present, managed, node_present, total;
 	struct zone *zone;
 	u64 start, size;
 	int round;
@@ -771,21 +773,25 @@ static void mhp_memmap_accounting(struct kunit *test)
 
 	for (round = 0; round < 3; round++) {
 		KUNIT_ASSERT_EQ(test, mhp_block_set(test, start, true), 0);
-		KUNIT_EXPECT_EQ(test, zone->present_pages, present + PAGES_PER_SECTION);
+		KUNIT_EXPECT_EQ(test, zone->present_pages,
+				present + PAGES_PER_SECTION);
 		KUNIT_EXPECT_EQ(test, READ_ONCE(zone->managed_pages),
 				managed + PAGES_PER_SECTION - vm);
 		KUNIT_EXPECT_EQ(test, NODE_DATA(0)->node_present_pages,
 				node_present + PAGES_PER_SECTION);
-		KUNIT_EXPECT_EQ(test, totalram_pages(), total + PAGES_PER_SECTION - vm);
+		KUNIT_EXPECT_EQ(test, totalram_pages(),
+				total + PAGES_PER_SECTION - vm);
 		KUNIT_EXPECT_EQ(test, zone->zone_start_pfn, pfn);
 		KUNIT_EXPECT_EQ(test, zone->spanned_pages, PAGES_PER_SECTION);
 		KUNIT_EXPECT_PTR_EQ(test, page_zone(pfn_to_page(pfn)), zone);
-		KUNIT_EXPECT_TRUE(test, PageReserved(pfn_to_page(pfn + vm - 1)));
+		KUNIT_EXPECT_TRUE(test,
+				  PageReserved(pfn_to_page(pfn + vm - 1)));
 
 		KUNIT_ASSERT_EQ(test, mhp_block_set(test, start, false), 0);
 		KUNIT_EXPECT_EQ(test, zone->present_pages, present);
 		KUNIT_EXPECT_EQ(test, READ_ONCE(zone->managed_pages), managed);
-		KUNIT_EXPECT_EQ(test, NODE_DATA(0)->node_present_pages, node_present);
+		KUNIT_EXPECT_EQ(test, NODE_DATA(0)->node_present_pages,
+				node_present);
 		KUNIT_EXPECT_EQ(test, totalram_pages(), total);
 		KUNIT_EXPECT_EQ(test, zone->spanned_pages, 0UL);
 	}

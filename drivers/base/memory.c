@@ -410,9 +410,9 @@ static DEVICE_ATTR_RW(auto_online_blocks);
  * Adds one block at the physical address written ("0x100000000"), on the
  * node the SRAT gives that address (node 0 if none), onlined like any
  * hot-added memory when auto_online_blocks says so. Unlike Linux, with its
- * memmap in the block itself (mhp_default_flags()), like every hot-add. Linux's errnos:
- * kstrtoull()'s for text that is not a number, -EINVAL for an unaligned
- * address, else add_memory()'s.
+ * memmap in the block itself (mhp_default_flags()), like every hot-add.
+ * Linux's errnos: kstrtoull()'s for text that is not a number, -EINVAL
+ * for an unaligned address, else add_memory()'s.
  */
 static ssize_t probe_store(struct device *dev, struct device_attribute *attr,
 			   const char *buf, size_t count)

@@ -40,7 +40,7 @@ struct memhp_config {
 	enum online_policy online_policy;
 	unsigned int auto_movable_ratio;	/* percent, default 301 */
 	bool auto_movable_numa_aware;		/* default true */
-	bool memmap_on_memory;			/* default true (Linux: false) */
+	bool memmap_on_memory;		/* default true (Linux: false) */
 };
 
 extern struct memhp_config memhp;
@@ -106,15 +106,17 @@ static inline bool mhp_memmap_on_memory(void)
  * rules, see mm/memory_hotplug.c), and memory_hotplug.memmap_on_memory
  * asks for it.
  */
-bool mhp_supports_memmap_on_memory(void);
+bool mhp_can_memmap_on_memory(void);
 
 /*
  * The flags a hot-add path (ACPI, probe, virtio-mem) passes to add_memory()
- * by default: MHP_MEMMAP_ON_MEMORY when mhp_supports_memmap_on_memory().
+ * by default: MHP_MEMMAP_ON_MEMORY when mhp_can_memmap_on_memory().
  */
 static inline mhp_t mhp_default_flags(void)
 {
-	return mhp_supports_memmap_on_memory() ? MHP_MEMMAP_ON_MEMORY : MHP_NONE;
+	if (mhp_can_memmap_on_memory())
+		return MHP_MEMMAP_ON_MEMORY;
+	return MHP_NONE;
 }
 
 bool mhp_range_allowed(u64 start, u64 size);
@@ -187,7 +189,8 @@ int online_pages(unsigned long start_pfn, unsigned long nr_pages,
  */
 void mhp_init_memmap_on_memory(unsigned long start_pfn, unsigned long nr_pages,
 			       struct zone *zone);
-void mhp_deinit_memmap_on_memory(unsigned long start_pfn, unsigned long nr_pages);
+void mhp_deinit_memmap_on_memory(unsigned long start_pfn,
+				 unsigned long nr_pages);
 void mhp_adjust_present_memmap(unsigned long start_pfn, long nr_pages);
 /* Whether the section at @sec_pfn holds its own memmap (hotplug lock held). */
 bool mhp_section_hosts_memmap(unsigned long sec_pfn);
