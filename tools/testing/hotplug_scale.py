@@ -213,6 +213,41 @@ def boot_cost(size):
     return fn
 
 
+PARAM = "/sys/module/memory_hotplug/parameters/memmap_on_memory"
+
+
+def memmap_off(m):
+    """memory_hotplug.memmap_on_memory=0 at boot: the parameter reads N and
+    a DIMM's blocks count whole in MemTotal (their memmap comes from boot
+    memory, as in Linux's default)."""
+    size = 2 * BLOCK
+    if read(m, PARAM) != "N":
+        raise AssertionError(f"{PARAM} reads {read(m, PARAM)!r}, not N")
+    total0 = meminfo_kib(m, "MemTotal")
+    free0 = meminfo_kib(m, "MemFree")
+    plug(m, "d0", size)
+    wait_total(m, total0 + size // 1024, "with the DIMM online", 60, 0.2)
+    # 4 MiB of memmap came out of memory that was online before
+    free1 = meminfo_kib(m, "MemFree")
+    if free1 > free0 + (size - 4 * MIB) // 1024:
+        raise AssertionError(f"MemFree grew by {free1 - free0} kB: the "
+                             "memmap did not come from boot memory")
+    unplug(m, "d0", 60)
+    wait_total(m, total0, "after device_del", 30, 0.2)
+
+
+def memmap_on(m):
+    """By default the parameter reads Y and a block adds 126 MiB."""
+    if read(m, PARAM) != "Y":
+        raise AssertionError(f"{PARAM} reads {read(m, PARAM)!r}, not Y")
+    total0 = meminfo_kib(m, "MemTotal")
+    plug(m, "d0", BLOCK)
+    wait_total(m, total0 + online_bytes(BLOCK) // 1024, "with the DIMM "
+               "online", 60, 0.2)
+    unplug(m, "d0", 60)
+    wait_total(m, total0, "after device_del", 30, 0.2)
+
+
 def machine(total_gib, slots):
     """-m for a 512 MiB machine with room for @total_gib GiB of DIMMs."""
     return f"512M,slots={slots},maxmem={total_gib + 8}G"
@@ -221,6 +256,10 @@ def machine(total_gib, slots):
 ONLINE = "memhp_default_state=online"
 
 SCENARIOS = [
+    Scenario("hotplug:scale:memmap-on-memory=0", memmap_off,
+             cmdline=ONLINE + " memory_hotplug.memmap_on_memory=0"),
+    Scenario("hotplug:scale:memmap-on-memory-default", memmap_on,
+             cmdline=ONLINE),
     Scenario("hotplug:scale:boot-memory-32G", boot_cost(32 * GIB),
              memory=machine(32, 2), timeout=300.0),
     Scenario("hotplug:scale:one-dimm-64G", one_dimm(64 * GIB, 300),
