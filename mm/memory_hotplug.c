@@ -21,9 +21,12 @@
  * With MHP_MEMMAP_ON_MEMORY each 128 MiB block's 2 MiB memmap lives in
  * the block's own first pageblock instead of coming from memory already
  * online; those MHP_VMEMMAP_PAGES pages are typed PGTY_MEMMAP and never
- * onlined. The hot-add paths (ACPI, probe) do not pass the flag yet:
- * memory_hotplug.memmap_on_memory=1 is accepted and reported
- * (mhp_memmap_on_memory()), and only a caller that asks gets it.
+ * onlined. Every hot-add path (ACPI, probe) passes mhp_default_flags(),
+ * which asks for it unless memory_hotplug.memmap_on_memory=0 was given at
+ * boot, so that hot-add takes no boot memory in proportion to the memmap.
+ * While its block is online the memmap pageblock is in the block's zone
+ * and counted present, never managed (MemTotal does not see it), as in
+ * Linux: mhp_init_memmap_on_memory() and mhp_adjust_present_memmap().
  */
 #include <linux/kernel.h>
 #include <linux/delay.h>
@@ -44,6 +47,7 @@
 #include <linux/slab.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <asm/pgtable.h>
 #include "internal.h"
 
 struct memhp_config memhp = {
@@ -52,7 +56,7 @@ struct memhp_config memhp = {
 	.online_policy = ONLINE_POLICY_CONTIG_ZONES,
 	.auto_movable_ratio = 301,
 	.auto_movable_numa_aware = true,
-	.memmap_on_memory = false,
+	.memmap_on_memory = true,
 };
 
 /* Spellings, indexed by enum mmop and enum online_policy (Linux's ABI). */
@@ -142,7 +146,10 @@ static const struct kparam_ops online_policy_ops = {
 	.get = online_policy_get,
 };
 
-/* Linux also takes "force" at boot; Tide does not implement forcing. */
+/*
+ * Shown as Y or N, like Linux. Linux also takes "force" at boot; Tide does
+ * not implement forcing (a block's memmap is one whole pageblock anyway).
+ */
 static const struct kparam_ops memmap_on_memory_ops = {
 	.set = kparam_set_bool,
 	.get = kparam_get_bool,
@@ -398,6 +405,20 @@ static enum zone_type offline_zone_for_pfn(unsigned long pfn)
 	return pfn < PHYS_PFN(SZ_4G) ? ZONE_DMA32 : ZONE_NORMAL;
 }
 
+/*
+ * Whether the memmap just written into the section at @sec_pfn reads back:
+ * where no RAM answers (a probe of an address with nothing behind it),
+ * writes vanish and reads give all zeroes or all ones.
+ */
+static bool memmap_reads_back(unsigned long sec_pfn, int nid)
+{
+	struct page *first = pfn_to_page(sec_pfn);
+	struct page *last = pfn_to_page(sec_pfn + PAGES_PER_SECTION - 1);
+
+	return first->type == PGTY_MEMMAP && last->type == PGTY_NONE &&
+	       PageReserved(last) && page_to_nid(last) == nid;
+}
+
 /**
  * __add_pages - sections and an initialised memmap for a pfn range
  * @nid: the node the range belongs to
@@ -410,11 +431,13 @@ static enum zone_type offline_zone_for_pfn(unsigned long pfn)
  * PG_reserved, and carries @nid and a kernel zone; the sections are
  * present but not online. With memmap_on_memory the first
  * MHP_VMEMMAP_PAGES pages of each section get type PGTY_MEMMAP: they hold
- * the memmap and must never be onlined. Does not touch the direct map or
- * any zone.
+ * the memmap and must never be onlined; and the memmap must read back as
+ * written, or the range has no RAM to hold it. Does not touch the direct
+ * map or any zone.
  *
  * Return: 0, or sparse_add_section()'s error (-EINVAL, -EEXIST,
- * -ENOMEM), in which case nothing was added.
+ * -ENOMEM), or -ENXIO when a memmap kept in the range does not read
+ * back; in every failure nothing was added.
  */
 int __add_pages(int nid, unsigned long start_pfn, unsigned long nr_pages,
 		const struct mhp_params *params)
@@ -432,6 +455,10 @@ int __add_pages(int nid, unsigned long start_pfn, unsigned long nr_pages,
 			continue;
 		for (i = 0; i < MHP_VMEMMAP_PAGES; i++)
 			pfn_to_page(sec_pfn + i)->type = PGTY_MEMMAP;
+		if (!memmap_reads_back(sec_pfn, nid)) {
+			sparse_remove_section(start_pfn, nr_pages);
+			return -ENXIO;
+		}
 	}
 	return 0;
 }
@@ -458,6 +485,32 @@ static bool range_has_online_section(unsigned long start_pfn, unsigned long end_
 		if (online_section(__pfn_to_section(sec_pfn)))
 			return true;
 	return false;
+}
+
+/**
+ * mhp_can_memmap_on_memory - whether hot-add can self-host the memmap
+ *
+ * The rules are Linux 6.12's: memory_hotplug.memmap_on_memory is on; a
+ * block's memmap fills whole pages, whole pageblocks (online and offline
+ * set migratetypes a pageblock at a time, and the block's first online
+ * pageblock starts where the memmap ends) and whole 2 MiB vmemmap leaves
+ * (so that the leaf holds nothing but this block's memmap); and it leaves
+ * the block some memory to online. With 128 MiB blocks and a 64-byte
+ * struct page all hold: the memmap is one 2 MiB pageblock.
+ *
+ * Return: true if add_memory() callers should pass MHP_MEMMAP_ON_MEMORY.
+ */
+bool mhp_can_memmap_on_memory(void)
+{
+	unsigned long bytes = PHYS_PFN(memory_block_size_bytes()) *
+			      sizeof(struct page);
+	unsigned long pages = bytes >> PAGE_SHIFT;
+
+	if (!mhp_memmap_on_memory())
+		return false;
+	return IS_ALIGNED(bytes, PMD_SIZE) && pages == MHP_VMEMMAP_PAGES &&
+	       IS_ALIGNED(pages, pageblock_nr_pages) &&
+	       pages < PHYS_PFN(memory_block_size_bytes());
 }
 
 /*
@@ -493,7 +546,16 @@ static int __add_memory_range(int nid, u64 start, u64 size, mhp_t flags)
 	ret = hotadd_init_pgdat(nid);
 	if (ret)
 		goto out_release;
+	/* As Linux: where the memmap cannot live in the block, it does not. */
+	if (cfg.memmap_on_memory && !mhp_can_memmap_on_memory())
+		cfg.memmap_on_memory = false;
 	ret = arch_add_memory(nid, start, size, &cfg);
+	if (ret == -ENXIO && cfg.memmap_on_memory) {
+		pr_warn("add_memory: [%#llx-%#llx] does not hold its memmap (no RAM?): memmap from other memory\n",
+			start, start + size - 1);
+		cfg.memmap_on_memory = false;
+		ret = arch_add_memory(nid, start, size, &cfg);
+	}
 	if (ret)
 		goto out_release;
 	ret = create_memory_block_devices(start, size, nid);
@@ -540,8 +602,10 @@ static void mhp_auto_online(u64 start, u64 size)
  * @start: first physical address, memory block aligned
  * @size: length, a non-zero multiple of the memory block size
  * @flags: MHP_MEMMAP_ON_MEMORY to place each block's memmap in the
- *	block's own first MHP_VMEMMAP_PAGES pages (the memory must exist:
- *	the memmap is written there), else MHP_NONE
+ *	block's own first MHP_VMEMMAP_PAGES pages (mhp_default_flags()
+ *	gives it unless memory_hotplug.memmap_on_memory=0), else MHP_NONE;
+ *	the flag is dropped where mhp_can_memmap_on_memory() says no,
+ *	or where the memmap written does not read back (no RAM there)
  *
  * Registers the range as "System RAM" (this comes first, so a range that
  * is claimed already, or lies beyond what the CPU can address, fails
@@ -1023,6 +1087,86 @@ static void adjust_present_pages(struct zone *zone, unsigned long start_pfn,
 	zone->zone_pgdat->node_present_pages += delta;
 }
 
+/**
+ * mhp_section_hosts_memmap - whether a section keeps its memmap in itself
+ * @sec_pfn: first pfn of a present section
+ *
+ * True for a section added with MHP_MEMMAP_ON_MEMORY: its first page is
+ * typed PGTY_MEMMAP and the vmemmap leaf holding its struct pages is its
+ * own first 2 MiB (a memmap block from elsewhere may be typed so too).
+ * Return: true or false.
+ */
+bool mhp_section_hosts_memmap(unsigned long sec_pfn)
+{
+	struct page *first = pfn_to_page(sec_pfn);
+	pgentry_t *e;
+	int level;
+
+	if (first->type != PGTY_MEMMAP)
+		return false;
+	e = lookup_address((unsigned long)first, &level);
+	return e && level == PG_LEVEL_2M &&
+	       pgentry_addr(*e) == PFN_PHYS(sec_pfn);
+}
+
+/**
+ * mhp_init_memmap_on_memory - a block's own memmap pages join @zone
+ * @start_pfn: the block's first pfn
+ * @nr_pages: its memmap pages (MHP_VMEMMAP_PAGES)
+ * @zone: the zone the rest of the block is about to be onlined into
+ *
+ * Hotplug lock held; called before online_pages() for the rest. The pages
+ * stay PG_reserved and out of the allocator; they join @zone's span and
+ * their pageblock becomes MIGRATE_UNMOVABLE. They are not counted present
+ * yet: mhp_adjust_present_memmap() does that once the online succeeded,
+ * so that online_pages() sees the node's counts as they were.
+ */
+void mhp_init_memmap_on_memory(unsigned long start_pfn, unsigned long nr_pages,
+			       struct zone *zone)
+{
+	unsigned long pfn;
+
+	move_pfn_range_to_zone(zone, start_pfn, nr_pages);
+	for (pfn = start_pfn; pfn < start_pfn + nr_pages;
+	     pfn += pageblock_nr_pages)
+		set_pageblock_migratetype(pfn_to_page(pfn), MIGRATE_UNMOVABLE);
+}
+
+/**
+ * mhp_deinit_memmap_on_memory - a block's own memmap pages leave their zone
+ * @start_pfn: the block's first pfn
+ * @nr_pages: its memmap pages
+ *
+ * Hotplug lock held; after offline_pages() took the rest of the block out,
+ * or after a failed online. The zone's span shrinks if they were at an
+ * edge of it. Return: nothing.
+ */
+void mhp_deinit_memmap_on_memory(unsigned long start_pfn,
+				 unsigned long nr_pages)
+{
+	unsigned long end = start_pfn + nr_pages;
+	struct zone *zone = page_zone(pfn_to_page(start_pfn));
+
+	if (zone_intersects(zone, start_pfn, end - start_pfn))
+		shrink_zone_span(zone, start_pfn, end);
+	node_span_update(zone->zone_pgdat);
+}
+
+/**
+ * mhp_adjust_present_memmap - count a block's own memmap pages present
+ * @start_pfn: the block's first pfn; its memmap pages are in a zone
+ * @nr_pages: how many, negative to stop counting them
+ *
+ * Hotplug lock held. As in Linux, the memmap pages of an online block
+ * are present in its zone and node (never managed: MemTotal leaves them
+ * out); an offline block has none present. Return: nothing.
+ */
+void mhp_adjust_present_memmap(unsigned long start_pfn, long nr_pages)
+{
+	adjust_present_pages(page_zone(pfn_to_page(start_pfn)), start_pfn,
+			     nr_pages);
+}
+
 static void set_sections_online(unsigned long start_pfn, unsigned long end_pfn,
 				bool online)
 {
@@ -1252,50 +1396,60 @@ static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
 }
 
 /*
- * Pages free for what leaves the blocks being offlined: every zone's free
- * pages above its min watermark, and for kernel zones above
- * zone_kernel_reserve() too, less @excluded (the free pages inside those
- * blocks, which go away with them; the blocks must not be isolated yet,
- * or their free pages are counted as isolated and not as free). Unlocked:
- * an estimate for refusing an offline early, not a promise.
+ * Free pages @zone offers to what leaves the blocks being offlined, once
+ * @gone of its managed pages (@gone_free of them free) have left with
+ * them: its free pages above its min watermark, and for a kernel zone
+ * above zone_kernel_reserve() too, both scaled down to the managed pages
+ * it keeps (a zone emptied keeps nothing back, and one that shrinks
+ * keeps back less). Unlocked: an estimate for refusing an offline early,
+ * not a promise.
  */
-static unsigned long offline_room(unsigned long excluded)
+static unsigned long zone_room_after(struct zone *zone, unsigned long gone,
+				     unsigned long gone_free)
 {
-	unsigned long room = 0;
-	int nid, z;
+	unsigned long free = READ_ONCE(zone->vm_stat[NR_FREE_PAGES]);
+	unsigned long managed = READ_ONCE(zone->managed_pages);
+	unsigned long keep = min_wmark_pages(zone) + zone_kernel_reserve(zone);
 
-	for_each_online_node(nid) {
-		for (z = 0; z < MAX_NR_ZONES; z++) {
-			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
-			unsigned long free = READ_ONCE(zone->vm_stat[NR_FREE_PAGES]);
-			unsigned long keep = min_wmark_pages(zone) +
-					     zone_kernel_reserve(zone);
-
-			if (populated_zone(zone) && free > keep)
-				room += free - keep;
-		}
-	}
-	return room > excluded ? room - excluded : 0;
+	if (gone >= managed)
+		return 0;
+	keep = keep * (managed - gone) / managed;
+	free = free > gone_free ? free - gone_free : 0;
+	return free > keep ? free - keep : 0;
 }
 
 /*
- * Whether what is in use in the online ranges [@start[i], @end[i]) fits
- * elsewhere (offline_room()). Return: 0, or -EBUSY with the reason on the
+ * Whether what is in use in the online ranges [@start[i], @end[i]) (each
+ * in one zone, none isolated yet: an isolated range's free pages are not
+ * counted free) fits in what every zone offers once they are gone
+ * (zone_room_after()). Return: 0, or -EBUSY with the reason on the
  * console: an offline that cannot fit what it must move is refused
  * before it moves anything.
  */
 static int offline_fits(const unsigned long *start, const unsigned long *end,
 			int nr)
 {
-	unsigned long in_use = 0, free = 0, f, room;
-	int i;
+	unsigned long in_use = 0, room = 0;
+	int nid, z, i;
 
-	for (i = 0; i < nr; i++) {
-		f = free_pages_in_range(start[i], end[i]);
-		free += f;
-		in_use += end[i] - start[i] - f;
+	for_each_online_node(nid) {
+		for (z = MAX_NR_ZONES - 1; z >= 0; z--) {
+			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
+			unsigned long gone = 0, gone_free = 0, f;
+
+			if (!populated_zone(zone))
+				continue;
+			for (i = 0; i < nr; i++) {
+				if (page_zone(pfn_to_page(start[i])) != zone)
+					continue;
+				f = free_pages_in_range(start[i], end[i]);
+				gone += end[i] - start[i];
+				gone_free += f;
+				in_use += end[i] - start[i] - f;
+			}
+			room += zone_room_after(zone, gone, gone_free);
+		}
 	}
-	room = offline_room(free);
 	if (in_use <= room)
 		return 0;
 	pr_info("offline: %lu pages in use, room for %lu elsewhere: refused\n",
@@ -1346,7 +1500,7 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
 	populated = populated_zone(zone);
 
 	/*
-	 * Before isolating: offline_room() counts the zones' free pages, and
+	 * Before isolating: offline_fits() counts the zones' free pages, and
 	 * the range's own free pages leave that count once isolated.
 	 */
 	ret = offline_fits(&start_pfn, &end_pfn, 1);

@@ -7,9 +7,11 @@
 #include <linux/kernel.h>
 #include <linux/completion.h>
 #include <linux/errno.h>
+#include <linux/init.h>
 #include <linux/ioport.h>
 #include <linux/kthread.h>
 #include <linux/memblock.h>
+#include <linux/memory.h>
 #include <linux/memory_hotplug.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -672,6 +674,130 @@ static void mhp_memmap_self_hosted(struct kunit *test)
 	mhp_expect_counts(test, &before);
 }
 
+/*
+ * memory_hotplug.memmap_on_memory is on unless the boot said otherwise, and
+ * mhp_default_flags() follows it at run time.
+ */
+static void mhp_memmap_default_on(struct kunit *test)
+{
+	bool saved = memhp.memmap_on_memory;
+
+	if (!strstr(boot_command_line, "memory_hotplug.memmap_on_memory="))
+		KUNIT_EXPECT_TRUE(test, saved);
+	WRITE_ONCE(memhp.memmap_on_memory, true);
+	KUNIT_EXPECT_TRUE(test, mhp_can_memmap_on_memory());
+	KUNIT_EXPECT_EQ(test, mhp_default_flags(), MHP_MEMMAP_ON_MEMORY);
+	WRITE_ONCE(memhp.memmap_on_memory, false);
+	KUNIT_EXPECT_FALSE(test, mhp_can_memmap_on_memory());
+	KUNIT_EXPECT_EQ(test, mhp_default_flags(), MHP_NONE);
+	WRITE_ONCE(memhp.memmap_on_memory, saved);
+}
+
+/*
+ * Where no RAM answers, the memmap written into the range does not read
+ * back: add_memory() keeps the memmap elsewhere and still succeeds.
+ */
+static void mhp_memmap_no_ram_falls_back(struct kunit *test)
+{
+	struct mhp_ctx *ctx = test->priv;
+	struct mhp_counts before;
+	u64 start = MHP_FAR, size = 2 * MHP_BLOCK;
+	pgentry_t *e;
+	int level;
+
+	if (!mhp_can_memmap_on_memory())
+		kunit_skip(test, "memory_hotplug.memmap_on_memory is off");
+	mhp_counts(&before);
+	KUNIT_ASSERT_EQ(test, add_memory(0, start, size, MHP_MEMMAP_ON_MEMORY), 0);
+	ctx->start[ctx->nr] = start;
+	ctx->size[ctx->nr++] = size;
+	e = lookup_address((unsigned long)pfn_to_page(PHYS_PFN(start)), &level);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	KUNIT_EXPECT_NE(test, pgentry_addr(*e), start);
+	KUNIT_EXPECT_FALSE(test, mhp_section_hosts_memmap(PHYS_PFN(start)));
+	KUNIT_EXPECT_FALSE(test,
+			   mhp_section_hosts_memmap(PHYS_PFN(start + MHP_BLOCK)));
+	KUNIT_EXPECT_TRUE(test, PageReserved(pfn_to_page(PHYS_PFN(start))));
+	KUNIT_EXPECT_EQ(test, mhp_remove(test, start, size), 0);
+	mhp_expect_counts(test, &before);
+}
+
+/* Onlines (@online) or offlines the block at @start; hotplug lock taken. */
+static int mhp_block_set(struct kunit *test, u64 start, bool online)
+{
+	struct memory_block *mem;
+	int ret;
+
+	mem_hotplug_begin();
+	mem = find_memory_block_by_id(pfn_to_section_nr(PHYS_PFN(start)));
+	if (!mem) {
+		mem_hotplug_done();
+		return -ENODEV;
+	}
+	ret = online ? memory_block_online(mem, MMOP_ONLINE_MOVABLE, NULL) :
+		       memory_block_offline(mem);
+	put_device(&mem->dev);
+	mem_hotplug_done();
+	return ret;
+}
+
+/*
+ * Linux's accounting of a memmap kept in its block: while the block is
+ * online its 2 MiB are present in the zone and node, and in the zone's
+ * span, but not managed, so MemTotal grows by 126 MiB per 128 MiB block;
+ * offline, they count nowhere and the zone spans nothing of the block.
+ */
+static void mhp_memmap_accounting(struct kunit *test)
+{
+	struct mhp_ctx *ctx = test->priv;
+	unsigned long vm = 2 * SZ_1M / PAGE_SIZE;
+	unsigned long pfn, present, managed, node_present, total;
+	struct zone *zone;
+	u64 start, size;
+	int round;
+
+	if (!mhp_find_spare_ram(1, &start, &size))
+		kunit_skip(test, "no firmware RAM beyond what Tide uses (boot with mem=)");
+	pfn = PHYS_PFN(start);
+	zone = &NODE_DATA(0)->node_zones[ZONE_MOVABLE];
+	if (zone->present_pages)
+		kunit_skip(test, "node 0 has ZONE_MOVABLE memory already");
+	KUNIT_ASSERT_EQ(test, add_memory(0, start, size, MHP_MEMMAP_ON_MEMORY), 0);
+	ctx->start[ctx->nr] = start;
+	ctx->size[ctx->nr++] = size;
+	KUNIT_ASSERT_TRUE(test, mhp_section_hosts_memmap(pfn));
+	present = zone->present_pages;
+	managed = READ_ONCE(zone->managed_pages);
+	node_present = NODE_DATA(0)->node_present_pages;
+	total = totalram_pages();
+
+	for (round = 0; round < 3; round++) {
+		KUNIT_ASSERT_EQ(test, mhp_block_set(test, start, true), 0);
+		KUNIT_EXPECT_EQ(test, zone->present_pages,
+				present + PAGES_PER_SECTION);
+		KUNIT_EXPECT_EQ(test, READ_ONCE(zone->managed_pages),
+				managed + PAGES_PER_SECTION - vm);
+		KUNIT_EXPECT_EQ(test, NODE_DATA(0)->node_present_pages,
+				node_present + PAGES_PER_SECTION);
+		KUNIT_EXPECT_EQ(test, totalram_pages(),
+				total + PAGES_PER_SECTION - vm);
+		KUNIT_EXPECT_EQ(test, zone->zone_start_pfn, pfn);
+		KUNIT_EXPECT_EQ(test, zone->spanned_pages, PAGES_PER_SECTION);
+		KUNIT_EXPECT_PTR_EQ(test, page_zone(pfn_to_page(pfn)), zone);
+		KUNIT_EXPECT_TRUE(test,
+				  PageReserved(pfn_to_page(pfn + vm - 1)));
+
+		KUNIT_ASSERT_EQ(test, mhp_block_set(test, start, false), 0);
+		KUNIT_EXPECT_EQ(test, zone->present_pages, present);
+		KUNIT_EXPECT_EQ(test, READ_ONCE(zone->managed_pages), managed);
+		KUNIT_EXPECT_EQ(test, NODE_DATA(0)->node_present_pages,
+				node_present);
+		KUNIT_EXPECT_EQ(test, totalram_pages(), total);
+		KUNIT_EXPECT_EQ(test, zone->spanned_pages, 0UL);
+	}
+	KUNIT_EXPECT_EQ(test, mhp_remove(test, start, size), 0);
+}
+
 static struct kunit_case memory_hotplug_cases[] = {
 	KUNIT_CASE(mhp_alignment),
 	KUNIT_CASE(mhp_boot_ram_overlap),
@@ -688,6 +814,9 @@ static struct kunit_case memory_hotplug_cases[] = {
 	KUNIT_CASE(mhp_no_leak),
 	KUNIT_CASE(mhp_thousand_cycles),
 	KUNIT_CASE(mhp_memmap_self_hosted),
+	KUNIT_CASE(mhp_memmap_default_on),
+	KUNIT_CASE(mhp_memmap_no_ram_falls_back),
+	KUNIT_CASE(mhp_memmap_accounting),
 	KUNIT_CASE(mhp_lock_excludes),
 	/* Last: the node it creates outlives the case, as in Linux. */
 	KUNIT_CASE(mhp_new_node),

@@ -10,7 +10,10 @@
  * acpi_memory_device and a Notify handler. Those whose _STA says present
  * and enabled are added at once: each memory range of _CRS goes to
  * add_memory() on the node of _PXM (or, without one, the node the SRAT
- * gives its address, else node 0). A device owns every block of its
+ * gives its address, else node 0), with mhp_default_flags(): as in Linux,
+ * each block's memmap lives in the block itself when memmap_on_memory is
+ * on (Tide's default), so a DIMM far larger than boot memory can be
+ * added. A device owns every block of its
  * ranges however it was added (add_memory_claim(): memory probed there
  * before the DIMM came becomes the device's). It remembers the ranges it
  * owns, so that it is never added twice and only its own ranges are
@@ -307,7 +310,8 @@ static int acpi_memory_add(struct acpi_memory_device *dev)
 		struct acpi_memory_range *r = &ranges->range[i];
 
 		dev->nid = acpi_memory_node(dev, r->start);
-		ret = add_memory_claim(dev->nid, r->start, r->size, MHP_NONE);
+		ret = add_memory_claim(dev->nid, r->start, r->size,
+				       mhp_default_flags());
 		if (ret == -EEXIST)
 			pr_err("%s: [mem %#llx-%#llx] is already in use, not added\n",
 			       dev->path, r->start, range_end(r));

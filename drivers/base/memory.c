@@ -94,9 +94,8 @@ static ssize_t state_show(struct device *dev, struct device_attribute *attr,
 /* Pages at the block's start that hold its own memmap (memmap_on_memory). */
 static unsigned long memory_block_vmemmap_pages(const struct memory_block *mem)
 {
-	struct page *first = pfn_to_page(memory_block_start_pfn(mem));
-
-	return first->type == PGTY_MEMMAP ? MHP_VMEMMAP_PAGES : 0;
+	return mhp_section_hosts_memmap(memory_block_start_pfn(mem)) ?
+	       MHP_VMEMMAP_PAGES : 0;
 }
 
 /**
@@ -118,14 +117,16 @@ void memory_block_pfns(const struct memory_block *mem,
  * @online_type: an enum mmop; MMOP_OFFLINE means MMOP_ONLINE
  * @zone: the zone to join, or NULL for the one @online_type picks
  *
- * Hotplug lock held. Sends the block's "online" uevent. Return: 0;
- * -EINVAL if @mem is not offline; online_pages()'s errno, with the
- * block offline as before.
+ * Hotplug lock held. A memmap the block keeps in itself joins the zone
+ * too and is counted present, not managed, as in Linux. Sends the block's
+ * "online" uevent. Return: 0; -EINVAL if @mem is not offline;
+ * online_pages()'s errno, with the block offline as before.
  */
 int memory_block_online(struct memory_block *mem, int online_type,
 			struct zone *zone)
 {
-	unsigned long start_pfn, end_pfn;
+	unsigned long block_pfn = memory_block_start_pfn(mem);
+	unsigned long start_pfn, end_pfn, nr_vmemmap;
 	int ret;
 
 	if (mem->state != MEM_OFFLINE)
@@ -133,13 +134,20 @@ int memory_block_online(struct memory_block *mem, int online_type,
 	if (online_type == MMOP_OFFLINE)
 		online_type = MMOP_ONLINE;
 	if (!zone)
-		zone = zone_for_pfn_range(online_type, mem->nid,
-					  memory_block_start_pfn(mem),
+		zone = zone_for_pfn_range(online_type, mem->nid, block_pfn,
 					  PAGES_PER_SECTION);
 	memory_block_pfns(mem, &start_pfn, &end_pfn);
+	nr_vmemmap = start_pfn - block_pfn;
+	if (nr_vmemmap)
+		mhp_init_memmap_on_memory(block_pfn, nr_vmemmap, zone);
 	ret = online_pages(start_pfn, end_pfn - start_pfn, zone);
-	if (ret)
+	if (ret) {
+		if (nr_vmemmap)
+			mhp_deinit_memmap_on_memory(block_pfn, nr_vmemmap);
 		return ret;
+	}
+	if (nr_vmemmap)
+		mhp_adjust_present_memmap(block_pfn, nr_vmemmap);
 	mem->online_type = online_type;
 	WRITE_ONCE(mem->zone, zone);
 	WRITE_ONCE(mem->state, MEM_ONLINE);
@@ -153,13 +161,16 @@ int memory_block_online(struct memory_block *mem, int online_type,
  *
  * Hotplug lock held. @mem->online_type keeps the type the block had;
  * its zone is cleared, so a caller that wants it back as it was records
- * @mem->zone first. Sends the block's "offline" uevent.
+ * @mem->zone first. A memmap kept in the block stops being counted before
+ * offline_pages() (whose node and zone checks must not see it) and
+ * leaves the zone after. Sends the block's "offline" uevent.
  * Return: 0; -EINVAL if @mem is not online or spans two zones;
  * offline_pages()'s errno, with the block online as before.
  */
 int memory_block_offline(struct memory_block *mem)
 {
-	unsigned long start_pfn, end_pfn;
+	unsigned long block_pfn = memory_block_start_pfn(mem);
+	unsigned long start_pfn, end_pfn, nr_vmemmap;
 	int ret;
 
 	if (mem->state != MEM_ONLINE)
@@ -167,9 +178,17 @@ int memory_block_offline(struct memory_block *mem)
 	if (!mem->zone)		/* boot memory spanning two zones */
 		return -EINVAL;
 	memory_block_pfns(mem, &start_pfn, &end_pfn);
+	nr_vmemmap = start_pfn - block_pfn;
+	if (nr_vmemmap)
+		mhp_adjust_present_memmap(block_pfn, -(long)nr_vmemmap);
 	ret = offline_pages(start_pfn, end_pfn - start_pfn);
-	if (ret)
+	if (ret) {
+		if (nr_vmemmap)
+			mhp_adjust_present_memmap(block_pfn, nr_vmemmap);
 		return ret;
+	}
+	if (nr_vmemmap)
+		mhp_deinit_memmap_on_memory(block_pfn, nr_vmemmap);
 	WRITE_ONCE(mem->zone, NULL);
 	WRITE_ONCE(mem->state, MEM_OFFLINE);
 	kobject_uevent(&mem->dev.kobj, KOBJ_OFFLINE);
@@ -390,9 +409,10 @@ static DEVICE_ATTR_RW(auto_online_blocks);
 /*
  * Adds one block at the physical address written ("0x100000000"), on the
  * node the SRAT gives that address (node 0 if none), onlined like any
- * hot-added memory when auto_online_blocks says so. Linux's errnos:
- * kstrtoull()'s for text that is not a number, -EINVAL for an unaligned
- * address, else add_memory()'s.
+ * hot-added memory when auto_online_blocks says so. Unlike Linux, with its
+ * memmap in the block itself (mhp_default_flags()), like every hot-add.
+ * Linux's errnos: kstrtoull()'s for text that is not a number, -EINVAL
+ * for an unaligned address, else add_memory()'s.
  */
 static ssize_t probe_store(struct device *dev, struct device_attribute *attr,
 			   const char *buf, size_t count)
@@ -407,7 +427,7 @@ static ssize_t probe_store(struct device *dev, struct device_attribute *attr,
 		return -EINVAL;
 	memory_root_lock();
 	ret = __add_memory(memory_add_physaddr_to_nid(addr), addr,
-			   memory_block_size_bytes(), MHP_NONE);
+			   memory_block_size_bytes(), mhp_default_flags());
 	mem_hotplug_done();
 	return ret ? ret : count;
 }

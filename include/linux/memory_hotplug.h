@@ -7,6 +7,7 @@
 #ifndef _LINUX_MEMORY_HOTPLUG_H
 #define _LINUX_MEMORY_HOTPLUG_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
@@ -39,7 +40,7 @@ struct memhp_config {
 	enum online_policy online_policy;
 	unsigned int auto_movable_ratio;	/* percent, default 301 */
 	bool auto_movable_numa_aware;		/* default true */
-	bool memmap_on_memory;			/* default false */
+	bool memmap_on_memory;		/* default true (Linux: false) */
 };
 
 extern struct memhp_config memhp;
@@ -91,12 +92,31 @@ typedef int mhp_t;
 #define MHP_VMEMMAP_PAGES	(PAGES_PER_SECTION * sizeof(struct page) / PAGE_SIZE)
 
 /*
- * memory_hotplug.memmap_on_memory, for a caller that wants to follow it by
- * passing MHP_MEMMAP_ON_MEMORY (the ACPI driver and probe do not, yet).
+ * memory_hotplug.memmap_on_memory: whether hot-add puts each block's memmap
+ * in the block's own first pages. Tide's default is on (Linux's is off);
+ * memory_hotplug.memmap_on_memory=0 at boot gives Linux's default back.
  */
 static inline bool mhp_memmap_on_memory(void)
 {
-	return memhp.memmap_on_memory;
+	return READ_ONCE(memhp.memmap_on_memory);
+}
+
+/*
+ * Whether a block's memmap can live in the block at all (Linux 6.12's
+ * rules, see mm/memory_hotplug.c), and memory_hotplug.memmap_on_memory
+ * asks for it.
+ */
+bool mhp_can_memmap_on_memory(void);
+
+/*
+ * The flags a hot-add path (ACPI, probe, virtio-mem) passes to add_memory()
+ * by default: MHP_MEMMAP_ON_MEMORY when mhp_can_memmap_on_memory().
+ */
+static inline mhp_t mhp_default_flags(void)
+{
+	if (mhp_can_memmap_on_memory())
+		return MHP_MEMMAP_ON_MEMORY;
+	return MHP_NONE;
 }
 
 bool mhp_range_allowed(u64 start, u64 size);
@@ -161,6 +181,19 @@ struct zone *zone_for_pfn_range(int online_type, int nid,
  */
 int online_pages(unsigned long start_pfn, unsigned long nr_pages,
 		 struct zone *zone);
+/*
+ * Hotplug lock held. A block's own memmap pages (the first @nr_pages from
+ * @start_pfn) join @zone's span before online_pages() onlines the rest,
+ * and leave it after offline_pages() took the rest out; they are counted
+ * present (never managed) while the block is online: see the functions.
+ */
+void mhp_init_memmap_on_memory(unsigned long start_pfn, unsigned long nr_pages,
+			       struct zone *zone);
+void mhp_deinit_memmap_on_memory(unsigned long start_pfn,
+				 unsigned long nr_pages);
+void mhp_adjust_present_memmap(unsigned long start_pfn, long nr_pages);
+/* Whether the section at @sec_pfn holds its own memmap (hotplug lock held). */
+bool mhp_section_hosts_memmap(unsigned long sec_pfn);
 int offline_pages(unsigned long start_pfn, unsigned long nr_pages);
 
 /*

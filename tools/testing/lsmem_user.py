@@ -1178,6 +1178,18 @@ TIDE_DIFFERS = {
         NO_ZONE_DMA),
 }
 
+# memory_hotplug.memmap_on_memory reads Y: Tide's default is on (Linux's is
+# off), so that hot-add keeps each block's memmap in the block itself.
+MEMMAP_ON = ("memory_hotplug.memmap_on_memory defaults to Y in Tide, N in "
+             "Linux: every hot-add keeps its memmap in the added memory")
+for _i, (_cmd, _out) in enumerate(SESSION):
+    if _cmd == f"grep . {P}/*":
+        TIDE_DIFFERS[_i] = (_cmd, _out.replace("memmap_on_memory:N\n",
+                                               "memmap_on_memory:Y\n"),
+                            MEMMAP_ON)
+    elif _cmd == f"cat {P}/memmap_on_memory":
+        TIDE_DIFFERS[_i] = (_cmd, _out.replace("N\n", "Y\n", 1), MEMMAP_ON)
+
 
 def run_session(m, commands=COMMANDS):
     """Type @commands at @m's prompt; return [(command, output)], the

@@ -18,7 +18,11 @@
   (5) stress-ng's memhotplug stressor, bogo-ops/s on Tide and on Linux
       6.12 with the stress image (stress_user.py);
   (6) offlining a ZONE_NORMAL block full of kernel data: MiB/s and the
-      longest CPU stop, Tide only (bench_kdata.py).
+      longest CPU stop, Tide only (bench_kdata.py);
+  (7) hot-add at scale on a 512 MiB machine: one 64 GiB DIMM on Tide and
+      on Linux 6.12 (with and without memmap_on_memory), and Tide's
+      256 GiB DIMM and 240 DIMMs with the boot memory left free
+      (bench_scale.py).
 
 Figures only: nothing here passes or fails on speed. Exits 1 only if a
 boot goes wrong (panic, timeout, no figure).
@@ -35,6 +39,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_kdata   # noqa: E402
 import linux_ref   # noqa: E402
 import memhp_bench   # noqa: E402
+import bench_scale   # noqa: E402
 import qemu   # noqa: E402
 import stress_user   # noqa: E402
 
@@ -136,6 +141,10 @@ def main(argv=None):
     ap.add_argument("--kdata", choices=("yes", "no", "only"), default="yes",
                     help="offline of a block full of kernel data: with the "
                     "others (yes, the default), not at all, or only it")
+    ap.add_argument("--scale", choices=("yes", "no", "only"), default="yes",
+                    help="hot-add at scale (bench_scale.py: 64 GiB DIMM, "
+                    "Tide and Linux; 256 GiB and 240 DIMMs, Tide): with the "
+                    "others (yes, the default), not at all, or only them")
     args = ap.parse_args(argv)
 
     kernel = os.path.join(args.build, "tide")
@@ -146,6 +155,9 @@ def main(argv=None):
     prod = args.memhp_kernel or kernel
     if args.kdata == "only":
         return 1 if bench_kdata.report(args.build, prod, sys.stdout) else 0
+    if args.scale == "only":
+        bench_scale.bench(args.build, prod)
+        return 0
     if args.stress == "only":
         stress_figures(args.build, prod)
         return 0
@@ -206,6 +218,8 @@ def main(argv=None):
         stress_figures(args.build, prod)
     if args.kdata == "yes":
         failed |= bench_kdata.report(args.build, prod, sys.stdout)
+    if args.scale == "yes":
+        bench_scale.bench(args.build, prod)
     return 1 if failed else 0
 
 

@@ -36,6 +36,9 @@ from scenario import MEMDIR, read, sh, wait_until
 
 MIB = 1 << 20
 DIMM = 256 * MIB
+# What onlining DIMM adds to MemTotal: each 128 MiB block keeps 2 MiB for
+# its own memmap (memory_hotplug.memmap_on_memory, on by default).
+DIMM_ONLINE = DIMM - DIMM // (128 * MIB) * 2 * MIB
 LOG = "/tmp/uevents.log"
 HELPER_LOG = "/tmp/helper.log"
 UUID = "0a1b2c3d-4e5f-6789-abcd-ef0123456789"
@@ -121,7 +124,7 @@ def helper_steps(m):
            "uevent_helper does not show the helper set in /proc")
     before = _mem_total_kb(m)
     names = _plug(m, "d1", node=1)
-    _wait_mem_total(m, before + (DIMM >> 10), "mdev to online the DIMM")
+    _wait_mem_total(m, before + (DIMM_ONLINE >> 10), "mdev to online the DIMM")
     for b in names:
         _check(read(m, f"{MEMDIR}/{b}/state") == "online", f"{b} offline")
     sh(m, "echo > /sys/kernel/uevent_helper")
@@ -216,9 +219,9 @@ def mdev_steps(m):
     _check("mdev: " not in m.output, "mdev -d complained")
     # Coldplug: replay the events of the blocks already there.
     m.run(f"for f in {MEMDIR}/memory*/uevent; do echo add > $f; done")
-    _wait_mem_total(m, before + (DIMM >> 10), "mdev to online the 1st DIMM")
+    _wait_mem_total(m, before + (DIMM_ONLINE >> 10), "mdev to online the 1st DIMM")
     later = _plug(m, "d2", node=0)
-    _wait_mem_total(m, before + 2 * (DIMM >> 10),
+    _wait_mem_total(m, before + 2 * (DIMM_ONLINE >> 10),
                     "mdev to online the 2nd DIMM")
     for b in early + later:
         _check(read(m, f"{MEMDIR}/{b}/state") == "online", f"{b} offline")
