@@ -753,7 +753,7 @@ static int storm_check_zone(struct zone *zone, unsigned long hot, char *buf,
 	unsigned long free = zone_page_state(zone, NR_FREE_PAGES);
 	int nid = zone->zone_pgdat->node_id, bad = 0;
 
-	if (!mhp_memmap_on_memory() && present != early + hot) {
+	if (present != early + hot) {
 		*len += sysfs_emit_at(buf, *len,
 				      "node %d %s: present %lu != boot %lu + online hot-added %lu\n",
 				      nid, zone->name, present, early, hot);
