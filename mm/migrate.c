@@ -606,10 +606,9 @@ static int migrate_chunk_stopped(void *arg)
 static void release_old_unit(struct page *old, unsigned int order)
 {
 	bool reserved = PageReserved(old);
-	unsigned long i;
+	struct page *p, *end = old + (1UL << order);
 
-	for (i = 0; i < (1UL << order); i++) {
-		struct page *p = old + i;
+	for (p = old; p < end; p++) {
 
 		p->type = PGTY_NONE;
 		p->virtual = 0;

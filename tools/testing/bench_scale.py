@@ -49,18 +49,8 @@ class _ScaleBoot:
     """memhp_bench's guests on this bench's machine and command lines."""
 
     def boot_with(self, cmdline, tag):
-        sc = scenario.Scenario(f"bench:{self.name}", None, memory=MEMORY)
-        log = os.path.join(self.log_dir, f"scale-{self.name}-{tag}.log")
-        self.m = qemu.Machine(self.kernel, memory=MEMORY, cmdline=cmdline,
-                              extra_args=scenario.machine_args(sc),
-                              log_path=log, timeout=900.0,
-                              prompt=self.prompt, initrd=self.initrd)
-        try:
-            self.wait_prompt()
-        except Exception:
-            self.m.kill()
-            raise
-        return self.m
+        return self.boot_cmdline(cmdline, f"scale-{tag}", memory=MEMORY,
+                                 timeout=900.0)
 
 
 class TideScale(_ScaleBoot, memhp_bench.TideGuest):

@@ -83,12 +83,15 @@ class Guest:
                                           user_programs(build))
 
     def boot(self, state, tag):
-        sc = scenario.Scenario(f"bench:{self.name}", None, memory=MEMORY)
+        return self.boot_cmdline(self.cmdline(state), tag)
+
+    def boot_cmdline(self, cmdline, tag, memory=MEMORY, timeout=600.0):
+        """Boots with @cmdline on a -m @memory machine; log NAME-@tag."""
+        sc = scenario.Scenario(f"bench:{self.name}", None, memory=memory)
         log = os.path.join(self.log_dir, f"{self.name}-{tag}.log")
-        self.m = qemu.Machine(self.kernel, memory=MEMORY,
-                              cmdline=self.cmdline(state),
+        self.m = qemu.Machine(self.kernel, memory=memory, cmdline=cmdline,
                               extra_args=scenario.machine_args(sc),
-                              log_path=log, timeout=600.0,
+                              log_path=log, timeout=timeout,
                               prompt=self.prompt, initrd=self.initrd)
         try:
             self.wait_prompt()
