@@ -326,7 +326,7 @@ $(bench_progs): $(objtree)/tools/testing/%: $(srctree)/tools/testing/%.c
 bench: deps
 	$(Q)$(MAKE) -s bench-deps || \
 		echo "bench: no Linux 6.12 reference machine; its figures will be n/a"
-	$(Q)$(MAKE) -s all $(user_progs) $(bench_progs) $(initramfs_stress)
+	$(Q)$(MAKE) -s all $(initramfs) $(user_progs) $(bench_progs) $(initramfs_stress)
 	$(call bench_kernel,bench-kernel,$(no_debug_vm) $(no_lockdep))
 	$(call bench_kernel,bench-lockdep,$(no_debug_vm))
 	$(Q)$(PYTHON) $(srctree)/tools/testing/tide_bench.py --build $(objtree) \

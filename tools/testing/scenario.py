@@ -105,9 +105,9 @@ def initramfs_of(kernel):
     return path
 
 
-def start(kernel, sc, log_path=None):
-    """Boot @sc's machine with the initramfs of @kernel's build; return
-    the qemu.Machine at busybox sh's first prompt.
+def start(kernel, sc, log_path=None, initrd=None):
+    """Boot @sc's machine with @initrd (default: the initramfs of
+    @kernel's build); return the qemu.Machine at busybox sh's first prompt.
 
     Raises BootHang (with the registers) if the prompt does not come
     within BOOT_TIMEOUT s.
@@ -116,7 +116,7 @@ def start(kernel, sc, log_path=None):
                      cmdline=sc.cmdline, extra_args=machine_args(sc),
                      log_path=log_path,
                      timeout=BOOT_TIMEOUT + sc.timeout,
-                     initrd=initramfs_of(kernel))
+                     initrd=initrd or initramfs_of(kernel))
     try:
         m.expect(qemu.Machine.PROMPT, timeout=BOOT_TIMEOUT)
     except TimeoutError as e:
@@ -133,7 +133,7 @@ def _register_lines(registers):
     return ["QEMU's registers at the timeout:"] + registers.splitlines()
 
 
-def run(kernel, sc, log_path=None, detail=None):
+def run(kernel, sc, log_path=None, detail=None, initrd=None):
     """Run @sc once. Return a list of reasons it failed (empty: passed).
 
     A boot that does not reach the prompt within BOOT_TIMEOUT s gives one
@@ -142,7 +142,7 @@ def run(kernel, sc, log_path=None, detail=None):
     @detail (a list, if given) as lines to show under the failure.
     """
     try:
-        m = start(kernel, sc, log_path)
+        m = start(kernel, sc, log_path, initrd)
     except BootHang as e:
         if detail is not None:
             detail += _register_lines(e.registers)
