@@ -279,7 +279,7 @@ def _run_check(monkeypatch, capsys, tmp_path, scenarios, starts):
                         lambda errors=None: list(scenarios))
     queue = list(starts)
 
-    def fake_start(kernel, sc, log_path=None):
+    def fake_start(kernel, sc, log_path=None, initrd=None):
         with open(log_path, "w") as f:
             f.write("[    0.1] Tide ready in 0.1 s\n")
         item = queue.pop(0)
