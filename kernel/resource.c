@@ -22,6 +22,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 
 /*
  * resource_lock protects the parent/sibling/child links of every resource
@@ -109,6 +110,37 @@ struct resource *request_resource_conflict(struct resource *tree,
 int request_resource(struct resource *tree, struct resource *res)
 {
 	return request_resource_conflict(tree, res) ? -EBUSY : 0;
+}
+
+/**
+ * iomem_request_within - place @res under the top-level resource @name
+ * @name: the name of a top-level resource of iomem_resource (a window
+ *	claimed busy at boot, such as "PCI mem")
+ * @res: the range, lying wholly inside one such resource
+ *
+ * For a driver that owns a window and subdivides it itself (the PCI core
+ * claims BARs inside "PCI mem"), whatever the window's busy flag says.
+ *
+ * Return: 0; -ENOENT if no top-level @name holds all of @res; -EBUSY if
+ * @res overlaps one of that resource's children.
+ */
+int iomem_request_within(const char *name, struct resource *res)
+{
+	struct resource *p, *conflict = NULL;
+	unsigned long flags;
+	int ret = -ENOENT;
+
+	spin_lock_irqsave(&resource_lock, flags);
+	for (p = iomem_resource.child; p; p = p->sibling) {
+		if (p->start <= res->start && res->end <= p->end &&
+		    !strcmp(p->name, name)) {
+			conflict = resource_insert_locked(p, res);
+			ret = conflict ? -EBUSY : 0;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&resource_lock, flags);
+	return ret;
 }
 
 /* resource_lock held. Unlinks @res from its parent (no children allowed). */

@@ -30,7 +30,11 @@ struct resource {
 };
 
 /* resource->flags: the type bits, then the state bits (Linux's values). */
+#define IORESOURCE_IO		0x00000100
 #define IORESOURCE_MEM		0x00000200
+#define IORESOURCE_PREFETCH	0x00002000	/* a PCI BAR: prefetchable */
+#define IORESOURCE_SIZEALIGN	0x00040000	/* aligned to its size */
+#define IORESOURCE_MEM_64	0x00100000	/* a PCI BAR: 64 bits */
 #define IORESOURCE_SYSRAM	0x01000000	/* the range is RAM */
 #define IORESOURCE_BUSY		0x80000000	/* owned: nothing nests inside */
 #define IORESOURCE_SYSRAM_DRIVER_MANAGED	0x02000000
@@ -54,6 +58,7 @@ int request_resource(struct resource *tree, struct resource *res);
 struct resource *request_resource_conflict(struct resource *tree,
 					   struct resource *res);
 int release_resource(struct resource *res);
+int iomem_request_within(const char *name, struct resource *res);
 
 struct resource *__request_region(struct resource *root,
 				  resource_size_t start, resource_size_t len,
