@@ -26,6 +26,7 @@
 #include <asm/bootparam.h>
 #include <asm/io.h>
 #include "internal.h"
+#include "../pci/pci.h"
 
 __init acpi_status acpi_os_initialize(void)
 {
@@ -479,66 +480,37 @@ acpi_status acpi_os_write_memory(acpi_physical_address phys, u64 value, u32 widt
 /* ------------------------------------------------------ PCI configuration */
 
 /*
- * Configuration mechanism #1: the dword address goes to 0xcf8 with the
- * enable bit, the data moves through 0xcfc..0xcff.
+ * Through the PCI core's configuration access (drivers/pci/access.c), so
+ * that ports 0xcf8/0xcfc have one user and one lock.
  */
-#define PCI_CONF_ADDR		0xcf8
-#define PCI_CONF_DATA		0xcfc
-#define PCI_CONF_ENABLE		0x80000000u
-
-static DEFINE_SPINLOCK(pci_conf_lock);	/* the 0xcf8 address latch */
-
-static bool pci_conf_valid(struct acpi_pci_id *id, u32 reg, u32 width)
+static bool acpi_pci_id_valid(struct acpi_pci_id *id)
 {
 	return id->segment == 0 && id->bus < 256 && id->device < 32 &&
-	       id->function < 8 && reg < 256 &&
-	       (width == 8 || width == 16 || width == 32) &&
-	       (reg & (width / 8 - 1)) == 0;
-}
-
-static u32 pci_conf_addr(struct acpi_pci_id *id, u32 reg)
-{
-	return PCI_CONF_ENABLE | (u32)id->bus << 16 | (u32)id->device << 11 |
-	       (u32)id->function << 8 | (reg & 0xfc);
+	       id->function < 8;
 }
 
 acpi_status acpi_os_read_pci_configuration(struct acpi_pci_id *id, u32 reg,
 					   u64 *value, u32 width)
 {
-	u16 port = PCI_CONF_DATA + (reg & 3);
-	unsigned long flags;
+	u32 v;
 
-	if (!pci_conf_valid(id, reg, width))
+	if (!acpi_pci_id_valid(id) || width > 32 ||
+	    pci_raw_read(id->segment, id->bus,
+			 PCI_DEVFN(id->device, id->function), reg, width / 8,
+			 &v))
 		return AE_BAD_PARAMETER;
-	spin_lock_irqsave(&pci_conf_lock, flags);
-	outl(pci_conf_addr(id, reg), PCI_CONF_ADDR);
-	if (width == 8)
-		*value = inb(port);
-	else if (width == 16)
-		*value = inw(port);
-	else
-		*value = inl(port);
-	spin_unlock_irqrestore(&pci_conf_lock, flags);
+	*value = v;
 	return AE_OK;
 }
 
 acpi_status acpi_os_write_pci_configuration(struct acpi_pci_id *id, u32 reg,
 					    u64 value, u32 width)
 {
-	u16 port = PCI_CONF_DATA + (reg & 3);
-	unsigned long flags;
-
-	if (!pci_conf_valid(id, reg, width))
+	if (!acpi_pci_id_valid(id) || width > 32 ||
+	    pci_raw_write(id->segment, id->bus,
+			  PCI_DEVFN(id->device, id->function), reg, width / 8,
+			  value))
 		return AE_BAD_PARAMETER;
-	spin_lock_irqsave(&pci_conf_lock, flags);
-	outl(pci_conf_addr(id, reg), PCI_CONF_ADDR);
-	if (width == 8)
-		outb(value, port);
-	else if (width == 16)
-		outw(value, port);
-	else
-		outl(value, port);
-	spin_unlock_irqrestore(&pci_conf_lock, flags);
 	return AE_OK;
 }
 
