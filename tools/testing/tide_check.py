@@ -16,7 +16,8 @@
       lsmem and chmem against Linux's output; net_user.py: sockets;
       uevent_user.py: uevents, the uevent helper, mdev; numa_user.py:
       numactl and the policy calls; stress_user.py: stress-ng's
-      memhotplug stressor): the initramfs unpacked, busybox init,
+      memhotplug stressor; pci_user.py: /sys/bus/pci on pc and q35):
+      the initramfs unpacked, busybox init,
       Debian's programs, kselftest;
   (g) compare.py: the same script on Debian's Linux 6.12 and on Tide,
       one test per section (compare:lsmem, compare:chmem, ...), failing
@@ -51,6 +52,7 @@ import net_user   # noqa: E402
 import uevent_user   # noqa: E402
 import stress_user   # noqa: E402
 import numa_user   # noqa: E402
+import pci_user   # noqa: E402
 import compare    # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -663,7 +665,7 @@ def userland_jobs():
                              init_user.JOBS + userland_hotplug.JOBS +
                              lsmem_user.JOBS + net_user.JOBS +
                              uevent_user.JOBS + numa_user.JOBS +
-                             stress_user.JOBS)]
+                             stress_user.JOBS + pci_user.JOBS)]
 
 
 # (g) --------------------------------------------- Linux 6.12 against Tide
