@@ -152,6 +152,93 @@ void do_irq(struct pt_regs *regs)
 		irq_exit_resched();
 }
 
+/*
+ * The MSI irqs handed out: bit n for irq n. msi_lock is a leaf lock,
+ * taken by irq_alloc_msi()/irq_free_msi() and by request_irq() (under
+ * desc->lock) through irq_is_msi().
+ */
+static DEFINE_SPINLOCK(msi_lock);
+static u64 msi_irqs;
+
+/* The address of an interrupt message: 0xfee, destination APIC id. */
+#define MSI_ADDR_BASE		0xfee00000u
+#define MSI_ADDR_DEST_SHIFT	12
+
+/**
+ * irq_alloc_msi - an irq number for one message-signalled vector
+ *
+ * The irq lies above every IOAPIC input; its vector is irq_to_vector().
+ *
+ * Return: the irq, or -ENOSPC if all are taken.
+ */
+int irq_alloc_msi(void)
+{
+	unsigned int irq;
+	unsigned long flags;
+	int ret = -ENOSPC;
+
+	spin_lock_irqsave(&msi_lock, flags);
+	for (irq = max(ioapic_nr_inputs(), NR_LEGACY_IRQS); irq < NR_IRQS;
+	     irq++) {
+		if (!(msi_irqs & (1ULL << irq))) {
+			msi_irqs |= (1ULL << irq);
+			ret = irq;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&msi_lock, flags);
+	return ret;
+}
+
+/**
+ * irq_free_msi - give back an irq of irq_alloc_msi()
+ * @irq: the irq; free_irq() was called for its handlers
+ */
+void irq_free_msi(unsigned int irq)
+{
+	unsigned long flags;
+
+	if (WARN_ON_ONCE(irq >= NR_IRQS))
+		return;
+	spin_lock_irqsave(&msi_lock, flags);
+	WARN_ON_ONCE(!(msi_irqs & (1ULL << irq)));
+	msi_irqs &= ~(1ULL << irq);
+	spin_unlock_irqrestore(&msi_lock, flags);
+}
+
+/**
+ * irq_is_msi - whether @irq came from irq_alloc_msi()
+ * @irq: an irq number
+ *
+ * Return: true if it is an allocated MSI irq.
+ */
+bool irq_is_msi(unsigned int irq)
+{
+	unsigned long flags;
+	bool ret;
+
+	if (irq >= NR_IRQS)
+		return false;
+	spin_lock_irqsave(&msi_lock, flags);
+	ret = msi_irqs & (1ULL << irq);
+	spin_unlock_irqrestore(&msi_lock, flags);
+	return ret;
+}
+
+/**
+ * irq_msi_compose - the message a device writes to raise @irq
+ * @irq: an irq of irq_alloc_msi()
+ * @msg: out: address (fixed delivery, physical destination: the boot
+ *	CPU's APIC) and data (the vector, edge-triggered)
+ */
+void irq_msi_compose(unsigned int irq, struct msi_msg *msg)
+{
+	msg->address_lo = MSI_ADDR_BASE |
+			  x86_cpu_to_apicid[0] << MSI_ADDR_DEST_SHIFT;
+	msg->address_hi = 0;
+	msg->data = irq_to_vector(irq);
+}
+
 int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 		const char *name, void *dev)
 {
@@ -161,7 +248,8 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 	unsigned long irqflags;
 	int ret;
 
-	if (irq >= NR_IRQS || !handler || ioapic_route(irq, &route))
+	if (irq >= NR_IRQS || !handler ||
+	    (!irq_is_msi(irq) && ioapic_route(irq, &route)))
 		return -EINVAL;
 	a = kzalloc(sizeof(*a), GFP_KERNEL);
 	if (!a)
@@ -177,7 +265,7 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 		ret = -EBUSY;
 		goto out_unlock;
 	}
-	if (!desc->action) {
+	if (!desc->action && !irq_is_msi(irq)) {
 		ret = ioapic_unmask_irq(irq, irq_to_vector(irq));
 		if (ret)
 			goto out_unlock;
@@ -211,7 +299,7 @@ void free_irq(unsigned int irq, void *dev)
 			break;
 		}
 	}
-	if (a && !desc->action)
+	if (a && !desc->action && !irq_is_msi(irq))
 		ioapic_mask_irq(irq);
 	spin_unlock_irqrestore(&desc->lock, irqflags);
 	if (WARN_ON(!a))

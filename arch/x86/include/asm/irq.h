@@ -35,4 +35,20 @@ int ioapic_init(void);
 
 void legacy_pic_mask_all(void);
 
+/*
+ * Message-signalled irqs (PCI MSI-X): the irq numbers above the IOAPIC's
+ * inputs, each with its own vector (irq_to_vector()), edge-triggered,
+ * sent to the boot CPU. request_irq() takes an allocated one like any.
+ */
+struct msi_msg {
+	u32 address_lo;
+	u32 address_hi;
+	u32 data;
+};
+
+int irq_alloc_msi(void);
+void irq_free_msi(unsigned int irq);
+bool irq_is_msi(unsigned int irq);
+void irq_msi_compose(unsigned int irq, struct msi_msg *msg);
+
 #endif /* _ASM_X86_IRQ_H */
