@@ -12,7 +12,13 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
+#include <linux/atomic.h>
+#include <linux/delay.h>
+#include <linux/interrupt.h>
 #include <kunit/test.h>
+#include <asm/apic.h>
+#include <asm/irq.h>
+#include <asm/smp.h>
 #include "pci.h"
 
 #define HOST_BRIDGE_VENDOR	0x8086
@@ -233,6 +239,124 @@ static void pci_driver_binding(struct kunit *test)
 	pci_unregister_driver(&drv);
 	KUNIT_EXPECT_EQ(test, removes, probes);
 }
+
+/* ---- MSI-X: boot:kunit-pci-msix adds a modern virtio-rng-pci ---- */
+
+static void msix_irq_alloc(struct kunit *test)
+{
+	int a = irq_alloc_msi(), b = irq_alloc_msi();
+	struct msi_msg msg;
+
+	KUNIT_ASSERT_GE(test, a, 0);
+	KUNIT_ASSERT_GE(test, b, 0);
+	KUNIT_EXPECT_NE(test, a, b);
+	KUNIT_EXPECT_GE(test, (unsigned int)a, ioapic_nr_inputs());
+	KUNIT_EXPECT_TRUE(test, irq_is_msi(a));
+	irq_msi_compose(a, &msg);
+	KUNIT_EXPECT_EQ(test, msg.address_lo,
+			0xfee00000u | x86_cpu_to_apicid[0] << 12);
+	KUNIT_EXPECT_EQ(test, msg.address_hi, 0u);
+	KUNIT_EXPECT_EQ(test, msg.data, (u32)irq_to_vector(a));
+	irq_free_msi(a);
+	irq_free_msi(b);
+	KUNIT_EXPECT_FALSE(test, irq_is_msi(a));
+}
+
+static int find_rng(struct device *dev, void *data)
+{
+	struct pci_dev *pdev = to_pci_dev(dev);
+
+	if (pdev->vendor == 0x1af4 && pdev->device == 0x1044) {
+		*(struct pci_dev **)data = pdev;
+		return 1;
+	}
+	return 0;
+}
+
+static atomic_t msix_hits;
+
+static irqreturn_t msix_handler(int irq, void *dev)
+{
+	atomic_inc(&msix_hits);
+	return IRQ_HANDLED;
+}
+
+static void msix_vectors(struct kunit *test)
+{
+	struct pci_dev *pdev = NULL;
+	void __iomem *table;
+	u32 tbl, lo, data, ctrl;
+	struct msi_msg msg;
+	int n, irq, i;
+	u16 flags;
+
+	bus_for_each_dev(&pci_bus_type, &pdev, find_rng);
+	if (!pdev)
+		kunit_skip(test, "no virtio-rng-pci (1af4:1044) on this machine");
+	KUNIT_ASSERT_NE(test, pdev->msix_cap, 0);
+	KUNIT_EXPECT_EQ(test, pci_alloc_irq_vectors(pdev, 2, 1, PCI_IRQ_MSIX),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, pci_alloc_irq_vectors(pdev, 64, 64,
+						    PCI_IRQ_MSIX), -ENOSPC);
+	pci_enable_device(pdev);
+	pci_set_master(pdev);
+	n = pci_alloc_irq_vectors(pdev, 1, 8, PCI_IRQ_MSIX | PCI_IRQ_INTX);
+	KUNIT_ASSERT_GE(test, n, 1);
+	pci_read_config_word(pdev, pdev->msix_cap + PCI_MSIX_FLAGS, &flags);
+	KUNIT_EXPECT_TRUE(test, flags & PCI_MSIX_FLAGS_ENABLE);
+	KUNIT_EXPECT_FALSE(test, flags & PCI_MSIX_FLAGS_MASKALL);
+	KUNIT_EXPECT_EQ(test, n, min(8, (flags & PCI_MSIX_FLAGS_QSIZE) + 1));
+	pci_read_config_dword(pdev, pdev->msix_cap + PCI_MSIX_TABLE, &tbl);
+	table = pci_iomap_range(pdev, tbl & 7, tbl & ~7u, n * 16);
+	KUNIT_ASSERT_NOT_NULL(test, table);
+	for (i = 0; i < n; i++) {
+		irq = pci_irq_vector(pdev, i);
+		KUNIT_EXPECT_TRUE(test, irq_is_msi(irq));
+		irq_msi_compose(irq, &msg);
+		lo = readl(table + 16 * i);
+		data = readl(table + 16 * i + 8);
+		ctrl = readl(table + 16 * i + 12);
+		KUNIT_EXPECT_EQ(test, lo, msg.address_lo);
+		KUNIT_EXPECT_EQ(test, data, msg.data);
+		KUNIT_EXPECT_EQ(test, ctrl & 1, 0u);
+	}
+	KUNIT_EXPECT_EQ(test, pci_irq_vector(pdev, n), -EINVAL);
+	/* The vector reaches request_irq()'s handler (sent by the CPU). */
+	irq = pci_irq_vector(pdev, 0);
+	atomic_set(&msix_hits, 0);
+	KUNIT_ASSERT_EQ(test, request_irq(irq, msix_handler, 0, "pci-kunit",
+					  test), 0);
+	lapic_send_ipi_self(irq_to_vector(irq));
+	for (i = 0; i < 100 && !atomic_read(&msix_hits); i++)
+		mdelay(1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&msix_hits), 1);
+	free_irq(irq, test);
+	pci_iounmap(pdev, table);
+	pci_free_irq_vectors(pdev);
+	KUNIT_EXPECT_FALSE(test, irq_is_msi(irq));
+	pci_read_config_word(pdev, pdev->msix_cap + PCI_MSIX_FLAGS, &flags);
+	KUNIT_EXPECT_FALSE(test, flags & PCI_MSIX_FLAGS_ENABLE);
+
+	/* INTx only: the line SeaBIOS routed. */
+	n = pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_INTX);
+	KUNIT_EXPECT_EQ(test, n, pdev->irq ? 1 : -ENOSPC);
+	if (n == 1)
+		KUNIT_EXPECT_EQ(test, pci_irq_vector(pdev, 0), (int)pdev->irq);
+	pci_free_irq_vectors(pdev);
+	pci_disable_device(pdev);
+}
+
+static struct kunit_case pci_msix_cases[] = {
+	KUNIT_CASE(msix_irq_alloc),
+	KUNIT_CASE(msix_vectors),
+	{}
+};
+
+static struct kunit_suite pci_msix_suite = {
+	.name = "pci_msix",
+	.test_cases = pci_msix_cases,
+};
+kunit_test_suite(pci_msix_suite);
 
 static struct kunit_case pci_cases[] = {
 	KUNIT_CASE(pci_host_bridge_ids),

@@ -341,6 +341,13 @@ BOOT_MATRIX = (
              qemu_args=MEMORYLESS_NODE1,
              expect_text="node_pxm_then_address",
              forbid=("not ok", "node_pxm_then_address # SKIP")),
+    # PCI MSI-X (drivers/pci/msi.c): a modern virtio-rng-pci's table
+    # programmed, its vector delivered to request_irq()'s handler.
+    BootCase("boot:kunit-pci-msix", "pc", "512M",
+             "kunit.enable=1 kunit.filter_glob=pci_msix",
+             qemu_args=("-device", "virtio-rng-pci,disable-legacy=on"),
+             expect_text="ok 2 msix_vectors",
+             forbid=("not ok", "# SKIP")),
     # The tty: lines typed on the serial port reach a reader through the
     # UART's interrupt and the line discipline (serial8250 KUnit suite):
     # DEL erases, ^C signals the foreground group and flushes the line.
