@@ -263,7 +263,8 @@ static u64 __init e820__end_of_low_ram(void)
  * "Video ROM" 0xc0000-0xc7fff, "Adapter ROM" 0xc8000-0xeffff, "System ROM"
  * 0xf0000-0xfffff, "Reserved" 0xfffc0000-0xffffffff (the BIOS), and
  * "PCI mem" for the rest of the hole: Linux's PCI host bridge windows,
- * which Tide, having no PCI driver to subdivide them, keeps whole.
+ * which Tide keeps busy; the PCI core nests BARs in them itself
+ * (iomem_request_within()).
  */
 void __init e820__reserve_holes(void)
 {
