@@ -82,8 +82,8 @@ int pci_raw_read(u16 seg, u8 bus, u8 devfn, int reg, int len, u32 *val)
 	u16 port = PCI_CONF1_DATA + (reg & 3);
 	unsigned long flags;
 
-	if (!pci_access_ok(seg, reg, len, mmio ? PCI_CFG_SPACE_EXP_SIZE :
-			   PCI_CFG_SPACE_SIZE))
+	if (!pci_access_ok(seg, reg, len, mmio ? PCI_CONF_ECAM_BYTES :
+			   PCI_CONF_LEGACY_BYTES))
 		return -EINVAL;
 	if (mmio) {
 		*val = len == 1 ? readb(mmio) : len == 2 ? readw(mmio) :
@@ -116,8 +116,8 @@ int pci_raw_write(u16 seg, u8 bus, u8 devfn, int reg, int len, u32 val)
 	u16 port = PCI_CONF1_DATA + (reg & 3);
 	unsigned long flags;
 
-	if (!pci_access_ok(seg, reg, len, mmio ? PCI_CFG_SPACE_EXP_SIZE :
-			   PCI_CFG_SPACE_SIZE))
+	if (!pci_access_ok(seg, reg, len, mmio ? PCI_CONF_ECAM_BYTES :
+			   PCI_CONF_LEGACY_BYTES))
 		return -EINVAL;
 	if (mmio) {
 		if (len == 1)

@@ -33,7 +33,7 @@
 #include "pci.h"
 
 #define PCI_MSIX_TABLE_BIR	0x7
-#define PCI_MSIX_ENTRY_SIZE	16
+#define PCI_MSIX_SLOT_BYTES	16
 #define PCI_MSIX_ENTRY_ADDR_LO	0
 #define PCI_MSIX_ENTRY_ADDR_HI	4
 #define PCI_MSIX_ENTRY_DATA	8
@@ -91,7 +91,7 @@ static int pci_msix_enable(struct pci_dev *pdev, unsigned int nr,
 	pci_read_config_dword(pdev, cap + PCI_MSIX_TABLE, &table);
 	m->table = pci_iomap_range(pdev, table & PCI_MSIX_TABLE_BIR,
 				   table & ~PCI_MSIX_TABLE_BIR,
-				   qsize * PCI_MSIX_ENTRY_SIZE);
+				   qsize * PCI_MSIX_SLOT_BYTES);
 	if (!m->table) {
 		kfree(m);
 		return -ENOSPC;
@@ -109,7 +109,7 @@ static int pci_msix_enable(struct pci_dev *pdev, unsigned int nr,
 	ctrl |= PCI_MSIX_FLAGS_ENABLE | PCI_MSIX_FLAGS_MASKALL;
 	pci_write_config_word(pdev, cap + PCI_MSIX_FLAGS, ctrl);
 	for (i = 0; i < qsize; i++) {
-		void __iomem *e = m->table + i * PCI_MSIX_ENTRY_SIZE;
+		void __iomem *e = m->table + i * PCI_MSIX_SLOT_BYTES;
 		struct msi_msg msg;
 
 		if (i >= nr) {
@@ -225,7 +225,7 @@ void pci_free_irq_vectors(struct pci_dev *pdev)
 	list_del(&m->node);
 	for (i = 0; i < m->nr; i++)
 		writel(PCI_MSIX_ENTRY_MASKED, m->table +
-		       i * PCI_MSIX_ENTRY_SIZE + PCI_MSIX_ENTRY_CTRL);
+		       i * PCI_MSIX_SLOT_BYTES + PCI_MSIX_ENTRY_CTRL);
 	pci_read_config_word(pdev, pdev->msix_cap + PCI_MSIX_FLAGS, &ctrl);
 	ctrl &= ~(PCI_MSIX_FLAGS_ENABLE | PCI_MSIX_FLAGS_MASKALL);
 	pci_write_config_word(pdev, pdev->msix_cap + PCI_MSIX_FLAGS, ctrl);

@@ -26,35 +26,35 @@ static LIST_HEAD(pci_drivers);	/* every driver, under pci_lock */
 
 struct bus_type pci_bus_type = {
 	.name = "pci",
-	.dev_groups = pci_dev_groups,
+	.dev_groups = pci_sysfs_groups,
 	.uevent = pci_uevent,
 };
 
 static const struct pci_device_id *pci_match(const struct pci_driver *drv,
 					     const struct pci_dev *pdev)
 {
-	const struct pci_device_id *id;
+	const struct pci_device_id *e;
 
-	for (id = drv->id_table; id && id->vendor; id++)
-		if ((id->vendor == PCI_ANY_ID || id->vendor == pdev->vendor) &&
-		    (id->device == PCI_ANY_ID || id->device == pdev->device))
-			return id;
+	for (e = drv->id_table; e && e->vendor; e++)
+		if ((e->vendor == PCI_ANY_ID || e->vendor == pdev->vendor) &&
+		    (e->device == PCI_ANY_ID || e->device == pdev->device))
+			return e;
 	return NULL;
 }
 
 /* pci_lock held. Offers @pdev to @drv; true if it bound. */
 static bool pci_try_bind(struct pci_driver *drv, struct pci_dev *pdev)
 {
-	const struct pci_device_id *id;
+	const struct pci_device_id *entry;
 	int err;
 
 	if (pdev->driver)
 		return false;
-	id = pci_match(drv, pdev);
-	if (!id || !drv->probe)
+	entry = pci_match(drv, pdev);
+	if (!entry || !drv->probe)
 		return false;
 	pdev->driver = drv;
-	err = drv->probe(pdev, id);
+	err = drv->probe(pdev, entry);
 	if (err) {
 		pdev->driver = NULL;
 		if (err != -ENODEV)
@@ -108,34 +108,34 @@ int pci_register_driver(struct pci_driver *drv)
 
 /**
  * pci_unregister_driver - unbind a driver from its functions and drop it
- * @drv: a registered driver
+ * @driver: a registered driver
  *
  * remove() is called for each bound function. Sleeps.
  */
-void pci_unregister_driver(struct pci_driver *drv)
+void pci_unregister_driver(struct pci_driver *driver)
 {
 	struct pci_dev *pdev;
 
 	mutex_lock(&pci_lock);
 	list_for_each_entry(pdev, &pci_devices, node) {
-		if (pdev->driver != drv)
+		if (pdev->driver != driver)
 			continue;
-		if (drv->remove)
-			drv->remove(pdev);
+		if (driver->remove)
+			driver->remove(pdev);
 		pdev->driver = NULL;
 	}
-	list_del(&drv->node);
+	list_del(&driver->node);
 	mutex_unlock(&pci_lock);
 }
 
 static void pci_update_command(struct pci_dev *pdev, u16 set, u16 clear)
 {
-	u16 cmd, new;
+	u16 was, want;
 
-	pci_read_config_word(pdev, PCI_COMMAND, &cmd);
-	new = (cmd & ~clear) | set;
-	if (new != cmd)
-		pci_write_config_word(pdev, PCI_COMMAND, new);
+	pci_read_config_word(pdev, PCI_COMMAND, &was);
+	want = (was & ~clear) | set;
+	if (want != was)
+		pci_write_config_word(pdev, PCI_COMMAND, want);
 }
 
 /**
@@ -161,15 +161,16 @@ void pci_update_intx(struct pci_dev *pdev, bool on)
  */
 int pci_enable_device(struct pci_dev *pdev)
 {
+	unsigned long kinds = 0;
 	u16 set = 0;
-	int i;
+	int n;
 
-	for (i = 0; i < PCI_STD_NUM_BARS; i++) {
-		if (pci_resource_flags(pdev, i) & IORESOURCE_MEM)
-			set |= PCI_COMMAND_MEMORY;
-		if (pci_resource_flags(pdev, i) & IORESOURCE_IO)
-			set |= PCI_COMMAND_IO;
-	}
+	for (n = 0; n != PCI_STD_NUM_BARS; n++)
+		kinds |= pdev->resource[n].flags;
+	if (kinds & IORESOURCE_MEM)
+		set |= PCI_COMMAND_MEMORY;
+	if (kinds & IORESOURCE_IO)
+		set |= PCI_COMMAND_IO;
 	pci_update_command(pdev, set, 0);
 	return 0;
 }
@@ -198,13 +199,13 @@ void pci_set_master(struct pci_dev *pdev)
  * @pdev: the function
  * @bar: 0..5
  * @offset: from the BAR's start
- * @len: bytes; 0 for the rest of the BAR
+ * @length: bytes; 0 for the rest of the BAR
  *
  * Return: the mapping, or NULL if @bar is not a memory BAR, the range
  * leaves it, or it cannot be mapped.
  */
 void __iomem *pci_iomap_range(struct pci_dev *pdev, int bar,
-			      unsigned long offset, unsigned long len)
+			      unsigned long offset, unsigned long length)
 {
 	u64 size;
 
@@ -214,11 +215,11 @@ void __iomem *pci_iomap_range(struct pci_dev *pdev, int bar,
 	size = pci_resource_len(pdev, bar);
 	if (offset >= size)
 		return NULL;
-	if (!len)
-		len = size - offset;
-	if (len > size - offset)
+	if (!length)
+		length = size - offset;
+	if (length > size - offset)
 		return NULL;
-	return ioremap(pci_resource_start(pdev, bar) + offset, len);
+	return ioremap(pci_resource_start(pdev, bar) + offset, length);
 }
 
 /**
@@ -233,7 +234,7 @@ void pci_iounmap(struct pci_dev *pdev, void __iomem *addr)
 }
 
 /* Configuration access, the bus, then bus 0's functions. */
-static int __init pci_subsys_init(void)
+static int __init pci_core_init(void)
 {
 	int err, found;
 
@@ -250,4 +251,4 @@ static int __init pci_subsys_init(void)
 		pci_ecam_active() ? "ECAM" : "port 0xcf8");
 	return 0;
 }
-subsys_initcall(pci_subsys_init);
+subsys_initcall(pci_core_init);

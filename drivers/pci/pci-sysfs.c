@@ -12,13 +12,14 @@
 #include <linux/sysfs.h>
 #include "pci.h"
 
+/* A read-only file named @field, the struct pci_dev field of that name. */
 #define PCI_ID_SHOW(field, fmt)						\
-static ssize_t field##_show(struct device *dev,				\
-			    struct device_attribute *attr, char *buf)	\
+static ssize_t field##_show(struct device *d, struct device_attribute *a, \
+			    char *buf)					\
 {									\
-	return sysfs_emit(buf, fmt "\n", to_pci_dev(dev)->field);	\
+	return sysfs_emit(buf, fmt "\n", to_pci_dev(d)->field);		\
 }									\
-static DEVICE_ATTR_RO(field)
+static struct device_attribute pci_attr_##field = __ATTR_RO(field)
 
 PCI_ID_SHOW(vendor, "0x%04x");
 PCI_ID_SHOW(device, "0x%04x");
@@ -61,61 +62,62 @@ int pci_format_resources(const struct pci_dev *pdev, char *buf, size_t size)
 	return n;
 }
 
-static ssize_t resource_show(struct device *dev,
-			     struct device_attribute *attr, char *buf)
+static ssize_t resource_show(struct device *d, struct device_attribute *a,
+			     char *buf)
 {
-	return pci_format_resources(to_pci_dev(dev), buf, PAGE_SIZE);
+	return pci_format_resources(to_pci_dev(d), buf, PAGE_SIZE);
 }
-static DEVICE_ATTR_RO(resource);
+static struct device_attribute pci_attr_resource = __ATTR_RO(resource);
 
-static ssize_t enable_show(struct device *dev, struct device_attribute *attr,
+static ssize_t enable_show(struct device *d, struct device_attribute *a,
 			   char *buf)
 {
-	u16 cmd;
+	u16 command;
+	bool decodes;
 
-	pci_read_config_word(to_pci_dev(dev), PCI_COMMAND, &cmd);
-	return sysfs_emit(buf, "%u\n",
-			  !!(cmd & (PCI_COMMAND_IO | PCI_COMMAND_MEMORY)));
+	pci_read_config_word(to_pci_dev(d), PCI_COMMAND, &command);
+	decodes = command & (PCI_COMMAND_IO | PCI_COMMAND_MEMORY);
+	return sysfs_emit(buf, "%d\n", decodes);
 }
-static DEVICE_ATTR_RO(enable);
+static struct device_attribute pci_attr_enable = __ATTR_RO(enable);
 
 /* The first 256 bytes of configuration space, as raw bytes. */
-static ssize_t config_show(struct device *dev, struct device_attribute *attr,
+static ssize_t config_show(struct device *d, struct device_attribute *a,
 			   char *buf)
 {
-	struct pci_dev *pdev = to_pci_dev(dev);
 	int i;
 
-	for (i = 0; i < PCI_CFG_SPACE_SIZE; i += 4) {
+	for (i = 0; i < PCI_CONF_LEGACY_BYTES; i += 4) {
 		u32 v;
 
-		pci_read_config_dword(pdev, i, &v);
+		pci_read_config_dword(to_pci_dev(d), i, &v);
 		memcpy(buf + i, &v, 4);
 	}
-	return PCI_CFG_SPACE_SIZE;
+	return PCI_CONF_LEGACY_BYTES;
 }
-static DEVICE_ATTR_RO(config);
+static struct device_attribute pci_attr_config = __ATTR_RO(config);
 
-static struct attribute *pci_dev_attrs[] = {
-	&dev_attr_vendor.attr,
-	&dev_attr_device.attr,
-	&dev_attr_subsystem_vendor.attr,
-	&dev_attr_subsystem_device.attr,
-	&dev_attr_class.attr,
-	&dev_attr_revision.attr,
-	&dev_attr_irq.attr,
-	&dev_attr_resource.attr,
-	&dev_attr_enable.attr,
-	&dev_attr_config.attr,
+static struct attribute *pci_sysfs_attrs[] = {
+	&pci_attr_vendor.attr,
+	&pci_attr_device.attr,
+	&pci_attr_subsystem_vendor.attr,
+	&pci_attr_subsystem_device.attr,
+	&pci_attr_class.attr,
+	&pci_attr_revision.attr,
+	&pci_attr_irq.attr,
+	&pci_attr_resource.attr,
+	&pci_attr_enable.attr,
+	&pci_attr_config.attr,
 	NULL,
 };
 
-static const struct attribute_group pci_dev_group = {
-	.attrs = pci_dev_attrs,
+static const struct attribute_group pci_sysfs_group = {
+	.attrs = pci_sysfs_attrs,
 };
 
-const struct attribute_group *pci_dev_groups[] = {
-	&pci_dev_group,
+/* The files of every function: pci_bus_type.dev_groups. */
+const struct attribute_group *pci_sysfs_groups[] = {
+	&pci_sysfs_group,
 	NULL,
 };
 
@@ -128,19 +130,18 @@ const struct attribute_group *pci_dev_groups[] = {
  */
 int pci_uevent(const struct device *dev, struct kobj_uevent_env *env)
 {
-	const struct pci_dev *pdev = container_of(dev, struct pci_dev, dev);
+	const struct pci_dev *f = container_of(dev, struct pci_dev, dev);
+	u8 base = f->class >> 16, sub = f->class >> 8, progif = f->class;
 
-	if (add_uevent_var(env, "PCI_CLASS=%04X", pdev->class) ||
-	    add_uevent_var(env, "PCI_ID=%04X:%04X", pdev->vendor,
-			   pdev->device) ||
+	if (add_uevent_var(env, "PCI_CLASS=%04X", f->class) ||
+	    add_uevent_var(env, "PCI_ID=%04X:%04X", f->vendor, f->device) ||
 	    add_uevent_var(env, "PCI_SUBSYS_ID=%04X:%04X",
-			   pdev->subsystem_vendor, pdev->subsystem_device) ||
+			   f->subsystem_vendor, f->subsystem_device) ||
 	    add_uevent_var(env, "PCI_SLOT_NAME=%s", dev_name(dev)) ||
 	    add_uevent_var(env, "MODALIAS=pci:v%08Xd%08X"
 			   "sv%08Xsd%08X" "bc%02Xsc%02Xi%02X",
-			   pdev->vendor, pdev->device, pdev->subsystem_vendor,
-			   pdev->subsystem_device, pdev->class >> 16,
-			   (pdev->class >> 8) & 0xff, pdev->class & 0xff))
+			   f->vendor, f->device, f->subsystem_vendor,
+			   f->subsystem_device, base, sub, progif))
 		return -ENOMEM;
 	return 0;
 }

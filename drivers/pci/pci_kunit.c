@@ -74,7 +74,7 @@ static int count_dev(struct device *dev, void *data)
 static int check_caps(struct device *dev, void *data)
 {
 	struct kunit *test = data;
-	struct pci_dev *pdev = to_pci_dev(dev);
+	struct pci_dev *pdev = container_of(dev, struct pci_dev, dev);
 	int id, n;
 	u8 pos, got;
 
@@ -106,14 +106,14 @@ static void pci_capability_walk(struct kunit *test)
 static int check_bars(struct device *dev, void *data)
 {
 	struct kunit *test = data;
-	struct pci_dev *pdev = to_pci_dev(dev);
+	struct pci_dev *pdev = container_of(dev, struct pci_dev, dev);
 	int i;
 
-	for (i = 0; i < PCI_STD_NUM_BARS; i++) {
-		struct resource *r = &pdev->resource[i];
+	for (i = 0; i != PCI_STD_NUM_BARS; i++) {
+		struct resource *r = pdev->resource + i;
 		u32 bar;
 
-		if (!(r->flags & IORESOURCE_MEM))
+		if ((r->flags & IORESOURCE_MEM) == 0)
 			continue;
 		KUNIT_ASSERT_NOT_NULL(test, r->parent);
 		KUNIT_EXPECT_STREQ(test, r->parent->name, "PCI mem");
@@ -264,7 +264,7 @@ static void msix_irq_alloc(struct kunit *test)
 
 static int find_rng(struct device *dev, void *data)
 {
-	struct pci_dev *pdev = to_pci_dev(dev);
+	struct pci_dev *pdev = container_of(dev, struct pci_dev, dev);
 
 	if (pdev->vendor == 0x1af4 && pdev->device == 0x1044) {
 		*(struct pci_dev **)data = pdev;

@@ -27,13 +27,14 @@
 #include <asm/irq.h>
 #include "pci.h"
 
-#define PCI_HEADER_TYPE_MASK	0x7f
-#define PCI_HEADER_TYPE_MFD	0x80
-#define PCI_HEADER_TYPE_NORMAL	0
-#define PCI_HEADER_TYPE_BRIDGE	1
+#define PCI_HDR_LAYOUT		0x7f
+#define PCI_HDR_MULTIFN		0x80
+#define PCI_HDR_ENDPOINT	0
+#define PCI_HDR_P2P_BRIDGE	1
 #define PCI_BAR_IO_MASK		(~0x03u)
 #define PCI_BAR_MEM_MASK	(~0x0fu)
 #define PCI_BAR_MEM_TYPE_MASK	0x06
+#define PCI_SLOTS_ON_BUS	32
 #define PCI_CAP_WALK_LIMIT	48	/* capabilities fit 192 bytes */
 
 int pci_read_config_byte(const struct pci_dev *pdev, int where, u8 *val)
@@ -179,26 +180,26 @@ static int pci_read_bar(struct pci_dev *pdev, int i)
 		res->start = base;
 		res->end = base + (mask & -mask) - 1;
 		res->flags = IORESOURCE_MEM | IORESOURCE_SIZEALIGN |
-			     (lo & ~PCI_BAR_MEM_MASK);
-		if (lo & PCI_BASE_ADDRESS_MEM_PREFETCH)
-			res->flags |= IORESOURCE_PREFETCH;
-		if (is64)
-			res->flags |= IORESOURCE_MEM_64;
+			     (lo & ~PCI_BAR_MEM_MASK) |
+			     (is64 ? IORESOURCE_MEM_64 : 0) |
+			     (lo & PCI_BASE_ADDRESS_MEM_PREFETCH ?
+			      IORESOURCE_PREFETCH : 0);
 	}
 	return is64 ? 2 : 1;
 }
 
 static void pci_read_bars(struct pci_dev *pdev, int nr)
 {
-	u16 cmd;
+	u16 saved;
 	int i;
 
-	pci_read_config_word(pdev, PCI_COMMAND, &cmd);
-	pci_write_config_word(pdev, PCI_COMMAND,
-			      cmd & ~(PCI_COMMAND_IO | PCI_COMMAND_MEMORY));
+	/* No decoding while a BAR holds all ones. */
+	pci_read_config_word(pdev, PCI_COMMAND, &saved);
+	pci_write_config_word(pdev, PCI_COMMAND, saved &
+			      ~(PCI_COMMAND_IO | PCI_COMMAND_MEMORY));
 	for (i = 0; i < nr; )
 		i += pci_read_bar(pdev, i);
-	pci_write_config_word(pdev, PCI_COMMAND, cmd);
+	pci_write_config_word(pdev, PCI_COMMAND, saved);
 }
 
 /* Claims each memory BAR under "PCI mem"; an unclaimable one is dropped. */
@@ -206,14 +207,15 @@ static void pci_claim_bars(struct pci_dev *pdev)
 {
 	int i, err;
 
-	for (i = 0; i < PCI_STD_NUM_BARS; i++) {
-		struct resource *res = &pdev->resource[i];
+	for (i = 0; i != PCI_STD_NUM_BARS; i++) {
+		struct resource *res = pdev->resource + i;
+		bool io = res->flags & IORESOURCE_IO;
 
 		res->name = dev_name(&pdev->dev);
-		if (res->flags & IORESOURCE_IO)
+		if (io)
 			pr_info("pci %s: BAR %d [io  %#06llx-%#06llx]\n",
 				res->name, i, (u64)res->start, (u64)res->end);
-		if (!(res->flags & IORESOURCE_MEM))
+		if (io || !res->flags)
 			continue;
 		err = res->start ? iomem_request_within("PCI mem", res) :
 				   -ENOENT;
@@ -268,8 +270,9 @@ static void pci_root_release(struct device *dev)
 static int pci_scan_function(u8 devfn, u32 id)
 {
 	struct pci_dev *pdev = kzalloc(sizeof(*pdev), GFP_KERNEL);
+	struct device *dev;
 	u32 class_rev;
-	u8 hdr;
+	u8 layout;
 	int err;
 
 	if (!pdev)
@@ -280,14 +283,15 @@ static int pci_scan_function(u8 devfn, u32 id)
 	pci_read_config_dword(pdev, PCI_CLASS_REVISION, &class_rev);
 	pdev->class = class_rev >> 8;
 	pdev->revision = class_rev & 0xff;
-	pci_read_config_byte(pdev, PCI_HEADER_TYPE, &hdr);
-	pdev->hdr_type = hdr & PCI_HEADER_TYPE_MASK;
+	pci_read_config_byte(pdev, PCI_HEADER_TYPE, &layout);
+	pdev->hdr_type = layout & PCI_HDR_LAYOUT;
 	INIT_LIST_HEAD(&pdev->node);
 
-	device_initialize(&pdev->dev);
-	pdev->dev.release = pci_dev_release;
-	pdev->dev.parent = pci_root;
-	pdev->dev.bus = &pci_bus_type;
+	dev = &pdev->dev;
+	device_initialize(dev);
+	dev->release = pci_dev_release;
+	dev->parent = pci_root;
+	dev->bus = &pci_bus_type;
 	err = dev_set_name(&pdev->dev, "%04x:%02x:%02x.%d", pdev->segment,
 			   pdev->bus, PCI_SLOT(devfn), PCI_FUNC(devfn));
 	if (err)
@@ -296,13 +300,13 @@ static int pci_scan_function(u8 devfn, u32 id)
 	pr_info("pci %s: [%04x:%04x] type %02x class %#08x\n",
 		dev_name(&pdev->dev), pdev->vendor, pdev->device,
 		pdev->hdr_type, pdev->class);
-	if (pdev->hdr_type == PCI_HEADER_TYPE_NORMAL) {
+	if (pdev->hdr_type == PCI_HDR_ENDPOINT) {
 		pci_read_config_word(pdev, PCI_SUBSYSTEM_VENDOR_ID,
 				     &pdev->subsystem_vendor);
 		pci_read_config_word(pdev, PCI_SUBSYSTEM_ID,
 				     &pdev->subsystem_device);
 		pci_read_bars(pdev, PCI_STD_NUM_BARS);
-	} else if (pdev->hdr_type == PCI_HEADER_TYPE_BRIDGE) {
+	} else if (pdev->hdr_type == PCI_HDR_P2P_BRIDGE) {
 		pci_read_bars(pdev, 2);
 		pr_info("pci %s: bridge: the buses behind it are not scanned\n",
 			dev_name(&pdev->dev));
@@ -354,7 +358,7 @@ int __init pci_scan_bus0(void)
 		pci_root = NULL;
 		return err;
 	}
-	for (slot = 0; slot < 32; slot++) {
+	for (slot = 0; slot < PCI_SLOTS_ON_BUS; slot++) {
 		for (fn = 0; fn < 8; fn++) {
 			probe.devfn = PCI_DEVFN(slot, fn);
 			pci_read_config_dword(&probe, PCI_VENDOR_ID, &id);
@@ -372,7 +376,7 @@ int __init pci_scan_bus0(void)
 			if (fn == 0) {
 				pci_read_config_byte(&probe, PCI_HEADER_TYPE,
 						     &hdr);
-				if (!(hdr & PCI_HEADER_TYPE_MFD))
+				if (!(hdr & PCI_HDR_MULTIFN))
 					break;
 			}
 		}
