@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0
-"""Write a crafted ACPI SRAT, SLIT or SSDT for QEMU's -acpitable.
+"""Write a crafted ACPI SRAT, SLIT, SSDT or MCFG for QEMU's -acpitable.
 
 Boot tests feed Tide tables QEMU would not generate: node 1's boot RAM
 marked hotpluggable, corrupt tables that must be reported and skipped, a
@@ -14,6 +14,7 @@ descriptor) and 20 (AML encoding).
   mk_acpi_table.py srat OUT --preset two-node-hotplug --ram 512M
   mk_acpi_table.py slit OUT --dist 10,21,21,10
   mk_acpi_table.py ssdt OUT --memdev MTST,0x10000000000,128M
+  mk_acpi_table.py mcfg OUT --ecam 0x100000,0,0,0
 """
 
 import argparse
@@ -158,9 +159,19 @@ def corrupt(table, how):
     return checksummed(bytes(t))
 
 
+def mcfg(entries):
+    """MCFG (PCI Firmware Specification 3.2, 4.1.2): the header, 8 reserved
+    bytes, then per ECAM window base (u64), segment (u16), first and last
+    bus (u8 each) and 4 reserved bytes."""
+    body = b"".join(struct.pack("<QHBBI", base, seg, first, last, 0)
+                    for base, seg, first, last in entries)
+    length = HEADER_LEN + 8 + len(body)
+    return header(b"MCFG", length, 1) + b"\0" * 8 + body
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("kind", choices=("srat", "slit", "ssdt"))
+    ap.add_argument("kind", choices=("srat", "slit", "ssdt", "mcfg"))
     ap.add_argument("out", help="file to write")
     ap.add_argument("--mem", action="append", default=[],
                     metavar="PXM,BASE,SIZE[,hotplug][,disabled][,nv]")
@@ -175,9 +186,15 @@ def main(argv=None):
     ap.add_argument("--memdev", action="append", default=[],
                     metavar="NAME,BASE,SIZE",
                     help="SSDT: a PNP0C80 memory device under \\_SB")
+    ap.add_argument("--ecam", action="append", default=[],
+                    metavar="BASE,SEGMENT,FIRST_BUS,LAST_BUS",
+                    help="MCFG: an ECAM window")
     args = ap.parse_args(argv)
 
-    if args.kind == "slit":
+    if args.kind == "mcfg":
+        data = checksummed(mcfg([tuple(int(x, 0) for x in e.split(","))
+                                 for e in args.ecam]))
+    elif args.kind == "slit":
         data = checksummed(slit([int(x, 0) for x in args.dist.split(",")]))
     elif args.kind == "ssdt":
         devs = []

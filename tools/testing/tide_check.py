@@ -348,6 +348,12 @@ BOOT_MATRIX = (
              qemu_args=("-device", "virtio-rng-pci,disable-legacy=on"),
              expect_text="ok 2 msix_vectors",
              forbid=("not ok", "# SKIP")),
+    # An MCFG whose window lies in RAM is refused: port 0xcf8 stays.
+    BootCase("boot:pci-mcfg-in-ram", "pc", "512M",
+             acpitable="mcfg --ecam 0x100000,0,0,0",
+             expect_all=("PCI: MCFG entry [mem 0x00100000-0x001fffff] "
+                         "segment 0 buses 00-00 is unusable",
+                         "functions on bus 00 (port 0xcf8)")),
     # The tty: lines typed on the serial port reach a reader through the
     # UART's interrupt and the line discipline (serial8250 KUnit suite):
     # DEL erases, ^C signals the foreground group and flushes the line.
