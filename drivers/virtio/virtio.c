@@ -166,12 +166,17 @@ fail:
 	       err);
 	vdev->features = 0;
 	vdev->config->reset(vdev);
+	if (!list_empty(&vdev->vqs))	/* a probe that failed half-way */
+		vdev->config->del_vqs(vdev);
 	virtio_add_status(vdev, VIRTIO_CONFIG_S_ACKNOWLEDGE |
 			  VIRTIO_CONFIG_S_FAILED);
 	return err;
 }
 
-/* Unbinds @vdev's driver: it stops, then the device is reset. Lock held. */
+/*
+ * Unbinds @vdev's driver: it stops, then the device is reset and any
+ * queues left are freed. Bus lock held.
+ */
 static void virtio_unbind(struct virtio_device *vdev)
 {
 	struct virtio_driver *drv = vdev->driver;
@@ -182,6 +187,8 @@ static void virtio_unbind(struct virtio_device *vdev)
 	vdev->driver = NULL;
 	vdev->features = 0;
 	vdev->config->reset(vdev);
+	if (!list_empty(&vdev->vqs))	/* queues the driver left behind */
+		vdev->config->del_vqs(vdev);
 	virtio_add_status(vdev, VIRTIO_CONFIG_S_ACKNOWLEDGE);
 }
 

@@ -96,7 +96,8 @@ static inline struct virtio_device *dev_to_virtio(struct device *dev)
  * @feature_table_size: how many
  * @probe: binds a device whose status is ACKNOWLEDGE|DRIVER|FEATURES_OK;
  *	sets up its queues and calls virtio_device_ready(); 0 or -errno
- * @remove: unbinds it: the device is reset by the bus afterwards
+ * @remove: unbinds it; it may reset the device and free its queues itself
+ *	(config->reset, then config->del_vqs), else the bus does afterwards
  * @config_changed: the device's configuration changed, or NULL
  *	(interrupt context)
  * @node: on the bus's list of drivers
