@@ -688,6 +688,36 @@ class Context:
         self.kunit_glob = args.kunit_glob
 
 
+# (c') ------------------------------------------ virtio over modern PCI
+
+# virtio-rng reads 32 bytes at probe through the whole stack: PCI
+# enumeration, the virtio capabilities, feature negotiation, a split
+# queue, the doorbell and the queue's interrupt (MSI-X).
+VIRTIO_BOOTS = tuple(
+    BootCase(f"boot:virtio-rng-{m}", m, "512M",
+             qemu_args=("-device", "virtio-rng-pci"),
+             expect_text="virtio_rng virtio0: read 32 random bytes",
+             forbid=("no usable virtio capabilities", "probe failed",
+                     "bad chain id", "timed out", "without an interrupt"))
+    for m in ("pc", "q35"))
+
+
+def _kernel_has(ctx, option):
+    """Whether the kernel under test was built with CONFIG_<option>=y."""
+    try:
+        with open(os.path.join(ctx.build, ".config")) as f:
+            return f"CONFIG_{option}=y\n" in f.read()
+    except OSError:
+        return False
+
+
+def virtio_boot_job(ctx, case):
+    if not _kernel_has(ctx, "VIRTIO_PCI"):
+        return [Outcome(case.name, SKIP, "kernel built without "
+                        "CONFIG_VIRTIO_PCI (it needs the PCI core)")]
+    return boot_job(ctx, case)
+
+
 def all_jobs(args):
     # The scenarios are the longest jobs: start them early.
     jobs = [Job("kunit", kunit_job)] + scenario_jobs(args.quick)
@@ -695,6 +725,9 @@ def all_jobs(args):
         jobs.append(Job("fail-demo", fail_demo_job))
         for case in BOOT_MATRIX:
             jobs.append(Job(case.name, lambda ctx, c=case: boot_job(ctx, c)))
+        for case in VIRTIO_BOOTS:
+            jobs.append(Job(case.name,
+                            lambda ctx, c=case: virtio_boot_job(ctx, c)))
         jobs.append(Job("pytest", pytest_job))
         jobs += userland_jobs()
         jobs.append(Job("compare:", compare_job))
