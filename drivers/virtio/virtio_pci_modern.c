@@ -21,7 +21,11 @@
  * DOC: the modern PCI transport
  *
  * A virtio 1.x function has vendor 0x1af4 and device id 0x1040 + its
- * virtio device id; its subsystem vendor is the virtio vendor. Vendor
+ * virtio device id; a transitional one (QEMU's default) keeps a legacy id
+ * 0x1000..0x103f and names its virtio device id in its subsystem device
+ * id, and is driven through the same modern interface (its legacy I/O BAR
+ * is not used; a legacy-only function lacks the capabilities and is
+ * refused). The subsystem vendor is the virtio vendor. Vendor
  * capabilities (PCI_CAP_ID_VNDR) name, by cfg_type, a BAR range for each
  * structure; the first usable one of each type is mapped. Interrupts: one
  * MSI-X vector for configuration changes and one per queue when the
@@ -69,6 +73,7 @@ enum vpci_cfg_type {
 #define VPCI_ISR_CONFIG		0x2
 
 #define VPCI_VENDOR		0x1af4
+#define VPCI_TRANS_FIRST	0x1000	/* transitional: legacy ids */
 #define VPCI_MODERN_FIRST	0x1040
 #define VPCI_MODERN_LAST	0x107f
 
@@ -534,13 +539,16 @@ static int vpci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	vp->device = vpci_map_cap(pdev, VPCI_CFG_DEVICE, 1, &vp->device_len,
 				  NULL);
 	if (!vp->common || !vp->isr || !vp->notify) {
-		pr_err("virtio-pci %02x:%02x.%x: no usable virtio capabilities\n",
+		pr_err("virtio-pci %02x:%02x.%x: no usable virtio 1.x capabilities (legacy-only?)\n",
 		       pdev->bus, PCI_SLOT(pdev->devfn), PCI_FUNC(pdev->devfn));
 		err = -ENODEV;
 		goto out_unmap;
 	}
 	pci_set_master(pdev);
-	vp->vdev.id.device = pdev->device - VPCI_MODERN_FIRST;
+	if (pdev->device < VPCI_MODERN_FIRST)
+		vp->vdev.id.device = pdev->subsystem_device;
+	else
+		vp->vdev.id.device = pdev->device - VPCI_MODERN_FIRST;
 	vp->vdev.id.vendor = pdev->subsystem_vendor;
 	vp->vdev.config = &vpci_config_ops;
 	vp->vdev.dev.parent = &pdev->dev;
@@ -571,8 +579,8 @@ static void vpci_remove(struct pci_dev *pdev)
 	pci_disable_device(pdev);
 }
 
-/* Every modern id: 0x1040 + the virtio device id, 0x1040..0x107f. */
-static struct pci_device_id vpci_ids[VPCI_MODERN_LAST - VPCI_MODERN_FIRST + 2];
+/* Every transitional and modern id, 0x1000..0x107f, and the end entry. */
+static struct pci_device_id vpci_ids[VPCI_MODERN_LAST - VPCI_TRANS_FIRST + 2];
 
 static struct pci_driver vpci_driver = {
 	.name = "virtio-pci",
@@ -585,9 +593,9 @@ static int __init vpci_init(void)
 {
 	unsigned int i;
 
-	for (i = 0; i <= VPCI_MODERN_LAST - VPCI_MODERN_FIRST; i++) {
+	for (i = 0; i <= VPCI_MODERN_LAST - VPCI_TRANS_FIRST; i++) {
 		vpci_ids[i].vendor = VPCI_VENDOR;
-		vpci_ids[i].device = VPCI_MODERN_FIRST + i;
+		vpci_ids[i].device = VPCI_TRANS_FIRST + i;
 	}
 	return pci_register_driver(&vpci_driver);
 }
