@@ -324,6 +324,7 @@ static void virtio_ring_pins_pages(struct kunit *test)
 	int head;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
+	memset(buf, 0, 2 * PAGE_SIZE);	/* vmalloc does not zero */
 	p0 = vmalloc_to_page(buf);
 	p1 = vmalloc_to_page(buf + PAGE_SIZE);
 	c0 = page_count(p0);
