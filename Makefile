@@ -33,7 +33,7 @@ KCONFIG_ENV := srctree=$(srctree) KCONFIG_CONFIG=.config
 dirs := arch/x86/boot arch/x86/kernel arch/x86/entry arch/x86/mm arch/x86/lib init kernel kernel/sched \
 	kernel/locking mm lib lib/kunit drivers/tty drivers/tty/serial \
 	drivers/acpi arch/x86/kernel/acpi fs drivers/base drivers/base/power \
-	drivers/char drivers/pci \
+	drivers/char drivers/pci drivers/virtio \
 	net net/core net/netlink net/unix
 
 -include $(objtree)/include/config/auto.conf
