@@ -187,9 +187,10 @@ $(acpica_objs): $(acpica_dir)/%.o: $(acpica_stamp) $(objtree)/include/config/aut
 	@$(if $(Q),echo "  CC      acpica/$(notdir $*).o")
 	$(Q)$(CC) $(ACPICA_CFLAGS) -c $(acpica_dir)/$*.c -o $@
 
-# Tide's ACPI code includes ACPICA's headers: extract them first.
-$(filter $(objtree)/drivers/acpi/% $(objtree)/arch/x86/kernel/acpi/%,$(objs)): \
-	| $(acpica_stamp)
+# Tide's ACPI code, and the PCI core (the MCFG), include ACPICA's
+# headers: extract them first.
+$(filter $(objtree)/drivers/acpi/% $(objtree)/arch/x86/kernel/acpi/% \
+	 $(objtree)/drivers/pci/%,$(objs)): | $(acpica_stamp)
 endif # CONFIG_ACPI
 
 # The gzip members lib/inflate_kunit.c decompresses, made by Debian's
