@@ -38,44 +38,23 @@ static LIST_HEAD(virtio_drivers);
 #define VIRTIO_CORE_FEATURES	((1ULL << VIRTIO_F_VERSION_1) | \
 				 (1ULL << VIRTIO_RING_F_EVENT_IDX))
 
-static ssize_t device_show(struct device *dev, struct device_attribute *attr,
-			   char *buf)
+/* The files of /sys/bus/virtio/devices/virtioN, with Linux 6.12's formats. */
+enum virtio_file {
+	VIRTIO_FILE_DEVICE,
+	VIRTIO_FILE_VENDOR,
+	VIRTIO_FILE_STATUS,
+	VIRTIO_FILE_MODALIAS,
+	VIRTIO_FILE_FEATURES,
+};
+
+struct virtio_file_attr {
+	struct device_attribute dattr;
+	enum virtio_file which;
+};
+
+/* Features: one character per bit, bit 0 first. */
+static ssize_t virtio_emit_features(u64 features, char *buf)
 {
-	return sysfs_emit(buf, "0x%04x\n", dev_to_virtio(dev)->id.device);
-}
-static DEVICE_ATTR_RO(device);
-
-static ssize_t vendor_show(struct device *dev, struct device_attribute *attr,
-			   char *buf)
-{
-	return sysfs_emit(buf, "0x%04x\n", dev_to_virtio(dev)->id.vendor);
-}
-static DEVICE_ATTR_RO(vendor);
-
-static ssize_t status_show(struct device *dev, struct device_attribute *attr,
-			   char *buf)
-{
-	struct virtio_device *vdev = dev_to_virtio(dev);
-
-	return sysfs_emit(buf, "0x%08x\n", vdev->config->get_status(vdev));
-}
-static DEVICE_ATTR_RO(status);
-
-static ssize_t modalias_show(struct device *dev, struct device_attribute *attr,
-			     char *buf)
-{
-	struct virtio_device *vdev = dev_to_virtio(dev);
-
-	return sysfs_emit(buf, "virtio:d%08Xv%08X\n", vdev->id.device,
-			  vdev->id.vendor);
-}
-static DEVICE_ATTR_RO(modalias);
-
-/* One character per feature bit, bit 0 first, as Linux prints them. */
-static ssize_t features_show(struct device *dev, struct device_attribute *attr,
-			     char *buf)
-{
-	u64 features = READ_ONCE(dev_to_virtio(dev)->features);
 	int bit, n = 0;
 
 	for (bit = 0; bit < 64; bit++)
@@ -83,22 +62,58 @@ static ssize_t features_show(struct device *dev, struct device_attribute *attr,
 	buf[n++] = '\n';
 	return n;
 }
-static DEVICE_ATTR_RO(features);
 
-static struct attribute *virtio_dev_attrs[] = {
-	&dev_attr_device.attr,
-	&dev_attr_vendor.attr,
-	&dev_attr_status.attr,
-	&dev_attr_modalias.attr,
-	&dev_attr_features.attr,
+static ssize_t virtio_file_show(struct device *dev,
+				struct device_attribute *dattr, char *buf)
+{
+	const struct virtio_file_attr *f =
+		container_of(dattr, struct virtio_file_attr, dattr);
+	struct virtio_device *vdev = dev_to_virtio(dev);
+
+	switch (f->which) {
+	case VIRTIO_FILE_DEVICE:
+		return sysfs_emit(buf, "0x%04x\n", vdev->id.device);
+	case VIRTIO_FILE_VENDOR:
+		return sysfs_emit(buf, "0x%04x\n", vdev->id.vendor);
+	case VIRTIO_FILE_STATUS:
+		return sysfs_emit(buf, "0x%08x\n",
+				  vdev->transport->read_status(vdev));
+	case VIRTIO_FILE_MODALIAS:
+		return sysfs_emit(buf, "virtio:d%08Xv%08X\n",
+				  vdev->id.device, vdev->id.vendor);
+	case VIRTIO_FILE_FEATURES:
+		return virtio_emit_features(READ_ONCE(vdev->features), buf);
+	}
+	return -EINVAL;
+}
+
+#define VIRTIO_FILE(fname, kind) {					\
+	.dattr = __ATTR(fname, 0444, virtio_file_show, NULL),		\
+	.which = (kind),						\
+}
+
+static struct virtio_file_attr virtio_files[] = {
+	VIRTIO_FILE(device, VIRTIO_FILE_DEVICE),
+	VIRTIO_FILE(vendor, VIRTIO_FILE_VENDOR),
+	VIRTIO_FILE(status, VIRTIO_FILE_STATUS),
+	VIRTIO_FILE(modalias, VIRTIO_FILE_MODALIAS),
+	VIRTIO_FILE(features, VIRTIO_FILE_FEATURES),
+};
+
+static struct attribute *virtio_sysfs_attrs[] = {
+	&virtio_files[0].dattr.attr,
+	&virtio_files[1].dattr.attr,
+	&virtio_files[2].dattr.attr,
+	&virtio_files[3].dattr.attr,
+	&virtio_files[4].dattr.attr,
 	NULL,
 };
-ATTRIBUTE_GROUPS(virtio_dev);
+ATTRIBUTE_GROUPS(virtio_sysfs);
 
 static struct bus_type virtio_bus = {
 	.name = "virtio",
 	.dev_name = "virtio",
-	.dev_groups = virtio_dev_groups,
+	.dev_groups = virtio_sysfs_groups,
 };
 
 static bool virtio_id_match(const struct virtio_device *vdev,
@@ -117,20 +132,22 @@ static bool virtio_id_match(const struct virtio_device *vdev,
 /* The feature bits @drv asks for, with the core's own. */
 static u64 virtio_driver_features(const struct virtio_driver *drv)
 {
+	const unsigned int *bit = drv->feature_table;
+	const unsigned int *end = bit + drv->feature_table_size;
 	u64 want = VIRTIO_CORE_FEATURES;
-	unsigned int i;
 
-	for (i = 0; i < drv->feature_table_size; i++)
-		if (drv->feature_table[i] < 64)
-			want |= 1ULL << drv->feature_table[i];
+	for (; bit < end; bit++)
+		if (*bit < 64)
+			want |= 1ULL << *bit;
 	return want;
 }
 
 /* Binds @drv to @vdev: DRIVER, features, FEATURES_OK, probe. Bus lock held. */
 static int virtio_bind(struct virtio_device *vdev, struct virtio_driver *drv)
 {
-	u64 offered = vdev->config->get_features(vdev);
+	u64 offered = vdev->transport->device_features(vdev);
 	int err;
+	u8 status;
 
 	virtio_add_status(vdev, VIRTIO_CONFIG_S_DRIVER);
 	if (!(offered & (1ULL << VIRTIO_F_VERSION_1))) {
@@ -140,11 +157,11 @@ static int virtio_bind(struct virtio_device *vdev, struct virtio_driver *drv)
 		goto fail;
 	}
 	vdev->features = offered & virtio_driver_features(drv);
-	err = vdev->config->finalize_features(vdev);
+	err = vdev->transport->commit_features(vdev);
 	if (err)
 		goto fail;
 	virtio_add_status(vdev, VIRTIO_CONFIG_S_FEATURES_OK);
-	if (!(vdev->config->get_status(vdev) & VIRTIO_CONFIG_S_FEATURES_OK)) {
+	if (!(vdev->transport->read_status(vdev) & VIRTIO_CONFIG_S_FEATURES_OK)) {
 		pr_err("virtio%d: device refused features %#llx\n",
 		       vdev->index, (unsigned long long)vdev->features);
 		err = -ENODEV;
@@ -156,7 +173,9 @@ static int virtio_bind(struct virtio_device *vdev, struct virtio_driver *drv)
 		vdev->driver = NULL;
 		goto fail;
 	}
-	if (!(vdev->config->get_status(vdev) & VIRTIO_CONFIG_S_DRIVER_OK))
+	/* A driver that did not say it is ready is ready once probed. */
+	status = vdev->transport->read_status(vdev);
+	if (!(status & VIRTIO_CONFIG_S_DRIVER_OK))
 		virtio_device_ready(vdev);
 	virtio_config_enable(vdev);
 	return 0;
@@ -165,9 +184,9 @@ fail:
 	pr_err("virtio%d: %s: probe failed (%d)\n", vdev->index, drv->name,
 	       err);
 	vdev->features = 0;
-	vdev->config->reset(vdev);
+	vdev->transport->reset_device(vdev);
 	if (!list_empty(&vdev->vqs))	/* a probe that failed half-way */
-		vdev->config->del_vqs(vdev);
+		vdev->transport->drop_queues(vdev);
 	virtio_add_status(vdev, VIRTIO_CONFIG_S_ACKNOWLEDGE |
 			  VIRTIO_CONFIG_S_FAILED);
 	return err;
@@ -186,9 +205,9 @@ static void virtio_unbind(struct virtio_device *vdev)
 		drv->remove(vdev);
 	vdev->driver = NULL;
 	vdev->features = 0;
-	vdev->config->reset(vdev);
+	vdev->transport->reset_device(vdev);
 	if (!list_empty(&vdev->vqs))	/* queues the driver left behind */
-		vdev->config->del_vqs(vdev);
+		vdev->transport->drop_queues(vdev);
 	virtio_add_status(vdev, VIRTIO_CONFIG_S_ACKNOWLEDGE);
 }
 
@@ -237,7 +256,7 @@ int register_virtio_device(struct virtio_device *vdev)
 	vdev->index = virtio_free_index();
 	vdev->dev.id = vdev->index;
 	vdev->dev.bus = &virtio_bus;
-	vdev->config->reset(vdev);
+	vdev->transport->reset_device(vdev);
 	virtio_add_status(vdev, VIRTIO_CONFIG_S_ACKNOWLEDGE);
 	err = device_add(&vdev->dev);
 	if (err)

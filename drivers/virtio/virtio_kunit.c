@@ -67,13 +67,13 @@ static u32 fake_generation(struct virtio_device *vdev)
 	return 0;
 }
 
-static const struct virtio_config_ops fake_ops = {
-	.get_status = fake_get_status,
-	.set_status = fake_set_status,
-	.reset = fake_reset,
-	.get_features = fake_get_features,
-	.finalize_features = fake_finalize,
-	.generation = fake_generation,
+static const struct virtio_transport_ops fake_ops = {
+	.read_status = fake_get_status,
+	.write_status = fake_set_status,
+	.reset_device = fake_reset,
+	.device_features = fake_get_features,
+	.commit_features = fake_finalize,
+	.config_generation = fake_generation,
 };
 
 static void fake_release(struct device *dev)
@@ -91,7 +91,7 @@ static struct fake_transport *fake_register(struct kunit *test, u64 offered,
 	t->refuse_features = refuse;
 	t->vdev.id.device = FAKE_DEVICE_ID;
 	t->vdev.id.vendor = 0x1af4;
-	t->vdev.config = &fake_ops;
+	t->vdev.transport = &fake_ops;
 	t->vdev.dev.release = fake_release;
 	KUNIT_ASSERT_EQ(test, register_virtio_device(&t->vdev), 0);
 	return t;

@@ -86,10 +86,10 @@ enum vpci_cfg_type {
  * @device_len, @notify_len: their lengths
  * @notify_mult: bytes between queue notification addresses per unit
  * @msix: per-queue MSI-X vectors are in use (else INTx)
- * @vqs: the queues made by find_vqs, indexed like its arguments
+ * @vqs: the queues made by setup_queues, indexed like its arguments
  * @nvqs: entries in @vqs
  *
- * Written by probe and find_vqs/del_vqs only, which the bus serializes;
+ * Written by probe and setup_queues/drop_queues only, which the bus serializes;
  * the interrupt handlers read @vqs, which exists while they are installed.
  */
 struct vpci_dev {
@@ -453,17 +453,17 @@ out_free_array:
 	return err;
 }
 
-static const struct virtio_config_ops vpci_config_ops = {
-	.get = vpci_get,
-	.set = vpci_set,
-	.generation = vpci_generation,
-	.get_status = vpci_get_status,
-	.set_status = vpci_set_status,
-	.reset = vpci_reset,
-	.find_vqs = vpci_find_vqs,
-	.del_vqs = vpci_del_vqs,
-	.get_features = vpci_get_features,
-	.finalize_features = vpci_finalize_features,
+static const struct virtio_transport_ops vpci_transport_ops = {
+	.read_config = vpci_get,
+	.write_config = vpci_set,
+	.config_generation = vpci_generation,
+	.read_status = vpci_get_status,
+	.write_status = vpci_set_status,
+	.reset_device = vpci_reset,
+	.setup_queues = vpci_find_vqs,
+	.drop_queues = vpci_del_vqs,
+	.device_features = vpci_get_features,
+	.commit_features = vpci_finalize_features,
 };
 
 /*
@@ -550,7 +550,7 @@ static int vpci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	else
 		vp->vdev.id.device = pdev->device - VPCI_MODERN_FIRST;
 	vp->vdev.id.vendor = pdev->subsystem_vendor;
-	vp->vdev.config = &vpci_config_ops;
+	vp->vdev.transport = &vpci_transport_ops;
 	vp->vdev.dev.parent = &pdev->dev;
 	vp->vdev.dev.release = vpci_release;
 	vp->vdev.priv = vp;

@@ -178,10 +178,10 @@ static void vrng_remove(struct virtio_device *vdev)
 		debugfs_lookup_and_remove("virtio_rng", NULL);
 		vrng_debug = NULL;
 	}
-	vdev->config->reset(vdev);
+	vdev->transport->reset_device(vdev);
 	while ((stale = virtqueue_detach_unused_buf(vr->vq)))
 		kfree(stale);	/* buffers of timed-out reads */
-	vdev->config->del_vqs(vdev);
+	vdev->transport->drop_queues(vdev);
 	dev_set_drvdata(&vdev->dev, NULL);
 	kfree(vr);
 }

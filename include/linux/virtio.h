@@ -15,7 +15,7 @@
 
 struct virtio_device;
 struct virtqueue;
-struct virtio_config_ops;
+struct virtio_transport_ops;
 
 /* Called when the device has used buffers of @vq (interrupt context). */
 typedef void vq_callback_t(struct virtqueue *vq);
@@ -72,7 +72,7 @@ struct virtio_device {
 	int index;
 	struct device dev;
 	struct virtio_device_id id;
-	const struct virtio_config_ops *config;
+	const struct virtio_transport_ops *transport;
 	struct list_head vqs;
 	u64 features;
 	spinlock_t config_lock;
@@ -97,7 +97,7 @@ static inline struct virtio_device *dev_to_virtio(struct device *dev)
  * @probe: binds a device whose status is ACKNOWLEDGE|DRIVER|FEATURES_OK;
  *	sets up its queues and calls virtio_device_ready(); 0 or -errno
  * @remove: unbinds it; it may reset the device and free its queues itself
- *	(config->reset, then config->del_vqs), else the bus does afterwards
+ *	(transport->reset_device, then transport->drop_queues), else the bus does afterwards
  * @config_changed: the device's configuration changed, or NULL
  *	(interrupt context)
  * @node: on the bus's list of drivers

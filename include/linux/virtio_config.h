@@ -27,35 +27,36 @@
 #define VIRTIO_F_RING_PACKED		34
 
 /**
- * struct virtio_config_ops - a transport's operations on one device
- * @get: copies @len bytes of device configuration at @offset to @buf
- * @set: writes @len bytes of @buf to the configuration at @offset
- * @generation: the configuration generation counter
- * @get_status: the status byte
- * @set_status: writes a non-zero status byte
- * @reset: writes 0 and waits until the device reads back 0
- * @find_vqs: makes @nvqs queues with @callbacks and @names (a NULL name
- *	skips that index), puts them in @vqs and on the device's list,
+ * struct virtio_transport_ops - a transport's operations on one device
+ * @read_config: copies @len bytes of device configuration at @offset to @buf
+ * @write_config: writes @len bytes of @buf to the configuration at @offset
+ * @config_generation: the configuration generation counter
+ * @read_status: the status byte
+ * @write_status: writes a non-zero status byte
+ * @reset_device: writes 0 and waits until the device reads back 0
+ * @setup_queues: makes @nr queues with @callbacks and @names (a NULL name
+ *	skips that index), puts them in @queues and on the device's list,
  *	and sets up their interrupts; 0 or -errno with nothing left
- * @del_vqs: undoes find_vqs (the device must be reset first)
- * @get_features: the 64 feature bits the device offers
- * @finalize_features: tells the device vdev->features; 0 or -errno
+ * @drop_queues: undoes setup_queues (the device must be reset first)
+ * @device_features: the 64 feature bits the device offers
+ * @commit_features: tells the device vdev->features; 0 or -errno
  */
-struct virtio_config_ops {
-	void (*get)(struct virtio_device *vdev, unsigned int offset,
-		    void *buf, unsigned int len);
-	void (*set)(struct virtio_device *vdev, unsigned int offset,
-		    const void *buf, unsigned int len);
-	u32 (*generation)(struct virtio_device *vdev);
-	u8 (*get_status)(struct virtio_device *vdev);
-	void (*set_status)(struct virtio_device *vdev, u8 status);
-	void (*reset)(struct virtio_device *vdev);
-	int (*find_vqs)(struct virtio_device *vdev, unsigned int nvqs,
-			struct virtqueue *vqs[], vq_callback_t *callbacks[],
-			const char * const names[]);
-	void (*del_vqs)(struct virtio_device *vdev);
-	u64 (*get_features)(struct virtio_device *vdev);
-	int (*finalize_features)(struct virtio_device *vdev);
+struct virtio_transport_ops {
+	void (*read_config)(struct virtio_device *vdev, unsigned int offset,
+			    void *buf, unsigned int len);
+	void (*write_config)(struct virtio_device *vdev, unsigned int offset,
+			     const void *buf, unsigned int len);
+	u32 (*config_generation)(struct virtio_device *vdev);
+	u8 (*read_status)(struct virtio_device *vdev);
+	void (*write_status)(struct virtio_device *vdev, u8 status);
+	void (*reset_device)(struct virtio_device *vdev);
+	int (*setup_queues)(struct virtio_device *vdev, unsigned int nr,
+			    struct virtqueue *queues[],
+			    vq_callback_t *callbacks[],
+			    const char * const names[]);
+	void (*drop_queues)(struct virtio_device *vdev);
+	u64 (*device_features)(struct virtio_device *vdev);
+	int (*commit_features)(struct virtio_device *vdev);
 };
 
 /* Whether feature @fbit was negotiated. */
@@ -76,7 +77,7 @@ static inline void virtio_clear_bit(struct virtio_device *vdev,
 
 static inline void virtio_add_status(struct virtio_device *vdev, u8 bits)
 {
-	vdev->config->set_status(vdev, vdev->config->get_status(vdev) | bits);
+	vdev->transport->write_status(vdev, vdev->transport->read_status(vdev) | bits);
 }
 
 /* Sets DRIVER_OK: the driver's queues are ready, the device may use them. */
@@ -90,7 +91,7 @@ static inline int virtio_find_vqs(struct virtio_device *vdev,
 				  vq_callback_t *callbacks[],
 				  const char * const names[])
 {
-	return vdev->config->find_vqs(vdev, nvqs, vqs, callbacks, names);
+	return vdev->transport->setup_queues(vdev, nvqs, vqs, callbacks, names);
 }
 
 /*
@@ -105,9 +106,9 @@ static inline void virtio_cread_bytes(struct virtio_device *vdev,
 	u32 before, after;
 
 	do {
-		before = vdev->config->generation(vdev);
-		vdev->config->get(vdev, offset, buf, len);
-		after = vdev->config->generation(vdev);
+		before = vdev->transport->config_generation(vdev);
+		vdev->transport->read_config(vdev, offset, buf, len);
+		after = vdev->transport->config_generation(vdev);
 	} while (before != after);
 }
 
