@@ -121,7 +121,7 @@ static bool virtio_id_match(const struct virtio_device *vdev,
 {
 	const struct virtio_device_id *id;
 
-	for (id = drv->id_table; id && id->device; id++)
+	for (id = drv->match; id && id->device; id++)
 		if (id->device == vdev->id.device &&
 		    (id->vendor == VIRTIO_DEV_ANY_ID ||
 		     id->vendor == vdev->id.vendor))
@@ -132,8 +132,8 @@ static bool virtio_id_match(const struct virtio_device *vdev,
 /* The feature bits @drv asks for, with the core's own. */
 static u64 virtio_driver_features(const struct virtio_driver *drv)
 {
-	const unsigned int *bit = drv->feature_table;
-	const unsigned int *end = bit + drv->feature_table_size;
+	const unsigned int *bit = drv->features_wanted;
+	const unsigned int *end = bit + drv->nr_features;
 	u64 want = VIRTIO_CORE_FEATURES;
 
 	for (; bit < end; bit++)
@@ -290,19 +290,19 @@ void unregister_virtio_device(struct virtio_device *vdev)
 }
 
 /**
- * register_virtio_driver - add a driver and bind it to unbound matching
+ * virtio_driver_register - add a driver and bind it to unbound matching
  *	devices
- * @drv: @name, @id_table and @probe set
+ * @drv: @name, @match and @probe set
  *
  * A device whose probe fails stays unbound. May sleep.
  *
- * Return: 0, or -EINVAL without @probe or @id_table.
+ * Return: 0, or -EINVAL without @probe or @match.
  */
-int register_virtio_driver(struct virtio_driver *drv)
+int virtio_driver_register(struct virtio_driver *drv)
 {
 	struct virtio_device *vdev;
 
-	if (!drv->probe || !drv->id_table)
+	if (!drv->probe || !drv->match)
 		return -EINVAL;
 	mutex_lock(&virtio_bus_lock);
 	list_add_tail(&drv->node, &virtio_drivers);
@@ -314,10 +314,10 @@ int register_virtio_driver(struct virtio_driver *drv)
 }
 
 /**
- * unregister_virtio_driver - unbind @drv from its devices and forget it
+ * virtio_driver_unregister - unbind @drv from its devices and forget it
  * @drv: a registered driver
  */
-void unregister_virtio_driver(struct virtio_driver *drv)
+void virtio_driver_unregister(struct virtio_driver *drv)
 {
 	struct virtio_device *vdev;
 

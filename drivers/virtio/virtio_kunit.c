@@ -124,9 +124,9 @@ static const unsigned int fake_features[] = { 0, 3 };
 
 static struct virtio_driver fake_driver = {
 	.name = "virtio-kunit",
-	.id_table = fake_ids,
-	.feature_table = fake_features,
-	.feature_table_size = ARRAY_SIZE(fake_features),
+	.match = fake_ids,
+	.features_wanted = fake_features,
+	.nr_features = ARRAY_SIZE(fake_features),
 	.probe = fake_probe,
 	.remove = fake_remove,
 	.config_changed = fake_config_changed,
@@ -175,7 +175,7 @@ static void virtio_bind_sequence(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, t->resets, 1);
 	KUNIT_EXPECT_EQ(test, probes, 0);
-	KUNIT_ASSERT_EQ(test, register_virtio_driver(&fake_driver), 0);
+	KUNIT_ASSERT_EQ(test, virtio_driver_register(&fake_driver), 0);
 	KUNIT_EXPECT_EQ(test, probes, 1);
 	KUNIT_ASSERT_EQ(test, t->nlog, ARRAY_SIZE(want));
 	for (i = 0; i < ARRAY_SIZE(want); i++)
@@ -184,9 +184,9 @@ static void virtio_bind_sequence(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->finalized,
 			(1ULL << VIRTIO_F_VERSION_1) | (1ULL << 3) |
 			(1ULL << VIRTIO_RING_F_EVENT_IDX));
-	KUNIT_EXPECT_TRUE(test, virtio_has_feature(&t->vdev, 3));
-	KUNIT_EXPECT_FALSE(test, virtio_has_feature(&t->vdev, 5));
-	unregister_virtio_driver(&fake_driver);
+	KUNIT_EXPECT_TRUE(test, virtio_feature_on(&t->vdev, 3));
+	KUNIT_EXPECT_FALSE(test, virtio_feature_on(&t->vdev, 5));
+	virtio_driver_unregister(&fake_driver);
 	KUNIT_EXPECT_EQ(test, removes, 1);
 	KUNIT_EXPECT_EQ(test, t->status, VIRTIO_CONFIG_S_ACKNOWLEDGE);
 	KUNIT_EXPECT_EQ(test, t->vdev.features, 0);
@@ -200,12 +200,12 @@ static void virtio_bind_refused(struct kunit *test)
 	struct fake_transport *picky = fake_register(test,
 				1ULL << VIRTIO_F_VERSION_1, true);
 
-	KUNIT_ASSERT_EQ(test, register_virtio_driver(&fake_driver), 0);
+	KUNIT_ASSERT_EQ(test, virtio_driver_register(&fake_driver), 0);
 	KUNIT_EXPECT_EQ(test, probes, 0);
 	KUNIT_EXPECT_TRUE(test, legacy->status & VIRTIO_CONFIG_S_FAILED);
 	KUNIT_EXPECT_TRUE(test, picky->status & VIRTIO_CONFIG_S_FAILED);
 	KUNIT_EXPECT_NULL(test, legacy->vdev.driver);
-	unregister_virtio_driver(&fake_driver);
+	virtio_driver_unregister(&fake_driver);
 	KUNIT_EXPECT_EQ(test, removes, 0);
 	unregister_virtio_device(&legacy->vdev);
 	unregister_virtio_device(&picky->vdev);
@@ -216,11 +216,11 @@ static void virtio_sysfs_files(struct kunit *test)
 {
 	struct fake_transport *t = fake_register(test,
 			(1ULL << VIRTIO_F_VERSION_1) | (1ULL << 3), false);
-	char *buf = kzalloc(PAGE_SIZE, GFP_KERNEL);
+	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL | __GFP_ZERO);
 	char want[66];
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	KUNIT_ASSERT_EQ(test, register_virtio_driver(&fake_driver), 0);
+	KUNIT_ASSERT_EQ(test, virtio_driver_register(&fake_driver), 0);
 	KUNIT_EXPECT_EQ(test, strncmp(dev_name(&t->vdev.dev), "virtio", 6), 0);
 	show_attr(test, &t->vdev, "device", buf);
 	KUNIT_EXPECT_STREQ(test, buf, "0x7ff0\n");
@@ -238,7 +238,7 @@ static void virtio_sysfs_files(struct kunit *test)
 	memset(buf, 0, PAGE_SIZE);
 	show_attr(test, &t->vdev, "features", buf);
 	KUNIT_EXPECT_STREQ(test, buf, want);
-	unregister_virtio_driver(&fake_driver);
+	virtio_driver_unregister(&fake_driver);
 	unregister_virtio_device(&t->vdev);
 	kfree(buf);
 }
@@ -251,7 +251,7 @@ static void virtio_config_change_dispatch(struct kunit *test)
 
 	virtio_config_changed(&t->vdev);	/* no driver yet: kept */
 	KUNIT_EXPECT_EQ(test, changes, 0);
-	KUNIT_ASSERT_EQ(test, register_virtio_driver(&fake_driver), 0);
+	KUNIT_ASSERT_EQ(test, virtio_driver_register(&fake_driver), 0);
 	KUNIT_EXPECT_EQ(test, changes, 1);	/* delivered at enable */
 	virtio_config_changed(&t->vdev);
 	KUNIT_EXPECT_EQ(test, changes, 2);
@@ -261,7 +261,7 @@ static void virtio_config_change_dispatch(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, changes, 2);
 	virtio_config_enable(&t->vdev);
 	KUNIT_EXPECT_EQ(test, changes, 3);	/* once for both */
-	unregister_virtio_driver(&fake_driver);
+	virtio_driver_unregister(&fake_driver);
 	virtio_config_changed(&t->vdev);
 	KUNIT_EXPECT_EQ(test, changes, 3);
 	unregister_virtio_device(&t->vdev);
@@ -280,9 +280,9 @@ static void virtio_index_reuse(struct kunit *test)
 	unregister_virtio_device(&a->vdev);
 	a = fake_register(test, 1ULL << VIRTIO_F_VERSION_1, false);
 	KUNIT_EXPECT_EQ(test, a->vdev.index, ia);
-	KUNIT_EXPECT_EQ(test, register_virtio_driver(&fake_driver), 0);
+	KUNIT_EXPECT_EQ(test, virtio_driver_register(&fake_driver), 0);
 	KUNIT_EXPECT_EQ(test, probes, 2);
-	unregister_virtio_driver(&fake_driver);
+	virtio_driver_unregister(&fake_driver);
 	unregister_virtio_device(&a->vdev);
 	unregister_virtio_device(&b->vdev);
 }

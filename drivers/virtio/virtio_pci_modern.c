@@ -246,7 +246,7 @@ static irqreturn_t vpci_config_irq(int irq, void *data)
 
 static irqreturn_t vpci_vq_irq(int irq, void *data)
 {
-	return vring_interrupt(data) ? IRQ_HANDLED : IRQ_NONE;
+	return vq_interrupt(data) ? IRQ_HANDLED : IRQ_NONE;
 }
 
 /* INTx: the ISR byte says what happened; reading it clears it. */
@@ -263,7 +263,7 @@ static irqreturn_t vpci_intx_irq(int irq, void *data)
 	if (isr & VPCI_ISR_QUEUE)
 		for (i = 0; i < vp->nvqs; i++)
 			if (vp->vqs[i])
-				vring_interrupt(vp->vqs[i]);
+				vq_interrupt(vp->vqs[i]);
 	return IRQ_HANDLED;
 }
 
@@ -289,7 +289,7 @@ static void vpci_del_vqs(struct virtio_device *vdev)
 		if (!vp->vqs[i])
 			continue;
 		list_del(&vp->vqs[i]->list);
-		vring_del_virtqueue(vp->vqs[i]);
+		vq_destroy(vp->vqs[i]);
 	}
 	pci_free_irq_vectors(pdev);
 	kfree(vp->vqs);
@@ -317,18 +317,18 @@ static struct virtqueue *vpci_setup_vq(struct vpci_dev *vp, unsigned int i,
 	noff = (unsigned long)readw(c + VPCI_Q_NOFF) * vp->notify_mult;
 	if (noff + 2 > vp->notify_len)
 		return ERR_PTR(-EINVAL);
-	vq = vring_create_virtqueue(i, num, &vp->vdev, vpci_notify, cb, name);
+	vq = vq_create(i, num, &vp->vdev, vpci_notify, cb, name);
 	if (!vq)
 		return ERR_PTR(-ENOMEM);
 	vq->priv = (void __force *)(vp->notify + noff);
 	writew(num, c + VPCI_Q_SIZE);
-	vpci_write64(virtqueue_get_desc_addr(vq), c + VPCI_Q_DESC);
-	vpci_write64(virtqueue_get_avail_addr(vq), c + VPCI_Q_AVAIL);
-	vpci_write64(virtqueue_get_used_addr(vq), c + VPCI_Q_USED);
+	vpci_write64(vq_desc_area(vq), c + VPCI_Q_DESC);
+	vpci_write64(vq_driver_area(vq), c + VPCI_Q_AVAIL);
+	vpci_write64(vq_device_area(vq), c + VPCI_Q_USED);
 	if (vector != VPCI_NO_VECTOR) {
 		writew(vector, c + VPCI_Q_MSIX);
 		if (readw(c + VPCI_Q_MSIX) != vector) {
-			vring_del_virtqueue(vq);
+			vq_destroy(vq);
 			return ERR_PTR(-EBUSY);
 		}
 	}
@@ -441,7 +441,7 @@ out_del:
 	for (i = 0; i < nvqs; i++) {
 		if (vp->vqs[i]) {
 			list_del(&vp->vqs[i]->list);
-			vring_del_virtqueue(vp->vqs[i]);
+			vq_destroy(vp->vqs[i]);
 		}
 		vqs[i] = NULL;
 	}

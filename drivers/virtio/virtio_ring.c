@@ -48,7 +48,7 @@
  * @num: entries (a power of 2, at most VRING_MAX_NUM)
  * @desc, @avail, @used: the three areas, through the direct map
  * @desc_page, @avail_page, @used_page: their pages
- * @notify: the transport's doorbell; false if the device is gone
+ * @ring_bell: the transport's doorbell; false if the device is gone
  * @lock: protects every field below and the driver's writes to the
  *	areas; taken by adders, getters and the interrupt, irqsave
  * @event_idx: VIRTIO_RING_F_EVENT_IDX was negotiated
@@ -68,7 +68,7 @@ struct vring_virtqueue {
 	struct vring_avail *avail;
 	struct vring_used *used;
 	struct page *desc_page, *avail_page, *used_page;
-	bool (*notify)(struct virtqueue *vq);
+	bool (*ring_bell)(struct virtqueue *q);
 
 	spinlock_t lock;
 	bool event_idx;
@@ -190,15 +190,15 @@ static int vring_fill(struct vring_virtqueue *vvq, const struct virtio_buf *buf,
 }
 
 /**
- * virtqueue_add_bufs - hand a chain of buffers to the device
+ * vq_add_buffers - hand a chain of buffers to the device
  * @vq: the queue
  * @bufs: @out buffers the device reads, then @in buffers it writes
  * @out: how many it reads
  * @in: how many it writes
- * @data: token returned by virtqueue_get_buf() for this chain; not NULL
+ * @data: token returned by vq_take_used() for this chain; not NULL
  *
  * Each buffer's pages are pinned until the chain comes back. The chain is
- * visible to the device once this returns; notify it with virtqueue_kick().
+ * visible to the device once this returns; notify it with vq_publish().
  * May be called from any context.
  *
  * Return: 0; -EINVAL for an empty chain, a zero-length buffer or a NULL
@@ -206,7 +206,7 @@ static int vring_fill(struct vring_virtqueue *vvq, const struct virtio_buf *buf,
  * address not in the heap, vmalloc or the direct map; -EIO if the queue is
  * broken. On error nothing is added and nothing stays pinned.
  */
-int virtqueue_add_bufs(struct virtqueue *vq, const struct virtio_buf *bufs,
+int vq_add_buffers(struct virtqueue *vq, const struct virtio_buf *bufs,
 		       unsigned int out, unsigned int in, void *data)
 {
 	struct vring_virtqueue *vvq = to_vvq(vq);
@@ -260,14 +260,14 @@ out_unlock:
 }
 
 /**
- * virtqueue_kick_prepare - whether the device wants to hear of new chains
+ * vq_needs_doorbell - whether the device wants to hear of new chains
  * @vq: the queue
  *
- * Return: true if virtqueue_notify() should be called: the device did not
+ * Return: true if vq_ring_doorbell() should be called: the device did not
  * set VRING_USED_F_NO_NOTIFY, or (EVENT_IDX) the chains published since the
  * last kick passed its avail_event.
  */
-bool virtqueue_kick_prepare(struct virtqueue *vq)
+bool vq_needs_doorbell(struct virtqueue *vq)
 {
 	struct vring_virtqueue *vvq = to_vvq(vq);
 	unsigned long flags;
@@ -290,19 +290,19 @@ bool virtqueue_kick_prepare(struct virtqueue *vq)
 }
 
 /**
- * virtqueue_notify - ring the device's doorbell for @vq
+ * vq_ring_doorbell - ring the device's doorbell for @vq
  * @vq: the queue
  *
  * Return: false if the transport says the device is gone (the queue is
  * then broken), else true.
  */
-bool virtqueue_notify(struct virtqueue *vq)
+bool vq_ring_doorbell(struct virtqueue *vq)
 {
 	struct vring_virtqueue *vvq = to_vvq(vq);
 
 	if (READ_ONCE(vvq->broken))
 		return false;
-	if (!vvq->notify(vq)) {
+	if (!vvq->ring_bell(vq)) {
 		WRITE_ONCE(vvq->broken, true);
 		return false;
 	}
@@ -310,20 +310,20 @@ bool virtqueue_notify(struct virtqueue *vq)
 }
 
 /**
- * virtqueue_kick - notify the device of new chains if it wants to be
+ * vq_publish - notify the device of new chains if it wants to be
  * @vq: the queue
  *
  * Return: false if a notification was needed and failed, else true.
  */
-bool virtqueue_kick(struct virtqueue *vq)
+bool vq_publish(struct virtqueue *vq)
 {
-	if (virtqueue_kick_prepare(vq))
-		return virtqueue_notify(vq);
+	if (vq_needs_doorbell(vq))
+		return vq_ring_doorbell(vq);
 	return true;
 }
 
 /**
- * virtqueue_get_buf - take back a chain the device used
+ * vq_take_used - take back a chain the device used
  * @vq: the queue
  * @len: set to the bytes the device says it wrote
  *
@@ -333,7 +333,7 @@ bool virtqueue_kick(struct virtqueue *vq)
  * Return: the chain's token, or NULL if the device returned none (or the
  * queue is broken).
  */
-void *virtqueue_get_buf(struct virtqueue *vq, unsigned int *len)
+void *vq_take_used(struct virtqueue *vq, unsigned int *len)
 {
 	struct vring_virtqueue *vvq = to_vvq(vq);
 	void *data = NULL;
@@ -368,12 +368,12 @@ out:
 }
 
 /**
- * virtqueue_disable_cb - ask the device not to interrupt for @vq
+ * vq_callbacks_off - ask the device not to interrupt for @vq
  * @vq: the queue
  *
  * A hint only: an interrupt may still arrive.
  */
-void virtqueue_disable_cb(struct virtqueue *vq)
+void vq_callbacks_off(struct virtqueue *vq)
 {
 	struct vring_virtqueue *vvq = to_vvq(vq);
 	unsigned long flags;
@@ -386,13 +386,13 @@ void virtqueue_disable_cb(struct virtqueue *vq)
 }
 
 /**
- * virtqueue_enable_cb - ask for interrupts for @vq again
+ * vq_callbacks_on - ask for interrupts for @vq again
  * @vq: the queue
  *
  * Return: true if no used chain is waiting; false if one is, which the
- * caller must take with virtqueue_get_buf() (no interrupt comes for it).
+ * caller must take with vq_take_used() (no interrupt comes for it).
  */
-bool virtqueue_enable_cb(struct virtqueue *vq)
+bool vq_callbacks_on(struct virtqueue *vq)
 {
 	struct vring_virtqueue *vvq = to_vvq(vq);
 	unsigned long flags;
@@ -412,12 +412,12 @@ bool virtqueue_enable_cb(struct virtqueue *vq)
 }
 
 /**
- * virtqueue_detach_unused_buf - take back a chain the device never used
+ * vq_take_unused - take back a chain the device never used
  * @vq: the queue, whose device was reset (so it holds nothing any more)
  *
  * Return: a chain's token, its pages unpinned, or NULL when none is left.
  */
-void *virtqueue_detach_unused_buf(struct virtqueue *vq)
+void *vq_take_unused(struct virtqueue *vq)
 {
 	struct vring_virtqueue *vvq = to_vvq(vq);
 	void *data = NULL;
@@ -436,13 +436,13 @@ void *virtqueue_detach_unused_buf(struct virtqueue *vq)
 }
 
 /**
- * vring_interrupt - the transport's interrupt for @vq
+ * vq_interrupt - the transport's interrupt for @vq
  * @vq: the queue
  *
  * Return: true if the device had used chains (the driver's callback ran),
  * false if the interrupt was not for this queue.
  */
-bool vring_interrupt(struct virtqueue *vq)
+bool vq_interrupt(struct virtqueue *vq)
 {
 	struct vring_virtqueue *vvq = to_vvq(vq);
 
@@ -456,25 +456,25 @@ bool vring_interrupt(struct virtqueue *vq)
 }
 
 /* Return: the number of entries of @vq. */
-unsigned int virtqueue_get_vring_size(const struct virtqueue *vq)
+unsigned int vq_ring_entries(const struct virtqueue *vq)
 {
 	return to_vvq(vq)->num;
 }
 
 /* Return: the physical address of @vq's descriptor table. */
-phys_addr_t virtqueue_get_desc_addr(const struct virtqueue *vq)
+phys_addr_t vq_desc_area(const struct virtqueue *vq)
 {
 	return page_to_phys(to_vvq(vq)->desc_page);
 }
 
 /* Return: the physical address of @vq's driver area. */
-phys_addr_t virtqueue_get_avail_addr(const struct virtqueue *vq)
+phys_addr_t vq_driver_area(const struct virtqueue *vq)
 {
 	return page_to_phys(to_vvq(vq)->avail_page);
 }
 
 /* Return: the physical address of @vq's device area. */
-phys_addr_t virtqueue_get_used_addr(const struct virtqueue *vq)
+phys_addr_t vq_device_area(const struct virtqueue *vq)
 {
 	return page_to_phys(to_vvq(vq)->used_page);
 }
@@ -490,12 +490,12 @@ static void vring_free_pages(struct vring_virtqueue *vvq)
 }
 
 /**
- * vring_create_virtqueue - make a split queue (for transports)
+ * vq_create - make a split queue (for transports)
  * @index: its number on the device
  * @num: entries: a power of 2, at most PAGE_SIZE / 16
  * @vdev: its device; VIRTIO_RING_F_EVENT_IDX in vdev->features selects
  *	event-index suppression
- * @notify: rings the device's doorbell; false if the device is gone
+ * @ring_bell: rings the device's doorbell; false if the device is gone
  * @callback: the driver's, or NULL
  * @name: for messages; must outlive the queue
  *
@@ -504,9 +504,9 @@ static void vring_free_pages(struct vring_virtqueue *vvq)
  *
  * Return: the queue, or NULL for a bad @num or when out of memory.
  */
-struct virtqueue *vring_create_virtqueue(unsigned int index, unsigned int num,
+struct virtqueue *vq_create(unsigned int index, unsigned int num,
 					 struct virtio_device *vdev,
-					 bool (*notify)(struct virtqueue *vq),
+					 bool (*ring_bell)(struct virtqueue *q),
 					 vq_callback_t *callback,
 					 const char *name)
 {
@@ -532,7 +532,7 @@ struct virtqueue *vring_create_virtqueue(unsigned int index, unsigned int num,
 	vvq->avail = vring_page_va(vvq->avail_page);
 	vvq->used = vring_page_va(vvq->used_page);
 	vvq->num = num;
-	vvq->notify = notify;
+	vvq->ring_bell = ring_bell;
 	spin_lock_init(&vvq->lock);
 	vvq->event_idx = vdev->features & (1ULL << VIRTIO_RING_F_EVENT_IDX);
 	for (i = 0; i + 1 < num; i++)
@@ -555,18 +555,18 @@ out_free_arrays:
 }
 
 /**
- * vring_del_virtqueue - free a queue the device no longer uses
+ * vq_destroy - free a queue the device no longer uses
  * @vq: the queue: its device reset, or never told of it
  *
  * Chains still on it are unpinned (with a warning: their driver should
- * have taken them back with virtqueue_detach_unused_buf()).
+ * have taken them back with vq_take_unused()).
  */
-void vring_del_virtqueue(struct virtqueue *vq)
+void vq_destroy(struct virtqueue *vq)
 {
 	struct vring_virtqueue *vvq = to_vvq(vq);
 
-	WARN_ON(virtqueue_detach_unused_buf(vq));
-	while (virtqueue_detach_unused_buf(vq))
+	WARN_ON(vq_take_unused(vq));
+	while (vq_take_unused(vq))
 		;
 	vring_free_pages(vvq);
 	kfree(vvq->pinned);

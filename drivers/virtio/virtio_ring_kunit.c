@@ -52,19 +52,19 @@ static struct fake_vdev *fake_setup(struct kunit *test, unsigned int num,
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	if (event_idx)
 		f->vdev.features = 1ULL << VIRTIO_RING_F_EVENT_IDX;
-	f->vq = vring_create_virtqueue(0, num, &f->vdev, fake_notify,
+	f->vq = vq_create(0, num, &f->vdev, fake_notify,
 				       fake_callback, "test");
 	KUNIT_ASSERT_NOT_NULL(test, f->vq);
 	f->num = num;
-	f->desc = __va(virtqueue_get_desc_addr(f->vq));
-	f->avail = __va(virtqueue_get_avail_addr(f->vq));
-	f->used = __va(virtqueue_get_used_addr(f->vq));
+	f->desc = __va(vq_desc_area(f->vq));
+	f->avail = __va(vq_driver_area(f->vq));
+	f->used = __va(vq_device_area(f->vq));
 	return f;
 }
 
 static void fake_teardown(struct fake_vdev *f)
 {
-	vring_del_virtqueue(f->vq);
+	vq_destroy(f->vq);
 	kfree(f);
 }
 
@@ -122,23 +122,23 @@ static void virtio_ring_add_get(struct kunit *test)
 	int head;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	KUNIT_EXPECT_EQ(test, virtqueue_add_bufs(f->vq, &b, 0, 1, buf), 0);
+	KUNIT_EXPECT_EQ(test, vq_add_buffers(f->vq, &b, 0, 1, buf), 0);
 	KUNIT_EXPECT_EQ(test, f->vq->num_free, 15);
-	KUNIT_EXPECT_NULL(test, virtqueue_get_buf(f->vq, &len));
-	KUNIT_EXPECT_TRUE(test, virtqueue_kick(f->vq));
+	KUNIT_EXPECT_NULL(test, vq_take_used(f->vq, &len));
+	KUNIT_EXPECT_TRUE(test, vq_publish(f->vq));
 	KUNIT_EXPECT_EQ(test, f->notified, 1);
 	head = fake_take(f, 0xa5, &written, NULL);
 	KUNIT_ASSERT_GE(test, head, 0);
 	KUNIT_EXPECT_EQ(test, written, 100);
 	KUNIT_EXPECT_TRUE(test, fake_put(f, head, written));
-	KUNIT_EXPECT_TRUE(test, vring_interrupt(f->vq));
+	KUNIT_EXPECT_TRUE(test, vq_interrupt(f->vq));
 	KUNIT_EXPECT_EQ(test, f->callbacks, 1);
-	KUNIT_EXPECT_PTR_EQ(test, virtqueue_get_buf(f->vq, &len), (void *)buf);
+	KUNIT_EXPECT_PTR_EQ(test, vq_take_used(f->vq, &len), (void *)buf);
 	KUNIT_EXPECT_EQ(test, len, 100);
 	KUNIT_EXPECT_EQ(test, buf[0], 0xa5);
 	KUNIT_EXPECT_EQ(test, buf[99], 0xa5);
 	KUNIT_EXPECT_EQ(test, f->vq->num_free, 16);
-	KUNIT_EXPECT_FALSE(test, vring_interrupt(f->vq));
+	KUNIT_EXPECT_FALSE(test, vq_interrupt(f->vq));
 	kfree(buf);
 	fake_teardown(f);
 }
@@ -155,14 +155,14 @@ static void virtio_ring_out_in_chain(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, req);
 	KUNIT_ASSERT_NOT_NULL(test, resp);
 	memset(req, 3, 4);
-	KUNIT_ASSERT_EQ(test, virtqueue_add_bufs(f->vq, b, 1, 1, req), 0);
+	KUNIT_ASSERT_EQ(test, vq_add_buffers(f->vq, b, 1, 1, req), 0);
 	head = fake_take(f, 7, &written, &sum);
 	KUNIT_ASSERT_GE(test, head, 0);
 	KUNIT_EXPECT_EQ(test, sum, 12);
 	KUNIT_EXPECT_EQ(test, written, 8);
 	KUNIT_EXPECT_FALSE(test, f->desc[head].flags & VRING_DESC_F_WRITE);
 	fake_put(f, head, written);
-	KUNIT_EXPECT_PTR_EQ(test, virtqueue_get_buf(f->vq, NULL), (void *)req);
+	KUNIT_EXPECT_PTR_EQ(test, vq_take_used(f->vq, NULL), (void *)req);
 	KUNIT_EXPECT_EQ(test, resp[7], 7);
 	kfree(req);
 	kfree(resp);
@@ -181,7 +181,7 @@ static void virtio_ring_index_wrap(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	for (i = 0; i < 70000; i++) {
-		if (virtqueue_add_bufs(f->vq, &b, 0, 1, buf))
+		if (vq_add_buffers(f->vq, &b, 0, 1, buf))
 			bad++;
 		head = fake_take(f, i & 0xff, &written, NULL);
 		if (head < 0) {
@@ -189,7 +189,7 @@ static void virtio_ring_index_wrap(struct kunit *test)
 			break;
 		}
 		fake_put(f, head, written);
-		if (virtqueue_get_buf(f->vq, &len) != buf || buf[15] != (i & 0xff))
+		if (vq_take_used(f->vq, &len) != buf || buf[15] != (i & 0xff))
 			bad++;
 	}
 	KUNIT_EXPECT_EQ(test, bad, 0);
@@ -211,24 +211,24 @@ static void virtio_ring_full(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	for (i = 0; i < 4; i++)
-		KUNIT_EXPECT_EQ(test, virtqueue_add_bufs(f->vq, &b, 0, 1,
+		KUNIT_EXPECT_EQ(test, vq_add_buffers(f->vq, &b, 0, 1,
 							 buf + i), 0);
-	KUNIT_EXPECT_EQ(test, virtqueue_add_bufs(f->vq, &b, 0, 1, buf),
+	KUNIT_EXPECT_EQ(test, vq_add_buffers(f->vq, &b, 0, 1, buf),
 			-ENOSPC);
 	KUNIT_EXPECT_EQ(test, f->avail->idx, 4);
 	head = fake_take(f, 1, &written, NULL);
 	fake_put(f, head, written);
-	KUNIT_EXPECT_PTR_EQ(test, virtqueue_get_buf(f->vq, NULL), (void *)buf);
-	KUNIT_EXPECT_EQ(test, virtqueue_add_bufs(f->vq, &b, 0, 1, buf), 0);
+	KUNIT_EXPECT_PTR_EQ(test, vq_take_used(f->vq, NULL), (void *)buf);
+	KUNIT_EXPECT_EQ(test, vq_add_buffers(f->vq, &b, 0, 1, buf), 0);
 	KUNIT_EXPECT_EQ(test, f->vq->num_free, 0);
 	/* a chain wider than the free descriptors is refused whole */
-	KUNIT_EXPECT_NOT_NULL(test, virtqueue_detach_unused_buf(f->vq));
+	KUNIT_EXPECT_NOT_NULL(test, vq_take_unused(f->vq));
 	count = page_count(kheap_virt_to_page(buf));
-	KUNIT_EXPECT_EQ(test, virtqueue_add_bufs(f->vq, two, 1, 1, buf),
+	KUNIT_EXPECT_EQ(test, vq_add_buffers(f->vq, two, 1, 1, buf),
 			-ENOSPC);
 	KUNIT_EXPECT_EQ(test, f->vq->num_free, 1);
 	KUNIT_EXPECT_EQ(test, page_count(kheap_virt_to_page(buf)), count);
-	while (virtqueue_detach_unused_buf(f->vq))
+	while (vq_take_unused(f->vq))
 		;
 	KUNIT_EXPECT_EQ(test, f->vq->num_free, 4);
 	kfree(buf);
@@ -246,22 +246,22 @@ static void virtio_ring_flags_suppression(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	f->used->flags = VRING_USED_F_NO_NOTIFY;
-	KUNIT_ASSERT_EQ(test, virtqueue_add_bufs(f->vq, &b, 0, 1, buf), 0);
-	KUNIT_EXPECT_FALSE(test, virtqueue_kick_prepare(f->vq));
+	KUNIT_ASSERT_EQ(test, vq_add_buffers(f->vq, &b, 0, 1, buf), 0);
+	KUNIT_EXPECT_FALSE(test, vq_needs_doorbell(f->vq));
 	f->used->flags = 0;
-	KUNIT_ASSERT_EQ(test, virtqueue_add_bufs(f->vq, &b, 0, 1, buf + 1), 0);
-	KUNIT_EXPECT_TRUE(test, virtqueue_kick_prepare(f->vq));
+	KUNIT_ASSERT_EQ(test, vq_add_buffers(f->vq, &b, 0, 1, buf + 1), 0);
+	KUNIT_EXPECT_TRUE(test, vq_needs_doorbell(f->vq));
 
-	virtqueue_disable_cb(f->vq);
+	vq_callbacks_off(f->vq);
 	KUNIT_EXPECT_EQ(test, f->avail->flags, VRING_AVAIL_F_NO_INTERRUPT);
 	head = fake_take(f, 0, &written, NULL);
 	KUNIT_EXPECT_FALSE(test, fake_put(f, head, written));
 	/* a chain waits: enable_cb says so */
-	KUNIT_EXPECT_FALSE(test, virtqueue_enable_cb(f->vq));
+	KUNIT_EXPECT_FALSE(test, vq_callbacks_on(f->vq));
 	KUNIT_EXPECT_EQ(test, f->avail->flags, 0);
-	KUNIT_EXPECT_NOT_NULL(test, virtqueue_get_buf(f->vq, NULL));
-	KUNIT_EXPECT_TRUE(test, virtqueue_enable_cb(f->vq));
-	while (virtqueue_detach_unused_buf(f->vq))
+	KUNIT_EXPECT_NOT_NULL(test, vq_take_used(f->vq, NULL));
+	KUNIT_EXPECT_TRUE(test, vq_callbacks_on(f->vq));
+	while (vq_take_unused(f->vq))
 		;
 	kfree(buf);
 	fake_teardown(f);
@@ -280,14 +280,14 @@ static void virtio_ring_event_idx(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	/* the device wants a kick once the index passes 2 */
 	*avail_event = 2;
-	KUNIT_ASSERT_EQ(test, virtqueue_add_bufs(f->vq, &b, 0, 1, buf), 0);
-	KUNIT_EXPECT_FALSE(test, virtqueue_kick_prepare(f->vq));	/* 0->1 */
-	KUNIT_ASSERT_EQ(test, virtqueue_add_bufs(f->vq, &b, 0, 1, buf + 1), 0);
-	KUNIT_EXPECT_FALSE(test, virtqueue_kick_prepare(f->vq));	/* 1->2 */
+	KUNIT_ASSERT_EQ(test, vq_add_buffers(f->vq, &b, 0, 1, buf), 0);
+	KUNIT_EXPECT_FALSE(test, vq_needs_doorbell(f->vq));	/* 0->1 */
+	KUNIT_ASSERT_EQ(test, vq_add_buffers(f->vq, &b, 0, 1, buf + 1), 0);
+	KUNIT_EXPECT_FALSE(test, vq_needs_doorbell(f->vq));	/* 1->2 */
 	for (i = 0; i < 2; i++)
-		KUNIT_ASSERT_EQ(test, virtqueue_add_bufs(f->vq, &b, 0, 1,
+		KUNIT_ASSERT_EQ(test, vq_add_buffers(f->vq, &b, 0, 1,
 							 buf + 2 + i), 0);
-	KUNIT_EXPECT_TRUE(test, virtqueue_kick_prepare(f->vq));	/* 2->4 */
+	KUNIT_EXPECT_TRUE(test, vq_needs_doorbell(f->vq));	/* 2->4 */
 
 	/* used_event starts at 0: the first used chain interrupts */
 	head = fake_take(f, 0, &written, NULL);
@@ -295,19 +295,19 @@ static void virtio_ring_event_idx(struct kunit *test)
 	/* not taken yet: the next one does not interrupt again */
 	head = fake_take(f, 0, &written, NULL);
 	KUNIT_EXPECT_FALSE(test, fake_put(f, head, written));
-	KUNIT_EXPECT_NOT_NULL(test, virtqueue_get_buf(f->vq, NULL));
-	KUNIT_EXPECT_NOT_NULL(test, virtqueue_get_buf(f->vq, NULL));
+	KUNIT_EXPECT_NOT_NULL(test, vq_take_used(f->vq, NULL));
+	KUNIT_EXPECT_NOT_NULL(test, vq_take_used(f->vq, NULL));
 	/* taken: used_event moved to 2, so the third interrupts */
 	KUNIT_EXPECT_EQ(test, f->avail->ring[8], 2);
 	head = fake_take(f, 0, &written, NULL);
 	KUNIT_EXPECT_TRUE(test, fake_put(f, head, written));
-	virtqueue_disable_cb(f->vq);
-	KUNIT_EXPECT_NOT_NULL(test, virtqueue_get_buf(f->vq, NULL));
+	vq_callbacks_off(f->vq);
+	KUNIT_EXPECT_NOT_NULL(test, vq_take_used(f->vq, NULL));
 	/* disabled: used_event stays behind, the fourth does not interrupt */
 	head = fake_take(f, 0, &written, NULL);
 	KUNIT_EXPECT_FALSE(test, fake_put(f, head, written));
-	KUNIT_EXPECT_FALSE(test, virtqueue_enable_cb(f->vq));
-	KUNIT_EXPECT_NOT_NULL(test, virtqueue_get_buf(f->vq, NULL));
+	KUNIT_EXPECT_FALSE(test, vq_callbacks_on(f->vq));
+	KUNIT_EXPECT_NOT_NULL(test, vq_take_used(f->vq, NULL));
 	kfree(buf);
 	fake_teardown(f);
 }
@@ -331,7 +331,7 @@ static void virtio_ring_pins_pages(struct kunit *test)
 	c1 = page_count(p1);
 	b.addr = buf + PAGE_SIZE - 10;
 	b.len = 20;
-	KUNIT_ASSERT_EQ(test, virtqueue_add_bufs(f->vq, &b, 0, 1, buf), 0);
+	KUNIT_ASSERT_EQ(test, vq_add_buffers(f->vq, &b, 0, 1, buf), 0);
 	KUNIT_EXPECT_EQ(test, f->vq->num_free, 6);
 	KUNIT_EXPECT_EQ(test, page_count(p0), c0 + 1);
 	KUNIT_EXPECT_EQ(test, page_count(p1), c1 + 1);
@@ -340,7 +340,7 @@ static void virtio_ring_pins_pages(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, f->desc[head].addr,
 			page_to_phys(p0) + PAGE_SIZE - 10);
 	fake_put(f, head, written);
-	KUNIT_EXPECT_NOT_NULL(test, virtqueue_get_buf(f->vq, NULL));
+	KUNIT_EXPECT_NOT_NULL(test, vq_take_used(f->vq, NULL));
 	KUNIT_EXPECT_EQ(test, page_count(p0), c0);
 	KUNIT_EXPECT_EQ(test, page_count(p1), c1);
 	KUNIT_EXPECT_EQ(test, buf[PAGE_SIZE + 9], 9);
@@ -358,27 +358,27 @@ static void virtio_ring_bad_input(struct kunit *test)
 						    { stack_buf, 8 } };
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	KUNIT_EXPECT_NULL(test, vring_create_virtqueue(0, 6, &f->vdev,
+	KUNIT_EXPECT_NULL(test, vq_create(0, 6, &f->vdev,
 				fake_notify, NULL, "bad"));
-	KUNIT_EXPECT_NULL(test, vring_create_virtqueue(0, 512, &f->vdev,
+	KUNIT_EXPECT_NULL(test, vq_create(0, 512, &f->vdev,
 				fake_notify, NULL, "bad"));
-	KUNIT_EXPECT_EQ(test, virtqueue_add_bufs(f->vq, &ok, 0, 1, NULL),
+	KUNIT_EXPECT_EQ(test, vq_add_buffers(f->vq, &ok, 0, 1, NULL),
 			-EINVAL);
-	KUNIT_EXPECT_EQ(test, virtqueue_add_bufs(f->vq, &ok, 0, 0, buf),
+	KUNIT_EXPECT_EQ(test, vq_add_buffers(f->vq, &ok, 0, 0, buf),
 			-EINVAL);
 	/* an unpinnable (stack) address: nothing added, nothing pinned */
-	KUNIT_EXPECT_EQ(test, virtqueue_add_bufs(f->vq, two, 1, 1, buf),
+	KUNIT_EXPECT_EQ(test, vq_add_buffers(f->vq, two, 1, 1, buf),
 			-EFAULT);
 	KUNIT_EXPECT_EQ(test, f->vq->num_free, 8);
 	KUNIT_EXPECT_EQ(test, f->avail->idx, 0);
 
-	KUNIT_ASSERT_EQ(test, virtqueue_add_bufs(f->vq, &ok, 0, 1, buf), 0);
+	KUNIT_ASSERT_EQ(test, vq_add_buffers(f->vq, &ok, 0, 1, buf), 0);
 	fake_put(f, 5, 8);	/* a chain the driver never added */
-	KUNIT_EXPECT_NULL(test, virtqueue_get_buf(f->vq, NULL));
-	KUNIT_EXPECT_EQ(test, virtqueue_add_bufs(f->vq, &ok, 0, 1, buf), -EIO);
+	KUNIT_EXPECT_NULL(test, vq_take_used(f->vq, NULL));
+	KUNIT_EXPECT_EQ(test, vq_add_buffers(f->vq, &ok, 0, 1, buf), -EIO);
 	f->gone = true;
-	KUNIT_EXPECT_FALSE(test, virtqueue_notify(f->vq));
-	KUNIT_EXPECT_PTR_EQ(test, virtqueue_detach_unused_buf(f->vq),
+	KUNIT_EXPECT_FALSE(test, vq_ring_doorbell(f->vq));
+	KUNIT_EXPECT_PTR_EQ(test, vq_take_unused(f->vq),
 			    (void *)buf);
 	kfree(buf);
 	fake_teardown(f);

@@ -52,7 +52,7 @@ static bool vrng_take(struct vrng *vr, u8 *buf, unsigned int *got)
 {
 	void *done;
 
-	while ((done = virtqueue_get_buf(vr->vq, got))) {
+	while ((done = vq_take_used(vr->vq, got))) {
 		if (done == buf)
 			return true;
 		kfree(done);
@@ -74,10 +74,10 @@ static int vrng_read(struct vrng *vr, u8 *buf, unsigned int len)
 
 	mutex_lock(&vr->lock);
 	reinit_completion(&vr->done);
-	err = virtqueue_add_bufs(vr->vq, &b, 0, 1, buf);
+	err = vq_add_buffers(vr->vq, &b, 0, 1, buf);
 	if (err)
 		goto out;
-	virtqueue_kick(vr->vq);
+	vq_publish(vr->vq);
 	if (!wait_for_completion_timeout_ns(&vr->done, NSEC_PER_SEC)) {
 		if (vrng_take(vr, buf, &got)) {
 			pr_err("virtio_rng %s: buffer returned without an interrupt\n",
@@ -138,7 +138,7 @@ static int vrng_probe(struct virtio_device *vdev)
 	mutex_init(&vr->lock);
 	init_completion(&vr->done);
 	dev_set_drvdata(&vdev->dev, vr);
-	err = virtio_find_vqs(vdev, 1, &vr->vq, callbacks, names);
+	err = virtio_setup_queues(vdev, 1, &vr->vq, callbacks, names);
 	if (err)
 		goto out_free;
 	virtio_device_ready(vdev);
@@ -179,7 +179,7 @@ static void vrng_remove(struct virtio_device *vdev)
 		vrng_debug = NULL;
 	}
 	vdev->transport->reset_device(vdev);
-	while ((stale = virtqueue_detach_unused_buf(vr->vq)))
+	while ((stale = vq_take_unused(vr->vq)))
 		kfree(stale);	/* buffers of timed-out reads */
 	vdev->transport->drop_queues(vdev);
 	dev_set_drvdata(&vdev->dev, NULL);
@@ -193,13 +193,13 @@ static const struct virtio_device_id vrng_ids[] = {
 
 static struct virtio_driver vrng_driver = {
 	.name = "virtio_rng",
-	.id_table = vrng_ids,
+	.match = vrng_ids,
 	.probe = vrng_probe,
 	.remove = vrng_remove,
 };
 
 static int __init vrng_init(void)
 {
-	return register_virtio_driver(&vrng_driver);
+	return virtio_driver_register(&vrng_driver);
 }
 device_initcall(vrng_init);

@@ -91,9 +91,9 @@ static inline struct virtio_device *dev_to_virtio(struct device *dev)
 /**
  * struct virtio_driver - a driver for virtio devices
  * @name: for messages
- * @id_table: the devices it drives, ending with a zero device id
- * @feature_table: the feature bits it understands (bit numbers)
- * @feature_table_size: how many
+ * @match: the devices it drives, ending with a zero device id
+ * @features_wanted: the feature bits it understands (bit numbers)
+ * @nr_features: how many
  * @probe: binds a device whose status is ACKNOWLEDGE|DRIVER|FEATURES_OK;
  *	sets up its queues and calls virtio_device_ready(); 0 or -errno
  * @remove: unbinds it; it may reset the device and free its queues itself
@@ -104,9 +104,9 @@ static inline struct virtio_device *dev_to_virtio(struct device *dev)
  */
 struct virtio_driver {
 	const char *name;
-	const struct virtio_device_id *id_table;
-	const unsigned int *feature_table;
-	unsigned int feature_table_size;
+	const struct virtio_device_id *match;
+	const unsigned int *features_wanted;
+	unsigned int nr_features;
 	int (*probe)(struct virtio_device *vdev);
 	void (*remove)(struct virtio_device *vdev);
 	void (*config_changed)(struct virtio_device *vdev);
@@ -115,8 +115,8 @@ struct virtio_driver {
 
 int register_virtio_device(struct virtio_device *vdev);
 void unregister_virtio_device(struct virtio_device *vdev);
-int register_virtio_driver(struct virtio_driver *drv);
-void unregister_virtio_driver(struct virtio_driver *drv);
+int virtio_driver_register(struct virtio_driver *drv);
+void virtio_driver_unregister(struct virtio_driver *drv);
 void virtio_config_changed(struct virtio_device *vdev);
 void virtio_config_enable(struct virtio_device *vdev);
 void virtio_config_disable(struct virtio_device *vdev);
@@ -132,27 +132,27 @@ struct virtio_buf {
 	unsigned int len;
 };
 
-int virtqueue_add_bufs(struct virtqueue *vq, const struct virtio_buf *bufs,
+int vq_add_buffers(struct virtqueue *vq, const struct virtio_buf *bufs,
 		       unsigned int out, unsigned int in, void *data);
-bool virtqueue_kick_prepare(struct virtqueue *vq);
-bool virtqueue_notify(struct virtqueue *vq);
-bool virtqueue_kick(struct virtqueue *vq);
-void *virtqueue_get_buf(struct virtqueue *vq, unsigned int *len);
-void virtqueue_disable_cb(struct virtqueue *vq);
-bool virtqueue_enable_cb(struct virtqueue *vq);
-void *virtqueue_detach_unused_buf(struct virtqueue *vq);
-unsigned int virtqueue_get_vring_size(const struct virtqueue *vq);
-phys_addr_t virtqueue_get_desc_addr(const struct virtqueue *vq);
-phys_addr_t virtqueue_get_avail_addr(const struct virtqueue *vq);
-phys_addr_t virtqueue_get_used_addr(const struct virtqueue *vq);
+bool vq_needs_doorbell(struct virtqueue *vq);
+bool vq_ring_doorbell(struct virtqueue *vq);
+bool vq_publish(struct virtqueue *vq);
+void *vq_take_used(struct virtqueue *vq, unsigned int *len);
+void vq_callbacks_off(struct virtqueue *vq);
+bool vq_callbacks_on(struct virtqueue *vq);
+void *vq_take_unused(struct virtqueue *vq);
+unsigned int vq_ring_entries(const struct virtqueue *vq);
+phys_addr_t vq_desc_area(const struct virtqueue *vq);
+phys_addr_t vq_driver_area(const struct virtqueue *vq);
+phys_addr_t vq_device_area(const struct virtqueue *vq);
 
 /* For transports: make and free a split queue, and its interrupt. */
-struct virtqueue *vring_create_virtqueue(unsigned int index, unsigned int num,
+struct virtqueue *vq_create(unsigned int index, unsigned int num,
 					 struct virtio_device *vdev,
-					 bool (*notify)(struct virtqueue *vq),
+					 bool (*ring_bell)(struct virtqueue *q),
 					 vq_callback_t *callback,
 					 const char *name);
-void vring_del_virtqueue(struct virtqueue *vq);
-bool vring_interrupt(struct virtqueue *vq);
+void vq_destroy(struct virtqueue *vq);
+bool vq_interrupt(struct virtqueue *vq);
 
 #endif /* _LINUX_VIRTIO_H */

@@ -60,7 +60,7 @@ struct virtio_transport_ops {
 };
 
 /* Whether feature @fbit was negotiated. */
-static inline bool virtio_has_feature(const struct virtio_device *vdev,
+static inline bool virtio_feature_on(const struct virtio_device *vdev,
 				      unsigned int fbit)
 {
 	if (WARN_ON_ONCE(fbit >= 64))
@@ -86,7 +86,7 @@ static inline void virtio_device_ready(struct virtio_device *vdev)
 	virtio_add_status(vdev, VIRTIO_CONFIG_S_DRIVER_OK);
 }
 
-static inline int virtio_find_vqs(struct virtio_device *vdev,
+static inline int virtio_setup_queues(struct virtio_device *vdev,
 				  unsigned int nvqs, struct virtqueue *vqs[],
 				  vq_callback_t *callbacks[],
 				  const char * const names[])
@@ -99,7 +99,7 @@ static inline int virtio_find_vqs(struct virtio_device *vdev,
  * again until the generation counter did not change across the read (so a
  * field wider than the transport's accesses is never torn).
  */
-static inline void virtio_cread_bytes(struct virtio_device *vdev,
+static inline void virtio_config_read(struct virtio_device *vdev,
 				      unsigned int offset, void *buf,
 				      unsigned int len)
 {
@@ -112,8 +112,8 @@ static inline void virtio_cread_bytes(struct virtio_device *vdev,
 	} while (before != after);
 }
 
-#define virtio_cread_le(vdev, structname, member, ptr)			\
-	virtio_cread_bytes((vdev), offsetof(structname, member), (ptr),	\
+#define virtio_config_read_field(vdev, structname, member, ptr)			\
+	virtio_config_read((vdev), offsetof(structname, member), (ptr),	\
 			   sizeof(*(ptr)))
 
 #endif /* _LINUX_VIRTIO_CONFIG_H */
