@@ -194,12 +194,27 @@ def all_scenarios(errors=None):
 
 # ---- helpers for scenario functions ----
 
+# A kernel message on the console: it may land anywhere in a command's
+# output, before or after the shell's own lines.
+_PRINTK_LINE = re.compile(r"^\s*\[\s*\d+\.\d+\] ")
+
+
+def exit_status(out):
+    """The status `echo $?` printed in @out, kernel lines skipped; None
+    if there is none."""
+    for text in reversed(out.splitlines()):
+        text = text.strip()
+        if text and not _PRINTK_LINE.match(text) and text.isdigit():
+            return int(text)
+    return None
+
+
 def sh(m, line, timeout=60.0):
     """Run @line in the guest's shell; return its output. Raises if it
     failed (the shell's $? is not 0)."""
     out = m.run(line, timeout)
-    status = m.run("echo $?", timeout).strip().splitlines()
-    if not status or status[-1].strip() != "0":
+    status = exit_status(m.run("echo $?", timeout))
+    if status != 0:
         raise AssertionError(f"`{line}` failed ({status}): {out.strip()}")
     return out
 
@@ -207,8 +222,7 @@ def sh(m, line, timeout=60.0):
 def sh_status(m, line, timeout=60.0):
     """Run @line; return (exit status, output) without raising."""
     out = m.run(line, timeout)
-    status = m.run("echo $?", timeout).strip().splitlines()
-    return int(status[-1]) if status else None, out
+    return exit_status(m.run("echo $?", timeout)), out
 
 
 def read(m, path):

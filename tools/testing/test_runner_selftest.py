@@ -9,6 +9,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktap           # noqa: E402
 import qemu           # noqa: E402
+import scenario       # noqa: E402
 import tide_check     # noqa: E402
 
 PASSING = """\
@@ -466,6 +467,16 @@ def test_shell_prompt_matches_busybox():
         assert qemu.SHELL_PROMPT.fullmatch(text), text
     assert not qemu.SHELL_PROMPT.search(b"tide# ")
     assert not qemu.SHELL_PROMPT.search(b"tide:/\nx# ")
+
+
+def test_exit_status_skips_kernel_lines():
+    # the CI failure of hotplug:scale:16-dimms: a driver's message came
+    # after the status
+    out = "0\n[    2.395462] acpi_memhotplug: added [mem 0x3-0x4] node 0\n"
+    assert scenario.exit_status(out) == 0
+    assert scenario.exit_status("[    1.0] x\n1\n") == 1
+    assert scenario.exit_status("\n") is None
+    assert scenario.exit_status("[   12.5] 3\n") is None
 
 
 def test_strip_echo():
