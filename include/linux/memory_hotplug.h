@@ -209,4 +209,101 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages);
 #define OFFLINE_SCAN_CHUNK	(4 * pageblock_nr_pages)
 #define OFFLINE_PAUSE_STEP_MS	10U
 
+/* ---- memory a driver owns (virtio-mem): mm/memory_hotplug.c ---- */
+
+/*
+ * A driver that owns a range of hot-added memory and plugs it in pieces
+ * smaller than a memory block (virtio-mem: device blocks of 2 MiB and up
+ * inside 128 MiB memory blocks). Each pageblock of the range is either
+ * plugged (RAM the device backs) or unplugged (the device may not back
+ * it: reading it may fault the VM, so it is never touched, not even its
+ * struct page's contents beyond what the memmap init writes).
+ *
+ * @plugged: whether the pageblock at @pfn is plugged now. Called with the
+ *	hotplug lock held (for writing, from online), so the driver's answer
+ *	must not change while that lock is held: the driver changes its
+ *	plugged state only with the hotplug lock held too.
+ * @priv: the driver's.
+ * The rest is mm's: set by mhp_owner_register().
+ */
+struct mhp_owner {
+	u64 start;
+	u64 size;
+	bool (*plugged)(struct mhp_owner *owner, unsigned long pfn);
+	void *priv;
+	struct list_head list;	/* on mm's owner list, under the hotplug lock */
+};
+
+/*
+ * mhp_owner_register - from now on, online_pages() of a block in
+ * [@owner->start, +@owner->size) hands only plugged pageblocks to the
+ * allocator; unplugged ones become PGTY_UNPLUGGED (PG_reserved, present
+ * in the zone, not managed). Ranges are memory block aligned and must
+ * not overlap another owner's. Takes the hotplug lock.
+ * Return: 0, -EINVAL (alignment), -EBUSY (overlap).
+ *
+ * mhp_owner_unregister - the range has no memory left (all removed).
+ * Takes the hotplug lock.
+ */
+int mhp_owner_register(struct mhp_owner *owner);
+void mhp_owner_unregister(struct mhp_owner *owner);
+
+/*
+ * add_driver_memory - add_memory() for a driver-owned range, hotplug lock
+ * held by the caller: the resource is named @name ("System RAM (virtio_mem)"),
+ * flagged IORESOURCE_SYSRAM_DRIVER_MANAGED, and placed inside the driver's
+ * own resource if one covers the range (the device region "virtio0",
+ * not busy). Everything else as __add_memory(), including auto-online with
+ * memhp_default_state (which then hands out only plugged pageblocks).
+ * With MHP_MEMMAP_ON_MEMORY, the caller has plugged the block's first
+ * MHP_VMEMMAP_PAGES pages (the memmap lives there).
+ * Return: as add_memory().
+ *
+ * remove_driver_memory - __remove_memory() for such a range: every block
+ * offline. Hotplug lock held. Return: 0, -EBUSY (a block online), -EINVAL.
+ */
+int add_driver_memory(int nid, u64 start, u64 size, const char *name,
+		      mhp_t flags);
+int remove_driver_memory(u64 start, u64 size);
+
+/*
+ * Plugging and unplugging inside an online block, hotplug lock held for
+ * writing, [@start_pfn, +@nr_pages) pageblock aligned, within one memory
+ * block of a registered owner's range:
+ *
+ * mhp_plug_pages - PGTY_UNPLUGGED pages the device now backs join the
+ * allocator in their block's zone (managed and MemTotal grow by
+ * @nr_pages). The owner has already marked them plugged.
+ * Return: 0, -EINVAL (block not online, or a page not PGTY_UNPLUGGED).
+ *
+ * mhp_unplug_pages - plugged pages leave the allocator: the pageblocks are
+ * isolated, what is in use is migrated elsewhere (kernel pages too: see
+ * Documentation/mm/migration.rst), the free pages are taken out and
+ * become PGTY_UNPLUGGED, managed pages drop by @nr_pages. Refused at once
+ * (-ENOSPC, reason on the console) when what is in use cannot fit in
+ * what the other memory offers (the same estimate as offline). Bounded
+ * like offline (OFFLINE_MAX_PASSES), ends early on a signal (-EINTR).
+ * On failure the pages are back in the allocator as before (what moved
+ * stays moved). The owner marks them unplugged after 0.
+ * Return: 0, -EINVAL, -ENOSPC, -EBUSY (something cannot move), -EINTR.
+ *
+ * offline_pages() skips PGTY_UNPLUGGED pages (they are not RAM: nothing
+ * to move, not managed); online_pages() consults the owner.
+ */
+int mhp_plug_pages(unsigned long start_pfn, unsigned long nr_pages);
+int mhp_unplug_pages(unsigned long start_pfn, unsigned long nr_pages);
+
+/*
+ * The online state of the memory block at @start (MEM_ONLINE or
+ * MEM_OFFLINE), or -ENODEV when no block is there. Hotplug lock held.
+ */
+int mhp_block_state(u64 start);
+/*
+ * Online or offline the memory block at @start as a write of "online" /
+ * "offline" to its state file would (same zone choice, same errnos, the
+ * block device's state updated), hotplug lock held. @online_type is an
+ * MMOP_* (MMOP_OFFLINE to offline). Return: 0 or the errno.
+ */
+int mhp_block_set_state(u64 start, int online_type);
+
 #endif /* _LINUX_MEMORY_HOTPLUG_H */

@@ -24,6 +24,7 @@ enum page_type {
 	PGTY_PGTABLE,		/* page table, kernel or user: pt_* fields */
 	PGTY_MEMMAP,		/* backs part of the memmap itself */
 	PGTY_ANON,		/* anonymous user page: see anon_rmap */
+	PGTY_UNPLUGGED,		/* in an online block, but its driver took it back: not RAM now */
 	PGTY_NR
 };
 
