@@ -244,6 +244,7 @@ static void dm_exit(struct kunit *test)
 
 	dm_free_room();
 	kernel_fill_test_free();
+	movable_test_set_refuse(false);
 	movable_test_free();
 	if (dm_section == ULONG_MAX)
 		return;
@@ -254,6 +255,10 @@ static void dm_exit(struct kunit *test)
 	if (dm_registered)
 		mhp_owner_unregister(&dm_own.owner);
 	dm_registered = false;
+	/* Back in the kernel zone it came from. */
+	if (dm_state(dm_start()) == MEM_ONLINE &&
+	    zone_idx(page_zone(pfn_to_page(dm_pfn()))) == ZONE_MOVABLE)
+		WARN_ON(dm_set_state(dm_start(), MMOP_OFFLINE));
 	if (dm_state(dm_start()) != MEM_ONLINE &&
 	    dm_set_state(dm_start(), MMOP_ONLINE_KERNEL))
 		kunit_err(test, "memory%lu stays offline\n", dm_section);
@@ -472,6 +477,47 @@ static void dm_unplug_no_room(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bad, 0UL);
 }
 
+/*
+ * In ZONE_MOVABLE: a page whose owner refuses to let it move fails the
+ * unplug with -EBUSY and everything is as before; once it may move, the
+ * same unplug succeeds and the data is intact where it went.
+ */
+static void dm_unplug_refused(struct kunit *test)
+{
+	unsigned long total, pfn, pb, bad = 1;
+	struct page *page;
+	int mt;
+
+	dm_own.plugged = ~0ULL;
+	KUNIT_ASSERT_EQ(test, dm_set_state(dm_start(), MMOP_ONLINE_MOVABLE), 0);
+	KUNIT_ASSERT_EQ(test, movable_test_fill(256, 0), 0);
+	page = movable_test_page(0);
+	pfn = page_to_pfn(page);
+	KUNIT_ASSERT_TRUE(test, pfn >= dm_pfn() &&
+			  pfn < dm_pfn() + PAGES_PER_SECTION);
+	pb = (pfn - dm_pfn()) / DM_PB;
+	mt = get_pageblock_migratetype(page);
+	total = totalram_pages();
+
+	movable_test_set_refuse(true);
+	KUNIT_EXPECT_EQ(test, dm_unplug(pb, 1), -EBUSY);
+	movable_test_set_refuse(false);
+	KUNIT_EXPECT_EQ(test, totalram_pages(), total);
+	KUNIT_EXPECT_EQ(test, dm_unplugged_pb(), 0UL);
+	KUNIT_EXPECT_EQ(test, get_pageblock_migratetype(page), mt);
+	KUNIT_EXPECT_PTR_EQ(test, movable_test_page(0), page);
+	KUNIT_EXPECT_EQ(test, movable_test_verify(&bad), 0);
+	KUNIT_EXPECT_EQ(test, bad, 0UL);
+
+	KUNIT_EXPECT_EQ(test, dm_unplug(pb, 1), 0);
+	KUNIT_EXPECT_EQ(test, total - totalram_pages(), DM_PB);
+	KUNIT_EXPECT_EQ(test, dm_count_type(pb, PGTY_UNPLUGGED, true), DM_PB);
+	KUNIT_EXPECT_PTR_NE(test, movable_test_page(0), page);
+	bad = 1;
+	KUNIT_EXPECT_EQ(test, movable_test_verify(&bad), 0);
+	KUNIT_EXPECT_EQ(test, bad, 0UL);
+}
+
 static ssize_t dm_write_state(const char *val)
 {
 	char path[96];
@@ -676,6 +722,7 @@ static struct kunit_case driver_memory_cases[] = {
 	KUNIT_CASE(dm_plug_pages),
 	KUNIT_CASE(dm_unplug_moves_in_use),
 	KUNIT_CASE(dm_unplug_no_room),
+	KUNIT_CASE(dm_unplug_refused),
 	KUNIT_CASE(dm_offline_online_holes),
 	KUNIT_CASE(dm_add_remove),
 	KUNIT_CASE(dm_bad_args),
