@@ -27,6 +27,7 @@
 #define DM_FAR		(1ULL << 39)	/* no RAM there: see memory_hotplug_kunit.c */
 #define DM_BLOCK	((u64)MIN_MEMORY_BLOCK_SIZE)
 #define DM_PB		pageblock_nr_pages
+#define DM_PB_ORDER	pageblock_order
 #define DM_NR_PB	PAGEBLOCKS_PER_SECTION
 #define DM_RAM_NAME	"System RAM (virtio_mem)"
 #define DM_MAX_PICK	4
@@ -81,10 +82,10 @@ static bool dm_block_usable(unsigned long nr)
 	if (!valid_section(ms) || !online_section(ms) || !early_section(ms))
 		return false;
 	for (i = 0; i < PAGES_PER_SECTION; i++) {
-		struct page *page = pfn_to_page(pfn + i);
+		struct page *pg = pfn_to_page(pfn + i);
 
-		if (PageReserved(page) ||
-		    page_zone(page) != page_zone(pfn_to_page(pfn)))
+		if (PageReserved(pg) ||
+		    page_zone(pg) != page_zone(pfn_to_page(pfn)))
 			return false;
 	}
 	mem = find_memory_block_by_id(nr);
@@ -173,9 +174,9 @@ static unsigned long dm_count_type(unsigned long pb, int type, bool reserved)
 	unsigned long pfn = dm_pfn() + pb * DM_PB, i, n = 0;
 
 	for (i = 0; i < DM_PB; i++) {
-		struct page *page = pfn_to_page(pfn + i);
+		struct page *pg = pfn_to_page(pfn + i);
 
-		n += page->type == type && (!reserved || PageReserved(page));
+		n += pg->type == type && (!reserved || PageReserved(pg));
 	}
 	return n;
 }
@@ -203,7 +204,7 @@ static void dm_hold_room(void)
 	/* The block's own free pageblocks may come first: set aside. */
 	for (tries = 0; tries < DM_ROOM_MAX + DM_NR_PB + 16 &&
 	     dm_nr_room < DM_ROOM_MAX; tries++) {
-		page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, pageblock_order);
+		page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, DM_PB_ORDER);
 		if (!page)
 			break;
 		pfn = page_to_pfn(page);
@@ -211,19 +212,19 @@ static void dm_hold_room(void)
 			if (nr_inside < DM_NR_PB)
 				inside[nr_inside++] = page;
 			else
-				__free_pages(page, pageblock_order);
+				__free_pages(page, DM_PB_ORDER);
 			continue;
 		}
 		dm_room[dm_nr_room++] = page;
 	}
 	while (nr_inside)
-		__free_pages(inside[--nr_inside], pageblock_order);
+		__free_pages(inside[--nr_inside], DM_PB_ORDER);
 }
 
 static void dm_free_room(void)
 {
 	while (dm_nr_room)
-		__free_pages(dm_room[--dm_nr_room], pageblock_order);
+		__free_pages(dm_room[--dm_nr_room], DM_PB_ORDER);
 }
 
 /*
@@ -512,8 +513,8 @@ static void dm_unplug_refused(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, pfn >= dm_pfn() &&
 			  pfn < dm_pfn() + PAGES_PER_SECTION);
 	pb = (pfn - dm_pfn()) / DM_PB;
-	mt = get_pageblock_migratetype(page);
 	total = totalram_pages();
+	mt = get_pageblock_migratetype(movable_test_page(0));
 
 	movable_test_set_refuse(true);
 	KUNIT_EXPECT_EQ(test, dm_unplug(pb, 1), -EBUSY);
@@ -608,7 +609,7 @@ static void dm_add_remove(struct kunit *test)
 	ret = mhp_owner_register(&far.owner);
 	if (ret) {
 		release_resource(&dm_region);
-		KUNIT_ASSERT_EQ(test, ret, 0);
+		KUNIT_ASSERT_EQ(test, 0, ret);
 	}
 
 	mhp_set_default_online_type(MMOP_OFFLINE);

@@ -1256,13 +1256,13 @@ static void online_pages_range(unsigned long start_pfn, unsigned long end_pfn)
  */
 static void mark_unplugged(unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long pfn;
+	unsigned long n;
 
-	for (pfn = start_pfn; pfn < end_pfn; pfn++) {
-		struct page *page = pfn_to_page(pfn);
+	for (n = 0; n < end_pfn - start_pfn; n++) {
+		struct page *p = pfn_to_page(start_pfn + n);
 
-		WARN_ON_ONCE(!PageReserved(page));
-		WRITE_ONCE(page->type, PGTY_UNPLUGGED);
+		WARN_ON_ONCE(!PageReserved(p));
+		WRITE_ONCE(p->type, PGTY_UNPLUGGED);
 	}
 }
 
