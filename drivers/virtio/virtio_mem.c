@@ -61,8 +61,8 @@
 
 #define VMEM_RESP_TIMEOUT_NS	(10 * NSEC_PER_SEC)
 #define VMEM_BUSY_SLEEP_MS	20
-#define VMEM_RETRY_MIN_MS	1000U
-#define VMEM_RETRY_MAX_MS	30000U
+#define VMEM_RETRY_MIN_MS	2000U
+#define VMEM_RETRY_MAX_MS	300000U
 /* Added memory that may stay offline (Linux's offline threshold idea). */
 #define VMEM_OFFLINE_LIMIT	(1ULL << 30)
 
@@ -136,7 +136,7 @@ struct vmem {
 	unsigned int retry_ms;
 	u64 reported;
 	u64 last_clamp;
-	spinlock_t lock;
+	spinlock_t lock;		/* see above: snapshot and fakes */
 	struct vmem_cfg st_cfg;
 	u64 st_plugged;
 	unsigned int st_blocks;
@@ -919,7 +919,8 @@ static void vmem_unplug_all(struct vmem *vm)
 
 /*
  * Resizes until the plugged size is requested_size, the config changes,
- * or it cannot go on. Return: true when it stopped short (retry later).
+ * or it cannot go on. Return: true when it stopped short (retry later:
+ * memory may have been freed, or offline blocks onlined).
  */
 static bool vmem_resize(struct vmem *vm)
 {
@@ -975,7 +976,7 @@ static bool vmem_resize(struct vmem *vm)
 		vmem_info(vm, "stopped at %llu bytes, requested %llu: %s\n",
 			  plugged, c.requested_size, reason);
 	}
-	return plugged > c.requested_size;
+	return true;
 }
 
 static int vmem_thread(void *data)
@@ -1254,8 +1255,7 @@ static int vmem_probe(struct virtio_device *vdev)
 	return 0;
 
 out_queues:
-	if (vm->dir)
-		debugfs_remove(vm->dir);
+	debugfs_remove(vm->dir);
 	vdev->transport->reset_device(vdev);
 	vdev->transport->drop_queues(vdev);
 out_owner:
@@ -1285,8 +1285,7 @@ static void vmem_remove(struct virtio_device *vdev)
 	unsigned int mb;
 
 	kthread_stop(vm->thread);
-	if (vm->dir)
-		debugfs_remove(vm->dir);
+	debugfs_remove(vm->dir);
 	mem_hotplug_begin();
 	for (mb = 0; mb < vm->geom.nr_mb; mb += vm->geom.mbs_per_unit) {
 		if (!vm->mbs[mb].added)
