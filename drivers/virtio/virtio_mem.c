@@ -939,8 +939,11 @@ static bool vmem_resize(struct vmem *vm)
 		return false;
 	}
 	vmem_publish(vm, &c, false, NULL);
-	if (vm->unplug_all)
+	if (vm->unplug_all) {
 		vmem_unplug_all(vm);
+		vmem_kick(vm);	/* usable_region_size may have changed */
+		return false;
+	}
 	for (mb = 0; mb < vm->geom.nr_mb; mb++)
 		vm->mbs[mb].flags = 0;
 	while (!vm->broken && !kthread_should_stop()) {
