@@ -595,8 +595,7 @@ static int vmem_add_block(struct vmem *vm, const struct vmem_step *st,
 	int err;
 
 	mem_hotplug_begin();
-	if (mhp_get_default_online_type() == MMOP_OFFLINE &&
-	    vmem_offline_bytes(vm) + size >
+	if (vmem_offline_bytes(vm) + size >
 	    max_t(u64, VMEM_OFFLINE_LIMIT, 2 * size)) {
 		mem_hotplug_done();
 		*reason = "1 GiB of added memory is offline";
