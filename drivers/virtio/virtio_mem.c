@@ -1317,12 +1317,12 @@ static void vmem_remove(struct virtio_device *vdev)
 }
 
 static const unsigned int vmem_features[] = {
-	VIRTIO_MEM_F_ACPI_PXM,
-	VIRTIO_MEM_F_UNPLUGGED_INACCESSIBLE,
+	VIRTIO_MEM_F_ACPI_PXM,			/* node_id is a PXM */
+	VIRTIO_MEM_F_UNPLUGGED_INACCESSIBLE,	/* never touched anyway */
 };
 
 static const struct virtio_device_id vmem_ids[] = {
-	{ VIRTIO_ID_MEM, VIRTIO_DEV_ANY_ID },
+	{ .device = VIRTIO_ID_MEM, .vendor = VIRTIO_DEV_ANY_ID },
 	{}
 };
 
