@@ -7,7 +7,8 @@
  * and online again make of it: the counts, the page types, checksummed
  * movable and kernel data moved intact, a refusal that changes nothing.
  * add_driver_memory() and remove_driver_memory() are checked on a far
- * range with no RAM behind it, which is never touched.
+ * range with no RAM behind it, which is never touched, and with the
+ * memmap on memory on firmware RAM above a mem= limit.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -18,6 +19,7 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
+#include <asm/e820.h>
 #include <kunit/test.h>
 #include "kernel_fill_test.h"
 
@@ -94,15 +96,27 @@ static bool dm_block_usable(unsigned long nr)
 	return ok;
 }
 
-/* The last usable boot block: the first ones hold the kernel's own data. */
+/*
+ * A usable boot block of node 0's highest populated kernel zone, where
+ * the fill driver's kernel allocations go first (the first such, as one
+ * at the top of a zone comes back in ZONE_NORMAL); else any usable one.
+ */
 static unsigned long dm_find_block(void)
 {
-	unsigned long nr, found = ULONG_MAX;
+	struct zone *top = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	unsigned long nr, any = ULONG_MAX;
 
-	for_each_valid_section(nr)
-		if (dm_block_usable(nr))
-			found = nr;
-	return found;
+	if (!populated_zone(top))
+		top = &NODE_DATA(0)->node_zones[ZONE_DMA32];
+	for_each_valid_section(nr) {
+		if (!dm_block_usable(nr))
+			continue;
+		if (page_zone(pfn_to_page(section_nr_to_pfn(nr))) == top)
+			return nr;
+		if (any == ULONG_MAX)
+			any = nr;
+	}
+	return any;
 }
 
 static int dm_set_state(u64 start, int online_type)
@@ -275,16 +289,16 @@ static void dm_plug_even(void)
 /* Half the pageblocks plugged: online hands exactly those out. */
 static void dm_online_plugged_only(struct kunit *test)
 {
-	struct zone *zone = page_zone(pfn_to_page(dm_pfn()));
+	pg_data_t *pgdat = NODE_DATA(page_to_nid(pfn_to_page(dm_pfn())));
 	unsigned long total = totalram_pages(), present, pb, pfn;
 
-	present = zone->present_pages;
+	present = pgdat->node_present_pages;
 	dm_plug_even();
 	KUNIT_ASSERT_EQ(test, dm_set_state(dm_start(), MMOP_ONLINE_KERNEL), 0);
 	KUNIT_EXPECT_EQ(test, dm_state(dm_start()), MEM_ONLINE);
 	KUNIT_EXPECT_EQ(test, totalram_pages() - total, DM_NR_PB / 2 * DM_PB);
-	/* Unplugged pages are present in the zone, only not managed. */
-	KUNIT_EXPECT_EQ(test, zone->present_pages - present,
+	/* Unplugged pages are present, only not managed. */
+	KUNIT_EXPECT_EQ(test, pgdat->node_present_pages - present,
 			(unsigned long)PAGES_PER_SECTION);
 	for (pb = 0; pb < DM_NR_PB; pb++) {
 		pfn = dm_pfn() + pb * DM_PB;
@@ -457,6 +471,8 @@ static void dm_unplug_no_room(struct kunit *test)
 	unsigned long total, pb, bad = 1;
 	int mt;
 
+	/* The rest of memory first, then the block. */
+	KUNIT_ASSERT_EQ(test, dm_fill_all(), 0);
 	dm_own.plugged = ~0ULL;
 	KUNIT_ASSERT_EQ(test, dm_set_state(dm_start(), MMOP_ONLINE_KERNEL), 0);
 	KUNIT_ASSERT_EQ(test, dm_fill_all(), 0);
@@ -533,9 +549,9 @@ static ssize_t dm_write_state(const char *val)
  */
 static void dm_offline_online_holes(struct kunit *test)
 {
+	pg_data_t *pgdat = NODE_DATA(page_to_nid(pfn_to_page(dm_pfn())));
+	unsigned long present = pgdat->node_present_pages;
 	unsigned long total = totalram_pages(), pb, bad = 1;
-	struct zone *zone = page_zone(pfn_to_page(dm_pfn()));
-	unsigned long present = zone->present_pages;
 
 	dm_plug_even();
 	KUNIT_ASSERT_EQ(test, dm_set_state(dm_start(), MMOP_ONLINE_KERNEL), 0);
@@ -543,7 +559,7 @@ static void dm_offline_online_holes(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, dm_write_state("offline"), 7);
 	KUNIT_EXPECT_EQ(test, dm_state(dm_start()), MEM_OFFLINE);
 	KUNIT_EXPECT_EQ(test, totalram_pages(), total);
-	KUNIT_EXPECT_EQ(test, zone->present_pages, present);
+	KUNIT_EXPECT_EQ(test, pgdat->node_present_pages, present);
 	KUNIT_EXPECT_EQ(test, movable_test_verify(&bad), 0);
 	KUNIT_EXPECT_EQ(test, bad, 0UL);
 
@@ -660,6 +676,89 @@ static void dm_add_remove(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, release_resource(&dm_region), 0);
 }
 
+/*
+ * The first block of firmware RAM that Tide does not use (above a mem=
+ * limit): no System RAM resource, no memmap. Return: true if found.
+ */
+static bool dm_spare_block(u64 *start)
+{
+	u32 i;
+	u64 s, end;
+
+	for (i = 0; i < e820_table.nr_entries; i++) {
+		const struct e820_entry *e = &e820_table.entries[i];
+
+		if (e->type != E820_TYPE_RAM)
+			continue;
+		end = ALIGN_DOWN(e->addr + e->size, DM_BLOCK);
+		for (s = ALIGN(e->addr, DM_BLOCK); s + DM_BLOCK <= end;
+		     s += DM_BLOCK) {
+			if (region_intersects(s, DM_BLOCK, IORESOURCE_SYSTEM_RAM) ==
+			    REGION_DISJOINT && !pfn_valid(PHYS_PFN(s))) {
+				*start = s;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/*
+ * Driver memory with its memmap in its own first pageblock (plugged by
+ * the driver before the add): auto-online skips the memmap and hands out
+ * the plugged pageblocks; the memmap cannot be unplugged; offline and
+ * removal work. Needs real RAM Tide does not use: boot with mem=.
+ */
+static void dm_memmap_on_memory(struct kunit *test)
+{
+	static struct dm_owner spare;
+	unsigned long total = totalram_pages(), pfn, pb;
+	int type = mhp_get_default_online_type();
+	u64 start;
+
+	if (!dm_spare_block(&start))
+		kunit_skip(test, "no firmware RAM beyond what Tide uses (boot with mem=)");
+	if (!mhp_can_memmap_on_memory())
+		kunit_skip(test, "memory_hotplug.memmap_on_memory is off");
+	pfn = PHYS_PFN(start);
+	memset(&spare, 0, sizeof(spare));
+	spare.owner.start = start;
+	spare.owner.size = DM_BLOCK;
+	spare.owner.plugged = dm_plugged;
+	spare.nr_pb = DM_NR_PB;
+	spare.plugged = DM_BITS(0, DM_NR_PB / 2);	/* the memmap's too */
+	KUNIT_ASSERT_EQ(test, mhp_owner_register(&spare.owner), 0);
+
+	mhp_set_default_online_type(MMOP_ONLINE_KERNEL);
+	mem_hotplug_begin();
+	KUNIT_EXPECT_EQ(test, add_driver_memory(0, start, DM_BLOCK, DM_RAM_NAME,
+						MHP_MEMMAP_ON_MEMORY), 0);
+	mhp_set_default_online_type(type);
+	KUNIT_EXPECT_TRUE(test, mhp_section_hosts_memmap(pfn));
+	KUNIT_EXPECT_EQ(test, mhp_block_state(start), MEM_ONLINE);
+	/* The plugged half but the memmap's pageblock. */
+	KUNIT_EXPECT_EQ(test, totalram_pages() - total,
+			(DM_NR_PB / 2 - 1) * DM_PB);
+	KUNIT_EXPECT_EQ(test, pfn_to_page(pfn)->type, PGTY_MEMMAP);
+	for (pb = DM_NR_PB / 2; pb < DM_NR_PB; pb++)
+		KUNIT_EXPECT_TRUE(test, PageUnplugged(pfn_to_page(pfn + pb * DM_PB)));
+	KUNIT_EXPECT_EQ(test, mhp_unplug_pages(pfn, DM_PB), -EINVAL);
+	KUNIT_EXPECT_EQ(test, mhp_unplug_pages(pfn + DM_PB, DM_PB), 0);
+	spare.plugged &= ~DM_BIT(1);
+	spare.plugged |= DM_BIT(DM_NR_PB - 1);
+	KUNIT_EXPECT_EQ(test, mhp_plug_pages(pfn + (DM_NR_PB - 1) * DM_PB, DM_PB),
+			0);
+	KUNIT_EXPECT_EQ(test, totalram_pages() - total,
+			(DM_NR_PB / 2 - 1) * DM_PB);
+	KUNIT_EXPECT_EQ(test, mhp_block_set_state(start, MMOP_OFFLINE), 0);
+	KUNIT_EXPECT_EQ(test, totalram_pages(), total);
+	KUNIT_EXPECT_EQ(test, remove_driver_memory(start, DM_BLOCK), 0);
+	KUNIT_EXPECT_NULL(test, lookup_resource_nested(&iomem_resource, start,
+						       IORESOURCE_SYSTEM_RAM));
+	mem_hotplug_done();
+	mhp_owner_unregister(&spare.owner);
+}
+
 /* Bad arguments: -EINVAL (or -EBUSY, -ENODEV), and nothing changes. */
 static void dm_bad_args(struct kunit *test)
 {
@@ -725,6 +824,7 @@ static struct kunit_case driver_memory_cases[] = {
 	KUNIT_CASE(dm_unplug_refused),
 	KUNIT_CASE(dm_offline_online_holes),
 	KUNIT_CASE(dm_add_remove),
+	KUNIT_CASE(dm_memmap_on_memory),
 	KUNIT_CASE(dm_bad_args),
 	{}
 };
