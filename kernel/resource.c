@@ -409,6 +409,45 @@ struct resource *lookup_resource(struct resource *tree, resource_size_t addr)
 	return p;
 }
 
+/**
+ * lookup_resource_nested - the resource with @flags that starts at @addr
+ * @tree: where the search starts
+ * @addr: the first address looked for
+ * @flags: all of these must be set on the resource found
+ *
+ * Like lookup_resource(), but also looks inside the resources that
+ * contain @addr and are not busy (a driver's device region holding the
+ * "System RAM (virtio_mem)" it added), the outermost match first. Same
+ * lifetime rule as lookup_resource().
+ *
+ * Return: the resource, or NULL.
+ */
+struct resource *lookup_resource_nested(struct resource *tree,
+					resource_size_t addr,
+					unsigned long flags)
+{
+	struct resource *p;
+	unsigned long irqflags;
+
+	spin_lock_irqsave(&resource_lock, irqflags);
+	p = tree->child;
+	while (p) {
+		if (p->end < addr) {
+			p = p->sibling;
+			continue;
+		}
+		if (p->start > addr) {
+			p = NULL;
+			break;
+		}
+		if (p->start == addr && (p->flags & flags) == flags)
+			break;
+		p = (p->flags & IORESOURCE_BUSY) ? NULL : p->child;
+	}
+	spin_unlock_irqrestore(&resource_lock, irqflags);
+	return p;
+}
+
 /*
  * The lowest part of [@start, @end] covered by a resource of iomem_resource
  * carrying all of @flags, clipped to the range, in *@s..*@e. Nested matches

@@ -817,8 +817,8 @@ static ssize_t census_show(void *data, char *buf)
 	for (pfn = start; pfn != end; pfn++) {
 		struct page *page;
 
-		if (!pfn_valid(pfn)) {
-			holes++;
+		if (!pfn_valid(pfn) || PageUnplugged(pfn_to_page(pfn))) {
+			holes++;	/* no memmap, or not RAM now */
 			continue;
 		}
 		page = pfn_to_page(pfn);

@@ -514,11 +514,14 @@ bool mhp_can_memmap_on_memory(void)
 }
 
 /*
- * Hotplug lock held. Claims [@start, +@size) as "System RAM" and builds
- * its direct map, memmap and memory blocks (offline). Return: as
- * add_memory(), with nothing left behind on failure.
+ * Hotplug lock held. Claims [@start, +@size) as a resource named @name
+ * with @res_flags ("System RAM", busy, for add_memory()), at the deepest
+ * non-busy resource that covers it, and builds its direct map, memmap
+ * and memory blocks (offline). Return: as add_memory(), with nothing
+ * left behind on failure.
  */
-static int __add_memory_range(int nid, u64 start, u64 size, mhp_t flags)
+static int __add_memory_range(int nid, u64 start, u64 size, mhp_t flags,
+			      const char *name, unsigned long res_flags)
 {
 	struct mhp_params cfg = {
 		.memmap_on_memory = flags & MHP_MEMMAP_ON_MEMORY,
@@ -533,8 +536,7 @@ static int __add_memory_range(int nid, u64 start, u64 size, mhp_t flags)
 	 */
 	if (start + size < start || start + size - 1 > iomem_resource.end)
 		return -EEXIST;
-	res = iomem_request_region(start, size, "System RAM",
-				   IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY);
+	res = iomem_request_region(start, size, name, res_flags);
 	if (IS_ERR(res)) {
 		pr_debug("add_memory: [%#llx-%#llx] overlaps a resource\n",
 			 start, start + size - 1);
@@ -570,6 +572,9 @@ out_release:
 	WARN_ON(__release_region(&iomem_resource, start, size));
 	return ret;
 }
+
+/* The resource of memory add_memory() adds: busy "System RAM". */
+#define MHP_RAM_FLAGS	(IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY)
 
 /* Checks shared by add_memory() and add_memory_claim(). */
 static int mhp_check_add(int nid, u64 start, u64 size, mhp_t flags)
@@ -644,7 +649,8 @@ int __add_memory(int nid, u64 start, u64 size, mhp_t flags)
 
 	if (ret)
 		return ret;
-	ret = __add_memory_range(nid, start, size, flags);
+	ret = __add_memory_range(nid, start, size, flags, "System RAM",
+				 MHP_RAM_FLAGS);
 	if (!ret)
 		mhp_auto_online(start, size);
 	return ret;
@@ -652,11 +658,13 @@ int __add_memory(int nid, u64 start, u64 size, mhp_t flags)
 
 /*
  * Hotplug lock held. The "System RAM" resource of hot-added memory that
- * starts at @addr and ends at or before @last, or NULL.
+ * starts at @addr and ends at or before @last, or NULL; a driver's
+ * (add_driver_memory()) may sit inside the driver's device region.
  */
 static struct resource *hotadded_resource_at(u64 addr, u64 last)
 {
-	struct resource *res = lookup_resource(&iomem_resource, addr);
+	struct resource *res = lookup_resource_nested(&iomem_resource, addr,
+						      IORESOURCE_SYSTEM_RAM);
 	unsigned long pfn;
 
 	if (!res || res->end > last ||
@@ -733,7 +741,8 @@ static int claim_part(u64 start, u64 size, struct resource *res, void *arg)
 	}
 	if (c->check_only)
 		return c->nr_added++ < ARRAY_SIZE(c->added) ? 0 : -E2BIG;
-	ret = __add_memory_range(c->nid, start, size, c->flags);
+	ret = __add_memory_range(c->nid, start, size, c->flags, "System RAM",
+				 MHP_RAM_FLAGS);
 	if (ret)
 		return ret;
 	c->added[c->nr_added] = start;
@@ -857,6 +866,27 @@ int __remove_memory(u64 start, u64 size)
 	if (ret || !nr)
 		return -EINVAL;
 	return walk_range_parts(start, size, NULL, remove_resource_part);
+}
+
+/* ---- the owners of driver-managed memory ---- */
+
+/*
+ * The registered struct mhp_owner, by ->list. Written (register,
+ * unregister) and read (online, plug, unplug) only under the hotplug
+ * lock: readers hold it for writing anyway, as online and offline do.
+ */
+static LIST_HEAD(mhp_owners);
+
+/* Hotplug lock held. The owner whose range holds @pfn, or NULL. */
+static struct mhp_owner *mhp_owner_of(unsigned long pfn)
+{
+	struct mhp_owner *owner;
+	u64 addr = PFN_PHYS(pfn);
+
+	list_for_each_entry(owner, &mhp_owners, list)
+		if (addr >= owner->start && addr - owner->start < owner->size)
+			return owner;
+	return NULL;
 }
 
 /* ---- online and offline ---- */
@@ -1183,11 +1213,18 @@ static void set_sections_online(unsigned long start_pfn, unsigned long end_pfn,
 	}
 }
 
-/* Hands the PG_reserved pages of the range to the buddy allocator. */
+/*
+ * Hands the PG_reserved pages of the range to the buddy allocator; pages
+ * a driver had unplugged (now plugged again) lose that type first.
+ */
 static void online_pages_range(unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long pfn = start_pfn;
+	unsigned long pfn;
 
+	for (pfn = start_pfn; pfn < end_pfn; pfn++)
+		if (PageUnplugged(pfn_to_page(pfn)))
+			pfn_to_page(pfn)->type = PGTY_NONE;
+	pfn = start_pfn;
 	while (pfn < end_pfn) {
 		unsigned int order = min_t(unsigned int, MAX_PAGE_ORDER,
 					   __builtin_ctzl(pfn));
@@ -1196,6 +1233,51 @@ static void online_pages_range(unsigned long start_pfn, unsigned long end_pfn)
 			order--;
 		__free_pages_core(pfn_to_page(pfn), order);
 		pfn += 1UL << order;
+	}
+}
+
+/*
+ * The pages of the range become PGTY_UNPLUGGED: their struct pages say
+ * so (they stay PG_reserved, out of the allocator), the pages themselves
+ * are never touched.
+ */
+static void mark_unplugged(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		WARN_ON_ONCE(!PageReserved(page));
+		WRITE_ONCE(page->type, PGTY_UNPLUGGED);
+	}
+}
+
+/*
+ * Hotplug lock held. online_pages_range() for a range some driver may
+ * own: with an owner, only the runs of pageblocks it says are plugged go
+ * to the allocator, the others are marked unplugged.
+ */
+static void online_owned_range(unsigned long start_pfn, unsigned long end_pfn)
+{
+	struct mhp_owner *owner = mhp_owner_of(start_pfn);
+	unsigned long pfn, run;
+	bool plugged;
+
+	if (!owner) {
+		online_pages_range(start_pfn, end_pfn);
+		return;
+	}
+	for (pfn = start_pfn; pfn < end_pfn; pfn = run) {
+		plugged = owner->plugged(owner, pfn);
+		for (run = pfn + pageblock_nr_pages; run < end_pfn &&
+		     owner->plugged(owner, run) == plugged;
+		     run += pageblock_nr_pages)
+			;
+		if (plugged)
+			online_pages_range(pfn, run);
+		else
+			mark_unplugged(pfn, run);
 	}
 }
 
@@ -1226,7 +1308,9 @@ static void zone_population_changed(bool populated_before, struct zone *zone)
  *
  * Hotplug lock held. The range joins @zone's span and is isolated, the
  * memory notifier may veto (MEM_GOING_ONLINE), then its pages are freed
- * into the isolated pageblocks, counted as present and managed, made
+ * into the isolated pageblocks (in a registered owner's range only the
+ * pageblocks it says are plugged; the others become PGTY_UNPLUGGED,
+ * present but not managed), counted as present and managed, made
  * MIGRATE_MOVABLE, and the zonelists (if @zone was empty) and watermarks
  * are rebuilt, and its sections marked online, before MEM_ONLINE. Does
  * not touch memory block state: the caller does.
@@ -1262,7 +1346,7 @@ int online_pages(unsigned long start_pfn, unsigned long nr_pages,
 	}
 
 	adjust_present_pages(zone, start_pfn, nr_pages);
-	online_pages_range(start_pfn, end_pfn);
+	online_owned_range(start_pfn, end_pfn);
 	set_sections_online(start_pfn, end_pfn, true);
 	set_range_migratetype(start_pfn, end_pfn, MIGRATE_MOVABLE);
 	node_span_update(zone->zone_pgdat);
@@ -1418,24 +1502,37 @@ static unsigned long zone_room_after(struct zone *zone, unsigned long gone,
 	return free > keep ? free - keep : 0;
 }
 
+/* Pages of the range a driver took back (PGTY_UNPLUGGED): not RAM. */
+static unsigned long unplugged_pages_in_range(unsigned long start_pfn,
+					      unsigned long end_pfn)
+{
+	unsigned long pfn, n = 0;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn++)
+		n += PageUnplugged(pfn_to_page(pfn));
+	return n;
+}
+
 /*
  * Whether what is in use in the online ranges [@start[i], @end[i]) (each
  * in one zone, none isolated yet: an isolated range's free pages are not
  * counted free) fits in what every zone offers once they are gone
- * (zone_room_after()). Return: 0, or -EBUSY with the reason on the
- * console: an offline that cannot fit what it must move is refused
- * before it moves anything.
+ * (zone_room_after()); unplugged pages are neither in use nor managed.
+ * Sets *@in_use and *@room. Shared by offline and mhp_unplug_pages().
+ * Return: true if it fits.
  */
-static int offline_fits(const unsigned long *start, const unsigned long *end,
-			int nr)
+static bool ranges_fit(const unsigned long *start, const unsigned long *end,
+		       int nr, unsigned long *in_use, unsigned long *room)
 {
-	unsigned long in_use = 0, room = 0;
 	int nid, z, i;
+
+	*in_use = 0;
+	*room = 0;
 
 	for_each_online_node(nid) {
 		for (z = MAX_NR_ZONES - 1; z >= 0; z--) {
 			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
-			unsigned long gone = 0, gone_free = 0, f;
+			unsigned long gone = 0, gone_free = 0, f, u;
 
 			if (!populated_zone(zone))
 				continue;
@@ -1443,14 +1540,28 @@ static int offline_fits(const unsigned long *start, const unsigned long *end,
 				if (page_zone(pfn_to_page(start[i])) != zone)
 					continue;
 				f = free_pages_in_range(start[i], end[i]);
-				gone += end[i] - start[i];
+				u = unplugged_pages_in_range(start[i], end[i]);
+				gone += end[i] - start[i] - u;
 				gone_free += f;
-				in_use += end[i] - start[i] - f;
+				*in_use += end[i] - start[i] - u - f;
 			}
-			room += zone_room_after(zone, gone, gone_free);
+			*room += zone_room_after(zone, gone, gone_free);
 		}
 	}
-	if (in_use <= room)
+	return *in_use <= *room;
+}
+
+/*
+ * ranges_fit() for an offline. Return: 0, or -EBUSY with the reason on
+ * the console: an offline that cannot fit what it must move is refused
+ * before it moves anything.
+ */
+static int offline_fits(const unsigned long *start, const unsigned long *end,
+			int nr)
+{
+	unsigned long in_use, room;
+
+	if (ranges_fit(start, end, nr, &in_use, &room))
 		return 0;
 	pr_info("offline: %lu pages in use, room for %lu elsewhere: refused\n",
 		in_use, room);
@@ -1756,4 +1867,227 @@ bool mhp_range_has_memory(u64 start, u64 size)
 		found = valid_section(__pfn_to_section(PHYS_PFN(pos)));
 	put_online_mems();
 	return found;
+}
+
+/* ---- memory a driver owns (virtio-mem) ---- */
+
+/**
+ * mhp_owner_register - make online_pages() ask @owner about its range
+ * @owner: @start and @size memory block aligned, @plugged set
+ *
+ * Takes the hotplug lock. From now on, onlining a block of
+ * [@owner->start, +@owner->size) hands only the pageblocks @owner says
+ * are plugged to the allocator; see online_owned_range().
+ *
+ * Return: 0; -EINVAL for a bad alignment, an empty range or no
+ * @plugged; -EBUSY when the range overlaps another owner's.
+ */
+int mhp_owner_register(struct mhp_owner *owner)
+{
+	struct mhp_owner *other;
+	int ret;
+
+	if (!owner || !owner->plugged)
+		return -EINVAL;
+	ret = mhp_check_range(owner->start, owner->size);
+	if (ret)
+		return ret;
+	if (owner->start + owner->size < owner->start)
+		return -EINVAL;
+	mem_hotplug_begin();
+	list_for_each_entry(other, &mhp_owners, list) {
+		if (owner->start < other->start + other->size &&
+		    other->start < owner->start + owner->size) {
+			ret = -EBUSY;
+			break;
+		}
+	}
+	if (!ret)
+		list_add_tail(&owner->list, &mhp_owners);
+	mem_hotplug_done();
+	return ret;
+}
+
+/**
+ * mhp_owner_unregister - forget an owner whose range holds no memory now
+ * @owner: registered with mhp_owner_register()
+ *
+ * Takes the hotplug lock. Return: nothing.
+ */
+void mhp_owner_unregister(struct mhp_owner *owner)
+{
+	mem_hotplug_begin();
+	list_del_init(&owner->list);
+	mem_hotplug_done();
+}
+
+/**
+ * add_driver_memory - hot-add driver-managed memory, hotplug lock held
+ * @nid: its node
+ * @start: first physical address, memory block aligned
+ * @size: a non-zero multiple of the memory block size
+ * @name: the resource's name, e.g. "System RAM (virtio_mem)"; kept by
+ *	pointer, so it must outlive the memory
+ * @flags: as for add_memory(); with MHP_MEMMAP_ON_MEMORY each block's
+ *	first MHP_VMEMMAP_PAGES pages must be plugged already
+ *
+ * __add_memory() with a resource of its own kind: @name, busy System RAM
+ * flagged IORESOURCE_SYSRAM_DRIVER_MANAGED, placed inside the deepest
+ * non-busy resource that covers the range (the driver's device region,
+ * such as "virtio0", when it claimed one). The blocks are then onlined
+ * as auto_online_blocks says; in a registered owner's range only the
+ * plugged pageblocks reach the allocator.
+ *
+ * Return: as add_memory(); -EINVAL also for no @name.
+ */
+int add_driver_memory(int nid, u64 start, u64 size, const char *name,
+		      mhp_t flags)
+{
+	int ret = mhp_check_add(nid, start, size, flags);
+
+	if (ret)
+		return ret;
+	if (!name)
+		return -EINVAL;
+	ret = __add_memory_range(nid, start, size, flags, name,
+				 MHP_RAM_FLAGS | IORESOURCE_SYSRAM_DRIVER_MANAGED);
+	if (!ret)
+		mhp_auto_online(start, size);
+	return ret;
+}
+
+/**
+ * remove_driver_memory - remove what add_driver_memory() added
+ * @start: first physical address, memory block aligned
+ * @size: a multiple of the memory block size
+ *
+ * __remove_memory(), hotplug lock held: its resources are found where
+ * add_driver_memory() nested them, and released. Every block offline.
+ *
+ * Return: 0; -EBUSY when a block is online; -EINVAL for a bad range or
+ * one without hot-added memory.
+ */
+int remove_driver_memory(u64 start, u64 size)
+{
+	return __remove_memory(start, size);
+}
+
+/*
+ * Hotplug lock held. Whether [@start_pfn, +@nr_pages) is pageblock
+ * aligned, inside one memory block that is online in one zone, and
+ * inside a registered owner's range. Return: 0 or -EINVAL.
+ */
+static int mhp_check_owned(unsigned long start_pfn, unsigned long nr_pages)
+{
+	unsigned long last = start_pfn + nr_pages - 1;
+	struct mhp_owner *owner;
+
+	if (!nr_pages || !IS_ALIGNED(start_pfn | nr_pages, pageblock_nr_pages) ||
+	    last < start_pfn ||
+	    pfn_to_section_nr(start_pfn) != pfn_to_section_nr(last))
+		return -EINVAL;
+	owner = mhp_owner_of(start_pfn);
+	if (!owner || PFN_PHYS(last) - owner->start >= owner->size)
+		return -EINVAL;
+	if (!pfn_valid(start_pfn) ||
+	    !online_section(__pfn_to_section(start_pfn)) ||
+	    page_zone(pfn_to_page(start_pfn)) != page_zone(pfn_to_page(last)))
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * mhp_plug_pages - unplugged pages of an online block join the allocator
+ * @start_pfn: first pfn, pageblock aligned
+ * @nr_pages: a multiple of pageblock_nr_pages, within one memory block
+ *	of a registered owner's range
+ *
+ * Hotplug lock held for writing. Every page must be PGTY_UNPLUGGED; they
+ * are freed into their block's zone as MIGRATE_MOVABLE pageblocks, and
+ * the zone's managed pages (MemTotal) grow by @nr_pages. Present counts
+ * do not change: unplugged pages were present already.
+ *
+ * Return: 0; -EINVAL for a bad range, a block not online or a page that
+ * is not PGTY_UNPLUGGED (then nothing changed).
+ */
+int mhp_plug_pages(unsigned long start_pfn, unsigned long nr_pages)
+{
+	unsigned long end_pfn = start_pfn + nr_pages, pfn;
+	struct zone *zone;
+	bool populated;
+	int ret = mhp_check_owned(start_pfn, nr_pages);
+
+	if (ret)
+		return ret;
+	for (pfn = start_pfn; pfn < end_pfn; pfn++)
+		if (!PageUnplugged(pfn_to_page(pfn)))
+			return -EINVAL;
+	zone = page_zone(pfn_to_page(start_pfn));
+	populated = populated_zone(zone);
+	for (pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages)
+		set_pageblock_migratetype(pfn_to_page(pfn), MIGRATE_MOVABLE);
+	online_pages_range(start_pfn, end_pfn);
+	zone_population_changed(populated, zone);
+	return 0;
+}
+
+/**
+ * mhp_unplug_pages - plugged pages of an online block leave the allocator
+ * @start_pfn: first pfn, pageblock aligned
+ * @nr_pages: a multiple of pageblock_nr_pages, within one memory block
+ *	of a registered owner's range; none unplugged, none the memmap
+ *
+ * Hotplug lock held for writing. First refuses if what is in use in the
+ * range would not fit in what the other memory offers (the estimate
+ * offline makes, ranges_fit()). Then isolates the pageblocks, moves
+ * everything in use elsewhere (evacuate_range(): kernel pages too, the
+ * same retries, signals and limits as offline), takes the free pages out
+ * of the allocator and marks them PGTY_UNPLUGGED: managed pages drop by
+ * @nr_pages, present pages stay. The memory notifier is not called: the
+ * block stays online.
+ *
+ * Return: 0; -EINVAL for a bad range or pages that are not plugged RAM;
+ * -ENOSPC when what is in use does not fit elsewhere (reason on the
+ * console); -EBUSY when a pageblock cannot be isolated or a page cannot
+ * move; -EINTR on a signal. On failure the pageblocks are back as they
+ * were (pages that moved stay moved).
+ */
+int mhp_unplug_pages(unsigned long start_pfn, unsigned long nr_pages)
+{
+	unsigned long end_pfn = start_pfn + nr_pages, pfn, in_use, room;
+	u8 saved[PAGEBLOCKS_PER_SECTION];
+	struct zone *zone;
+	bool populated;
+	int ret = mhp_check_owned(start_pfn, nr_pages);
+
+	if (ret)
+		return ret;
+	pfn = ALIGN_DOWN(start_pfn, PAGES_PER_SECTION);
+	if (mhp_section_hosts_memmap(pfn) && start_pfn < pfn + MHP_VMEMMAP_PAGES)
+		return -EINVAL;		/* the block's own memmap */
+	for (pfn = start_pfn; pfn < end_pfn; pfn++)
+		if (PageUnplugged(pfn_to_page(pfn)))
+			return -EINVAL;
+	if (!ranges_fit(&start_pfn, &end_pfn, 1, &in_use, &room)) {
+		pr_info("unplug [%#lx-%#lx]: %lu pages in use, room for %lu elsewhere: refused\n",
+			start_pfn, end_pfn - 1, in_use, room);
+		return -ENOSPC;
+	}
+	zone = page_zone(pfn_to_page(start_pfn));
+	populated = populated_zone(zone);
+	ret = isolate_range(start_pfn, end_pfn, saved);
+	if (ret)
+		return ret;
+	ret = evacuate_range(start_pfn, end_pfn);
+	if (ret) {
+		unisolate_range(start_pfn, end_pfn, saved);
+		return ret;
+	}
+	offline_isolated_pages(start_pfn, end_pfn);
+	mark_unplugged(start_pfn, end_pfn);
+	/* Nothing free is left in them: their type only labels them. */
+	for (pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages)
+		unset_migratetype_isolate(pfn_to_page(pfn), MIGRATE_MOVABLE);
+	zone_population_changed(populated, zone);
+	return 0;
 }

@@ -933,7 +933,7 @@ static unsigned long free_block_end(unsigned long pfn)
  * be migratable (page_is_migratable()) and is moved, MIGRATE_CHUNK_PAGES
  * at a time. The caller isolates the range's pageblocks first, so that
  * targets come from elsewhere and nothing new is allocated inside.
- * Holes (pfns without a memmap) are skipped. Stops at the first page that
+ * Holes (pfns without a memmap) and PGTY_UNPLUGGED pages are skipped. Stops at the first page that
  * cannot move; pages moved before it stay moved. A page of a movable kind
  * that has an extra reference, and a page allocated for a movable use
  * that its user has not yet mapped or given an owner (PG_movable_alloc),
@@ -969,6 +969,10 @@ int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 			continue;
 		}
 		page = pfn_to_page(pfn);
+		if (PageUnplugged(page)) {	/* not RAM: nothing to move */
+			pfn++;
+			continue;
+		}
 		end = free_block_end(pfn);
 		if (end) {
 			pfn = end;

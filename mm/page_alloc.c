@@ -724,7 +724,8 @@ void unset_migratetype_isolate(struct page *page, int mt)
  *	isolated pageblock of one zone (test_pages_isolated() said 0)
  *
  * Each free block leaves its free list; its pages become PG_reserved and
- * stop counting as managed by the zone. Does not touch present counts,
+ * stop counting as managed by the zone. PGTY_UNPLUGGED pages (not RAM,
+ * never managed) are passed over. Does not touch present counts,
  * spans or section flags: that is offline_pages()'s business.
  *
  * Return: the number of pages taken out.
@@ -740,6 +741,10 @@ unsigned long offline_isolated_pages(unsigned long start_pfn,
 		struct page *page = pfn_to_page(pfn);
 		unsigned int order;
 
+		if (PageUnplugged(page)) {	/* not RAM: stays as it is */
+			pfn++;
+			continue;
+		}
 		if (WARN_ON_ONCE(!PageBuddy(page)))
 			break;
 		order = buddy_order(page);
@@ -766,6 +771,8 @@ unsigned long offline_isolated_pages(unsigned long start_pfn,
  * lock is dropped, and afterwards only while the pageblocks stay
  * isolated (which keeps new allocations out, not frees).
  *
+ * PGTY_UNPLUGGED pages are not RAM and count as neither.
+ *
  * Return: 0 if so, -EBUSY if any page is in use or its block not isolated.
  */
 int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn)
@@ -778,6 +785,10 @@ int test_pages_isolated(unsigned long start_pfn, unsigned long end_pfn)
 	while (pfn < end_pfn) {
 		struct page *page = pfn_to_page(pfn);
 
+		if (pfn_valid(pfn) && PageUnplugged(page)) {
+			pfn++;		/* not RAM: nothing to free */
+			continue;
+		}
 		if (!pfn_valid(pfn) ||
 		    !is_migrate_isolate(get_pageblock_migratetype(page)) ||
 		    !PageBuddy(page)) {

@@ -196,6 +196,70 @@ int memory_block_offline(struct memory_block *mem)
 }
 
 /*
+ * Hotplug lock held. What a write of @online_type's name to @mem's state
+ * file does once the lock is taken. Return: 0 or the errno.
+ */
+static int memory_block_set_state(struct memory_block *mem, int online_type)
+{
+	if (online_type == MMOP_OFFLINE)
+		return memory_block_offline(mem);
+	return memory_block_online(mem, online_type, NULL);
+}
+
+/* Hotplug lock held. The block at @start, with a reference, or NULL. */
+static struct memory_block *memory_block_at(u64 start)
+{
+	if (!IS_ALIGNED(start, memory_block_size_bytes()))
+		return NULL;
+	return find_memory_block_by_id(pfn_to_section_nr(PHYS_PFN(start)));
+}
+
+/**
+ * mhp_block_state - the state of the memory block at @start
+ * @start: its first physical address
+ *
+ * Hotplug lock held. Return: MEM_ONLINE or MEM_OFFLINE; -ENODEV when no
+ * block starts at @start.
+ */
+int mhp_block_state(u64 start)
+{
+	struct memory_block *mem = memory_block_at(start);
+	int state;
+
+	if (!mem)
+		return -ENODEV;
+	state = mem->state;
+	put_device(&mem->dev);
+	return state;
+}
+
+/**
+ * mhp_block_set_state - online or offline a block as its state file would
+ * @start: the block's first physical address
+ * @online_type: MMOP_OFFLINE to offline, another MMOP_* to online
+ *
+ * Hotplug lock held (for a driver that holds it already): the state
+ * file's store path after its locking, so the same zone choice, errnos
+ * and block state updates. Return: 0; -ENODEV when no block starts at
+ * @start; -EINVAL for an unknown @online_type or a block already in that
+ * state; online_pages()'s or offline_pages()'s errno.
+ */
+int mhp_block_set_state(u64 start, int online_type)
+{
+	struct memory_block *mem;
+	int ret;
+
+	if (online_type < MMOP_OFFLINE || online_type > MMOP_ONLINE_MOVABLE)
+		return -EINVAL;
+	mem = memory_block_at(start);
+	if (!mem)
+		return -ENODEV;
+	ret = memory_block_set_state(mem, online_type);
+	put_device(&mem->dev);
+	return ret;
+}
+
+/*
  * Takes the hotplug lock for a write to @mem's files without sleeping on
  * it while a removal that waits for those writers holds it.
  * Return: 0, or -ENODEV once @mem is being removed.
@@ -243,10 +307,7 @@ static ssize_t state_store(struct device *dev, struct device_attribute *attr,
 	ret = memory_block_lock(mem);
 	if (ret)
 		return ret;
-	if (online_type == MMOP_OFFLINE)
-		ret = memory_block_offline(mem);
-	else
-		ret = memory_block_online(mem, online_type, NULL);
+	ret = memory_block_set_state(mem, online_type);
 	mem_hotplug_done();
 	return ret ? ret : count;
 }

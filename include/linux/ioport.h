@@ -71,6 +71,9 @@ int iomem_claim_free(resource_size_t start, resource_size_t end,
 		     const char *name);
 
 struct resource *lookup_resource(struct resource *tree, resource_size_t addr);
+struct resource *lookup_resource_nested(struct resource *tree,
+					resource_size_t addr,
+					unsigned long flags);
 int region_intersects(resource_size_t start, resource_size_t size,
 		      unsigned long flags);
 int walk_system_ram_range(unsigned long first_pfn, unsigned long npages,

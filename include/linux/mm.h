@@ -94,6 +94,15 @@ static inline bool PageBuddy(const struct page *p)
 	return p->type == PGTY_BUDDY;
 }
 
+/*
+ * A page of an online block that its driver took back (virtio-mem): not
+ * RAM now, PG_reserved, never touched. See mhp_unplug_pages().
+ */
+static inline bool PageUnplugged(const struct page *p)
+{
+	return READ_ONCE(p->type) == PGTY_UNPLUGGED;
+}
+
 static inline bool PageSlab(const struct page *p)
 {
 	return p->type == PGTY_SLAB;
