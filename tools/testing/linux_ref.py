@@ -91,8 +91,9 @@ echo "hpbench: $n blocks, $((t1 - t0 - (t2 - t1))) us, status $st"
 
 # hpwait KB: poll MemTotal every millisecond until it is at least KB,
 # then say so; hpwait -le KB: until it is at most KB. Shell builtins
-# only: read from /proc/meminfo, and read -t on a FIFO nobody writes to as a sleep that forks nothing (spinning
-# instead would take a CPU from the hotplug work).
+# only: read from /proc/meminfo, and read -t on a FIFO nobody writes to
+# as a sleep that forks nothing (spinning instead would take a CPU from
+# the hotplug work).
 _HPWAIT = """\
 #!/bin/sh
 rm -f /tmp/hpwait.fifo; mkfifo /tmp/hpwait.fifo; exec 3<>/tmp/hpwait.fifo
