@@ -51,7 +51,7 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t debugfs debugfs /sys/kernel/debug
-for ko in /lib/modules/*.ko; do [ -e "$ko" ] && insmod "$ko"; done
+[ -e /proc/modules ] && for ko in /lib/modules/*.ko; do insmod "$ko"; done
 echo "bench-init: init"
 exec /bin/busybox init
 """
