@@ -27,6 +27,19 @@
  * While its block is online the memmap pageblock is in the block's zone
  * and counted present, never managed (MemTotal does not see it), as in
  * Linux: mhp_init_memmap_on_memory() and mhp_adjust_present_memmap().
+ *
+ * DOC: memory a driver owns
+ *
+ * A driver such as virtio-mem adds its region as driver-managed memory
+ * (add_driver_memory(): its own resource name, nested in its device
+ * region) and registers a struct mhp_owner for it. Online then asks the
+ * owner pageblock by pageblock: plugged ones go to the allocator, the
+ * rest become PGTY_UNPLUGGED, present and PG_reserved but not managed,
+ * their contents never touched. mhp_plug_pages() and mhp_unplug_pages()
+ * move pageblocks of an online block between the two states, the latter
+ * with the fit estimate and the evacuation an offline uses. Offline
+ * passes over unplugged pages, so a block with holes can go offline and
+ * come back with whatever holes the owner reports then.
  */
 #include <linux/kernel.h>
 #include <linux/delay.h>
@@ -1243,13 +1256,13 @@ static void online_pages_range(unsigned long start_pfn, unsigned long end_pfn)
  */
 static void mark_unplugged(unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long pfn;
+	unsigned long n;
 
-	for (pfn = start_pfn; pfn < end_pfn; pfn++) {
-		struct page *page = pfn_to_page(pfn);
+	for (n = 0; n < end_pfn - start_pfn; n++) {
+		struct page *p = pfn_to_page(start_pfn + n);
 
-		WARN_ON_ONCE(!PageReserved(page));
-		WRITE_ONCE(page->type, PGTY_UNPLUGGED);
+		WARN_ON_ONCE(!PageReserved(p));
+		WRITE_ONCE(p->type, PGTY_UNPLUGGED);
 	}
 }
 

@@ -18,7 +18,10 @@
  * or "online_movable" to state (or 1 to online) onlines an offline block
  * through online_pages(), "offline" (or 0) offlines an online one through
  * offline_pages(). Writing state's current value fails with -EINVAL, as in
- * Linux; writing online's current value succeeds and does nothing.
+ * Linux; writing online's current value succeeds and does nothing. A
+ * driver that holds the hotplug lock already reads and writes a block's
+ * state with mhp_block_state() and mhp_block_set_state(), which share
+ * the store path's code.
  *
  * Locking: a show() or store() runs with an active reference on its file,
  * and removing a block (under the hotplug lock, held for writing) waits in

@@ -61,8 +61,8 @@
 
 #define VMEM_RESP_TIMEOUT_NS	(10 * NSEC_PER_SEC)
 #define VMEM_BUSY_SLEEP_MS	20
-#define VMEM_RETRY_MIN_MS	1000U
-#define VMEM_RETRY_MAX_MS	30000U
+#define VMEM_RETRY_MIN_MS	2000U
+#define VMEM_RETRY_MAX_MS	300000U
 /* Added memory that may stay offline (Linux's offline threshold idea). */
 #define VMEM_OFFLINE_LIMIT	(1ULL << 30)
 
@@ -136,7 +136,7 @@ struct vmem {
 	unsigned int retry_ms;
 	u64 reported;
 	u64 last_clamp;
-	spinlock_t lock;
+	spinlock_t lock;		/* see above: snapshot and fakes */
 	struct vmem_cfg st_cfg;
 	u64 st_plugged;
 	unsigned int st_blocks;
@@ -595,8 +595,7 @@ static int vmem_add_block(struct vmem *vm, const struct vmem_step *st,
 	int err;
 
 	mem_hotplug_begin();
-	if (mhp_get_default_online_type() == MMOP_OFFLINE &&
-	    vmem_offline_bytes(vm) + size >
+	if (vmem_offline_bytes(vm) + size >
 	    max_t(u64, VMEM_OFFLINE_LIMIT, 2 * size)) {
 		mem_hotplug_done();
 		*reason = "1 GiB of added memory is offline";
@@ -919,7 +918,8 @@ static void vmem_unplug_all(struct vmem *vm)
 
 /*
  * Resizes until the plugged size is requested_size, the config changes,
- * or it cannot go on. Return: true when it stopped short (retry later).
+ * or it cannot go on. Return: true when it stopped short (retry later:
+ * memory may have been freed, or offline blocks onlined).
  */
 static bool vmem_resize(struct vmem *vm)
 {
@@ -938,8 +938,11 @@ static bool vmem_resize(struct vmem *vm)
 		return false;
 	}
 	vmem_publish(vm, &c, false, NULL);
-	if (vm->unplug_all)
+	if (vm->unplug_all) {
 		vmem_unplug_all(vm);
+		vmem_kick(vm);	/* usable_region_size may have changed */
+		return false;
+	}
 	for (mb = 0; mb < vm->geom.nr_mb; mb++)
 		vm->mbs[mb].flags = 0;
 	while (!vm->broken && !kthread_should_stop()) {
@@ -975,7 +978,7 @@ static bool vmem_resize(struct vmem *vm)
 		vmem_info(vm, "stopped at %llu bytes, requested %llu: %s\n",
 			  plugged, c.requested_size, reason);
 	}
-	return plugged > c.requested_size;
+	return true;
 }
 
 static int vmem_thread(void *data)
@@ -1254,8 +1257,7 @@ static int vmem_probe(struct virtio_device *vdev)
 	return 0;
 
 out_queues:
-	if (vm->dir)
-		debugfs_remove(vm->dir);
+	debugfs_remove(vm->dir);
 	vdev->transport->reset_device(vdev);
 	vdev->transport->drop_queues(vdev);
 out_owner:
@@ -1285,8 +1287,7 @@ static void vmem_remove(struct virtio_device *vdev)
 	unsigned int mb;
 
 	kthread_stop(vm->thread);
-	if (vm->dir)
-		debugfs_remove(vm->dir);
+	debugfs_remove(vm->dir);
 	mem_hotplug_begin();
 	for (mb = 0; mb < vm->geom.nr_mb; mb += vm->geom.mbs_per_unit) {
 		if (!vm->mbs[mb].added)
@@ -1316,12 +1317,12 @@ static void vmem_remove(struct virtio_device *vdev)
 }
 
 static const unsigned int vmem_features[] = {
-	VIRTIO_MEM_F_ACPI_PXM,
-	VIRTIO_MEM_F_UNPLUGGED_INACCESSIBLE,
+	VIRTIO_MEM_F_ACPI_PXM,			/* node_id is a PXM */
+	VIRTIO_MEM_F_UNPLUGGED_INACCESSIBLE,	/* never touched anyway */
 };
 
 static const struct virtio_device_id vmem_ids[] = {
-	{ VIRTIO_ID_MEM, VIRTIO_DEV_ANY_ID },
+	{ .device = VIRTIO_ID_MEM, .vendor = VIRTIO_DEV_ANY_ID },
 	{}
 };
 

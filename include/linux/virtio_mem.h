@@ -24,21 +24,21 @@
 #define VIRTIO_MEM_F_UNPLUGGED_INACCESSIBLE 1	/* unplugged: never touch */
 
 /* Request types: the first 16-bit field of every request. */
-#define VIRTIO_MEM_REQ_PLUG		0
-#define VIRTIO_MEM_REQ_UNPLUG		1
-#define VIRTIO_MEM_REQ_UNPLUG_ALL	2
-#define VIRTIO_MEM_REQ_STATE		3
+#define VIRTIO_MEM_REQ_PLUG		0	/* make device blocks usable */
+#define VIRTIO_MEM_REQ_UNPLUG		1	/* give device blocks back */
+#define VIRTIO_MEM_REQ_UNPLUG_ALL	2	/* give every block back */
+#define VIRTIO_MEM_REQ_STATE		3	/* ask what blocks are */
 
 /* Response types: the first 16-bit field of every response. */
-#define VIRTIO_MEM_RESP_ACK		0
-#define VIRTIO_MEM_RESP_NACK		1
-#define VIRTIO_MEM_RESP_BUSY		2
-#define VIRTIO_MEM_RESP_ERROR		3
+#define VIRTIO_MEM_RESP_ACK		0	/* done */
+#define VIRTIO_MEM_RESP_NACK		1	/* refused now (e.g. above requested) */
+#define VIRTIO_MEM_RESP_BUSY		2	/* try again later */
+#define VIRTIO_MEM_RESP_ERROR		3	/* a malformed request */
 
 /* What a STATE request answers in the response's state field. */
-#define VIRTIO_MEM_STATE_PLUGGED	0
-#define VIRTIO_MEM_STATE_UNPLUGGED	1
-#define VIRTIO_MEM_STATE_MIXED		2
+#define VIRTIO_MEM_STATE_PLUGGED	0	/* all plugged */
+#define VIRTIO_MEM_STATE_UNPLUGGED	1	/* none plugged */
+#define VIRTIO_MEM_STATE_MIXED		2	/* some of each */
 
 /*
  * The device configuration, little-endian, 56 bytes. block_size, node_id,
