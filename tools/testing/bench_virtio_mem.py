@@ -149,9 +149,10 @@ def measure(who, kernel, cmdline, initrd, grow_kib, log_path):
             for k, v in figures.items():
                 if not v:
                     figures[k] = e
-    for k, v in figures.items():
+    for k, v in list(figures.items()):
         if isinstance(v, list):
             figures[k] = statistics.median(v)
+            figures[k + "_all"] = sorted(v)
     return figures
 
 
@@ -205,6 +206,13 @@ def bench(build, tide_kernel, out=sys.stdout):
                                zip(r, widths)).rstrip(), file=out)
     print("  grown by: Tide 4032 MiB (4 GiB plugged, 2 MiB of each 128 MiB "
           "block holds its memmap), Linux 4096 MiB", file=out)
+    for who, figures in results.items():
+        for key in ("grow", "shrink"):
+            runs = figures.get(key + "_all")
+            if runs:
+                print(f"  {who} {key} runs: "
+                      f"{', '.join(f'{t * 1000:.0f}' for t in runs)} ms",
+                      file=out)
     for who, figures in results.items():
         seen = set()
         for key, v in figures.items():
