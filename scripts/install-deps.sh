@@ -18,7 +18,9 @@ bench_deps() {
 	local dir=$1 pkg deb missing=()
 	local cache=${TIDE_DEB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tide-debs}
 	if compgen -G "$dir/boot/vmlinuz-6.12*" >/dev/null &&
-	   [ -x "$dir/bin/busybox" ]; then
+	   [ -x "$dir/bin/busybox" ] && compgen -G \
+	   "$dir/lib/modules/*/kernel/drivers/virtio/virtio_mem.ko*" >/dev/null
+	then
 		return 0
 	fi
 	for cmd in apt-get apt-cache dpkg-deb; do
@@ -64,6 +66,11 @@ bench_deps() {
 	mkdir -p "$dir"
 	deb=$(cached_deb "$pkg")
 	[ -n "$deb" ] && dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dir" ./boot
+	# virtio-mem is a module in Debian's kernel (CONFIG_VIRTIO_MEM=m):
+	# linux_ref.py puts it, decompressed, in the bench's initramfs.
+	[ -n "$deb" ] && dpkg-deb --fsys-tarfile "$deb" |
+		tar -x -C "$dir" --wildcards \
+			'./lib/modules/*/kernel/drivers/virtio/virtio_mem.ko*'
 	deb=$(cached_deb busybox-static)
 	[ -n "$deb" ] && dpkg-deb --fsys-tarfile "$deb" |
 		tar -x -C "$dir" ./bin/busybox

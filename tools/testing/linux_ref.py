@@ -21,6 +21,7 @@ tools/testing/ubench and memfill are in /bin.
 import glob
 import gzip
 import io
+import lzma
 import os
 import stat
 
@@ -50,6 +51,7 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t debugfs debugfs /sys/kernel/debug
+[ -e /proc/modules ] && for ko in /lib/modules/*.ko; do insmod "$ko"; done
 echo "bench-init: init"
 exec /bin/busybox init
 """
@@ -88,14 +90,16 @@ echo "hpbench: $n blocks, $((t1 - t0 - (t2 - t1))) us, status $st"
 """
 
 # hpwait KB: poll MemTotal every millisecond until it is at least KB,
-# then say so. Shell builtins only: read from /proc/meminfo, and read -t
-# on a FIFO nobody writes to as a sleep that forks nothing (spinning
-# instead would take a CPU from the hotplug work).
+# then say so; hpwait -le KB: until it is at most KB. Shell builtins
+# only: read from /proc/meminfo, and read -t on a FIFO nobody writes to
+# as a sleep that forks nothing (spinning instead would take a CPU from
+# the hotplug work).
 _HPWAIT = """\
 #!/bin/sh
 rm -f /tmp/hpwait.fifo; mkfifo /tmp/hpwait.fifo; exec 3<>/tmp/hpwait.fifo
+op=-ge; [ "$1" = -le ] && { op=-le; shift; }
 echo "hpwait: armed"
-until read -r a b c < /proc/meminfo; [ $b -ge $1 ]; do read -t 0.001 -u 3 x; done
+until read -r a b c < /proc/meminfo; [ $b $op $1 ]; do read -t 0.001 -u 3 x; done
 echo "hpwait: MemTotal $b kB"
 """
 
@@ -122,6 +126,25 @@ until grep -q 'memfill: ready' $log; do
 done
 echo "hpfill: ready"
 """
+
+
+def modules(ref_dir):
+    """The kernel modules the initramfs loads (virtio_mem.ko, which
+    Debian builds as a module), as unpacked by make bench-deps."""
+    return sorted(glob.glob(os.path.join(
+        ref_dir, "lib", "modules", "*", "kernel", "drivers", "virtio",
+        "virtio_mem.ko*")))
+
+
+def _module_data(path):
+    """A module's bytes, decompressed (busybox insmod loads plain .ko)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if path.endswith(".xz"):
+        data = lzma.decompress(data)
+    elif path.endswith(".zst"):
+        raise LinuxRefError(f"{path}: zstd modules are not supported")
+    return data
 
 
 class LinuxRefError(Exception):
@@ -186,13 +209,17 @@ class _Cpio:
         return self.out.getvalue()
 
 
-def build_initramfs(busybox, out_path, programs=()):
+def build_initramfs(busybox, out_path, programs=(), kmods=()):
     """Write the gzipped newc initramfs to @out_path, with each of the
-    static @programs in /bin."""
+    static @programs in /bin and the kernel modules @kmods in /lib/modules
+    (loaded by /init)."""
     cpio = _Cpio()
     for d in ("bin", "sbin", "usr", "usr/bin", "usr/sbin", "etc", "dev",
-              "proc", "sys", "tmp", "mnt", "root"):
+              "proc", "sys", "tmp", "mnt", "root", "lib", "lib/modules"):
         cpio.dir(d)
+    for ko in kmods:
+        name = os.path.basename(ko).split(".ko")[0] + ".ko"
+        cpio.file("lib/modules/" + name, _module_data(ko))
     cpio.chardev("dev/console", 5, 1)
     with open(busybox, "rb") as f:
         cpio.file("bin/busybox", f.read(), 0o755)
@@ -223,10 +250,11 @@ def initramfs(ref_dir, programs=()):
     if missing:
         raise LinuxRefError(f"{', '.join(missing)} not built")
     initrd = os.path.join(ref_dir, "initramfs.cpio.gz")
-    sources = [busybox, __file__] + list(programs)
+    kmods = modules(ref_dir)
+    sources = [busybox, __file__] + list(programs) + kmods
     if (not os.path.exists(initrd) or os.path.getmtime(initrd) <
             max(os.path.getmtime(p) for p in sources)):
-        build_initramfs(busybox, initrd, programs)
+        build_initramfs(busybox, initrd, programs, kmods)
     return initrd
 
 

@@ -22,7 +22,10 @@
   (7) hot-add at scale on a 512 MiB machine: one 64 GiB DIMM on Tide and
       on Linux 6.12 (with and without memmap_on_memory), and Tide's
       256 GiB DIMM and 240 DIMMs with the boot memory left free
-      (bench_scale.py).
+      (bench_scale.py);
+  (8) virtio-mem: qom-set requested-size to MemTotal grown by 4 GiB, and
+      back with 2 GiB in use, on Tide and on Linux 6.12 (with its
+      virtio_mem.ko), with the Linux/Tide ratio (bench_virtio_mem.py).
 
 Figures only: nothing here passes or fails on speed. Exits 1 only if a
 boot goes wrong (panic, timeout, no figure).
@@ -40,6 +43,7 @@ import bench_kdata   # noqa: E402
 import linux_ref   # noqa: E402
 import memhp_bench   # noqa: E402
 import bench_scale   # noqa: E402
+import bench_virtio_mem   # noqa: E402
 import qemu   # noqa: E402
 import stress_user   # noqa: E402
 
@@ -145,6 +149,11 @@ def main(argv=None):
                     help="hot-add at scale (bench_scale.py: 64 GiB DIMM, "
                     "Tide and Linux; 256 GiB and 240 DIMMs, Tide): with the "
                     "others (yes, the default), not at all, or only them")
+    ap.add_argument("--virtio-mem", choices=("yes", "no", "only"),
+                    default="yes",
+                    help="virtio-mem grow and shrink times, Tide and Linux "
+                    "(bench_virtio_mem.py): with the others (yes, the "
+                    "default), not at all, or only them")
     args = ap.parse_args(argv)
 
     kernel = os.path.join(args.build, "tide")
@@ -157,6 +166,9 @@ def main(argv=None):
         return 1 if bench_kdata.report(args.build, prod, sys.stdout) else 0
     if args.scale == "only":
         bench_scale.bench(args.build, prod)
+        return 0
+    if args.virtio_mem == "only":
+        bench_virtio_mem.bench(args.build, prod)
         return 0
     if args.stress == "only":
         stress_figures(args.build, prod)
@@ -220,6 +232,8 @@ def main(argv=None):
         failed |= bench_kdata.report(args.build, prod, sys.stdout)
     if args.scale == "yes":
         bench_scale.bench(args.build, prod)
+    if args.virtio_mem == "yes":
+        bench_virtio_mem.bench(args.build, prod)
     return 1 if failed else 0
 
 
