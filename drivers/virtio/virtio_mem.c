@@ -285,8 +285,11 @@ static unsigned int vmem_max_units(const struct vmem_geom *g)
  *
  * An added block that is not full comes first (lowest first), from its
  * first unplugged unit, as many units as it has room and @want allows;
- * else the lowest block not yet added, with its first max(1,
- * @memmap_units) units. Big-block mode: the lowest unit not added.
+ * else the lowest block not yet added, from its first unit, as many as
+ * it has room and @want allows (at least max(1, @memmap_units): the
+ * memmap's units are in the same request, so they are plugged before
+ * the block is added, and the block is onlined once with all of them).
+ * Big-block mode: the lowest unit not added.
  * Return: 0 and @st; -ENOSPC when the usable region is full; -ERANGE
  * when @want is smaller than a new block's memmap.
  */
@@ -322,10 +325,14 @@ int vmem_plan_plug(const struct vmem_geom *g, const struct vmem_mb *mbs,
 	for (mb = 0; mb < g->nr_mb; mb++) {
 		if (mbs[mb].added)
 			continue;
-		if (vmem_mb_cap(g, mb, usable_units) < n)
+		cap = vmem_mb_cap(g, mb, usable_units);
+		if (cap < n)
 			return -ENOSPC;
 		if (want < n)
 			return -ERANGE;
+		/* One request and one online for the whole block. */
+		n = min_t(unsigned long, cap, want);
+		n = min(n, vmem_max_units(g));
 		*st = (struct vmem_step){ VMEM_PLUG_NEW, mb, 0, n };
 		return 0;
 	}

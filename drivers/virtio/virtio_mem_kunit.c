@@ -200,10 +200,12 @@ static void vmem_plan_plug_order(struct kunit *test)
 	struct vmem_mb mbs[4] = {};
 	struct vmem_step st;
 
-	/* a new block: its memmap unit first, nothing else */
+	/* a new block: from its memmap unit on, as much as it holds */
 	KUNIT_ASSERT_EQ(test, vmem_plan_plug(&sbm, mbs, 256, 100, 1, &st), 0);
-	expect_step(test, &st, VMEM_PLUG_NEW, 0, 0, 1);
-	/* then the rest of it in one request, as far as wanted */
+	expect_step(test, &st, VMEM_PLUG_NEW, 0, 0, 64);
+	KUNIT_ASSERT_EQ(test, vmem_plan_plug(&sbm, mbs, 256, 5, 1, &st), 0);
+	expect_step(test, &st, VMEM_PLUG_NEW, 0, 0, 5);
+	/* a block added with less is filled in one request, as far as wanted */
 	mbs[0] = (struct vmem_mb){ .plugged = 1, .memmap = 1, .added = 1 };
 	KUNIT_ASSERT_EQ(test, vmem_plan_plug(&sbm, mbs, 256, 100, 1, &st), 0);
 	expect_step(test, &st, VMEM_PLUG_FILL, 0, 1, 63);
@@ -212,18 +214,21 @@ static void vmem_plan_plug_order(struct kunit *test)
 	/* a full block: the next one, in address order */
 	mbs[0].plugged = 64;
 	KUNIT_ASSERT_EQ(test, vmem_plan_plug(&sbm, mbs, 256, 10, 1, &st), 0);
-	expect_step(test, &st, VMEM_PLUG_NEW, 1, 0, 1);
+	expect_step(test, &st, VMEM_PLUG_NEW, 1, 0, 10);
 	/* a partly plugged lower block is filled before a new one */
 	mbs[1] = (struct vmem_mb){ .plugged = 64, .memmap = 1, .added = 1 };
 	mbs[0].plugged = 30;
 	KUNIT_ASSERT_EQ(test, vmem_plan_plug(&sbm, mbs, 256, 50, 1, &st), 0);
 	expect_step(test, &st, VMEM_PLUG_FILL, 0, 30, 34);
-	/* without memmap on memory a new block still starts with one unit */
+	/* with or without memmap on memory, as much as wanted */
 	mbs[0].plugged = 64;
 	KUNIT_ASSERT_EQ(test, vmem_plan_plug(&sbm, mbs, 256, 50, 0, &st), 0);
-	expect_step(test, &st, VMEM_PLUG_NEW, 2, 0, 1);
+	expect_step(test, &st, VMEM_PLUG_NEW, 2, 0, 50);
 	KUNIT_ASSERT_EQ(test, vmem_plan_plug(&sbm, mbs, 256, 50, 2, &st), 0);
-	expect_step(test, &st, VMEM_PLUG_NEW, 2, 0, 2);
+	expect_step(test, &st, VMEM_PLUG_NEW, 2, 0, 50);
+	/* a new block near the end of the usable region: what it holds */
+	KUNIT_ASSERT_EQ(test, vmem_plan_plug(&sbm, mbs, 140, 100, 1, &st), 0);
+	expect_step(test, &st, VMEM_PLUG_NEW, 2, 0, 12);
 	/* less wanted than a new block's memmap */
 	KUNIT_EXPECT_EQ(test, vmem_plan_plug(&sbm, mbs, 256, 1, 2, &st),
 			-ERANGE);
