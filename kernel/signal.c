@@ -344,17 +344,22 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
-/* Send to every live process of group @pgrp. Caller holds tasklist_lock. */
+/*
+ * Send to every live process of group @pgrp; a group whose members are all
+ * zombies exists (0) but gets nothing. Caller holds tasklist_lock.
+ */
 static int __kill_pgrp_info(int sig, struct kernel_siginfo *info, int pgrp)
 {
 	struct task_struct *p, *n;
 	int ret = -ESRCH;
 
 	list_for_each_entry_safe(p, n, pid_table_head(), pid_node) {
-		if (p != p->group_leader || p->exit_state ||
-		    p->signal->pgrp != pgrp)
+		if (p != p->group_leader || !task_in_pgrp_of(p, pgrp))
 			continue;
-		ret = sig ? __send_signal_locked(sig, info, p, true) : 0;
+		if (ret == -ESRCH)
+			ret = 0;	/* the group exists, zombies or not */
+		if (sig && !p->exit_state)
+			ret = __send_signal_locked(sig, info, p, true);
 	}
 	return ret;
 }
@@ -440,8 +445,10 @@ static int __kill_pid_info(int sig, struct kernel_siginfo *info, int pid)
 {
 	struct task_struct *p = find_task_by_pid(pid);
 
-	if (!p || p->exit_state)
+	if (!p || p->exit_state == EXIT_DEAD)
 		return -ESRCH;
+	if (p->exit_state)
+		return 0;	/* a zombie: there, but nothing to deliver */
 	return sig ? __send_signal_locked(sig, info, p->group_leader->exit_state ?
 					  p : p->group_leader, true) : 0;
 }

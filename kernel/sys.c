@@ -120,19 +120,18 @@ static bool pgrp_in_session(int pgrp, int sid)
 	struct task_struct *p;
 
 	list_for_each_entry(p, pid_table_head(), pid_node)
-		if (p->signal->pgrp == pgrp && p->signal->session == sid &&
-		    !p->exit_state)
+		if (task_in_pgrp_of(p, pgrp) && p->signal->session == sid)
 			return true;
 	return false;
 }
 
-/* Whether a live process has process group @pgrp. tasklist_lock. */
+/* Whether a process not yet reaped has process group @pgrp. tasklist_lock. */
 static bool pgrp_exists(int pgrp)
 {
 	struct task_struct *p;
 
 	list_for_each_entry(p, pid_table_head(), pid_node)
-		if (p->signal->pgrp == pgrp && !p->exit_state)
+		if (task_in_pgrp_of(p, pgrp))
 			return true;
 	return false;
 }

@@ -7,6 +7,10 @@
  * a mask that lets SIGUSR1 in ends the wait with EINTR and runs the
  * handler; one that keeps it out lets the wait time out with the signal
  * still pending. After each call the caller's mask is what it was.
+ * The last case checks that a process group whose only member has exited
+ * but is not yet reaped still exists, as on Linux: kill(-pgrp, 0),
+ * kill(pid, 0) and setpgid() into it succeed (a shell's pipeline joins
+ * the group of a first command that has already finished).
  * Prints KTAP; exits 0 when every case passed.
  */
 #define _GNU_SOURCE
@@ -126,6 +130,46 @@ static void one_case(int use_select, int let_in)
 	close(fds[1]);
 }
 
+/* A group whose one member is a zombie exists until it is reaped. */
+static void zombie_group_case(void)
+{
+	const char *name = "zombie_process_group";
+	pid_t zombie, joiner;
+	siginfo_t si;
+	int status, pipefd[2], ok;
+	char c;
+
+	if (pipe(pipefd))
+		return report(0, name, "pipe failed");
+	zombie = fork();
+	if (zombie == 0) {
+		setpgid(0, 0);
+		_exit(0);
+	}
+	joiner = fork();
+	if (joiner == 0) {
+		/* Waits for the parent's word, then joins the zombie's group. */
+		close(pipefd[1]);
+		if (read(pipefd[0], &c, 1) != 1)
+			_exit(3);
+		_exit(setpgid(0, zombie) ? 2 : 0);
+	}
+	close(pipefd[0]);
+	setpgid(zombie, zombie);	/* as a shell does; may race the child */
+	memset(&si, 0, sizeof(si));
+	/* Exited, not reaped. */
+	ok = !waitid(P_PID, zombie, &si, WEXITED | WNOWAIT);
+	ok = ok && kill(-zombie, 0) == 0 && kill(zombie, 0) == 0;
+	ok = ok && write(pipefd[1], "x", 1) == 1;
+	ok = ok && waitpid(joiner, &status, 0) == joiner &&
+	     WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	close(pipefd[1]);
+	waitpid(zombie, &status, 0);
+	/* Reaped: the group is gone (the joiner is reaped too). */
+	ok = ok && kill(-zombie, 0) == -1 && errno == ESRCH;
+	report(ok, name, "a zombie's group did not count as existing");
+}
+
 int main(void)
 {
 	struct sigaction sa;
@@ -139,11 +183,12 @@ int main(void)
 	sigprocmask(SIG_BLOCK, &usr1, NULL);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
-	printf("KTAP version 1\n1..4\n");
+	printf("KTAP version 1\n1..5\n");
 	one_case(0, 1);
 	one_case(0, 0);
 	one_case(1, 1);
 	one_case(1, 0);
+	zombie_group_case();
 	printf("# sigmask: %d failed\n", failures);
 	return failures ? 1 : 0;
 }

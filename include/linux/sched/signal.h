@@ -276,4 +276,18 @@ static inline int task_tgid_nr(struct task_struct *p)
 	return p->tgid ? p->tgid : p->pid;
 }
 
+/*
+ * Whether @p still belongs to its process group and session: a zombie
+ * does until it is reaped (EXIT_DEAD), as on Linux, so kill(-pgrp, 0),
+ * setpgid() and TIOCSPGRP still find a group whose members have all
+ * exited but are not yet waited for (a pipeline's first command that
+ * finished before the second joined its group). Signals sent to the
+ * group skip the zombies. tasklist_lock held.
+ */
+static inline bool task_in_pgrp_of(const struct task_struct *p, int pgrp)
+{
+	return p->exit_state != EXIT_DEAD && p->signal &&
+	       p->signal->pgrp == pgrp;
+}
+
 #endif /* _LINUX_SCHED_SIGNAL_H */
