@@ -156,6 +156,20 @@ def measure(who, kernel, cmdline, initrd, grow_kib, log_path):
     return figures
 
 
+MMOM0 = "Tide mmom=0"
+WHO = ("Tide", "Linux", MMOM0)
+
+
+def _ms(v):
+    return "n/a" if isinstance(v, Exception) else f"{v * 1000:.0f}"
+
+
+def _ratio(lx, t):
+    if isinstance(lx, Exception) or isinstance(t, Exception):
+        return "n/a"
+    return f"{lx / t:.2f}"
+
+
 def bench(build, tide_kernel, out=sys.stdout):
     """Print the virtio-mem table for Tide and Linux 6.12."""
     log_dir = os.path.join(build, "bench-logs")
@@ -167,13 +181,17 @@ def bench(build, tide_kernel, out=sys.stdout):
         initrd = linux_ref.initramfs(ref, progs)
     except linux_ref.LinuxRefError as e:
         e = NotAvailable(str(e))
-        results = {w: {"grow": e, "shrink": e} for w in ("Tide", "Linux")}
+        results = {w: {"grow": e, "shrink": e} for w in WHO}
         initrd = None
     if initrd:
         tide_grow = GROW // BLOCK * (BLOCK - 2 * MIB) // 1024
         results["Tide"] = measure(
             "Tide", tide_kernel, "memhp_default_state=online", initrd,
             tide_grow, os.path.join(log_dir, "virtio-mem-tide.log"))
+        results[MMOM0] = measure(
+            MMOM0, tide_kernel, "memhp_default_state=online "
+            "memory_hotplug.memmap_on_memory=0", initrd, GROW // 1024,
+            os.path.join(log_dir, "virtio-mem-tide-mmom0.log"))
         try:
             vmlinuz, _ = linux_ref.prepare(ref, progs)
             if not linux_ref.modules(ref):
@@ -188,24 +206,25 @@ def bench(build, tide_kernel, out=sys.stdout):
     print(f"virtio-mem (-M pc, -smp 2, 512 MiB + a 6 GiB region plugging "
           f"{START >> 30} GiB at probe; median of {RUNS}; consoles in "
           f"{log_dir}/):", file=out)
-    rows = [("metric", "unit", "Tide", "Linux", "Linux/Tide", "target")]
+    rows = [("metric", "unit", "Tide", "Linux", "Linux/Tide", "target",
+             "Tide mmom=0", "Linux/it")]
     for key, label in (
             ("grow", "qom-set +4 GiB to MemTotal grown"),
             ("shrink", f"qom-set -4 GiB to MemTotal back, "
                        f"{FILL_MIB >> 10} GiB in use")):
         t, lx = results["Tide"][key], results["Linux"][key]
-        ok = not isinstance(t, Exception) and not isinstance(lx, Exception)
-        rows.append((label, "ms",
-                     "n/a" if isinstance(t, Exception) else f"{t * 1000:.0f}",
-                     "n/a" if isinstance(lx, Exception) else
-                     f"{lx * 1000:.0f}",
-                     f"{lx / t:.2f}" if ok else "n/a", ">= 2"))
+        t0 = results[MMOM0][key]
+        rows.append((label, "ms", _ms(t), _ms(lx), _ratio(lx, t), ">= 2",
+                     _ms(t0), _ratio(lx, t0)))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  " + "  ".join(c.ljust(w) for c, w in
                                zip(r, widths)).rstrip(), file=out)
     print("  grown by: Tide 4032 MiB (4 GiB plugged, 2 MiB of each 128 MiB "
-          "block holds its memmap), Linux 4096 MiB", file=out)
+          "block holds its memmap), Linux and Tide mmom=0 4096 MiB", file=out)
+    print("  Tide mmom=0: memory_hotplug.memmap_on_memory=0, the memmap in "
+          "boot memory as on Linux (no first write into each new block)",
+          file=out)
     for who, figures in results.items():
         for key in ("grow", "shrink"):
             runs = figures.get(key + "_all")
