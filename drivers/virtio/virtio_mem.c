@@ -753,12 +753,34 @@ online_again:
 	return err;
 }
 
+/*
+ * Asks the device to unplug the units of @st, which mm no longer holds
+ * (@whole: the block, from its first unit, is removed too; @before: its
+ * state then). If the device refuses, they are taken back
+ * (vmem_unplug_refused()). Return: 0, or -EIO with *@reason.
+ */
+static int vmem_unplug_at_device(struct vmem *vm, const struct vmem_step *st,
+				 const struct vmem_mb *before, bool whole,
+				 const char **reason)
+{
+	u64 addr = whole ? vmem_mb_addr(vm, st->mb) :
+			   vmem_unit_addr(vm, st->mb, st->first);
+	int resp = vmem_request(vm, VIRTIO_MEM_REQ_UNPLUG, addr,
+				st->nr * vm->geom.blocks_per_unit);
+
+	if (resp == VIRTIO_MEM_RESP_ACK)
+		return 0;
+	vmem_unplug_refused(vm, st, before, whole);
+	*reason = "the device refused to unplug";
+	return -EIO;
+}
+
 static int vmem_unplug_whole(struct vmem *vm, const struct vmem_step *st,
 			     const char **reason)
 {
 	struct vmem_mb before[8];
 	unsigned int k, nmb = vm->geom.mbs_per_unit;
-	int err, resp;
+	int err;
 
 	if (nmb > ARRAY_SIZE(before))
 		nmb = ARRAY_SIZE(before);	/* a unit of at most 1 GiB */
@@ -779,15 +801,7 @@ static int vmem_unplug_whole(struct vmem *vm, const struct vmem_step *st,
 	}
 	if (!st->nr)
 		return 0;
-	resp = vmem_request(vm, VIRTIO_MEM_REQ_UNPLUG,
-			    vmem_mb_addr(vm, st->mb),
-			    st->nr * vm->geom.blocks_per_unit);
-	if (resp != VIRTIO_MEM_RESP_ACK) {
-		vmem_unplug_refused(vm, st, before, true);
-		*reason = "the device refused to unplug";
-		return -EIO;
-	}
-	return 0;
+	return vmem_unplug_at_device(vm, st, before, true, reason);
 }
 
 /* Takes the top units of an online block back, one unit at a time. */
@@ -796,7 +810,7 @@ static int vmem_unplug_online(struct vmem *vm, struct vmem_step *st,
 {
 	unsigned int top = st->first + st->nr, u;
 	u64 start = vmem_mb_addr(vm, st->mb);
-	int err = 0, resp;
+	int err = 0;
 
 	/* all at once first; one unit at a time when that fails */
 	mem_hotplug_begin();
@@ -828,22 +842,13 @@ static int vmem_unplug_online(struct vmem *vm, struct vmem_step *st,
 		return 0;
 	st->first = u;
 	st->nr = top - u;
-	resp = vmem_request(vm, VIRTIO_MEM_REQ_UNPLUG,
-			    vmem_unit_addr(vm, st->mb, st->first),
-			    st->nr * vm->geom.blocks_per_unit);
-	if (resp != VIRTIO_MEM_RESP_ACK) {
-		vmem_unplug_refused(vm, st, NULL, false);
-		*reason = "the device refused to unplug";
-		return -EIO;
-	}
-	return 0;
+	return vmem_unplug_at_device(vm, st, NULL, false, reason);
 }
 
 /* Unplugs the top units of an offline block: no pages to take back. */
 static int vmem_unplug_offline(struct vmem *vm, const struct vmem_step *st,
 			       const char **reason)
 {
-	int resp;
 
 	mem_hotplug_begin();
 	if (mhp_block_state(vmem_mb_addr(vm, st->mb)) != MEM_OFFLINE) {
@@ -852,15 +857,7 @@ static int vmem_unplug_offline(struct vmem *vm, const struct vmem_step *st,
 	}
 	vm->mbs[st->mb].plugged = st->first;
 	mem_hotplug_done();
-	resp = vmem_request(vm, VIRTIO_MEM_REQ_UNPLUG,
-			    vmem_unit_addr(vm, st->mb, st->first),
-			    st->nr * vm->geom.blocks_per_unit);
-	if (resp != VIRTIO_MEM_RESP_ACK) {
-		vmem_unplug_refused(vm, st, NULL, false);
-		*reason = "the device refused to unplug";
-		return -EIO;
-	}
-	return 0;
+	return vmem_unplug_at_device(vm, st, NULL, false, reason);
 }
 
 static int vmem_unplug_step(struct vmem *vm, unsigned long want,
