@@ -849,7 +849,6 @@ static int vmem_unplug_online(struct vmem *vm, struct vmem_step *st,
 static int vmem_unplug_offline(struct vmem *vm, const struct vmem_step *st,
 			       const char **reason)
 {
-
 	mem_hotplug_begin();
 	if (mhp_block_state(vmem_mb_addr(vm, st->mb)) != MEM_OFFLINE) {
 		mem_hotplug_done();
