@@ -294,8 +294,9 @@ int mhp_plug_pages(unsigned long start_pfn, unsigned long nr_pages);
 int mhp_unplug_pages(unsigned long start_pfn, unsigned long nr_pages);
 
 /*
- * The online state of the memory block at @start (MEM_ONLINE or
- * MEM_OFFLINE), or -ENODEV when no block is there. Hotplug lock held.
+ * drivers/base/memory.c, sharing the state file's code: the online state
+ * of the memory block at @start (MEM_ONLINE or MEM_OFFLINE), or -ENODEV
+ * when no block is there. Hotplug lock held.
  */
 int mhp_block_state(u64 start);
 /*
