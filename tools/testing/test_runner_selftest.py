@@ -469,6 +469,17 @@ def test_shell_prompt_matches_busybox():
     assert not qemu.SHELL_PROMPT.search(b"tide:/\nx# ")
 
 
+def test_two_kunit_globs_are_refused():
+    # kunit.filter_glob takes one glob: the second used to replace the
+    # first without a word
+    try:
+        tide_check.main(["-k", "kunit:a.*", "-k", "kunit:b.*", "--list"])
+    except SystemExit as e:
+        assert e.code == 2
+    else:
+        raise AssertionError("two kunit: patterns were accepted")
+
+
 def test_exit_status_skips_kernel_lines():
     # the CI failure of hotplug:scale:16-dimms: a driver's message came
     # after the status

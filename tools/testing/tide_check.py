@@ -792,10 +792,15 @@ def main(argv=None):
     ap.add_argument("--list", action="store_true", help="list jobs and exit")
     args = ap.parse_args(argv)
 
-    # -k kunit:GLOB runs the KUnit boot with kunit.filter_glob=GLOB.
+    # -k kunit:GLOB runs the KUnit boot with kunit.filter_glob=GLOB, which
+    # takes one glob: a second one would silently replace the first.
     args.kunit_glob = None
     for pat in list(args.patterns):
         if pat.startswith("kunit:") and len(pat) > len("kunit:"):
+            if args.kunit_glob is not None:
+                ap.error(f"one -k kunit:GLOB per run (kunit.filter_glob "
+                         f"takes one glob): {args.kunit_glob!r} and "
+                         f"{pat[len('kunit:'):]!r}")
             args.kunit_glob = pat[len("kunit:"):]
             args.patterns.remove(pat)
             args.patterns.append("kunit")
