@@ -20,7 +20,6 @@ JOBS is for the runner's list (tide_check.py's userland_jobs()).
 
 import re
 
-import qemu
 import userland
 
 RNG = ("-device", "virtio-rng-pci,disable-legacy=on")
@@ -79,30 +78,9 @@ def pci_steps(m, machine):
 
 def _job(machine):
     def job(ctx, outcome):
-        name = f"user:pci-{machine}"
-        try:
-            m = qemu.Machine(ctx.kernel, memory="512M", machine=machine,
-                             extra_args=RNG, log_path=ctx.log_path(name),
-                             timeout=300, prompt=userland.USER_PROMPT,
-                             initrd=userland._image(ctx))
-            m.expect(userland.USER_PROMPT, timeout=qemu.BOOT_TIMEOUT)
-        except Exception as e:
-            return [outcome(name, "FAIL", f"boot: {e}",
-                            ctx.log_tail(ctx.log_path(name)))]
-        try:
-            pci_steps(m, machine)
-            userland._poweroff(m)
-        except Exception as e:
-            if m.proc.poll() is None:
-                m.kill()
-            return [outcome(name, "FAIL", f"{type(e).__name__}: {e}",
-                            ctx.log_tail(ctx.log_path(name)))]
-        marks = [line for line in m.output.splitlines()
-                 if any(x in line for x in qemu.FAILURE_MARKS)]
-        if marks:
-            return [outcome(name, "FAIL", f"console: {marks[0].strip()}",
-                            ctx.log_tail(ctx.log_path(name)))]
-        return [outcome(name, "PASS")]
+        return userland._user_job(ctx, outcome, f"user:pci-{machine}",
+                                  lambda m: pci_steps(m, machine),
+                                  machine=machine, extra_args=RNG)
     return job
 
 

@@ -141,9 +141,9 @@ def truncated_job(ctx, outcome):
                          kind="truncated")]
 
 
-def _start_user(ctx, name, memory="512M", extra_args=()):
+def _start_user(ctx, name, memory="512M", extra_args=(), machine="pc"):
     """Boot with the initramfs; return the machine at the busybox prompt."""
-    m = qemu.Machine(ctx.kernel, memory=memory, cmdline="",
+    m = qemu.Machine(ctx.kernel, memory=memory, machine=machine, cmdline="",
                      extra_args=tuple(extra_args),
                      log_path=ctx.log_path(name), timeout=600,
                      prompt=USER_PROMPT, initrd=_image(ctx))
