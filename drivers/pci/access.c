@@ -63,6 +63,47 @@ static void __iomem *pci_ecam_addr(u8 bus, u8 devfn, int reg)
 	return base + ((u32)devfn << 12) + reg;
 }
 
+/*
+ * One access of @len bytes at @reg: through ECAM where it covers the
+ * bus, else through ports 0xcf8/0xcfc under pci_conf1_lock.
+ * Return: 0, or -EINVAL for a bad segment, offset, length or alignment.
+ */
+static int pci_conf_access(u16 seg, u8 bus, u8 devfn, int reg, int len,
+			   u32 *val, bool write)
+{
+	void __iomem *mmio = pci_ecam_addr(bus, devfn, reg);
+	u16 port = PCI_CONF1_DATA + (reg & 3);
+	unsigned long flags;
+
+	if (!pci_access_ok(seg, reg, len, mmio ? PCI_CONF_ECAM_BYTES :
+			   PCI_CONF_LEGACY_BYTES))
+		return -EINVAL;
+	if (mmio) {
+		if (!write)
+			*val = len == 1 ? readb(mmio) : len == 2 ?
+			       readw(mmio) : readl(mmio);
+		else if (len == 1)
+			writeb(*val, mmio);
+		else if (len == 2)
+			writew(*val, mmio);
+		else
+			writel(*val, mmio);
+		return 0;
+	}
+	spin_lock_irqsave(&pci_conf1_lock, flags);
+	outl(pci_conf1_address(bus, devfn, reg), PCI_CONF1_ADDRESS);
+	if (!write)
+		*val = len == 1 ? inb(port) : len == 2 ? inw(port) : inl(port);
+	else if (len == 1)
+		outb(*val, port);
+	else if (len == 2)
+		outw(*val, port);
+	else
+		outl(*val, port);
+	spin_unlock_irqrestore(&pci_conf1_lock, flags);
+	return 0;
+}
+
 /**
  * pci_raw_read - read configuration space of one function
  * @seg: PCI segment (only 0 exists)
@@ -78,23 +119,7 @@ static void __iomem *pci_ecam_addr(u8 bus, u8 devfn, int reg)
  */
 int pci_raw_read(u16 seg, u8 bus, u8 devfn, int reg, int len, u32 *val)
 {
-	void __iomem *mmio = pci_ecam_addr(bus, devfn, reg);
-	u16 port = PCI_CONF1_DATA + (reg & 3);
-	unsigned long flags;
-
-	if (!pci_access_ok(seg, reg, len, mmio ? PCI_CONF_ECAM_BYTES :
-			   PCI_CONF_LEGACY_BYTES))
-		return -EINVAL;
-	if (mmio) {
-		*val = len == 1 ? readb(mmio) : len == 2 ? readw(mmio) :
-		       readl(mmio);
-		return 0;
-	}
-	spin_lock_irqsave(&pci_conf1_lock, flags);
-	outl(pci_conf1_address(bus, devfn, reg), PCI_CONF1_ADDRESS);
-	*val = len == 1 ? inb(port) : len == 2 ? inw(port) : inl(port);
-	spin_unlock_irqrestore(&pci_conf1_lock, flags);
-	return 0;
+	return pci_conf_access(seg, bus, devfn, reg, len, val, false);
 }
 
 /**
@@ -112,32 +137,7 @@ int pci_raw_read(u16 seg, u8 bus, u8 devfn, int reg, int len, u32 *val)
  */
 int pci_raw_write(u16 seg, u8 bus, u8 devfn, int reg, int len, u32 val)
 {
-	void __iomem *mmio = pci_ecam_addr(bus, devfn, reg);
-	u16 port = PCI_CONF1_DATA + (reg & 3);
-	unsigned long flags;
-
-	if (!pci_access_ok(seg, reg, len, mmio ? PCI_CONF_ECAM_BYTES :
-			   PCI_CONF_LEGACY_BYTES))
-		return -EINVAL;
-	if (mmio) {
-		if (len == 1)
-			writeb(val, mmio);
-		else if (len == 2)
-			writew(val, mmio);
-		else
-			writel(val, mmio);
-		return 0;
-	}
-	spin_lock_irqsave(&pci_conf1_lock, flags);
-	outl(pci_conf1_address(bus, devfn, reg), PCI_CONF1_ADDRESS);
-	if (len == 1)
-		outb(val, port);
-	else if (len == 2)
-		outw(val, port);
-	else
-		outl(val, port);
-	spin_unlock_irqrestore(&pci_conf1_lock, flags);
-	return 0;
+	return pci_conf_access(seg, bus, devfn, reg, len, &val, true);
 }
 
 /**
