@@ -116,6 +116,27 @@ def page_alloc_rate(kernel, timeout):
     return int(m.group(1))
 
 
+# The parts after the boot figures, in the order they run: option name,
+# what they measure, and how (a true result means a figure failed; a
+# kernel that cannot be measured is n/a, not a failure).
+SECTIONS = (
+    ("user", "user-space figures (prompt time, fork+exec)",
+     lambda a, prod: user_figures(a.build, prod)),
+    ("memhp", "memory hotplug figures",
+     lambda a, prod: memhp(a.build, a.memhp_kernel)),
+    ("stress", "stress-ng memhotplug bogo-ops/s",
+     lambda a, prod: stress_figures(a.build, prod)),
+    ("kdata", "offline of a block full of kernel data",
+     lambda a, prod: bench_kdata.report(a.build, prod, sys.stdout)),
+    ("scale", "hot-add at scale (bench_scale.py: 64 GiB DIMM, Tide and "
+     "Linux; 256 GiB and 240 DIMMs, Tide)",
+     lambda a, prod: bench_scale.bench(a.build, prod)),
+    ("virtio-mem", "virtio-mem grow and shrink times, Tide and Linux "
+     "(bench_virtio_mem.py)",
+     lambda a, prod: bench_virtio_mem.bench(a.build, prod)),
+)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", default="build",
@@ -131,29 +152,11 @@ def main(argv=None):
     ap.add_argument("--lockdep-kernel", default=None,
                     help="the --memhp-kernel build with CONFIG_PROVE_LOCKING "
                     "on: the lock validator's cost on boot time")
-    ap.add_argument("--memhp", choices=("yes", "no", "only"), default="yes",
-                    help="memory hotplug figures: with the others (yes, the "
-                    "default), not at all, or only them")
-    ap.add_argument("--user", choices=("yes", "no", "only"), default="yes",
-                    help="user-space figures (prompt time, fork+exec): "
-                    "with the others (yes, the default), not at all, or "
-                    "only them")
-    ap.add_argument("--stress", choices=("yes", "no", "only"),
-                    default="yes",
-                    help="stress-ng memhotplug bogo-ops/s: with the others "
-                    "(yes, the default), not at all, or only them")
-    ap.add_argument("--kdata", choices=("yes", "no", "only"), default="yes",
-                    help="offline of a block full of kernel data: with the "
-                    "others (yes, the default), not at all, or only it")
-    ap.add_argument("--scale", choices=("yes", "no", "only"), default="yes",
-                    help="hot-add at scale (bench_scale.py: 64 GiB DIMM, "
-                    "Tide and Linux; 256 GiB and 240 DIMMs, Tide): with the "
-                    "others (yes, the default), not at all, or only them")
-    ap.add_argument("--virtio-mem", choices=("yes", "no", "only"),
-                    default="yes",
-                    help="virtio-mem grow and shrink times, Tide and Linux "
-                    "(bench_virtio_mem.py): with the others (yes, the "
-                    "default), not at all, or only them")
+    for name, what, _ in SECTIONS:
+        ap.add_argument(f"--{name}", choices=("yes", "no", "only"),
+                        default="yes",
+                        help=f"{what}: with the others (yes, the default), "
+                        f"not at all, or only these (with any other --X=only)")
     args = ap.parse_args(argv)
 
     kernel = os.path.join(args.build, "tide")
@@ -162,23 +165,14 @@ def main(argv=None):
         return 1
 
     prod = args.memhp_kernel or kernel
-    if args.kdata == "only":
-        return 1 if bench_kdata.report(args.build, prod, sys.stdout) else 0
-    if args.scale == "only":
-        bench_scale.bench(args.build, prod)
-        return 0
-    if args.virtio_mem == "only":
-        bench_virtio_mem.bench(args.build, prod)
-        return 0
-    if args.stress == "only":
-        stress_figures(args.build, prod)
-        return 0
-    if args.user == "only":
-        user_figures(args.build, prod)
-        return 0
-    if args.memhp == "only":
-        memhp(args.build, args.memhp_kernel)
-        return 0
+    chosen = {name: getattr(args, name.replace("-", "_"))
+              for name, _, _ in SECTIONS}
+    if "only" in chosen.values():
+        failed = False
+        for name, _, run in SECTIONS:
+            if chosen[name] == "only":
+                failed |= bool(run(args, prod))
+        return 1 if failed else 0
 
     failed = False
     namespace = []
@@ -221,19 +215,9 @@ def main(argv=None):
     except BenchError as e:
         print(f"page_alloc: boot failed: {e}")
         failed = True
-    if args.user == "yes":
-        # A kernel that cannot be measured is n/a, as in the hotplug table.
-        user_figures(args.build, prod)
-    if args.memhp == "yes":
-        memhp(args.build, args.memhp_kernel)
-    if args.stress == "yes":
-        stress_figures(args.build, prod)
-    if args.kdata == "yes":
-        failed |= bench_kdata.report(args.build, prod, sys.stdout)
-    if args.scale == "yes":
-        bench_scale.bench(args.build, prod)
-    if args.virtio_mem == "yes":
-        bench_virtio_mem.bench(args.build, prod)
+    for name, _, run in SECTIONS:
+        if chosen[name] == "yes":
+            failed |= bool(run(args, prod))
     return 1 if failed else 0
 
 
