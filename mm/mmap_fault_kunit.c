@@ -21,11 +21,12 @@
 #include <asm/processor.h>
 #include <asm/syscall.h>
 #include <kunit/test.h>
+#include <kunit/user_page.h>
 
 #define ANON_FIXED	(MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED)
-#define CODE_VA		0x400000UL
-#define DATA_VA		0x600000UL
-#define STACK_VA	0x7fff0000UL
+#define CODE_VA		KUNIT_PROG_CODE_VA
+#define DATA_VA		KUNIT_PROG_DATA_VA
+#define STACK_VA	KUNIT_PROG_STACK_VA
 
 /*
  * exit(the first word at DATA_VA) after storing 0x5eed in the second,
@@ -56,42 +57,6 @@ static const u8 prog_store[] = {
 	0x0f, 0x0b,				/* ud2 */
 };
 
-static void fault_test_unuse(void *mm)
-{
-	kthread_unuse_mm(mm);
-}
-
-/*
- * A new mm the calling thread runs on until the case ends, with the code
- * of @prog at CODE_VA (read, write and execute, so that copy_to_user()
- * can put it there), a stack page below STACK_VA and @data_pages pages
- * with @data_prot at DATA_VA.
- */
-static struct mm_struct *prog_mm(struct kunit *test, const u8 *prog,
-				 size_t len, unsigned long data_pages,
-				 unsigned long data_prot)
-{
-	struct mm_struct *mm = mm_alloc();
-
-	KUNIT_ASSERT_NOT_NULL(test, mm);
-	kthread_use_mm(mm);
-	mmput(mm);	/* the thread's reference is the one left */
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fault_test_unuse, mm), 0);
-	KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, CODE_VA, PAGE_SIZE,
-					   PROT_READ | PROT_WRITE | PROT_EXEC,
-					   ANON_FIXED), (long)CODE_VA);
-	KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, STACK_VA - PAGE_SIZE, PAGE_SIZE,
-					   PROT_READ | PROT_WRITE, ANON_FIXED),
-			(long)(STACK_VA - PAGE_SIZE));
-	if (data_pages)
-		KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, DATA_VA,
-						   data_pages * PAGE_SIZE,
-						   data_prot, ANON_FIXED),
-				(long)DATA_VA);
-	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)CODE_VA, prog, len), 0UL);
-	return mm;
-}
-
 static long run(struct mm_struct *mm)
 {
 	return user_mode_run_mm(mm, CODE_VA, STACK_VA);
@@ -100,8 +65,8 @@ static long run(struct mm_struct *mm)
 /* Demand-zero pages read 0 in ring 3, and what ring 3 writes stays. */
 static void fault_demand_zero(struct kunit *test)
 {
-	struct mm_struct *mm = prog_mm(test, prog_rw, sizeof(prog_rw), 1,
-				       PROT_READ | PROT_WRITE);
+	struct mm_struct *mm = kunit_prog_mm(test, prog_rw, sizeof(prog_rw), 1,
+					     PROT_READ | PROT_WRITE);
 	u64 v = 0;
 
 	KUNIT_EXPECT_EQ(test, mm->nr_pages, 1UL);	/* the code page */
@@ -120,8 +85,8 @@ static void fault_demand_zero(struct kunit *test)
 /* Pages carry U/S, R/W per VMA and NX unless the VMA is executable. */
 static void fault_page_protection(struct kunit *test)
 {
-	struct mm_struct *mm = prog_mm(test, prog_rw, sizeof(prog_rw), 1,
-				       PROT_READ | PROT_WRITE);
+	struct mm_struct *mm = kunit_prog_mm(test, prog_rw, sizeof(prog_rw), 1,
+					     PROT_READ | PROT_WRITE);
 	pgentry_t *code, *data;
 
 	KUNIT_ASSERT_EQ(test, run(mm), 0L);
@@ -142,8 +107,8 @@ static void fault_page_protection(struct kunit *test)
 /* A store to a read-only VMA ends the run with -EFAULT; no page comes. */
 static void fault_write_to_readonly(struct kunit *test)
 {
-	struct mm_struct *mm = prog_mm(test, prog_store, sizeof(prog_store), 1,
-				       PROT_READ);
+	struct mm_struct *mm = kunit_prog_mm(test, prog_store, sizeof(prog_store), 1,
+					     PROT_READ);
 
 	KUNIT_EXPECT_EQ(test, run(mm), (long)-EFAULT);
 	KUNIT_EXPECT_EQ(test, mm->nr_pages, 1UL);
@@ -157,8 +122,8 @@ static void fault_write_to_readonly(struct kunit *test)
 /* After munmap the page is gone: ring 3 and uaccess fault on it. */
 static void fault_after_munmap(struct kunit *test)
 {
-	struct mm_struct *mm = prog_mm(test, prog_rw, sizeof(prog_rw), 1,
-				       PROT_READ | PROT_WRITE);
+	struct mm_struct *mm = kunit_prog_mm(test, prog_rw, sizeof(prog_rw), 1,
+					     PROT_READ | PROT_WRITE);
 	u64 v = 0;
 
 	KUNIT_ASSERT_EQ(test, run(mm), 0L);
@@ -177,7 +142,7 @@ static void fault_uaccess_hole(struct kunit *test)
 	u8 buf[16];
 	u64 v = 7;
 
-	prog_mm(test, prog_rw, sizeof(prog_rw), 2, PROT_READ);
+	kunit_prog_mm(test, prog_rw, sizeof(prog_rw), 2, PROT_READ);
 	memset(buf, 0xff, sizeof(buf));
 	/* Nothing mapped between the code and the data. */
 	KUNIT_EXPECT_EQ(test, copy_from_user(buf, (void __user *)0x500000,
@@ -345,8 +310,8 @@ static void fault_mmput_frees_all(struct kunit *test)
  */
 static void fault_user_page_movable(struct kunit *test)
 {
-	struct mm_struct *mm = prog_mm(test, prog_rw, sizeof(prog_rw), 1,
-				       PROT_READ | PROT_WRITE);
+	struct mm_struct *mm = kunit_prog_mm(test, prog_rw, sizeof(prog_rw), 1,
+					     PROT_READ | PROT_WRITE);
 	struct page *page;
 	pgentry_t *pte;
 

@@ -26,11 +26,12 @@
 #include <asm/sections.h>
 #include <asm/syscall.h>
 #include <kunit/test.h>
+#include <kunit/user_page.h>
 
 #define ANON_FIXED	(MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED)
-#define CODE_VA		0x400000UL
-#define DATA_VA		0x600000UL
-#define STACK_VA	0x7fff0000UL
+#define CODE_VA		KUNIT_PROG_CODE_VA
+#define DATA_VA		KUNIT_PROG_DATA_VA
+#define STACK_VA	KUNIT_PROG_STACK_VA
 /* A 2 MiB slot of its own for the race with munmap: its own PT. */
 #define RACE_VA		0x40000000UL
 #define RACE_PAGES	8
@@ -290,35 +291,16 @@ static void pgtable_move_ioremap(struct kunit *test)
 	__free_page(page);
 }
 
-static void unuse_mm_action(void *mm)
-{
-	kthread_unuse_mm(mm);
-}
-
 /*
  * A new mm the calling thread runs on until the case ends: prog_read at
  * CODE_VA, a stack page, a data page at DATA_VA holding @word.
  */
 static struct mm_struct *prog_mm(struct kunit *test, u64 word)
 {
-	struct mm_struct *mm = mm_alloc();
+	struct mm_struct *mm = kunit_prog_mm(test, prog_read,
+					     sizeof(prog_read), 1,
+					     PROT_READ | PROT_WRITE);
 
-	KUNIT_ASSERT_NOT_NULL(test, mm);
-	kthread_use_mm(mm);
-	mmput(mm);	/* the thread's reference is the one left */
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, unuse_mm_action,
-							mm), 0);
-	KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, CODE_VA, PAGE_SIZE,
-					   PROT_EXEC | PROT_READ | PROT_WRITE,
-					   ANON_FIXED), (long)CODE_VA);
-	KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, STACK_VA - PAGE_SIZE, PAGE_SIZE,
-					   PROT_READ | PROT_WRITE, ANON_FIXED),
-			(long)(STACK_VA - PAGE_SIZE));
-	KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, DATA_VA, PAGE_SIZE,
-					   PROT_READ | PROT_WRITE, ANON_FIXED),
-			(long)DATA_VA);
-	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)CODE_VA, prog_read,
-					   sizeof(prog_read)), 0UL);
 	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)DATA_VA, &word,
 					   sizeof(word)), 0UL);
 	return mm;
