@@ -18,8 +18,10 @@
  * entry names them; the mappings share the page's one reference, and the
  * last one to go frees it. Migration and offline move them: while one
  * moves, its entries are migration entries and a fault on one waits.
- * Pages of a shared anonymous object are not in the reverse map: each
- * table that maps one holds a reference, the object another.
+ * A shared anonymous object's page is anonymous too: its reverse map
+ * lists the object's slot beside the mappings, which all share the page's
+ * one reference, and it migrates the same way (the slot is switched with
+ * the entries).
  *
  * fork() (copy_page_range()) makes the child's tables point at the
  * parent's pages. In a private writable VMA both sides lose write
@@ -133,29 +135,53 @@ static pgprot_t vma_page_prot(const struct vm_area_struct *vma)
 	return vma_pte_prot(vma->vm_flags);
 }
 
-/* Map the shared anonymous object's page at @addr (never a copy). */
+/*
+ * Map the shared anonymous object's page at @addr (never a copy). The
+ * slot is read again under the object's lock, inside page_table_lock, and
+ * the mapping's reverse-map item added in the same hold: a migration
+ * marks the slot under that lock before it looks for mappings, so it
+ * either finds this one or this fault finds the mark and waits.
+ */
 static int do_shared_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			  unsigned long addr)
 {
-	struct page *page = shared_anon_page(vma, addr);
+	struct shared_anon *sa = vma->vm_shared;
+	unsigned long idx = vma->vm_pgoff +
+			    ((addr - vma->vm_start) >> PAGE_SHIFT);
+	struct page *slot = NULL;
+	pgentry_t *pte, busy = 0;
 	unsigned long flags;
-	pgentry_t *pte;
 	int ret = 0;
 
-	if (!page)
+	if (!shared_anon_page(vma, addr))
 		return -ENOMEM;
 	spin_lock_irqsave(&mm->page_table_lock, flags);
 	pte = user_pte_walk(mm, addr, true, NULL);
 	if (!pte) {
 		ret = -ENOMEM;
-	} else if (!pgentry_present(*pte)) {
-		/* The table's reference; the object keeps its own. */
-		get_page(page);
-		mm->nr_pages++;
-		*pte = mk_leaf(page_to_phys(page), vma_page_prot(vma),
-			       PG_LEVEL_4K);
+	} else if (*pte) {
+		/* Another CPU's fault mapped it first, or it is migrating. */
+		busy = *pte;
+	} else {
+		spin_lock(&sa->lock);
+		slot = sa->pages[idx];
+		if (!shared_anon_slot_moving(slot)) {
+			ret = page_add_anon_rmap(slot, vma, addr);
+			if (!ret) {
+				mm->nr_pages++;
+				*pte = mk_leaf(page_to_phys(slot),
+					       vma_page_prot(vma), PG_LEVEL_4K);
+			}
+			slot = NULL;
+		}
+		spin_unlock(&sa->lock);
 	}
 	spin_unlock_irqrestore(&mm->page_table_lock, flags);
+	/* A move in progress: wait for it, then fault again. */
+	if (pgentry_migration(busy))
+		migration_entry_wait(busy);
+	if (slot)
+		migration_page_wait(shared_anon_slot_page(slot));
 	return ret;
 }
 
@@ -246,11 +272,13 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		if (!pte || !pgentry_present(*pte) || pgentry_writable(*pte))
 			goto unlock;	/* changed meanwhile: retry the access */
 		old = phys_to_page(pgentry_addr(*pte));
-		if (!PageAnon(old)) {
-			if (vma->vm_shared)
-				*pte |= _PAGE_RW | _PAGE_DIRTY;
+		if (vma->vm_shared) {
+			/* A shared object's page is written in place. */
+			*pte |= _PAGE_RW | _PAGE_DIRTY;
 			goto unlock;
 		}
+		if (!PageAnon(old))
+			goto unlock;
 		if (page_mapcount(old) == 1) {
 			*pte |= _PAGE_RW | _PAGE_DIRTY;
 			goto unlock;
@@ -389,9 +417,8 @@ static void fork_gather(struct mm_struct *src, unsigned long *va,
 
 /*
  * Under @dst's page_table_lock: write the gathered entries into @dst.
- * An anonymous page gets a reverse-map entry for the child (and keeps
- * the one reference all its mappings share); a shared object's page
- * keeps the reference taken for it, one per table. Returns -ENOMEM
+ * Every page (a shared object's too) gets a reverse-map entry for the
+ * child and keeps the one reference all its mappings share. Returns -ENOMEM
  * when a table or a reverse-map entry cannot be had; entries from that
  * one on are not written.
  */
@@ -422,8 +449,8 @@ static int fork_install(struct mm_struct *dst, struct vm_area_struct *vma,
  * @vma: the parent's VMA (the child's copy, found by address, gets the
  *	reverse-map entries)
  *
- * The child's tables get the parent's entries: anonymous pages gain a
- * reverse-map entry, shared objects' pages a reference. In a private
+ * The child's tables get the parent's entries, and each page a
+ * reverse-map entry for the child. In a private
  * writable VMA, both sides are made read-only, so that the first write
  * copies (do_wp_page()); read-only and shared pages stay shared. The two
  * page_table_locks are never held together: entries are gathered under
@@ -507,17 +534,13 @@ static void zap_level(struct mm_struct *mm, pgentry_t *table, int level,
 		if (level == PG_LEVEL_4K) {
 			*e = 0;
 			mm->nr_pages--;
-			if (PageAnon(page)) {
-				/* Freed with its last mapping. */
-				if (page_remove_rmap(page, mm, va))
-					list_add(&page->lru, freed);
-				goto next;
-			}
-			/* A shared object's page: the object keeps one. */
-			if (atomic_dec_and_test(&page->_refcount)) {
-				atomic_set(&page->_refcount, 1);
+			/*
+			 * Freed with its last mapping; a shared object's
+			 * slot is one, so its pages stay while it does.
+			 */
+			if (!WARN_ON_ONCE(!PageAnon(page)) &&
+			    page_remove_rmap(page, mm, va))
 				list_add(&page->lru, freed);
-			}
 			goto next;
 		}
 		zap_level(mm, user_table_va(*e), level - 1, va, next, freed);

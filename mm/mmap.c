@@ -27,6 +27,7 @@
 #include <linux/mm.h>
 #include <linux/mm_struct.h>
 #include <linux/overflow.h>
+#include <linux/rmap.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -62,20 +63,26 @@ static struct vm_area_struct *vma_alloc(struct mm_struct *mm,
 	return vma;
 }
 
-static void shared_anon_put(struct shared_anon *sa)
+/**
+ * shared_anon_put - drop a reference to a shared anonymous object
+ * @sa: the object
+ *
+ * The last reference frees the object: each slot's page loses the slot's
+ * item in the reverse map and is freed with it unless a mapping is left
+ * (none should be: VMAs unmap before they let go) or a migration holds
+ * the page, which then frees it. Task context; sleeps (vfree()).
+ */
+void shared_anon_put(struct shared_anon *sa)
 {
 	unsigned long i;
 
 	if (!atomic_dec_and_test(&sa->refs))
 		return;
 	for (i = 0; i < sa->nr_pages; i++) {
-		struct page *page = sa->pages[i];
+		struct page *page = shared_anon_slot_page(sa->pages[i]);
 
-		/* Mappings left (none should be) keep the page alive. */
-		if (!page || !atomic_dec_and_test(&page->_refcount))
-			continue;
-		atomic_set(&page->_refcount, 1);
-		__free_page(page);
+		if (page && page_remove_obj_rmap(page, sa, i))
+			__free_page(page);
 	}
 	vfree(sa->pages);
 	kfree(sa);
@@ -104,13 +111,13 @@ static struct shared_anon *shared_anon_alloc(unsigned long nr_pages)
  * @vma: a VM_SHARED VMA (with vm_shared)
  * @addr: an address inside @vma
  *
- * Allocates the page zeroed on first use. The object holds one reference
- * to each of its pages and drops it when its last VMA goes. A fault maps
- * the page itself with the VMA's permissions (never a copy) and takes a
- * reference for the mapping (get_page()), which unmapping drops, as for
- * a page fork shares; fork's copy_page_range() shares the entry with one
- * more reference. It is not in the reverse map (so it does not migrate).
- * Caller holds @vma's mm's mmap_lock.
+ * Fills the slot on first use with a zeroed movable page, allocated as
+ * @vma's policy says, whose reverse map starts with the slot's item. A
+ * fault then maps the slot's page itself (never a copy), adding its own
+ * item; fork's copy_page_range() adds the child's. The page may migrate
+ * at any time (the slot then names the copy), so the pointer returned is
+ * a snapshot: do_shared_page() reads the slot again under the object's
+ * lock. Caller holds @vma's mm's mmap_lock.
  *
  * Return: the page, or NULL when out of memory or @vma has no object.
  */
@@ -127,13 +134,13 @@ struct page *shared_anon_page(struct vm_area_struct *vma, unsigned long addr)
 		return NULL;
 	page = READ_ONCE(sa->pages[idx]);
 	if (page)
-		return page;
-	fresh = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		return shared_anon_slot_page(page);
+	fresh = alloc_user_page(vma, addr, GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
 	if (!fresh)
 		return NULL;
 	spin_lock_irqsave(&sa->lock, flags);
 	page = sa->pages[idx];
-	if (!page) {
+	if (!page && !page_add_obj_rmap(fresh, sa, idx)) {
 		WRITE_ONCE(sa->pages[idx], fresh);
 		page = fresh;
 		fresh = NULL;
@@ -141,7 +148,7 @@ struct page *shared_anon_page(struct vm_area_struct *vma, unsigned long addr)
 	spin_unlock_irqrestore(&sa->lock, flags);
 	if (fresh)
 		__free_page(fresh);
-	return page;
+	return shared_anon_slot_page(page);
 }
 
 /* Drop what a VMA holds and free it; it is on no list. */

@@ -10,6 +10,15 @@
  * allocator belongs to the mappings together: page_remove_rmap() says
  * when the last one went and the caller frees the page.
  *
+ * A page of a shared anonymous object (struct shared_anon) has one more
+ * item, for the object's slot that names it (page_add_obj_rmap() when
+ * the slot is filled, page_remove_obj_rmap() when the object goes), and
+ * shares the one reference with its mappings the same way. Migration
+ * treats the slot like an entry: it marks it SHARED_ANON_MOVING (a fault
+ * that finds the mark waits on the page lock) and makes it name the copy
+ * at the end, under the object's lock, holding a reference to the
+ * object meanwhile.
+ *
  * Items change under the page_table_lock of their mm, in the critical
  * section that writes the entry, with the anon_rmap lock nested inside.
  * That page_table_lock is taken with interrupts off, so nothing here may
@@ -141,6 +150,7 @@ static struct anon_rmap *anon_rmap_alloc(void)
 	spin_lock_init(&r->lock);
 	INIT_LIST_HEAD(&r->items);
 	r->nr = 0;
+	r->nr_obj = 0;
 	r->emptied = false;
 	return r;
 }
@@ -152,9 +162,49 @@ static struct anon_rmap_item *rmap_find(struct anon_rmap *r,
 	struct anon_rmap_item *item;
 
 	list_for_each_entry(item, &r->items, node)
-		if (item->mm == mm && item->addr == addr)
+		if (!item->is_obj && item->mm == mm && item->addr == addr)
 			return item;
 	return NULL;
+}
+
+static struct anon_rmap_item *rmap_find_obj(struct anon_rmap *r,
+					    struct shared_anon *obj,
+					    unsigned long idx)
+{
+	struct anon_rmap_item *item;
+
+	list_for_each_entry(item, &r->items, node)
+		if (item->is_obj && item->obj == obj && item->addr == idx)
+			return item;
+	return NULL;
+}
+
+/*
+ * Removes @item from @page's @r (whose lock the caller holds). If it was
+ * the last, @page stops being anonymous and true is returned: the caller
+ * frees @page (and puts @item and @r into the pools with rmap_free()).
+ * A migration holding the page lock frees the page itself instead.
+ */
+static bool rmap_del_item(struct page *page, struct anon_rmap *r,
+			  struct anon_rmap_item *item)
+{
+	bool free_it = false;
+
+	list_del(&item->node);
+	if (item->is_obj)
+		r->nr_obj--;
+	if (--r->nr)
+		return false;
+	/* Holding the lock here keeps a migration from starting meanwhile. */
+	free_it = trylock_page(page);
+	if (free_it) {
+		WRITE_ONCE(page->anon_rmap, NULL);
+		WRITE_ONCE(page->type, PGTY_NONE);
+		unlock_page(page);
+	} else {
+		r->emptied = true;
+	}
+	return free_it;
 }
 
 /**
@@ -195,6 +245,7 @@ int page_add_anon_rmap(struct page *page, struct vm_area_struct *vma,
 	item->mm = vma->vm_mm;
 	item->addr = addr;
 	item->state = RMAP_MAPPED;
+	item->is_obj = false;
 
 	spin_lock(&r->lock);
 	list_add(&item->node, &r->items);
@@ -226,7 +277,7 @@ bool page_remove_rmap(struct page *page, struct mm_struct *mm,
 {
 	struct anon_rmap *r = page->anon_rmap;
 	struct anon_rmap_item *item;
-	bool last = false, free_it = false;
+	bool free_it;
 
 	if (WARN_ON_ONCE(!PageAnon(page) || !r))
 		return false;
@@ -236,23 +287,83 @@ bool page_remove_rmap(struct page *page, struct mm_struct *mm,
 		spin_unlock(&r->lock);
 		return false;
 	}
-	list_del(&item->node);
-	last = !--r->nr;
-	if (last) {
-		/*
-		 * A migration holding the page lock frees the page itself;
-		 * holding the lock here keeps one from starting meanwhile.
-		 */
-		free_it = trylock_page(page);
-		if (free_it) {
-			WRITE_ONCE(page->anon_rmap, NULL);
-			WRITE_ONCE(page->type, PGTY_NONE);
-			unlock_page(page);
-		} else {
-			r->emptied = true;
-		}
-	}
+	free_it = rmap_del_item(page, r, item);
 	spin_unlock(&r->lock);
+	rmap_free(item, free_it ? r : NULL);
+	return free_it;
+}
+
+/**
+ * page_add_obj_rmap - record that slot @idx of @obj names @page
+ * @page: a new order-0 page nobody maps yet; it becomes anonymous
+ * @obj: the shared anonymous object
+ * @idx: the slot
+ *
+ * The caller holds @obj->lock (interrupts off) and fills the slot in the
+ * same critical section, after this succeeded. Allocates from the kernel
+ * heap.
+ *
+ * Return: 0; -ENOMEM with nothing recorded (the caller leaves the slot
+ * empty); -EINVAL if @page is in use already.
+ */
+int page_add_obj_rmap(struct page *page, struct shared_anon *obj,
+		      unsigned long idx)
+{
+	struct anon_rmap_item *item;
+	struct anon_rmap *r;
+
+	if (WARN_ON_ONCE(page->type != PGTY_NONE))
+		return -EINVAL;
+	item = rmap_item_alloc();
+	if (!item)
+		return -ENOMEM;
+	r = anon_rmap_alloc();
+	if (!r) {
+		rmap_free(item, NULL);
+		return -ENOMEM;
+	}
+	item->obj = obj;
+	item->addr = idx;
+	item->state = RMAP_MAPPED;
+	item->is_obj = true;
+	list_add(&item->node, &r->items);
+	r->nr = 1;
+	r->nr_obj = 1;
+	WRITE_ONCE(page->anon_rmap, r);
+	smp_wmb();	/* the rmap before the type that says it is there */
+	WRITE_ONCE(page->type, PGTY_ANON);
+	return 0;
+}
+
+/**
+ * page_remove_obj_rmap - forget that slot @idx of @obj names @page
+ * @page: the slot's page
+ *
+ * For the object's teardown (shared_anon_put()): nobody can fault the
+ * slot in any more. If this was the page's last item the page stops
+ * being anonymous and the caller must free it with __free_page(); a
+ * migration holding the page lock frees it instead.
+ *
+ * Return: true when the caller must free the page.
+ */
+bool page_remove_obj_rmap(struct page *page, struct shared_anon *obj,
+			  unsigned long idx)
+{
+	struct anon_rmap *r = READ_ONCE(page->anon_rmap);
+	struct anon_rmap_item *item;
+	unsigned long flags;
+	bool free_it;
+
+	if (WARN_ON_ONCE(!PageAnon(page) || !r))
+		return false;
+	spin_lock_irqsave(&r->lock, flags);
+	item = rmap_find_obj(r, obj, idx);
+	if (WARN_ON_ONCE(!item)) {
+		spin_unlock_irqrestore(&r->lock, flags);
+		return false;
+	}
+	free_it = rmap_del_item(page, r, item);
+	spin_unlock_irqrestore(&r->lock, flags);
 	rmap_free(item, free_it ? r : NULL);
 	return free_it;
 }
@@ -285,7 +396,8 @@ void page_move_rmap(struct page *page, struct mm_struct *mm,
  * place. Stable while the caller holds the page_table_lock of an mm that
  * maps it and no other mm shares it; otherwise a snapshot.
  *
- * Return: the number of mappings, 0 for a page that is not anonymous.
+ * Return: the number of mappings (a shared object's slot is not one), 0
+ * for a page that is not anonymous.
  */
 unsigned int page_mapcount(struct page *page)
 {
@@ -296,7 +408,7 @@ unsigned int page_mapcount(struct page *page)
 	if (!PageAnon(page) || !r)
 		return 0;
 	spin_lock_irqsave(&r->lock, flags);
-	nr = r->nr;
+	nr = r->nr - r->nr_obj;
 	spin_unlock_irqrestore(&r->lock, flags);
 	return nr;
 }
@@ -338,26 +450,43 @@ static bool rmap_mmget(struct mm_struct *mm)
 	return true;
 }
 
+/* What rmap_pick() found: a mapping (@mm) or a shared object's slot. */
+struct rmap_target {
+	struct mm_struct *mm;		/* with a reference, or NULL */
+	struct shared_anon *obj;	/* with a reference, or NULL */
+	unsigned long addr;		/* user address, or slot index */
+};
+
 /*
- * Picks an item of @r not in @state, with a reference to its mm, and
- * returns that mm (and the address in *@addr); NULL when every item is in
- * @state. *@dying is set when an item's mm is being torn down.
+ * Picks an item of @r not in @state, with a reference to its mm or
+ * object, into @t; false when every item is in @state. *@dying is set
+ * when an item's mm or object is being torn down.
  */
-static struct mm_struct *rmap_pick(struct anon_rmap *r, u8 state,
-				   unsigned long *addr, bool *dying)
+static bool rmap_pick(struct anon_rmap *r, u8 state, struct rmap_target *t,
+		      bool *dying)
 {
 	struct anon_rmap_item *item;
-	struct mm_struct *found = NULL;
 	unsigned long flags;
+	bool found = false;
 
 	*dying = false;
+	t->mm = NULL;
+	t->obj = NULL;
 	spin_lock_irqsave(&r->lock, flags);
 	list_for_each_entry(item, &r->items, node) {
 		if (item->state == state)
 			continue;
-		if (rmap_mmget(item->mm)) {
-			found = item->mm;
-			*addr = item->addr;
+		if (item->is_obj) {
+			found = atomic_inc_not_zero(&item->obj->refs);
+			if (found)
+				t->obj = item->obj;
+		} else {
+			found = rmap_mmget(item->mm);
+			if (found)
+				t->mm = item->mm;
+		}
+		if (found) {
+			t->addr = item->addr;
 			break;
 		}
 		*dying = true;
@@ -366,23 +495,59 @@ static struct mm_struct *rmap_pick(struct anon_rmap *r, u8 state,
 	return found;
 }
 
-/*
- * Makes @mm's entry for @addr, if it names @old, a migration entry and
- * marks its item RMAP_UNMAPPED. Returns whether a present entry changed
- * (the caller flushes), and in *@marked whether the item was marked.
- */
-static bool rmap_unmap_one(struct page *old, struct anon_rmap *r,
-			   struct mm_struct *mm, unsigned long addr,
-			   bool *marked)
+/* Drops the reference rmap_pick() took. Task context. */
+static void rmap_target_put(struct rmap_target *t)
+{
+	if (t->mm)
+		mmput(t->mm);
+	else
+		shared_anon_put(t->obj);
+}
+
+/* Marks @t's item of @r @state; true if it is still there. */
+static bool rmap_mark(struct anon_rmap *r, const struct rmap_target *t,
+		      u8 state)
 {
 	struct anon_rmap_item *item;
+
+	spin_lock(&r->lock);
+	item = t->mm ? rmap_find(r, t->mm, t->addr) :
+		       rmap_find_obj(r, t->obj, t->addr);
+	if (item)
+		item->state = state;
+	spin_unlock(&r->lock);
+	return item;
+}
+
+/*
+ * Makes the entry or slot @t names, if it names @old, a migration entry
+ * (a slot gets SHARED_ANON_MOVING) and marks its item RMAP_UNMAPPED.
+ * Returns whether a present entry changed (the caller flushes), and in
+ * *@marked whether the item was marked.
+ */
+static bool rmap_unmap_one(struct page *old, struct anon_rmap *r,
+			   const struct rmap_target *t, bool *marked)
+{
+	struct page *moving = (struct page *)((unsigned long)old |
+					      SHARED_ANON_MOVING);
 	bool changed = false;
 	unsigned long flags;
 	pgentry_t *pte, e;
 
 	*marked = false;
-	spin_lock_irqsave(&mm->page_table_lock, flags);
-	pte = user_pte_walk(mm, addr, false, NULL);
+	if (t->obj) {
+		struct page **slot = &t->obj->pages[t->addr];
+
+		spin_lock_irqsave(&t->obj->lock, flags);
+		if (*slot == old || *slot == moving) {
+			WRITE_ONCE(*slot, moving);
+			*marked = rmap_mark(r, t, RMAP_UNMAPPED);
+		}
+		spin_unlock_irqrestore(&t->obj->lock, flags);
+		return false;
+	}
+	spin_lock_irqsave(&t->mm->page_table_lock, flags);
+	pte = user_pte_walk(t->mm, t->addr, false, NULL);
 	e = pte ? *pte : 0;
 	if (e && pgentry_addr(e) == page_to_phys(old) &&
 	    (pgentry_present(e) || pgentry_migration(e))) {
@@ -390,15 +555,9 @@ static bool rmap_unmap_one(struct page *old, struct anon_rmap *r,
 			WRITE_ONCE(*pte, mk_migration_entry(e));
 			changed = true;
 		}
-		spin_lock(&r->lock);
-		item = rmap_find(r, mm, addr);
-		if (item) {
-			item->state = RMAP_UNMAPPED;
-			*marked = true;
-		}
-		spin_unlock(&r->lock);
+		*marked = rmap_mark(r, t, RMAP_UNMAPPED);
 	}
-	spin_unlock_irqrestore(&mm->page_table_lock, flags);
+	spin_unlock_irqrestore(&t->mm->page_table_lock, flags);
 	return changed;
 }
 
@@ -409,61 +568,69 @@ static bool rmap_unmap_one(struct page *old, struct anon_rmap *r,
  * Mapping by mapping: the entry becomes a migration entry (same page,
  * same permissions, not present), then the TLBs of every CPU in that
  * mm's cpu_mask drop the address (flush_tlb_mm_range(), a cross call).
- * When this returns 0 nobody can reach @old through a user mapping any
- * more: faults on those addresses wait (migration_entry_wait()). Takes
- * page_table_lock and the anon_rmap lock, never both across a flush.
+ * A shared object's slot naming @old is marked SHARED_ANON_MOVING, so
+ * that no fault maps @old again. When this returns 0 nobody can reach
+ * @old through a user mapping any more: faults on those addresses wait
+ * (migration_entry_wait(), migration_page_wait()). Takes page_table_lock
+ * or the object's lock, and the anon_rmap lock, never across a flush.
  * Must be called from a task with interrupts on.
  *
- * Return: 0; -EAGAIN when the mappings kept changing or one mm is being
- * torn down. Either way the caller ends with rmap_migration_remap().
+ * Return: 0; -EAGAIN when the mappings kept changing or one mm or object
+ * is being torn down. Either way the caller ends with
+ * rmap_migration_remap().
  */
 int rmap_migration_unmap(struct page *old)
 {
 	struct anon_rmap *r = old->anon_rmap;
 	unsigned int failures = 0;
-	unsigned long addr;
-	struct mm_struct *mm;
+	struct rmap_target t;
 	bool dying, marked;
 
 	if (WARN_ON_ONCE(!PageLocked(old) || !r))
 		return -EINVAL;
 	while (failures < RMAP_UNMAP_RETRIES) {
-		mm = rmap_pick(r, RMAP_UNMAPPED, &addr, &dying);
-		if (!mm)
+		if (!rmap_pick(r, RMAP_UNMAPPED, &t, &dying))
 			return dying ? -EAGAIN : 0;
-		if (rmap_unmap_one(old, r, mm, addr, &marked))
-			flush_tlb_mm_range(mm, addr, addr + PAGE_SIZE);
+		if (rmap_unmap_one(old, r, &t, &marked))
+			flush_tlb_mm_range(t.mm, t.addr, t.addr + PAGE_SIZE);
 		if (!marked)	/* moved or unmapped meanwhile: look again */
 			failures++;
-		mmput(mm);
+		rmap_target_put(&t);
 	}
 	return -EAGAIN;
 }
 
 /*
- * Makes @mm's entry for @addr, if it is a migration entry for @old, name
- * @new; marks the item RMAP_RESTORED either way.
+ * Makes the entry or slot @t names, if it is a migration entry for @old
+ * (a slot: @old marked SHARED_ANON_MOVING), name @new; marks the item
+ * RMAP_RESTORED either way.
  */
 static void rmap_remap_one(struct page *old, struct page *new,
-			   struct anon_rmap *r, struct mm_struct *mm,
-			   unsigned long addr)
+			   struct anon_rmap *r, const struct rmap_target *t)
 {
-	struct anon_rmap_item *item;
+	struct page *moving = (struct page *)((unsigned long)old |
+					      SHARED_ANON_MOVING);
 	unsigned long flags;
 	pgentry_t *pte, e;
 
-	spin_lock_irqsave(&mm->page_table_lock, flags);
-	pte = user_pte_walk(mm, addr, false, NULL);
+	if (t->obj) {
+		struct page **slot = &t->obj->pages[t->addr];
+
+		spin_lock_irqsave(&t->obj->lock, flags);
+		if (*slot == moving)
+			WRITE_ONCE(*slot, new);
+		rmap_mark(r, t, RMAP_RESTORED);
+		spin_unlock_irqrestore(&t->obj->lock, flags);
+		return;
+	}
+	spin_lock_irqsave(&t->mm->page_table_lock, flags);
+	pte = user_pte_walk(t->mm, t->addr, false, NULL);
 	e = pte ? *pte : 0;
 	/* Not present before: no TLB holds it, no flush needed. */
 	if (pgentry_migration(e) && pgentry_addr(e) == page_to_phys(old))
 		WRITE_ONCE(*pte, migration_entry_restore(e, page_to_phys(new)));
-	spin_lock(&r->lock);
-	item = rmap_find(r, mm, addr);
-	if (item)
-		item->state = RMAP_RESTORED;
-	spin_unlock(&r->lock);
-	spin_unlock_irqrestore(&mm->page_table_lock, flags);
+	rmap_mark(r, t, RMAP_RESTORED);
+	spin_unlock_irqrestore(&t->mm->page_table_lock, flags);
 }
 
 /**
@@ -474,9 +641,10 @@ static void rmap_remap_one(struct page *old, struct page *new,
  * From the first entry on, @new is an anonymous page sharing @old's
  * anon_rmap, and locked like @old until the end; then the anon_rmap is
  * @new's alone and @old is a plain page again (PGTY_NONE) holding only
- * references. Waits (rescheduling)
- * for mms being torn down to drop their mappings. Each restored entry
- * gets the permissions it had. Task context, interrupts on.
+ * references. A shared object's slot marked for @old names @new. Waits
+ * (rescheduling) for mms and objects being torn down to drop their
+ * items. Each restored entry gets the permissions it had. Task context,
+ * interrupts on.
  *
  * Return: true if @new has mappings; false if every mapping went away
  * meanwhile (munmap, exit): then nothing maps @new or @old, @new is not
@@ -486,8 +654,8 @@ bool rmap_migration_remap(struct page *old, struct page *new)
 {
 	struct anon_rmap *r = old->anon_rmap;
 	struct anon_rmap_item *item;
-	unsigned long flags, addr;
-	struct mm_struct *mm;
+	struct rmap_target t;
+	unsigned long flags;
 	bool dying, mapped;
 
 	if (new != old) {
@@ -503,16 +671,16 @@ bool rmap_migration_remap(struct page *old, struct page *new)
 		WRITE_ONCE(new->type, PGTY_ANON);
 	}
 	for (;;) {
-		mm = rmap_pick(r, RMAP_RESTORED, &addr, &dying);
-		if (!mm && !dying)
-			break;
-		if (!mm) {	/* its exit_mmap() removes the item */
+		if (!rmap_pick(r, RMAP_RESTORED, &t, &dying)) {
+			if (!dying)
+				break;
+			/* its exit_mmap() or teardown removes the item */
 			cond_resched();
 			cpu_relax();
 			continue;
 		}
-		rmap_remap_one(old, new, r, mm, addr);
-		mmput(mm);
+		rmap_remap_one(old, new, r, &t);
+		rmap_target_put(&t);
 	}
 	spin_lock_irqsave(&r->lock, flags);
 	list_for_each_entry(item, &r->items, node)
@@ -555,8 +723,19 @@ static bool rmap_irqs_disabled(void)
  */
 void migration_entry_wait(pgentry_t entry)
 {
-	const struct page *page = phys_to_page(pgentry_addr(entry));
+	migration_page_wait(phys_to_page(pgentry_addr(entry)));
+}
 
+/**
+ * migration_page_wait - wait until the migration of @page ends
+ * @page: a page a migration holds locked: named by a migration entry, or
+ *	by a shared object's slot marked SHARED_ANON_MOVING; the caller
+ *	holds no spinlock
+ *
+ * As migration_entry_wait(), from the page.
+ */
+void migration_page_wait(const struct page *page)
+{
 	atomic_long_inc(&nr_migration_waits);
 	while (PageLocked(page)) {
 		if (rmap_irqs_disabled())

@@ -21,22 +21,40 @@ struct mempolicy;
 
 /**
  * struct shared_anon - the pages of a MAP_SHARED|MAP_ANONYMOUS mapping
- * @refs: the VMAs that use it (fork and splits add VMAs); freed at 0
+ * @refs: the VMAs that use it (fork and splits add VMAs), and for a
+ *	moment a migration working on one of its slots; freed at 0
  * @nr_pages: its size; a VMA maps pages [vm_pgoff, vm_pgoff + its length)
- * @lock: taken to fill an empty slot of @pages
- * @pages: a page per slot once touched, else NULL
+ * @lock: taken (interrupts off) to fill an empty slot of @pages, to map
+ *	a slot's page and to switch a slot during a migration; nests inside
+ *	mm->page_table_lock
+ * @pages: a page per slot once touched, else NULL; a slot whose page is
+ *	migrating carries SHARED_ANON_MOVING
  *
  * Every mm and every VMA that maps the object sees the same pages: a
- * fault maps shared_anon_page()'s page (never a copy) with a reference
- * of its own; the object holds one more and drops it when the last VMA
- * goes.
+ * fault maps the slot's page (never a copy). The page's one reference
+ * belongs to its mappings and the slot together, and the reverse map
+ * lists them all (the slot as an item of its own), so the page migrates
+ * like a private anonymous one: the slot is switched with the entries.
  */
 struct shared_anon {
 	atomic_t refs;
 	unsigned long nr_pages;
-	spinlock_t lock;	/* fills @pages slots */
+	spinlock_t lock;	/* see above */
 	struct page **pages;
 };
+
+/* In a shared_anon slot: the page is migrating; a fault waits for it. */
+#define SHARED_ANON_MOVING	1UL
+
+static inline struct page *shared_anon_slot_page(struct page *slot)
+{
+	return (struct page *)((unsigned long)slot & ~SHARED_ANON_MOVING);
+}
+
+static inline bool shared_anon_slot_moving(struct page *slot)
+{
+	return (unsigned long)slot & SHARED_ANON_MOVING;
+}
 
 /* vm_area_struct.vm_flags: the first three are PROT_READ/WRITE/EXEC. */
 #define VM_NONE		0x0UL
@@ -221,6 +239,7 @@ long vm_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	     unsigned long pgoff);
 unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
 struct page *shared_anon_page(struct vm_area_struct *vma, unsigned long addr);
+void shared_anon_put(struct shared_anon *sa);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	      unsigned long addr);
 int split_vma_edges(struct mm_struct *mm, unsigned long start,

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The reverse map of user pages: for each anonymous page, the (mm,
- * address) pairs whose page-table entries name it, so that migration can
- * find and switch every one. Documentation/mm/process-address-space.rst
- * has the design and the lock rules.
+ * address) pairs whose page-table entries name it, and for a page of a
+ * shared anonymous object the object's slot, so that migration can find
+ * and switch every one. Documentation/mm/process-address-space.rst has
+ * the design and the lock rules.
  */
 #ifndef _LINUX_RMAP_H
 #define _LINUX_RMAP_H
@@ -15,16 +16,19 @@
 #include <asm/pgtable.h>
 
 struct mm_struct;
+struct shared_anon;
 struct vm_area_struct;
 
 /**
  * struct anon_rmap - who maps one anonymous page
- * @lock: protects @items, @nr and every item's fields. Taken with
- *	interrupts off. Lock order: mm->page_table_lock (of the mm whose
- *	entry changes), then @lock, then zone->lock. Never held across a
- *	TLB flush, an allocation or a free.
+ * @lock: protects @items, @nr, @nr_obj and every item's fields. Taken
+ *	with interrupts off. Lock order: mm->page_table_lock (of the mm
+ *	whose entry changes), then the shared object's lock (struct
+ *	shared_anon), then @lock, then zone->lock. Never held across a TLB
+ *	flush, an allocation or a free.
  * @items: struct anon_rmap_item, one per mapping, in no order
- * @nr: how many items
+ * @nr: how many items, the object's slot included
+ * @nr_obj: how many of them are a shared object's slot (0 or 1)
  * @emptied: the last mapping went while migration held the page lock;
  *	the migrating task frees the page (and this structure)
  *
@@ -37,6 +41,7 @@ struct anon_rmap {
 	spinlock_t lock;
 	struct list_head items;
 	unsigned int nr;
+	unsigned int nr_obj;
 	bool emptied;
 };
 
@@ -52,18 +57,27 @@ enum rmap_state {
  * @node: in anon_rmap.items
  * @mm: the address space; the item holds no reference: it is removed
  *	before @mm's page tables go (exit_mmap() unmaps everything)
- * @addr: the page-aligned user address
+ * @obj: instead of @mm when @is_obj: the shared anonymous object whose
+ *	slot names the page; removed when the object goes
+ * @addr: the page-aligned user address, or the slot's index in @obj
  * @state: enum rmap_state, written by migration only
+ * @is_obj: the item is a slot of @obj, not an entry of @mm
  *
- * An item changes (is added, removed or gets another @addr) only with
- * @mm->page_table_lock held, in the same critical section as the entry
- * it describes, and the anon_rmap lock inside that.
+ * A mapping's item changes (is added, removed or gets another @addr)
+ * only with @mm->page_table_lock held, in the same critical section as
+ * the entry it describes, and the anon_rmap lock inside that; a slot's
+ * item only with @obj's lock held, in the critical section that fills
+ * or empties the slot.
  */
 struct anon_rmap_item {
 	struct list_head node;
-	struct mm_struct *mm;
+	union {
+		struct mm_struct *mm;
+		struct shared_anon *obj;
+	};
 	unsigned long addr;
 	u8 state;
+	bool is_obj;
 };
 
 static inline bool PageAnon(const struct page *page)
@@ -77,6 +91,10 @@ bool page_remove_rmap(struct page *page, struct mm_struct *mm,
 		      unsigned long addr);
 void page_move_rmap(struct page *page, struct mm_struct *mm,
 		    unsigned long old_addr, unsigned long new_addr);
+int page_add_obj_rmap(struct page *page, struct shared_anon *obj,
+		      unsigned long idx);
+bool page_remove_obj_rmap(struct page *page, struct shared_anon *obj,
+			  unsigned long idx);
 unsigned int page_mapcount(struct page *page);
 bool page_mapped_at(struct page *page, struct mm_struct *mm,
 		    unsigned long addr);
@@ -110,6 +128,7 @@ static inline int page_dup_rmap(struct page *page, struct vm_area_struct *vma,
 int rmap_migration_unmap(struct page *old);
 bool rmap_migration_remap(struct page *old, struct page *new);
 void migration_entry_wait(pgentry_t entry);
+void migration_page_wait(const struct page *page);
 unsigned long rmap_nr_migration_waits(void);
 
 #endif /* _LINUX_RMAP_H */
