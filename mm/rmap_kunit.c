@@ -154,9 +154,10 @@ static void rk_mmput(void *mm)
 
 /*
  * A new mm with rk_prog at RK_CODE_VA, a stack page and @nr data pages
- * (none faulted in yet); freed when the case ends.
+ * mapped with mmap @flags (none faulted in yet); freed when the case ends.
  */
-static struct mm_struct *rk_mm(struct kunit *test, unsigned long nr, u64 iters)
+static struct mm_struct *rk_mm_flags(struct kunit *test, unsigned long nr,
+				     u64 iters, unsigned long flags)
 {
 	struct mm_struct *mm = mm_alloc();
 	int fail = 0;
@@ -170,9 +171,9 @@ static struct mm_struct *rk_mm(struct kunit *test, unsigned long nr, u64 iters)
 					   PAGE_SIZE, PROT_READ | PROT_WRITE,
 					   RK_ANON_FIXED),
 			(long)(RK_STACK_VA - PAGE_SIZE));
-	KUNIT_ASSERT_EQ(test, vm_mmap_anon(mm, RK_DATA_VA, nr * PAGE_SIZE,
-					   PROT_READ | PROT_WRITE,
-					   RK_ANON_FIXED), (long)RK_DATA_VA);
+	KUNIT_ASSERT_EQ(test, vm_mmap(mm, RK_DATA_VA, nr * PAGE_SIZE,
+				      PROT_READ | PROT_WRITE, flags, NULL, 0),
+			(long)RK_DATA_VA);
 	kthread_use_mm(mm);
 	fail |= copy_to_user((void __user *)RK_CODE_VA, rk_prog,
 			     sizeof(rk_prog)) != 0;
@@ -183,6 +184,11 @@ static struct mm_struct *rk_mm(struct kunit *test, unsigned long nr, u64 iters)
 	kthread_unuse_mm(mm);
 	KUNIT_ASSERT_EQ(test, fail, 0);
 	return mm;
+}
+
+static struct mm_struct *rk_mm(struct kunit *test, unsigned long nr, u64 iters)
+{
+	return rk_mm_flags(test, nr, iters, RK_ANON_FIXED);
 }
 
 static long rk_run(struct mm_struct *mm, unsigned long entry)
@@ -802,6 +808,266 @@ static void rmap_offline_moves_user_pages(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rk_run(mm, RK_CHECK), 0L);
 }
 
+/* ---- shared anonymous memory (MAP_SHARED | MAP_ANONYMOUS) ---- */
+
+#define RK_SHARED_FIXED	(MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED)
+
+/* fork's copy of @mm (its tables share every page), freed at the end. */
+static struct mm_struct *rk_fork(struct kunit *test, struct mm_struct *mm)
+{
+	struct mm_struct *copy;
+
+	copy = dup_mm(mm);
+	KUNIT_ASSERT_NOT_NULL(test, copy);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rk_mmput, copy),
+			0);
+	return copy;
+}
+
+static struct shared_anon *rk_object(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = find_vma(mm, RK_DATA_VA);
+
+	return vma ? vma->vm_shared : NULL;
+}
+
+/* Word @word of data page @i in @mm through its user mapping, or ~0. */
+static u64 rk_peek(struct mm_struct *mm, unsigned long i, unsigned int word)
+{
+	u64 w = ~0ULL;
+
+	kthread_use_mm(mm);
+	if (copy_from_user(&w, (void __user *)(RK_DATA_VA + i * PAGE_SIZE +
+					       word * 8), sizeof(w)))
+		w = ~0ULL;
+	kthread_unuse_mm(mm);
+	return w;
+}
+
+static bool rk_poke(struct mm_struct *mm, unsigned long i, unsigned int word,
+		    u64 w)
+{
+	bool ok;
+
+	kthread_use_mm(mm);
+	ok = !copy_to_user((void __user *)(RK_DATA_VA + i * PAGE_SIZE +
+					   word * 8), &w, sizeof(w));
+	kthread_unuse_mm(mm);
+	return ok;
+}
+
+/*
+ * A shared anonymous object's pages, mapped by a process and its fork,
+ * move: both entries and the object's slot name the new page, the two
+ * processes still share it (a write in one is read in the other), and
+ * the reverse map counts the two mappings, not the slot.
+ */
+static void rmap_shared_anon_moves(struct kunit *test)
+{
+	struct mm_struct *a = rk_mm_flags(test, RK_NR, 0, RK_SHARED_FIXED), *b;
+	struct page *pages[RK_NR], *old[RK_NR];
+	struct shared_anon *sa = rk_object(a);
+	unsigned int failed = 1;
+	unsigned long i;
+
+	KUNIT_ASSERT_NOT_NULL(test, sa);
+	KUNIT_ASSERT_EQ(test, rk_run(a, RK_FILL), 0L);
+	b = rk_fork(test, a);
+	KUNIT_ASSERT_EQ(test, rk_run(b, RK_CHECK), 0L);
+	rk_pages(test, a, old, RK_NR);
+	for (i = 0; i < RK_NR; i++) {
+		pages[i] = old[i];
+		KUNIT_EXPECT_PTR_EQ(test, sa->pages[i], old[i]);
+		KUNIT_EXPECT_PTR_EQ(test, rk_page(b, RK_DATA_VA + i * PAGE_SIZE,
+						  NULL), old[i]);
+		KUNIT_EXPECT_EQ(test, page_mapcount(old[i]), 2U);
+		KUNIT_EXPECT_TRUE(test, page_is_migratable(old[i]));
+	}
+	KUNIT_EXPECT_EQ(test, migrate_pages(pages, RK_NR, alloc_migration_target,
+					    0, &failed), 0);
+	KUNIT_EXPECT_EQ(test, failed, 0U);
+	for (i = 0; i < RK_NR; i++) {
+		unsigned long addr = RK_DATA_VA + i * PAGE_SIZE;
+
+		KUNIT_EXPECT_PTR_NE(test, pages[i], old[i]);
+		KUNIT_EXPECT_PTR_EQ(test, sa->pages[i], pages[i]);
+		KUNIT_EXPECT_PTR_EQ(test, rk_page(a, addr, NULL), pages[i]);
+		KUNIT_EXPECT_PTR_EQ(test, rk_page(b, addr, NULL), pages[i]);
+		KUNIT_EXPECT_EQ(test, page_mapcount(pages[i]), 2U);
+		KUNIT_EXPECT_EQ(test, page_count(pages[i]), 1);
+		KUNIT_EXPECT_FALSE(test, PageAnon(old[i]));
+	}
+	KUNIT_EXPECT_EQ(test, rk_run(a, RK_CHECK), 0L);
+	KUNIT_EXPECT_EQ(test, rk_run(b, RK_CHECK), 0L);
+	KUNIT_EXPECT_TRUE(test, rk_poke(b, RK_NR - 1, 1, 0x5ca1ab1e));
+	KUNIT_EXPECT_EQ(test, rk_peek(a, RK_NR - 1, 1), 0x5ca1ab1eULL);
+	/* The parent's unmap leaves the pages to the child and the slot. */
+	KUNIT_EXPECT_EQ(test, vm_munmap(a, RK_DATA_VA, RK_NR * PAGE_SIZE), 0);
+	KUNIT_EXPECT_EQ(test, page_mapcount(pages[0]), 1U);
+	KUNIT_EXPECT_EQ(test, rk_run(b, RK_CHECK), 0L);
+}
+
+/*
+ * A slot's page that no entry maps moves too; a later fault maps the new
+ * page, with the data.
+ */
+static void rmap_shared_anon_unmapped_slot(struct kunit *test)
+{
+	struct mm_struct *mm = rk_mm_flags(test, 2, 0, RK_SHARED_FIXED);
+	struct shared_anon *sa = rk_object(mm);
+	struct page *page, *old;
+
+	KUNIT_ASSERT_NOT_NULL(test, sa);
+	mmap_read_lock(mm);
+	old = page = shared_anon_page(find_vma(mm, RK_DATA_VA),
+				      RK_DATA_VA + PAGE_SIZE);
+	mmap_read_unlock(mm);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_EXPECT_TRUE(test, PageAnon(page));
+	KUNIT_EXPECT_EQ(test, page_mapcount(page), 0U);
+	((u64 *)page_dm_address(page))[3] = 0xfeedf00d;
+	KUNIT_EXPECT_EQ(test, migrate_pages(&page, 1, alloc_migration_target,
+					    0, NULL), 0);
+	KUNIT_EXPECT_PTR_NE(test, page, old);
+	KUNIT_EXPECT_PTR_EQ(test, sa->pages[1], page);
+	KUNIT_EXPECT_NULL(test, rk_page(mm, RK_DATA_VA + PAGE_SIZE, NULL));
+	KUNIT_EXPECT_EQ(test, rk_peek(mm, 1, 3), 0xfeedf00dULL);
+	KUNIT_EXPECT_PTR_EQ(test, rk_page(mm, RK_DATA_VA + PAGE_SIZE, NULL),
+			    page);
+	KUNIT_EXPECT_EQ(test, page_mapcount(page), 1U);
+}
+
+/*
+ * By hand: unmapping marks the slot as well as the entry, the undo gives
+ * both back; and when the object goes while its page is locked for a
+ * move, the page is left to the migration, which frees it.
+ */
+static void rmap_shared_anon_undo_and_teardown(struct kunit *test)
+{
+	struct mm_struct *mm = rk_mm_flags(test, 1, 0, RK_SHARED_FIXED);
+	struct page *page, *new = alloc_page(GFP_HIGHUSER_MOVABLE);
+	struct shared_anon *sa = rk_object(mm);
+	unsigned long free;
+	pgentry_t before, after;
+
+	KUNIT_ASSERT_NOT_NULL(test, new);
+	KUNIT_ASSERT_NOT_NULL(test, sa);
+	KUNIT_ASSERT_EQ(test, rk_run(mm, RK_FILL), 0L);
+	page = rk_page(mm, RK_DATA_VA, &before);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+
+	get_page(page);
+	KUNIT_ASSERT_TRUE(test, trylock_page(page));
+	KUNIT_EXPECT_EQ(test, rmap_migration_unmap(page), 0);
+	KUNIT_EXPECT_TRUE(test, rk_migrating(mm, RK_DATA_VA, page));
+	KUNIT_EXPECT_TRUE(test, shared_anon_slot_moving(sa->pages[0]));
+	KUNIT_EXPECT_PTR_EQ(test, shared_anon_slot_page(sa->pages[0]), page);
+	KUNIT_EXPECT_TRUE(test, rmap_migration_remap(page, page));
+	KUNIT_EXPECT_PTR_EQ(test, sa->pages[0], page);
+	KUNIT_EXPECT_PTR_EQ(test, rk_page(mm, RK_DATA_VA, &after), page);
+	KUNIT_EXPECT_EQ(test, after, before);
+	KUNIT_EXPECT_EQ(test, rk_run(mm, RK_CHECK), 0L);
+
+	/* Locked again: the object goes with its only VMA meanwhile. */
+	KUNIT_EXPECT_EQ(test, rmap_migration_unmap(page), 0);
+	KUNIT_EXPECT_EQ(test, vm_munmap(mm, RK_DATA_VA, PAGE_SIZE), 0);
+	KUNIT_EXPECT_TRUE(test, PageAnon(page));
+	KUNIT_EXPECT_EQ(test, page_count(page), 2);
+	KUNIT_EXPECT_FALSE(test, rmap_migration_remap(page, new));
+	KUNIT_EXPECT_FALSE(test, PageAnon(page));
+	KUNIT_EXPECT_FALSE(test, PageAnon(new));
+	unlock_page(page);
+	free = nr_free_pages();
+	put_page(page);
+	put_page(page);
+	__free_page(new);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free + 2);
+}
+
+struct rk_sharer {
+	struct mm_struct *mm;
+	unsigned long rounds, errors;
+};
+
+/*
+ * In @s->mm (a fork sharing the object): empties its entries, so that
+ * every access faults the slot's page in again, then reads word 0 and
+ * increments word 1 of each page; again and again.
+ */
+static int rk_share_thread(void *data)
+{
+	struct rk_sharer *s = data;
+	unsigned long i, addr;
+	u64 w;
+
+	kthread_use_mm(s->mm);
+	while (!kthread_should_stop()) {
+		mmap_write_lock(s->mm);
+		unmap_page_range(s->mm, RK_DATA_VA,
+				 RK_DATA_VA + RK_TOUCH_NR * PAGE_SIZE);
+		mmap_write_unlock(s->mm);
+		for (i = 0; i < RK_TOUCH_NR; i++) {
+			addr = RK_DATA_VA + i * PAGE_SIZE;
+			if (copy_from_user(&w, (void __user *)addr, sizeof(w)) ||
+			    w != (addr ^ RK_MAGIC))
+				s->errors++;
+			if (copy_from_user(&w, (void __user *)(addr + 8),
+					   sizeof(w)) || w != s->rounds)
+				s->errors++;
+			w = s->rounds + 1;
+			if (copy_to_user((void __user *)(addr + 8), &w,
+					 sizeof(w)))
+				s->errors++;
+		}
+		WRITE_ONCE(s->rounds, s->rounds + 1);
+	}
+	kthread_unuse_mm(s->mm);
+	return 0;
+}
+
+/*
+ * CPU 1 faults a shared object's pages in from their slots, over and
+ * over, while this CPU moves them: a fault meets a marked slot or a
+ * migration entry and waits, never maps a page that is being left, and
+ * no read or increment is lost.
+ */
+static void rmap_shared_anon_faults_race_migration(struct kunit *test)
+{
+	struct mm_struct *a = rk_mm_flags(test, RK_TOUCH_NR, 0,
+					  RK_SHARED_FIXED);
+	struct rk_sharer s = { 0 };
+	struct page *pages[RK_TOUCH_NR];
+	struct shared_anon *sa = rk_object(a);
+	struct task_struct *task;
+	unsigned long round, i;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	KUNIT_ASSERT_NOT_NULL(test, sa);
+	KUNIT_ASSERT_EQ(test, rk_run(a, RK_FILL), 0L);
+	s.mm = rk_fork(test, a);
+	task = kthread_create(rk_share_thread, &s, "rmap_share");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(task));
+	kthread_bind(task, 1);
+	wake_up_process(task);
+	for (round = 0; round < 200 || READ_ONCE(s.rounds) < 20; round++) {
+		if (round >= 2000)
+			break;
+		for (i = 0; i < RK_TOUCH_NR; i++)
+			pages[i] = shared_anon_slot_page(READ_ONCE(sa->pages[i]));
+		KUNIT_EXPECT_EQ(test, migrate_pages(pages, RK_TOUCH_NR,
+						    alloc_migration_target,
+						    0, NULL), 0);
+	}
+	kthread_stop(task);
+	KUNIT_EXPECT_GE(test, s.rounds, 20UL);
+	KUNIT_EXPECT_EQ(test, s.errors, 0UL);
+	for (i = 0; i < RK_TOUCH_NR; i++)
+		KUNIT_EXPECT_EQ_MSG(test, rk_peek(a, i, 1), (u64)s.rounds,
+				    "page %lu", i);
+	KUNIT_EXPECT_EQ(test, rk_run(a, RK_CHECK), 0L);
+}
+
 static struct kunit_case rmap_cases[] = {
 	KUNIT_CASE(rmap_migrate_keeps_data),
 	KUNIT_CASE(rmap_migrate_shared_page),
@@ -812,6 +1078,10 @@ static struct kunit_case rmap_cases[] = {
 	KUNIT_CASE(rmap_unmap_races_migration),
 	KUNIT_CASE(rmap_tlb_shootdown),
 	KUNIT_CASE(rmap_offline_moves_user_pages),
+	KUNIT_CASE(rmap_shared_anon_moves),
+	KUNIT_CASE(rmap_shared_anon_unmapped_slot),
+	KUNIT_CASE(rmap_shared_anon_undo_and_teardown),
+	KUNIT_CASE(rmap_shared_anon_faults_race_migration),
 	{}
 };
 
