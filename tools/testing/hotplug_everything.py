@@ -9,7 +9,9 @@ ZONE_NORMAL above it (memory32-memory35); node 1's GiB (memory36-43) is
 where node 0's data goes. The scenario
 
   1. starts USER_PROCS memfill processes, each holding USER_MIB MiB of
-     checksummed anonymous memory (and the page tables mapping it);
+     checksummed anonymous memory (and the page tables mapping it); every
+     other one maps it shared (memfill -S: MAP_SHARED | MAP_ANONYMOUS,
+     mapped by a forked child too);
   2. fills node 0 through the kernel fill test driver
      (/sys/kernel/debug/tide_kfill, mm/kernel_fill_test.c): slab caches,
      kmalloc, kernel heap blocks, vmalloc buffers, a sparse vmalloc area
@@ -210,8 +212,9 @@ class Users:
         # No job control: no "Done" notice mixes with a command's output.
         sh(m, "set +m; MF=")
         for i in range(USER_PROCS):
-            sh(m, f"memfill -s {i + 1} -t 3600 {USER_MIB} > /tmp/mf{i} "
-                  f"2>&1 & MF=\"$MF $!\"")
+            shared = "-S " if i % 2 else ""
+            sh(m, f"memfill {shared}-s {i + 1} -t 3600 {USER_MIB} "
+                  f"> /tmp/mf{i} 2>&1 & MF=\"$MF $!\"")
         for i in range(USER_PROCS):
             self._wait(i, lambda out: "memfill: ready" in out, "ready")
 
