@@ -923,6 +923,57 @@ static unsigned long free_block_end(unsigned long pfn)
 }
 
 /**
+ * pfn_range_first_pinned - the first page of a range that can never move
+ * @start_pfn: first pfn
+ * @end_pfn: the pfn after the range
+ *
+ * Classifies pages as migrate_pfn_range() does, without moving any: a
+ * hole (no memmap), a reserved page that no mover handles (the kernel
+ * image, firmware's ranges, boot metadata) and a page in use of no
+ * movable kind (neither an owner, nor a kernel mapping, nor the reverse
+ * map, nor being set up for a movable use: a device's ring, say) are
+ * pinned; free pages, PGTY_UNPLUGGED pages and pages held only for a
+ * moment are not. Unlocked: a snapshot, like the offline scan's first
+ * look. For the memory block's ``removable`` file. Sleeps
+ * (cond_resched()).
+ *
+ * Return: the pfn of the first pinned page, or @end_pfn if none is.
+ */
+unsigned long pfn_range_first_pinned(unsigned long start_pfn,
+				     unsigned long end_pfn)
+{
+	const struct kernel_page_mover *mover;
+	unsigned long pfn = start_pfn, end;
+	struct page *page;
+
+	while (pfn < end_pfn) {
+		if (!(pfn % 4096))
+			cond_resched();
+		if (!pfn_valid(pfn))
+			return pfn;
+		page = pfn_to_page(pfn);
+		end = free_block_end(pfn);
+		if (end) {
+			pfn = end;
+			continue;
+		}
+		mover = kernel_page_mover_of(page);
+		if (mover && mover_unit_movable(mover, page)) {
+			pfn = ALIGN_DOWN(pfn, 1UL << mover->order(page)) +
+			      (1UL << mover->order(page));
+			continue;
+		}
+		if (PageReserved(page) && !PageUnplugged(page))
+			return pfn;
+		if (page_count(page) && !PageUnplugged(page) &&
+		    !page_kind_migratable(page) && !PageMovableAlloc(page))
+			return pfn;
+		pfn++;
+	}
+	return end_pfn;
+}
+
+/**
  * migrate_pfn_range - move every page in use out of [@start_pfn, @end_pfn)
  * @get_new: target allocator, e.g. alloc_migration_target()
  * @private: passed to @get_new

@@ -16,6 +16,7 @@
 #include <linux/sysfs.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <asm/sections.h>
 #include <kunit/test.h>
 
 /* A one-page owner that can be told to refuse. */
@@ -720,6 +721,48 @@ static void migrate_pfn_range_page_being_set_up(struct kunit *test)
 	__free_page(page);
 }
 
+/*
+ * pfn_range_first_pinned(), behind the memory blocks' removable files:
+ * the kernel image and a plain kernel page are pinned; a free page, a
+ * slab page, an owned page and one being set up for a movable use are
+ * not.
+ */
+static void migrate_first_pinned(struct kunit *test)
+{
+	unsigned long text = PHYS_PFN(__pa_symbol(_text));
+	struct page *plain = alloc_page(GFP_KERNEL);
+	struct page *setup = alloc_page(GFP_HIGHUSER_MOVABLE);
+	struct test_owner t = { };
+	struct page *owned = owned_page(test, &t, 2), *freed, *slab;
+	void *obj = kmalloc(100, GFP_KERNEL);
+	unsigned long pfn;
+
+	KUNIT_ASSERT_NOT_NULL(test, plain);
+	KUNIT_ASSERT_NOT_NULL(test, setup);
+	KUNIT_ASSERT_NOT_NULL(test, obj);
+	slab = kheap_virt_to_page(kheap_block_start(obj));
+	KUNIT_ASSERT_NOT_NULL(test, slab);
+	KUNIT_EXPECT_EQ(test, pfn_range_first_pinned(text, text + 1), text);
+	pfn = page_to_pfn(plain);
+	KUNIT_EXPECT_EQ(test, pfn_range_first_pinned(pfn, pfn + 1), pfn);
+	pfn = page_to_pfn(setup);
+	KUNIT_EXPECT_EQ(test, pfn_range_first_pinned(pfn, pfn + 1), pfn + 1);
+	pfn = page_to_pfn(owned);
+	KUNIT_EXPECT_EQ(test, pfn_range_first_pinned(pfn, pfn + 1), pfn + 1);
+	pfn = page_to_pfn(slab);
+	KUNIT_EXPECT_EQ(test, pfn_range_first_pinned(pfn, pfn + 1), pfn + 1);
+	freed = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, freed);
+	pfn = page_to_pfn(freed);
+	__free_page(freed);
+	KUNIT_EXPECT_EQ(test, pfn_range_first_pinned(pfn, pfn + 1), pfn + 1);
+	kfree(obj);
+	clear_page_movable_owner(owned);
+	__free_page(owned);
+	__free_page(setup);
+	__free_page(plain);
+}
+
 static struct kunit_case migrate_test_cases[] = {
 	KUNIT_CASE(migrate_owned_page),
 	KUNIT_CASE(migrate_pfn_range_page_being_set_up),
@@ -738,6 +781,7 @@ static struct kunit_case migrate_test_cases[] = {
 	KUNIT_CASE(migrate_pfn_range_empties_block),
 	KUNIT_CASE(migrate_freed_meanwhile),
 	KUNIT_CASE(migrate_pfn_range_page_being_freed),
+	KUNIT_CASE(migrate_first_pinned),
 	{}
 };
 

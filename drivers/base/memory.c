@@ -39,6 +39,7 @@
 #include <linux/errno.h>
 #include <linux/memory.h>
 #include <linux/memory_hotplug.h>
+#include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/node.h>
@@ -359,11 +360,29 @@ static ssize_t phys_device_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(phys_device);
 
-/* Linux 6.12: 1 whenever hot-remove is built in, whatever the block. */
+/*
+ * Whether offlining @mem could succeed as far as what it holds goes: 0
+ * for an online block that spans two zones or holds a page that can
+ * never move (pfn_range_first_pinned(): the kernel image, firmware's
+ * ranges, a hole, a device's ring), else 1. Linux 6.12 prints 1 for
+ * every block; Tide tells the truth, as Linux did before 5.8, which
+ * lsmem and the kselftest read. A snapshot, taken without the hotplug
+ * lock (see "Locking" above): the block's memmap stays while this show
+ * holds its file.
+ */
 static ssize_t removable_show(struct device *dev,
 			      struct device_attribute *attr, char *buf)
 {
-	return sysfs_emit(buf, "%d\n", IS_ENABLED(CONFIG_MEMORY_HOTREMOVE));
+	struct memory_block *mem = to_memory_block(dev);
+	unsigned long first, past;
+	bool removable = IS_ENABLED(CONFIG_MEMORY_HOTREMOVE);
+
+	if (removable && READ_ONCE(mem->state) == MEM_ONLINE) {
+		memory_block_pfns(mem, &first, &past);
+		removable = READ_ONCE(mem->zone) &&
+			    pfn_range_first_pinned(first, past) == past;
+	}
+	return sysfs_emit(buf, "%d\n", removable);
 }
 static DEVICE_ATTR_RO(removable);
 

@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
+#include <asm/sections.h>
 #include <kunit/test.h>
 
 #define MB_ROOT		"/sys/devices/system/memory"
@@ -98,8 +99,10 @@ static void mb_boot_blocks(struct kunit *test)
 	mb_expect_file(test, path, "1\n");
 	snprintf(path, sizeof(path), MB_ROOT "/memory%lu/phys_device", nr);
 	mb_expect_file(test, path, "0\n");
+	/* The kernel image can never move: its block says so. */
 	snprintf(path, sizeof(path), MB_ROOT "/memory%lu/removable", nr);
-	mb_expect_file(test, path, "1\n");
+	mb_expect_file(test, path, pfn_to_section_nr(PHYS_PFN(
+		       __pa_symbol(_text))) == nr ? "0\n" : "1\n");
 	snprintf(path, sizeof(path), MB_ROOT "/memory%lu/valid_zones", nr);
 	mb_expect_file(test, path, section_nr_to_pfn(nr) < PHYS_PFN(SZ_4G) ?
 		       "DMA32\n" : "Normal\n");

@@ -104,6 +104,8 @@ int migrate_pages(struct page **pages, unsigned int nr, new_page_t get_new,
 int migrate_pfn_range(unsigned long start_pfn, unsigned long end_pfn,
 		      new_page_t get_new, unsigned long private,
 		      unsigned long *bad_pfn);
+unsigned long pfn_range_first_pinned(unsigned long start_pfn,
+				     unsigned long end_pfn);
 int migrate_page(struct page *page, int nid);
 int migrate_kernel_page(struct page *page);
 
