@@ -17,22 +17,22 @@ where node 0's data goes. The scenario
      kmalloc, kernel heap blocks, vmalloc buffers, a sparse vmalloc area
      with a page table per page and 64 sleeping kernel threads, up to
      FILL_MIB MiB or until ZONE_NORMAL of node 0 nears its low watermark;
-  3. offlines every block of node 0 except the kernel image's (from
+  3. checks that `removable` says 0 for the kernel image's block and for
+     blocks whose end firmware reserved, 1 for every other;
+  4. offlines every block of node 0 except the kernel image's (from
      /proc/iomem's "Kernel code/data/bss" if it has them, else from the
      build's System.map), highest first, retrying once a block that
      fails with EBUSY or EAGAIN, and prints "offlined X of Y blocks of
      node 0" with, for each failure, the block, the errno and the
      console's reason (offline_pages' "pfn ... cannot be moved (type T,
      count C)" line, with T's name);
-  4. verifies every checksum (kernel and user) and that the shell still
+  5. verifies every checksum (kernel and user) and that the shell still
      answers, onlines every block it offlined, verifies again and frees
      everything.
 
 It fails if any block but the kernel image's stayed online or any
 checksum went bad. The report goes to stderr; the failure repeats the
-blocks that stayed online. Until page tables, per-CPU areas, the memmap and
-pages of order above 0 move, the blocks holding them stay online: the
-failure then names the page types that pinned them.
+blocks that stayed online, with the page types that pinned them.
 See Documentation/admin-guide/mm/memory-hotplug.rst, "Offlining blocks
 full of kernel data".
 """
@@ -278,6 +278,17 @@ def offline_all(m, targets, firmware, pinned):
     return offlined, failures
 
 
+def check_removable(m, blocks, never):
+    """Each of @blocks says removable 1, but those in @never, which hold
+    pages that can never move: 0."""
+    got = {n: sh(m, f"cat memory{n}/removable").strip() for n in blocks}
+    say("removable: " + ", ".join(f"memory{n} {v}" for n, v in got.items()))
+    wrong = [n for n, v in got.items() if v != ("0" if n in never else "1")]
+    if wrong:
+        raise AssertionError("removable is wrong for " + ", ".join(
+            f"memory{n} ({got[n]})" for n in wrong))
+
+
 def everything_moves(m):
     sh(m, f"cd {MEMDIR}")
     node0 = node_blocks(m, 0)
@@ -292,6 +303,7 @@ def everything_moves(m):
     say(sh(m, f"cat {KFILL}/fill").strip())
     say(sh(m, f"cat {KFILL}/stats"))
     objects = kfill_verify(m, "after the fill")
+    check_removable(m, node0, pinned + firmware)
 
     offlined, failures = offline_all(m, targets, firmware, pinned)
     say(sh(m, f"cat {KFILL}/stats"))

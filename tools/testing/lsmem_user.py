@@ -929,108 +929,10 @@ TIDE_DIFFERS = {
         'Normal Movable\n'
         'rc=0\n',
         NO_ZONE_DMA),
-    6: ('lsmem -a -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES',
-        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
-        '0x0000000000000000-0x0000000007ffffff  128M  online       yes     0    0          DMA32\n'
-        '0x0000000008000000-0x000000000fffffff  128M  online       yes     1    0          DMA32\n'
-        '0x0000000010000000-0x0000000017ffffff  128M  online       yes     2    0          DMA32\n'
-        '0x0000000018000000-0x000000001fffffff  128M  online       yes     3    0          DMA32\n'
-        '0x0000000100000000-0x0000000107ffffff  128M offline              32    0 Normal/Movable\n'
-        '0x0000000108000000-0x000000010fffffff  128M offline              33    0 Normal/Movable\n'
-        '0x0000000110000000-0x0000000117ffffff  128M offline              34    1 Normal/Movable\n'
-        '0x0000000118000000-0x000000011fffffff  128M offline              35    1 Normal/Movable\n'
-        '\n'
-        'Memory block size:       128M\n'
-        'Total online memory:     512M\n'
-        'Total offline memory:    512M\n'
-        'rc=0\n',
-        NO_ZONE_DMA),
-    7: ('lsmem --output-all',
-        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
-        '0x0000000000000000-0x000000001fffffff  512M  online       yes   0-3    0          DMA32\n'
-        '0x0000000100000000-0x000000010fffffff  256M offline           32-33    0 Normal/Movable\n'
-        '0x0000000110000000-0x000000011fffffff  256M offline           34-35    1 Normal/Movable\n'
-        '\n'
-        'Memory block size:       128M\n'
-        'Total online memory:     512M\n'
-        'Total offline memory:    512M\n'
-        'rc=0\n',
-        NO_ZONE_DMA),
     14: ('lsmem -o ZONES',
         '         ZONES\n'
         '         DMA32\n'
         'Normal/Movable\n'
-        '\n'
-        'Memory block size:       128M\n'
-        'Total online memory:     512M\n'
-        'Total offline memory:    512M\n'
-        'rc=0\n',
-        NO_ZONE_DMA),
-    15: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=RANGE',
-        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
-        '0x0000000000000000-0x000000001fffffff  512M  online       yes   0-3    0          DMA32\n'
-        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
-        '\n'
-        'Memory block size:       128M\n'
-        'Total online memory:     512M\n'
-        'Total offline memory:    512M\n'
-        'rc=0\n',
-        NO_ZONE_DMA),
-    16: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=SIZE',
-        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
-        '0x0000000000000000-0x000000001fffffff  512M  online       yes   0-3    0          DMA32\n'
-        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
-        '\n'
-        'Memory block size:       128M\n'
-        'Total online memory:     512M\n'
-        'Total offline memory:    512M\n'
-        'rc=0\n',
-        NO_ZONE_DMA),
-    17: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=STATE',
-        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
-        '0x0000000000000000-0x000000001fffffff  512M  online       yes   0-3    0          DMA32\n'
-        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
-        '\n'
-        'Memory block size:       128M\n'
-        'Total online memory:     512M\n'
-        'Total offline memory:    512M\n'
-        'rc=0\n',
-        NO_ZONE_DMA),
-    18: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=REMOVABLE',
-        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
-        '0x0000000000000000-0x000000001fffffff  512M  online       yes   0-3    0          DMA32\n'
-        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
-        '\n'
-        'Memory block size:       128M\n'
-        'Total online memory:     512M\n'
-        'Total offline memory:    512M\n'
-        'rc=0\n',
-        NO_ZONE_DMA),
-    19: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=BLOCK',
-        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
-        '0x0000000000000000-0x000000001fffffff  512M  online       yes   0-3    0          DMA32\n'
-        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
-        '\n'
-        'Memory block size:       128M\n'
-        'Total online memory:     512M\n'
-        'Total offline memory:    512M\n'
-        'rc=0\n',
-        NO_ZONE_DMA),
-    20: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=NODE',
-        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
-        '0x0000000000000000-0x000000001fffffff  512M  online       yes   0-3    0          DMA32\n'
-        '0x0000000100000000-0x000000010fffffff  256M offline           32-33    0 Normal/Movable\n'
-        '0x0000000110000000-0x000000011fffffff  256M offline           34-35    1 Normal/Movable\n'
-        '\n'
-        'Memory block size:       128M\n'
-        'Total online memory:     512M\n'
-        'Total offline memory:    512M\n'
-        'rc=0\n',
-        NO_ZONE_DMA),
-    21: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=ZONES',
-        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
-        '0x0000000000000000-0x000000001fffffff  512M  online       yes   0-3    0          DMA32\n'
-        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
         '\n'
         'Memory block size:       128M\n'
         'Total online memory:     512M\n'
@@ -1075,22 +977,6 @@ TIDE_DIFFERS = {
         '      }\n'
         '   ]\n'
         '}\n'
-        'rc=0\n',
-        NO_ZONE_DMA),
-    40: ('lsmem -a -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES',
-        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
-        '0x0000000000000000-0x0000000007ffffff  128M  online       yes     0    0          DMA32\n'
-        '0x0000000008000000-0x000000000fffffff  128M  online       yes     1    0          DMA32\n'
-        '0x0000000010000000-0x0000000017ffffff  128M  online       yes     2    0          DMA32\n'
-        '0x0000000018000000-0x000000001fffffff  128M  online       yes     3    0          DMA32\n'
-        '0x0000000100000000-0x0000000107ffffff  128M  online       yes    32    0        Movable\n'
-        '0x0000000108000000-0x000000010fffffff  128M  online       yes    33    0        Movable\n'
-        '0x0000000110000000-0x0000000117ffffff  128M  online       yes    34    1        Movable\n'
-        '0x0000000118000000-0x000000011fffffff  128M offline              35    1 Normal/Movable\n'
-        '\n'
-        'Memory block size:       128M\n'
-        'Total online memory:     896M\n'
-        'Total offline memory:    128M\n'
         'rc=0\n',
         NO_ZONE_DMA),
     42: ('lsmem -a -o RANGE,STATE,BLOCK,NODE,ZONES',
@@ -1177,6 +1063,333 @@ TIDE_DIFFERS = {
         'rc=0\n',
         NO_ZONE_DMA),
 }
+
+# Tide's `removable` is 0 for a block holding pages that can never move
+# (memory0: the kernel image; memory3: firmware's last 128 KiB), where
+# Linux 6.12 prints 1 for every block; lsmem shows "no" for them and
+# splits its ranges there. Recorded from Tide; each differs from Linux's
+# only there (and, where NO_ZONE_DMA says so, in the zones).
+REMOVABLE_TRUTH = ("removable tells the truth: memory0 (the kernel image) "
+                   "and memory3 (firmware's last 128 KiB) cannot be "
+                   "offlined; Linux 6.12 says 1 for every block")
+TIDE_REMOVABLE = {
+    0: ('lsmem',
+        'RANGE                                  SIZE  STATE REMOVABLE BLOCK\n'
+        '0x0000000000000000-0x0000000007ffffff  128M online        no     0\n'
+        '0x0000000008000000-0x0000000017ffffff  256M online       yes   1-2\n'
+        '0x0000000018000000-0x000000001fffffff  128M online        no     3\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:      0B\n'
+        'rc=0\n',
+        False),
+    4: ('lsmem',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK\n'
+        '0x0000000000000000-0x0000000007ffffff  128M  online        no     0\n'
+        '0x0000000008000000-0x0000000017ffffff  256M  online       yes   1-2\n'
+        '0x0000000018000000-0x000000001fffffff  128M  online        no     3\n'
+        '0x0000000100000000-0x000000011fffffff  512M offline           32-35\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        False),
+    5: ('lsmem -a',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK\n'
+        '0x0000000000000000-0x0000000007ffffff  128M  online        no     0\n'
+        '0x0000000008000000-0x000000000fffffff  128M  online       yes     1\n'
+        '0x0000000010000000-0x0000000017ffffff  128M  online       yes     2\n'
+        '0x0000000018000000-0x000000001fffffff  128M  online        no     3\n'
+        '0x0000000100000000-0x0000000107ffffff  128M offline              32\n'
+        '0x0000000108000000-0x000000010fffffff  128M offline              33\n'
+        '0x0000000110000000-0x0000000117ffffff  128M offline              34\n'
+        '0x0000000118000000-0x000000011fffffff  128M offline              35\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        False),
+    6: ('lsmem -a -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
+        '0x0000000000000000-0x0000000007ffffff  128M  online        no     0    0          DMA32\n'
+        '0x0000000008000000-0x000000000fffffff  128M  online       yes     1    0          DMA32\n'
+        '0x0000000010000000-0x0000000017ffffff  128M  online       yes     2    0          DMA32\n'
+        '0x0000000018000000-0x000000001fffffff  128M  online        no     3    0          DMA32\n'
+        '0x0000000100000000-0x0000000107ffffff  128M offline              32    0 Normal/Movable\n'
+        '0x0000000108000000-0x000000010fffffff  128M offline              33    0 Normal/Movable\n'
+        '0x0000000110000000-0x0000000117ffffff  128M offline              34    1 Normal/Movable\n'
+        '0x0000000118000000-0x000000011fffffff  128M offline              35    1 Normal/Movable\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        True),
+    7: ('lsmem --output-all',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
+        '0x0000000000000000-0x0000000007ffffff  128M  online        no     0    0          DMA32\n'
+        '0x0000000008000000-0x0000000017ffffff  256M  online       yes   1-2    0          DMA32\n'
+        '0x0000000018000000-0x000000001fffffff  128M  online        no     3    0          DMA32\n'
+        '0x0000000100000000-0x000000010fffffff  256M offline           32-33    0 Normal/Movable\n'
+        '0x0000000110000000-0x000000011fffffff  256M offline           34-35    1 Normal/Movable\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        True),
+    11: ('lsmem -o REMOVABLE',
+        'REMOVABLE\n'
+        '       no\n'
+        '      yes\n'
+        '       no\n'
+        '\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        False),
+    15: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=RANGE',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
+        '0x0000000000000000-0x000000001fffffff  512M  online        no   0-3    0          DMA32\n'
+        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        True),
+    16: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=SIZE',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
+        '0x0000000000000000-0x000000001fffffff  512M  online        no   0-3    0          DMA32\n'
+        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        True),
+    17: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=STATE',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
+        '0x0000000000000000-0x000000001fffffff  512M  online        no   0-3    0          DMA32\n'
+        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        True),
+    18: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=REMOVABLE',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
+        '0x0000000000000000-0x0000000007ffffff  128M  online        no     0    0          DMA32\n'
+        '0x0000000008000000-0x0000000017ffffff  256M  online       yes   1-2    0          DMA32\n'
+        '0x0000000018000000-0x000000001fffffff  128M  online        no     3    0          DMA32\n'
+        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        True),
+    19: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=BLOCK',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
+        '0x0000000000000000-0x000000001fffffff  512M  online        no   0-3    0          DMA32\n'
+        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        True),
+    20: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=NODE',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
+        '0x0000000000000000-0x000000001fffffff  512M  online        no   0-3    0          DMA32\n'
+        '0x0000000100000000-0x000000010fffffff  256M offline           32-33    0 Normal/Movable\n'
+        '0x0000000110000000-0x000000011fffffff  256M offline           34-35    1 Normal/Movable\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        True),
+    21: ('lsmem -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES --split=ZONES',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
+        '0x0000000000000000-0x000000001fffffff  512M  online        no   0-3    0          DMA32\n'
+        '0x0000000100000000-0x000000011fffffff  512M offline           32-35    0 Normal/Movable\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        True),
+    23: ('lsmem -b',
+        'RANGE                                      SIZE   STATE REMOVABLE BLOCK\n'
+        '0x0000000000000000-0x0000000007ffffff 134217728  online        no     0\n'
+        '0x0000000008000000-0x0000000017ffffff 268435456  online       yes   1-2\n'
+        '0x0000000018000000-0x000000001fffffff 134217728  online        no     3\n'
+        '0x0000000100000000-0x000000011fffffff 536870912 offline           32-35\n'
+        '\n'
+        'Memory block size:            134217728\n'
+        'Total online memory:          536870912\n'
+        'Total offline memory:         536870912\n'
+        'rc=0\n',
+        False),
+    24: ('lsmem -n',
+        '0x0000000000000000-0x0000000007ffffff  128M  online        no     0\n'
+        '0x0000000008000000-0x0000000017ffffff  256M  online       yes   1-2\n'
+        '0x0000000018000000-0x000000001fffffff  128M  online        no     3\n'
+        '0x0000000100000000-0x000000011fffffff  512M offline           32-35\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        False),
+    25: ('lsmem -J',
+        '{\n'
+        '   "memory": [\n'
+        '      {\n'
+        '         "range": "0x0000000000000000-0x0000000007ffffff",\n'
+        '         "size": "128M",\n'
+        '         "state": "online",\n'
+        '         "removable": false,\n'
+        '         "block": "0"\n'
+        '      },{\n'
+        '         "range": "0x0000000008000000-0x0000000017ffffff",\n'
+        '         "size": "256M",\n'
+        '         "state": "online",\n'
+        '         "removable": true,\n'
+        '         "block": "1-2"\n'
+        '      },{\n'
+        '         "range": "0x0000000018000000-0x000000001fffffff",\n'
+        '         "size": "128M",\n'
+        '         "state": "online",\n'
+        '         "removable": false,\n'
+        '         "block": "3"\n'
+        '      },{\n'
+        '         "range": "0x0000000100000000-0x000000011fffffff",\n'
+        '         "size": "512M",\n'
+        '         "state": "offline",\n'
+        '         "removable": false,\n'
+        '         "block": "32-35"\n'
+        '      }\n'
+        '   ]\n'
+        '}\n'
+        'rc=0\n',
+        False),
+    27: ('lsmem -P',
+        'RANGE="0x0000000000000000-0x0000000007ffffff" SIZE="128M" STATE="online" REMOVABLE="no" BLOCK="0"\n'
+        'RANGE="0x0000000008000000-0x0000000017ffffff" SIZE="256M" STATE="online" REMOVABLE="yes" BLOCK="1-2"\n'
+        'RANGE="0x0000000018000000-0x000000001fffffff" SIZE="128M" STATE="online" REMOVABLE="no" BLOCK="3"\n'
+        'RANGE="0x0000000100000000-0x000000011fffffff" SIZE="512M" STATE="offline" REMOVABLE="" BLOCK="32-35"\n'
+        'rc=0\n',
+        False),
+    28: ('lsmem -r',
+        'RANGE SIZE STATE REMOVABLE BLOCK\n'
+        '0x0000000000000000-0x0000000007ffffff 128M online no 0\n'
+        '0x0000000008000000-0x0000000017ffffff 256M online yes 1-2\n'
+        '0x0000000018000000-0x000000001fffffff 128M online no 3\n'
+        '0x0000000100000000-0x000000011fffffff 512M offline  32-35\n'
+        'rc=0\n',
+        False),
+    29: ('lsmem -r -a -o BLOCK,STATE,REMOVABLE',
+        'BLOCK STATE REMOVABLE\n'
+        '0 online no\n'
+        '1 online yes\n'
+        '2 online yes\n'
+        '3 online no\n'
+        '32 offline \n'
+        '33 offline \n'
+        '34 offline \n'
+        '35 offline \n'
+        'rc=0\n',
+        False),
+    32: ('lsmem --summary=never',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK\n'
+        '0x0000000000000000-0x0000000007ffffff  128M  online        no     0\n'
+        '0x0000000008000000-0x0000000017ffffff  256M  online       yes   1-2\n'
+        '0x0000000018000000-0x000000001fffffff  128M  online        no     3\n'
+        '0x0000000100000000-0x000000011fffffff  512M offline           32-35\n'
+        'rc=0\n',
+        False),
+    33: ('lsmem --split=STATE,NODE',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK\n'
+        '0x0000000000000000-0x000000001fffffff  512M  online        no   0-3\n'
+        '0x0000000100000000-0x000000010fffffff  256M offline           32-33\n'
+        '0x0000000110000000-0x000000011fffffff  256M offline           34-35\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        False),
+    37: ('lsmem -a',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK\n'
+        '0x0000000000000000-0x0000000007ffffff  128M  online        no     0\n'
+        '0x0000000008000000-0x000000000fffffff  128M  online       yes     1\n'
+        '0x0000000010000000-0x0000000017ffffff  128M  online       yes     2\n'
+        '0x0000000018000000-0x000000001fffffff  128M  online        no     3\n'
+        '0x0000000100000000-0x0000000107ffffff  128M  online       yes    32\n'
+        '0x0000000108000000-0x000000010fffffff  128M offline              33\n'
+        '0x0000000110000000-0x0000000117ffffff  128M offline              34\n'
+        '0x0000000118000000-0x000000011fffffff  128M offline              35\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     640M\n'
+        'Total offline memory:    384M\n'
+        'rc=0\n',
+        False),
+    40: ('lsmem -a -o RANGE,SIZE,STATE,REMOVABLE,BLOCK,NODE,ZONES',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK NODE          ZONES\n'
+        '0x0000000000000000-0x0000000007ffffff  128M  online        no     0    0          DMA32\n'
+        '0x0000000008000000-0x000000000fffffff  128M  online       yes     1    0          DMA32\n'
+        '0x0000000010000000-0x0000000017ffffff  128M  online       yes     2    0          DMA32\n'
+        '0x0000000018000000-0x000000001fffffff  128M  online        no     3    0          DMA32\n'
+        '0x0000000100000000-0x0000000107ffffff  128M  online       yes    32    0        Movable\n'
+        '0x0000000108000000-0x000000010fffffff  128M  online       yes    33    0        Movable\n'
+        '0x0000000110000000-0x0000000117ffffff  128M  online       yes    34    1        Movable\n'
+        '0x0000000118000000-0x000000011fffffff  128M offline              35    1 Normal/Movable\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     896M\n'
+        'Total offline memory:    128M\n'
+        'rc=0\n',
+        True),
+    59: ('lsmem -a',
+        'RANGE                                  SIZE   STATE REMOVABLE BLOCK\n'
+        '0x0000000000000000-0x0000000007ffffff  128M  online        no     0\n'
+        '0x0000000008000000-0x000000000fffffff  128M  online       yes     1\n'
+        '0x0000000010000000-0x0000000017ffffff  128M  online       yes     2\n'
+        '0x0000000018000000-0x000000001fffffff  128M  online        no     3\n'
+        '0x0000000100000000-0x0000000107ffffff  128M offline              32\n'
+        '0x0000000108000000-0x000000010fffffff  128M offline              33\n'
+        '0x0000000110000000-0x0000000117ffffff  128M offline              34\n'
+        '0x0000000118000000-0x000000011fffffff  128M offline              35\n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     512M\n'
+        'Total offline memory:    512M\n'
+        'rc=0\n',
+        False),
+    119: ('lsmem -o SIZE,STATE,REMOVABLE --split=STATE',
+        ' SIZE   STATE REMOVABLE\n'
+        ' 512M  online        no\n'
+        ' 256M  online       yes\n'
+        ' 256M offline \n'
+        '\n'
+        'Memory block size:       128M\n'
+        'Total online memory:     768M\n'
+        'Total offline memory:    256M\n'
+        'rc=0\n',
+        False),
+}
+for _i, (_cmd, _out, _no_dma) in TIDE_REMOVABLE.items():
+    TIDE_DIFFERS[_i] = (_cmd, _out, REMOVABLE_TRUTH + ("; " + NO_ZONE_DMA
+                                                      if _no_dma else ""))
 
 # memory_hotplug.memmap_on_memory reads Y: Tide's default is on (Linux's is
 # off), so that hot-add keeps each block's memmap in the block itself.
