@@ -23,6 +23,8 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <asm/page.h>
+#include <asm/sections.h>
 
 /*
  * resource_lock protects the parent/sibling/child links of every resource
@@ -626,6 +628,43 @@ static int __init iomem_init_system_ram(void)
 	return failed ? -ENOMEM : 0;
 }
 core_initcall(iomem_init_system_ram);
+
+/* The kernel image's parts, nested in the System RAM that holds them. */
+static struct resource kernel_image_res[4];
+
+static int __init iomem_init_kernel_image(void)
+{
+	const struct {
+		const char *name;
+		const char *start, *end;
+	} part[ARRAY_SIZE(kernel_image_res)] = {
+		{ "Kernel code", _text, _etext },
+		{ "Kernel rodata", __start_rodata, __end_rodata },
+		{ "Kernel data", _sdata, _edata },
+		{ "Kernel bss", __bss_start, __bss_stop },
+	};
+	int i, failed = 0;
+
+	for (i = 0; i < ARRAY_SIZE(part); i++) {
+		struct resource *r = &kernel_image_res[i];
+
+		if (part[i].end <= part[i].start)
+			continue;
+		r->name = part[i].name;
+		r->start = __pa_symbol(part[i].start);
+		r->end = __pa_symbol(part[i].end) - 1;
+		r->flags = IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY;
+		if (iomem_request_within("System RAM", r)) {
+			pr_warn("iomem: cannot place %s [mem %#010llx-%#010llx]\n",
+				r->name, (unsigned long long)r->start,
+				(unsigned long long)r->end);
+			failed++;
+		}
+	}
+	return failed ? -EBUSY : 0;
+}
+/* After iomem_init_system_ram(), a core initcall. */
+arch_initcall(iomem_init_kernel_image);
 
 /*
  * /sys/kernel/debug/iomem: the tree in /proc/iomem's format (Tide has no
