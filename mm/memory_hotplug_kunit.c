@@ -13,6 +13,7 @@
 #include <linux/memblock.h>
 #include <linux/memory.h>
 #include <linux/memory_hotplug.h>
+#include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -798,6 +799,80 @@ static void mhp_memmap_accounting(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mhp_remove(test, start, size), 0);
 }
 
+/* Movable test pages whose pfn lies in [@start, +@size). */
+static unsigned long mhp_test_pages_in(u64 start, u64 size)
+{
+	unsigned long i, pfn, n = 0;
+
+	for (i = 0; i < movable_test_nr_pages(); i++) {
+		pfn = page_to_pfn(movable_test_page(i));
+		if (pfn >= PHYS_PFN(start) && pfn < PHYS_PFN(start + size))
+			n++;
+	}
+	return n;
+}
+
+/*
+ * Blocks that leave together are emptied together: data in the first
+ * one does not move into the next ones, which leave too. Checksummed
+ * movable pages fill the first of three ZONE_MOVABLE blocks; removing
+ * the three must migrate about the pages in use there, once, not up to
+ * three times.
+ */
+static void mhp_ranges_move_once(struct kunit *test)
+{
+	struct mhp_ctx *ctx = test->priv;
+	unsigned long in_use, moved, bad = 1;
+	u64 start, size, off;
+	struct range r;
+	int ret;
+
+	if (!mhp_find_spare_ram(3, &start, &size) || size < 3 * MHP_BLOCK)
+		kunit_skip(test, "no three blocks of firmware RAM beyond mem=");
+	if (NODE_DATA(0)->node_zones[ZONE_MOVABLE].present_pages)
+		kunit_skip(test, "node 0 has ZONE_MOVABLE memory already");
+	size = 3 * MHP_BLOCK;
+	KUNIT_ASSERT_EQ(test, mhp_add(test, 0, start, size), 0);
+	/*
+	 * The data goes into the first block while it is ZONE_MOVABLE's only
+	 * memory; the two others come online empty after it, and are where
+	 * migration would put the data if the first block left alone.
+	 */
+	KUNIT_ASSERT_EQ(test, mhp_block_set(test, start, true), 0);
+	ret = movable_test_fill(100 * SZ_1M / PAGE_SIZE, 0);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	for (off = MHP_BLOCK; off < size; off += MHP_BLOCK) {
+		ret = mhp_block_set(test, start + off, true);
+		KUNIT_ASSERT_EQ(test, ret, 0);
+	}
+	in_use = 0;
+	for (off = 0; off < size; off += MHP_BLOCK) {
+		unsigned long n = mhp_test_pages_in(start + off, MHP_BLOCK);
+
+		kunit_info(test, "block %llu: %lu test pages\n",
+			   off / MHP_BLOCK, n);
+		in_use += n;
+	}
+	KUNIT_EXPECT_GT(test, in_use, PHYS_PFN(MHP_BLOCK) / 2);
+
+	moved = migrate_nr_succeeded();
+	r.start = start;
+	r.end = start + size - 1;
+	ret = offline_and_remove_memory_ranges(&r, 1);
+	moved = migrate_nr_succeeded() - moved;
+	KUNIT_EXPECT_EQ(test, ret, 0);
+	if (!ret)
+		ctx->nr = 0;	/* removed: nothing for the exit hook */
+	kunit_info(test, "%lu test pages in the blocks, %lu pages migrated\n",
+		   in_use, moved);
+	/* The fill's own page tables and a few kernel pages move too. */
+	KUNIT_EXPECT_LE(test, moved, in_use + in_use / 16 + 256);
+	KUNIT_EXPECT_GE(test, moved, in_use);
+	KUNIT_EXPECT_EQ(test, movable_test_verify(&bad), 0);
+	KUNIT_EXPECT_EQ(test, bad, 0UL);
+	movable_test_free();
+}
+
 static struct kunit_case memory_hotplug_cases[] = {
 	KUNIT_CASE(mhp_alignment),
 	KUNIT_CASE(mhp_boot_ram_overlap),
@@ -817,6 +892,7 @@ static struct kunit_case memory_hotplug_cases[] = {
 	KUNIT_CASE(mhp_memmap_default_on),
 	KUNIT_CASE(mhp_memmap_no_ram_falls_back),
 	KUNIT_CASE(mhp_memmap_accounting),
+	KUNIT_CASE(mhp_ranges_move_once),
 	KUNIT_CASE(mhp_lock_excludes),
 	/* Last: the node it creates outlives the case, as in Linux. */
 	KUNIT_CASE(mhp_new_node),
