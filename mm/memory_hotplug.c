@@ -1672,21 +1672,24 @@ static int offline_fits(const unsigned long *start, const unsigned long *end,
  *	page is online and in one zone
  *
  * Hotplug lock held. Refuses at once if what is in use in the range
- * cannot fit elsewhere (see offline_fits()), isolates its pageblocks so
- * nothing new is allocated there, asks the memory notifier
- * (MEM_GOING_OFFLINE may veto), migrates every page in use elsewhere (see evacuate_range() for the
- * bound on retries), then takes the free pages out, lowers the present
- * and managed counts, shrinks the zone's span and rebuilds zonelists and
- * watermarks, and marks its sections offline, before MEM_OFFLINE. Does
- * not touch memory block state: the caller does.
+ * cannot fit elsewhere (see offline_fits()), isolates its pageblocks
+ * so nothing new is allocated there (a range isolated ahead with the
+ * blocks leaving with it, see mhp_isolate_leaving(), is taken as it is),
+ * asks the memory notifier (MEM_GOING_OFFLINE may veto), migrates every
+ * page in use elsewhere (see evacuate_range() for the bound on retries),
+ * then takes the free pages out, lowers the present and managed counts,
+ * shrinks the zone's span and rebuilds zonelists and watermarks, and
+ * marks its sections offline, before MEM_OFFLINE. Does not touch memory
+ * block state: the caller does.
  *
  * Return: 0; -EINVAL when the range is not online memory of one zone;
  * -EBUSY when what is in use would not fit elsewhere, a pageblock cannot
  * be isolated or a page cannot be moved; -EINTR when the calling task got
  * a signal while pages were being moved; a vetoing callback's errno.
- * On failure MEM_CANCEL_OFFLINE is sent (once
- * MEM_GOING_OFFLINE was) and the range is online as before, its pageblocks
- * back to their types; pages that were migrated stay where they went.
+ * On failure MEM_CANCEL_OFFLINE is sent (once MEM_GOING_OFFLINE was) and
+ * the range is online as before, its pageblocks back to their types
+ * (also those of a range isolated ahead); pages that were migrated stay
+ * where they went.
  */
 int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
 {
@@ -1705,7 +1708,7 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
 	for (pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages)
 		if (!pfn_in_zone_online(zone, pfn) ||
 		    !pfn_in_zone_online(zone, pfn + pageblock_nr_pages - 1))
-			return -EINVAL;
+			goto refused;
 	populated = populated_zone(zone);
 
 	lb = leaving_take(start_pfn, end_pfn);
@@ -1750,6 +1753,11 @@ cancel:
 unisolate:
 	unisolate_range(start_pfn, end_pfn, saved);
 	return ret;
+
+refused:
+	/* Isolated ahead (a leaving block): back as it was all the same. */
+	leaving_unisolate(start_pfn, end_pfn);
+	return -EINVAL;
 }
 
 /* ---- blocks that leave together ---- */

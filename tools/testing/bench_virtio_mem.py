@@ -94,6 +94,15 @@ def _timed_resize(m, size, want_kib, shrink):
     return took
 
 
+def _migrated(m):
+    """pgmigrate_success from /proc/vmstat: pages migration moved."""
+    got = re.search(r"^pgmigrate_success (\d+)", m.run(
+        "grep '^pgmigrate_success ' /proc/vmstat"), re.M)
+    if not got:
+        raise NotAvailable("no pgmigrate_success in /proc/vmstat")
+    return int(got.group(1))
+
+
 def _fill(m):
     m.run(f"memfill -t 36000 {FILL_MIB} > /tmp/mf.log 2>&1 & "
           "echo $! > /tmp/mf.pid")
@@ -123,7 +132,7 @@ def measure(who, kernel, cmdline, initrd, grow_kib, log_path):
     m = qemu.Machine(kernel, memory="512M,maxmem=8G", cmdline=cmdline,
                      extra_args=ARGS, log_path=log_path, timeout=1800.0,
                      prompt=linux_ref.PROMPT, initrd=initrd)
-    figures = {"grow": [], "shrink": []}
+    figures = {"grow": [], "shrink": [], "moved": []}
     with m:
         try:
             m.expect(linux_ref.READY, timeout=180)
@@ -140,8 +149,10 @@ def measure(who, kernel, cmdline, initrd, grow_kib, log_path):
                 figures["grow"].append(_timed_resize(
                     m, START + GROW, start + grow_kib, False))
                 _fill(m)
+                moved = _migrated(m)
                 figures["shrink"].append(_timed_resize(m, START, start,
                                                        True))
+                figures["moved"].append(_migrated(m) - moved)
                 _unfill(m)
         except Exception as e:
             if not isinstance(e, NotAvailable):
@@ -225,6 +236,12 @@ def bench(build, tide_kernel, out=sys.stdout):
     print("  Tide mmom=0: memory_hotplug.memmap_on_memory=0, the memmap in "
           "boot memory as on Linux (no first write into each new block)",
           file=out)
+    for who, figures in results.items():
+        runs = figures.get("moved_all")
+        if runs:
+            print(f"  {who} shrink moved (pgmigrate_success): "
+                  f"{', '.join(f'{p * 4096 / MIB:.0f}' for p in runs)} MiB "
+                  f"for {FILL_MIB} MiB in use", file=out)
     for who, figures in results.items():
         for key in ("grow", "shrink"):
             runs = figures.get(key + "_all")
