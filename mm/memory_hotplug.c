@@ -1416,7 +1416,7 @@ static void unisolate_range(unsigned long start_pfn, unsigned long end_pfn,
  */
 struct leaving_block {
 	struct list_head list;
-	unsigned long start_pfn, end_pfn;
+	unsigned long first_pfn, past_pfn;
 	u8 saved[PAGEBLOCKS_PER_SECTION];
 };
 
@@ -1429,7 +1429,7 @@ static struct leaving_block *leaving_take(unsigned long start_pfn,
 	struct leaving_block *lb;
 
 	list_for_each_entry(lb, &leaving_blocks, list) {
-		if (lb->start_pfn == start_pfn && lb->end_pfn == end_pfn) {
+		if (lb->first_pfn == start_pfn && lb->past_pfn == end_pfn) {
 			list_del(&lb->list);
 			return lb;
 		}
@@ -1443,7 +1443,7 @@ static bool leaving_overlaps(unsigned long start_pfn, unsigned long end_pfn)
 	struct leaving_block *lb;
 
 	list_for_each_entry(lb, &leaving_blocks, list)
-		if (lb->start_pfn < end_pfn && start_pfn < lb->end_pfn)
+		if (lb->first_pfn < end_pfn && start_pfn < lb->past_pfn)
 			return true;
 	return false;
 }
@@ -1465,8 +1465,8 @@ static int leaving_isolate(unsigned long start_pfn, unsigned long end_pfn)
 		kfree(lb);
 		return ret;
 	}
-	lb->start_pfn = start_pfn;
-	lb->end_pfn = end_pfn;
+	lb->first_pfn = start_pfn;
+	lb->past_pfn = end_pfn;
 	list_add_tail(&lb->list, &leaving_blocks);
 	return 0;
 }
@@ -1481,7 +1481,7 @@ static void leaving_unisolate(unsigned long start_pfn, unsigned long end_pfn)
 
 	if (!lb)
 		return;
-	unisolate_range(lb->start_pfn, lb->end_pfn, lb->saved);
+	unisolate_range(lb->first_pfn, lb->past_pfn, lb->saved);
 	kfree(lb);
 }
 
@@ -1665,14 +1665,35 @@ static int offline_fits(const unsigned long *start, const unsigned long *end,
 	return -EBUSY;
 }
 
+static int add_ram_pages(unsigned long pfn, unsigned long nr, void *arg)
+{
+	*(unsigned long *)arg += nr;
+	return 0;
+}
+
+/*
+ * Whether every page of [@start_pfn, @end_pfn) is System RAM in the
+ * resource tree (/proc/iomem): a block firmware keeps part of (a hole)
+ * never goes offline, as in Linux, whatever its pages hold.
+ */
+static bool range_all_ram(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long ram = 0;
+
+	walk_system_ram_range(start_pfn, end_pfn - start_pfn, &ram,
+			      add_ram_pages);
+	return ram == end_pfn - start_pfn;
+}
+
 /**
  * offline_pages - take an online range out of the buddy allocator
  * @start_pfn: first pfn, pageblock aligned
  * @nr_pages: at most one section, a multiple of pageblock_nr_pages; every
  *	page is online and in one zone
  *
- * Hotplug lock held. Refuses at once if what is in use in the range
- * cannot fit elsewhere (see offline_fits()), isolates its pageblocks
+ * Hotplug lock held. Refuses first a range that is not all System RAM in
+ * the resource tree ("memory holes", as Linux), then one whose pages in
+ * use cannot fit elsewhere (see offline_fits()); isolates its pageblocks
  * so nothing new is allocated there (a range isolated ahead with the
  * blocks leaving with it, see mhp_isolate_leaving(), is taken as it is),
  * asks the memory notifier (MEM_GOING_OFFLINE may veto), migrates every
@@ -1682,7 +1703,8 @@ static int offline_fits(const unsigned long *start, const unsigned long *end,
  * marks its sections offline, before MEM_OFFLINE. Does not touch memory
  * block state: the caller does.
  *
- * Return: 0; -EINVAL when the range is not online memory of one zone;
+ * Return: 0; -EINVAL when the range has a hole (firmware's, not System
+ * RAM) or is not online memory of one zone;
  * -EBUSY when what is in use would not fit elsewhere, a pageblock cannot
  * be isolated or a page cannot be moved; -EINTR when the calling task got
  * a signal while pages were being moved; a vetoing callback's errno.
@@ -1704,6 +1726,12 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
 	if (WARN_ON_ONCE(!nr_pages || nr_pages > PAGES_PER_SECTION ||
 			 !IS_ALIGNED(start_pfn | nr_pages, pageblock_nr_pages)))
 		return -EINVAL;
+	if (!range_all_ram(start_pfn, end_pfn)) {
+		/* Linux's failure line, with its reason for this case. */
+		pr_info("memory offlining [mem %#010llx-%#010llx] failed due to memory holes\n",
+			PFN_PHYS(start_pfn), PFN_PHYS(end_pfn) - 1);
+		goto refused;
+	}
 	zone = page_zone(pfn_to_page(start_pfn));
 	for (pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages)
 		if (!pfn_in_zone_online(zone, pfn) ||
@@ -1890,20 +1918,20 @@ out:
  */
 void mhp_unisolate_leaving(const u64 *starts, int nr)
 {
-	unsigned long start_pfn, end_pfn;
+	unsigned long first, past;
 	struct memory_block *mem;
 	int i;
 
 	for (i = 0; i < nr; i++) {
 		if (!IS_ALIGNED(starts[i], memory_block_size_bytes()))
 			continue;
-		start_pfn = PHYS_PFN(starts[i]);
-		mem = find_memory_block_by_id(pfn_to_section_nr(start_pfn));
+		first = PHYS_PFN(starts[i]);
+		mem = find_memory_block_by_id(pfn_to_section_nr(first));
 		if (!mem)
 			continue;
-		memory_block_pfns(mem, &start_pfn, &end_pfn);
+		memory_block_pfns(mem, &first, &past);
 		put_device(&mem->dev);
-		leaving_unisolate(start_pfn, end_pfn);
+		leaving_unisolate(first, past);
 	}
 }
 

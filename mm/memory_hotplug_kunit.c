@@ -839,11 +839,10 @@ static void mhp_ranges_move_once(struct kunit *test)
 	 * migration would put the data if the first block left alone.
 	 */
 	KUNIT_ASSERT_EQ(test, mhp_block_set(test, start, true), 0);
-	ret = movable_test_fill(100 * SZ_1M / PAGE_SIZE, 0);
-	KUNIT_ASSERT_EQ(test, ret, 0);
+	KUNIT_ASSERT_EQ(test, movable_test_fill(SZ_1M / PAGE_SIZE * 100, 0), 0);
 	for (off = MHP_BLOCK; off < size; off += MHP_BLOCK) {
 		ret = mhp_block_set(test, start + off, true);
-		KUNIT_ASSERT_EQ(test, ret, 0);
+		KUNIT_ASSERT_EQ_MSG(test, ret, 0, "online %#llx", start + off);
 	}
 	in_use = 0;
 	for (off = 0; off < size; off += MHP_BLOCK) {
