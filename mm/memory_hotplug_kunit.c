@@ -872,6 +872,71 @@ static void mhp_ranges_move_once(struct kunit *test)
 	movable_test_free();
 }
 
+/* Pageblocks of [@start, +@size) whose type is not MIGRATE_MOVABLE. */
+static unsigned long mhp_not_movable_pageblocks(u64 start, u64 size)
+{
+	unsigned long pfn, n = 0;
+
+	for (pfn = PHYS_PFN(start); pfn < PHYS_PFN(start + size);
+	     pfn += pageblock_nr_pages) {
+		if (PageReserved(pfn_to_page(pfn)))
+			continue;	/* a block's own memmap */
+		n += get_pageblock_migratetype(pfn_to_page(pfn)) !=
+		     MIGRATE_MOVABLE;
+	}
+	return n;
+}
+
+/*
+ * Three blocks leave together and the middle one holds pages that refuse
+ * to move: the first, offlined already, comes back online, the last gets
+ * its pageblocks back from the isolation ahead, and the free pages of
+ * all three count as free again.
+ */
+static void mhp_ranges_refused_gives_back(struct kunit *test)
+{
+	struct mhp_ctx *ctx = test->priv;
+	unsigned long free0, bad = 1;
+	u64 start, size, off;
+	struct range r;
+
+	if (!mhp_find_spare_ram(3, &start, &size) || size < 3 * MHP_BLOCK)
+		kunit_skip(test, "no three blocks of firmware RAM beyond mem=");
+	if (NODE_DATA(0)->node_zones[ZONE_MOVABLE].present_pages)
+		kunit_skip(test, "node 0 has ZONE_MOVABLE memory already");
+	size = 3 * MHP_BLOCK;
+	KUNIT_ASSERT_EQ(test, mhp_add(test, 0, start, size), 0);
+	KUNIT_ASSERT_EQ(test, mhp_block_set(test, start + MHP_BLOCK, true), 0);
+	KUNIT_ASSERT_EQ(test, movable_test_fill(SZ_1M / PAGE_SIZE * 32, 0), 0);
+	KUNIT_ASSERT_EQ(test, mhp_block_set(test, start, true), 0);
+	KUNIT_ASSERT_EQ(test, mhp_block_set(test, start + 2 * MHP_BLOCK, true),
+			0);
+	KUNIT_EXPECT_GT(test, mhp_test_pages_in(start + MHP_BLOCK, MHP_BLOCK),
+			0UL);
+	free0 = nr_free_pages();
+
+	movable_test_set_refuse(true);
+	r.start = start;
+	r.end = start + size - 1;
+	KUNIT_EXPECT_EQ(test, offline_and_remove_memory_ranges(&r, 1), -EBUSY);
+	movable_test_set_refuse(false);
+	get_online_mems();
+	for (off = 0; off < size; off += MHP_BLOCK)
+		KUNIT_EXPECT_EQ(test, mhp_block_state(start + off), MEM_ONLINE);
+	put_online_mems();
+	KUNIT_EXPECT_EQ(test, mhp_not_movable_pageblocks(start, size), 0UL);
+	/* Per-CPU lists and slab may hold a few pages either way. */
+	KUNIT_EXPECT_LE(test, free0, nr_free_pages() + 1024);
+	KUNIT_EXPECT_LE(test, nr_free_pages(), free0 + 1024);
+	KUNIT_EXPECT_EQ(test, movable_test_verify(&bad), 0);
+	KUNIT_EXPECT_EQ(test, bad, 0UL);
+
+	/* Once the pages may move, the same removal goes through. */
+	KUNIT_EXPECT_EQ(test, offline_and_remove_memory_ranges(&r, 1), 0);
+	ctx->nr = 0;
+	movable_test_free();
+}
+
 static struct kunit_case memory_hotplug_cases[] = {
 	KUNIT_CASE(mhp_alignment),
 	KUNIT_CASE(mhp_boot_ram_overlap),
@@ -892,6 +957,7 @@ static struct kunit_case memory_hotplug_cases[] = {
 	KUNIT_CASE(mhp_memmap_no_ram_falls_back),
 	KUNIT_CASE(mhp_memmap_accounting),
 	KUNIT_CASE(mhp_ranges_move_once),
+	KUNIT_CASE(mhp_ranges_refused_gives_back),
 	KUNIT_CASE(mhp_lock_excludes),
 	/* Last: the node it creates outlives the case, as in Linux. */
 	KUNIT_CASE(mhp_new_node),
