@@ -1405,6 +1405,87 @@ static void unisolate_range(unsigned long start_pfn, unsigned long end_pfn,
 }
 
 /*
+ * Blocks that will go offline soon, isolated ahead of their turn so that
+ * what leaves one of them is not put into another (mhp_isolate_leaving(),
+ * offline_planned()). An entry is the online part of one memory block
+ * (memory_block_pfns()) and its pageblocks' types from before. The list
+ * and the entries change only under the hotplug lock held for writing;
+ * an entry may outlive one hold of it (virtio-mem drops the lock between
+ * steps), and goes away when offline_pages() takes that range (whether
+ * it succeeds or not) or when its isolation is undone.
+ */
+struct leaving_block {
+	struct list_head list;
+	unsigned long first_pfn, past_pfn;
+	u8 saved[PAGEBLOCKS_PER_SECTION];
+};
+
+static LIST_HEAD(leaving_blocks);
+
+/* Hotplug lock held. Takes the entry of exactly [@start_pfn, @end_pfn). */
+static struct leaving_block *leaving_take(unsigned long start_pfn,
+					  unsigned long end_pfn)
+{
+	struct leaving_block *lb;
+
+	list_for_each_entry(lb, &leaving_blocks, list) {
+		if (lb->first_pfn == start_pfn && lb->past_pfn == end_pfn) {
+			list_del(&lb->list);
+			return lb;
+		}
+	}
+	return NULL;
+}
+
+/* Hotplug lock held. Whether [@start_pfn, @end_pfn) meets a leaving block. */
+static bool leaving_overlaps(unsigned long start_pfn, unsigned long end_pfn)
+{
+	struct leaving_block *lb;
+
+	list_for_each_entry(lb, &leaving_blocks, list)
+		if (lb->first_pfn < end_pfn && start_pfn < lb->past_pfn)
+			return true;
+	return false;
+}
+
+/*
+ * Hotplug lock held for writing. Isolates the online range of one block
+ * ahead of its offline and records it. Return: 0, -ENOMEM, or -EBUSY
+ * (a pageblock already isolated: nothing changed).
+ */
+static int leaving_isolate(unsigned long start_pfn, unsigned long end_pfn)
+{
+	struct leaving_block *lb = kzalloc(sizeof(*lb), GFP_KERNEL);
+	int ret;
+
+	if (!lb)
+		return -ENOMEM;
+	ret = isolate_range(start_pfn, end_pfn, lb->saved);
+	if (ret) {
+		kfree(lb);
+		return ret;
+	}
+	lb->first_pfn = start_pfn;
+	lb->past_pfn = end_pfn;
+	list_add_tail(&lb->list, &leaving_blocks);
+	return 0;
+}
+
+/*
+ * Hotplug lock held for writing. Gives [@start_pfn, @end_pfn) its
+ * pageblock types back if it is still a leaving block; else nothing.
+ */
+static void leaving_unisolate(unsigned long start_pfn, unsigned long end_pfn)
+{
+	struct leaving_block *lb = leaving_take(start_pfn, end_pfn);
+
+	if (!lb)
+		return;
+	unisolate_range(lb->first_pfn, lb->past_pfn, lb->saved);
+	kfree(lb);
+}
+
+/*
  * Whether the task offlining was sent a signal: then the offline stops
  * with -EINTR and rolls back like any failed one. Only a write from user
  * space can see this; kernel threads (ACPI eject, KUnit) never have one.
@@ -1528,14 +1609,16 @@ static unsigned long unplugged_pages_in_range(unsigned long start_pfn,
 
 /*
  * Whether what is in use in the online ranges [@start[i], @end[i]) (each
- * in one zone, none isolated yet: an isolated range's free pages are not
- * counted free) fits in what every zone offers once they are gone
+ * in one zone) fits in what every zone offers once they are gone
  * (zone_room_after()); unplugged pages are neither in use nor managed.
+ * @isolated: the ranges are isolated already, so their free pages have
+ * left the zones' free counts (else none of them is isolated yet).
  * Sets *@in_use and *@room. Shared by offline and mhp_unplug_pages().
  * Return: true if it fits.
  */
 static bool ranges_fit(const unsigned long *start, const unsigned long *end,
-		       int nr, unsigned long *in_use, unsigned long *room)
+		       int nr, bool isolated, unsigned long *in_use,
+		       unsigned long *room)
 {
 	int nid, z, i;
 
@@ -1555,7 +1638,8 @@ static bool ranges_fit(const unsigned long *start, const unsigned long *end,
 				f = free_pages_in_range(start[i], end[i]);
 				u = unplugged_pages_in_range(start[i], end[i]);
 				gone += end[i] - start[i] - u;
-				gone_free += f;
+				if (!isolated)
+					gone_free += f;
 				*in_use += end[i] - start[i] - u - f;
 			}
 			*room += zone_room_after(zone, gone, gone_free);
@@ -1570,15 +1654,35 @@ static bool ranges_fit(const unsigned long *start, const unsigned long *end,
  * before it moves anything.
  */
 static int offline_fits(const unsigned long *start, const unsigned long *end,
-			int nr)
+			int nr, bool isolated)
 {
 	unsigned long in_use, room;
 
-	if (ranges_fit(start, end, nr, &in_use, &room))
+	if (ranges_fit(start, end, nr, isolated, &in_use, &room))
 		return 0;
 	pr_info("offline: %lu pages in use, room for %lu elsewhere: refused\n",
 		in_use, room);
 	return -EBUSY;
+}
+
+static int add_ram_pages(unsigned long pfn, unsigned long nr, void *arg)
+{
+	*(unsigned long *)arg += nr;
+	return 0;
+}
+
+/*
+ * Whether every page of [@start_pfn, @end_pfn) is System RAM in the
+ * resource tree (/proc/iomem): a block firmware keeps part of (a hole)
+ * never goes offline, as in Linux, whatever its pages hold.
+ */
+static bool range_all_ram(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long ram = 0;
+
+	walk_system_ram_range(start_pfn, end_pfn - start_pfn, &ram,
+			      add_ram_pages);
+	return ram == end_pfn - start_pfn;
 }
 
 /**
@@ -1587,27 +1691,33 @@ static int offline_fits(const unsigned long *start, const unsigned long *end,
  * @nr_pages: at most one section, a multiple of pageblock_nr_pages; every
  *	page is online and in one zone
  *
- * Hotplug lock held. Refuses at once if what is in use in the range
- * cannot fit elsewhere (see offline_fits()), isolates its pageblocks so
- * nothing new is allocated there, asks the memory notifier
- * (MEM_GOING_OFFLINE may veto), migrates every page in use elsewhere (see evacuate_range() for the
- * bound on retries), then takes the free pages out, lowers the present
- * and managed counts, shrinks the zone's span and rebuilds zonelists and
- * watermarks, and marks its sections offline, before MEM_OFFLINE. Does
- * not touch memory block state: the caller does.
+ * Hotplug lock held. Refuses first a range that is not all System RAM in
+ * the resource tree ("memory holes", as Linux), then one whose pages in
+ * use cannot fit elsewhere (see offline_fits()); isolates its pageblocks
+ * so nothing new is allocated there (a range isolated ahead with the
+ * blocks leaving with it, see mhp_isolate_leaving(), is taken as it is),
+ * asks the memory notifier (MEM_GOING_OFFLINE may veto), migrates every
+ * page in use elsewhere (see evacuate_range() for the bound on retries),
+ * then takes the free pages out, lowers the present and managed counts,
+ * shrinks the zone's span and rebuilds zonelists and watermarks, and
+ * marks its sections offline, before MEM_OFFLINE. Does not touch memory
+ * block state: the caller does.
  *
- * Return: 0; -EINVAL when the range is not online memory of one zone;
+ * Return: 0; -EINVAL when the range has a hole (firmware's, not System
+ * RAM) or is not online memory of one zone;
  * -EBUSY when what is in use would not fit elsewhere, a pageblock cannot
  * be isolated or a page cannot be moved; -EINTR when the calling task got
  * a signal while pages were being moved; a vetoing callback's errno.
- * On failure MEM_CANCEL_OFFLINE is sent (once
- * MEM_GOING_OFFLINE was) and the range is online as before, its pageblocks
- * back to their types; pages that were migrated stay where they went.
+ * On failure MEM_CANCEL_OFFLINE is sent (once MEM_GOING_OFFLINE was) and
+ * the range is online as before, its pageblocks back to their types
+ * (also those of a range isolated ahead); pages that were migrated stay
+ * where they went.
  */
 int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
 {
 	unsigned long end_pfn = start_pfn + nr_pages, pfn;
 	u8 saved[PAGEBLOCKS_PER_SECTION];
+	struct leaving_block *lb;
 	struct memory_notify arg;
 	struct zone *zone;
 	bool populated;
@@ -1616,23 +1726,39 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
 	if (WARN_ON_ONCE(!nr_pages || nr_pages > PAGES_PER_SECTION ||
 			 !IS_ALIGNED(start_pfn | nr_pages, pageblock_nr_pages)))
 		return -EINVAL;
+	if (!range_all_ram(start_pfn, end_pfn)) {
+		/* Linux's failure line, with its reason for this case. */
+		pr_info("memory offlining [mem %#010llx-%#010llx] failed due to memory holes\n",
+			PFN_PHYS(start_pfn), PFN_PHYS(end_pfn) - 1);
+		goto refused;
+	}
 	zone = page_zone(pfn_to_page(start_pfn));
 	for (pfn = start_pfn; pfn < end_pfn; pfn += pageblock_nr_pages)
 		if (!pfn_in_zone_online(zone, pfn) ||
 		    !pfn_in_zone_online(zone, pfn + pageblock_nr_pages - 1))
-			return -EINVAL;
+			goto refused;
 	populated = populated_zone(zone);
 
-	/*
-	 * Before isolating: offline_fits() counts the zones' free pages, and
-	 * the range's own free pages leave that count once isolated.
-	 */
-	ret = offline_fits(&start_pfn, &end_pfn, 1);
-	if (ret)
-		return ret;
-	ret = isolate_range(start_pfn, end_pfn, saved);
-	if (ret)
-		return ret;
+	lb = leaving_take(start_pfn, end_pfn);
+	if (lb) {
+		/* Isolated ahead, with the blocks leaving with it. */
+		memcpy(saved, lb->saved, sizeof(saved));
+		kfree(lb);
+		ret = offline_fits(&start_pfn, &end_pfn, 1, true);
+		if (ret)
+			goto unisolate;
+	} else {
+		/*
+		 * Before isolating: offline_fits() counts the zones' free
+		 * pages, and the range's own leave that count once isolated.
+		 */
+		ret = offline_fits(&start_pfn, &end_pfn, 1, false);
+		if (ret)
+			return ret;
+		ret = isolate_range(start_pfn, end_pfn, saved);
+		if (ret)
+			return ret;
+	}
 	memory_notify_init(&arg, zone, start_pfn, nr_pages, false);
 	ret = memory_notify_errno(MEM_GOING_OFFLINE, &arg);
 	if (ret)
@@ -1652,8 +1778,161 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
 
 cancel:
 	memory_notify(MEM_CANCEL_OFFLINE, &arg);
+unisolate:
 	unisolate_range(start_pfn, end_pfn, saved);
 	return ret;
+
+refused:
+	/* Isolated ahead (a leaving block): back as it was all the same. */
+	leaving_unisolate(start_pfn, end_pfn);
+	return -EINVAL;
+}
+
+/* ---- blocks that leave together ---- */
+
+/* For mhp_isolate_leaving(): the online blocks among the ones given. */
+struct leaving_plan {
+	unsigned long *start, *end;
+	int nr;
+};
+
+static int leaving_plan_block(struct memory_block *mem, void *arg)
+{
+	struct leaving_plan *lp = arg;
+
+	if (mem->state != MEM_ONLINE)
+		return 0;
+	if (!mem->zone)	/* boot memory of two zones: never leaves */
+		return -EBUSY;
+	memory_block_pfns(mem, &lp->start[lp->nr], &lp->end[lp->nr]);
+	lp->nr++;
+	return 0;
+}
+
+/*
+ * Hotplug lock held. The longest run of @lp's blocks, from the first,
+ * whose pages in use fit elsewhere together. More blocks only add pages
+ * in use and take room away, so a binary search finds it.
+ */
+static int leaving_fitting(const struct leaving_plan *lp)
+{
+	unsigned long in_use, room;
+	int lo = 0, hi = lp->nr, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo + 1) / 2;
+		if (ranges_fit(lp->start, lp->end, mid, false, &in_use, &room))
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	if (lo < lp->nr)
+		pr_info("offline: %d of %d leaving blocks fit elsewhere together\n",
+			lo, lp->nr);
+	return lo;
+}
+
+/**
+ * mhp_isolate_leaving - isolate memory blocks that are about to go offline
+ * @starts: the first physical address of each block, memory block
+ *	aligned, in the order the caller will offline them
+ * @nr: how many
+ *
+ * Hotplug lock held for writing. Looks at @starts in order and takes the
+ * longest run from the first whose pages in use fit elsewhere together
+ * (the estimate offline_pages() makes, for all of them at once); blocks
+ * that are offline already count in the run and are left alone. It
+ * isolates the pageblocks of every online block of the run: nothing new
+ * is allocated there, and when offline_pages() then takes one of them,
+ * what it moves goes to memory that stays, so data moves once however
+ * many blocks leave.
+ *
+ * A block stays isolated, also across releases of the hotplug lock,
+ * until offline_pages() takes it (it is then offline, or, if that
+ * failed, back as it was before this call) or mhp_unisolate_leaving()
+ * gives it back. Meanwhile mhp_plug_pages() and mhp_unplug_pages()
+ * refuse it with -EBUSY. The caller undoes what it did not offline.
+ *
+ * Return: how many of @starts, from the first, are now isolated or
+ * offline: 0 to @nr (fewer than @nr: the rest did not fit, reason on
+ * the console); -EINVAL when a start is not a present memory block's;
+ * -EBUSY when a block spans two zones or is isolated already; -ENOMEM.
+ * On an error nothing is isolated.
+ */
+int mhp_isolate_leaving(const u64 *starts, int nr)
+{
+	u64 bsize = memory_block_size_bytes();
+	struct leaving_plan lp = {};
+	int *online_before, i, fit, ret = 0;
+
+	if (nr <= 0)
+		return 0;
+	lp.start = kcalloc(2 * nr, sizeof(*lp.start), GFP_KERNEL);
+	online_before = kcalloc(nr + 1, sizeof(*online_before), GFP_KERNEL);
+	if (!lp.start || !online_before) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	lp.end = lp.start + nr;
+	for (i = 0; i < nr && !ret; i++) {
+		online_before[i] = lp.nr;
+		if (!IS_ALIGNED(starts[i], bsize) ||
+		    !pfn_valid(PHYS_PFN(starts[i])))
+			ret = -EINVAL;
+		else
+			ret = walk_memory_blocks(starts[i], bsize, &lp,
+						 leaving_plan_block);
+	}
+	online_before[nr] = lp.nr;
+	if (ret)
+		goto out;
+	fit = leaving_fitting(&lp);
+	for (i = 0; i < fit; i++) {
+		ret = leaving_isolate(lp.start[i], lp.end[i]);
+		if (ret)
+			break;
+	}
+	if (ret) {
+		while (i--)
+			leaving_unisolate(lp.start[i], lp.end[i]);
+		goto out;
+	}
+	/* Offline blocks right after the run belong to it too. */
+	for (i = nr; online_before[i] > fit; i--)
+		;
+	ret = i;
+out:
+	kfree(online_before);
+	kfree(lp.start);
+	return ret;
+}
+
+/**
+ * mhp_unisolate_leaving - give back blocks isolated ahead of an offline
+ * @starts: as given to mhp_isolate_leaving()
+ * @nr: how many
+ *
+ * Hotplug lock held for writing. Every block of @starts that
+ * mhp_isolate_leaving() isolated and nobody offlined since gets its
+ * pageblocks back as they were; the others are left alone.
+ */
+void mhp_unisolate_leaving(const u64 *starts, int nr)
+{
+	unsigned long first, past;
+	struct memory_block *mem;
+	int i;
+
+	for (i = 0; i < nr; i++) {
+		if (!IS_ALIGNED(starts[i], memory_block_size_bytes()))
+			continue;
+		first = PHYS_PFN(starts[i]);
+		mem = find_memory_block_by_id(pfn_to_section_nr(first));
+		if (!mem)
+			continue;
+		memory_block_pfns(mem, &first, &past);
+		put_device(&mem->dev);
+		leaving_unisolate(first, past);
+	}
 }
 
 /* ---- whole ranges: the one place that changes them and rolls back ---- */
@@ -1772,20 +2051,32 @@ static int plan_fits(const struct offline_plan *plan)
 		start[i] = plan->blocks[i].start_pfn;
 		end[i] = plan->blocks[i].end_pfn;
 	}
-	ret = offline_fits(start, end, plan->nr);
+	ret = offline_fits(start, end, plan->nr, false);
 	kfree(start);
 	return ret;
 }
 
 /*
- * Hotplug lock held. Offlines the planned blocks in order; if one fails,
- * the ones before it come back online with exactly the online type and
- * in exactly the zone they had. Return: 0 or the failing block's errno.
+ * Hotplug lock held for writing. Isolates every planned block first, so
+ * that what leaves one of them goes to memory that stays and moves once;
+ * then offlines them in order. If one fails, the ones after it get their
+ * pageblocks back and the ones before it come back online with exactly
+ * the online type and in exactly the zone they had.
+ * Return: 0 or the failing block's errno.
  */
 static int offline_planned(const struct offline_plan *plan)
 {
-	int i, ret = 0;
+	int i, j, ret = 0;
 
+	for (i = 0; i < plan->nr; i++) {
+		ret = leaving_isolate(plan->blocks[i].start_pfn,
+				      plan->blocks[i].end_pfn);
+		if (ret) {
+			pr_info("memory: memory%lu cannot be isolated: %d\n",
+				plan->blocks[i].mem->start_section_nr, ret);
+			goto unisolate;
+		}
+	}
 	for (i = 0; i < plan->nr; i++) {
 		ret = memory_block_offline(plan->blocks[i].mem);
 		if (ret) {
@@ -1796,6 +2087,10 @@ static int offline_planned(const struct offline_plan *plan)
 	}
 	if (!ret)
 		return 0;
+	/* A failed offline_pages() gave block i its pageblocks back. */
+	for (j = i; j < plan->nr; j++)
+		leaving_unisolate(plan->blocks[j].start_pfn,
+				  plan->blocks[j].end_pfn);
 	while (i--) {
 		const struct block_undo *b = &plan->blocks[i];
 
@@ -1803,6 +2098,12 @@ static int offline_planned(const struct offline_plan *plan)
 			pr_err("memory: memory%lu could not be onlined again\n",
 			       b->mem->start_section_nr);
 	}
+	return ret;
+
+unisolate:
+	while (i--)
+		leaving_unisolate(plan->blocks[i].start_pfn,
+				  plan->blocks[i].end_pfn);
 	return ret;
 }
 
@@ -1815,12 +2116,14 @@ static int offline_planned(const struct offline_plan *plan)
  * All or nothing, under one hold of the hotplug lock, so nobody onlines a
  * block in between: first checks that every range can be removed once it
  * is offline, that every online block is in one zone, and that the pages
- * in use in all of them fit elsewhere (see offline_fits()); then offlines
- * the online blocks one by one, and if one fails, brings back the ones
- * offlined before it with exactly the online type and zone each had
- * (blocks that were offline stay offline); then removes every range,
- * which the checks made sure cannot fail half-way. Takes the hotplug
- * lock; sleeps.
+ * in use in all of them fit elsewhere (see offline_fits()); then isolates
+ * the pageblocks of every online block, so that what is in use moves
+ * once, to memory that stays, and offlines them one by one; if one
+ * fails, the ones not offlined yet get their pageblocks back and the
+ * ones offlined before it come back online with exactly the online type
+ * and zone each had (blocks that were offline stay offline); then
+ * removes every range, which the checks made sure cannot fail half-way.
+ * Takes the hotplug lock; sleeps.
  *
  * Return: 0 with every range removed; -EINVAL for a bad range or one that
  * holds boot memory, no memory, or part of a larger hot-added range;
@@ -2021,7 +2324,8 @@ static int mhp_check_owned(unsigned long start_pfn, unsigned long nr_pages)
  * do not change: unplugged pages were present already.
  *
  * Return: 0; -EINVAL for a bad range, a block not online or a page that
- * is not PGTY_UNPLUGGED (then nothing changed).
+ * is not PGTY_UNPLUGGED; -EBUSY for a block isolated by
+ * mhp_isolate_leaving() (then nothing changed).
  */
 int mhp_plug_pages(unsigned long start_pfn, unsigned long nr_pages)
 {
@@ -2032,6 +2336,8 @@ int mhp_plug_pages(unsigned long start_pfn, unsigned long nr_pages)
 
 	if (ret)
 		return ret;
+	if (leaving_overlaps(start_pfn, end_pfn))
+		return -EBUSY;
 	for (pfn = start_pfn; pfn < end_pfn; pfn++)
 		if (!PageUnplugged(pfn_to_page(pfn)))
 			return -EINVAL;
@@ -2061,8 +2367,9 @@ int mhp_plug_pages(unsigned long start_pfn, unsigned long nr_pages)
  *
  * Return: 0; -EINVAL for a bad range or pages that are not plugged RAM;
  * -ENOSPC when what is in use does not fit elsewhere (reason on the
- * console); -EBUSY when a pageblock cannot be isolated or a page cannot
- * move; -EINTR on a signal. On failure the pageblocks are back as they
+ * console); -EBUSY when a pageblock cannot be isolated (the block is
+ * isolated by mhp_isolate_leaving()) or a page cannot move; -EINTR on a
+ * signal. On failure the pageblocks are back as they
  * were (pages that moved stay moved).
  */
 int mhp_unplug_pages(unsigned long start_pfn, unsigned long nr_pages)
@@ -2078,10 +2385,12 @@ int mhp_unplug_pages(unsigned long start_pfn, unsigned long nr_pages)
 	pfn = ALIGN_DOWN(start_pfn, PAGES_PER_SECTION);
 	if (mhp_section_hosts_memmap(pfn) && start_pfn < pfn + MHP_VMEMMAP_PAGES)
 		return -EINVAL;		/* the block's own memmap */
+	if (leaving_overlaps(start_pfn, end_pfn))
+		return -EBUSY;
 	for (pfn = start_pfn; pfn < end_pfn; pfn++)
 		if (PageUnplugged(pfn_to_page(pfn)))
 			return -EINVAL;
-	if (!ranges_fit(&start_pfn, &end_pfn, 1, &in_use, &room)) {
+	if (!ranges_fit(&start_pfn, &end_pfn, 1, false, &in_use, &room)) {
 		pr_info("unplug [%#lx-%#lx]: %lu pages in use, room for %lu elsewhere: refused\n",
 			start_pfn, end_pfn - 1, in_use, room);
 		return -ENOSPC;

@@ -13,6 +13,7 @@
 #include <linux/memblock.h>
 #include <linux/memory.h>
 #include <linux/memory_hotplug.h>
+#include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -798,6 +799,144 @@ static void mhp_memmap_accounting(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mhp_remove(test, start, size), 0);
 }
 
+/* Movable test pages whose pfn lies in [@start, +@size). */
+static unsigned long mhp_test_pages_in(u64 start, u64 size)
+{
+	unsigned long i, pfn, n = 0;
+
+	for (i = 0; i < movable_test_nr_pages(); i++) {
+		pfn = page_to_pfn(movable_test_page(i));
+		if (pfn >= PHYS_PFN(start) && pfn < PHYS_PFN(start + size))
+			n++;
+	}
+	return n;
+}
+
+/*
+ * Blocks that leave together are emptied together: data in the first
+ * one does not move into the next ones, which leave too. Checksummed
+ * movable pages fill the first of three ZONE_MOVABLE blocks; removing
+ * the three must migrate about the pages in use there, once, not up to
+ * three times.
+ */
+static void mhp_ranges_move_once(struct kunit *test)
+{
+	struct mhp_ctx *ctx = test->priv;
+	unsigned long in_use, moved, bad = 1;
+	u64 start, size, off;
+	struct range r;
+	int ret;
+
+	if (!mhp_find_spare_ram(3, &start, &size) || size < 3 * MHP_BLOCK)
+		kunit_skip(test, "no three blocks of firmware RAM beyond mem=");
+	if (NODE_DATA(0)->node_zones[ZONE_MOVABLE].present_pages)
+		kunit_skip(test, "node 0 has ZONE_MOVABLE memory already");
+	size = 3 * MHP_BLOCK;
+	KUNIT_ASSERT_EQ(test, mhp_add(test, 0, start, size), 0);
+	/*
+	 * The data goes into the first block while it is ZONE_MOVABLE's only
+	 * memory; the two others come online empty after it, and are where
+	 * migration would put the data if the first block left alone.
+	 */
+	KUNIT_ASSERT_EQ(test, mhp_block_set(test, start, true), 0);
+	KUNIT_ASSERT_EQ(test, movable_test_fill(SZ_1M / PAGE_SIZE * 100, 0), 0);
+	for (off = MHP_BLOCK; off < size; off += MHP_BLOCK) {
+		ret = mhp_block_set(test, start + off, true);
+		KUNIT_ASSERT_EQ_MSG(test, ret, 0, "online %#llx", start + off);
+	}
+	in_use = 0;
+	for (off = 0; off < size; off += MHP_BLOCK) {
+		unsigned long n = mhp_test_pages_in(start + off, MHP_BLOCK);
+
+		kunit_info(test, "block %llu: %lu test pages\n",
+			   off / MHP_BLOCK, n);
+		in_use += n;
+	}
+	KUNIT_EXPECT_GT(test, in_use, PHYS_PFN(MHP_BLOCK) / 2);
+
+	moved = migrate_nr_succeeded();
+	r.start = start;
+	r.end = start + size - 1;
+	ret = offline_and_remove_memory_ranges(&r, 1);
+	moved = migrate_nr_succeeded() - moved;
+	KUNIT_EXPECT_EQ(test, ret, 0);
+	if (!ret)
+		ctx->nr = 0;	/* removed: nothing for the exit hook */
+	kunit_info(test, "%lu test pages in the blocks, %lu pages migrated\n",
+		   in_use, moved);
+	/* The fill's own page tables and a few kernel pages move too. */
+	KUNIT_EXPECT_LE(test, moved, in_use + in_use / 16 + 256);
+	KUNIT_EXPECT_GE(test, moved, in_use);
+	KUNIT_EXPECT_EQ(test, movable_test_verify(&bad), 0);
+	KUNIT_EXPECT_EQ(test, bad, 0UL);
+	movable_test_free();
+}
+
+/* Pageblocks of [@start, +@size) whose type is not MIGRATE_MOVABLE. */
+static unsigned long mhp_not_movable_pageblocks(u64 start, u64 size)
+{
+	unsigned long pfn, n = 0;
+
+	for (pfn = PHYS_PFN(start); pfn < PHYS_PFN(start + size);
+	     pfn += pageblock_nr_pages) {
+		if (PageReserved(pfn_to_page(pfn)))
+			continue;	/* a block's own memmap */
+		n += get_pageblock_migratetype(pfn_to_page(pfn)) !=
+		     MIGRATE_MOVABLE;
+	}
+	return n;
+}
+
+/*
+ * Three blocks leave together and the middle one holds pages that refuse
+ * to move: the first, offlined already, comes back online, the last gets
+ * its pageblocks back from the isolation ahead, and the free pages of
+ * all three count as free again.
+ */
+static void mhp_ranges_refused_gives_back(struct kunit *test)
+{
+	struct mhp_ctx *ctx = test->priv;
+	unsigned long free0, bad = 1;
+	u64 start, size, off;
+	struct range r;
+
+	if (!mhp_find_spare_ram(3, &start, &size) || size < 3 * MHP_BLOCK)
+		kunit_skip(test, "no three blocks of firmware RAM beyond mem=");
+	if (NODE_DATA(0)->node_zones[ZONE_MOVABLE].present_pages)
+		kunit_skip(test, "node 0 has ZONE_MOVABLE memory already");
+	size = 3 * MHP_BLOCK;
+	KUNIT_ASSERT_EQ(test, mhp_add(test, 0, start, size), 0);
+	KUNIT_ASSERT_EQ(test, mhp_block_set(test, start + MHP_BLOCK, true), 0);
+	KUNIT_ASSERT_EQ(test, movable_test_fill(SZ_1M / PAGE_SIZE * 32, 0), 0);
+	KUNIT_ASSERT_EQ(test, mhp_block_set(test, start, true), 0);
+	KUNIT_ASSERT_EQ(test, mhp_block_set(test, start + 2 * MHP_BLOCK, true),
+			0);
+	KUNIT_EXPECT_GT(test, mhp_test_pages_in(start + MHP_BLOCK, MHP_BLOCK),
+			0UL);
+	free0 = nr_free_pages();
+
+	movable_test_set_refuse(true);
+	r.start = start;
+	r.end = start + size - 1;
+	KUNIT_EXPECT_EQ(test, offline_and_remove_memory_ranges(&r, 1), -EBUSY);
+	movable_test_set_refuse(false);
+	get_online_mems();
+	for (off = 0; off < size; off += MHP_BLOCK)
+		KUNIT_EXPECT_EQ(test, mhp_block_state(start + off), MEM_ONLINE);
+	put_online_mems();
+	KUNIT_EXPECT_EQ(test, mhp_not_movable_pageblocks(start, size), 0UL);
+	/* Per-CPU lists and slab may hold a few pages either way. */
+	KUNIT_EXPECT_LE(test, free0, nr_free_pages() + 1024);
+	KUNIT_EXPECT_LE(test, nr_free_pages(), free0 + 1024);
+	KUNIT_EXPECT_EQ(test, movable_test_verify(&bad), 0);
+	KUNIT_EXPECT_EQ(test, bad, 0UL);
+
+	/* Once the pages may move, the same removal goes through. */
+	KUNIT_EXPECT_EQ(test, offline_and_remove_memory_ranges(&r, 1), 0);
+	ctx->nr = 0;
+	movable_test_free();
+}
+
 static struct kunit_case memory_hotplug_cases[] = {
 	KUNIT_CASE(mhp_alignment),
 	KUNIT_CASE(mhp_boot_ram_overlap),
@@ -817,6 +956,8 @@ static struct kunit_case memory_hotplug_cases[] = {
 	KUNIT_CASE(mhp_memmap_default_on),
 	KUNIT_CASE(mhp_memmap_no_ram_falls_back),
 	KUNIT_CASE(mhp_memmap_accounting),
+	KUNIT_CASE(mhp_ranges_move_once),
+	KUNIT_CASE(mhp_ranges_refused_gives_back),
 	KUNIT_CASE(mhp_lock_excludes),
 	/* Last: the node it creates outlives the case, as in Linux. */
 	KUNIT_CASE(mhp_new_node),

@@ -835,13 +835,21 @@ unsigned long free_pages_in_range(unsigned long start_pfn,
  *
  * Movable pages that migration moves out of a block may land in DMA32 or
  * Normal only above this many free pages, so that moving user data never
- * starves the kernel: the high watermark plus an eighth of the zone.
+ * starves the kernel: the high watermark plus an eighth of the zone. Free
+ * pages of isolated pageblocks are not counted in the zone: they are on
+ * their way out with an offline (several blocks that leave together are
+ * isolated at once), and the reserve is for the zone that stays.
  * Return: the reserve in pages; 0 for ZONE_MOVABLE, which is not kept
  * for the kernel.
  */
 unsigned long zone_kernel_reserve(const struct zone *zone)
 {
+	unsigned long managed = READ_ONCE(zone->managed_pages);
+	unsigned long leaving = READ_ONCE(zone->vm_stat[NR_ISOLATED_FREE]);
+
 	if (zone_idx(zone) == ZONE_MOVABLE)
 		return 0;
-	return high_wmark_pages(zone) + READ_ONCE(zone->managed_pages) / 8;
+	if (leaving > managed)
+		leaving = managed;
+	return high_wmark_pages(zone) + (managed - leaving) / 8;
 }

@@ -92,6 +92,9 @@ static const char * const vmem_field_names[VF_NR] = {
  * @mbs: per memory block state; written by the thread only, with the
  *	hotplug lock held for writing; read by the thread, and by
  *	vmem_plugged() with the hotplug lock held
+ * @leaving: the first addresses of the blocks isolated ahead of a shrink
+ *	(vmem_isolate_leaving()), @nr_leaving of them; @leaving_mb: their
+ *	block numbers. The thread's only; nr_mb entries each.
  * @owner: registered with mm for [@mb_start, +nr_mb memory blocks)
  * @res: the device region in iomem ("virtio0", not busy)
  * @thread: the resize thread
@@ -126,6 +129,9 @@ struct vmem {
 	struct vmem_geom geom;
 	u64 mb_start;
 	struct vmem_mb *mbs;
+	u64 *leaving;
+	unsigned int *leaving_mb;
+	unsigned int nr_leaving;
 	struct mhp_owner owner;
 	struct resource *res;
 	struct task_struct *thread;
@@ -886,6 +892,90 @@ static int vmem_unplug_step(struct vmem *vm, unsigned long want,
 	}
 }
 
+/* ---- blocks that leave together ---- */
+
+/*
+ * The blocks the next unplug steps take out whole, in the order they go
+ * (vmem_plan_unplug()'s: newest first), until @want units are gone;
+ * they stop at the first step that takes only part of a block, after
+ * which no block goes whole. Writes at most @max block numbers to @out.
+ * Return: how many.
+ */
+static unsigned int vmem_plan_leaving(const struct vmem_geom *g,
+				      const struct vmem_mb *mbs,
+				      unsigned long want, unsigned int *out,
+				      unsigned int max)
+{
+	unsigned int mb, k, p, m, n = 0;
+
+	for (mb = g->nr_mb; mb-- > 0 && want && n < max;) {
+		const struct vmem_mb *b = &mbs[mb];
+
+		if (!b->added || (b->flags & VMEM_MB_SKIP))
+			continue;
+		if (g->mbs_per_unit > 1) {
+			if (mb % g->mbs_per_unit)
+				continue;
+			for (k = 0; k < g->mbs_per_unit && n < max; k++)
+				out[n++] = mb + k;
+			want--;
+			continue;
+		}
+		p = b->plugged;
+		m = min_t(unsigned int, b->memmap, p);
+		if (!(b->flags & VMEM_MB_NO_WHOLE) && (!p || want >= p)) {
+			out[n++] = mb;
+			want -= p;
+			continue;
+		}
+		/* Part of this block: no block goes whole after it. */
+		if (min_t(unsigned long, want, p - m))
+			break;
+	}
+	return n;
+}
+
+/*
+ * Before a shrink: isolates the online blocks that the unplug steps
+ * towards @want will take out whole, as many as fit elsewhere together
+ * (mhp_isolate_leaving()), so that what they hold moves once, into
+ * memory that stays, rather than into the next block to go. Those that
+ * do not fit are offlined as before, one at a time, when their turn
+ * comes, and the shrink still goes as far as memory allows. Records the
+ * blocks in @vm->leaving for vmem_unisolate_leaving().
+ */
+static void vmem_isolate_leaving(struct vmem *vm, unsigned long want)
+{
+	unsigned int mb, i, n;
+	int ret;
+
+	mem_hotplug_begin();
+	for (mb = 0; mb < vm->geom.nr_mb; mb++)
+		if (vm->mbs[mb].added)
+			vm->mbs[mb].online =
+				mhp_block_state(vmem_mb_addr(vm, mb));
+	n = vmem_plan_leaving(&vm->geom, vm->mbs, want, vm->leaving_mb,
+			      vm->geom.nr_mb);
+	for (i = 0; i < n; i++)
+		vm->leaving[i] = vmem_mb_addr(vm, vm->leaving_mb[i]);
+	ret = mhp_isolate_leaving(vm->leaving, n);
+	vm->nr_leaving = ret > 0 ? n : 0;
+	mem_hotplug_done();
+	if (ret < 0)
+		vmem_info(vm, "leaving blocks not isolated ahead (%d)\n", ret);
+}
+
+/* After a shrink: what vmem_isolate_leaving() isolated and is left. */
+static void vmem_unisolate_leaving(struct vmem *vm)
+{
+	if (!vm->nr_leaving)
+		return;
+	mem_hotplug_begin();
+	mhp_unisolate_leaving(vm->leaving, vm->nr_leaving);
+	mem_hotplug_done();
+	vm->nr_leaving = 0;
+}
+
 /* ---- the resize thread ---- */
 
 static bool vmem_read_checked(struct vmem *vm, struct vmem_cfg *c)
@@ -928,6 +1018,7 @@ static bool vmem_resize(struct vmem *vm)
 {
 	struct vmem_cfg c, prev;
 	const char *reason = NULL;
+	bool leaving = false, kicked = false;
 	unsigned long want;
 	unsigned int mb;
 	u64 plugged;
@@ -949,8 +1040,11 @@ static bool vmem_resize(struct vmem *vm)
 	for (mb = 0; mb < vm->geom.nr_mb; mb++)
 		vm->mbs[mb].flags = 0;
 	while (!vm->broken && !kthread_should_stop()) {
-		if (READ_ONCE(vm->kick))
-			return false;	/* the thread loops and reads again */
+		if (READ_ONCE(vm->kick)) {
+			/* The thread loops and reads the config again. */
+			kicked = true;
+			break;
+		}
 		plugged = vmem_plugged_bytes(vm, NULL);
 		if (plugged < c.requested_size) {
 			want = (c.requested_size - plugged) / vm->geom.unit;
@@ -960,6 +1054,10 @@ static bool vmem_resize(struct vmem *vm)
 		} else if (plugged > c.requested_size) {
 			want = DIV_ROUND_UP(plugged - c.requested_size,
 					    vm->geom.unit);
+			if (!leaving) {
+				vmem_isolate_leaving(vm, want);
+				leaving = true;
+			}
 			err = vmem_unplug_step(vm, want, &reason);
 		} else {
 			break;
@@ -968,6 +1066,9 @@ static bool vmem_resize(struct vmem *vm)
 		if (err)
 			break;
 	}
+	vmem_unisolate_leaving(vm);
+	if (kicked)
+		return false;
 	plugged = vmem_plugged_bytes(vm, NULL);
 	if (!err || plugged == c.requested_size) {
 		vmem_publish(vm, NULL, false, "none");
@@ -1225,7 +1326,11 @@ static int vmem_probe(struct virtio_device *vdev)
 	if (err)
 		goto out_free;
 	vm->mbs = kcalloc(vm->geom.nr_mb, sizeof(*vm->mbs), GFP_KERNEL);
-	if (!vm->mbs) {
+	vm->leaving = kcalloc(vm->geom.nr_mb, sizeof(*vm->leaving),
+			      GFP_KERNEL);
+	vm->leaving_mb = kcalloc(vm->geom.nr_mb, sizeof(*vm->leaving_mb),
+				 GFP_KERNEL);
+	if (!vm->mbs || !vm->leaving || !vm->leaving_mb) {
 		err = -ENOMEM;
 		goto out_free;
 	}
@@ -1270,6 +1375,8 @@ out_release:
 	__release_region(&iomem_resource, vm->fixed.addr,
 			 vm->fixed.region_size);
 out_free:
+	kfree(vm->leaving_mb);
+	kfree(vm->leaving);
 	kfree(vm->mbs);
 	kfree(vm->req);
 	kfree(vm->resp);
@@ -1313,6 +1420,8 @@ static void vmem_remove(struct virtio_device *vdev)
 	__release_region(&iomem_resource, vm->fixed.addr,
 			 vm->fixed.region_size);
 	dev_set_drvdata(&vdev->dev, NULL);
+	kfree(vm->leaving_mb);
+	kfree(vm->leaving);
 	kfree(vm->mbs);
 	kfree(vm->req);
 	kfree(vm->resp);

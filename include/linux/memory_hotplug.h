@@ -209,6 +209,22 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages);
 #define OFFLINE_SCAN_CHUNK	(4 * pageblock_nr_pages)
 #define OFFLINE_PAUSE_STEP_MS	10U
 
+/*
+ * Blocks that leave together (mm/memory_hotplug.c). When several blocks
+ * go offline one after the other, what the first one holds would move
+ * into the next ones and then again. mhp_isolate_leaving() isolates the
+ * pageblocks of the online blocks about to leave (as many, in the given
+ * order, as fit elsewhere together), so that offline_pages() of each
+ * moves its pages once, to memory that stays; mhp_unisolate_leaving()
+ * gives back the ones not offlined. Both with the hotplug lock held for
+ * writing; the isolation may last across releases of it (virtio-mem
+ * asks the device between two blocks). offline_and_remove_memory_ranges()
+ * does the same for its blocks inside its one hold of the lock.
+ * See the functions' kernel-doc.
+ */
+int mhp_isolate_leaving(const u64 *starts, int nr);
+void mhp_unisolate_leaving(const u64 *starts, int nr);
+
 /* ---- memory a driver owns (virtio-mem): mm/memory_hotplug.c ---- */
 
 /*

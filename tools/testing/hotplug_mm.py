@@ -120,6 +120,22 @@ def write_fails(m, line, message):
                              f"{message!r}, got {status}: {out.strip()!r}")
 
 
+def holed_blocks(m):
+    """(memoryN, start, end) of each block that /proc/iomem's System RAM
+    touches but does not wholly cover: firmware keeps part of it."""
+    ram = [(int(a, 16), int(b, 16) + 1) for a, b in
+           re.findall(r"^([0-9a-f]+)-([0-9a-f]+) : System RAM$",
+                      sh(m, "cat /proc/iomem"), re.M)]
+    starts = sorted({s for a, b in ram
+                     for s in range(a // BLOCK * BLOCK, b, BLOCK)})
+    holed = []
+    for start in starts:
+        end = start + BLOCK
+        if sum(max(0, min(end, b) - max(start, a)) for a, b in ram) != BLOCK:
+            holed.append((block_of(start), start, end))
+    return holed
+
+
 def expect_eq(what, got, want):
     if got != want:
         raise AssertionError(f"{what}: got {got!r}, expected {want!r}")
@@ -267,7 +283,8 @@ def auto_online_blocks(m):
 # ---- invalid writes ----
 
 def invalid_writes(m):
-    """Writes Linux refuses are refused with its errno, and change nothing."""
+    """Writes Linux refuses are refused with its errno, and change nothing;
+    offlining a boot block with a hole is refused with EINVAL."""
     total0, _ = mem(m)
     addr = add_dimm(m, "dimm0", BLOCK)
     blk = block_of(addr)
@@ -307,6 +324,23 @@ def invalid_writes(m):
 
     # boot memory is online already
     write_fails(m, "echo online > memory1/state", EINVAL)
+
+    # A block with a hole (firmware keeps part of it: memory0's legacy
+    # area, the ACPI tables at the end of RAM in memory3) is refused
+    # before anything else with EINVAL, and Linux's reason on the console.
+    holed = holed_blocks(m)
+    if not holed:
+        raise AssertionError("no boot block with a hole in /proc/iomem")
+    for hblk, start, end in holed:
+        mark = len(m.output)
+        write_fails(m, f"echo offline > {hblk}/state", EINVAL)
+        expect_eq(f"{hblk}/state after a refused offline", state(m, hblk),
+                  "online")
+        want = "failed due to memory holes"
+        if start:
+            want = f"[mem {start:#010x}-{end - 1:#010x}] " + want
+        wait_until(lambda: want in m.output[mark:],
+                   f"{want!r} on the console", timeout=10)
     unplug(m, "dimm0", addr, BLOCK, total0)
 
 

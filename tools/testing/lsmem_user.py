@@ -910,9 +910,8 @@ SESSION = [
 
 # Why Tide's output differs from Linux's for some commands.
 NO_ZONE_DMA = ("Tide has no ZONE_DMA: memory0 is all DMA32 (Linux's spans "
-               "DMA and DMA32, so its valid_zones is \"none\" and its "
-               "offline fails with EINVAL before trying; Tide's tries and "
-               "fails with EBUSY)")
+               "DMA and DMA32, so its valid_zones is \"none\"; an offline "
+               "fails with EINVAL on both, for memory0's holes)")
 NO_UEVENT = ("/sys/module/MOD/uevent is not there: Tide's kobject uevents "
              "cover devices only")
 
@@ -1010,10 +1009,6 @@ TIDE_DIFFERS = {
         'Total online memory:     896M\n'
         'Total offline memory:    128M\n'
         'rc=0\n',
-        NO_ZONE_DMA),
-    51: ('chmem -d -b 0',
-        'chmem: Memory Block 0 (0x0000000000000000-0x0000000007ffffff) disable failed: Device or resource busy\n'
-        'rc=1\n',
         NO_ZONE_DMA),
     62: ('ls /sys/module/memory_hotplug/',
         'parameters\n'
