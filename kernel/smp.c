@@ -26,9 +26,17 @@ struct cpumask cpus_present_set = { .bits = { 1 } };
 struct cpumask cpus_online_set = { .bits = { 1 } };
 unsigned int nr_cpu_ids = 1;
 
-/* A target's pending calls, FIFO; the lock protects head and tail. */
+/*
+ * A target's pending calls, FIFO. @lock protects head and tail; it is a
+ * bare arch_spinlock_t, which the lock validator does not see, and a leaf
+ * taken with interrupts off. The CPUs waiting in a stop_machine() run
+ * their queue while the runner copies kernel pages, and the validator
+ * would record each acquire in the current task's held_locks: the task's
+ * task_struct may be one of the pages being copied, and a write after
+ * the copy would be lost (the validator then saw a lock held twice).
+ */
 struct call_queue {
-	spinlock_t lock;
+	arch_spinlock_t lock;
 	struct call_single_data *head, *tail;
 };
 
@@ -49,10 +57,10 @@ void smp_process_call_queue(void)
 	struct call_queue *q = this_cpu_ptr(&call_queue);
 	struct call_single_data *csd, *next;
 
-	spin_lock(&q->lock);
+	arch_spin_lock(&q->lock);
 	csd = q->head;
 	q->head = q->tail = NULL;
-	spin_unlock(&q->lock);
+	arch_spin_unlock(&q->lock);
 
 	for (; csd; csd = next) {
 		smp_call_func_t func = csd->func;
@@ -78,13 +86,13 @@ static void csd_queue(int cpu, struct call_single_data *csd)
 	struct call_queue *q = per_cpu_ptr(&call_queue, cpu);
 
 	csd->next = NULL;
-	spin_lock(&q->lock);
+	arch_spin_lock(&q->lock);
 	if (q->tail)
 		q->tail->next = csd;
 	else
 		q->head = csd;
 	q->tail = csd;
-	spin_unlock(&q->lock);
+	arch_spin_unlock(&q->lock);
 }
 
 /* Queues @func for the online CPUs of @mask but this one. Interrupts off. */

@@ -8,9 +8,12 @@
 #include <linux/kernel.h>
 #include <linux/atomic.h>
 #include <linux/jiffies.h>
+#include <linux/lockdep.h>
 #include <linux/percpu.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/stop_machine.h>
+#include <linux/string.h>
 #include <linux/time.h>
 #include <linux/vmalloc.h>
 #include <asm/apic.h>
@@ -308,6 +311,82 @@ static void smp_stop_machine_shootdown(struct kunit *test)
 	vfree(b);
 }
 
+struct stop_watch {
+	struct task_struct *other;	/* the waiting CPU's task in the stop */
+	bool written;			/* it wrote the validator's record */
+};
+
+#ifdef CONFIG_PROVE_LOCKING
+/* The first unused entry of @t's held-lock record, cleared; or NULL. */
+static u8 *clear_free_held_lock(struct task_struct *t)
+{
+	int depth = READ_ONCE(t->lockdep_depth);
+
+	if (depth < 0 || depth >= LOCKDEP_MAX_HELD)
+		return NULL;
+	memset(&t->held_locks[depth], 0, sizeof(t->held_locks[depth]));
+	return (u8 *)&t->held_locks[depth];
+}
+#define HELD_LOCK_SIZE	sizeof(struct held_lock)
+#else
+static u8 *clear_free_held_lock(struct task_struct *t)
+{
+	return NULL;
+}
+#define HELD_LOCK_SIZE	0
+#endif
+
+/*
+ * The runner watches the task a waiting CPU runs while that CPU spins in
+ * the stop for 20 ms, answering cross calls: that task_struct may be a
+ * page the runner moves, so nothing in it may be written, not even the
+ * validator's record of the locks it takes (a lock taken and dropped
+ * fills the first free entry, which the runner cleared). The waiting CPU
+ * is this one, CPU 0: its per-CPU data is in the kernel image, so the
+ * validator sees its locks.
+ */
+static int stop_watch_fn(void *data)
+{
+	struct stop_watch *w = data;
+	struct task_struct *t;
+	u64 start;
+	size_t i;
+	u8 *slot;
+
+	t = w->other;
+	slot = clear_free_held_lock(t);
+	if (!slot)
+		return -ENOSPC;
+	start = ktime_get_ns();
+	while (ktime_get_ns() - start < 20 * NSEC_PER_MSEC)
+		cpu_relax();
+	for (i = 0; i < HELD_LOCK_SIZE; i++)
+		if (READ_ONCE(slot[i]))
+			w->written = true;
+	return 0;
+}
+
+static void smp_stop_waiters_write_nothing(struct kunit *test)
+{
+	struct stop_watch w = { .other = current };
+	struct cpumask runner = { };
+	int cpu;
+
+	need_two_cpus(test);
+	if (!IS_ENABLED(CONFIG_PROVE_LOCKING) || !lockdep_enabled())
+		kunit_skip(test, "needs the lock validator");
+	if (smp_processor_id() != 0)
+		kunit_skip(test, "runs on CPU 0");
+	for_each_online_cpu(cpu)
+		if (cpu != 0) {
+			cpumask_set_cpu(cpu, &runner);
+			break;
+		}
+	KUNIT_EXPECT_EQ(test, stop_machine(stop_watch_fn, &w, &runner), 0);
+	KUNIT_EXPECT_FALSE_MSG(test, w.written,
+			       "the waiting CPU's task recorded a lock");
+}
+
 static void smp_ticks_on_every_cpu(struct kunit *test)
 {
 	unsigned long before[NR_CPUS];
@@ -325,6 +404,7 @@ static void smp_ticks_on_every_cpu(struct kunit *test)
 
 static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(smp_cpus_online),
+	KUNIT_CASE(smp_stop_waiters_write_nothing),
 	KUNIT_CASE(smp_percpu_cpu0_is_static),
 	KUNIT_CASE(smp_percpu_isolation),
 	KUNIT_CASE(smp_call_single_wait),
