@@ -20,7 +20,7 @@ where node 0's data goes. The scenario
   3. checks that `removable` says 0 for the kernel image's block and for
      blocks whose end firmware reserved, 1 for every other;
   4. offlines every block of node 0 except the kernel image's (from
-     /proc/iomem's "Kernel code/data/bss" if it has them, else from the
+     /proc/iomem's "Kernel code/rodata/data/bss", checked against the
      build's System.map), highest first, retrying once a block that
      fails with EBUSY or EAGAIN, and prints "offlined X of Y blocks of
      node 0" with, for each failure, the block, the errno and the
@@ -65,7 +65,7 @@ WRITE_ERRORS = {
 }
 
 _REASON = re.compile(r"(offline_pages \[.*|offline: .*refused|"
-                     r"memory: memory\d+ .*)$")
+                     r"memory offlining \[.*|memory: memory\d+ .*)$")
 _TYPE = re.compile(r"\(type (\d+), count (-?\d+)\)")
 
 
@@ -104,14 +104,22 @@ def kernel_ranges_sysmap(m):
 
 
 def kernel_blocks(m):
-    """(block numbers holding the kernel image, where that was read)."""
-    ranges, source = kernel_ranges_iomem(m), "/proc/iomem"
+    """(block numbers holding the kernel image, where that was read):
+    from /proc/iomem's Kernel lines, which must lie inside _text.._end of
+    the build's System.map and name the same blocks."""
+    ranges, image = kernel_ranges_iomem(m), kernel_ranges_sysmap(m)[0]
     if not ranges:
-        ranges, source = kernel_ranges_sysmap(m), "System.map"
+        raise AssertionError("/proc/iomem has no Kernel code/data lines")
+    outside = [(a, b) for a, b in ranges if a < image[0] or b > image[1]]
+    if outside:
+        raise AssertionError(f"/proc/iomem's Kernel lines {outside} are "
+                             f"outside the image {image}")
     nrs = set()
     for start, end in ranges:
         nrs.update(range(start // BLOCK, end // BLOCK + 1))
-    return sorted(nrs), source
+    if sorted(nrs) != list(range(image[0] // BLOCK, image[1] // BLOCK + 1)):
+        raise AssertionError(f"/proc/iomem puts the image in {sorted(nrs)}")
+    return sorted(nrs), "/proc/iomem"
 
 
 def not_all_ram(m, nrs):
