@@ -327,13 +327,27 @@ static u8 *clear_free_held_lock(struct task_struct *t)
 	memset(&t->held_locks[depth], 0, sizeof(t->held_locks[depth]));
 	return (u8 *)&t->held_locks[depth];
 }
-#define HELD_LOCK_SIZE	sizeof(struct held_lock)
+
+/* Whether the entry clear_free_held_lock() cleared was written since. */
+static bool held_lock_written(const u8 *slot)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(struct held_lock); i++)
+		if (READ_ONCE(slot[i]))
+			return true;
+	return false;
+}
 #else
 static u8 *clear_free_held_lock(struct task_struct *t)
 {
 	return NULL;
 }
-#define HELD_LOCK_SIZE	0
+
+static bool held_lock_written(const u8 *slot)
+{
+	return false;
+}
 #endif
 
 /*
@@ -350,7 +364,6 @@ static int stop_watch_fn(void *data)
 	struct stop_watch *w = data;
 	struct task_struct *t;
 	u64 start;
-	size_t i;
 	u8 *slot;
 
 	t = w->other;
@@ -360,9 +373,7 @@ static int stop_watch_fn(void *data)
 	start = ktime_get_ns();
 	while (ktime_get_ns() - start < 20 * NSEC_PER_MSEC)
 		cpu_relax();
-	for (i = 0; i < HELD_LOCK_SIZE; i++)
-		if (READ_ONCE(slot[i]))
-			w->written = true;
+	w->written = held_lock_written(slot);
 	return 0;
 }
 
