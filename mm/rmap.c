@@ -207,6 +207,14 @@ static bool rmap_del_item(struct page *page, struct anon_rmap *r,
 	return free_it;
 }
 
+/* Makes @page anonymous with @r: scanners that see PGTY_ANON find it. */
+static void rmap_publish(struct page *page, struct anon_rmap *r)
+{
+	WRITE_ONCE(page->anon_rmap, r);
+	smp_wmb();	/* the rmap before the type that says it is there */
+	WRITE_ONCE(page->type, PGTY_ANON);
+}
+
 /**
  * page_add_anon_rmap - record that @vma maps @page at @addr
  * @page: an order-0 page: a new one (its first mapping makes it an
@@ -251,12 +259,8 @@ int page_add_anon_rmap(struct page *page, struct vm_area_struct *vma,
 	list_add(&item->node, &r->items);
 	r->nr++;
 	spin_unlock(&r->lock);
-	if (fresh) {
-		/* Scanners that see PGTY_ANON find the rmap. */
-		WRITE_ONCE(page->anon_rmap, fresh);
-		smp_wmb();	/* the rmap before the type that says it is there */
-		WRITE_ONCE(page->type, PGTY_ANON);
-	}
+	if (fresh)
+		rmap_publish(page, fresh);
 	return 0;
 }
 
@@ -329,9 +333,7 @@ int page_add_obj_rmap(struct page *page, struct shared_anon *obj,
 	list_add(&item->node, &r->items);
 	r->nr = 1;
 	r->nr_obj = 1;
-	WRITE_ONCE(page->anon_rmap, r);
-	smp_wmb();	/* the rmap before the type that says it is there */
-	WRITE_ONCE(page->type, PGTY_ANON);
+	rmap_publish(page, r);
 	return 0;
 }
 
@@ -666,9 +668,7 @@ bool rmap_migration_remap(struct page *old, struct page *new)
 		 */
 		while (!trylock_page(new))
 			cpu_relax();
-		WRITE_ONCE(new->anon_rmap, r);
-		smp_wmb();	/* the rmap before the type that says it is there */
-		WRITE_ONCE(new->type, PGTY_ANON);
+		rmap_publish(new, r);
 	}
 	for (;;) {
 		if (!rmap_pick(r, RMAP_RESTORED, &t, &dying)) {
