@@ -813,6 +813,24 @@ static unsigned long mhp_test_pages_in(u64 start, u64 size)
 }
 
 /*
+ * Adds three blocks of firmware RAM beyond mem= on node 0, offline, for a
+ * case that brings them into ZONE_MOVABLE; skips the case when there is
+ * no such RAM or ZONE_MOVABLE has memory already. Returns the first
+ * block's address.
+ */
+static u64 mhp_add_three_blocks(struct kunit *test)
+{
+	u64 start, size;
+
+	if (!mhp_find_spare_ram(3, &start, &size) || size < 3 * MHP_BLOCK)
+		kunit_skip(test, "no three blocks of firmware RAM beyond mem=");
+	if (NODE_DATA(0)->node_zones[ZONE_MOVABLE].present_pages)
+		kunit_skip(test, "node 0 has ZONE_MOVABLE memory already");
+	KUNIT_ASSERT_EQ(test, mhp_add(test, 0, start, 3 * MHP_BLOCK), 0);
+	return start;
+}
+
+/*
  * Blocks that leave together are emptied together: data in the first
  * one does not move into the next ones, which leave too. Checksummed
  * movable pages fill the first of three ZONE_MOVABLE blocks; removing
@@ -827,12 +845,8 @@ static void mhp_ranges_move_once(struct kunit *test)
 	struct range r;
 	int ret;
 
-	if (!mhp_find_spare_ram(3, &start, &size) || size < 3 * MHP_BLOCK)
-		kunit_skip(test, "no three blocks of firmware RAM beyond mem=");
-	if (NODE_DATA(0)->node_zones[ZONE_MOVABLE].present_pages)
-		kunit_skip(test, "node 0 has ZONE_MOVABLE memory already");
+	start = mhp_add_three_blocks(test);
 	size = 3 * MHP_BLOCK;
-	KUNIT_ASSERT_EQ(test, mhp_add(test, 0, start, size), 0);
 	/*
 	 * The data goes into the first block while it is ZONE_MOVABLE's only
 	 * memory; the two others come online empty after it, and are where
@@ -900,12 +914,8 @@ static void mhp_ranges_refused_gives_back(struct kunit *test)
 	u64 start, size, off;
 	struct range r;
 
-	if (!mhp_find_spare_ram(3, &start, &size) || size < 3 * MHP_BLOCK)
-		kunit_skip(test, "no three blocks of firmware RAM beyond mem=");
-	if (NODE_DATA(0)->node_zones[ZONE_MOVABLE].present_pages)
-		kunit_skip(test, "node 0 has ZONE_MOVABLE memory already");
+	start = mhp_add_three_blocks(test);
 	size = 3 * MHP_BLOCK;
-	KUNIT_ASSERT_EQ(test, mhp_add(test, 0, start, size), 0);
 	KUNIT_ASSERT_EQ(test, mhp_block_set(test, start + MHP_BLOCK, true), 0);
 	KUNIT_ASSERT_EQ(test, movable_test_fill(SZ_1M / PAGE_SIZE * 32, 0), 0);
 	KUNIT_ASSERT_EQ(test, mhp_block_set(test, start, true), 0);
