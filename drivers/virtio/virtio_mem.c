@@ -895,43 +895,35 @@ static int vmem_unplug_step(struct vmem *vm, unsigned long want,
 /* ---- blocks that leave together ---- */
 
 /*
- * The blocks the next unplug steps take out whole, in the order they go
- * (vmem_plan_unplug()'s: newest first), until @want units are gone;
- * they stop at the first step that takes only part of a block, after
- * which no block goes whole. Writes at most @max block numbers to @out.
- * Return: how many.
+ * The blocks the next unplug steps take out whole, in the order they go,
+ * until @want units are gone: vmem_plan_unplug() itself, run on a copy of
+ * @mbs in which each block it takes is marked VMEM_MB_SKIP. They stop at
+ * the first step that takes only part of a block, after which no block
+ * goes whole. Writes at most @max block numbers to @out.
+ * Return: how many; 0 when the copy cannot be had.
  */
 static unsigned int vmem_plan_leaving(const struct vmem_geom *g,
 				      const struct vmem_mb *mbs,
 				      unsigned long want, unsigned int *out,
 				      unsigned int max)
 {
-	unsigned int mb, k, p, m, n = 0;
+	struct vmem_mb *left = kmalloc_array(g->nr_mb, sizeof(*mbs),
+					     GFP_KERNEL);
+	unsigned int k, n = 0, span = max(g->mbs_per_unit, 1U);
+	struct vmem_step st;
 
-	for (mb = g->nr_mb; mb-- > 0 && want && n < max;) {
-		const struct vmem_mb *b = &mbs[mb];
-
-		if (!b->added || (b->flags & VMEM_MB_SKIP))
-			continue;
-		if (g->mbs_per_unit > 1) {
-			if (mb % g->mbs_per_unit)
-				continue;
-			for (k = 0; k < g->mbs_per_unit && n < max; k++)
-				out[n++] = mb + k;
-			want--;
-			continue;
+	if (!left)
+		return 0;
+	memcpy(left, mbs, g->nr_mb * sizeof(*mbs));
+	while (want && n < max && !vmem_plan_unplug(g, left, want, &st) &&
+	       st.kind == VMEM_UNPLUG_WHOLE) {
+		for (k = 0; k < span && n < max; k++) {
+			out[n++] = st.mb + k;
+			left[st.mb + k].flags |= VMEM_MB_SKIP;
 		}
-		p = b->plugged;
-		m = min_t(unsigned int, b->memmap, p);
-		if (!(b->flags & VMEM_MB_NO_WHOLE) && (!p || want >= p)) {
-			out[n++] = mb;
-			want -= p;
-			continue;
-		}
-		/* Part of this block: no block goes whole after it. */
-		if (min_t(unsigned long, want, p - m))
-			break;
+		want -= min_t(unsigned long, want, st.nr);
 	}
+	kfree(left);
 	return n;
 }
 
