@@ -571,6 +571,7 @@ static void rmap_fault_waits_for_migration(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rk_run(mm, RK_CHECK), 0L);
 }
 
+/* A thread working in @mm until stopped: rounds done, errors seen. */
 struct rk_churner {
 	struct mm_struct *mm;
 	unsigned long rounds, errors;
@@ -984,11 +985,6 @@ static void rmap_shared_anon_undo_and_teardown(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free + 2);
 }
 
-struct rk_sharer {
-	struct mm_struct *mm;
-	unsigned long rounds, errors;
-};
-
 /*
  * In @s->mm (a fork sharing the object): empties its entries, so that
  * every access faults the slot's page in again, then reads word 0 and
@@ -996,7 +992,7 @@ struct rk_sharer {
  */
 static int rk_share_thread(void *data)
 {
-	struct rk_sharer *s = data;
+	struct rk_churner *s = data;
 	unsigned long i, addr;
 	u64 w;
 
@@ -1035,7 +1031,7 @@ static void rmap_shared_anon_faults_race_migration(struct kunit *test)
 {
 	struct mm_struct *a = rk_mm_flags(test, RK_TOUCH_NR, 0,
 					  RK_SHARED_FIXED);
-	struct rk_sharer s = { 0 };
+	struct rk_churner s = { 0 };
 	struct page *pages[RK_TOUCH_NR];
 	struct shared_anon *sa = rk_object(a);
 	struct task_struct *task;
