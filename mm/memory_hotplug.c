@@ -1489,13 +1489,15 @@ static void leaving_unisolate(unsigned long start_pfn, unsigned long end_pfn)
  * Whether the task offlining was sent a signal: then the offline stops
  * with -EINTR and rolls back like any failed one. Only a write from user
  * space can see this; kernel threads (ACPI eject, KUnit) never have one.
+ * @what names the work in the console line ("offline_pages", "unplug").
  */
-static bool offline_interrupted(unsigned long start_pfn, unsigned long end_pfn)
+static bool offline_interrupted(const char *what, unsigned long start_pfn,
+				unsigned long end_pfn)
 {
 	bool interrupted = signal_pending(current);
 
 	if (interrupted)
-		pr_info("offline_pages [%#lx-%#lx]: interrupted by a signal\n",
+		pr_info("%s [%#lx-%#lx]: interrupted by a signal\n", what,
 			start_pfn, end_pfn - 1);
 	return interrupted;
 }
@@ -1504,8 +1506,8 @@ static bool offline_interrupted(unsigned long start_pfn, unsigned long end_pfn)
  * The pause between two passes, cut into OFFLINE_PAUSE_STEP_MS steps so
  * that a signal ends it early. Return: true if a signal came.
  */
-static bool offline_pause(unsigned long start_pfn, unsigned long end_pfn,
-			  unsigned int ms)
+static bool offline_pause(const char *what, unsigned long start_pfn,
+			  unsigned long end_pfn, unsigned int ms)
 {
 	unsigned int step;
 
@@ -1513,7 +1515,7 @@ static bool offline_pause(unsigned long start_pfn, unsigned long end_pfn,
 		step = min(ms, OFFLINE_PAUSE_STEP_MS);
 		msleep(step);
 		ms -= step;
-		if (offline_interrupted(start_pfn, end_pfn))
+		if (offline_interrupted(what, start_pfn, end_pfn))
 			return true;
 	}
 	return false;
@@ -1529,9 +1531,12 @@ static bool offline_pause(unsigned long start_pfn, unsigned long end_pfn,
  * OFFLINE_MAX_PASSES passes, about a second of pauses in all. Each pass
  * scans OFFLINE_SCAN_CHUNK pages at a time; before each stretch and
  * during the pauses a pending signal ends the work (offline_interrupted()).
+ * @what names the work in the console lines: "offline_pages" for an
+ * offline, "unplug" for mhp_unplug_pages().
  * Return: 0, -EINTR, or -EBUSY.
  */
-static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
+static int evacuate_range(const char *what, unsigned long start_pfn,
+			  unsigned long end_pfn)
 {
 	struct migration_target_control mtc = {
 		.nid = NUMA_NO_NODE, .other_nodes_first = true,
@@ -1542,22 +1547,22 @@ static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
 	for (pass = 0; pass < OFFLINE_MAX_PASSES; pass++) {
 		ret = 0;
 		for (pfn = start_pfn; pfn < end_pfn; pfn = stop) {
-			if (offline_interrupted(start_pfn, end_pfn))
+			if (offline_interrupted(what, start_pfn, end_pfn))
 				return -EINTR;
 			stop = min(end_pfn, pfn + OFFLINE_SCAN_CHUNK);
 			bad = ULONG_MAX;
 			err = migrate_pfn_range(pfn, stop, alloc_migration_target,
 						(unsigned long)&mtc, &bad);
 			if (err == -EBUSY && bad != ULONG_MAX) {
-				pr_info("offline_pages [%#lx-%#lx]: pfn %#lx cannot be moved (type %u, count %d)\n",
-					start_pfn, end_pfn - 1, bad,
+				pr_info("%s [%#lx-%#lx]: pfn %#lx cannot be moved (type %u, count %d)\n",
+					what, start_pfn, end_pfn - 1, bad,
 					pfn_to_page(bad)->type,
 					page_count(pfn_to_page(bad)));
 				return -EBUSY;
 			}
 			if (err == -EBUSY) {
-				pr_info("offline_pages [%#lx-%#lx]: an owner refused to move a page\n",
-					start_pfn, end_pfn - 1);
+				pr_info("%s [%#lx-%#lx]: an owner refused to move a page\n",
+					what, start_pfn, end_pfn - 1);
 				return -EBUSY;
 			}
 			if (err && !ret)
@@ -1565,10 +1570,10 @@ static int evacuate_range(unsigned long start_pfn, unsigned long end_pfn)
 		}
 		if (!ret && !test_pages_isolated(start_pfn, end_pfn))
 			return 0;
-		if (offline_pause(start_pfn, end_pfn, 1U << pass))
+		if (offline_pause(what, start_pfn, end_pfn, 1U << pass))
 			return -EINTR;
 	}
-	pr_info("offline_pages [%#lx-%#lx]: still busy after %d passes (%d)\n",
+	pr_info("%s [%#lx-%#lx]: still busy after %d passes (%d)\n", what,
 		start_pfn, end_pfn - 1, OFFLINE_MAX_PASSES, ret);
 	return -EBUSY;
 }
@@ -1763,7 +1768,7 @@ int offline_pages(unsigned long start_pfn, unsigned long nr_pages)
 	ret = memory_notify_errno(MEM_GOING_OFFLINE, &arg);
 	if (ret)
 		goto cancel;
-	ret = evacuate_range(start_pfn, end_pfn);
+	ret = evacuate_range("offline_pages", start_pfn, end_pfn);
 	if (ret)
 		goto cancel;
 
@@ -2400,7 +2405,7 @@ int mhp_unplug_pages(unsigned long start_pfn, unsigned long nr_pages)
 	ret = isolate_range(start_pfn, end_pfn, saved);
 	if (ret)
 		return ret;
-	ret = evacuate_range(start_pfn, end_pfn);
+	ret = evacuate_range("unplug", start_pfn, end_pfn);
 	if (ret) {
 		unisolate_range(start_pfn, end_pfn, saved);
 		return ret;
