@@ -417,6 +417,28 @@ static void rmap_migration_undo(struct kunit *test)
 }
 
 /*
+ * Ends a migration of @page (locked, with our reference) whose mappings
+ * all went meanwhile: the remap onto @new finds nothing to map, neither
+ * page is anonymous, and our reference, the mappings' and @new go back
+ * to the allocator.
+ */
+static void rk_end_emptied(struct kunit *test, struct page *page,
+			   struct page *new)
+{
+	unsigned long free;
+
+	KUNIT_EXPECT_FALSE(test, rmap_migration_remap(page, new));
+	KUNIT_EXPECT_FALSE(test, PageAnon(new));
+	KUNIT_EXPECT_FALSE(test, PageAnon(page));
+	unlock_page(page);
+	free = nr_free_pages();
+	put_page(page);
+	put_page(page);
+	__free_page(new);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free + 2);
+}
+
+/*
  * munmap while the page's entries are migration entries: the unmap takes
  * them away like present ones, the page stays for the migration to free,
  * and the remap finds nothing left to map.
@@ -425,7 +447,6 @@ static void rmap_unmap_while_migrating(struct kunit *test)
 {
 	struct mm_struct *mm = rk_mm(test, 2, 0);
 	struct page *page, *new = alloc_page(GFP_HIGHUSER_MOVABLE);
-	unsigned long free;
 
 	KUNIT_ASSERT_NOT_NULL(test, new);
 	KUNIT_ASSERT_EQ(test, rk_run(mm, RK_FILL), 0L);
@@ -441,15 +462,7 @@ static void rmap_unmap_while_migrating(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, page_mapcount(page), 0U);
 	/* The mappings' reference stays while the page is locked. */
 	KUNIT_EXPECT_EQ(test, page_count(page), 2);
-	KUNIT_EXPECT_FALSE(test, rmap_migration_remap(page, new));
-	KUNIT_EXPECT_FALSE(test, PageAnon(new));
-	KUNIT_EXPECT_FALSE(test, PageAnon(page));
-	unlock_page(page);
-	free = nr_free_pages();
-	put_page(page);
-	put_page(page);
-	__free_page(new);
-	KUNIT_EXPECT_EQ(test, nr_free_pages(), free + 2);
+	rk_end_emptied(test, page, new);
 	/* The other data page is untouched. */
 	KUNIT_EXPECT_NOT_NULL(test, rk_page(mm, RK_DATA_VA + PAGE_SIZE, NULL));
 }
@@ -948,7 +961,6 @@ static void rmap_shared_anon_undo_and_teardown(struct kunit *test)
 	struct mm_struct *mm = rk_mm_flags(test, 1, 0, RK_SHARED_FIXED);
 	struct page *page, *new = alloc_page(GFP_HIGHUSER_MOVABLE);
 	struct shared_anon *sa = rk_object(mm);
-	unsigned long free;
 	pgentry_t before, after;
 
 	KUNIT_ASSERT_NOT_NULL(test, new);
@@ -974,15 +986,7 @@ static void rmap_shared_anon_undo_and_teardown(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vm_munmap(mm, RK_DATA_VA, PAGE_SIZE), 0);
 	KUNIT_EXPECT_TRUE(test, PageAnon(page));
 	KUNIT_EXPECT_EQ(test, page_count(page), 2);
-	KUNIT_EXPECT_FALSE(test, rmap_migration_remap(page, new));
-	KUNIT_EXPECT_FALSE(test, PageAnon(page));
-	KUNIT_EXPECT_FALSE(test, PageAnon(new));
-	unlock_page(page);
-	free = nr_free_pages();
-	put_page(page);
-	put_page(page);
-	__free_page(new);
-	KUNIT_EXPECT_EQ(test, nr_free_pages(), free + 2);
+	rk_end_emptied(test, page, new);
 }
 
 /*
