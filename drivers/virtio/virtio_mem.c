@@ -93,8 +93,8 @@ static const char * const vmem_field_names[VF_NR] = {
  *	hotplug lock held for writing; read by the thread, and by
  *	vmem_plugged() with the hotplug lock held
  * @leaving: the first addresses of the blocks isolated ahead of a shrink
- *	(vmem_isolate_leaving()), @nr_leaving of them; @leaving_mb: their
- *	block numbers. The thread's only; nr_mb entries each.
+ *	(vmem_isolate_leaving()), @nr_leaving of them. The thread's only;
+ *	nr_mb entries.
  * @owner: registered with mm for [@mb_start, +nr_mb memory blocks)
  * @res: the device region in iomem ("virtio0", not busy)
  * @thread: the resize thread
@@ -130,7 +130,6 @@ struct vmem {
 	u64 mb_start;
 	struct vmem_mb *mbs;
 	u64 *leaving;
-	unsigned int *leaving_mb;
 	unsigned int nr_leaving;
 	struct mhp_owner owner;
 	struct resource *res;
@@ -899,12 +898,13 @@ static int vmem_unplug_step(struct vmem *vm, unsigned long want,
  * until @want units are gone: vmem_plan_unplug() itself, run on a copy of
  * @mbs in which each block it takes is marked VMEM_MB_SKIP. They stop at
  * the first step that takes only part of a block, after which no block
- * goes whole. Writes at most @max block numbers to @out.
+ * goes whole. Writes at most @max block numbers to @out (u64, so that
+ * the caller can turn them into addresses in place).
  * Return: how many; 0 when the copy cannot be had.
  */
 static unsigned int vmem_plan_leaving(const struct vmem_geom *g,
 				      const struct vmem_mb *mbs,
-				      unsigned long want, unsigned int *out,
+				      unsigned long want, u64 *out,
 				      unsigned int max)
 {
 	struct vmem_mb *left = kmalloc_array(g->nr_mb, sizeof(*mbs),
@@ -946,10 +946,10 @@ static void vmem_isolate_leaving(struct vmem *vm, unsigned long want)
 		if (vm->mbs[mb].added)
 			vm->mbs[mb].online =
 				mhp_block_state(vmem_mb_addr(vm, mb));
-	n = vmem_plan_leaving(&vm->geom, vm->mbs, want, vm->leaving_mb,
+	n = vmem_plan_leaving(&vm->geom, vm->mbs, want, vm->leaving,
 			      vm->geom.nr_mb);
 	for (i = 0; i < n; i++)
-		vm->leaving[i] = vmem_mb_addr(vm, vm->leaving_mb[i]);
+		vm->leaving[i] = vmem_mb_addr(vm, vm->leaving[i]);
 	ret = mhp_isolate_leaving(vm->leaving, n);
 	vm->nr_leaving = ret > 0 ? n : 0;
 	mem_hotplug_done();
@@ -1205,6 +1205,16 @@ static int vmem_pick_node(struct vmem *vm, const struct vmem_cfg *c)
 	return nid;
 }
 
+/* Frees @vm and what it points to (kfree() of NULL does nothing). */
+static void vmem_free(struct vmem *vm)
+{
+	kfree(vm->leaving);
+	kfree(vm->mbs);
+	kfree(vm->req);
+	kfree(vm->resp);
+	kfree(vm);
+}
+
 /* Checks @c against the machine and sets up the geometry. */
 static int vmem_setup_region(struct vmem *vm, const struct vmem_cfg *c)
 {
@@ -1320,9 +1330,7 @@ static int vmem_probe(struct virtio_device *vdev)
 	vm->mbs = kcalloc(vm->geom.nr_mb, sizeof(*vm->mbs), GFP_KERNEL);
 	vm->leaving = kcalloc(vm->geom.nr_mb, sizeof(*vm->leaving),
 			      GFP_KERNEL);
-	vm->leaving_mb = kcalloc(vm->geom.nr_mb, sizeof(*vm->leaving_mb),
-				 GFP_KERNEL);
-	if (!vm->mbs || !vm->leaving || !vm->leaving_mb) {
+	if (!vm->mbs || !vm->leaving) {
 		err = -ENOMEM;
 		goto out_free;
 	}
@@ -1367,12 +1375,7 @@ out_release:
 	__release_region(&iomem_resource, vm->fixed.addr,
 			 vm->fixed.region_size);
 out_free:
-	kfree(vm->leaving_mb);
-	kfree(vm->leaving);
-	kfree(vm->mbs);
-	kfree(vm->req);
-	kfree(vm->resp);
-	kfree(vm);
+	vmem_free(vm);
 	return err;
 }
 
@@ -1412,12 +1415,7 @@ static void vmem_remove(struct virtio_device *vdev)
 	__release_region(&iomem_resource, vm->fixed.addr,
 			 vm->fixed.region_size);
 	dev_set_drvdata(&vdev->dev, NULL);
-	kfree(vm->leaving_mb);
-	kfree(vm->leaving);
-	kfree(vm->mbs);
-	kfree(vm->req);
-	kfree(vm->resp);
-	kfree(vm);
+	vmem_free(vm);
 }
 
 static const unsigned int vmem_features[] = {
