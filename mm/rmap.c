@@ -155,28 +155,32 @@ static struct anon_rmap *anon_rmap_alloc(void)
 	return r;
 }
 
+/*
+ * The item of @r for (@owner, @addr): a mapping's (@owner an mm, @addr
+ * its user address) or, with @is_obj, a slot's (@owner the shared
+ * object, @addr the index). NULL if there is none.
+ */
+static struct anon_rmap_item *rmap_find_item(struct anon_rmap *r,
+					     bool is_obj, const void *owner,
+					     unsigned long addr)
+{
+	struct anon_rmap_item *item;
+
+	list_for_each_entry(item, &r->items, node) {
+		const void *o = is_obj ? (const void *)item->obj :
+					 (const void *)item->mm;
+
+		if (item->is_obj == is_obj && o == owner && item->addr == addr)
+			return item;
+	}
+	return NULL;
+}
+
 static struct anon_rmap_item *rmap_find(struct anon_rmap *r,
 					struct mm_struct *mm,
 					unsigned long addr)
 {
-	struct anon_rmap_item *item;
-
-	list_for_each_entry(item, &r->items, node)
-		if (!item->is_obj && item->mm == mm && item->addr == addr)
-			return item;
-	return NULL;
-}
-
-static struct anon_rmap_item *rmap_find_obj(struct anon_rmap *r,
-					    struct shared_anon *obj,
-					    unsigned long idx)
-{
-	struct anon_rmap_item *item;
-
-	list_for_each_entry(item, &r->items, node)
-		if (item->is_obj && item->obj == obj && item->addr == idx)
-			return item;
-	return NULL;
+	return rmap_find_item(r, false, mm, addr);
 }
 
 /*
@@ -359,7 +363,7 @@ bool page_remove_obj_rmap(struct page *page, struct shared_anon *obj,
 	if (WARN_ON_ONCE(!PageAnon(page) || !r))
 		return false;
 	spin_lock_irqsave(&r->lock, flags);
-	item = rmap_find_obj(r, obj, idx);
+	item = rmap_find_item(r, true, obj, idx);
 	if (WARN_ON_ONCE(!item)) {
 		spin_unlock_irqrestore(&r->lock, flags);
 		return false;
@@ -513,8 +517,8 @@ static bool rmap_mark(struct anon_rmap *r, const struct rmap_target *t,
 	struct anon_rmap_item *item;
 
 	spin_lock(&r->lock);
-	item = t->mm ? rmap_find(r, t->mm, t->addr) :
-		       rmap_find_obj(r, t->obj, t->addr);
+	item = rmap_find_item(r, !t->mm, t->mm ? (void *)t->mm : t->obj,
+			      t->addr);
 	if (item)
 		item->state = state;
 	spin_unlock(&r->lock);
