@@ -423,7 +423,7 @@ static void fork_gather(struct mm_struct *src, unsigned long *va,
  * one on are not written.
  */
 static int fork_install(struct mm_struct *dst, struct vm_area_struct *vma,
-			struct fork_batch *b, unsigned int *done)
+			struct fork_batch *b)
 {
 	unsigned int i;
 
@@ -431,15 +431,12 @@ static int fork_install(struct mm_struct *dst, struct vm_area_struct *vma,
 		struct page *page = phys_to_page(pgentry_addr(b->e[i]));
 		pgentry_t *d = user_pte_walk(dst, b->va[i], true, NULL);
 
-		if (!d)
-			break;
-		if (PageAnon(page) && page_dup_rmap(page, vma, b->va[i]))
-			break;
+		if (!d || page_dup_rmap(page, vma, b->va[i]))
+			return -ENOMEM;
 		*d = b->e[i];
 		dst->nr_pages++;
 	}
-	*done = i;
-	return i == b->nr ? 0 : -ENOMEM;
+	return 0;
 }
 
 /**
@@ -470,7 +467,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 	unsigned long va = vma->vm_start, flags;
 	struct fork_batch *b;
 	pgentry_t wait_e = 0;
-	unsigned int i, done;
+	unsigned int i;
 	int ret = 0;
 
 	if (WARN_ON_ONCE(!child || child->vm_start != vma->vm_start))
@@ -484,15 +481,11 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		spin_unlock_irqrestore(&src->page_table_lock, flags);
 
 		spin_lock_irqsave(&dst->page_table_lock, flags);
-		ret = fork_install(dst, child, b, &done);
+		ret = fork_install(dst, child, b);
 		spin_unlock_irqrestore(&dst->page_table_lock, flags);
-		/* Anonymous pages' extra references, and the unwritten. */
-		for (i = 0; i < b->nr; i++) {
-			struct page *page = phys_to_page(pgentry_addr(b->e[i]));
-
-			if (PageAnon(page) || i >= done)
-				put_page(page);
-		}
+		/* The references fork_gather() took, written or not. */
+		for (i = 0; i < b->nr; i++)
+			put_page(phys_to_page(pgentry_addr(b->e[i])));
 		if (wait_e)
 			migration_entry_wait(wait_e);
 	}
